@@ -1,0 +1,30 @@
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import type { User } from "../db/schema.js";
+import type { Logger } from "../logger.js";
+
+/** What every handler may use; built once in main and passed to createBot. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+}
+
+interface AppFlavor {
+  deps: AppDeps;
+  /** The sender's row, if they have written before; loaded once per update. */
+  account: User | undefined;
+  log: Logger;
+}
+
+/** The context inside conversations: the same plugins, without conversation controls. */
+export type BaseContext = Context & I18nFlavor & AppFlavor;
+/** The context of the outside middleware tree. */
+export type AppContext = ConversationFlavor<BaseContext>;
+export type AppConversation = Conversation<AppContext, BaseContext>;
+export type AppI18n = I18n<BaseContext>;

@@ -1,0 +1,27 @@
+import { InlineKeyboard } from "grammy";
+import { isRegistered } from "../../../db/users.js";
+import type { BaseContext } from "../../context.js";
+import { mainMenuKeyboard, type MenuEntry } from "../../shared/keyboards.js";
+
+export async function showMainMenu(ctx: BaseContext): Promise<void> {
+  await ctx.reply(ctx.t("menu-title"), { reply_markup: mainMenuKeyboard(ctx.t) });
+}
+
+/** After sign-up: one button back to where the person was heading. */
+export async function continueIntent(ctx: BaseContext, intent: string): Promise<void> {
+  await ctx.reply(ctx.t("continue-after-signup"), {
+    reply_markup: new InlineKeyboard().text(ctx.t(`menu-${intent}`), `menu:${intent}`),
+  });
+}
+
+/**
+ * Guards an action that needs an account. Without one, explains and offers sign-up that
+ * returns to `intent` afterwards; returns false so the caller stops.
+ */
+export async function requireAccount(ctx: BaseContext, intent: MenuEntry): Promise<boolean> {
+  if (isRegistered(ctx.account)) return true;
+  await ctx.reply(ctx.t("need-signup"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-signup"), `signup:${intent}`),
+  });
+  return false;
+}

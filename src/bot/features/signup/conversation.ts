@@ -1,0 +1,189 @@
+import { InlineKeyboard, Keyboard } from "grammy";
+import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
+import { LANGUAGES, type Language } from "../../../domain/language.js";
+import {
+  checkAge,
+  CONSENT_VERSION,
+  NAME_MAX_LENGTH,
+  normalizePhone,
+  OCCUPATIONS,
+  parseAge,
+  parseName,
+  type Occupation,
+} from "../../../domain/profile.js";
+import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
+import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { askChoice, askText } from "../../shared/ask.js";
+import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
+import { continueIntent, showMainMenu } from "../menu/menu.js";
+
+export const SIGNUP = "signup";
+
+/** Where a person was heading when they were asked to sign up, so they can continue there. */
+export type Intent = string | undefined;
+
+/**
+ * Sign-up: language → what the centers offer → consent → name → age (guardian for 14–17) →
+ * district → phone (optional) → work or study (optional) → main menu.
+ */
+export function signupConversation(deps: AppDeps) {
+  const now = (conversation: AppConversation) => conversation.external(() => deps.clock.now().toISOString()).then((s) => new Date(s));
+
+  return async function signup(conversation: AppConversation, ctx: BaseContext, intent?: Intent): Promise<void> {
+    const userId = ctx.from!.id;
+
+    const existing = await conversation.external(() => findUser(deps.db, userId));
+    if (isRegistered(existing)) {
+      await ctx.reply(ctx.t("signup-already", { name: existing.name }));
+      await showMainMenu(ctx);
+      return;
+    }
+
+    const lang = await askChoice(conversation, ctx, "su-lang", LANGUAGES, (c) => ({
+      text: c.t("signup-choose-language"),
+      markup: languageKeyboard(c.t, "su-lang"),
+    }));
+    ctx = lang.ctx;
+    const language: Language = lang.choice;
+    const at = await now(conversation);
+    await conversation.external(async () => {
+      await ensureUser(deps.db, userId, language, at);
+      await updateUser(deps.db, userId, { language }, at);
+    });
+    ctx.i18n.useLocale(language);
+
+    const start = await askChoice(conversation, ctx, "su-start", ["go", "browse"] as const, (c) => ({
+      text: c.t("signup-overview"),
+      markup: new InlineKeyboard().text(c.t("button-signup-start"), "su-start:go").row().text(c.t("button-browse"), "su-start:browse"),
+    }));
+    ctx = start.ctx;
+    if (start.choice === "browse") return showMainMenu(ctx);
+
+    const consent = await askChoice(conversation, ctx, "su-consent", ["yes", "no"] as const, (c) => ({
+      text: c.t("signup-consent"),
+      markup: new InlineKeyboard().text(c.t("button-consent-yes"), "su-consent:yes").row().text(c.t("button-consent-no"), "su-consent:no"),
+    }));
+    ctx = consent.ctx;
+    if (consent.choice === "no") {
+      await ctx.reply(ctx.t("signup-consent-declined"));
+      return showMainMenu(ctx);
+    }
+
+    const telegramName = parseName(ctx.from?.first_name ?? "");
+    const name = await askText(conversation, ctx, {
+      prompt: (c) => ({
+        text: c.t("signup-ask-name"),
+        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), "su-name:telegram") : undefined,
+      }),
+      parse: (text) => parseName(text),
+      invalid: (c) => c.t("signup-name-invalid", { max: NAME_MAX_LENGTH }),
+      prefix: "su-name",
+      onButton: (choice) => (choice === "telegram" ? telegramName : null),
+    });
+    ctx = name.ctx;
+
+    const age = await askAge(conversation, ctx);
+    ctx = age.ctx;
+    if (age.kind === "refused") {
+      await ctx.reply(ctx.t(AGE_REFUSAL_KEY[age.reason]), { parse_mode: "HTML" });
+      return showMainMenu(ctx);
+    }
+
+    const district = await askChoice(conversation, ctx, "su-district", DISTRICTS, (c) => ({
+      text: c.t("signup-ask-district"),
+      markup: districtKeyboard(c.t, "su-district"),
+    }));
+    ctx = district.ctx;
+
+    const phone = await askPhone(conversation, ctx);
+    ctx = phone.ctx;
+
+    const occupation = await askChoice(conversation, ctx, "su-occupation", [...OCCUPATIONS, "skip"] as const, (c) => ({
+      text: c.t("signup-ask-occupation"),
+      markup: occupationKeyboard(c.t, "su-occupation"),
+    }));
+    ctx = occupation.ctx;
+
+    const doneAt = await now(conversation);
+    await conversation.external(() =>
+      completeRegistration(
+        deps.db,
+        userId,
+        {
+          name: name.value,
+          age: age.age,
+          guardianConsent: age.guardianConsent,
+          district: district.choice satisfies DistrictCode,
+          phone: phone.value,
+          occupation: occupation.choice === "skip" ? null : (occupation.choice satisfies Occupation),
+          consentVersion: CONSENT_VERSION,
+        },
+        doneAt,
+      ),
+    );
+    await ctx.reply(ctx.t("signup-done", { name: name.value }));
+    await showMainMenu(ctx);
+    if (intent) await continueIntent(ctx, intent);
+  };
+}
+
+export type AgeAnswer =
+  | { kind: "accepted"; age: number; guardianConsent: boolean | null; ctx: BaseContext }
+  | { kind: "refused"; reason: "too-young" | "too-old" | "no-guardian"; ctx: BaseContext };
+
+/**
+ * Age with the centers' rules: 14–35, and 14–17 also need a parent's or guardian's agreement.
+ * The caller explains a refusal, because sign-up and a profile edit explain it differently.
+ */
+export async function askAge(conversation: AppConversation, ctx: BaseContext): Promise<AgeAnswer> {
+  const answer = await askText(conversation, ctx, {
+    prompt: (c) => ({ text: c.t("signup-ask-age") }),
+    parse: parseAge,
+    invalid: (c) => c.t("signup-age-invalid"),
+  });
+  const age = answer.value;
+  const check = checkAge(age);
+  if (check === "too-young" || check === "too-old") return { kind: "refused", reason: check, ctx: answer.ctx };
+  if (check === "adult") return { kind: "accepted", age, guardianConsent: null, ctx: answer.ctx };
+  const guardian = await askChoice(conversation, answer.ctx, "su-guardian", ["yes", "no"] as const, (c) => ({
+    text: c.t("signup-ask-guardian"),
+    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), "su-guardian:yes").row().text(c.t("button-guardian-no"), "su-guardian:no"),
+  }));
+  return guardian.choice === "yes"
+    ? { kind: "accepted", age, guardianConsent: true, ctx: guardian.ctx }
+    : { kind: "refused", reason: "no-guardian", ctx: guardian.ctx };
+}
+
+const AGE_REFUSAL_KEY = {
+  "too-young": "signup-too-young",
+  "too-old": "signup-too-old",
+  "no-guardian": "signup-guardian-declined",
+} as const;
+
+/** The person's own number through Telegram's contact button, or nothing. */
+export async function askPhone(
+  conversation: AppConversation,
+  ctx: BaseContext,
+): Promise<{ value: string | null; ctx: BaseContext }> {
+  const SKIP = "";
+  const answer = await askText<string>(conversation, ctx, {
+    prompt: (c) => ({
+      text: c.t("signup-ask-phone"),
+      markup: new Keyboard().requestContact(c.t("button-share-phone")).row().text(c.t("button-skip")).resized().oneTime(),
+    }),
+    parse: (text, c) => (text === c.t("button-skip") ? SKIP : null),
+    invalid: (c) => c.t("signup-phone-not-own"),
+    other: (c) => {
+      const contact = c.message?.contact;
+      if (!contact) return null;
+      // Someone else's contact card is not consent to store their number.
+      if (contact.user_id !== c.from?.id) return null;
+      return normalizePhone(contact.phone_number);
+    },
+  });
+  const value = answer.value === SKIP ? null : answer.value;
+  await answer.ctx.reply(answer.ctx.t(value ? "signup-phone-saved" : "signup-phone-skipped"), {
+    reply_markup: { remove_keyboard: true },
+  });
+  return { value, ctx: answer.ctx };
+}

@@ -1,0 +1,23 @@
+import { I18n } from "@grammyjs/i18n";
+import { join } from "node:path";
+import { languageFromTelegram, type Language } from "../domain/language.js";
+import { projectRoot } from "../paths.js";
+import type { AppI18n, BaseContext } from "./context.js";
+
+/**
+ * Both locales from `locales/`. The stored choice wins; on first contact Telegram's
+ * language_code decides. Fluent's bidi isolation marks are off: Telegram shows them as garbage.
+ */
+export function createI18n(): AppI18n {
+  return new I18n<BaseContext>({
+    defaultLocale: "ru",
+    directory: join(projectRoot(), "locales"),
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => ctx.account?.language ?? languageFromTelegram(ctx.from?.language_code),
+  });
+}
+
+/** The language a message to this context should be in, once the negotiator has run. */
+export async function contextLanguage(ctx: BaseContext): Promise<Language> {
+  return (await ctx.i18n.getLocale()) === "kk" ? "kk" : "ru";
+}

@@ -1,0 +1,110 @@
+import type { InlineKeyboard, Keyboard } from "grammy";
+import type { AppConversation, BaseContext } from "../context.js";
+
+/** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
+export const MAX_ANSWER_LENGTH = 500;
+
+type Markup = InlineKeyboard | Keyboard | { remove_keyboard: true };
+
+export interface Prompt {
+  text: string;
+  markup?: Markup;
+}
+
+/** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
+async function show(ctx: BaseContext, prompt: Prompt): Promise<void> {
+  await ctx.reply(prompt.text, { parse_mode: "HTML", reply_markup: prompt.markup });
+}
+
+/**
+ * Why an update is not a valid answer, as a locale key. Stale buttons, free text, stickers,
+ * photos and commands all get the step repeated with this hint, never silence.
+ */
+async function explainInvalid(ctx: BaseContext, expectButton: boolean): Promise<string> {
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+    return "need-button";
+  }
+  const text = ctx.message?.text;
+  if (text?.startsWith("/")) return "command-mid-flow";
+  return expectButton ? "need-button" : "need-text";
+}
+
+/**
+ * Asks for one of the buttons whose callback data is `<prefix>:<choice>` and returns the choice
+ * together with the context of the answer (its language may have changed on the way).
+ */
+export async function askChoice<T extends string>(
+  conversation: AppConversation,
+  ctx: BaseContext,
+  prefix: string,
+  choices: readonly T[],
+  prompt: (ctx: BaseContext) => Prompt,
+): Promise<{ choice: T; ctx: BaseContext }> {
+  await show(ctx, prompt(ctx));
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (data?.startsWith(prefix + ":")) {
+      const choice = data.slice(prefix.length + 1) as T;
+      if (choices.includes(choice)) {
+        await answer.answerCallbackQuery();
+        return { choice, ctx: answer };
+      }
+    }
+    const hint = await explainInvalid(answer, true);
+    await answer.reply(answer.t(hint));
+    await show(answer, prompt(answer));
+  }
+}
+
+/**
+ * Asks for free text, parsed by `parse` (null = not acceptable, and `invalid` explains why).
+ * A button of `prefix` in the prompt's keyboard is also an answer: `onButton` turns it into a value.
+ */
+export async function askText<T>(
+  conversation: AppConversation,
+  ctx: BaseContext,
+  opts: {
+    prompt: (ctx: BaseContext) => Prompt;
+    parse: (text: string, ctx: BaseContext) => T | null;
+    invalid: (ctx: BaseContext) => string;
+    prefix?: string;
+    onButton?: (choice: string, ctx: BaseContext) => T | null;
+    /** Other updates this step accepts, e.g. a shared contact. */
+    other?: (ctx: BaseContext) => T | null;
+  },
+): Promise<{ value: T; ctx: BaseContext }> {
+  await show(ctx, opts.prompt(ctx));
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (opts.prefix && opts.onButton && data?.startsWith(opts.prefix + ":")) {
+      const value = opts.onButton(data.slice(opts.prefix.length + 1), answer);
+      if (value !== null) {
+        await answer.answerCallbackQuery();
+        return { value, ctx: answer };
+      }
+    }
+    const other = opts.other?.(answer) ?? null;
+    if (other !== null) return { value: other, ctx: answer };
+    const text = answer.message?.text;
+    if (text !== undefined && !text.startsWith("/")) {
+      if (text.length > MAX_ANSWER_LENGTH) {
+        await answer.reply(answer.t("text-too-long", { max: MAX_ANSWER_LENGTH }));
+        continue;
+      }
+      const value = opts.parse(text, answer);
+      if (value !== null) return { value, ctx: answer };
+      await answer.reply(opts.invalid(answer), { parse_mode: "HTML" });
+      continue;
+    }
+    // A step that takes other kinds of message (a contact) explains itself for the wrong kind.
+    const hint =
+      opts.other && answer.message && text === undefined
+        ? opts.invalid(answer)
+        : answer.t(await explainInvalid(answer, false));
+    await answer.reply(hint, { parse_mode: "HTML" });
+    await show(answer, opts.prompt(answer));
+  }
+}

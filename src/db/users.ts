@@ -1,0 +1,71 @@
+import { sql } from "kysely";
+import type { Language } from "../domain/language.js";
+import type { Db } from "./database.js";
+import type { User, UserUpdate } from "./schema.js";
+
+export async function findUser(db: Db, id: number): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The user's row, created on first contact with only the language: nothing personal yet. */
+export async function ensureUser(db: Db, id: number, language: Language, now: Date): Promise<User> {
+  const at = now.toISOString();
+  await db
+    .insertInto("users")
+    .values({ id, language, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+  return (await findUser(db, id))!;
+}
+
+export async function updateUser(db: Db, id: number, changes: UserUpdate, now: Date): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ ...changes, updated_at: now.toISOString() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export interface Registration {
+  name: string;
+  age: number;
+  guardianConsent: boolean | null;
+  district: User["district"] & string;
+  phone: string | null;
+  occupation: User["occupation"];
+  consentVersion: string;
+}
+
+export async function completeRegistration(db: Db, id: number, r: Registration, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await updateUser(
+    db,
+    id,
+    {
+      name: r.name,
+      age: r.age,
+      guardian_consent: r.guardianConsent === null ? null : Number(r.guardianConsent),
+      district: r.district,
+      phone: r.phone,
+      occupation: r.occupation,
+      consent_version: r.consentVersion,
+      consent_at: at,
+      registered_at: at,
+      blocked_at: null,
+    },
+    now,
+  );
+}
+
+export function isRegistered(user: User | undefined): user is User & { registered_at: string; name: string } {
+  return !!user?.registered_at;
+}
+
+/** Adds one to an anonymous daily figure. */
+export async function countAnonymously(db: Db, metric: string, day: string): Promise<void> {
+  await db
+    .insertInto("anonymous_counts")
+    .values({ metric, day, count: 1 })
+    .onConflict((oc) => oc.columns(["metric", "day"]).doUpdateSet({ count: sql`count + 1` }))
+    .execute();
+}

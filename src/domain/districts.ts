@@ -1,0 +1,17 @@
+/** Almaty's eight districts; their names live in the locales as `district-<code>`. */
+export const DISTRICTS = [
+  "alatau",
+  "almaly",
+  "auezov",
+  "bostandyk",
+  "zhetysu",
+  "medeu",
+  "nauryzbay",
+  "turksib",
+] as const;
+
+export type DistrictCode = (typeof DISTRICTS)[number];
+
+export function isDistrict(value: unknown): value is DistrictCode {
+  return (DISTRICTS as readonly unknown[]).includes(value);
+}

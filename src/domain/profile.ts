@@ -1,0 +1,46 @@
+/** Who the centers serve: young people from 14 to 35. */
+export const MIN_AGE = 14;
+export const MAX_AGE = 35;
+/** Below this age a parent or guardian must agree (Civil Code of Kazakhstan). */
+export const ADULT_AGE = 18;
+
+export type AgeCheck = "too-young" | "too-old" | "minor" | "adult";
+
+export function checkAge(age: number): AgeCheck {
+  if (age < MIN_AGE) return "too-young";
+  if (age > MAX_AGE) return "too-old";
+  return age < ADULT_AGE ? "minor" : "adult";
+}
+
+/** A whole number of years typed by a person ("17", " 17 ", "17 лет", "17 жас"); null if none. */
+export function parseAge(text: string): number | null {
+  const m = /^\s*(\d{1,3})(?:\s*(?:лет|год|года|жас|жаста|жастамын))?\s*\.?\s*$/iu.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export const NAME_MAX_LENGTH = 64;
+
+/** A name as a person would type it: letters, spaces, hyphens and apostrophes, 2 to 64 characters. */
+export function parseName(text: string): string | null {
+  const name = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (name.length < 2 || name.length > NAME_MAX_LENGTH) return null;
+  return /^[\p{L}][\p{L}\p{M}' ’.-]*$/u.test(name) ? name : null;
+}
+
+/** Phone numbers from Telegram's contact button, kept in one shape: "+77011234567". */
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/[^\d]/g, "");
+  if (digits.length < 10 || digits.length > 15) return null;
+  return "+" + digits;
+}
+
+/** "Do you work or study now?" — "neither" is how the centers see who is NEET. */
+export const OCCUPATIONS = ["work", "study", "both", "neither"] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+export function isOccupation(value: unknown): value is Occupation {
+  return (OCCUPATIONS as readonly unknown[]).includes(value);
+}
+
+/** Bumped whenever the consent text changes, so each user's consent names the text they saw. */
+export const CONSENT_VERSION = "2026-11-21";

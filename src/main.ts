@@ -1,0 +1,59 @@
+import { systemClock } from "./clock.js";
+import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
+import { setCommandMenus } from "./bot/commands.js";
+import { createBot } from "./bot/index.js";
+import { startPolling } from "./bot/polling.js";
+import { openDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createLogger } from "./logger.js";
+
+/** Start-up: config → database → migrations → bot → polling; SIGINT/SIGTERM stop it cleanly. */
+async function main(command: string | undefined): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.database);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+
+  if (command === "migrate") {
+    await db.destroy();
+    return;
+  }
+
+  const deps = { config, db, logger, clock: systemClock };
+  const { bot, i18n, tracker } = createBot(deps);
+  await bot.init();
+  await bot.api.deleteWebhook();
+  await setCommandMenus(bot.api, i18n);
+  const polling = startPolling(bot, tracker, logger);
+  logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    try {
+      await polling.stop();
+    } finally {
+      await db.destroy();
+    }
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main(process.argv[2]).catch((err: unknown) => {
+  console.error(err instanceof Error ? `Start-up failed: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Message, Update } from "grammy/types";
+import { createBot } from "../../src/bot/index.js";
+import type { AppDeps } from "../../src/bot/context.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { createLogger } from "../../src/logger.js";
+import { TestClock } from "./clock.js";
+import { callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
+
+export const TEST_TOKEN = "123456:TEST-token-for-the-test-suite";
+export const BOT_INFO = {
+  id: 123456,
+  is_bot: true as const,
+  first_name: "Jastar",
+  username: "jastar_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+};
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+interface InlineButton {
+  text: string;
+  callback_data?: string;
+}
+
+/**
+ * A Bot API request body as a plain object. grammY sends JSON, or multipart form data when a
+ * file is uploaded; there the non-file fields are JSON-encoded and files are kept as text.
+ */
+function parseBody(body: unknown): Record<string, any> {
+  if (typeof body === "string") return JSON.parse(body);
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return JSON.parse(Buffer.from(body as ArrayBuffer).toString());
+  return {};
+}
+
+/** A fresh SQLite file with every migration applied. */
+export async function createTestDb(): Promise<{ db: Db; path: string; dir: string; cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "jastar-test-"));
+  const path = join(dir, "jastar.db");
+  const db = openDatabase({ dialect: "sqlite", path });
+  await migrateToLatest(db);
+  return {
+    db,
+    path,
+    dir,
+    async cleanup() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The real bot, fed updates through `bot.handleUpdate`, with an API transformer in place of
+ * Telegram: every call is recorded and answered with a result shaped like Telegram's.
+ */
+export async function createHarness(options: { env?: Record<string, string>; now?: string } = {}) {
+  const store = await createTestDb();
+  const config: Config = loadConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    DATABASE_URL: `sqlite:${store.path}`,
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const clock = new TestClock(options.now ?? "2026-11-23T04:00:00Z");
+  const deps: AppDeps = { config, db: store.db, logger: createLogger("silent"), clock };
+
+  const calls: ApiCall[] = [];
+  const sent = new Map<number, Message[]>();
+  let messageId = 1000;
+  // Telegram's side of every call, at the fetch level: conversations build their own Api
+  // objects from the client options, so this is the one place that sees all calls exactly once.
+  const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const method = String(url).split("/").pop()!;
+    const p = parseBody(init?.body);
+    calls.push({ method, payload: p });
+    let result: unknown = true;
+    if (method.startsWith("send")) {
+      const message = {
+        message_id: ++messageId,
+        date: Math.floor(clock.now().getTime() / 1000),
+        chat: { id: Number(p.chat_id), type: "private" },
+        text: p.text ?? p.caption,
+        reply_markup: p.reply_markup?.inline_keyboard ? p.reply_markup : undefined,
+      } as Message;
+      sent.set(Number(p.chat_id), [...(sent.get(Number(p.chat_id)) ?? []), message]);
+      result = message;
+    }
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+  };
+  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+
+  async function feed(update: Update): Promise<ApiCall[]> {
+    const from = calls.length;
+    await bot.handleUpdate(update);
+    return calls.slice(from);
+  }
+
+  /** A conversation partner with the shortcuts a test needs. */
+  function user(u: TestUser) {
+    const lastWithButtons = () => [...(sent.get(u.id) ?? [])].reverse().find((m) => m.reply_markup?.inline_keyboard);
+    const buttons = (): InlineButton[] => (lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? []) as InlineButton[];
+    return {
+      ...u,
+      send: (text: string) => feed(textUpdate(u, text)),
+      sendSticker: () => feed(stickerUpdate(u)),
+      sendPhoto: () => feed(photoUpdate(u)),
+      sendContact: (phone: string, ownerId?: number) => feed(contactUpdate(u, phone, ownerId)),
+      /** Presses a button by its callback data, on the latest message that carries it. */
+      press: (data: string) => {
+        const message = [...(sent.get(u.id) ?? [])]
+          .reverse()
+          .find((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data));
+        return feed(callbackUpdate(u, data, message));
+      },
+      /** Presses the button whose label matches, on the latest message with a keyboard. */
+      click: (label: string | RegExp) => {
+        const button = buttons().find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
+        if (!button?.callback_data) {
+          throw new Error(`no button ${String(label)} among: ${buttons().map((b) => b.text).join(" | ")}`);
+        }
+        return feed(callbackUpdate(u, button.callback_data, lastWithButtons()));
+      },
+      buttons,
+      messages: () => sent.get(u.id) ?? [],
+    };
+  }
+
+  return {
+    bot,
+    i18n,
+    db: store.db,
+    dbPath: store.path,
+    clock,
+    config,
+    calls,
+    feed,
+    user,
+    /** Texts the bot sent (or edited) in a batch of calls, in order. */
+    texts: (batch: ApiCall[]) =>
+      batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
+    cleanup: store.cleanup,
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+export type HarnessUser = ReturnType<Harness["user"]>;
