@@ -104,6 +104,13 @@ occupation-neither = Әзірге екеуі де жоқ
 signup-done = Дайын, { $name }! Сіз тіркелдіңіз. 🎉
 signup-already = Сіз тіркелгенсіз, { $name }.
 
+## Services
+
+service-psychologist = Психолог
+service-lawyer = Заңгер
+service-business = Кәсіпкерлік жөніндегі тәлімгер
+service-career = Мансап жөніндегі кеңесші
+
 ## Main menu
 
 menu-title = Басты мәзір. Сізді не қызықтырады?

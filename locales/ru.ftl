@@ -104,6 +104,13 @@ occupation-neither = Пока ни то, ни другое
 signup-done = Готово, { $name }! Вы зарегистрированы. 🎉
 signup-already = Вы уже зарегистрированы, { $name }.
 
+## Services
+
+service-psychologist = Психолог
+service-lawyer = Юрист
+service-business = Наставник по предпринимательству
+service-career = Карьерный консультант
+
 ## Main menu
 
 menu-title = Главное меню. Что вас интересует?

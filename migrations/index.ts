@@ -1,5 +1,7 @@
 import type { Migration } from "kysely";
-import * as m20261121_01 from "./2026-11-21-01-users.js";
+import * as users from "./2026-11-21-01-users.js";
+import * as consultations from "./2026-11-21-02-consultations.js";
+import * as outbox from "./2026-11-21-03-outbox.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -7,5 +9,7 @@ import * as m20261121_01 from "./2026-11-21-01-users.js";
  * no file in this folder is missing here.
  */
 export const migrations: Record<string, Migration> = {
-  "2026-11-21-01-users": m20261121_01,
+  "2026-11-21-01-users": users,
+  "2026-11-21-02-consultations": consultations,
+  "2026-11-21-03-outbox": outbox,
 };

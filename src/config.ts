@@ -27,6 +27,12 @@ const schema = z.object({
   BOOKINGS_PER_SERVICE: positiveInt(2),
   NO_SHOW_LIMIT: positiveInt(3),
   NO_SHOW_WINDOW_DAYS: positiveInt(90),
+  REMINDER_OFFSETS_MINUTES: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, "must be comma-separated minutes before a consultation, e.g. 1440,120")
+    .default("1440,120")
+    .transform((s) => [...new Set(s.split(",").map((p) => Number(p.trim())))].sort((a, b) => b - a)),
 });
 
 export type Config = {
@@ -36,6 +42,8 @@ export type Config = {
   adminIds: number[];
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   booking: { maxUpcomingPerService: number; noShowLimit: number; noShowWindowDays: number };
+  /** Minutes before a consultation at which its reminders go out, largest first. */
+  reminderOffsetsMinutes: number[];
 };
 
 /** A configuration problem the operator must fix; the message names the variable. */
@@ -69,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       noShowLimit: c.NO_SHOW_LIMIT,
       noShowWindowDays: c.NO_SHOW_WINDOW_DAYS,
     },
+    reminderOffsetsMinutes: c.REMINDER_OFFSETS_MINUTES,
   };
 }

@@ -2,6 +2,8 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
+import type { BookingMode, ServiceCode } from "../domain/services.js";
+import type { LocalDate, LocalTime } from "../domain/time.js";
 
 /** Instants are ISO-8601 strings in UTC ("2026-11-21T10:00:00.000Z"); booleans are 0/1. */
 export type Instant = string;
@@ -20,6 +22,7 @@ export interface UsersTable {
   registered_at: Instant | null;
   notifications: Generated<number>;
   blocked_at: Instant | null;
+  practice_nudge_time: LocalTime | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -36,12 +39,130 @@ export interface AnonymousCountsTable {
   count: Generated<number>;
 }
 
+export interface CentersTable {
+  id: string;
+  district: DistrictCode;
+  name_kk: string;
+  name_ru: string;
+  address_kk: string;
+  address_ru: string;
+  hours_kk: string;
+  hours_ru: string;
+  open_24_7: number;
+  phone: string | null;
+  latitude: number;
+  longitude: number;
+  placeholder: number;
+}
+
+export interface SpecialistsTable {
+  id: Generated<number>;
+  center_id: string;
+  service: ServiceCode;
+  display_name: string;
+  telegram_id: number | null;
+  slot_minutes: number;
+  online: number;
+  active: Generated<number>;
+  demo: Generated<number>;
+  created_at: Instant;
+}
+
+export interface SpecialistHoursTable {
+  specialist_id: number;
+  weekday: number;
+  start_time: LocalTime;
+  end_time: LocalTime;
+}
+
+export interface SpecialistOverridesTable {
+  id: Generated<number>;
+  specialist_id: number;
+  date: LocalDate;
+  kind: "off" | "hours";
+  start_time: LocalTime | null;
+  end_time: LocalTime | null;
+}
+
+export interface BlockedTimesTable {
+  id: Generated<number>;
+  specialist_id: number;
+  starts_at: Instant;
+  ends_at: Instant;
+  created_at: Instant;
+}
+
+export interface StaffInvitesTable {
+  token: string;
+  specialist_id: number;
+  created_by: number;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  used_by: number | null;
+}
+
+export type BookingStatus = "confirmed" | "cancelled" | "attended" | "no_show" | "rescheduled";
+
+export interface BookingsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  specialist_id: number;
+  service: ServiceCode;
+  center_id: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  mode: BookingMode;
+  topic: string | null;
+  status: BookingStatus;
+  created_at: Instant;
+  updated_at: Instant;
+  cancelled_by: "user" | "specialist" | null;
+  replaced_by: number | null;
+  feedback_score: number | null;
+  feedback_comment: string | null;
+}
+
+export type OutboxState = "pending" | "sending" | "sent" | "failed" | "cancelled" | "expired";
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient_id: number;
+  payload: string;
+  due_at: Instant;
+  expires_at: Instant | null;
+  state: Generated<OutboxState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at: Instant | null;
+  sent_at: Instant | null;
+  essential: Generated<number>;
+  urgent: Generated<number>;
+  booking_id: number | null;
+  dedupe_key: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
   anonymous_counts: AnonymousCountsTable;
+  centers: CentersTable;
+  specialists: SpecialistsTable;
+  specialist_hours: SpecialistHoursTable;
+  specialist_overrides: SpecialistOverridesTable;
+  blocked_times: BlockedTimesTable;
+  staff_invites: StaffInvitesTable;
+  bookings: BookingsTable;
+  outbox: OutboxTable;
 }
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type Center = Selectable<CentersTable>;
+export type Specialist = Selectable<SpecialistsTable>;
+export type Booking = Selectable<BookingsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

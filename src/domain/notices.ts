@@ -1,0 +1,64 @@
+import { addMinutes } from "./time-math.js";
+
+/**
+ * Kinds of message the bot sends on its own. Each is a row in the one outbox; its payload is
+ * JSON and its text is rendered in the recipient's language when it is sent.
+ */
+export type NoticeKind =
+  | "booking_reminder" // to the person, before a consultation; payload { bookingId, offsetMinutes }
+  | "booking_feedback" // to the person, after a consultation; payload { bookingId }
+  | "booking_cancelled_by_staff" // to the person; payload { bookingId }
+  | "staff_booking_new" // to the specialist; payload { bookingId }
+  | "staff_booking_cancelled" // to the specialist; payload { bookingId }
+  | "practice_nudge"; // daily Kazakh practice, opt-in; payload { date }
+
+/** How long after a consultation ends its feedback request goes out, and how long it stays useful. */
+export const FEEDBACK_DELAY_MINUTES = 30;
+export const FEEDBACK_VALID_DAYS = 3;
+
+export interface PlannedNotice {
+  kind: NoticeKind;
+  dueAt: Date;
+  expiresAt: Date | null;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  essential: boolean;
+  urgent: boolean;
+}
+
+/**
+ * The messages a new booking schedules for its person: a reminder at each offset before the
+ * start (none whose time has already passed) and one feedback request after the end.
+ * A reminder expires when the consultation starts: late is worse than never.
+ */
+export function bookingNotices(
+  booking: { id: number; startsAt: Date; endsAt: Date },
+  reminderOffsetsMinutes: readonly number[],
+  now: Date,
+): PlannedNotice[] {
+  const notices: PlannedNotice[] = [];
+  for (const offset of reminderOffsetsMinutes) {
+    const dueAt = addMinutes(booking.startsAt, -offset);
+    if (dueAt <= now) continue;
+    notices.push({
+      kind: "booking_reminder",
+      dueAt,
+      expiresAt: booking.startsAt,
+      payload: { bookingId: booking.id, offsetMinutes: offset },
+      dedupeKey: `booking_reminder:${booking.id}:${offset}`,
+      essential: true,
+      urgent: true,
+    });
+  }
+  const feedbackAt = addMinutes(booking.endsAt, FEEDBACK_DELAY_MINUTES);
+  notices.push({
+    kind: "booking_feedback",
+    dueAt: feedbackAt,
+    expiresAt: addMinutes(feedbackAt, FEEDBACK_VALID_DAYS * 24 * 60),
+    payload: { bookingId: booking.id },
+    dedupeKey: `booking_feedback:${booking.id}`,
+    essential: false,
+    urgent: false,
+  });
+  return notices;
+}
