@@ -1,0 +1,29 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Db } from "../../db/database.js";
+import type { OutboxRow } from "../../db/schema.js";
+import type { Language } from "../../domain/language.js";
+import type { NoticeKind } from "../../domain/notices.js";
+
+/** A message ready to send: rendered in the recipient's language at send time. */
+export interface RenderedNotice {
+  text: string;
+  parse_mode?: "HTML";
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export interface RenderInput {
+  row: OutboxRow;
+  payload: Record<string, unknown>;
+  language: Language;
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  db: Db;
+  now: Date;
+}
+
+/**
+ * Turns an outbox row into its message, or null when it no longer makes sense (its booking
+ * was cancelled meanwhile): the row is then cancelled instead of sent.
+ */
+export type NoticeRenderer = (input: RenderInput) => Promise<RenderedNotice | null>;
+
+export type NoticeRenderers = Partial<Record<NoticeKind, NoticeRenderer>>;
