@@ -1,0 +1,4 @@
+import type { NoticeRenderers } from "./shared/notice.js";
+
+/** How each kind of outbox message is rendered; each feature contributes its own kinds. */
+export const noticeRenderers: NoticeRenderers = {};
