@@ -8,6 +8,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger } from "../../src/logger.js";
+import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
 import { TestClock } from "./clock.js";
 import { callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
 
@@ -35,17 +36,41 @@ interface InlineButton {
 }
 
 /**
- * A Bot API request body as a plain object. grammY sends JSON, or multipart form data when a
- * file is uploaded; there the non-file fields are JSON-encoded and files are kept as text.
+ * A Bot API request as a plain object. grammY sends JSON, or multipart form data when a file is
+ * uploaded; there the non-file fields are JSON-encoded and a file's content is kept as text.
  */
-function parseBody(body: unknown): Record<string, any> {
-  if (typeof body === "string") return JSON.parse(body);
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return JSON.parse(Buffer.from(body as ArrayBuffer).toString());
-  return {};
+async function readPayload(url: string | URL | Request, init?: RequestInit): Promise<Record<string, any>> {
+  const request = new Request(url, init);
+  const body = Buffer.from(await request.arrayBuffer());
+  if (body.length === 0) return {};
+  const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
+  if (!boundary) return JSON.parse(body.toString("utf8"));
+  const { fields, files } = parseMultipart(body, boundary);
+  const payload: Record<string, any> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const attached = /^attach:\/\/(.+)$/.exec(value);
+    payload[name] = attached ? files[attached[1]!]?.content.toString("utf8") : parseField(value);
+  }
+  return payload;
+}
+
+function parseField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+export interface TestDb {
+  db: Db;
+  path: string;
+  dir: string;
+  cleanup(): Promise<void>;
 }
 
 /** A fresh SQLite file with every migration applied. */
-export async function createTestDb(): Promise<{ db: Db; path: string; dir: string; cleanup(): Promise<void> }> {
+export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "jastar-test-"));
   const path = join(dir, "jastar.db");
   const db = openDatabase({ dialect: "sqlite", path });
@@ -65,8 +90,9 @@ export async function createTestDb(): Promise<{ db: Db; path: string; dir: strin
  * The real bot, fed updates through `bot.handleUpdate`, with an API transformer in place of
  * Telegram: every call is recorded and answered with a result shaped like Telegram's.
  */
-export async function createHarness(options: { env?: Record<string, string>; now?: string } = {}) {
-  const store = await createTestDb();
+export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb } = {}) {
+  // Passing the store of an earlier harness is a restart: a new bot on the same database.
+  const store = options.store ?? (await createTestDb());
   const config: Config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,
     DATABASE_URL: `sqlite:${store.path}`,
@@ -82,8 +108,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const method = String(url).split("/").pop()!;
-    const p = parseBody(init?.body);
+    const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
+    const p = await readPayload(url, init);
     calls.push({ method, payload: p });
     let result: unknown = true;
     if (method.startsWith("send")) {
@@ -150,6 +176,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     /** Texts the bot sent (or edited) in a batch of calls, in order. */
     texts: (batch: ApiCall[]) =>
       batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
+    store,
     cleanup: store.cleanup,
   };
 }

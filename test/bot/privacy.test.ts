@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findUser } from "../../src/db/users.js";
+import { createHarness, type Harness } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const ru = (key: string) => h.i18n.t("ru", key);
+const kk = (key: string) => h.i18n.t("kk", key);
+
+describe("/mydata and /deleteme", () => {
+  it("/mydata sends everything stored about the person as a JSON file", async () => {
+    await registerUser(h.db, 701, { name: "Аружан", age: 19, district: "bostandyk", phone: "+77010000001" });
+    const u = h.user({ id: 701, first_name: "Аружан", language_code: "ru" });
+    const batch = await u.send("/mydata");
+    const doc = batch.find((c) => c.method === "sendDocument");
+    expect(doc?.payload.caption).toBe(ru("mydata-caption"));
+    const data = JSON.parse(doc!.payload.document);
+    expect(data.user).toMatchObject({ id: 701, name: "Аружан", age: 19, district: "bostandyk", phone: "+77010000001" });
+  });
+
+  it("/deleteme asks first, then erases and counts the erasure anonymously", async () => {
+    await registerUser(h.db, 702, { language: "kk" });
+    const u = h.user({ id: 702, first_name: "Test", language_code: "ru" });
+    expect(h.texts(await u.send("/deleteme"))).toEqual([kk("deleteme-confirm")]);
+    expect(h.texts(await u.press("privacy:erase:no"))).toEqual([kk("deleteme-kept"), kk("menu-title")]);
+    expect(await findUser(h.db, 702)).toBeDefined();
+
+    await u.send("/deleteme");
+    expect(h.texts(await u.press("privacy:erase:yes"))).toEqual([kk("deleteme-done")]);
+    expect(await findUser(h.db, 702)).toBeUndefined();
+    const counts = await h.db.selectFrom("anonymous_counts").selectAll().execute();
+    expect(counts).toEqual([{ metric: "accounts_erased", day: "2026-11-23", count: 1 }]);
+    // Nothing about the person is left in the export either.
+    const after = await u.send("/mydata");
+    expect(JSON.parse(after.find((c) => c.method === "sendDocument")!.payload.document)).toEqual({});
+  });
+
+  it("erasing mid-conversation drops the saved conversation too", async () => {
+    const u = h.user({ id: 703, first_name: "Test", language_code: "ru" });
+    await u.send("/start");
+    await u.press("su-lang:ru");
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toHaveLength(1);
+    await u.send("/cancel");
+    await u.send("/deleteme");
+    await u.press("privacy:erase:yes");
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toHaveLength(0);
+    expect(await findUser(h.db, 703)).toBeUndefined();
+  });
+});
+
+describe("help", () => {
+  it("/help and the menu entry show the three help lines in the person's language", async () => {
+    const u = h.user({ id: 704, first_name: "Test", language_code: "kk" });
+    const fromCommand = h.texts(await u.send("/help"))[0]!;
+    const fromMenu = h.texts(await u.press("menu:help"))[0]!;
+    expect(fromCommand).toBe(kk("help-crisis"));
+    expect(fromMenu).toBe(kk("help-crisis"));
+    for (const number of ["150", "111", "112"]) expect(fromCommand).toContain(number);
+  });
+
+  it("a crisis phrase outside any flow gets help at once", async () => {
+    const u = h.user({ id: 705, first_name: "Test", language_code: "ru" });
+    expect(h.texts(await u.send("Мне кажется, я хочу умереть"))).toEqual([ru("crisis-detected"), ru("help-crisis")]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz";
+
+describe("configuration", () => {
+  it("needs only BOT_TOKEN and fills in the rest", () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(config).toMatchObject({
+      botToken: TOKEN,
+      apiRoot: "https://api.telegram.org",
+      database: { dialect: "sqlite", path: "./data/jastar.db" },
+      adminIds: [],
+      logLevel: "info",
+      booking: { maxUpcomingPerService: 2, noShowLimit: 3, noShowWindowDays: 90 },
+      reminderOffsetsMinutes: [1440, 120],
+    });
+  });
+
+  it("reads every documented variable", () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      DATABASE_URL: "sqlite:/var/lib/jastar/bot.db",
+      ADMIN_IDS: "111, 222",
+      LOG_LEVEL: "debug",
+      REMINDER_OFFSETS_MINUTES: "60,1440,60",
+    });
+    expect(config.apiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.database.path).toBe("/var/lib/jastar/bot.db");
+    expect(config.adminIds).toEqual([111, 222]);
+    expect(config.logLevel).toBe("debug");
+    expect(config.reminderOffsetsMinutes).toEqual([1440, 60]);
+  });
+
+  it.each([
+    [{}, "BOT_TOKEN"],
+    [{ BOT_TOKEN: "" }, "BOT_TOKEN"],
+    [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN"],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
+    [{ BOT_TOKEN: TOKEN, ADMIN_IDS: "12,abc" }, "ADMIN_IDS"],
+    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nowhere" }, "TELEGRAM_API_ROOT"],
+  ])("rejects %j naming %s", (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable} `));
+  });
+});

@@ -1,0 +1,49 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrations } from "../../migrations/index.js";
+import { openDatabase } from "../../src/db/database.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { projectRoot } from "../../src/paths.js";
+import { createTestDb } from "../support/harness.js";
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+describe("migrations", () => {
+  it("lists every migration file of the folder, in date order", () => {
+    const files = readdirSync(join(projectRoot(), "migrations"))
+      .filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
+    expect(Object.keys(migrations)).toEqual(files);
+  });
+
+  it("apply to a new file with WAL and foreign keys on, and a second run applies nothing", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(mode.rows[0]?.journal_mode).toBe("wal");
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    expect(fk.rows[0]?.foreign_keys).toBe(1);
+    expect(await migrateToLatest(store.db)).toEqual([]);
+
+    // A second connection to the same file sees the same schema.
+    const again = openDatabase({ dialect: "sqlite", path: store.path });
+    const tables = await again.introspection.getTables();
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["users", "bookings", "outbox", "conversation_state"]));
+    await again.destroy();
+  });
+
+  it("creates the data folder when it does not exist", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const nested = openDatabase({ dialect: "sqlite", path: join(store.dir, "a", "b", "jastar.db") });
+    expect(await migrateToLatest(nested)).toEqual(Object.keys(migrations));
+    await nested.destroy();
+  });
+});

@@ -1,0 +1,28 @@
+import type { Db } from "../../src/db/database.js";
+import { completeRegistration, ensureUser, type Registration } from "../../src/db/users.js";
+import { CONSENT_VERSION } from "../../src/domain/profile.js";
+import type { Language } from "../../src/domain/language.js";
+
+/** A person who finished sign-up, without walking through it. */
+export async function registerUser(
+  db: Db,
+  id: number,
+  options: Partial<Registration> & { language?: Language; now?: Date } = {},
+): Promise<void> {
+  const now = options.now ?? new Date("2026-11-20T10:00:00Z");
+  await ensureUser(db, id, options.language ?? "ru", now);
+  await completeRegistration(
+    db,
+    id,
+    {
+      name: options.name ?? "Тест",
+      age: options.age ?? 20,
+      guardianConsent: options.guardianConsent ?? null,
+      district: options.district ?? "almaly",
+      phone: options.phone ?? null,
+      occupation: options.occupation ?? null,
+      consentVersion: CONSENT_VERSION,
+    },
+    now,
+  );
+}
