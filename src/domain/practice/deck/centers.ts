@@ -151,7 +151,7 @@ export const CENTERS: readonly DeckItem[] = [
     theme: "centers",
     kk: "сөйлесу клубы",
     ru: "разговорный клуб",
-    exampleKk: "Қазақ тілінің сөйлесу клубына келіңіз!",
+    exampleKk: "Қазақша сөйлесу клубына келіңіз!",
     exampleRu: "Приходите в разговорный клуб казахского языка!",
     level: 2,
   },
@@ -332,7 +332,7 @@ export const CENTERS: readonly DeckItem[] = [
     kk: "орын қалмады",
     ru: "мест не осталось",
     exampleKk: "Кешіріңіз, бұл курста орын қалмады.",
-    exampleRu: "Извините, на этом курсе мест нет.",
+    exampleRu: "Извините, на этом курсе мест не осталось.",
     level: 2,
   },
   {

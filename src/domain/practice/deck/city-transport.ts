@@ -133,7 +133,7 @@ export const CITY_TRANSPORT: readonly DeckItem[] = [
     theme: "city-transport",
     kk: "қиылыс",
     ru: "перекрёсток",
-    exampleKk: "Төле би мен Байзақов қиылысында күтемін.",
+    exampleKk: "Төле би мен Байзақов көшелерінің қиылысында күтемін.",
     exampleRu: "Жду на перекрёстке Толе би и Байзакова.",
     level: 2,
   },

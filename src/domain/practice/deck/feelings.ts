@@ -159,7 +159,7 @@ export const FEELINGS: readonly DeckItem[] = [
     id: "feelings-018",
     theme: "feelings",
     kk: "тұмау",
-    ru: "грипп, простуда",
+    ru: "грипп, простуда, насморк",
     exampleKk: "Тұмаумен ауырып жатырмын.",
     exampleRu: "Я болею гриппом.",
     level: 2,

@@ -98,7 +98,7 @@ export const NUMBERS_TIME: readonly DeckItem[] = [
     kk: "жиырма",
     ru: "двадцать",
     exampleKk: "Інім жиырма жаста.",
-    exampleRu: "Моему брату двадцать лет.",
+    exampleRu: "Моему младшему брату двадцать лет.",
     level: 1,
   },
   {

@@ -394,7 +394,7 @@ export const WORK_STUDY: readonly DeckItem[] = [
     theme: "work-study",
     kk: "бағдарламашы",
     ru: "программист",
-    exampleKk: "Ағам бағдарламашы болып істейді.",
+    exampleKk: "Ағам бағдарламашы болып жұмыс істейді.",
     exampleRu: "Старший брат работает программистом.",
     level: 2,
   },
