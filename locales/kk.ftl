@@ -186,3 +186,27 @@ command-help = Көмек және сенім телефондары
 command-mydata = Менің деректерім
 command-deleteme = Деректерімді өшіру
 command-cancel = Әрекетті тоқтату
+
+## Centers
+
+centers-choose-district =
+    📍 Алматының әр ауданында екі жастар орталығы бар — 14 пен 35 жас аралығындағы барлық жастарға тегін.
+    Ауданды таңдаңыз:
+centers-district-title = { $district }: орталықты таңдаңыз.
+centers-district-empty = { $district }: орталықтар әлі қосылмаған. Басқа ауданды таңдаңыз.
+centers-card =
+    <b>{ $name }</b>
+    { $district }
+
+    📍 Мекенжайы: { $address }
+    🕒 Жұмыс уақыты: { $hours }
+    📞 Телефоны: { $phone }
+centers-phone-unknown = нақтыланады
+centers-open-24-7 = 🌙 Тәулік бойы жұмыс істейді.
+centers-services =
+    Мамандардың кеңестері (тегін):
+    { $services }
+centers-no-services = Бұл орталықтың мамандарына бот арқылы жазылу әлі ашылған жоқ.
+centers-placeholder = ⚠️ Деректер нақтыланып жатыр: нақты мекенжайды, телефонды, жұмыс кестесін және картадағы орнын әкімші кейінірек қосады.
+centers-not-found = Мұндай орталық тізімде жоқ — тізім өзгерген болуы мүмкін. Ауданды қайта таңдаңыз.
+centers-not-found-alert = Орталық табылмады

@@ -186,3 +186,27 @@ command-help = Помощь и телефоны доверия
 command-mydata = Мои данные
 command-deleteme = Удалить мои данные
 command-cancel = Отменить действие
+
+## Centers
+
+centers-choose-district =
+    📍 В каждом районе Алматы работают два молодёжных центра — бесплатно для всех от 14 до 35 лет.
+    Выберите район:
+centers-district-title = { $district }: выберите центр.
+centers-district-empty = { $district }: центры пока не добавлены. Выберите другой район.
+centers-card =
+    <b>{ $name }</b>
+    { $district }
+
+    📍 Адрес: { $address }
+    🕒 Часы работы: { $hours }
+    📞 Телефон: { $phone }
+centers-phone-unknown = уточняется
+centers-open-24-7 = 🌙 Работает круглосуточно.
+centers-services =
+    Консультации специалистов (бесплатно):
+    { $services }
+centers-no-services = Запись к специалистам этого центра через бот пока не открыта.
+centers-placeholder = ⚠️ Данные уточняются: точный адрес, телефон, график работы и место на карте администратор добавит позже.
+centers-not-found = Такого центра нет в списке — возможно, список изменился. Выберите район заново.
+centers-not-found-alert = Центр не найден

@@ -5,10 +5,14 @@ import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { runSeed } from "./db/seed/index.js";
 import { createLogger } from "./logger.js";
 
-/** Start-up: config → database → migrations → bot → polling; SIGINT/SIGTERM stop it cleanly. */
-async function main(command: string | undefined): Promise<void> {
+/**
+ * Start-up: config → database → migrations → bot → polling; SIGINT/SIGTERM stop it cleanly.
+ * The `migrate` and `seed` commands stop after their own work.
+ */
+async function main(command: string | undefined, args: string[]): Promise<void> {
   loadDotEnv();
   let config: Config;
   try {
@@ -24,6 +28,11 @@ async function main(command: string | undefined): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
   if (command === "migrate") {
+    await db.destroy();
+    return;
+  }
+  if (command === "seed") {
+    console.log(await runSeed(db, systemClock.now(), args));
     await db.destroy();
     return;
   }
@@ -53,7 +62,7 @@ async function main(command: string | undefined): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main(process.argv[2]).catch((err: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {
   console.error(err instanceof Error ? `Start-up failed: ${err.message}` : err);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { Bot, Composer, GrammyError, HttpError, type ApiClientOptions } from "gr
 import type { UserFromGetMe } from "grammy/types";
 import { conversationKey, conversationStateStorage } from "../db/conversation-state.js";
 import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
+import { centersFeature } from "./features/centers/index.js";
 import { crisisWatch, helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
@@ -72,6 +73,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(flowControl);
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
+  privateChats.use(centersFeature);
   privateChats.use(startFeature, helpFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);
 

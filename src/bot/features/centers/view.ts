@@ -1,0 +1,75 @@
+import { InlineKeyboard } from "grammy";
+import { findSpecialists, listCenters } from "../../../db/catalog.js";
+import type { Db } from "../../../db/database.js";
+import type { Center } from "../../../db/schema.js";
+import type { DistrictCode } from "../../../domain/districts.js";
+import { SERVICE_CODES, type ServiceCode } from "../../../domain/services.js";
+import type { BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { escapeHtml } from "../../shared/format.js";
+import { districtKeyboard } from "../../shared/keyboards.js";
+
+/** Callback data of the centers menu: `centers:district:<code>`, `centers:center:<id>`. */
+export const DISTRICT_PREFIX = "centers:district";
+export const CENTER_PREFIX = "centers:center";
+
+export async function showDistricts(ctx: BaseContext): Promise<void> {
+  const kb = districtKeyboard(ctx.t, DISTRICT_PREFIX).text(ctx.t("button-menu"), "menu:open");
+  await ctx.reply(ctx.t("centers-choose-district"), { reply_markup: kb });
+}
+
+export async function showDistrictCenters(ctx: BaseContext, district: DistrictCode): Promise<void> {
+  const centers = await listCenters(ctx.deps.db, district);
+  const language = await contextLanguage(ctx);
+  const kb = new InlineKeyboard();
+  for (const c of centers) kb.text(language === "kk" ? c.name_kk : c.name_ru, `${CENTER_PREFIX}:${c.id}`).row();
+  kb.text(ctx.t("button-back"), "menu:centers").text(ctx.t("button-menu"), "menu:open");
+  const text = centers.length > 0 ? "centers-district-title" : "centers-district-empty";
+  await ctx.reply(ctx.t(text, { district: ctx.t(`district-${district}`) }), { reply_markup: kb });
+}
+
+/** Services of the center's active specialists, in the usual service order. */
+async function servicesAt(db: Db, center: Center): Promise<ServiceCode[]> {
+  const offered = await Promise.all(
+    SERVICE_CODES.map(async (service) => {
+      const specialists = await findSpecialists(db, { service, district: center.district });
+      return specialists.some((s) => s.center_id === center.id) ? [service] : [];
+    }),
+  );
+  return offered.flat();
+}
+
+/**
+ * The center's card. A real map point comes first as a venue; a placeholder's stand-in point
+ * is never shown, the card says the location will be added instead.
+ */
+export async function showCenter(ctx: BaseContext, center: Center): Promise<void> {
+  const kk = (await contextLanguage(ctx)) === "kk";
+  const name = kk ? center.name_kk : center.name_ru;
+  const address = kk ? center.address_kk : center.address_ru;
+  const services = await servicesAt(ctx.deps.db, center);
+
+  const parts = [
+    ctx.t("centers-card", {
+      name: escapeHtml(name),
+      district: ctx.t(`district-${center.district}`),
+      address: escapeHtml(address),
+      hours: escapeHtml(kk ? center.hours_kk : center.hours_ru),
+      phone: center.phone ? escapeHtml(center.phone) : ctx.t("centers-phone-unknown"),
+    }),
+  ];
+  if (center.open_24_7) parts.push(ctx.t("centers-open-24-7"));
+  parts.push(
+    services.length > 0
+      ? ctx.t("centers-services", { services: services.map((s) => `• ${ctx.t(`service-${s}`)}`).join("\n") })
+      : ctx.t("centers-no-services"),
+  );
+  if (center.placeholder) parts.push(ctx.t("centers-placeholder"));
+
+  const kb = new InlineKeyboard();
+  if (services.length > 0) kb.text(ctx.t("menu-consult"), "menu:consult").row();
+  kb.text(ctx.t("button-back"), `${DISTRICT_PREFIX}:${center.district}`).text(ctx.t("button-menu"), "menu:open");
+
+  if (!center.placeholder) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
+  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+}

@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listCenters, loadSchedules } from "../../src/db/catalog.js";
+import type { Db } from "../../src/db/database.js";
+import { runSeed, seedCatalog, seedDemo } from "../../src/db/seed/index.js";
+import { DISTRICTS } from "../../src/domain/districts.js";
+import { BOOKING_WINDOW_DAYS, MIN_NOTICE_MINUTES, SERVICE_CODES, SERVICES } from "../../src/domain/services.js";
+import { freeSlots, validateWeeklyHours } from "../../src/domain/slots.js";
+import { addDays, localDateOf, localTimeOf, localWeekday } from "../../src/domain/time.js";
+import { createTestDb } from "../support/harness.js";
+
+let store: Awaited<ReturnType<typeof createTestDb>>;
+let db: Db;
+beforeEach(async () => {
+  store = await createTestDb();
+  db = store.db;
+});
+afterEach(async () => {
+  await store.cleanup();
+});
+
+/** Monday 23 November 2026, 09:00 in Almaty. */
+const NOW = new Date("2026-11-23T04:00:00Z");
+
+/** Every row the seeds write, in a stable order: equal dumps mean nothing changed. */
+async function dump(): Promise<unknown[]> {
+  return [
+    await db.selectFrom("centers").selectAll().orderBy("id").execute(),
+    await db.selectFrom("specialists").selectAll().orderBy("id").execute(),
+    await db.selectFrom("specialist_hours").selectAll().orderBy("specialist_id").orderBy("weekday").orderBy("start_time").execute(),
+    await db.selectFrom("specialist_overrides").selectAll().orderBy("id").execute(),
+  ];
+}
+
+async function demoSpecialists() {
+  return db.selectFrom("specialists").selectAll().where("demo", "=", 1).orderBy("id").execute();
+}
+
+describe("catalog seed", () => {
+  it("installs two centers in each of the eight districts, in both languages", async () => {
+    expect(await seedCatalog(db)).toBe(16);
+    const centers = await listCenters(db);
+    expect(centers).toHaveLength(16);
+    for (const district of DISTRICTS) {
+      expect(centers.filter((c) => c.district === district).map((c) => c.id)).toEqual([`${district}-1`, `${district}-2`]);
+    }
+    for (const c of centers) {
+      for (const text of [c.name_ru, c.name_kk, c.address_ru, c.address_kk, c.hours_ru, c.hours_kk]) expect(text.trim()).not.toBe("");
+      expect(c.name_kk).not.toBe(c.name_ru);
+      expect(c.address_kk).not.toBe(c.address_ru);
+      expect(c.hours_kk).not.toBe(c.hours_ru);
+    }
+    expect(new Set(centers.map((c) => c.name_ru)).size).toBe(16);
+    expect(new Set(centers.map((c) => c.name_kk)).size).toBe(16);
+  });
+
+  it("marks every unknown address, phone and point as a placeholder, and nothing as open 24/7 yet", async () => {
+    await seedCatalog(db);
+    for (const c of await listCenters(db)) {
+      expect(c).toMatchObject({ placeholder: 1, phone: null, open_24_7: 0 });
+      expect(c.address_ru).toMatch(/уточняется/);
+      expect(c.address_kk).toMatch(/нақтылайды/);
+      expect(c.hours_ru).toMatch(/уточняется/);
+      expect(c.hours_kk).toMatch(/нақтыланады/);
+      // A stand-in point still lies within Almaty.
+      expect(c.latitude).toBeGreaterThan(43.1);
+      expect(c.latitude).toBeLessThan(43.4);
+      expect(c.longitude).toBeGreaterThan(76.7);
+      expect(c.longitude).toBeLessThan(77.1);
+    }
+  });
+
+  it("is idempotent and keeps an administrator's corrections", async () => {
+    await seedCatalog(db);
+    await db
+      .updateTable("centers")
+      .set({ address_ru: "ул. Примерная, 1", phone: "+7 727 000 00 00", placeholder: 0 })
+      .where("id", "=", "medeu-1")
+      .execute();
+    const before = await dump();
+    expect(await seedCatalog(db)).toBe(0);
+    expect(await dump()).toEqual(before);
+    expect((await listCenters(db, "medeu"))[0]).toMatchObject({ address_ru: "ул. Примерная, 1", placeholder: 0 });
+  });
+});
+
+describe("demo seed", () => {
+  beforeEach(async () => {
+    await seedCatalog(db);
+  });
+
+  it("gives every center one demo specialist per service with the service's slot length", async () => {
+    expect(await seedDemo(db, NOW)).toBe(16 * SERVICE_CODES.length);
+    const specialists = await demoSpecialists();
+    for (const c of await listCenters(db)) {
+      const here = specialists.filter((s) => s.center_id === c.id);
+      expect(here.map((s) => s.service).sort()).toEqual([...SERVICE_CODES].sort());
+      expect(new Set(here.map((s) => s.display_name)).size).toBe(SERVICE_CODES.length);
+    }
+    for (const s of specialists) {
+      expect(s.slot_minutes).toBe(SERVICES[s.service].durationMinutes);
+      expect(s.display_name).toMatch(/\(демо\)$/);
+      expect(s).toMatchObject({ demo: 1, active: 1, telegram_id: null, created_at: NOW.toISOString() });
+    }
+    // Both modes can be tried: some demo specialists consult online, some only in person.
+    expect(new Set(specialists.map((s) => s.online))).toEqual(new Set([0, 1]));
+  });
+
+  it("gives valid weekly hours with a lunch break, and free slots within the booking window", async () => {
+    await seedDemo(db, NOW);
+    const specialists = await demoSpecialists();
+    const schedules = await loadSchedules(db, specialists.map((s) => s.id));
+    const today = localDateOf(NOW);
+    const servicesWithSlots = new Set<string>();
+    let saturdayWorkers = 0;
+
+    for (const s of specialists) {
+      const { weekly, overrides } = schedules.get(s.id)!;
+      expect(validateWeeklyHours(weekly)).toEqual([]);
+      expect(weekly.map((w) => w.weekday)).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
+      if (weekly.some((w) => w.weekday === 6)) saturdayWorkers++;
+
+      const slots = freeSlots({
+        weekly,
+        overrides,
+        slotMinutes: s.slot_minutes,
+        now: NOW,
+        days: BOOKING_WINDOW_DAYS,
+        minNoticeMinutes: MIN_NOTICE_MINUTES,
+        busy: [],
+      });
+      expect(slots.length).toBeGreaterThan(0);
+      servicesWithSlots.add(s.service);
+      // The weekday lunch break is free of consultations.
+      const atLunch = (slot: (typeof slots)[number]) =>
+        localWeekday(slot.date) <= 5 && slot.time < "14:00" && localTimeOf(slot.end) > "13:00";
+      expect(slots.filter(atLunch)).toEqual([]);
+      // A day off in the window offers nothing that day.
+      for (const off of overrides.filter((o) => o.kind === "off")) {
+        expect(off.date > today && off.date < addDays(today, BOOKING_WINDOW_DAYS)).toBe(true);
+        expect(slots.filter((slot) => slot.date === off.date)).toEqual([]);
+      }
+      // Extra hours on a free day are offered.
+      for (const extra of overrides.filter((o) => o.kind === "hours")) {
+        if (!weekly.some((w) => w.weekday === localWeekday(extra.date))) {
+          expect(slots.some((slot) => slot.date === extra.date)).toBe(true);
+        }
+      }
+    }
+    expect([...servicesWithSlots].sort()).toEqual([...SERVICE_CODES].sort());
+    expect(saturdayWorkers).toBeGreaterThan(0);
+    expect(saturdayWorkers).toBeLessThan(specialists.length);
+  });
+
+  it("has both kinds of date overrides in the coming weeks", async () => {
+    await seedDemo(db, NOW);
+    const overrides = await db.selectFrom("specialist_overrides").selectAll().execute();
+    const today = localDateOf(NOW);
+    expect(new Set(overrides.map((o) => o.kind))).toEqual(new Set(["off", "hours"]));
+    for (const o of overrides) {
+      expect(o.date > today && o.date <= addDays(today, 21)).toBe(true);
+      if (o.kind === "off") expect([o.start_time, o.end_time]).toEqual([null, null]);
+      else expect(o.start_time! < o.end_time!).toBe(true);
+    }
+  });
+
+  it("is idempotent, also when run again weeks later", async () => {
+    await seedDemo(db, NOW);
+    const before = await dump();
+    expect(await seedDemo(db, NOW)).toBe(0);
+    expect(await dump()).toEqual(before);
+    expect(await seedDemo(db, new Date(NOW.getTime() + 10 * 86_400_000))).toBe(0);
+    expect(await dump()).toEqual(before);
+  });
+});
+
+describe("seed command", () => {
+  it("seeds the catalog, adds demo specialists only with --demo, and reports what it added", async () => {
+    expect(await runSeed(db, NOW, [])).toBe("seed done; catalog: 16 of 16 centers added");
+    expect(await demoSpecialists()).toEqual([]);
+    expect(await runSeed(db, NOW, ["--demo"])).toBe("seed done; catalog: 0 of 16 centers added; demo: 64 specialists added");
+    expect(await runSeed(db, NOW, ["--demo"])).toBe("seed done; catalog: 0 of 16 centers added; demo: 0 specialists added");
+    expect(await demoSpecialists()).toHaveLength(64);
+  });
+});
