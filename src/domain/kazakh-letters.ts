@@ -14,13 +14,15 @@ export const KAZAKH_LOOKALIKES: Readonly<Record<string, string>> = {
   і: "и",
 };
 
-/** Lower case, ё→е, Kazakh letters folded to their look-alikes, punctuation dropped, spaces collapsed. */
+/** Lower case, ё→е, Kazakh letters (and a Latin i) folded to their look-alikes, punctuation dropped, spaces collapsed. */
 export function foldKazakh(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFC")
     .replace(/ё/g, "е")
     .replace(/[әғқңөұүһі]/g, (ch) => KAZAKH_LOOKALIKES[ch] ?? ch)
+    // Phones without a Kazakh layout often give a Latin "i" for "і".
+    .replace(/i/g, "и")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

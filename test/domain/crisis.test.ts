@@ -13,6 +13,7 @@ describe("crisis phrases", () => {
     "Өлгім келеді",
     "өмір сүргім келмейді енді",
     "олгим келеди", // typed without Kazakh letters
+    "өмір сүргiм келмейдi", // a Latin i for і
     "өзіме қол жұмсағым келеді",
   ])("recognises %j", (text) => {
     expect(signalsCrisis(text)).toBe(true);
