@@ -210,3 +210,196 @@ centers-no-services = Бұл орталықтың мамандарына бот 
 centers-placeholder = ⚠️ Деректер нақтыланып жатыр: нақты мекенжайды, телефонды, жұмыс кестесін және картадағы орнын әкімші кейінірек қосады.
 centers-not-found = Мұндай орталық тізімде жоқ — тізім өзгерген болуы мүмкін. Ауданды қайта таңдаңыз.
 centers-not-found-alert = Орталық табылмады
+
+## Staff
+
+staff-only = Бұл бөлім орталық мамандарына арналған. Маман болсаңыз, әкімшіден шақыру сілтемесін сұраңыз.
+staff-menu =
+    <b>Маман кабинеті</b>
+    { $name } — { $service }, { $center }
+
+    Мұнда бүгінгі және осы аптадағы жазылуларды көріп, адамның келген-келмегенін белгілеп, уақытты жазылуға жаба аласыз.
+staff-button-today = 📅 Бүгін
+staff-button-week = 🗓 Апта
+staff-button-block = ⛔ Уақытты жабу
+staff-button-blocks = 🔓 Жабылған уақыт
+staff-choose-language = Тілді таңдаңыз.
+staff-agenda-today-title = <b>Бүгін, { $day }</b>
+staff-agenda-week-title = <b>Апталық жазылулар: { $from } — { $to }</b>
+staff-agenda-empty-day = Жазылу жоқ.
+staff-agenda-week-empty = Алдағы 7 күнде жазылу жоқ.
+staff-agenda-line = { $time } · { $mode } · { $name } · { $status }
+staff-agenda-topic = Тақырыбы: { $topic }
+staff-mode-in_person = бетпе-бет
+staff-mode-online = онлайн
+staff-status-confirmed = күтілуде
+staff-status-attended = келді
+staff-status-no_show = келмеді
+staff-status-cancelled = бас тартылды
+staff-status-rescheduled = ауыстырылды
+staff-person-unknown = (деректері өшірілген)
+staff-marks-title = Өткен кеңестерді белгілеңіз — адам келді ме:
+staff-button-attended = { $n } · ✅ келді
+staff-button-no-show = { $n } · ❌ келмеді
+staff-marked-attended = Белгіленді: { $when } — { $name } келді.
+staff-marked-no-show = Белгіленді: { $when } — { $name } келмеді.
+staff-mark-not-found = Сізде мұндай жазылу жоқ.
+staff-mark-already = Бұл кеңес белгіленіп қойған: { $status }.
+staff-mark-not-confirmed = Бұл жазылудан бас тартылған немесе ол басқа уақытқа ауыстырылған — белгілейтін ештеңе жоқ.
+staff-mark-not-started = Кеңес әлі басталған жоқ: оны басталғаннан кейін белгілеуге болады.
+staff-not-allowed = Бұл тек боттың әкімшілеріне қолжетімді.
+staff-invite-choose = Кімге шақыру сілтемесін жасаймыз? Ботқа әлі қосылмаған мамандар:
+staff-invite-choose-center = Ботқа қосылмаған мамандар саны: { $count }. Орталықты таңдаңыз:
+staff-invite-choose-specialist = { $center }: кімге шақыру сілтемесін жасаймыз?
+staff-invite-none = Барлық маман ботқа қосылып қойған.
+staff-invite-unknown-specialist = { $id } нөмірлі маман жоқ.
+staff-invite-already-linked = { $name } ботқа қосылып қойған — жаңа сілтеме керек емес.
+staff-invite-usage = Маманды тізімнен таңдау үшін /invite деп жазыңыз, не /invite пен маманның нөмірін, мысалы: /invite 12
+staff-invite-created =
+    <b>{ $name }</b> үшін шақыру сілтемесі ({ $service }, { $center }):
+    { $link }
+
+    Сілтеме бір рет қана жұмыс істейді. Жарамдылық мерзімі: { $until }. Оны маманның өзіне жеке жіберіңіз.
+staff-page-prev = ◀️ Алдыңғы
+staff-page-next = Келесі ▶️
+staff-invite-unknown = Мұндай шақыру сілтемесі жоқ. Сілтемені тексеріңіз немесе әкімшіден жаңасын сұраңыз.
+staff-invite-used = Бұл сілтеме бұрын пайдаланылған. Егер ол сіз болмасаңыз, әкімшіге хабарлаңыз.
+staff-invite-expired = Сілтеменің мерзімі өтіп кеткен. Әкімшіден жаңасын сұраңыз.
+staff-invite-specialist-linked = Бұл маманға басқа Telegram аккаунты қосылып қойған. Әкімшіге жүгініңіз.
+staff-invite-account-linked = Сіздің Telegram аккаунтыңыз басқа маманға қосылған. Әкімшіге жүгініңіз.
+staff-linked =
+    Сәлеметсіз бе, { $name }! Аккаунтыңыз қосылды: { $service }, { $center }.
+    Мұнда жазылуларыңызды көріп, адамның келген-келмегенін белгілеп, уақытты жазылуға жаба аласыз. Кабинет /staff пәрменімен ашылады. Келуші ретінде тіркелудің қажеті жоқ.
+staff-linked-already = Сіз қосылып қойғансыз, { $name }.
+staff-block-no-days = Алдағы екі аптада жұмыс уақытыңыз жоқ — жабатын ештеңе жоқ.
+staff-block-ask-date = Қай күні уақытты жазылуға жабамыз? Алдағы екі аптадағы жұмыс күндеріңіз:
+staff-block-ask-start = { $day }. Қай уақыттан бастап жабамыз? Батырманы басыңыз немесе уақытты жазыңыз, мысалы: 14:30.
+staff-block-start-invalid = Басталу уақытын СС:ММ түрінде жазыңыз, мысалы: 14:30.
+staff-block-ask-end = { $day }, басталуы — { $start }. Қай уақытқа дейін жабамыз? Батырманы басыңыз немесе уақытты жазыңыз.
+staff-block-end-invalid = Аяқталу уақытын СС:ММ түрінде жазыңыз. Ол мына уақыттан кеш болуы керек: { $after }.
+staff-block-confirm = { $day }, { $start }–{ $end } уақытын жазылуға жабамыз ба?
+staff-block-bookings-inside = Бұл уақытта расталған { $count } жазылу бар. Олар күшінде қалады: кеңесті болдырмау керек болса, орталық әкімшісіне хабарлаңыз.
+staff-button-confirm-block = ✅ Жабу
+staff-block-dropped = Жақсы, уақыт жабылған жоқ.
+staff-block-done = Дайын: { $day }, { $start }–{ $end } жазылуға жабылды.
+staff-blocks-empty = Жабылған уақытыңыз жоқ.
+staff-blocks-title = Жабылған уақыт. Жазылуға қайта ашқыңыз келгенін басыңыз:
+staff-button-unblock = 🔓 { $when }
+staff-unblocked = Жазылуға қайта ашылды: { $when }.
+staff-unblock-not-found = Бұл уақыт бұрын ашылған.
+staff-notice-new =
+    🆕 <b>Жаңа жазылу</b>
+    { $day }, { $time }
+    { $service }, { $mode }
+    { $center }
+    Аты: { $name }
+staff-notice-cancelled =
+    ❌ <b>Жазылудан бас тартылды</b>
+    { $day }, { $time }
+    { $service }, { $mode }
+    { $center }
+    Аты: { $name }
+
+## Consultations
+
+consult-ask-service = Кіммен сөйлескіңіз келеді? Маманды таңдаңыз — кеңестер тегін.
+consult-limit-service = «{ $service }» маманына алдағы жазылуларыңыздың саны шекке жетті (ең көбі { $max }). Жазылудан бас тартуға немесе оны ауыстыруға басты мәзірдегі «Менің жазылуларым» бөлімінде болады. Әзірге басқа маманды таңдай аласыз.
+consult-limit-no-shows =
+    Өкінішке қарай, қазір жазылу мүмкін емес: соңғы { $days } күн ішінде алдын ала ескертпей келмей қалған кеңестеріңіз тым көп (кемінде { $limit }). Мамандардың уақыты келетін адамдарға бұйыруы үшін осындай ереже бар. Қате деп ойласаңыз, орталығыңызға хабарласыңыз.
+    Ал дәл қазір қиын болса, 150 сенім телефонына немесе 111 байланыс орталығына қоңырау шалыңыз — бұл тегін.
+consult-safety-prompt = Психологқа белгілі бір уақытқа жазыласыз. Егер дәл қазір қиын болса, сол уақытты күтпеңіз: жоғарыдағы нөмірлерге қоңырау шалыңыз. Дайын болғанда жазылуды жалғастырамыз.
+consult-button-continue = ➡️ Жазылуды жалғастыру
+consult-ask-district = { $service }: қай аудан сізге ыңғайлы? Немесе «Кез келген орталық» батырмасын басыңыз — бос уақыттың бәрін көрсетеміз.
+consult-any-center = 🗺 Кез келген орталық
+consult-no-slots-district = { $district }: алдағы { $days } күнде бос уақыт жоқ. Басқа ауданды немесе «Кез келген орталық» батырмасын таңдаңыз.
+consult-no-slots-any = Өкінішке қарай, алдағы { $days } күнде бұл мамандардың ешбір орталықта бос уақыты жоқ. Басқа маманды таңдау үшін «Артқа» батырмасын басыңыз немесе кейінірек қайта кіріңіз — кесте жаңарып тұрады.
+consult-ask-day = Күнді таңдаңыз (бос уақыты бар күндер ғана көрсетілген):
+consult-day-full = Сіз таңдап жатқанда бұл күннің бос уақытының бәрін басқалар алып қойды. Басқа күнді таңдаңыз.
+consult-ask-time = { $day }. Уақытты таңдаңыз (қасында орталық көрсетілген):
+consult-ask-time-at = { $day }, { $center }. Уақытты таңдаңыз:
+consult-ask-mode = Кеңесті қалай өткізген сізге ыңғайлы?
+consult-mode-in_person = 🏢 Орталықта, бетпе-бет
+consult-mode-online = 💻 Онлайн
+consult-ask-topic = Не туралы сөйлескіңіз келеді? Бірер сөзбен жазыңыз ({ $max } таңбаға дейін) — маман алдын ала дайындала алады. Бұл міндетті емес: «Өткізіп жіберу» батырмасын басуға болады.
+consult-ask-topic-private =
+    Не туралы сөйлесетініңізді алдын ала жазғыңыз келе ме? <b>Бұл міндетті емес.</b>
+    Тақырыпты тек сіздің маманыңыз көреді, басқа ешкім көрмейді. { $max } таңбаға дейін. «Өткізіп жіберу» батырмасын басып, бәрін кездесуде айтып беруге де болады.
+consult-topic-invalid = Тақырыпты бірер сөзбен жазыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+consult-summary =
+    <b>Жазылуды тексеріңіз:</b>
+
+    { $details }
+
+    Бәрі дұрыс па?
+consult-button-confirm = ✅ Растау
+consult-booked =
+    ✅ <b>Сіз жазылдыңыз!</b>
+
+    { $details }
+
+    Кеңес туралы алдын ала еске саламыз. Жазылудан бас тартуға немесе оны ауыстыруға «Менің жазылуларым» бөлімінде болады.
+consult-slot-taken = Кешіріңіз, бұл уақытты жаңа ғана басқа біреу алып қойды. Міне, ең жақын бос уақыттар — ыңғайлысын таңдаңыз:
+consult-slot-taken-none = Кешіріңіз, бұл уақытты жаңа ғана басқа біреу алып қойды, ал басқа бос уақыт әзірге жоқ. Басқа ауданды немесе «Кез келген орталық» батырмасын таңдап көріңіз.
+consult-details =
+    📅 { $day }, { $time }
+    🧑‍💼 { $service }
+    📍 { $center }, { $address }
+    { $mode }
+consult-details-topic = 📝 Тақырып: { $topic }
+consult-ics-summary = Кеңес: { $service }
+consult-ics-caption = 📎 Күнтізбеге арналған файл: кеңесті күнтізбеңізге қосу үшін оны ашыңыз.
+
+## My bookings
+
+bookings-none-upcoming = Алдағы кеңестеріңіз жоқ. Дәл қазір жазылуға болады:
+bookings-upcoming-title = <b>Алдағы кеңестеріңіз ({ $count })</b>
+bookings-status-line = Күйі: { $status }
+bookings-status-confirmed = расталды
+bookings-status-cancelled = жойылды
+bookings-status-attended = өтті
+bookings-status-no_show = келмедіңіз
+bookings-status-rescheduled = ауыстырылды
+bookings-past-title = <b>Өткен және жойылған жазылулар</b>
+bookings-past-line = • { $day }, { $time } — { $service }, { $center }, { $mode }: { $status }
+bookings-button-calendar = 📅 Күнтізбеге
+bookings-button-reschedule = 🔁 Ауыстыру
+bookings-button-cancel = ✖️ Жазылудан бас тарту
+bookings-cancel-confirm =
+    Бұл жазылудан бас тартасыз ба?
+
+    { $details }
+
+    Уақыт босайды, оны басқа біреу ала алады.
+bookings-button-cancel-yes = Иә, бас тартамын
+bookings-button-keep = Жоқ, қалдырамын
+bookings-cancelled = Жазылудан бас тарттыңыз, маманға хабарлама барады. Қажет болса, «Кеңестер» бөлімінде қайта жазыла аласыз.
+bookings-cancelled-alert = Жазылу жойылды
+bookings-kept = Жақсы, жазылу сақталды.
+bookings-not-found = Сізде мұндай жазылу жоқ. Өзекті жазылуларыңыз — «Менің жазылуларым» бөлімінде.
+bookings-not-found-alert = Жазылу табылмады
+bookings-not-active = Бұл жазылу жойылған, ауыстырылған немесе уақыты өтіп кеткен, сондықтан оны өзгерту мүмкін емес. Өзекті жазылуларыңыз — «Менің жазылуларым» бөлімінде.
+bookings-not-active-alert = Жазылу енді өзекті емес
+bookings-reschedule-ask-day =
+    <b>Жазылуды ауыстыру</b>
+
+    Қазіргі жазылу:
+    { $details }
+
+    Жаңа күнді таңдаңыз. Жаңасын растағанша ескі жазылу күшінде қалады.
+bookings-reschedule-no-slots = Өкінішке қарай, алдағы { $days } күнде ауыстыруға бос уақыт жоқ.
+bookings-reschedule-summary =
+    <b>Жазылуды ауыстырайық па?</b>
+
+    Бұрын:
+    { $old }
+
+    Енді:
+    { $new }
+bookings-button-reschedule-confirm = ✅ Ауыстыру
+bookings-rescheduled =
+    ✅ <b>Жазылу ауыстырылды.</b>
+
+    { $details }
+
+    Жаңа уақыт туралы алдын ала еске саламыз.
+bookings-reschedule-kept = Жақсы, жазылу бұрынғыдай қалды.

@@ -210,3 +210,201 @@ centers-no-services = Запись к специалистам этого цен
 centers-placeholder = ⚠️ Данные уточняются: точный адрес, телефон, график работы и место на карте администратор добавит позже.
 centers-not-found = Такого центра нет в списке — возможно, список изменился. Выберите район заново.
 centers-not-found-alert = Центр не найден
+
+## Staff
+
+staff-only = Этот раздел — для специалистов центров. Если вы специалист, попросите у администратора ссылку-приглашение.
+staff-menu =
+    <b>Кабинет специалиста</b>
+    { $name } — { $service }, { $center }
+
+    Здесь ваши записи на сегодня и на неделю, отметки о посещении и закрытие времени для записи.
+staff-button-today = 📅 Сегодня
+staff-button-week = 🗓 Неделя
+staff-button-block = ⛔ Закрыть время
+staff-button-blocks = 🔓 Закрытое время
+staff-choose-language = Выберите язык.
+staff-agenda-today-title = <b>Сегодня, { $day }</b>
+staff-agenda-week-title = <b>Записи на неделю: { $from } — { $to }</b>
+staff-agenda-empty-day = Записей нет.
+staff-agenda-week-empty = На ближайшие 7 дней записей нет.
+staff-agenda-line = { $time } · { $mode } · { $name } · { $status }
+staff-agenda-topic = Тема: { $topic }
+staff-mode-in_person = очно
+staff-mode-online = онлайн
+staff-status-confirmed = ожидается
+staff-status-attended = пришёл(ла)
+staff-status-no_show = не пришёл(ла)
+staff-status-cancelled = отменена
+staff-status-rescheduled = перенесена
+staff-person-unknown = (данные удалены)
+staff-marks-title = Отметьте прошедшие консультации — пришёл ли человек:
+staff-button-attended = { $n } · ✅ пришёл(ла)
+staff-button-no-show = { $n } · ❌ не пришёл(ла)
+staff-marked-attended = Отмечено: { $when } — { $name } пришёл(ла).
+staff-marked-no-show = Отмечено: { $when } — { $name } не пришёл(ла).
+staff-mark-not-found = Такой записи у вас нет.
+staff-mark-already = Эта консультация уже отмечена: { $status }.
+staff-mark-not-confirmed = Эта запись отменена или перенесена — отмечать нечего.
+staff-mark-not-started = Консультация ещё не началась: отметить можно после её начала.
+staff-not-allowed = Это доступно только администраторам бота.
+staff-invite-choose = Кому создать ссылку-приглашение? Специалисты, ещё не подключённые к боту:
+staff-invite-choose-center = Специалистов без подключения: { $count }. Выберите центр:
+staff-invite-choose-specialist = { $center }: кому создать ссылку-приглашение?
+staff-invite-none = Все специалисты уже подключены к боту.
+staff-invite-unknown-specialist = Специалиста с номером { $id } нет.
+staff-invite-already-linked = { $name } уже подключён(а) к боту — новая ссылка не нужна.
+staff-invite-usage = Напишите /invite, чтобы выбрать специалиста из списка, или /invite и номер специалиста, например: /invite 12
+staff-invite-created =
+    Ссылка-приглашение для <b>{ $name }</b> ({ $service }, { $center }):
+    { $link }
+
+    Ссылка одноразовая, действует до: { $until }. Передайте её специалисту лично.
+staff-page-prev = ◀️ Предыдущие
+staff-page-next = Следующие ▶️
+staff-invite-unknown = Такой ссылки-приглашения нет. Проверьте ссылку или попросите у администратора новую.
+staff-invite-used = Эта ссылка уже использована. Если это были не вы, сообщите администратору.
+staff-invite-expired = Срок действия ссылки истёк. Попросите у администратора новую.
+staff-invite-specialist-linked = К этому специалисту уже подключён другой аккаунт Telegram. Обратитесь к администратору.
+staff-invite-account-linked = Ваш аккаунт Telegram уже подключён к другому специалисту. Обратитесь к администратору.
+staff-linked =
+    Здравствуйте, { $name }! Ваш аккаунт подключён: { $service }, { $center }.
+    Здесь вы увидите свои записи, сможете отмечать, пришёл ли человек, и закрывать время для записи. Кабинет открывается командой /staff. Регистрироваться как посетитель не нужно.
+staff-linked-already = Вы уже подключены, { $name }.
+staff-block-no-days = В ближайшие две недели у вас нет рабочих часов — закрывать нечего.
+staff-block-ask-date = На какой день закрыть время для записи? Ваши рабочие дни на ближайшие две недели:
+staff-block-ask-start = { $day }. С какого времени закрыть? Выберите кнопкой или напишите время, например: 14:30.
+staff-block-start-invalid = Напишите время начала в формате ЧЧ:ММ, например: 14:30.
+staff-block-ask-end = { $day }, начало в { $start }. До какого времени закрыть? Выберите кнопкой или напишите время.
+staff-block-end-invalid = Напишите время окончания в формате ЧЧ:ММ — позже, чем { $after }.
+staff-block-confirm = Закрыть для записи { $day }, { $start }–{ $end }?
+staff-block-bookings-inside =
+    { $count ->
+        [one] В это время уже есть { $count } подтверждённая запись.
+        [few] В это время уже есть { $count } подтверждённые записи.
+       *[many] В это время уже есть { $count } подтверждённых записей.
+    } Они остаются в силе: если консультацию нужно отменить, сообщите администратору центра.
+staff-button-confirm-block = ✅ Закрыть
+staff-block-dropped = Хорошо, время не закрыто.
+staff-block-done = Готово: { $day }, { $start }–{ $end } закрыто для записи.
+staff-blocks-empty = У вас нет закрытого времени.
+staff-blocks-title = Закрытое время. Нажмите на то, что хотите снова открыть для записи:
+staff-button-unblock = 🔓 { $when }
+staff-unblocked = Снова открыто для записи: { $when }.
+staff-unblock-not-found = Это время уже открыто.
+staff-notice-new =
+    🆕 <b>Новая запись</b>
+    { $day }, { $time }
+    { $service }, { $mode }
+    { $center }
+    Имя: { $name }
+staff-notice-cancelled =
+    ❌ <b>Запись отменена</b>
+    { $day }, { $time }
+    { $service }, { $mode }
+    { $center }
+    Имя: { $name }
+
+## Consultations
+
+consult-ask-service = С кем вы хотите поговорить? Выберите специалиста — консультации бесплатные.
+consult-limit-service = Предстоящих записей к специалисту «{ $service }» у вас уже максимум ({ $max }). Отменить или перенести запись можно в разделе «Мои записи» главного меню. А пока можно выбрать другого специалиста.
+consult-limit-no-shows =
+    К сожалению, сейчас записаться нельзя: за последние { $days } дней пропущено слишком много консультаций без предупреждения (не меньше { $limit }). Так время специалистов достаётся тем, кто придёт. Если вы считаете, что это ошибка, обратитесь в свой центр.
+    А если вам тяжело прямо сейчас — звоните на бесплатный телефон доверия 150 или в контакт-центр 111.
+consult-safety-prompt = Консультация психолога — это запись на определённое время. Если вам тяжело прямо сейчас, не ждите её: позвоните по номерам выше. Когда будете готовы, продолжим запись.
+consult-button-continue = ➡️ Продолжить запись
+consult-ask-district = { $service }: в каком районе вам удобнее? Или выберите «Любой центр» — покажем всё свободное время.
+consult-any-center = 🗺 Любой центр
+consult-no-slots-district = { $district }: в ближайшие { $days } дней свободного времени нет. Выберите другой район или «Любой центр».
+consult-no-slots-any = К сожалению, в ближайшие { $days } дней у этих специалистов нет свободного времени ни в одном центре. Нажмите «Назад», чтобы выбрать другого специалиста, или загляните позже — расписание обновляется.
+consult-ask-day = Выберите день (показаны только дни, когда есть свободное время):
+consult-day-full = Пока вы выбирали, всё свободное время в этот день заняли. Выберите другой день.
+consult-ask-time = { $day }. Выберите время (рядом указан центр):
+consult-ask-time-at = { $day }, { $center }. Выберите время:
+consult-ask-mode = Как вам удобнее провести консультацию?
+consult-mode-in_person = 🏢 Очно в центре
+consult-mode-online = 💻 Онлайн
+consult-ask-topic = О чём хотите поговорить? Напишите пару слов (до { $max } символов) — так специалист сможет подготовиться. Это необязательно: можно нажать «Пропустить».
+consult-ask-topic-private =
+    Хотите заранее написать, о чём пойдёт речь? <b>Это необязательно.</b>
+    Тему увидит только ваш специалист — больше никто. До { $max } символов. Можно нажать «Пропустить» и рассказать всё на встрече.
+consult-topic-invalid = Напишите тему парой слов или нажмите «Пропустить».
+consult-summary =
+    <b>Проверьте запись:</b>
+
+    { $details }
+
+    Всё верно?
+consult-button-confirm = ✅ Подтвердить
+consult-booked =
+    ✅ <b>Вы записаны!</b>
+
+    { $details }
+
+    Мы заранее напомним о консультации. Отменить или перенести запись можно в разделе «Мои записи».
+consult-slot-taken = Извините, это время только что заняли. Вот ближайшее свободное время — выберите подходящее:
+consult-slot-taken-none = Извините, это время только что заняли, а другого свободного времени сейчас нет. Попробуйте другой район или «Любой центр».
+consult-details =
+    📅 { $day }, { $time }
+    🧑‍💼 { $service }
+    📍 { $center }, { $address }
+    { $mode }
+consult-details-topic = 📝 Тема: { $topic }
+consult-ics-summary = Консультация: { $service }
+consult-ics-caption = 📎 Файл для календаря: откройте его, чтобы добавить консультацию в свой календарь.
+
+## My bookings
+
+bookings-none-upcoming = У вас нет предстоящих консультаций. Записаться можно прямо сейчас:
+bookings-upcoming-title = <b>Ваши предстоящие консультации ({ $count })</b>
+bookings-status-line = Статус: { $status }
+bookings-status-confirmed = подтверждена
+bookings-status-cancelled = отменена
+bookings-status-attended = состоялась
+bookings-status-no_show = пропущена
+bookings-status-rescheduled = перенесена
+bookings-past-title = <b>Прошедшие и отменённые</b>
+bookings-past-line = • { $day }, { $time } — { $service }, { $center }, { $mode }: { $status }
+bookings-button-calendar = 📅 В календарь
+bookings-button-reschedule = 🔁 Перенести
+bookings-button-cancel = ✖️ Отменить запись
+bookings-cancel-confirm =
+    Отменить эту запись?
+
+    { $details }
+
+    Время освободится, и его сможет занять кто-то другой.
+bookings-button-cancel-yes = Да, отменить
+bookings-button-keep = Нет, оставить
+bookings-cancelled = Запись отменена, специалист получит уведомление. Если понадобится, запишитесь снова в разделе «Консультации».
+bookings-cancelled-alert = Запись отменена
+bookings-kept = Хорошо, запись остаётся.
+bookings-not-found = Такой записи у вас нет. Актуальные записи — в разделе «Мои записи».
+bookings-not-found-alert = Запись не найдена
+bookings-not-active = Эта запись уже отменена, перенесена или прошла, поэтому изменить её нельзя. Актуальные записи — в разделе «Мои записи».
+bookings-not-active-alert = Запись уже неактуальна
+bookings-reschedule-ask-day =
+    <b>Перенос записи</b>
+
+    Сейчас:
+    { $details }
+
+    Выберите новый день. Старая запись остаётся в силе, пока вы не подтвердите новую.
+bookings-reschedule-no-slots = К сожалению, в ближайшие { $days } дней нет свободного времени для переноса.
+bookings-reschedule-summary =
+    <b>Перенести запись?</b>
+
+    Было:
+    { $old }
+
+    Станет:
+    { $new }
+bookings-button-reschedule-confirm = ✅ Перенести
+bookings-rescheduled =
+    ✅ <b>Запись перенесена.</b>
+
+    { $details }
+
+    Мы заранее напомним о консультации в новое время.
+bookings-reschedule-kept = Хорошо, запись остаётся прежней.

@@ -6,6 +6,10 @@ import type { UserFromGetMe } from "grammy/types";
 import { conversationKey, conversationStateStorage } from "../db/conversation-state.js";
 import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
+import { bookingsFeature } from "./features/bookings/index.js";
+import { RESCHEDULE, rescheduleConversation } from "./features/bookings/reschedule.js";
+import { CONSULT, consultConversation } from "./features/consult/conversation.js";
+import { consultFeature } from "./features/consult/index.js";
 import { crisisWatch, helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
@@ -13,6 +17,8 @@ import { privacyFeature } from "./features/privacy/index.js";
 import { PROFILE_EDIT, profileEditConversation } from "./features/profile/edit.js";
 import { profileFeature } from "./features/profile/index.js";
 import { SIGNUP, signupConversation } from "./features/signup/conversation.js";
+import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-time.js";
+import { staffFeature, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
 import { createI18n } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
@@ -73,7 +79,13 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(flowControl);
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
+  privateChats.use(createConversation(consultConversation(deps), CONSULT));
+  privateChats.use(createConversation(rescheduleConversation(deps), RESCHEDULE));
+  privateChats.use(createConversation(blockTimeConversation(deps), STAFF_BLOCK_TIME));
   privateChats.use(centersFeature);
+  // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
+  privateChats.use(staffStartFeature, staffFeature);
+  privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(startFeature, helpFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);
 

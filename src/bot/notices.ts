@@ -1,4 +1,7 @@
+import { staffNoticeRenderers } from "./features/staff/notices.js";
 import type { NoticeRenderers } from "./shared/notice.js";
 
 /** How each kind of outbox message is rendered; each feature contributes its own kinds. */
-export const noticeRenderers: NoticeRenderers = {};
+export const noticeRenderers: NoticeRenderers = {
+  ...staffNoticeRenderers,
+};

@@ -1,4 +1,4 @@
-import type { InlineKeyboard, Keyboard } from "grammy";
+import { InlineKeyboard, type Keyboard } from "grammy";
 import type { AppConversation, BaseContext } from "../context.js";
 
 /** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
@@ -58,6 +58,42 @@ export async function askChoice<T extends string>(
   }
 }
 
+/** The answers every step of a flow with steps offers besides its own: one step back, or leave. */
+export const NAV_CHOICES = ["back", "cancel"] as const;
+export type Nav = (typeof NAV_CHOICES)[number];
+
+export function isNav(choice: unknown): choice is Nav {
+  return (NAV_CHOICES as readonly unknown[]).includes(choice);
+}
+
+/** Moves on to a new row of buttons, unless the last row is still empty (Telegram rejects empty rows). */
+export function startRow(kb: InlineKeyboard): InlineKeyboard {
+  const last = kb.inline_keyboard[kb.inline_keyboard.length - 1];
+  return last && last.length > 0 ? kb.row() : kb;
+}
+
+/** Ends a step's keyboard with a Back / Cancel row whose answers are `<prefix>:back` and `<prefix>:cancel`. */
+export function withNav(kb: InlineKeyboard, ctx: BaseContext, prefix: string): InlineKeyboard {
+  return startRow(kb).text(ctx.t("button-back"), `${prefix}:back`).text(ctx.t("button-cancel"), `${prefix}:cancel`);
+}
+
+/**
+ * askChoice for a step one can go back from or leave: the prompt's keyboard gets the Back /
+ * Cancel row, and those presses come back as the choices "back" and "cancel".
+ */
+export async function askStep<T extends string>(
+  conversation: AppConversation,
+  ctx: BaseContext,
+  prefix: string,
+  choices: readonly T[],
+  prompt: (ctx: BaseContext) => { text: string; markup?: InlineKeyboard },
+): Promise<{ choice: T | Nav; ctx: BaseContext }> {
+  return askChoice<T | Nav>(conversation, ctx, prefix, [...choices, ...NAV_CHOICES], (c) => {
+    const p = prompt(c);
+    return { text: p.text, markup: withNav(p.markup ?? new InlineKeyboard(), c, prefix) };
+  });
+}
+
 /**
  * Asks for free text, parsed by `parse` (null = not acceptable, and `invalid` explains why).
  * A button of `prefix` in the prompt's keyboard is also an answer: `onButton` turns it into a value.
@@ -73,6 +109,8 @@ export async function askText<T>(
     onButton?: (choice: string, ctx: BaseContext) => T | null;
     /** Other updates this step accepts, e.g. a shared contact. */
     other?: (ctx: BaseContext) => T | null;
+    /** A tighter length limit than MAX_ANSWER_LENGTH, announced with the same hint. */
+    maxLength?: number;
   },
 ): Promise<{ value: T; ctx: BaseContext }> {
   await show(ctx, opts.prompt(ctx));
@@ -90,8 +128,9 @@ export async function askText<T>(
     if (other !== null) return { value: other, ctx: answer };
     const text = answer.message?.text;
     if (text !== undefined && !text.startsWith("/")) {
-      if (text.length > MAX_ANSWER_LENGTH) {
-        await answer.reply(answer.t("text-too-long", { max: MAX_ANSWER_LENGTH }));
+      const max = opts.maxLength ?? MAX_ANSWER_LENGTH;
+      if (text.length > max) {
+        await answer.reply(answer.t("text-too-long", { max }));
         continue;
       }
       const value = opts.parse(text, answer);

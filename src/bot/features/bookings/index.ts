@@ -1,0 +1,85 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "../../../db/bookings.js";
+import type { AppContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { menuButton } from "../../shared/keyboards.js";
+import { describeBooking, factsOfBooking, sendCalendarFile } from "../consult/details.js";
+import { requireAccount } from "../menu/menu.js";
+import { showBookings } from "./list.js";
+import { RESCHEDULE } from "./reschedule.js";
+
+export const bookingsFeature = new Composer<AppContext>().chatType("private");
+
+bookingsFeature.callbackQuery("menu:bookings", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (await requireAccount(ctx, "bookings")) await showBookings(ctx);
+});
+
+/**
+ * The booking a `mybk:<action>:<id>` button names, if it is the presser's own and still ahead.
+ * Otherwise the press is answered (forged or unknown id, or already cancelled, moved or past)
+ * and nothing happens. Always answers the callback query when it returns undefined.
+ */
+async function upcomingOwnBooking(ctx: AppContext, raw: string): Promise<BookingDetails | undefined> {
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+  const booking = id === undefined ? undefined : await findOwnBooking(ctx.deps.db, ctx.from!.id, id);
+  if (!booking) {
+    ctx.log.warn({ bookingId: id ?? null, outcome: "not-own" }, "booking button for a booking that is not the presser's");
+    return refuse(ctx, "not-found");
+  }
+  if (!isUpcoming(booking, ctx.deps.clock.now())) return refuse(ctx, "not-active");
+  return booking;
+}
+
+/** Answers a press on a booking that cannot be acted on, in the alert and in the chat. */
+async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
+  await ctx.answerCallbackQuery({ text: ctx.t(`bookings-${reason}-alert`) });
+  await ctx.reply(ctx.t(`bookings-${reason}`), { reply_markup: menuButton(ctx.t) });
+  return undefined;
+}
+
+bookingsFeature.callbackQuery(/^mybk:cancel:(.*)$/, async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+  if (!booking) return;
+  await ctx.answerCallbackQuery();
+  const lang = await contextLanguage(ctx);
+  await ctx.reply(ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("bookings-button-cancel-yes"), `mybk:cancel-yes:${booking.id}`)
+      .row()
+      .text(ctx.t("bookings-button-keep"), `mybk:keep:${booking.id}`),
+  });
+});
+
+bookingsFeature.callbackQuery(/^mybk:cancel-yes:(.*)$/, async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+  if (!booking) return;
+  const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, ctx.deps.clock.now());
+  ctx.log.info({ bookingId: booking.id, outcome }, "booking cancellation");
+  if (outcome !== "cancelled") return refuse(ctx, outcome);
+  await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
+  await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
+});
+
+bookingsFeature.callbackQuery(/^mybk:keep:(.*)$/, async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+  if (!booking) return;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("bookings-kept"), { reply_markup: menuButton(ctx.t) });
+});
+
+bookingsFeature.callbackQuery(/^mybk:reschedule:(.*)$/, async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+  if (!booking) return;
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(RESCHEDULE, booking.id);
+});
+
+bookingsFeature.callbackQuery(/^mybk:ics:(.*)$/, async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+  if (!booking) return;
+  await ctx.answerCallbackQuery();
+  const lang = await contextLanguage(ctx);
+  await sendCalendarFile(ctx, booking.id, factsOfBooking(booking, lang), ctx.deps.clock.now());
+});

@@ -1,0 +1,57 @@
+import { InlineKeyboard } from "grammy";
+import { listOwnBookings, type BookingDetails } from "../../../db/bookings.js";
+import type { Language } from "../../../domain/language.js";
+import type { BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
+import { escapeHtml } from "../../shared/format.js";
+import { dayAndTime, describeBooking, factsOfBooking } from "../consult/details.js";
+
+/** Buttons of an upcoming booking. Reminder messages carry the same `mybk:` data. */
+function upcomingKeyboard(ctx: BaseContext, id: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("bookings-button-calendar"), `mybk:ics:${id}`)
+    .row()
+    .text(ctx.t("bookings-button-reschedule"), `mybk:reschedule:${id}`)
+    .text(ctx.t("bookings-button-cancel"), `mybk:cancel:${id}`);
+}
+
+function pastLine(ctx: BaseContext, lang: Language, b: BookingDetails): string {
+  return ctx.t("bookings-past-line", {
+    ...dayAndTime(b.starts_at, lang),
+    service: ctx.t(`service-${b.service}`),
+    center: escapeHtml(lang === "kk" ? b.name_kk : b.name_ru),
+    mode: ctx.t(`consult-mode-${b.mode}`),
+    status: ctx.t(`bookings-status-${b.status}`),
+  });
+}
+
+/** "My bookings": each upcoming one with its buttons, then the latest past ones, then the menu. */
+export async function showBookings(ctx: BaseContext): Promise<void> {
+  const lang = await contextLanguage(ctx);
+  const { upcoming, past } = await listOwnBookings(ctx.deps.db, ctx.from!.id, ctx.deps.clock.now());
+  const messages: { text: string; markup: InlineKeyboard }[] = [];
+
+  if (upcoming.length === 0) {
+    messages.push({
+      text: ctx.t("bookings-none-upcoming"),
+      markup: new InlineKeyboard().text(ctx.t("menu-consult"), "menu:consult"),
+    });
+  } else {
+    messages.push({ text: ctx.t("bookings-upcoming-title", { count: upcoming.length }), markup: new InlineKeyboard() });
+    for (const b of upcoming) {
+      const text = `${describeBooking(ctx, lang, factsOfBooking(b, lang))}\n${ctx.t("bookings-status-line", { status: ctx.t("bookings-status-confirmed") })}`;
+      messages.push({ text, markup: upcomingKeyboard(ctx, b.id) });
+    }
+  }
+  if (past.length > 0) {
+    const lines = past.map((b) => pastLine(ctx, lang, b));
+    messages.push({ text: `${ctx.t("bookings-past-title")}\n\n${lines.join("\n")}`, markup: new InlineKeyboard() });
+  }
+  startRow(messages[messages.length - 1]!.markup).text(ctx.t("button-menu"), "menu:open");
+
+  for (const m of messages) {
+    const markup = m.markup.inline_keyboard.some((row) => row.length > 0) ? m.markup : undefined;
+    await ctx.reply(m.text, { parse_mode: "HTML", reply_markup: markup });
+  }
+}

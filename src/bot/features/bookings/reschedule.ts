@@ -1,0 +1,130 @@
+import { InlineKeyboard } from "grammy";
+import { findOwnBooking, isUpcoming, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
+import { keepMode } from "../../../domain/booking-rules.js";
+import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
+import type { LocalDate } from "../../../domain/time.js";
+import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { askStep, isNav } from "../../shared/ask.js";
+import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "../consult/details.js";
+import { runSteps, type StepOutcome } from "../consult/flow.js";
+import type { OfferView, Scope } from "../consult/offers.js";
+import { askAlternative, askDay, askTime } from "../consult/steps.js";
+import { showMainMenu } from "../menu/menu.js";
+
+export const RESCHEDULE = "reschedule";
+
+type Step = "day" | "time" | "confirm";
+
+/**
+ * Moving a booking: a new day and time with the same specialist or another one of the same
+ * service in the same district. The old booking stays until the new one is secured.
+ */
+export function rescheduleConversation(deps: AppDeps) {
+  return async function reschedule(conversation: AppConversation, ctx: BaseContext, bookingId: number): Promise<void> {
+    const userId = ctx.from!.id;
+    const lang = await contextLanguage(ctx);
+    // Checked again here: the booking may have changed since its button was pressed.
+    const current = await conversation.external(async () => {
+      const booking = await findOwnBooking(deps.db, userId, bookingId);
+      return booking && isUpcoming(booking, deps.clock.now()) ? booking : null;
+    });
+    if (!current) {
+      await ctx.reply(ctx.t("bookings-not-active"));
+      return showMainMenu(ctx);
+    }
+    const scope: Scope = { service: current.service, district: current.district, preferredSpecialistId: current.specialist_id };
+    const currentFacts = factsOfBooking(current, lang);
+    let date: LocalDate | undefined;
+    let offer: OfferView | undefined;
+
+    const steps: Record<Step, () => Promise<StepOutcome<Step>>> = {
+      async day() {
+        const answer = await askDay(conversation, ctx, deps, {
+          prefix: "rs-day",
+          scope,
+          lang,
+          text: (c) => c.t("bookings-reschedule-ask-day", { details: describeBooking(c, lang, currentFacts) }),
+        });
+        ctx = answer.ctx;
+        if (answer.choice === "none") {
+          await ctx.reply(ctx.t("bookings-reschedule-no-slots", { days: BOOKING_WINDOW_DAYS }));
+          return "back";
+        }
+        if (isNav(answer.choice)) return answer.choice;
+        date = answer.choice;
+        return { next: "time" };
+      },
+
+      async time() {
+        const answer = await askTime(conversation, ctx, deps, { prefix: "rs-time", scope, lang, date: date! });
+        ctx = answer.ctx;
+        if (answer.choice === "none") {
+          await ctx.reply(ctx.t("consult-day-full"));
+          return "back";
+        }
+        if (typeof answer.choice === "string") return answer.choice;
+        offer = answer.choice;
+        return { next: "confirm" };
+      },
+
+      async confirm() {
+        const chosen = offer!;
+        const mode = keepMode(current.mode, current.service, chosen.online);
+        const facts = factsOfOffer(chosen, { service: current.service, mode, topic: current.topic }, lang);
+        const answer = await askStep(conversation, ctx, "rs-ok", ["yes"] as const, (c) => ({
+          text: c.t("bookings-reschedule-summary", {
+            old: describeBooking(c, lang, currentFacts),
+            new: describeBooking(c, lang, facts),
+          }),
+          markup: new InlineKeyboard().text(c.t("bookings-button-reschedule-confirm"), "rs-ok:yes"),
+        }));
+        ctx = answer.ctx;
+        if (answer.choice !== "yes") return answer.choice;
+
+        const moved = await conversation.external(async () => {
+          const now = deps.clock.now();
+          const result: RescheduleResult = await rescheduleBooking(
+            deps.db,
+            { userId, bookingId: current.id, specialistId: chosen.specialistId, startsAt: new Date(chosen.startsAt) },
+            { limits: deps.config.booking, reminderOffsetsMinutes: deps.config.reminderOffsetsMinutes },
+            now,
+          );
+          // Logged inside the external so that later replays of this step do not log it again.
+          const replacedBy = result.kind === "rescheduled" ? result.bookingId : null;
+          ctx.log.info({ bookingId: current.id, replacedBy, outcome: result.kind }, "reschedule attempt");
+          return { result, at: now.toISOString() };
+        });
+        const result = moved.result;
+        if (result.kind === "rescheduled") {
+          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
+          await sendCalendarFile(ctx, result.bookingId, facts, new Date(moved.at));
+          await showMainMenu(ctx);
+          return "done";
+        }
+        if (result.kind !== "taken") {
+          await ctx.reply(ctx.t("bookings-not-active"));
+          await showMainMenu(ctx);
+          return "done";
+        }
+        const alternative = await askAlternative(conversation, ctx, deps, { prefix: "rs-alt", scope, lang, target: chosen.startsAt });
+        ctx = alternative.ctx;
+        if (alternative.choice === "none") {
+          await ctx.reply(ctx.t("consult-slot-taken-none"));
+          return "back";
+        }
+        if (alternative.choice === "back") return { backTo: "time" };
+        if (alternative.choice === "cancel") return "cancel";
+        offer = alternative.choice;
+        date = alternative.choice.date;
+        return "again";
+      },
+    };
+
+    const end = await runSteps<Step>("day", (step) => steps[step]());
+    if (end !== "done") {
+      await ctx.reply(ctx.t("bookings-reschedule-kept"));
+      await showMainMenu(ctx);
+    }
+  };
+}

@@ -1,0 +1,242 @@
+import { InlineKeyboard } from "grammy";
+import { bookSlot, countRecentNoShows, countUpcoming, type BookResult } from "../../../db/bookings.js";
+import {
+  bookingModes,
+  keepMode,
+  serviceLimitReached,
+  tooManyNoShows,
+  type LimitBreach,
+  type LimitRules,
+} from "../../../domain/booking-rules.js";
+import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
+import {
+  BOOKING_MODES,
+  BOOKING_WINDOW_DAYS,
+  SERVICE_CODES,
+  SERVICES,
+  TOPIC_MAX_LENGTH,
+  type BookingMode,
+  type ServiceCode,
+} from "../../../domain/services.js";
+import type { LocalDate } from "../../../domain/time.js";
+import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
+import { districtKeyboard } from "../../shared/keyboards.js";
+import { showCrisisHelp } from "../help/index.js";
+import { showMainMenu } from "../menu/menu.js";
+import { describeBooking, factsOfOffer, sendCalendarFile } from "./details.js";
+import { runSteps, type StepOutcome } from "./flow.js";
+import type { OfferView, Scope } from "./offers.js";
+import { askAlternative, askDay, askTime } from "./steps.js";
+
+export const CONSULT = "consult";
+
+type Step = "service" | "safety" | "district" | "day" | "time" | "mode" | "topic" | "confirm";
+
+/** The answers so far; each step fills its own field, and a step is reached only after those before it. */
+interface Draft {
+  service: ServiceCode;
+  district: DistrictCode | null;
+  date: LocalDate;
+  offer: OfferView;
+  mode: BookingMode;
+  topic: string | null;
+}
+
+type TopicAnswer = { topic: string | null } | { nav: Nav };
+
+/**
+ * Booking a consultation: service → (for a psychologist, the help lines first) → district →
+ * day → time → in person or online (where both are possible) → optional topic → summary →
+ * confirm. Back and Cancel at every step; the database has the last word on the slot.
+ */
+export function consultConversation(deps: AppDeps) {
+  return async function consult(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+    const userId = ctx.from!.id;
+    const lang = await contextLanguage(ctx);
+    const limits = deps.config.booking;
+    const draft: Partial<Draft> = {};
+    const scope = (): Scope => ({ service: draft.service!, district: draft.district ?? null });
+
+    const noShows = await conversation.external(() => countRecentNoShows(deps.db, userId, deps.clock.now(), limits));
+    if (tooManyNoShows(noShows, limits)) {
+      await ctx.reply(limitText(ctx, "no-shows", limits));
+      return showMainMenu(ctx);
+    }
+
+    const steps: Record<Step, () => Promise<StepOutcome<Step>>> = {
+      async service() {
+        const answer = await askStep(conversation, ctx, "cs-svc", SERVICE_CODES, (c) => {
+          const kb = new InlineKeyboard();
+          for (const code of SERVICE_CODES) kb.text(c.t(`service-${code}`), `cs-svc:${code}`).row();
+          return { text: c.t("consult-ask-service"), markup: kb };
+        });
+        ctx = answer.ctx;
+        if (isNav(answer.choice)) return answer.choice;
+        const service = answer.choice;
+        const upcoming = await conversation.external(() => countUpcoming(deps.db, userId, service, deps.clock.now()));
+        if (serviceLimitReached(upcoming, limits)) {
+          await ctx.reply(limitText(ctx, "per-service", limits, service));
+          return "again";
+        }
+        draft.service = service;
+        return { next: service === "psychologist" ? "safety" : "district" };
+      },
+
+      async safety() {
+        await showCrisisHelp(ctx);
+        const answer = await askStep(conversation, ctx, "cs-safe", ["go"] as const, (c) => ({
+          text: c.t("consult-safety-prompt"),
+          markup: new InlineKeyboard().text(c.t("consult-button-continue"), "cs-safe:go"),
+        }));
+        ctx = answer.ctx;
+        return isNav(answer.choice) ? answer.choice : { next: "district" };
+      },
+
+      async district() {
+        const answer = await askStep(conversation, ctx, "cs-dist", [...DISTRICTS, "any"] as const, (c) => ({
+          text: c.t("consult-ask-district", { service: c.t(`service-${draft.service}`) }),
+          markup: districtKeyboard(c.t, "cs-dist").text(c.t("consult-any-center"), "cs-dist:any"),
+        }));
+        ctx = answer.ctx;
+        if (isNav(answer.choice)) return answer.choice;
+        draft.district = answer.choice === "any" ? null : answer.choice;
+        return { next: "day" };
+      },
+
+      async day() {
+        const answer = await askDay(conversation, ctx, deps, {
+          prefix: "cs-day",
+          scope: scope(),
+          lang,
+          text: (c) => c.t("consult-ask-day"),
+        });
+        ctx = answer.ctx;
+        if (answer.choice === "none") {
+          await ctx.reply(noSlotsText(ctx, draft.district ?? null));
+          return "back";
+        }
+        if (isNav(answer.choice)) return answer.choice;
+        draft.date = answer.choice;
+        return { next: "time" };
+      },
+
+      async time() {
+        const answer = await askTime(conversation, ctx, deps, { prefix: "cs-time", scope: scope(), lang, date: draft.date! });
+        ctx = answer.ctx;
+        if (answer.choice === "none") {
+          await ctx.reply(ctx.t("consult-day-full"));
+          return "back";
+        }
+        if (typeof answer.choice === "string") return answer.choice;
+        draft.offer = answer.choice;
+        if (bookingModes(draft.service!, draft.offer.online).length > 1) return { next: "mode" };
+        draft.mode = "in_person";
+        return { next: "topic" };
+      },
+
+      async mode() {
+        const answer = await askStep(conversation, ctx, "cs-mode", BOOKING_MODES, (c) => {
+          const kb = new InlineKeyboard();
+          for (const mode of BOOKING_MODES) kb.text(c.t(`consult-mode-${mode}`), `cs-mode:${mode}`);
+          return { text: c.t("consult-ask-mode"), markup: kb };
+        });
+        ctx = answer.ctx;
+        if (isNav(answer.choice)) return answer.choice;
+        draft.mode = answer.choice;
+        return { next: "topic" };
+      },
+
+      async topic() {
+        const sensitive = SERVICES[draft.service!].sensitive;
+        const answer = await askText<TopicAnswer>(conversation, ctx, {
+          prompt: (c) => ({
+            text: c.t(sensitive ? "consult-ask-topic-private" : "consult-ask-topic", { max: TOPIC_MAX_LENGTH }),
+            markup: withNav(new InlineKeyboard().text(c.t("button-skip"), "cs-topic:skip"), c, "cs-topic"),
+          }),
+          parse: (text) => (text.trim() ? { topic: text.trim() } : null),
+          invalid: (c) => c.t("consult-topic-invalid"),
+          prefix: "cs-topic",
+          onButton: (choice) => (choice === "skip" ? { topic: null } : isNav(choice) ? { nav: choice } : null),
+          maxLength: TOPIC_MAX_LENGTH,
+        });
+        ctx = answer.ctx;
+        if ("nav" in answer.value) return answer.value.nav;
+        draft.topic = answer.value.topic;
+        return { next: "confirm" };
+      },
+
+      async confirm() {
+        const offer = draft.offer!;
+        const facts = factsOfOffer(offer, { service: draft.service!, mode: draft.mode!, topic: draft.topic ?? null }, lang);
+        const answer = await askStep(conversation, ctx, "cs-ok", ["yes"] as const, (c) => ({
+          text: c.t("consult-summary", { details: describeBooking(c, lang, facts) }),
+          markup: new InlineKeyboard().text(c.t("consult-button-confirm"), "cs-ok:yes"),
+        }));
+        ctx = answer.ctx;
+        if (isNav(answer.choice)) return answer.choice;
+
+        const booked = await conversation.external(async () => {
+          const now = deps.clock.now();
+          const result: BookResult = await bookSlot(
+            deps.db,
+            { userId, specialistId: offer.specialistId, startsAt: new Date(offer.startsAt), mode: facts.mode, topic: facts.topic },
+            { limits, reminderOffsetsMinutes: deps.config.reminderOffsetsMinutes },
+            now,
+          );
+          // Logged inside the external so that later replays of this step do not log it again.
+          const outcome = result.kind === "limit" ? `limit:${result.breach}` : result.kind;
+          ctx.log.info({ bookingId: result.kind === "booked" ? result.bookingId : null, specialistId: offer.specialistId, outcome }, "booking attempt");
+          return { result, at: now.toISOString() };
+        });
+        const result = booked.result;
+        if (result.kind === "booked") {
+          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
+          await sendCalendarFile(ctx, result.bookingId, facts, new Date(booked.at));
+          await showMainMenu(ctx);
+          return "done";
+        }
+        if (result.kind === "limit") {
+          await ctx.reply(limitText(ctx, result.breach, limits, draft.service));
+          await showMainMenu(ctx);
+          return "done";
+        }
+        return chooseAlternative(offer);
+      },
+    };
+
+    /** The picked time went to someone else: offer the nearest ones, keeping every other answer. */
+    async function chooseAlternative(taken: OfferView): Promise<StepOutcome<Step>> {
+      const answer = await askAlternative(conversation, ctx, deps, { prefix: "cs-alt", scope: scope(), lang, target: taken.startsAt });
+      ctx = answer.ctx;
+      if (answer.choice === "none") {
+        await ctx.reply(ctx.t("consult-slot-taken-none"));
+        return { backTo: "district" };
+      }
+      if (answer.choice === "back") return { backTo: "time" };
+      if (answer.choice === "cancel") return "cancel";
+      draft.offer = answer.choice;
+      draft.date = answer.choice.date;
+      draft.mode = keepMode(draft.mode!, draft.service!, answer.choice.online);
+      return "again";
+    }
+
+    const end = await runSteps<Step>("service", (step) => steps[step]());
+    if (end === "cancel") await ctx.reply(ctx.t("cancelled"));
+    if (end !== "done") await showMainMenu(ctx);
+  };
+}
+
+/** Why the person cannot book: too many missed consultations, or enough upcoming ones of the service. */
+function limitText(ctx: BaseContext, breach: LimitBreach, limits: LimitRules, service?: ServiceCode): string {
+  return breach === "no-shows"
+    ? ctx.t("consult-limit-no-shows", { limit: limits.noShowLimit, days: limits.noShowWindowDays })
+    : ctx.t("consult-limit-service", { service: ctx.t(`service-${service}`), max: limits.maxUpcomingPerService });
+}
+
+/** Nothing free for the chosen service: in this district (try another or any center) or anywhere. */
+function noSlotsText(ctx: BaseContext, district: DistrictCode | null): string {
+  const days = BOOKING_WINDOW_DAYS;
+  return district ? ctx.t("consult-no-slots-district", { district: ctx.t(`district-${district}`), days }) : ctx.t("consult-no-slots-any", { days });
+}

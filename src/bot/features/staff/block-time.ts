@@ -1,0 +1,174 @@
+import { InlineKeyboard } from "grammy";
+import { loadSchedules } from "../../../db/catalog.js";
+import {
+  blockTime,
+  countConfirmedOverlapping,
+  findStaffMember,
+  listUpcomingBlockedTimes,
+  unblockTime,
+  type BlockedTime,
+  type StaffMember,
+} from "../../../db/staff.js";
+import type { Language } from "../../../domain/language.js";
+import { freeSlots, slotDays } from "../../../domain/slots.js";
+import {
+  BLOCK_STEP_MINUTES,
+  BLOCK_WINDOW_DAYS,
+  blockEndAfter,
+  blockEndOptions,
+  blockStartOptions,
+  isValidBlock,
+  parseClockTime,
+} from "../../../domain/staff.js";
+import { formatDay, toInstant, type LocalDate, type LocalTime } from "../../../domain/time.js";
+import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { askChoice, askText } from "../../shared/ask.js";
+import { dayOf, timeRange } from "./format.js";
+import { backToStaffMenu, refuseNonStaff } from "./menu.js";
+
+export const STAFF_BLOCK_TIME = "staff-block-time";
+
+/** Time buttons per row: "09:30" fits four abreast on a phone. */
+const TIMES_PER_ROW = 4;
+/** Upcoming blocks listed for removal; blocks are made at most two weeks ahead, so few exist. */
+const BLOCKS_LISTED = 30;
+
+function timeKeyboard(prefix: string, times: LocalTime[]): InlineKeyboard | undefined {
+  if (times.length === 0) return undefined;
+  const kb = new InlineKeyboard();
+  times.forEach((time, i) => {
+    kb.text(time, `${prefix}:${time}`);
+    if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) kb.row();
+  });
+  return kb;
+}
+
+/**
+ * Blocking a time: date (the next 14 days with working hours) → start → end (30-minute steps
+ * within working hours, or typed "HH:MM") → confirm. Confirmed bookings already inside are
+ * counted and shown before the confirmation and stay booked: the specialist knows why they block
+ * (illness, a meeting) and decides what to do with those people; refusing would leave them no
+ * way to close the rest of the time.
+ */
+export function blockTimeConversation(deps: AppDeps) {
+  return async function staffBlockTime(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+    const telegramId = ctx.from!.id;
+    const setup = await conversation.external(async () => {
+      const member = await findStaffMember(deps.db, telegramId);
+      if (!member) return null;
+      const schedule = (await loadSchedules(deps.db, [member.id])).get(member.id)!;
+      return { specialistId: member.id, schedule, now: deps.clock.now().toISOString() };
+    });
+    if (!setup) return refuseNonStaff(ctx);
+    const { specialistId } = setup;
+    const now = new Date(setup.now);
+    const language = await contextLanguage(ctx);
+
+    // The working hours cut into steps: the buttons of every step below.
+    const grid = freeSlots({
+      ...setup.schedule,
+      slotMinutes: BLOCK_STEP_MINUTES,
+      now,
+      days: BLOCK_WINDOW_DAYS,
+      minNoticeMinutes: 0,
+      busy: [],
+    });
+    const dates = slotDays(grid);
+    if (dates.length === 0) {
+      await ctx.reply(ctx.t("staff-block-no-days"), { reply_markup: backToStaffMenu(ctx) });
+      return;
+    }
+
+    const date = await askChoice(conversation, ctx, "stb-date", dates, (c) => ({
+      text: c.t("staff-block-ask-date"),
+      markup: dateKeyboard(dates, language),
+    }));
+    ctx = date.ctx;
+    const day = formatDay(date.choice, language);
+
+    const starts = blockStartOptions(grid, date.choice);
+    const start = await askText(conversation, ctx, {
+      prompt: (c) => ({ text: c.t("staff-block-ask-start", { day }), markup: timeKeyboard("stb-start", starts) }),
+      parse: (text) => parseClockTime(text),
+      invalid: (c) => c.t("staff-block-start-invalid"),
+      prefix: "stb-start",
+      onButton: (choice) => (starts.includes(choice) ? choice : null),
+    });
+    ctx = start.ctx;
+
+    const ends = blockEndOptions(grid, date.choice, start.value);
+    const endAfter = blockEndAfter(date.choice, start.value, now);
+    const end = await askText(conversation, ctx, {
+      prompt: (c) => ({ text: c.t("staff-block-ask-end", { day, start: start.value }), markup: timeKeyboard("stb-end", ends) }),
+      parse: (text) => {
+        const time = parseClockTime(text);
+        return time !== null && isValidBlock(date.choice, start.value, time, now) ? time : null;
+      },
+      invalid: (c) => c.t("staff-block-end-invalid", { after: endAfter }),
+      prefix: "stb-end",
+      onButton: (choice) => (ends.includes(choice) ? choice : null),
+    });
+    ctx = end.ctx;
+
+    const from = toInstant(date.choice, start.value);
+    const to = toInstant(date.choice, end.value);
+    const inside = await conversation.external(() => countConfirmedOverlapping(deps.db, specialistId, from, to));
+    const range = { day, start: start.value, end: end.value };
+    const confirm = await askChoice(conversation, ctx, "stb-ok", ["yes", "no"] as const, (c) => ({
+      text: [c.t("staff-block-confirm", range), ...(inside > 0 ? [c.t("staff-block-bookings-inside", { count: inside })] : [])].join("\n\n"),
+      markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), "stb-ok:yes").text(c.t("button-cancel"), "stb-ok:no"),
+    }));
+    ctx = confirm.ctx;
+    if (confirm.choice === "no") {
+      await ctx.reply(ctx.t("staff-block-dropped"), { reply_markup: backToStaffMenu(ctx) });
+      return;
+    }
+
+    const stored = await conversation.external(() => blockTime(deps.db, { specialistId, start: from, end: to }, deps.clock.now()));
+    ctx.log.info({ specialist_id: specialistId, block_id: stored.id, confirmed_inside: stored.confirmedInside }, "time blocked");
+    const done = [ctx.t("staff-block-done", range)];
+    if (stored.confirmedInside > 0) done.push(ctx.t("staff-block-bookings-inside", { count: stored.confirmedInside }));
+    await ctx.reply(done.join("\n\n"), { reply_markup: backToStaffMenu(ctx) });
+  };
+}
+
+function dateKeyboard(dates: LocalDate[], language: Language): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  dates.forEach((date, i) => {
+    kb.text(formatDay(date, language), `stb-date:${date}`);
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}
+
+function blockLabel(b: BlockedTime, language: Language): string {
+  return `${dayOf(b, language)}, ${timeRange(b)}`;
+}
+
+/** The specialist's blocks that are not over, each a button that removes it. */
+export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): Promise<void> {
+  const blocks = await listUpcomingBlockedTimes(ctx.deps.db, member.id, ctx.deps.clock.now(), BLOCKS_LISTED);
+  if (blocks.length === 0) {
+    await ctx.reply(ctx.t("staff-blocks-empty"), { reply_markup: backToStaffMenu(ctx) });
+    return;
+  }
+  const language = await contextLanguage(ctx);
+  const kb = new InlineKeyboard();
+  for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), `staff:unblock:${b.id}`).row();
+  kb.text(ctx.t("button-back"), "staff:menu");
+  await ctx.reply(ctx.t("staff-blocks-title"), { reply_markup: kb });
+}
+
+/** Removes one of the presser's own blocks; another's id, or one already removed, changes nothing. */
+export async function unblockFromButton(ctx: BaseContext, member: StaffMember, blockId: number): Promise<void> {
+  const removed = await unblockTime(ctx.deps.db, blockId, member.id);
+  if (!removed) {
+    await ctx.answerCallbackQuery({ text: ctx.t("staff-unblock-not-found"), show_alert: true });
+    return;
+  }
+  ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("staff-unblocked", { when: blockLabel(removed, await contextLanguage(ctx)) }));
+  await showBlockedTimes(ctx, member);
+}

@@ -1,0 +1,94 @@
+import { Composer } from "grammy";
+import { ensureUser, updateUser } from "../../../db/users.js";
+import { isLanguage } from "../../../domain/language.js";
+import type { AppContext } from "../../context.js";
+import { languageKeyboard } from "../../shared/keyboards.js";
+import { markFromButton, showToday, showWeek } from "./agenda.js";
+import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
+import { inviteFeature } from "./invite.js";
+import { forStaff, showStaffMenu } from "./menu.js";
+
+export { staffStartFeature } from "./invite.js";
+
+/**
+ * The specialists' side: /staff with the agenda, attendance marks and blocked times, and
+ * administrators' /invite. Works without the young people's sign-up.
+ */
+export const staffFeature = new Composer<AppContext>().chatType("private");
+
+staffFeature.use(inviteFeature);
+
+staffFeature.command("staff", forStaff(showStaffMenu));
+
+staffFeature.callbackQuery(
+  "staff:menu",
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showStaffMenu(ctx, member);
+  }),
+);
+
+staffFeature.callbackQuery(
+  "staff:today",
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showToday(ctx, member);
+  }),
+);
+
+staffFeature.callbackQuery(
+  "staff:week",
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showWeek(ctx, member);
+  }),
+);
+
+staffFeature.callbackQuery(
+  /^staff:mark:(\d{1,12}):(\w)$/,
+  forStaff((ctx, member) => markFromButton(ctx, member, Number(ctx.match[1]), ctx.match[2]!)),
+);
+
+staffFeature.callbackQuery(
+  "staff:block",
+  forStaff(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(STAFF_BLOCK_TIME);
+  }),
+);
+
+staffFeature.callbackQuery(
+  "staff:blocks",
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showBlockedTimes(ctx, member);
+  }),
+);
+
+staffFeature.callbackQuery(
+  /^staff:unblock:(\d{1,12})$/,
+  forStaff((ctx, member) => unblockFromButton(ctx, member, Number(ctx.match[1]))),
+);
+
+staffFeature.callbackQuery(
+  "staff:language",
+  forStaff(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("staff-choose-language"), { reply_markup: languageKeyboard(ctx.t, "staff:set-language") });
+  }),
+);
+
+/** A specialist without the young people's profile keeps their language in a row of its own. */
+staffFeature.callbackQuery(
+  /^staff:set-language:(.+)$/,
+  forStaff(async (ctx, member) => {
+    const language = ctx.match[1];
+    if (!isLanguage(language)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+    const now = ctx.deps.clock.now();
+    await ensureUser(ctx.deps.db, ctx.from.id, language, now);
+    await updateUser(ctx.deps.db, ctx.from.id, { language }, now);
+    ctx.i18n.useLocale(language);
+    await ctx.answerCallbackQuery({ text: ctx.t("profile-saved") });
+    await showStaffMenu(ctx, member);
+  }),
+);

@@ -1,0 +1,52 @@
+import { InlineKeyboard } from "grammy";
+import { findStaffMember, type StaffMember } from "../../../db/staff.js";
+import type { BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { escapeHtml } from "../../shared/format.js";
+import { centerName } from "./format.js";
+
+/** The specialist linked to the sender's account, if any. */
+export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
+  return ctx.from ? findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
+}
+
+/** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
+export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-only") });
+  await ctx.reply(ctx.t("staff-only"));
+}
+
+/**
+ * Runs `handler` for a linked specialist; anyone else gets the explanation. Rechecked on every
+ * update, so a button kept from before an account was unlinked does nothing.
+ */
+export function forStaff<C extends BaseContext>(handler: (ctx: C, member: StaffMember) => Promise<unknown>) {
+  return async (ctx: C): Promise<void> => {
+    const member = await currentStaffMember(ctx);
+    if (!member) return refuseNonStaff(ctx);
+    await handler(ctx, member);
+  };
+}
+
+export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Promise<void> {
+  const language = await contextLanguage(ctx);
+  const text = ctx.t("staff-menu", {
+    name: escapeHtml(member.display_name),
+    service: ctx.t(`service-${member.service}`),
+    center: centerName(member, language),
+  });
+  const kb = new InlineKeyboard()
+    .text(ctx.t("staff-button-today"), "staff:today")
+    .text(ctx.t("staff-button-week"), "staff:week")
+    .row()
+    .text(ctx.t("staff-button-block"), "staff:block")
+    .text(ctx.t("staff-button-blocks"), "staff:blocks")
+    .row()
+    .text(ctx.t("button-edit-language"), "staff:language");
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+}
+
+/** The button under staff screens that leads back to the staff menu. */
+export function backToStaffMenu(ctx: BaseContext): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("button-back"), "staff:menu");
+}

@@ -1,0 +1,37 @@
+import type { BookingStatus } from "../../../db/schema.js";
+import { findBookingForStaff } from "../../../db/staff.js";
+import { escapeHtml } from "../../shared/format.js";
+import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
+import { centerName, dayOf, personName, timeRange } from "./format.js";
+
+/**
+ * A notice to a specialist about one of their bookings, or null when it no longer applies: the
+ * booking is gone or no longer in `statuses`. It also renders nothing unless the recipient is the
+ * account linked to the booking's own specialist: the details, a sensitive topic among them, go
+ * to the assigned specialist only.
+ */
+function staffBookingNotice(key: string, statuses: readonly BookingStatus[]): NoticeRenderer {
+  return async ({ row, payload, language, t, db }) => {
+    const bookingId = Number(payload.bookingId);
+    if (!Number.isInteger(bookingId)) return null;
+    const booking = await findBookingForStaff(db, bookingId);
+    if (!booking || booking.specialist_telegram_id !== row.recipient_id || !statuses.includes(booking.status)) return null;
+    const text = t(key, {
+      day: dayOf(booking, language),
+      time: timeRange(booking),
+      service: t(`service-${booking.service}`),
+      mode: t(`staff-mode-${booking.mode}`),
+      center: centerName(booking, language),
+      name: personName(t, booking.person_name),
+    });
+    const topic = booking.topic ? `\n${t("staff-agenda-topic", { topic: escapeHtml(booking.topic) })}` : "";
+    return { text: text + topic, parse_mode: "HTML" };
+  };
+}
+
+/** The specialists' notices, registered in src/bot/notices.ts. */
+export const staffNoticeRenderers = {
+  // A booking cancelled before its notice went out is announced by the cancellation alone.
+  staff_booking_new: staffBookingNotice("staff-notice-new", ["confirmed"]),
+  staff_booking_cancelled: staffBookingNotice("staff-notice-cancelled", ["cancelled", "rescheduled"]),
+} satisfies NoticeRenderers;

@@ -1,0 +1,330 @@
+import type { Kysely } from "kysely";
+import {
+  keepMode,
+  limitBreach,
+  noShowWindowStart,
+  openSlots,
+  type LimitBreach,
+  type LimitRules,
+  type SpecialistAgenda,
+} from "../domain/booking-rules.js";
+import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
+import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
+import { addMinutes } from "../domain/time-math.js";
+import { loadSchedules } from "./catalog.js";
+import { cancelPendingForBooking, enqueue } from "./outbox.js";
+import type { Booking, BookingStatus, Center, Database, Specialist } from "./schema.js";
+
+/** A database handle or an open transaction. */
+type Executor = Kysely<Database>;
+
+/** The statuses that hold a slot: exactly those the `bookings_active_slot` unique index guards. */
+const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
+
+/** A booking together with the center it takes place in. */
+export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru">;
+
+/** What a booking needs besides the person's answers: the limits and the reminder schedule. */
+export interface BookingPolicy {
+  limits: LimitRules;
+  reminderOffsetsMinutes: readonly number[];
+}
+
+export type BookResult = { kind: "booked"; bookingId: number } | { kind: "taken" } | { kind: "limit"; breach: LimitBreach };
+
+export type CancelResult = "cancelled" | "not-found" | "not-active";
+
+export type RescheduleResult =
+  | { kind: "rescheduled"; bookingId: number }
+  | { kind: "taken" }
+  | { kind: "not-found" }
+  | { kind: "not-active" };
+
+/**
+ * What fills each specialist's days from `now` to the end of the booking window: weekly hours,
+ * date overrides, live bookings and blocked times.
+ */
+export async function loadAgendas(
+  db: Executor,
+  specialists: readonly Pick<Specialist, "id" | "slot_minutes">[],
+  now: Date,
+): Promise<SpecialistAgenda[]> {
+  const ids = specialists.map((s) => s.id);
+  if (ids.length === 0) return [];
+  const from = now.toISOString();
+  // One day beyond the window covers the Almaty date boundary on the last day.
+  const to = addMinutes(now, (BOOKING_WINDOW_DAYS + 1) * 24 * 60).toISOString();
+  const schedules = await loadSchedules(db, ids);
+  const bookings = await db
+    .selectFrom("bookings")
+    .select(["specialist_id", "starts_at", "ends_at"])
+    .where("specialist_id", "in", ids)
+    .where("status", "in", LIVE_STATUSES)
+    .where("ends_at", ">", from)
+    .where("starts_at", "<", to)
+    .execute();
+  const blocked = await db
+    .selectFrom("blocked_times")
+    .select(["specialist_id", "starts_at", "ends_at"])
+    .where("specialist_id", "in", ids)
+    .where("ends_at", ">", from)
+    .where("starts_at", "<", to)
+    .execute();
+  const interval = (r: { starts_at: string; ends_at: string }) => ({ start: new Date(r.starts_at), end: new Date(r.ends_at) });
+  return specialists.map((s) => {
+    const own = bookings.filter((b) => b.specialist_id === s.id);
+    return {
+      specialistId: s.id,
+      slotMinutes: s.slot_minutes,
+      ...schedules.get(s.id)!,
+      busy: [...own, ...blocked.filter((b) => b.specialist_id === s.id)].map(interval),
+      bookedStarts: own.map((b) => new Date(b.starts_at)),
+    };
+  });
+}
+
+/** Confirmed consultations of a service that have not started yet. */
+export async function countUpcoming(db: Executor, userId: number, service: ServiceCode, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom("bookings")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("service", "=", service)
+    .where("status", "=", "confirmed")
+    .where("starts_at", ">", now.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Missed consultations within the limit's window. */
+export async function countRecentNoShows(db: Executor, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
+  const row = await db
+    .selectFrom("bookings")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("status", "=", "no_show")
+    .where("starts_at", ">=", noShowWindowStart(now, rules).toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Books a slot for a person. In one transaction: the limits are checked, the slot is checked
+ * to be still within the specialist's hours, not blocked and not taken, the booking is written
+ * with its reminders, feedback request and the specialist's notice. The unique index on live
+ * bookings is the last guard: whoever loses a race on it gets "taken" like everyone else.
+ */
+export async function bookSlot(
+  db: Executor,
+  request: { userId: number; specialistId: number; startsAt: Date; mode: BookingMode; topic: string | null },
+  policy: BookingPolicy,
+  now: Date,
+): Promise<BookResult> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<BookResult> => {
+      const specialist = await activeSpecialist(trx, request.specialistId);
+      if (!specialist) return { kind: "taken" };
+      const breach = limitBreach(
+        {
+          recentNoShows: await countRecentNoShows(trx, request.userId, now, policy.limits),
+          upcomingForService: await countUpcoming(trx, request.userId, specialist.service, now),
+        },
+        policy.limits,
+      );
+      if (breach) return { kind: "limit", breach };
+      const slot = await stillOpen(trx, specialist, request.startsAt, now);
+      if (!slot) return { kind: "taken" };
+      const mode = keepMode(request.mode, specialist.service, specialist.online === 1);
+      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: request.topic }, now);
+      await scheduleNotices(trx, { id: bookingId, userId: request.userId, slot, specialist }, policy, now);
+      return { kind: "booked", bookingId };
+    });
+  } catch (err) {
+    if (isSlotTaken(err)) return { kind: "taken" };
+    throw err;
+  }
+}
+
+/**
+ * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
+ * it is withdrawn, and the specialist is told.
+ */
+export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
+  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+    const booking = await ownBooking(trx, userId, bookingId);
+    if (!booking) return "not-found";
+    if (!isUpcoming(booking, now)) return "not-active";
+    await trx
+      .updateTable("bookings")
+      .set({ status: "cancelled", cancelled_by: "user", updated_at: now.toISOString() })
+      .where("id", "=", bookingId)
+      .execute();
+    await cancelPendingForBooking(trx, bookingId);
+    await notifySpecialist(trx, booking.specialist_id, "staff_booking_cancelled", bookingId, now);
+    return "cancelled";
+  });
+}
+
+/**
+ * Moves a person's upcoming booking to another slot of the same service. The old booking is
+ * released only together with securing the new one: if the new slot is taken, nothing changes.
+ */
+export async function rescheduleBooking(
+  db: Executor,
+  request: { userId: number; bookingId: number; specialistId: number; startsAt: Date },
+  policy: BookingPolicy,
+  now: Date,
+): Promise<RescheduleResult> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<RescheduleResult> => {
+      const old = await ownBooking(trx, request.userId, request.bookingId);
+      if (!old) return { kind: "not-found" };
+      if (!isUpcoming(old, now)) return { kind: "not-active" };
+      const specialist = await activeSpecialist(trx, request.specialistId);
+      if (!specialist || specialist.service !== old.service) return { kind: "taken" };
+      const slot = await stillOpen(trx, specialist, request.startsAt, now);
+      if (!slot) return { kind: "taken" };
+      const mode = keepMode(old.mode, specialist.service, specialist.online === 1);
+      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic }, now);
+      await trx
+        .updateTable("bookings")
+        .set({ status: "rescheduled", replaced_by: bookingId, updated_at: now.toISOString() })
+        .where("id", "=", old.id)
+        .execute();
+      await cancelPendingForBooking(trx, old.id);
+      await notifySpecialist(trx, old.specialist_id, "staff_booking_cancelled", old.id, now);
+      await scheduleNotices(trx, { id: bookingId, userId: request.userId, slot, specialist }, policy, now);
+      return { kind: "rescheduled", bookingId };
+    });
+  } catch (err) {
+    if (isSlotTaken(err)) return { kind: "taken" };
+    throw err;
+  }
+}
+
+/** One of the person's bookings with its center; undefined when it is not theirs or does not exist. */
+export async function findOwnBooking(db: Executor, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
+  return detailsQuery(db).where("bookings.user_id", "=", userId).where("bookings.id", "=", bookingId).executeTakeFirst();
+}
+
+/** The person's upcoming consultations, and the latest others (moved ones are shown by their replacement). */
+export async function listOwnBookings(
+  db: Executor,
+  userId: number,
+  now: Date,
+  pastLimit = 10,
+): Promise<{ upcoming: BookingDetails[]; past: BookingDetails[] }> {
+  const at = now.toISOString();
+  const upcoming = await detailsQuery(db)
+    .where("bookings.user_id", "=", userId)
+    .where("bookings.status", "=", "confirmed")
+    .where("bookings.starts_at", ">", at)
+    .orderBy("bookings.starts_at")
+    .execute();
+  const past = await detailsQuery(db)
+    .where("bookings.user_id", "=", userId)
+    .where("bookings.status", "!=", "rescheduled")
+    .where((eb) => eb.or([eb("bookings.status", "!=", "confirmed"), eb("bookings.starts_at", "<=", at)]))
+    .orderBy("bookings.starts_at", "desc")
+    .orderBy("bookings.id", "desc")
+    .limit(pastLimit)
+    .execute();
+  return { upcoming, past };
+}
+
+/** Whether a booking can still be cancelled, moved or put into a calendar. */
+export function isUpcoming(booking: Pick<Booking, "status" | "starts_at">, now: Date): boolean {
+  return booking.status === "confirmed" && new Date(booking.starts_at) > now;
+}
+
+/** Whether an error is SQLite refusing a second live booking of the same specialist and start. */
+export function isSlotTaken(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
+}
+
+function detailsQuery(db: Executor) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("centers", "centers.id", "bookings.center_id")
+    .selectAll("bookings")
+    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru"]);
+}
+
+async function ownBooking(db: Executor, userId: number, bookingId: number): Promise<Booking | undefined> {
+  return db.selectFrom("bookings").selectAll().where("id", "=", bookingId).where("user_id", "=", userId).executeTakeFirst();
+}
+
+async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {
+  return db.selectFrom("specialists").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
+}
+
+/** The specialist's open slot starting at `startsAt`, as it stands inside the transaction. */
+async function stillOpen(db: Executor, specialist: Specialist, startsAt: Date, now: Date) {
+  const [agenda] = await loadAgendas(db, [specialist], now);
+  return openSlots(agenda!, now).find((s) => s.start.getTime() === startsAt.getTime());
+}
+
+async function insertBooking(
+  db: Executor,
+  b: { userId: number; specialist: Specialist; slot: { start: Date; end: Date }; mode: BookingMode; topic: string | null },
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const row = await db
+    .insertInto("bookings")
+    .values({
+      user_id: b.userId,
+      specialist_id: b.specialist.id,
+      service: b.specialist.service,
+      center_id: b.specialist.center_id,
+      starts_at: b.slot.start.toISOString(),
+      ends_at: b.slot.end.toISOString(),
+      mode: b.mode,
+      topic: b.topic,
+      status: "confirmed",
+      created_at: at,
+      updated_at: at,
+      cancelled_by: null,
+      replaced_by: null,
+      feedback_score: null,
+      feedback_comment: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The person's reminders and feedback request, and the specialist's "new booking" notice. */
+async function scheduleNotices(
+  db: Executor,
+  b: { id: number; userId: number; slot: { start: Date; end: Date }; specialist: Specialist },
+  policy: BookingPolicy,
+  now: Date,
+): Promise<void> {
+  for (const notice of bookingNotices({ id: b.id, startsAt: b.slot.start, endsAt: b.slot.end }, policy.reminderOffsetsMinutes, now)) {
+    await enqueue(db, { ...notice, recipientId: b.userId, bookingId: b.id }, now);
+  }
+  await notifySpecialist(db, b.specialist.id, "staff_booking_new", b.id, now);
+}
+
+/** Tells the specialist about a booking of theirs, if they have linked their Telegram account. */
+async function notifySpecialist(
+  db: Executor,
+  specialistId: number,
+  kind: "staff_booking_new" | "staff_booking_cancelled",
+  bookingId: number,
+  now: Date,
+): Promise<void> {
+  const specialist = await db.selectFrom("specialists").select("telegram_id").where("id", "=", specialistId).executeTakeFirst();
+  if (specialist?.telegram_id == null) return;
+  const notice: PlannedNotice = {
+    kind,
+    dueAt: now,
+    expiresAt: null,
+    payload: { bookingId },
+    dedupeKey: `${kind}:${bookingId}`,
+    essential: true,
+    urgent: false,
+  };
+  await enqueue(db, { ...notice, recipientId: specialist.telegram_id, bookingId }, now);
+}

@@ -1,0 +1,355 @@
+import { randomBytes } from "node:crypto";
+import type { BookingMode, ServiceCode } from "../domain/services.js";
+import { INVITE_TOKEN_BYTES, INVITE_TTL_HOURS } from "../domain/staff.js";
+import type { Db } from "./database.js";
+import type { BookingStatus, Instant, Specialist } from "./schema.js";
+
+/** A specialist together with the names of their center, as staff screens show them. */
+export interface StaffMember extends Specialist {
+  center_name_kk: string;
+  center_name_ru: string;
+}
+
+function specialistsWithCenter(db: Db) {
+  return db
+    .selectFrom("specialists")
+    .innerJoin("centers", "centers.id", "specialists.center_id")
+    .selectAll("specialists")
+    .select(["centers.name_kk as center_name_kk", "centers.name_ru as center_name_ru"]);
+}
+
+/** The specialist a Telegram account is linked to, if any. */
+export async function findStaffMember(db: Db, telegramId: number): Promise<StaffMember | undefined> {
+  return specialistsWithCenter(db).where("specialists.telegram_id", "=", telegramId).executeTakeFirst();
+}
+
+export async function findStaffMemberById(db: Db, specialistId: number): Promise<StaffMember | undefined> {
+  return specialistsWithCenter(db).where("specialists.id", "=", specialistId).executeTakeFirst();
+}
+
+/** Active specialists no Telegram account is linked to yet, ordered by center and service. */
+export async function listUnlinkedSpecialists(db: Db): Promise<StaffMember[]> {
+  return specialistsWithCenter(db)
+    .where("specialists.telegram_id", "is", null)
+    .where("specialists.active", "=", 1)
+    .orderBy("centers.district")
+    .orderBy("centers.id")
+    .orderBy("specialists.service")
+    .orderBy("specialists.id")
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invites
+
+export interface CreatedInvite {
+  token: string;
+  expiresAt: Instant;
+}
+
+/** A one-time invite for a specialist, valid for `INVITE_TTL_HOURS` from `now`. */
+export async function createInvite(
+  db: Db,
+  invite: { specialistId: number; createdBy: number },
+  now: Date,
+): Promise<CreatedInvite> {
+  const token = randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3_600_000).toISOString();
+  await db
+    .insertInto("staff_invites")
+    .values({
+      token,
+      specialist_id: invite.specialistId,
+      created_by: invite.createdBy,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+      used_by: null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** Why an invite did not link: each has its own message. */
+export type InviteRefusal =
+  | "unknown" // no such token
+  | "used" // someone already opened it
+  | "expired"
+  | "specialist-linked" // the specialist has an account linked through another invite
+  | "account-linked"; // this Telegram account already belongs to another specialist
+
+export type InviteRedemption =
+  | { ok: true; specialistId: number; alreadyYours: boolean }
+  | { ok: false; reason: InviteRefusal };
+
+/** Thrown inside the transaction to roll it back; never leaves this module. */
+class Refused extends Error {
+  constructor(readonly reason: InviteRefusal) {
+    super(reason);
+  }
+}
+
+/**
+ * Links a Telegram account to the invite's specialist and marks the invite used, or changes
+ * nothing. The transaction starts by claiming the invite with a conditional update (a write
+ * first, so it never works from a stale read), and the link is conditional too: the same link
+ * used twice — even at the same moment — links exactly once. Opening one's own used link again
+ * is not an error (`alreadyYours`).
+ */
+export async function redeemInvite(db: Db, token: string, telegramId: number, now: Date): Promise<InviteRedemption> {
+  const at = now.toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable("staff_invites")
+        .set({ used_at: at, used_by: telegramId })
+        .where("token", "=", token)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", at)
+        .returning("specialist_id")
+        .executeTakeFirst();
+      // Nothing was changed, so there is nothing to roll back.
+      if (!claimed) return unusable(trx, token, telegramId, at);
+
+      const current = await trx.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
+      // A second invite for someone already linked to this very specialist is simply used up.
+      if (current?.id === claimed.specialist_id) return { ok: true as const, specialistId: current.id, alreadyYours: true };
+      if (current) throw new Refused("account-linked");
+      const linked = await trx
+        .updateTable("specialists")
+        .set({ telegram_id: telegramId })
+        .where("id", "=", claimed.specialist_id)
+        .where("telegram_id", "is", null)
+        .executeTakeFirst();
+      if (linked.numUpdatedRows === 0n) throw new Refused("specialist-linked");
+      return { ok: true as const, specialistId: claimed.specialist_id, alreadyYours: false };
+    });
+  } catch (err) {
+    if (err instanceof Refused) return { ok: false, reason: err.reason };
+    throw err;
+  }
+}
+
+/** Why an invite could not be claimed; not an error when it linked this very account before. */
+async function unusable(db: Db, token: string, telegramId: number, at: Instant): Promise<InviteRedemption> {
+  const invite = await db
+    .selectFrom("staff_invites")
+    .innerJoin("specialists", "specialists.id", "staff_invites.specialist_id")
+    .select([
+      "staff_invites.specialist_id",
+      "staff_invites.used_at",
+      "staff_invites.used_by",
+      "staff_invites.expires_at",
+      "specialists.telegram_id",
+    ])
+    .where("staff_invites.token", "=", token)
+    .executeTakeFirst();
+  if (!invite) return { ok: false, reason: "unknown" };
+  if (invite.used_at === null) return { ok: false, reason: invite.expires_at <= at ? "expired" : "used" };
+  if (invite.used_by === telegramId && invite.telegram_id === telegramId) {
+    return { ok: true, specialistId: invite.specialist_id, alreadyYours: true };
+  }
+  return { ok: false, reason: "used" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda and marks
+
+/** One consultation as its specialist sees it. */
+export interface AgendaEntry {
+  id: number;
+  starts_at: Instant;
+  ends_at: Instant;
+  mode: BookingMode;
+  service: ServiceCode;
+  status: BookingStatus;
+  topic: string | null;
+  /** The person's name; null after they erased their data. */
+  person_name: string | null;
+}
+
+function agendaQuery(db: Db, specialistId: number) {
+  return db
+    .selectFrom("bookings")
+    .leftJoin("users", "users.id", "bookings.user_id")
+    .select([
+      "bookings.id",
+      "bookings.starts_at",
+      "bookings.ends_at",
+      "bookings.mode",
+      "bookings.service",
+      "bookings.status",
+      "bookings.topic",
+      "users.name as person_name",
+    ])
+    .where("bookings.specialist_id", "=", specialistId)
+    .orderBy("bookings.starts_at")
+    .orderBy("bookings.id");
+}
+
+/**
+ * One specialist's consultations starting in [from, to). Only this specialist's bookings, so a
+ * sensitive topic reaches no one else. A moved booking shows once, as its replacement.
+ */
+export async function specialistAgenda(db: Db, specialistId: number, from: Date, to: Date): Promise<AgendaEntry[]> {
+  return agendaQuery(db, specialistId)
+    .where("bookings.starts_at", ">=", from.toISOString())
+    .where("bookings.starts_at", "<", to.toISOString())
+    .where("bookings.status", "!=", "rescheduled")
+    .execute();
+}
+
+/** Confirmed consultations that have started since `since` and wait for "attended" / "no-show". */
+export async function bookingsAwaitingMark(
+  db: Db,
+  specialistId: number,
+  since: Date,
+  now: Date,
+  limit: number,
+): Promise<AgendaEntry[]> {
+  return agendaQuery(db, specialistId)
+    .where("bookings.starts_at", ">=", since.toISOString())
+    .where("bookings.starts_at", "<=", now.toISOString())
+    .where("bookings.status", "=", "confirmed")
+    .limit(limit)
+    .execute();
+}
+
+export type AttendanceMark = "attended" | "no_show";
+
+export type MarkResult =
+  | { ok: true; booking: AgendaEntry }
+  | { ok: false; reason: "not-found" | "not-started" | "already-marked" | "not-confirmed"; status?: BookingStatus };
+
+/**
+ * Marks a consultation attended or no-show: only its own specialist, only once it has started,
+ * only from "confirmed". The update carries all three conditions, so a second press (or two at
+ * once) changes nothing.
+ */
+export async function markAttendance(
+  db: Db,
+  mark: { bookingId: number; specialistId: number; status: AttendanceMark },
+  now: Date,
+): Promise<MarkResult> {
+  const at = now.toISOString();
+  const updated = await db
+    .updateTable("bookings")
+    .set({ status: mark.status, updated_at: at })
+    .where("id", "=", mark.bookingId)
+    .where("specialist_id", "=", mark.specialistId)
+    .where("status", "=", "confirmed")
+    .where("starts_at", "<=", at)
+    .executeTakeFirst();
+  const booking = await agendaQuery(db, mark.specialistId).where("bookings.id", "=", mark.bookingId).executeTakeFirst();
+  // Someone else's booking is reported exactly like a missing one: its existence is not shown.
+  if (!booking) return { ok: false, reason: "not-found" };
+  if (updated.numUpdatedRows > 0n) return { ok: true, booking };
+  if (booking.status === "attended" || booking.status === "no_show") {
+    return { ok: false, reason: "already-marked", status: booking.status };
+  }
+  if (booking.status !== "confirmed") return { ok: false, reason: "not-confirmed", status: booking.status };
+  return { ok: false, reason: "not-started" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocked times
+
+export interface BlockedTime {
+  id: number;
+  starts_at: Instant;
+  ends_at: Instant;
+}
+
+/** Confirmed consultations of a specialist that overlap [start, end). */
+export async function countConfirmedOverlapping(db: Db, specialistId: number, start: Date, end: Date): Promise<number> {
+  const row = await db
+    .selectFrom("bookings")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("specialist_id", "=", specialistId)
+    .where("status", "=", "confirmed")
+    .where("starts_at", "<", end.toISOString())
+    .where("ends_at", ">", start.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Blocks [start, end) for a specialist. Bookings already inside stay (the specialist decides
+ * what to do with them); returns how many there are, counted with the insert.
+ */
+export async function blockTime(
+  db: Db,
+  block: { specialistId: number; start: Date; end: Date },
+  now: Date,
+): Promise<{ id: number; confirmedInside: number }> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("blocked_times")
+      .values({
+        specialist_id: block.specialistId,
+        starts_at: block.start.toISOString(),
+        ends_at: block.end.toISOString(),
+        created_at: now.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const confirmedInside = await countConfirmedOverlapping(trx, block.specialistId, block.start, block.end);
+    return { id: inserted.id, confirmedInside };
+  });
+}
+
+/** A specialist's blocked times that are not over yet, soonest first. */
+export async function listUpcomingBlockedTimes(db: Db, specialistId: number, now: Date, limit: number): Promise<BlockedTime[]> {
+  return db
+    .selectFrom("blocked_times")
+    .select(["id", "starts_at", "ends_at"])
+    .where("specialist_id", "=", specialistId)
+    .where("ends_at", ">", now.toISOString())
+    .orderBy("starts_at")
+    .limit(limit)
+    .execute();
+}
+
+/** Removes one of the specialist's own blocked times and returns it; null when they have none with that id. */
+export async function unblockTime(db: Db, blockId: number, specialistId: number): Promise<BlockedTime | null> {
+  const row = await db
+    .deleteFrom("blocked_times")
+    .where("id", "=", blockId)
+    .where("specialist_id", "=", specialistId)
+    .returning(["id", "starts_at", "ends_at"])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices to staff
+
+/** What a notice to a specialist about a booking needs, with the account the booking's specialist is linked to. */
+export interface StaffNoticeBooking extends AgendaEntry {
+  specialist_telegram_id: number | null;
+  center_name_kk: string;
+  center_name_ru: string;
+}
+
+export async function findBookingForStaff(db: Db, bookingId: number): Promise<StaffNoticeBooking | undefined> {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("specialists", "specialists.id", "bookings.specialist_id")
+    .innerJoin("centers", "centers.id", "bookings.center_id")
+    .leftJoin("users", "users.id", "bookings.user_id")
+    .select([
+      "bookings.id",
+      "bookings.starts_at",
+      "bookings.ends_at",
+      "bookings.mode",
+      "bookings.service",
+      "bookings.status",
+      "bookings.topic",
+      "users.name as person_name",
+      "specialists.telegram_id as specialist_telegram_id",
+      "centers.name_kk as center_name_kk",
+      "centers.name_ru as center_name_ru",
+    ])
+    .where("bookings.id", "=", bookingId)
+    .executeTakeFirst();
+}

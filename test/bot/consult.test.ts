@@ -1,0 +1,409 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Specialist } from "../../src/db/schema.js";
+import type { Language } from "../../src/domain/language.js";
+import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
+import { formatDay } from "../../src/domain/time.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+// The clock stands at Monday 23 November 2026, 09:00 in Almaty (04:00Z): the 14-day window
+// runs to Sunday 6 December, and nothing today starts before 11:00 (two hours' notice).
+let h: Harness;
+let psychologist: Specialist;
+let career: Specialist;
+let businessMedeu1: Specialist;
+let businessMedeu2: Specialist;
+const PSYCHOLOGIST_TELEGRAM_ID = 9001;
+
+beforeEach(async () => {
+  h = await createHarness();
+  await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
+  await insertCenter(h.db, { id: "medeu-2", district: "medeu" });
+  await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
+  // Weekdays 10:00–13:00 in 50-minute slots: 10:00, 10:50, 11:40. Works online too.
+  psychologist = await insertSpecialist(h.db, {
+    centerId: "medeu-1",
+    service: "psychologist",
+    slotMinutes: 50,
+    telegramId: PSYCHOLOGIST_TELEGRAM_ID,
+    hours: [{ start: "10:00", end: "13:00" }],
+    weekdays: [1, 2, 3, 4, 5],
+  });
+  // Weekdays 10:00–12:00 in 45-minute slots: 10:00, 10:45 (11:30 would end after 12:00). In person only.
+  career = await insertSpecialist(h.db, {
+    centerId: "almaly-1",
+    service: "career",
+    slotMinutes: 45,
+    online: false,
+    hours: [{ start: "10:00", end: "12:00" }],
+    weekdays: [1, 2, 3, 4, 5],
+  });
+  // Two business mentors in two Medeu centers, Tuesdays only: 14:00–17:00 and 15:00–17:00.
+  businessMedeu1 = await insertSpecialist(h.db, { centerId: "medeu-1", service: "business", hours: [{ start: "14:00", end: "17:00" }], weekdays: [2] });
+  businessMedeu2 = await insertSpecialist(h.db, { centerId: "medeu-2", service: "business", hours: [{ start: "15:00", end: "17:00" }], weekdays: [2] });
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const t = (lang: Language) => (key: string, vars?: Record<string, string | number>) => h.i18n.t(lang, key, vars);
+const ru = t("ru");
+const kk = t("kk");
+
+/** The details block as the locales define it, for a booking described by hand. */
+function details(
+  lang: Language,
+  b: { date: string; time: string; service: ServiceCode; center: string; address: string; mode: BookingMode; topic?: string },
+): string {
+  const tr = t(lang);
+  const text = tr("consult-details", {
+    day: formatDay(b.date, lang),
+    time: b.time,
+    service: tr(`service-${b.service}`),
+    center: b.center,
+    address: b.address,
+    mode: tr(`consult-mode-${b.mode}`),
+  });
+  return b.topic ? `${text}\n${tr("consult-details-topic", { topic: b.topic })}` : text;
+}
+
+const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
+const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
+const documentOf = (batch: ApiCall[]) => String(batch.find((c) => c.method === "sendDocument")?.payload.document ?? "");
+const bookingsOf = (userId: number) => h.db.selectFrom("bookings").selectAll().where("user_id", "=", userId).orderBy("id").execute();
+
+async function newUser(id: number, language: Language) {
+  await registerUser(h.db, id, { language });
+  return h.user({ id, first_name: "Тест", language_code: language });
+}
+
+describe("booking a consultation", () => {
+  it("books a psychologist in Russian, repeating every step on wrong input", async () => {
+    const u = await newUser(501, "ru");
+    const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
+
+    expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
+    expect(data(u)).toEqual(["cs-svc:psychologist", "cs-svc:lawyer", "cs-svc:business", "cs-svc:career", "cs-svc:back", "cs-svc:cancel"]);
+    expect(h.texts(await u.send("психолог"))).toEqual([ru("need-button"), ru("consult-ask-service")]);
+    expect(h.texts(await u.send("/start"))).toEqual([ru("command-mid-flow"), ru("consult-ask-service")]);
+
+    // Safety first: the help lines before anything else, then a button to go on.
+    expect(h.texts(await u.press("cs-svc:psychologist"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
+    expect(data(u)).toEqual(["cs-safe:go", "cs-safe:back", "cs-safe:cancel"]);
+    expect(h.texts(await u.sendSticker())).toEqual([ru("need-button"), ru("consult-safety-prompt")]);
+    expect(h.texts(await u.press("cs-safe:go"))).toEqual([askDistrict]);
+
+    expect(data(u)).toContain("cs-dist:any");
+    expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), askDistrict]);
+    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([ru("consult-ask-day")]);
+    // Today still has 11:40; then every weekday of the window.
+    expect(data(u)).toEqual([
+      ...["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
+      ...["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"],
+      "back",
+      "cancel",
+    ].map((d) => `cs-day:${d}`));
+    expect(labels(u)[1]).toBe("24 ноября, вторник");
+    expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), ru("consult-ask-day")]);
+
+    const askTime = ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" });
+    expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([askTime]);
+    expect(labels(u)).toEqual(["10:00", "10:50", "11:40", ru("button-back"), ru("button-cancel")]);
+    expect(h.texts(await u.send("10:50"))).toEqual([ru("need-button"), askTime]);
+
+    // The service and the specialist both work online: the person chooses.
+    expect(h.texts(await u.press("cs-time:10:50"))).toEqual([ru("consult-ask-mode")]);
+    expect(h.texts(await u.sendSticker())).toEqual([ru("need-button"), ru("consult-ask-mode")]);
+    const askTopic = ru("consult-ask-topic-private", { max: 300 });
+    expect(h.texts(await u.press("cs-mode:online"))).toEqual([askTopic]);
+    expect(askTopic).toMatch(/только ваш специалист/);
+
+    expect(h.texts(await u.send("x".repeat(301)))).toEqual([ru("text-too-long", { max: 300 })]);
+    expect(h.texts(await u.sendSticker())).toEqual([ru("need-text"), askTopic]);
+    const bookingDetails = details("ru", {
+      date: "2026-11-24",
+      time: "10:50",
+      service: "psychologist",
+      center: "Центр medeu-1",
+      address: "адрес",
+      mode: "online",
+      topic: "Тревога перед экзаменами",
+    });
+    const summary = ru("consult-summary", { details: bookingDetails });
+    expect(h.texts(await u.send("Тревога перед экзаменами"))).toEqual([summary]);
+    expect(h.texts(await u.send("да"))).toEqual([ru("need-button"), summary]);
+    expect(await bookingsOf(501)).toEqual([]);
+
+    const done = await u.press("cs-ok:yes");
+    expect(h.texts(done)).toEqual([
+      ru("consult-booked", { details: bookingDetails }),
+      ru("consult-ics-caption"),
+      ru("menu-title"),
+    ]);
+
+    const [booking] = await bookingsOf(501);
+    expect(booking).toMatchObject({
+      specialist_id: psychologist.id,
+      service: "psychologist",
+      center_id: "medeu-1",
+      starts_at: "2026-11-24T05:50:00.000Z", // 10:50 Almaty
+      ends_at: "2026-11-24T06:40:00.000Z",
+      mode: "online",
+      topic: "Тревога перед экзаменами",
+      status: "confirmed",
+    });
+    const outbox = await h.db.selectFrom("outbox").selectAll().where("booking_id", "=", booking!.id).orderBy("id").execute();
+    expect(outbox.map((o) => [o.kind, o.recipient_id, o.due_at])).toEqual([
+      ["booking_reminder", 501, "2026-11-23T05:50:00.000Z"],
+      ["booking_reminder", 501, "2026-11-24T03:50:00.000Z"],
+      ["booking_feedback", 501, "2026-11-24T07:10:00.000Z"],
+      ["staff_booking_new", PSYCHOLOGIST_TELEGRAM_ID, "2026-11-23T04:00:00.000Z"],
+    ]);
+
+    // The calendar file: UTC times, online, and no topic for a sensitive service.
+    const ics = documentOf(done);
+    expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+    expect(ics).toContain("\r\nDTSTART:20261124T055000Z\r\nDTEND:20261124T064000Z\r\n");
+    expect(ics).toContain("\r\nSUMMARY:Консультация: Психолог\r\n");
+    expect(ics).toContain("\r\nLOCATION:Online\r\n");
+    expect(ics).not.toContain("Тревога");
+  });
+
+  it("books a career consultation in Kazakh: no safety screen, no mode step, the topic in the calendar", async () => {
+    const u = await newUser(502, "kk");
+    expect(h.texts(await u.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([kk("consult-ask-district", { service: kk("service-career") })]);
+    expect(h.texts(await u.press("cs-dist:almaly"))).toEqual([kk("consult-ask-day")]);
+    // Today's 10:00 and 10:45 are too soon; every other weekday of the window is open.
+    expect(data(u).slice(0, -2)).toEqual(
+      ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"].map((d) => `cs-day:${d}`),
+    );
+    expect(labels(u)[1]).toBe("25 қараша, сәрсенбі");
+    expect(h.texts(await u.press("cs-day:2026-11-25"))).toEqual([kk("consult-ask-time-at", { day: "25 қараша, сәрсенбі", center: "Орталық almaly-1" })]);
+    expect(labels(u)).toEqual(["10:00", "10:45", kk("button-back"), kk("button-cancel")]);
+
+    const askTopic = kk("consult-ask-topic", { max: 300 });
+    expect(h.texts(await u.press("cs-time:10:45"))).toEqual([askTopic]);
+    expect(data(u)).toEqual(["cs-topic:skip", "cs-topic:back", "cs-topic:cancel"]);
+    expect(h.texts(await u.send("/menu"))).toEqual([kk("command-mid-flow"), askTopic]);
+    const bookingDetails = details("kk", {
+      date: "2026-11-25",
+      time: "10:45",
+      service: "career",
+      center: "Орталық almaly-1",
+      address: "мекенжай",
+      mode: "in_person",
+      topic: "Түйіндеме, сұхбат",
+    });
+    expect(h.texts(await u.send("Түйіндеме, сұхбат"))).toEqual([kk("consult-summary", { details: bookingDetails })]);
+
+    const done = await u.press("cs-ok:yes");
+    expect(h.texts(done)).toEqual([kk("consult-booked", { details: bookingDetails }), kk("consult-ics-caption"), kk("menu-title")]);
+    expect(await bookingsOf(502)).toMatchObject([
+      { specialist_id: career.id, starts_at: "2026-11-25T05:45:00.000Z", ends_at: "2026-11-25T06:30:00.000Z", mode: "in_person", topic: "Түйіндеме, сұхбат" },
+    ]);
+    const ics = documentOf(done);
+    expect(ics).toContain("\r\nSUMMARY:Кеңес: Мансап жөніндегі кеңесші\r\n");
+    expect(ics).toContain("\r\nLOCATION:мекенжай\r\n");
+    expect(ics).toContain("\r\nDESCRIPTION:Орталық almaly-1\\nТүйіндеме\\, сұхбат\r\n");
+    // Nobody is linked to the career consultant's account: no staff notice.
+    expect(await h.db.selectFrom("outbox").select("kind").where("kind", "like", "staff_%").execute()).toEqual([]);
+  });
+
+  it("goes back one step at a time, skipping what was skipped, and cancels from anywhere", async () => {
+    const u = await newUser(503, "ru");
+    await u.press("menu:consult");
+    await u.press("cs-svc:psychologist");
+    await u.press("cs-safe:go");
+    await u.press("cs-dist:medeu");
+    await u.press("cs-day:2026-11-24");
+    await u.press("cs-time:10:00");
+    await u.press("cs-mode:in_person");
+    const summary = ru("consult-summary", {
+      details: details("ru", { date: "2026-11-24", time: "10:00", service: "psychologist", center: "Центр medeu-1", address: "адрес", mode: "in_person" }),
+    });
+    expect(h.texts(await u.press("cs-topic:skip"))).toEqual([summary]);
+
+    expect(h.texts(await u.press("cs-ok:back"))).toEqual([ru("consult-ask-topic-private", { max: 300 })]);
+    expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-mode")]);
+    expect(h.texts(await u.press("cs-mode:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" })]);
+    expect(h.texts(await u.press("cs-time:back"))).toEqual([ru("consult-ask-day")]);
+    expect(h.texts(await u.press("cs-day:back"))).toEqual([ru("consult-ask-district", { service: ru("service-psychologist") })]);
+    expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
+    expect(h.texts(await u.press("cs-safe:back"))).toEqual([ru("consult-ask-service")]);
+    // Back from the first step leaves the flow.
+    expect(h.texts(await u.press("cs-svc:back"))).toEqual([ru("menu-title")]);
+    expect(h.texts(await u.send("привет"))).toEqual([ru("unknown-message"), ru("menu-title")]);
+
+    // Without a mode step, Back from the topic returns to the times.
+    await u.press("menu:consult");
+    await u.press("cs-svc:career");
+    await u.press("cs-dist:almaly");
+    await u.press("cs-day:2026-11-24");
+    await u.press("cs-time:10:00");
+    expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
+    // Answers can change on the way back: another time, then Cancel.
+    await u.press("cs-time:10:45");
+    expect(h.texts(await u.press("cs-topic:cancel"))).toEqual([ru("cancelled"), ru("menu-title")]);
+    // A button of the abandoned flow is stale now.
+    const stale = await u.press("cs-time:10:00");
+    expect(stale.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("stale-button-alert"));
+
+    for (const step of ["cs-svc", "cs-dist", "cs-day"]) {
+      await u.press("menu:consult");
+      if (step !== "cs-svc") await u.press("cs-svc:career");
+      if (step === "cs-day") await u.press("cs-dist:almaly");
+      expect(h.texts(await u.press(`${step}:cancel`))).toEqual([ru("cancelled"), ru("menu-title")]);
+    }
+    await u.press("menu:consult");
+    expect(h.texts(await u.send("/cancel"))).toEqual([ru("cancelled"), ru("menu-title")]);
+    expect(await bookingsOf(503)).toEqual([]);
+  });
+
+  it("says when a district has nothing free and offers another district or any center", async () => {
+    const u = await newUser(504, "ru");
+    await u.press("menu:consult");
+    const askDistrict = ru("consult-ask-district", { service: ru("service-lawyer") });
+    expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-medeu"), days: 14 }),
+      askDistrict,
+    ]);
+    expect(h.texts(await u.press("cs-dist:any"))).toEqual([ru("consult-no-slots-any", { days: 14 }), askDistrict]);
+    expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+
+    // Any center finds the psychologist in Medeu; a district without one does not.
+    await u.press("cs-svc:psychologist");
+    await u.press("cs-safe:go");
+    expect(h.texts(await u.press("cs-dist:turksib"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-turksib"), days: 14 }),
+      ru("consult-ask-district", { service: ru("service-psychologist") }),
+    ]);
+    expect(h.texts(await u.press("cs-dist:any"))).toEqual([ru("consult-ask-day")]);
+  });
+
+  it("names the center with each time and picks the less busy specialist for a shared time", async () => {
+    // The Medeu-1 mentor already has someone at 16:00 on Tuesday 24 November.
+    await registerUser(h.db, 600);
+    await insertBooking(h.db, { specialist: businessMedeu1, userId: 600, startsAt: "2026-11-24T11:00:00Z", endsAt: "2026-11-24T12:00:00Z" });
+    const u = await newUser(505, "ru");
+    await u.press("menu:consult");
+    await u.press("cs-svc:business");
+    await u.press("cs-dist:medeu");
+    expect(data(u)).toEqual(["cs-day:2026-11-24", "cs-day:2026-12-01", "cs-day:back", "cs-day:cancel"]);
+
+    expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([ru("consult-ask-time", { day: "24 ноября, вторник" })]);
+    // 14:00 only Medeu-1 works; 15:00 both, Medeu-2 has fewer bookings that day; 16:00 Medeu-1 is booked.
+    expect(labels(u).slice(0, -2)).toEqual(["14:00 · Центр medeu-1", "15:00 · Центр medeu-2", "16:00 · Центр medeu-2"]);
+
+    // On 1 December neither has bookings: the shared 15:00 goes to the lower id, all in Medeu-1.
+    await u.press("cs-time:back");
+    expect(h.texts(await u.press("cs-day:2026-12-01"))).toEqual([ru("consult-ask-time-at", { day: "1 декабря, вторник", center: "Центр medeu-1" })]);
+    expect(labels(u).slice(0, -2)).toEqual(["14:00", "15:00", "16:00"]);
+
+    await u.press("cs-time:back");
+    await u.press("cs-day:2026-11-24");
+    await u.press("cs-time:15:00");
+    await u.press("cs-mode:in_person");
+    await u.press("cs-topic:skip");
+    await u.press("cs-ok:yes");
+    expect(await bookingsOf(505)).toMatchObject([{ specialist_id: businessMedeu2.id, center_id: "medeu-2", starts_at: "2026-11-24T10:00:00.000Z" }]);
+  });
+});
+
+describe("a slot taken meanwhile", () => {
+  it("tells the second person and offers the nearest free times, keeping the other answers", async () => {
+    const first = await newUser(511, "ru");
+    const second = await newUser(512, "ru");
+    for (const u of [first, second]) {
+      await u.press("menu:consult");
+      await u.press("cs-svc:career");
+      await u.press("cs-dist:almaly");
+      await u.press("cs-day:2026-11-24");
+      await u.press("cs-time:10:00");
+    }
+    await first.press("cs-topic:skip");
+    await second.send("Резюме");
+
+    expect(h.texts(await first.press("cs-ok:yes"))[0]).toBe(
+      ru("consult-booked", {
+        details: details("ru", { date: "2026-11-24", time: "10:00", service: "career", center: "Центр almaly-1", address: "адрес", mode: "in_person" }),
+      }),
+    );
+
+    expect(h.texts(await second.press("cs-ok:yes"))).toEqual([ru("consult-slot-taken")]);
+    // Nearest to Tue 10:00: Tue 10:45 (45 min), Wed 10:00 (a day), Wed 10:45, Thu 10:00.
+    expect(labels(second)).toEqual([
+      "24 ноября, вторник, 10:45 · Центр almaly-1",
+      "25 ноября, среда, 10:00 · Центр almaly-1",
+      "25 ноября, среда, 10:45 · Центр almaly-1",
+      "26 ноября, четверг, 10:00 · Центр almaly-1",
+      ru("button-back"),
+      ru("button-cancel"),
+    ]);
+    expect(data(second)).toEqual(["cs-alt:0", "cs-alt:1", "cs-alt:2", "cs-alt:3", "cs-alt:back", "cs-alt:cancel"]);
+    expect(await bookingsOf(512)).toEqual([]);
+    expect(h.texts(await second.send("в среду"))).toEqual([ru("need-button"), ru("consult-slot-taken")]);
+
+    const wednesday = details("ru", { date: "2026-11-25", time: "10:00", service: "career", center: "Центр almaly-1", address: "адрес", mode: "in_person", topic: "Резюме" });
+    expect(h.texts(await second.press("cs-alt:1"))).toEqual([ru("consult-summary", { details: wednesday })]);
+    expect(h.texts(await second.press("cs-ok:yes"))[0]).toBe(ru("consult-booked", { details: wednesday }));
+
+    const live = await h.db.selectFrom("bookings").select(["user_id", "starts_at", "topic"]).where("status", "=", "confirmed").orderBy("id").execute();
+    expect(live).toEqual([
+      { user_id: 511, starts_at: "2026-11-24T05:00:00.000Z", topic: null },
+      { user_id: 512, starts_at: "2026-11-25T05:00:00.000Z", topic: "Резюме" },
+    ]);
+  });
+
+  it("Back from the nearest times shows that day's times as they are now", async () => {
+    const first = await newUser(513, "ru");
+    const second = await newUser(514, "ru");
+    for (const u of [first, second]) {
+      await u.press("menu:consult");
+      await u.press("cs-svc:career");
+      await u.press("cs-dist:almaly");
+      await u.press("cs-day:2026-11-24");
+      await u.press("cs-time:10:00");
+      await u.press("cs-topic:skip");
+    }
+    await first.press("cs-ok:yes");
+    await second.press("cs-ok:yes");
+    expect(h.texts(await second.press("cs-alt:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
+    expect(labels(second).slice(0, -2)).toEqual(["10:45"]);
+  });
+});
+
+describe("limits", () => {
+  it("stops a third upcoming booking of the same service before the steps, leaving other services open", async () => {
+    const u = await newUser(520, "ru");
+    for (const startsAt of ["2026-11-24T05:00:00Z", "2026-11-25T05:00:00Z"]) {
+      await insertBooking(h.db, { specialist: career, userId: 520, startsAt, endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString() });
+    }
+    await u.press("menu:consult");
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([
+      ru("consult-limit-service", { service: ru("service-career"), max: 2 }),
+      ru("consult-ask-service"),
+    ]);
+    expect(h.texts(await u.press("cs-svc:psychologist"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
+  });
+
+  it("politely refuses someone with three no-shows in the last 90 days", async () => {
+    const u = await newUser(521, "kk");
+    for (const startsAt of ["2026-09-01T05:00:00Z", "2026-10-06T05:00:00Z", "2026-11-16T05:00:00Z"]) {
+      await insertBooking(h.db, { specialist: career, userId: 521, startsAt, endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString(), status: "no_show" });
+    }
+    expect(h.texts(await u.press("menu:consult"))).toEqual([kk("consult-limit-no-shows", { limit: 3, days: 90 }), kk("menu-title")]);
+    // No flow was started.
+    expect(h.texts(await u.send("психолог"))).toEqual([kk("unknown-message"), kk("menu-title")]);
+    expect((await bookingsOf(521)).every((b) => b.status === "no_show")).toBe(true);
+  });
+
+  it("asks a person without an account to sign up first", async () => {
+    const u = h.user({ id: 522, first_name: "Тест", language_code: "ru" });
+    const batch = await u.press("menu:consult");
+    expect(h.texts(batch)).toEqual([ru("need-signup")]);
+    expect(data(u)).toEqual(["signup:consult"]);
+  });
+});

@@ -1,0 +1,477 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { noticeRenderers } from "../../src/bot/notices.js";
+import type { OutboxRow, Specialist } from "../../src/db/schema.js";
+import { findUser } from "../../src/db/users.js";
+import type { Language } from "../../src/domain/language.js";
+import type { NoticeKind } from "../../src/domain/notices.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+const ADMIN = 900;
+const CENTER = "almaly-1";
+
+let h: Harness;
+let psychologist: Specialist;
+let lawyer: Specialist;
+
+beforeEach(async () => {
+  // Monday 23 November 2026, 12:00 in Almaty (UTC+5).
+  h = await createHarness({ env: { ADMIN_IDS: String(ADMIN) }, now: "2026-11-23T07:00:00Z" });
+  await insertCenter(h.db, { id: CENTER });
+  psychologist = await insertSpecialist(h.db, {
+    centerId: CENTER,
+    service: "psychologist",
+    displayName: "Айжан Серикова",
+    slotMinutes: 50,
+    hours: [{ start: "09:00", end: "18:00" }],
+  });
+  lawyer = await insertSpecialist(h.db, {
+    centerId: CENTER,
+    service: "lawyer",
+    displayName: "Ерлан Ахметов",
+    slotMinutes: 30,
+    hours: [{ start: "09:00", end: "18:00" }],
+  });
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const ru = (t: string, vars?: Record<string, string | number>) => h.i18n.t("ru", t, vars);
+const kk = (t: string, vars?: Record<string, string | number>) => h.i18n.t("kk", t, vars);
+const answers = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
+
+const LINK_RE = new RegExp(`https://t\\.me/${BOT_INFO.username}\\?start=(staff_[A-Za-z0-9_-]+)`);
+
+async function link(specialist: Specialist, telegramId: number): Promise<void> {
+  await h.db.updateTable("specialists").set({ telegram_id: telegramId }).where("id", "=", specialist.id).execute();
+}
+
+async function bookingStatus(id: number): Promise<string> {
+  return (await h.db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+}
+
+describe("invites", () => {
+  it("an administrator picks a specialist, the link links them once, and a second use is refused", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose")]);
+    // Grouped by center, then by service.
+    expect(admin.buttons().map((b) => b.text)).toEqual([
+      `Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`,
+      `Айжан Серикова — ${ru("service-psychologist")}, Центр ${CENTER}`,
+    ]);
+
+    const created = await admin.press(`staff-inv:s:${psychologist.id}`);
+    expect(answers(created)).toHaveLength(1);
+    const [text] = h.texts(created);
+    const payload = LINK_RE.exec(text!)?.[1];
+    expect(payload).toBeDefined();
+    expect(payload!.length).toBeLessThanOrEqual(64);
+    // Created Monday 12:00, valid 72 hours.
+    expect(text).toContain("26 ноября, четверг, 12:00");
+    const invite = await h.db.selectFrom("staff_invites").selectAll().executeTakeFirstOrThrow();
+    expect(payload).toBe(`staff_${invite.token}`);
+    expect(invite).toMatchObject({ specialist_id: psychologist.id, created_by: ADMIN, expires_at: "2026-11-26T07:00:00.000Z" });
+
+    // The specialist has no account as a young person and needs none; their Kazakh client sets the language.
+    const specialist = h.user({ id: 7001, first_name: "Айжан", language_code: "kk" });
+    const greeted = await specialist.send(`/start ${payload}`);
+    const names = { name: "Айжан Серикова", service: kk("service-psychologist"), center: `Орталық ${CENTER}` };
+    expect(h.texts(greeted)).toEqual([kk("staff-linked", names), kk("staff-menu", names)]);
+    expect((await h.db.selectFrom("specialists").select("telegram_id").where("id", "=", psychologist.id).executeTakeFirstOrThrow()).telegram_id).toBe(7001);
+    expect(await h.db.selectFrom("staff_invites").select(["used_by", "used_at"]).executeTakeFirstOrThrow()).toEqual({
+      used_by: 7001,
+      used_at: h.clock.now().toISOString(),
+    });
+    expect(await findUser(h.db, 7001)).toMatchObject({ language: "kk", registered_at: null });
+    expect(h.texts(await specialist.send("/staff"))).toEqual([kk("staff-menu", names)]);
+
+    const other = h.user({ id: 7002, first_name: "Other", language_code: "ru" });
+    expect(h.texts(await other.send(`/start ${payload}`))).toEqual([ru("staff-invite-used")]);
+    expect(h.texts(await other.send("/staff"))).toEqual([ru("staff-only")]);
+
+    // Linked specialists are no longer offered.
+    await admin.send("/invite");
+    expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`]);
+    expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
+  });
+
+  it("an expired, unknown or malformed link gets a clear answer; other /start payloads go to sign-up", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const [text] = h.texts(await admin.send(`/invite ${lawyer.id}`));
+    const payload = LINK_RE.exec(text!)![1]!;
+
+    const late = h.user({ id: 7003, first_name: "Ерлан", language_code: "ru" });
+    h.clock.advance(72 * 3_600_000);
+    expect(h.texts(await late.send(`/start ${payload}`))).toEqual([ru("staff-invite-expired")]);
+    expect(h.texts(await late.send("/start staff_doesNotExist"))).toEqual([ru("staff-invite-unknown")]);
+    expect(h.texts(await late.send("/start staff_<script>"))).toEqual([ru("staff-invite-unknown")]);
+    expect(h.texts(await late.send("/start staff_"))).toEqual([ru("staff-invite-unknown")]);
+    expect((await h.db.selectFrom("specialists").select("telegram_id").where("id", "=", lawyer.id).executeTakeFirstOrThrow()).telegram_id).toBeNull();
+
+    expect(h.texts(await late.send("/start"))).toEqual([ru("signup-choose-language")]);
+  });
+
+  it("a person who is not an administrator is refused and nothing is created", async () => {
+    const u = h.user({ id: 555, first_name: "Test", language_code: "ru" });
+    expect(h.texts(await u.send("/invite"))).toEqual([ru("staff-not-allowed")]);
+    expect(h.texts(await u.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-not-allowed")]);
+    const forged = await u.press(`staff-inv:s:${psychologist.id}`);
+    expect(answers(forged)).toEqual([ru("staff-not-allowed")]);
+    expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toEqual([]);
+  });
+
+  it("an administrator gets a clear answer for an unknown id or a typo", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/invite 9999"))).toEqual([ru("staff-invite-unknown-specialist", { id: "9999" })]);
+    expect(h.texts(await admin.send("/invite Айжан"))).toEqual([ru("staff-invite-usage")]);
+    expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toEqual([]);
+  });
+
+  it("many specialists are chosen center by center, a page at a time", async () => {
+    for (let i = 2; i <= 12; i++) {
+      await insertCenter(h.db, { id: `c-${String(i).padStart(2, "0")}` });
+      await insertSpecialist(h.db, { centerId: `c-${String(i).padStart(2, "0")}`, service: "career", displayName: `Маман ${i}` });
+    }
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    const firstPage = admin.buttons();
+    expect(firstPage).toHaveLength(9);
+    expect(firstPage.at(-1)).toEqual({ text: ru("staff-page-next"), callback_data: "staff-inv:p:1" });
+    await admin.press("staff-inv:p:1");
+    expect(admin.buttons().map((b) => b.text)).toEqual([
+      ...["c-09", "c-10", "c-11", "c-12"].map((id) => `Центр ${id} (1)`),
+      ru("staff-page-prev"),
+    ]);
+    await admin.press(`staff-inv:c:${CENTER}:0`);
+    expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`]);
+  });
+});
+
+describe("agenda", () => {
+  let own: { past: number; later: number; cancelled: number; sunday: number; nextMonday: number };
+  let lawyerBooking: number;
+
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await link(lawyer, 7002);
+    // Staff see first names only.
+    await registerUser(h.db, 501, { name: "Айгерим Нурланқызы" });
+    await registerUser(h.db, 502, { name: "Тимур" });
+    await registerUser(h.db, 503, { name: "Дана Омарова" });
+    const p = { specialist: psychologist };
+    own = {
+      past: await insertBooking(h.db, { ...p, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z", topic: "тревога перед сессией" }),
+      later: await insertBooking(h.db, { ...p, userId: 502, startsAt: "2026-11-23T09:00:00Z", endsAt: "2026-11-23T09:50:00Z", mode: "online" }),
+      cancelled: await insertBooking(h.db, { ...p, userId: 502, startsAt: "2026-11-23T11:00:00Z", endsAt: "2026-11-23T11:50:00Z", status: "cancelled" }),
+      sunday: await insertBooking(h.db, { ...p, userId: 501, startsAt: "2026-11-29T05:00:00Z", endsAt: "2026-11-29T05:50:00Z" }),
+      nextMonday: await insertBooking(h.db, { ...p, userId: 501, startsAt: "2026-11-30T05:00:00Z", endsAt: "2026-11-30T05:50:00Z" }),
+    };
+    lawyerBooking = await insertBooking(h.db, { specialist: lawyer, userId: 503, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:30:00Z", topic: "развод и алименты" });
+  });
+
+  it("today: time, mode, first name, status and the topic, for the assigned specialist only", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const today = await s.press("staff:today");
+    expect(answers(today)).toHaveLength(1);
+    const [agenda, marks] = h.texts(today);
+    expect(agenda!.split("\n\n")).toEqual([
+      ru("staff-agenda-today-title", { day: "23 ноября, понедельник" }),
+      "09:00–09:50 · очно · Айгерим · ожидается\nТема: тревога перед сессией",
+      "14:00–14:50 · онлайн · Тимур · ожидается",
+      "16:00–16:50 · очно · Тимур · отменена",
+    ]);
+    // Only the started one waits for a mark.
+    expect(marks).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`]);
+
+    // The lawyer sees their own day and nothing of the psychologist's.
+    const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
+    const other = h.texts(await l.press("staff:today")).join("\n");
+    expect(other).toContain("Дана");
+    expect(other).toContain("развод и алименты");
+    expect(other).not.toContain("Айгерим");
+    expect(other).not.toContain("тревога");
+    expect(other).not.toContain("Омарова");
+    const otherWeek = h.texts(await l.press("staff:week")).join("\n");
+    expect(otherWeek).not.toContain("тревога");
+    expect(otherWeek).not.toContain("Тимур");
+
+    // An administrator without a specialist's link has no agenda at all.
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const refused = await admin.press("staff:today");
+    expect(answers(refused)).toEqual([ru("staff-only")]);
+    expect(h.texts(refused)).toEqual([ru("staff-only")]);
+  });
+
+  it("week: seven Almaty days from today, in Kazakh for a Kazakh specialist, moving with the clock", async () => {
+    await h.db.insertInto("users").values({ id: 7001, language: "kk", created_at: "2026-11-01T00:00:00Z", updated_at: "2026-11-01T00:00:00Z" }).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const [week] = h.texts(await s.press("staff:week"));
+    const blocks = week!.split("\n\n");
+    expect(blocks[0]).toBe(kk("staff-agenda-week-title", { from: "23 қараша, дүйсенбі", to: "29 қараша, жексенбі" }));
+    expect(blocks.slice(1)).toEqual([
+      [
+        "<b>23 қараша, дүйсенбі</b>",
+        "09:00–09:50 · бетпе-бет · Айгерим · күтілуде",
+        "Тақырыбы: тревога перед сессией",
+        "14:00–14:50 · онлайн · Тимур · күтілуде",
+        "16:00–16:50 · бетпе-бет · Тимур · бас тартылды",
+      ].join("\n"),
+      "<b>29 қараша, жексенбі</b>\n10:00–10:50 · бетпе-бет · Айгерим · күтілуде",
+    ]);
+
+    // Late on Sunday evening in Almaty (still Sunday 18:59 UTC) the week runs to Saturday.
+    h.clock.set("2026-11-29T18:59:00Z");
+    const [later] = h.texts(await s.press("staff:week"));
+    expect(later).toContain("<b>30 қараша, дүйсенбі</b>");
+    expect(later).not.toContain("23 қараша");
+    h.clock.set("2026-11-29T19:00:00Z"); // Monday 00:00 in Almaty
+    const [today] = h.texts(await s.press("staff:today"));
+    expect(today!.split("\n\n")[0]).toBe(kk("staff-agenda-today-title", { day: "30 қараша, дүйсенбі" }));
+  });
+
+  it("marks attended / no-show once, only for the assigned specialist, only after the start", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+
+    const marked = await s.press(`staff:mark:${own.past}:a`);
+    expect(answers(marked)).toEqual([ru("staff-status-attended")]);
+    expect(h.texts(marked)).toEqual([ru("staff-marked-attended", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+    expect(await bookingStatus(own.past)).toBe("attended");
+
+    // A second press, on either button, changes nothing.
+    const again = await s.press(`staff:mark:${own.past}:n`);
+    expect(answers(again)).toEqual([ru("staff-mark-already", { status: ru("staff-status-attended") })]);
+    expect(h.texts(again)).toEqual([]);
+    expect(await bookingStatus(own.past)).toBe("attended");
+
+    // Forged ids: another specialist's booking, one not started, a cancelled one, nonsense.
+    expect(answers(await s.press(`staff:mark:${lawyerBooking}:n`))).toEqual([ru("staff-mark-not-found")]);
+    expect(answers(await s.press(`staff:mark:${own.later}:n`))).toEqual([ru("staff-mark-not-started")]);
+    expect(answers(await s.press(`staff:mark:${own.cancelled}:n`))).toEqual([ru("staff-mark-not-confirmed")]);
+    expect(answers(await s.press("staff:mark:999999:a"))).toEqual([ru("staff-mark-not-found")]);
+    expect(answers(await s.press(`staff:mark:${own.later}:x`))).toEqual([ru("stale-button-alert")]);
+    expect([await bookingStatus(lawyerBooking), await bookingStatus(own.later), await bookingStatus(own.cancelled)]).toEqual([
+      "confirmed",
+      "confirmed",
+      "cancelled",
+    ]);
+
+    // Someone who is not a specialist.
+    const stranger = h.user({ id: 555, first_name: "Test", language_code: "ru" });
+    expect(answers(await stranger.press(`staff:mark:${lawyerBooking}:n`))).toEqual([ru("staff-only")]);
+
+    // The lawyer marks their own no-show.
+    const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
+    const noShow = await l.press(`staff:mark:${lawyerBooking}:n`);
+    expect(h.texts(noShow)).toEqual([ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" })]);
+    expect(await bookingStatus(lawyerBooking)).toBe("no_show");
+  });
+});
+
+describe("blocking time", () => {
+  const blocks = () => h.db.selectFrom("blocked_times").select(["specialist_id", "starts_at", "ends_at"]).execute();
+
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    // Tuesday 24 November, 10:00–10:50 Almaty.
+    await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-24T05:00:00Z", endsAt: "2026-11-24T05:50:00Z" });
+  });
+
+  it("walks date → start → end → confirm, repeating each step on wrong input", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await s.press("staff:block"))).toEqual([ru("staff-block-ask-date")]);
+    const dates = s.buttons().map((b) => b.callback_data);
+    expect(dates).toHaveLength(14);
+    expect(dates[0]).toBe("stb-date:2026-11-23");
+    expect(dates.at(-1)).toBe("stb-date:2026-12-06");
+    expect(h.texts(await s.send("завтра"))).toEqual([ru("need-button"), ru("staff-block-ask-date")]);
+
+    const day = "24 ноября, вторник";
+    expect(h.texts(await s.press("stb-date:2026-11-24"))).toEqual([ru("staff-block-ask-start", { day })]);
+    const starts = s.buttons().map((b) => b.text);
+    expect([starts.length, starts[0], starts.at(-1)]).toEqual([18, "09:00", "17:30"]);
+    expect(h.texts(await s.send("утром"))).toEqual([ru("staff-block-start-invalid")]);
+    expect(h.texts(await s.sendSticker())).toEqual([ru("need-text"), ru("staff-block-ask-start", { day })]);
+    expect(h.texts(await s.send("/staff"))).toEqual([ru("command-mid-flow"), ru("staff-block-ask-start", { day })]);
+
+    expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("staff-block-ask-end", { day, start: "10:00" })]);
+    const ends = s.buttons().map((b) => b.text);
+    expect([ends.length, ends[0], ends.at(-1)]).toEqual([16, "10:30", "18:00"]);
+    expect(h.texts(await s.send("09:30"))).toEqual([ru("staff-block-end-invalid", { after: "10:00" })]);
+    expect(h.texts(await s.send("25:00"))).toEqual([ru("staff-block-end-invalid", { after: "10:00" })]);
+    expect(h.texts(await s.sendPhoto())).toEqual([ru("need-text"), ru("staff-block-ask-end", { day, start: "10:00" })]);
+
+    const range = { day, start: "10:00", end: "12:00" };
+    const inside = ru("staff-block-bookings-inside", { count: 1 });
+    expect(h.texts(await s.press("stb-end:12:00"))).toEqual([`${ru("staff-block-confirm", range)}\n\n${inside}`]);
+    expect(h.texts(await s.send("да"))).toEqual([ru("need-button"), `${ru("staff-block-confirm", range)}\n\n${inside}`]);
+    expect(await blocks()).toEqual([]);
+
+    expect(h.texts(await s.press("stb-ok:yes"))).toEqual([`${ru("staff-block-done", range)}\n\n${inside}`]);
+    expect(await blocks()).toEqual([{ specialist_id: psychologist.id, starts_at: "2026-11-24T05:00:00.000Z", ends_at: "2026-11-24T07:00:00.000Z" }]);
+    // The booking inside stays; the specialist decides about it.
+    expect(await h.db.selectFrom("bookings").select("status").execute()).toEqual([{ status: "confirmed" }]);
+  });
+
+  it("takes typed times, refuses an end already past, and stores nothing when cancelled", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:block");
+    const day = "23 ноября, понедельник";
+    await s.press("stb-date:2026-11-23");
+    // Today it is 12:00: the buttons start there, a typed earlier start is still taken.
+    expect(s.buttons()[0]!.text).toBe("12:00");
+    expect(h.texts(await s.send("8:00"))).toEqual([ru("staff-block-ask-end", { day, start: "08:00" })]);
+    expect(h.texts(await s.send("11.30"))).toEqual([ru("staff-block-end-invalid", { after: "12:00" })]);
+    const range = { day, start: "08:00", end: "13:30" };
+    expect(h.texts(await s.send("13:30"))).toEqual([ru("staff-block-confirm", range)]);
+    expect(h.texts(await s.press("stb-ok:no"))).toEqual([ru("staff-block-dropped")]);
+    expect(await blocks()).toEqual([]);
+
+    await s.press("staff:block");
+    await s.press("stb-date:2026-11-25");
+    expect(h.texts(await s.send("/cancel"))).toEqual([ru("cancelled"), ru("menu-title")]);
+    expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await blocks()).toEqual([]);
+  });
+
+  it("lists blocks to remove, each only by its own specialist", async () => {
+    await link(lawyer, 7002);
+    const start = "2026-11-25T09:00:00.000Z";
+    const end = "2026-11-25T10:00:00.000Z";
+    const { id } = await h.db
+      .insertInto("blocked_times")
+      .values({ specialist_id: psychologist.id, starts_at: start, ends_at: end, created_at: start })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
+    expect(h.texts(await l.press("staff:blocks"))).toEqual([ru("staff-blocks-empty")]);
+    expect(answers(await l.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
+    expect(await blocks()).toHaveLength(1);
+
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await s.press("staff:blocks"))).toEqual([ru("staff-blocks-title")]);
+    const when = "25 ноября, среда, 14:00–15:00";
+    expect(s.buttons().map((b) => b.text)).toEqual([ru("staff-button-unblock", { when }), ru("button-back")]);
+    expect(h.texts(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblocked", { when }), ru("staff-blocks-empty")]);
+    expect(await blocks()).toEqual([]);
+    expect(answers(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
+  });
+
+  it("a specialist without working hours ahead is told there is nothing to block", async () => {
+    await h.db.deleteFrom("specialist_hours").where("specialist_id", "=", psychologist.id).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await s.press("staff:block"))).toEqual([ru("staff-block-no-days")]);
+  });
+});
+
+describe("notices to staff", () => {
+  let bookingId: number;
+
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    // Wednesday 25 November, 15:00–15:50 Almaty.
+    bookingId = await insertBooking(h.db, {
+      specialist: psychologist,
+      userId: 501,
+      startsAt: "2026-11-25T10:00:00Z",
+      endsAt: "2026-11-25T10:50:00Z",
+      mode: "online",
+      topic: "<не сплю> по ночам",
+    });
+  });
+
+  function render(kind: NoticeKind, language: Language, recipientId = 7001) {
+    const row: OutboxRow = {
+      id: 1,
+      kind,
+      recipient_id: recipientId,
+      payload: JSON.stringify({ bookingId }),
+      due_at: h.clock.now().toISOString(),
+      expires_at: null,
+      state: "sending",
+      attempts: 0,
+      last_error: null,
+      claimed_by: null,
+      claimed_at: null,
+      sent_at: null,
+      essential: 1,
+      urgent: 0,
+      booking_id: bookingId,
+      dedupe_key: `${kind}:${bookingId}`,
+      created_at: h.clock.now().toISOString(),
+    };
+    return noticeRenderers[kind]!({
+      row,
+      payload: { bookingId },
+      language,
+      t: (key, vars) => h.i18n.t(language, key, vars),
+      db: h.db,
+      now: h.clock.now(),
+    });
+  }
+
+  it("a new booking reaches its specialist with Almaty time, service, mode and the topic, in ru and kk", async () => {
+    const ruNotice = await render("staff_booking_new", "ru");
+    expect(ruNotice?.parse_mode).toBe("HTML");
+    expect(ruNotice?.text.split("\n")).toEqual([
+      "🆕 <b>Новая запись</b>",
+      "25 ноября, среда, 15:00–15:50",
+      "Психолог, онлайн",
+      `Центр ${CENTER}`,
+      "Имя: Айгерим",
+      "Тема: &lt;не сплю&gt; по ночам",
+    ]);
+    const kkNotice = await render("staff_booking_new", "kk");
+    expect(kkNotice?.text.split("\n")).toEqual([
+      "🆕 <b>Жаңа жазылу</b>",
+      "25 қараша, сәрсенбі, 15:00–15:50",
+      "Психолог, онлайн",
+      `Орталық ${CENTER}`,
+      "Аты: Айгерим",
+      "Тақырыбы: &lt;не сплю&gt; по ночам",
+    ]);
+
+    // After the person erased their data the booking stays, without a name.
+    await h.db.updateTable("bookings").set({ user_id: null }).where("id", "=", bookingId).execute();
+    expect((await render("staff_booking_new", "ru"))?.text).toContain(`Имя: ${ru("staff-person-unknown")}`);
+  });
+
+  it("nobody but the assigned specialist's account gets the details", async () => {
+    expect(await render("staff_booking_new", "ru", ADMIN)).toBeNull();
+    expect(await render("staff_booking_new", "ru", 7002)).toBeNull();
+    // Relinked to another account after the notice was written: the old account gets nothing.
+    await link(psychologist, 7009);
+    expect(await render("staff_booking_new", "ru", 7001)).toBeNull();
+  });
+
+  it("a cancellation is told once it happened; a booking gone or cancelled renders no 'new' notice", async () => {
+    expect(await render("staff_booking_cancelled", "kk")).toBeNull();
+    await h.db.updateTable("bookings").set({ status: "cancelled", cancelled_by: "user" }).where("id", "=", bookingId).execute();
+    expect(await render("staff_booking_new", "ru")).toBeNull();
+    const cancelled = await render("staff_booking_cancelled", "kk");
+    expect(cancelled?.text.split("\n").slice(0, 2)).toEqual(["❌ <b>Жазылудан бас тартылды</b>", "25 қараша, сәрсенбі, 15:00–15:50"]);
+    expect(cancelled?.text).toContain("Тақырыбы: &lt;не сплю&gt; по ночам");
+    await h.db.deleteFrom("bookings").where("id", "=", bookingId).execute();
+    expect(await render("staff_booking_cancelled", "ru")).toBeNull();
+  });
+});
+
+describe("staff locale keys built from domain values", () => {
+  it("exist in both languages", () => {
+    const statuses = ["confirmed", "attended", "no_show", "cancelled", "rescheduled"].map((s) => `staff-status-${s}`);
+    const modes = ["in_person", "online"].map((m) => `staff-mode-${m}`);
+    const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked"].map((r) => `staff-invite-${r}`);
+    const marks = ["not-found", "not-started", "not-confirmed"].map((r) => `staff-mark-${r}`);
+    for (const language of ["ru", "kk"] as const) {
+      // A missing message comes back as "{key}".
+      const missing = [...statuses, ...modes, ...refusals, ...marks].filter((key) => h.i18n.translate(language, key) === `{${key}}`);
+      expect(missing, language).toEqual([]);
+    }
+  });
+});

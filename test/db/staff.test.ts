@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadAgendas } from "../../src/db/bookings.js";
+import type { Db } from "../../src/db/database.js";
+import type { Specialist } from "../../src/db/schema.js";
+import {
+  blockTime,
+  createInvite,
+  listUnlinkedSpecialists,
+  listUpcomingBlockedTimes,
+  markAttendance,
+  redeemInvite,
+  specialistAgenda,
+  unblockTime,
+} from "../../src/db/staff.js";
+import { openSlots } from "../../src/domain/booking-rules.js";
+import { INVITE_TTL_HOURS, staffStartPayload } from "../../src/domain/staff.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { createTestDb } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+// Monday 23 November 2026, 09:00 in Almaty (UTC+5).
+const NOW = new Date("2026-11-23T04:00:00Z");
+const HOUR_MS = 3_600_000;
+const ADMIN = 900;
+
+let store: Awaited<ReturnType<typeof createTestDb>>;
+let db: Db;
+let psychologist: Specialist;
+let lawyer: Specialist;
+
+beforeEach(async () => {
+  store = await createTestDb();
+  db = store.db;
+  await insertCenter(db, { id: "almaly-1" });
+  psychologist = await insertSpecialist(db, { centerId: "almaly-1", service: "psychologist", slotMinutes: 60, hours: [{ start: "09:00", end: "18:00" }] });
+  lawyer = await insertSpecialist(db, { centerId: "almaly-1", service: "lawyer", slotMinutes: 60, hours: [{ start: "09:00", end: "18:00" }] });
+});
+afterEach(async () => {
+  await store.cleanup();
+});
+
+const inviteRow = (token: string) => db.selectFrom("staff_invites").selectAll().where("token", "=", token).executeTakeFirstOrThrow();
+const telegramIdOf = async (id: number) =>
+  (await db.selectFrom("specialists").select("telegram_id").where("id", "=", id).executeTakeFirstOrThrow()).telegram_id;
+
+describe("staff invites", () => {
+  it("are random, URL-safe, fit a deep link, and expire after the TTL", async () => {
+    const a = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const b = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    expect(a.token).not.toBe(b.token);
+    for (const { token } of [a, b]) {
+      expect(staffStartPayload(token)).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    }
+    expect(a.expiresAt).toBe(new Date(NOW.getTime() + INVITE_TTL_HOURS * HOUR_MS).toISOString());
+    expect(await inviteRow(a.token)).toMatchObject({ specialist_id: psychologist.id, created_by: ADMIN, used_at: null, used_by: null });
+  });
+
+  it("link the account once and record who used the invite and when", async () => {
+    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const at = new Date(NOW.getTime() + HOUR_MS);
+    expect(await redeemInvite(db, token, 7001, at)).toEqual({ ok: true, specialistId: psychologist.id, alreadyYours: false });
+    expect(await telegramIdOf(psychologist.id)).toBe(7001);
+    expect(await inviteRow(token)).toMatchObject({ used_at: at.toISOString(), used_by: 7001 });
+    expect((await listUnlinkedSpecialists(db)).map((s) => s.id)).toEqual([lawyer.id]);
+
+    // The same person opening it again is told they are linked; anyone else is refused.
+    expect(await redeemInvite(db, token, 7001, at)).toEqual({ ok: true, specialistId: psychologist.id, alreadyYours: true });
+    expect(await redeemInvite(db, token, 7002, at)).toEqual({ ok: false, reason: "used" });
+    expect(await telegramIdOf(psychologist.id)).toBe(7001);
+
+    // A second invite for the same specialist, opened by the linked account, is just used up.
+    const spare = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    expect(await redeemInvite(db, spare.token, 7001, at)).toEqual({ ok: true, specialistId: psychologist.id, alreadyYours: true });
+    expect(await redeemInvite(db, spare.token, 7002, at)).toEqual({ ok: false, reason: "used" });
+  });
+
+  it("refuse an unknown or expired token and change nothing", async () => {
+    const { token, expiresAt } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    expect(await redeemInvite(db, "no-such-token", 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
+    expect(await redeemInvite(db, token, 7001, new Date(expiresAt))).toEqual({ ok: false, reason: "expired" });
+    expect(await telegramIdOf(psychologist.id)).toBeNull();
+    expect(await inviteRow(token)).toMatchObject({ used_at: null, used_by: null });
+  });
+
+  it("used twice at the same moment link exactly one account", async () => {
+    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const results = await Promise.all([7001, 7002, 7003].map((id) => redeemInvite(db, token, id, NOW)));
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, reason: "used" },
+      { ok: false, reason: "used" },
+    ]);
+    const linked = await telegramIdOf(psychologist.id);
+    expect([7001, 7002, 7003]).toContain(linked);
+    expect((await inviteRow(token)).used_by).toBe(linked);
+  });
+
+  it("two invites of one specialist opened at once link one account; the other invite stays unused", async () => {
+    const first = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const second = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const [a, b] = await Promise.all([redeemInvite(db, first.token, 7001, NOW), redeemInvite(db, second.token, 7002, NOW)]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok)).toEqual([{ ok: false, reason: "specialist-linked" }]);
+    const loser = a.ok ? second.token : first.token;
+    expect(await inviteRow(loser)).toMatchObject({ used_at: null, used_by: null });
+  });
+
+  it("do not link an account that already belongs to another specialist", async () => {
+    const forPsychologist = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const forLawyer = await createInvite(db, { specialistId: lawyer.id, createdBy: ADMIN }, NOW);
+    expect((await redeemInvite(db, forPsychologist.token, 7001, NOW)).ok).toBe(true);
+    expect(await redeemInvite(db, forLawyer.token, 7001, NOW)).toEqual({ ok: false, reason: "account-linked" });
+    expect(await telegramIdOf(lawyer.id)).toBeNull();
+    expect(await inviteRow(forLawyer.token)).toMatchObject({ used_at: null });
+  });
+});
+
+describe("agenda and attendance marks", () => {
+  const at = (iso: string) => new Date(iso);
+
+  it("an agenda holds only its own specialist's bookings", async () => {
+    await registerUser(db, 501, { name: "Айгерим" });
+    await registerUser(db, 502, { name: "Тимур" });
+    const own = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T05:00:00Z", endsAt: "2026-11-23T06:00:00Z", topic: "тревога" });
+    await insertBooking(db, { specialist: lawyer, userId: 502, startsAt: "2026-11-23T05:00:00Z", endsAt: "2026-11-23T06:00:00Z", topic: "договор аренды" });
+    const agenda = await specialistAgenda(db, psychologist.id, at("2026-11-22T19:00:00Z"), at("2026-11-23T19:00:00Z"));
+    expect(agenda.map((e) => [e.id, e.person_name, e.topic])).toEqual([[own, "Айгерим", "тревога"]]);
+    const other = await specialistAgenda(db, lawyer.id, at("2026-11-22T19:00:00Z"), at("2026-11-23T19:00:00Z"));
+    expect(other.map((e) => e.topic)).toEqual(["договор аренды"]);
+  });
+
+  it("marks a started consultation once, only by its specialist", async () => {
+    await registerUser(db, 501);
+    const started = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T05:00:00Z" });
+    const later = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T08:00:00Z", endsAt: "2026-11-23T09:00:00Z" });
+    const status = async (id: number) => (await db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+
+    expect(await markAttendance(db, { bookingId: started, specialistId: lawyer.id, status: "no_show" }, NOW)).toEqual({ ok: false, reason: "not-found" });
+    expect(await markAttendance(db, { bookingId: later, specialistId: psychologist.id, status: "attended" }, NOW)).toEqual({ ok: false, reason: "not-started" });
+    const first = await markAttendance(db, { bookingId: started, specialistId: psychologist.id, status: "no_show" }, NOW);
+    expect(first).toMatchObject({ ok: true, booking: { id: started, status: "no_show" } });
+    expect(await markAttendance(db, { bookingId: started, specialistId: psychologist.id, status: "attended" }, NOW)).toEqual({
+      ok: false,
+      reason: "already-marked",
+      status: "no_show",
+    });
+    expect([await status(started), await status(later)]).toEqual(["no_show", "confirmed"]);
+  });
+});
+
+describe("blocked times", () => {
+  it("count the confirmed bookings inside, leave them booked, and close the time to new bookings", async () => {
+    await registerUser(db, 501);
+    // Tuesday 24 November, 10:00–11:00 Almaty.
+    const booked = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-24T05:00:00Z", endsAt: "2026-11-24T06:00:00Z" });
+    const start = new Date("2026-11-24T04:00:00Z");
+    const end = new Date("2026-11-24T07:00:00Z");
+    const openBefore = openSlots((await loadAgendas(db, [psychologist], NOW))[0]!, NOW).map((s) => s.start.toISOString());
+    expect(openBefore).toContain("2026-11-24T06:00:00.000Z");
+
+    const block = await blockTime(db, { specialistId: psychologist.id, start, end }, NOW);
+    expect(block.confirmedInside).toBe(1);
+    expect((await db.selectFrom("bookings").select("status").where("id", "=", booked).executeTakeFirstOrThrow()).status).toBe("confirmed");
+
+    // The booking side reads blocked times as busy: 09:00–12:00 on Tuesday is no longer offered.
+    const openAfter = openSlots((await loadAgendas(db, [psychologist], NOW))[0]!, NOW).map((s) => s.start.toISOString());
+    expect(openBefore.filter((s) => !openAfter.includes(s))).toEqual(["2026-11-24T04:00:00.000Z", "2026-11-24T06:00:00.000Z"]);
+
+    expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([{ id: block.id, starts_at: start.toISOString(), ends_at: end.toISOString() }]);
+    expect(await unblockTime(db, block.id, lawyer.id)).toBeNull();
+    expect(await unblockTime(db, block.id, psychologist.id)).toMatchObject({ id: block.id });
+    expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { freeSlots, type WeeklyHours } from "../../src/domain/slots.js";
+import {
+  agendaWindow,
+  BLOCK_STEP_MINUTES,
+  blockEndAfter,
+  blockEndOptions,
+  blockStartOptions,
+  inviteTokenOf,
+  isValidBlock,
+  parseClockTime,
+  staffStartPayload,
+} from "../../src/domain/staff.js";
+
+describe("invite payloads", () => {
+  it("round-trip a token and reject anything Telegram would not carry", () => {
+    expect(inviteTokenOf(staffStartPayload("Ab_9-x"))).toBe("Ab_9-x");
+    expect(inviteTokenOf("staff_")).toBeNull();
+    expect(inviteTokenOf("staff_a b")).toBeNull();
+    expect(inviteTokenOf("staff_<b>")).toBeNull();
+    expect(inviteTokenOf(`staff_${"a".repeat(58)}`)).toBe("a".repeat(58));
+    expect(inviteTokenOf(`staff_${"a".repeat(59)}`)).toBeNull();
+    expect(inviteTokenOf("promo_abc")).toBeNull();
+  });
+});
+
+describe("parseClockTime", () => {
+  it.each([
+    ["9:00", "09:00"],
+    ["09:30", "09:30"],
+    [" 14.45 ", "14:45"],
+    ["18 00", "18:00"],
+    ["23:59", "23:59"],
+  ])("reads %j as %s", (text, time) => expect(parseClockTime(text)).toBe(time));
+
+  it.each(["24:00", "9:60", "9", "утром", "", "12:3", "1:00:00"])("rejects %j", (text) => expect(parseClockTime(text)).toBeNull());
+});
+
+describe("agendaWindow", () => {
+  it("covers whole Almaty days from the day of now", () => {
+    // 23:30 on Sunday 29 November in Almaty.
+    const w = agendaWindow(new Date("2026-11-29T18:30:00Z"), 7);
+    expect(w.dates).toEqual(["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"]);
+    expect([w.from.toISOString(), w.to.toISOString()]).toEqual(["2026-11-28T19:00:00.000Z", "2026-12-05T19:00:00.000Z"]);
+  });
+});
+
+describe("block time options", () => {
+  // Monday: 09:00–12:00 and 13:00–14:30 with a lunch break.
+  const weekly: WeeklyHours[] = [{ weekday: 1, ranges: [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "14:30" }] }];
+  const grid = (now: string) =>
+    freeSlots({ weekly, overrides: [], slotMinutes: BLOCK_STEP_MINUTES, now: new Date(now), days: 14, minNoticeMinutes: 0, busy: [] });
+
+  it("offers 30-minute steps inside working hours, and ends across the break", () => {
+    const g = grid("2026-11-22T12:00:00Z");
+    expect(blockStartOptions(g, "2026-11-23")).toEqual(["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "13:00", "13:30", "14:00"]);
+    expect(blockEndOptions(g, "2026-11-23", "11:00")).toEqual(["11:30", "12:00", "13:30", "14:00", "14:30"]);
+    expect(blockStartOptions(g, "2026-11-24")).toEqual([]);
+  });
+
+  it("does not offer steps that have already begun today", () => {
+    // 10:10 on Monday in Almaty.
+    expect(blockStartOptions(grid("2026-11-23T05:10:00Z"), "2026-11-23")[0]).toBe("10:30");
+  });
+
+  it("a block must end after it starts and after now", () => {
+    const now = new Date("2026-11-23T05:10:00Z"); // 10:10 Almaty
+    expect(isValidBlock("2026-11-23", "09:00", "10:30", now)).toBe(true);
+    expect(isValidBlock("2026-11-23", "09:00", "10:00", now)).toBe(false);
+    expect(isValidBlock("2026-11-24", "11:00", "11:00", now)).toBe(false);
+    expect(isValidBlock("2026-11-24", "11:00", "10:00", now)).toBe(false);
+    expect(blockEndAfter("2026-11-23", "09:00", now)).toBe("10:10");
+    expect(blockEndAfter("2026-11-23", "11:00", now)).toBe("11:00");
+    expect(blockEndAfter("2026-11-24", "09:00", now)).toBe("09:00");
+  });
+});

@@ -1,0 +1,142 @@
+import type { Db } from "../../src/db/database.js";
+import type { BookingStatus, Center, OutboxState, Specialist } from "../../src/db/schema.js";
+import type { DistrictCode } from "../../src/domain/districts.js";
+import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
+import type { LocalTime, Weekday } from "../../src/domain/time.js";
+
+const FIXTURE_CREATED_AT = "2026-11-01T00:00:00.000Z";
+
+/** A center row with placeholder contacts; `id` and `district` are what tests usually care about. */
+export async function insertCenter(db: Db, center: Partial<Center> & { id: string }): Promise<Center> {
+  const row: Center = {
+    district: "almaly" as DistrictCode,
+    name_kk: `Орталық ${center.id}`,
+    name_ru: `Центр ${center.id}`,
+    address_kk: "мекенжай",
+    address_ru: "адрес",
+    hours_kk: "10:00–19:00",
+    hours_ru: "10:00–19:00",
+    open_24_7: 0,
+    phone: null,
+    latitude: 43.25,
+    longitude: 76.92,
+    placeholder: 1,
+    ...center,
+  };
+  await db.insertInto("centers").values(row).execute();
+  return row;
+}
+
+/**
+ * A specialist of a center, working `hours` (Almaty wall times) on each of `weekdays`
+ * (every day unless given).
+ */
+export async function insertSpecialist(
+  db: Db,
+  s: {
+    centerId: string;
+    service: ServiceCode;
+    displayName?: string;
+    telegramId?: number | null;
+    slotMinutes?: number;
+    online?: boolean;
+    hours?: { start: LocalTime; end: LocalTime }[];
+    weekdays?: Weekday[];
+  },
+): Promise<Specialist> {
+  const inserted = await db
+    .insertInto("specialists")
+    .values({
+      center_id: s.centerId,
+      service: s.service,
+      display_name: s.displayName ?? "Специалист",
+      telegram_id: s.telegramId ?? null,
+      slot_minutes: s.slotMinutes ?? 60,
+      online: Number(s.online ?? true),
+      created_at: FIXTURE_CREATED_AT,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const weekdays = s.weekdays ?? ([1, 2, 3, 4, 5, 6, 7] as Weekday[]);
+  for (const weekday of weekdays) {
+    for (const h of s.hours ?? []) {
+      await db.insertInto("specialist_hours").values({ specialist_id: inserted.id, weekday, start_time: h.start, end_time: h.end }).execute();
+    }
+  }
+  return inserted;
+}
+
+/** A booking as the booking flow would leave it; instants are ISO strings in UTC. */
+export async function insertBooking(
+  db: Db,
+  b: {
+    specialist: Pick<Specialist, "id" | "center_id" | "service">;
+    userId: number | null;
+    startsAt: string;
+    endsAt: string;
+    mode?: BookingMode;
+    topic?: string | null;
+    status?: BookingStatus;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("bookings")
+    .values({
+      user_id: b.userId,
+      specialist_id: b.specialist.id,
+      service: b.specialist.service,
+      center_id: b.specialist.center_id,
+      starts_at: new Date(b.startsAt).toISOString(),
+      ends_at: new Date(b.endsAt).toISOString(),
+      mode: b.mode ?? "in_person",
+      topic: b.topic ?? null,
+      status: b.status ?? "confirmed",
+      created_at: FIXTURE_CREATED_AT,
+      updated_at: FIXTURE_CREATED_AT,
+      cancelled_by: null,
+      replaced_by: null,
+      feedback_score: null,
+      feedback_comment: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An outbox row as a feature would have written it, pending unless told otherwise; returns its id. */
+export async function insertOutboxRow(
+  db: Db,
+  r: {
+    kind: string;
+    recipientId: number;
+    dueAt: string;
+    payload?: Record<string, unknown>;
+    expiresAt?: string | null;
+    essential?: boolean;
+    urgent?: boolean;
+    bookingId?: number | null;
+    state?: OutboxState;
+    claimedBy?: string | null;
+    claimedAt?: string | null;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("outbox")
+    .values({
+      kind: r.kind,
+      recipient_id: r.recipientId,
+      payload: JSON.stringify(r.payload ?? {}),
+      due_at: new Date(r.dueAt).toISOString(),
+      expires_at: r.expiresAt ? new Date(r.expiresAt).toISOString() : null,
+      essential: Number(r.essential ?? false),
+      urgent: Number(r.urgent ?? false),
+      booking_id: r.bookingId ?? null,
+      state: r.state ?? "pending",
+      claimed_by: r.claimedBy ?? null,
+      claimed_at: r.claimedAt ? new Date(r.claimedAt).toISOString() : null,
+      created_at: FIXTURE_CREATED_AT,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
