@@ -16,16 +16,21 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import {
+  callbackUpdate,
+  contactContent,
+  locationContent,
+  messageUpdate,
+  photoContent,
+  privateChatOf,
+  stickerContent,
+  textContent,
+  type MessageContent,
+  type TestUser,
+} from "../support/updates.js";
 import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
 
-/** A simulated Telegram user who talks to the bot in a private chat (chat id = user id). */
-export interface TestUser {
-  id: number;
-  first_name: string;
-  last_name?: string;
-  language_code?: string;
-  username?: string;
-}
+export type { TestUser };
 
 /** A file uploaded with multipart/form-data. */
 export interface RecordedFile {
@@ -398,9 +403,7 @@ export class BotApiEmulator {
 
   /** The user writes `text` to the bot. A leading "/command" gets a `bot_command` entity. */
   sendText(user: TestUser, text: string): Update {
-    const command = /^\/\S+/.exec(text);
-    const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
-    return this.postUserMessage(user, { text, ...(entities ? { entities } : {}) });
+    return this.postUserMessage(user, textContent(text));
   }
 
   /**
@@ -410,7 +413,7 @@ export class BotApiEmulator {
   sendUpdate(update: Record<string, unknown>): Update;
   sendUpdate(user: TestUser, fields: Record<string, unknown>): Update;
   sendUpdate(userOrUpdate: TestUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
-    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields);
+    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields as MessageContent);
     const { update_id: _ignored, ...raw } = userOrUpdate as Record<string, unknown>;
     const message = raw.message as Message | undefined;
     if (message?.chat && typeof message.message_id === "number") {
@@ -420,46 +423,29 @@ export class BotApiEmulator {
       state.messages.set(message.message_id, { message: structuredClone(message), fromBot: false, deleted: false });
       this.chats.set(message.chat.id, state);
     }
-    return this.enqueue(raw);
+    return this.enqueue({ ...raw, update_id: this.nextUpdateId++ } as Update);
   }
 
   /** The user shares a phone number (their own contact, as a `request_contact` button does). */
   sendContact(user: TestUser, phoneNumber: string): Update {
-    return this.postUserMessage(user, {
-      contact: { phone_number: phoneNumber, first_name: user.first_name, user_id: user.id },
-    });
+    return this.postUserMessage(user, contactContent(user, phoneNumber));
   }
 
   /** The user shares a location. */
   sendLocation(user: TestUser, latitude: number, longitude: number): Update {
-    return this.postUserMessage(user, { location: { latitude, longitude } });
+    return this.postUserMessage(user, locationContent(latitude, longitude));
   }
 
   /** The user sends a sticker. */
   sendSticker(user: TestUser, emoji = "👍"): Update {
-    const file = this.storeFile({ size: 24_576, mimeType: "image/webp" });
-    return this.postUserMessage(user, {
-      sticker: {
-        file_id: file.file_id,
-        file_unique_id: file.file_unique_id,
-        type: "regular",
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-        emoji,
-        set_name: "TestStickers",
-        file_size: file.file_size,
-      },
-    });
+    const { file_id, file_unique_id, file_size } = this.storeFile({ size: 24_576, mimeType: "image/webp" });
+    return this.postUserMessage(user, stickerContent({ file_id, file_unique_id, file_size }, emoji));
   }
 
   /** The user sends a photo, optionally with a caption. */
   sendPhoto(user: TestUser, caption?: string): Update {
-    return this.postUserMessage(user, {
-      photo: this.photoSizes(this.storeFile({ size: 48_213, mimeType: "image/jpeg" })),
-      ...(caption !== undefined ? { caption } : {}),
-    });
+    const sizes = this.photoSizes(this.storeFile({ size: 48_213, mimeType: "image/jpeg" }));
+    return this.postUserMessage(user, photoContent(sizes, caption));
   }
 
   /**
@@ -480,17 +466,11 @@ export class BotApiEmulator {
         botMessages.at(-1);
       if (!target) throw new Error(`pressButton: the bot has sent no message to chat ${user.id} yet`);
     }
-    const id = String(4_000_000_000_000 + this.nextCallbackNumber++);
-    this.openCallbackQueries.add(id);
-    return this.enqueue({
-      callback_query: {
-        id,
-        from: userObject(user),
-        message: structuredClone(target.message),
-        chat_instance: String(-(8_000_000_000_000 + Math.abs(user.id))),
-        data: callbackData,
-      },
-    });
+    const queryId = String(4_000_000_000_000 + this.nextCallbackNumber++);
+    this.openCallbackQueries.add(queryId);
+    return this.enqueue(
+      callbackUpdate(user, callbackData, target.message, { updateId: this.nextUpdateId++, queryId }),
+    );
   }
 
   /**
@@ -797,8 +777,9 @@ export class BotApiEmulator {
     this.respond(res, 200, { ok: true, result });
   }
 
-  private enqueue(update: Record<string, unknown>): Update {
-    const full = structuredClone({ update_id: this.nextUpdateId++, ...update }) as Update;
+  /** Queues an update whose `update_id` was taken from `nextUpdateId`. */
+  private enqueue(update: Update): Update {
+    const full = structuredClone(update);
     this.queue.push(full);
     // Calls from now on are reactions to this update; see waitForCall.
     this.cursor = this.calls.length;
@@ -1009,30 +990,18 @@ export class BotApiEmulator {
   private userChat(user: TestUser): ChatState {
     let state = this.chats.get(user.id);
     if (!state) {
-      const chat = {
-        id: user.id,
-        type: "private",
-        first_name: user.first_name,
-        ...(user.last_name !== undefined ? { last_name: user.last_name } : {}),
-        ...(user.username !== undefined ? { username: user.username } : {}),
-      } as Chat;
-      state = { chat, nextMessageId: 1, messages: new Map() };
+      state = { chat: privateChatOf(user), nextMessageId: 1, messages: new Map() };
       this.chats.set(user.id, state);
     }
     return state;
   }
 
-  private postUserMessage(user: TestUser, fields: Record<string, unknown>): Update {
+  private postUserMessage(user: TestUser, content: MessageContent): Update {
     const state = this.userChat(user);
-    const message = {
-      message_id: state.nextMessageId++,
-      from: userObject(user),
-      chat: state.chat,
-      date: unixNow(),
-      ...fields,
-    } as Message;
+    const update = messageUpdate(user, content, { updateId: this.nextUpdateId++, messageId: state.nextMessageId++ });
+    const message = update.message!;
     state.messages.set(message.message_id, { message, fromBot: false, deleted: false });
-    return this.enqueue({ message });
+    return this.enqueue(update);
   }
 
   private postBotMessage(call: RecordedCall, content: object, allowReply = true): Message {
@@ -1295,6 +1264,14 @@ const HTML_ENTITY_TYPES: Record<string, string> = {
   "tg-emoji": "custom_emoji",
 };
 
+/**
+ * What the user reads of a text sent with `parse_mode: "HTML"` (tags dropped, entities decoded),
+ * e.g. to compare a message in the transcript with the locale text it was rendered from.
+ */
+export function htmlToPlainText(html: string): string {
+  return parseHtml(html).text;
+}
+
 /** Parses Telegram's HTML subset into plain text plus entities, failing the way Telegram does. */
 function parseHtml(html: string): { text: string; entities: MessageEntity[] } {
   let text = "";
@@ -1478,17 +1455,6 @@ function defaultDescription(errorCode: number, parameters?: InjectedFailure["par
     default:
       return "Internal Server Error";
   }
-}
-
-function userObject(user: TestUser): User {
-  return {
-    id: user.id,
-    is_bot: false,
-    first_name: user.first_name,
-    ...(user.last_name !== undefined ? { last_name: user.last_name } : {}),
-    ...(user.username !== undefined ? { username: user.username } : {}),
-    ...(user.language_code !== undefined ? { language_code: user.language_code } : {}),
-  };
 }
 
 function transcriptView(stored: StoredMessage): SentMessage {

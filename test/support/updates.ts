@@ -1,63 +1,131 @@
-import type { Message, Update, User } from "grammy/types";
+import type { Chat, Message, PhotoSize, Sticker, Update, User } from "grammy/types";
 
-/** A person talking to the bot in tests. */
+/** A person talking to the bot in tests, in a private chat (chat id = user id). */
 export interface TestUser {
   id: number;
   first_name: string;
+  last_name?: string;
   language_code?: string;
   username?: string;
 }
 
+/** Ids an update builder may be given; whatever is left out comes from a module-wide counter. */
+export interface UpdateIds {
+  updateId?: number;
+  messageId?: number;
+}
+
+/** What the user sends: the content fields of a message (text, sticker, contact, ...). */
+export type MessageContent = Partial<Omit<Message, "message_id" | "date" | "chat" | "from">>;
+
 let nextUpdateId = 1;
-const now = () => Math.floor(Date.now() / 1000);
+const unixNow = () => Math.floor(Date.now() / 1000);
 
-function from(user: TestUser): User {
-  return { id: user.id, is_bot: false, first_name: user.first_name, language_code: user.language_code, username: user.username };
-}
-
-function privateChat(user: TestUser) {
-  return { id: user.id, type: "private" as const, first_name: user.first_name };
-}
-
-/** A private-chat message update with the given content (text, sticker, contact, ...). */
-export function messageUpdate(user: TestUser, content: Partial<Message>, messageId = nextUpdateId * 10): Update {
+/** The user as Telegram describes a message's sender. */
+export function userOf(user: TestUser): User {
   return {
-    update_id: nextUpdateId++,
-    message: { message_id: messageId, date: now(), chat: privateChat(user), from: from(user), ...content } as Message,
+    id: user.id,
+    is_bot: false,
+    first_name: user.first_name,
+    ...(user.last_name !== undefined ? { last_name: user.last_name } : {}),
+    ...(user.username !== undefined ? { username: user.username } : {}),
+    ...(user.language_code !== undefined ? { language_code: user.language_code } : {}),
   };
 }
 
-export function textUpdate(user: TestUser, text: string): Update {
-  const command = /^\/\w+/.exec(text);
-  const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command[0].length }] : undefined;
-  return messageUpdate(user, { text, entities });
-}
-
-export function contactUpdate(user: TestUser, phone: string, ownerId = user.id): Update {
-  return messageUpdate(user, { contact: { phone_number: phone, first_name: user.first_name, user_id: ownerId } });
-}
-
-export function stickerUpdate(user: TestUser): Update {
-  return messageUpdate(user, {
-    sticker: { file_id: "sticker-1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
-  });
-}
-
-export function photoUpdate(user: TestUser): Update {
-  return messageUpdate(user, { photo: [{ file_id: "photo-1", file_unique_id: "p1", width: 90, height: 90 }] });
-}
-
-/** A button press on `message` (the bot's message the keyboard was attached to). */
-export function callbackUpdate(user: TestUser, data: string, message?: Message): Update {
-  const id = nextUpdateId++;
+/** The user's private chat with the bot. */
+export function privateChatOf(user: TestUser): Chat.PrivateChat {
   return {
-    update_id: id,
+    id: user.id,
+    type: "private",
+    first_name: user.first_name,
+    ...(user.last_name !== undefined ? { last_name: user.last_name } : {}),
+    ...(user.username !== undefined ? { username: user.username } : {}),
+  };
+}
+
+/** Text as a client sends it: a leading "/command" (optionally "@bot") gets a `bot_command` entity. */
+export function textContent(text: string): MessageContent {
+  const command = /^\/\w+(?:@\w+)?/.exec(text);
+  return command ? { text, entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : { text };
+}
+
+/** A shared contact card; `ownerId` differs from the sender's id when it is someone else's card. */
+export function contactContent(user: TestUser, phoneNumber: string, ownerId = user.id): MessageContent {
+  return { contact: { phone_number: phoneNumber, first_name: user.first_name, user_id: ownerId } };
+}
+
+/** A shared location. */
+export function locationContent(latitude: number, longitude: number): MessageContent {
+  return { location: { latitude, longitude } };
+}
+
+/** A sticker; `file` names an uploaded file when the test serves it (see the Bot API emulator). */
+export function stickerContent(
+  file: Pick<Sticker, "file_id" | "file_unique_id" | "file_size"> = { file_id: "sticker-1", file_unique_id: "s1" },
+  emoji = "👍",
+): MessageContent {
+  return {
+    sticker: { ...file, type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji, set_name: "TestStickers" },
+  };
+}
+
+/** A photo in the sizes Telegram offers (the last is the largest), optionally with a caption. */
+export function photoContent(
+  sizes: PhotoSize[] = [{ file_id: "photo-1", file_unique_id: "p1", width: 90, height: 90 }],
+  caption?: string,
+): MessageContent {
+  return { photo: sizes, ...(caption !== undefined ? { caption } : {}) };
+}
+
+/** A private-chat message update from the user with the given content. */
+export function messageUpdate(user: TestUser, content: MessageContent, ids: UpdateIds = {}): Update {
+  const updateId = ids.updateId ?? nextUpdateId++;
+  const message = {
+    message_id: ids.messageId ?? updateId * 10,
+    date: unixNow(),
+    chat: privateChatOf(user),
+    from: userOf(user),
+    ...content,
+  } as Message;
+  return { update_id: updateId, message } as Update;
+}
+
+export function textUpdate(user: TestUser, text: string, ids?: UpdateIds): Update {
+  return messageUpdate(user, textContent(text), ids);
+}
+
+export function contactUpdate(user: TestUser, phone: string, ownerId = user.id, ids?: UpdateIds): Update {
+  return messageUpdate(user, contactContent(user, phone, ownerId), ids);
+}
+
+export function stickerUpdate(user: TestUser, ids?: UpdateIds): Update {
+  return messageUpdate(user, stickerContent(), ids);
+}
+
+export function photoUpdate(user: TestUser, ids?: UpdateIds): Update {
+  return messageUpdate(user, photoContent(), ids);
+}
+
+/**
+ * A button press on `message` (the bot's message the keyboard was attached to). The query id
+ * is derived from the update id unless given.
+ */
+export function callbackUpdate(
+  user: TestUser,
+  data: string,
+  message?: Message,
+  ids: { updateId?: number; queryId?: string } = {},
+): Update {
+  const updateId = ids.updateId ?? nextUpdateId++;
+  return {
+    update_id: updateId,
     callback_query: {
-      id: `cbq-${id}`,
-      from: from(user),
-      chat_instance: `ci-${user.id}`,
+      id: ids.queryId ?? String(4_000_000_000_000 + updateId),
+      from: userOf(user),
+      chat_instance: String(-(8_000_000_000_000 + Math.abs(user.id))),
       data,
-      message: message ?? ({ message_id: 1, date: now(), chat: privateChat(user), text: "" } as Message),
+      message: message ?? ({ message_id: 1, date: unixNow(), chat: privateChatOf(user), text: "" } as Message),
     },
   };
 }

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { afterEach } from "vitest";
+import { projectRoot } from "../../src/paths.js";
+import type { BotApiEmulator } from "./bot-api-emulator.js";
+
+/**
+ * The process inherits nothing but PATH, so a BOT_TOKEN in the developer's shell never reaches
+ * a test. These are also passed blank unless a test gives them: the configuration reads blank
+ * as unset, and a set variable is one a developer's `.env` cannot fill in.
+ */
+const CONFIG_VARIABLES = ["BOT_TOKEN", "TELEGRAM_API_ROOT", "DATABASE_URL", "ADMIN_IDS", "LOG_LEVEL"] as const;
+
+const START_TIMEOUT_MS = 10_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** How a process ended: an exit code, or the signal that killed it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Every process started through this module, so none outlives its test. */
+const started = new Set<BotProcess>();
+
+/** The bot's real process, `node dist/src/main.js` as `npm start` runs it, with its output captured. */
+export class BotProcess {
+  /** Resolves when the process has ended, however it ended. */
+  readonly exited: Promise<ExitStatus>;
+  private readonly child: ChildProcess;
+  private out = "";
+  private err = "";
+  private status: ExitStatus | undefined;
+
+  constructor(env: Record<string, string>) {
+    const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ""]));
+    this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
+      cwd: projectRoot(),
+      env: { PATH: process.env.PATH ?? "", ...blank, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (this.out += chunk));
+    this.child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (this.err += chunk));
+    this.exited = new Promise((resolve) => {
+      // "close" rather than "exit": by then stdout and stderr have been read to the end.
+      this.child.once("close", (code, signal) => {
+        this.status = { code, signal };
+        resolve(this.status);
+      });
+      this.child.once("error", (error) => {
+        this.err += `${error.message}\n`;
+        this.status = { code: null, signal: null };
+        resolve(this.status);
+      });
+    });
+    started.add(this);
+  }
+
+  get stdout(): string {
+    return this.out;
+  }
+
+  get stderr(): string {
+    return this.err;
+  }
+
+  /** Whether the process has ended. */
+  get hasExited(): boolean {
+    return this.status !== undefined;
+  }
+
+  /** Both streams, labelled, for failure messages. */
+  output(): string {
+    return `--- bot process ${this.child.pid} stdout ---\n${this.out}--- stderr ---\n${this.err}`;
+  }
+
+  /** Resolves once the process has ended by itself; fails with its output after `timeoutMs`. */
+  async waitForExit(timeoutMs = STOP_TIMEOUT_MS): Promise<ExitStatus> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The bot process did not exit within ${timeoutMs} ms.\n${this.output()}`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Sends `signal` (SIGTERM by default, as a service manager does) and resolves with the exit
+   * code. A process that does not stop in time is killed and the call fails.
+   */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+    if (!this.hasExited) this.child.kill(signal);
+    try {
+      return (await this.waitForExit()).code;
+    } catch (error) {
+      await this.kill();
+      throw error;
+    }
+  }
+
+  /** Kills the process outright (SIGKILL), as a crash or power loss would. */
+  async kill(): Promise<void> {
+    if (!this.hasExited) this.child.kill("SIGKILL");
+    await this.exited;
+  }
+}
+
+/** Starts the bot process with exactly this configuration (see CONFIG_VARIABLES for the rest). */
+export function spawnBot(env: Record<string, string>): BotProcess {
+  return new BotProcess(env);
+}
+
+/**
+ * Starts the bot against the emulator and resolves once it is long polling, i.e. it has done
+ * its start-up calls and waits for updates. Fails with the process output if it exits instead.
+ * The emulator needs a token the configuration accepts (its short default is not one).
+ */
+export async function startBot(
+  em: BotApiEmulator,
+  env: { DATABASE_URL: string } & Record<string, string>,
+): Promise<BotProcess> {
+  const pollsBefore = em.polls.length;
+  const bot = spawnBot({ BOT_TOKEN: em.token, TELEGRAM_API_ROOT: em.apiRoot, ...env });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  // A poll counts only if this process made it: after a kill, the emulator may briefly still
+  // hold the previous process's poll. A newer poll always replaces an older pending one.
+  while (!(em.polls.length > pollsBefore && em.isPolling)) {
+    if (bot.hasExited) throw new Error(`The bot process exited during start-up.\n${bot.output()}`);
+    if (Date.now() > deadline) {
+      await bot.kill();
+      throw new Error(`The bot process was not polling after ${START_TIMEOUT_MS} ms.\n${bot.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return bot;
+}
+
+/**
+ * Registers an afterEach hook that kills every bot process the test left running and, when the
+ * test failed, prints what the processes wrote, since a timeout alone rarely says why.
+ */
+export function cleanUpBotProcessesAfterEach(): void {
+  afterEach(async (context) => {
+    const failed = context.task.result?.state === "fail";
+    const bots = [...started];
+    started.clear();
+    for (const bot of bots) {
+      if (failed) console.error(bot.output());
+      await bot.kill();
+    }
+  });
+}
+
+// Last resort if the test worker itself is torn down (e.g. by a timeout) before afterEach ran.
+process.once("exit", () => {
+  for (const bot of started) if (!bot.hasExited) bot.kill().catch(() => undefined);
+});
