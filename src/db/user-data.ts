@@ -1,7 +1,8 @@
+import { localDateOf } from "../domain/time.js";
+import { cancelBooking } from "./bookings.js";
+import { conversationKey } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { countAnonymously } from "./users.js";
-import { conversationKey } from "./conversation-state.js";
-import { localDateOf } from "../domain/time.js";
 
 /**
  * Everything stored about one person, for /mydata. Each table that holds personal data adds
@@ -10,15 +11,39 @@ import { localDateOf } from "../domain/time.js";
 export async function exportUserData(db: Db, userId: number): Promise<Record<string, unknown> | null> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
   if (!user) return null;
-  return { user };
+  const bookings = await db
+    .selectFrom("bookings")
+    .select(["id", "service", "center_id", "starts_at", "ends_at", "mode", "topic", "status", "created_at", "feedback_score", "feedback_comment"])
+    .where("user_id", "=", userId)
+    .orderBy("starts_at")
+    .execute();
+  return { user, bookings };
 }
 
 /**
- * Erases a person's data for /deleteme. Rows that the city's figures need keep only what says
- * nothing about whose they were; the erasure itself is counted anonymously.
+ * Erases a person's data for /deleteme. Upcoming consultations are cancelled first (the
+ * specialist is told and the time is free again); past bookings stay for the city's count of
+ * consultations, without their person, topic or comment; the erasure itself is counted
+ * anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
+  const upcoming = await db
+    .selectFrom("bookings")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("status", "=", "confirmed")
+    .where("starts_at", ">", now.toISOString())
+    .execute();
+  for (const booking of upcoming) await cancelBooking(db, userId, booking.id, now);
+
   await db.transaction().execute(async (trx) => {
+    await trx.updateTable("bookings").set({ topic: null, feedback_comment: null }).where("user_id", "=", userId).execute();
+    await trx
+      .updateTable("outbox")
+      .set({ state: "cancelled", last_error: "account erased" })
+      .where("recipient_id", "=", userId)
+      .where("state", "=", "pending")
+      .execute();
     await trx.deleteFrom("conversation_state").where("key", "=", conversationKey(userId)).execute();
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     await countAnonymously(trx, "accounts_erased", localDateOf(now));

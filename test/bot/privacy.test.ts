@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { registerUser } from "../support/users.js";
 
 let h: Harness;
@@ -68,5 +69,43 @@ describe("help", () => {
   it("a crisis phrase outside any flow gets help at once", async () => {
     const u = h.user({ id: 705, first_name: "Test", language_code: "ru" });
     expect(h.texts(await u.send("Мне кажется, я хочу умереть"))).toEqual([ru("crisis-detected"), ru("help-crisis")]);
+  });
+});
+
+describe("erasure and bookings", () => {
+  it("exports the person's bookings, cancels upcoming ones and keeps past ones without personal details", async () => {
+    await registerUser(h.db, 710, { name: "Алия" });
+    await insertCenter(h.db, { id: "medeu-1" });
+    const specialist = await insertSpecialist(h.db, { centerId: "medeu-1", service: "psychologist" });
+    const past = await insertBooking(h.db, {
+      userId: 710,
+      specialist,
+      startsAt: "2026-11-20T05:00:00Z",
+      endsAt: "2026-11-20T05:50:00Z",
+      status: "attended",
+      topic: "тревога",
+    });
+    const upcoming = await insertBooking(h.db, {
+      userId: 710,
+      specialist,
+      startsAt: "2026-11-25T05:00:00Z",
+      endsAt: "2026-11-25T05:50:00Z",
+      topic: "сон",
+    });
+
+    const u = h.user({ id: 710, first_name: "Алия", language_code: "ru" });
+    const exported = JSON.parse((await u.send("/mydata")).find((c) => c.method === "sendDocument")!.payload.document);
+    expect(exported.bookings.map((b: { id: number; topic: string }) => [b.id, b.topic])).toEqual([
+      [past, "тревога"],
+      [upcoming, "сон"],
+    ]);
+
+    await u.send("/deleteme");
+    await u.press("privacy:erase:yes");
+    const rows = await h.db.selectFrom("bookings").select(["id", "user_id", "topic", "status"]).orderBy("id").execute();
+    expect(rows).toEqual([
+      { id: past, user_id: null, topic: null, status: "attended" },
+      { id: upcoming, user_id: null, topic: null, status: "cancelled" },
+    ]);
   });
 });
