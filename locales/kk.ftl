@@ -403,3 +403,42 @@ bookings-rescheduled =
 
     Жаңа уақыт туралы алдын ала еске саламыз.
 bookings-reschedule-kept = Жақсы, жазылу бұрынғыдай қалды.
+
+## Reminders, feedback and the practice nudge
+
+reminders-booking = ⏰ Еске салу: { $when } — { $service }, { $place }.
+reminders-when-tomorrow = ертең, сағат { $time }
+reminders-when-today = бүгін, сағат { $time }
+reminders-when-in-hours = { $hours } сағаттан кейін, сағат { $time }
+reminders-when-in-minutes = { $minutes } минуттан кейін, сағат { $time }
+reminders-when-date = { $day }, сағат { $time }
+reminders-online = онлайн
+reminders-button-coming = ✅ Келемін
+reminders-button-cancel = ✖️ Жазылудан бас тарту
+reminders-button-reschedule = 🔁 Уақытын ауыстыру
+reminders-coming-alert = Рақмет!
+reminders-coming-thanks = Растағаныңызға рақмет! Сізді { $when } күтеміз.
+reminders-not-active = Бұл жазылу енді өзекті емес: ол болдырылмаған, басқа уақытқа ауыстырылған немесе өтіп кеткен. Барлық жазылуларыңыз — «Менің жазылуларым» бөлімінде.
+feedback-ask =
+    Кеңес қалай өтті? { $service }, { $day }.
+    Оны 1-ден 5-ке дейін бағалаңыз (5 — өте жақсы): осылайша орталықтар не жақсы екенін және нені жақсарту керек екенін біледі.
+feedback-thanks-alert = Бағаңызға рақмет!
+feedback-ask-comment = Бірер сөз қосқыңыз келе ме: не ұнады, нені жақсартуға болады? { $max } таңбаға дейін жазыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+feedback-comment-invalid = Пікіріңізді { $max } таңбадан аспайтын мәтінмен жазыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+feedback-comment-saved = Рақмет! Пікіріңіз сақталды.
+feedback-comment-skipped = Жақсы, пікірсіз. Бағаңызға рақмет!
+feedback-not-yours = Бұл батырма сіздің жазылуларыңызға қатысты емес.
+feedback-not-held = Бұл кеңес өткізілмеді, сондықтан оны бағалау мүмкін емес.
+feedback-too-early = Кеңесті ол аяқталғаннан кейін бағалауға болады.
+feedback-already-given = Сіз бұл кеңесті бағалап қойдыңыз. Рақмет!
+nudge-text = ☕ Қазақ тілінде бес минут жаттығайық па? Күн сайын аздап жаттықсаңыз, сөздер өздігінен есте қалады.
+nudge-button-practice = 🗣 Жаттығуға өту
+nudge-choose =
+    ☕ Қазақ тілінде жаттығу туралы күнделікті еске салу.
+    Уақытты таңдаңыз (Алматы уақытымен): бот күніне бір рет еске салады. Оны кез келген уақытта өшіруге болады.
+nudge-button-off = 🔕 Еске салмау
+nudge-profile-button-on = ☕ Қазақша жаттығу: { $time }
+nudge-profile-button-off = ☕ Қазақша жаттығу туралы еске салу
+nudge-saved = Еске салу уақыты: күн сайын { $time }.
+nudge-turned-off = Жаттығу туралы еске салу өшірілді.
+nudge-notifications-off = Қазір хабарламалар өшірулі, сондықтан еске салу келмейді. Оларды профильде қосыңыз.

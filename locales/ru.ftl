@@ -408,3 +408,46 @@ bookings-rescheduled =
 
     Мы заранее напомним о консультации в новое время.
 bookings-reschedule-kept = Хорошо, запись остаётся прежней.
+
+## Reminders, feedback and the practice nudge
+
+reminders-booking = ⏰ Напоминание: { $when } — { $service }, { $place }.
+reminders-when-tomorrow = завтра в { $time }
+reminders-when-today = сегодня в { $time }
+reminders-when-in-hours = через { $hours } { $hours ->
+        [one] час
+        [few] часа
+       *[many] часов
+    }, в { $time }
+reminders-when-in-minutes = через { $minutes } мин, в { $time }
+reminders-when-date = { $day }, в { $time }
+reminders-online = онлайн
+reminders-button-coming = ✅ Приду
+reminders-button-cancel = ✖️ Отменить запись
+reminders-button-reschedule = 🔁 Перенести
+reminders-coming-alert = Спасибо!
+reminders-coming-thanks = Спасибо, что подтвердили! Ждём вас { $when }.
+reminders-not-active = Эта запись уже неактуальна: её отменили, перенесли или она уже прошла. Все ваши записи — в разделе «Мои записи».
+feedback-ask =
+    Как прошла консультация? { $service }, { $day }.
+    Оцените её от 1 до 5 (5 — отлично): так центры узнают, что работает хорошо, а что стоит улучшить.
+feedback-thanks-alert = Спасибо за оценку!
+feedback-ask-comment = Хотите добавить пару слов — что понравилось, что можно улучшить? Напишите до { $max } символов или нажмите «Пропустить».
+feedback-comment-invalid = Напишите отзыв текстом, не длиннее { $max } символов, или нажмите «Пропустить».
+feedback-comment-saved = Спасибо! Ваш отзыв сохранён.
+feedback-comment-skipped = Хорошо, без комментария. Спасибо за оценку!
+feedback-not-yours = Эта кнопка не относится к вашим записям.
+feedback-not-held = Эта консультация не состоялась, поэтому оценить её нельзя.
+feedback-too-early = Оценить консультацию можно, когда она закончится.
+feedback-already-given = Вы уже оценили эту консультацию. Спасибо!
+nudge-text = ☕ Позанимаемся казахским пять минут? Понемногу каждый день — и слова запоминаются сами.
+nudge-button-practice = 🗣 К практике
+nudge-choose =
+    ☕ Ежедневное напоминание о практике казахского.
+    Выберите время (по Алматы): бот будет напоминать раз в день. Выключить можно в любой момент.
+nudge-button-off = 🔕 Не напоминать
+nudge-profile-button-on = ☕ Практика казахского: { $time }
+nudge-profile-button-off = ☕ Напоминать о практике казахского
+nudge-saved = Напоминание: каждый день в { $time }.
+nudge-turned-off = Напоминания о практике выключены.
+nudge-notifications-off = Сейчас уведомления выключены, поэтому напоминание не придёт. Включите их в профиле.

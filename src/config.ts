@@ -33,7 +33,11 @@ const schema = z.object({
     .regex(/^\d+(\s*,\s*\d+)*$/, "must be comma-separated minutes before a consultation, e.g. 1440,120")
     .default("1440,120")
     .transform((s) => [...new Set(s.split(",").map((p) => Number(p.trim())))].sort((a, b) => b - a)),
+  OUTBOX_LEASE_SECONDS: positiveInt(120),
 });
+
+/** The names of every environment variable the bot reads. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
 
 export type Config = {
   botToken: string;
@@ -44,6 +48,8 @@ export type Config = {
   booking: { maxUpcomingPerService: number; noShowLimit: number; noShowWindowDays: number };
   /** Minutes before a consultation at which its reminders go out, largest first. */
   reminderOffsetsMinutes: number[];
+  /** How long an outbox row may stay claimed before another run may take it over (its sender died). */
+  outboxLeaseSeconds: number;
 };
 
 /** A configuration problem the operator must fix; the message names the variable. */
@@ -78,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       noShowWindowDays: c.NO_SHOW_WINDOW_DAYS,
     },
     reminderOffsetsMinutes: c.REMINDER_OFFSETS_MINUTES,
+    outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
   };
 }

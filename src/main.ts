@@ -7,9 +7,10 @@ import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { runSeed } from "./db/seed/index.js";
 import { createLogger } from "./logger.js";
+import { outboxApi, startScheduler } from "./scheduler/index.js";
 
 /**
- * Start-up: config → database → migrations → bot → polling; SIGINT/SIGTERM stop it cleanly.
+ * Start-up: config → database → migrations → bot → polling → scheduler; SIGINT/SIGTERM stop it cleanly.
  * The `migrate` and `seed` commands stop after their own work.
  */
 async function main(command: string | undefined, args: string[]): Promise<void> {
@@ -44,6 +45,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   await setCommandMenus(bot.api, i18n);
   const polling = startPolling(bot, tracker, logger);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
+  const scheduler = startScheduler({ ...deps, api: outboxApi(config), i18n });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,7 +53,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     stopping = true;
     logger.info({ signal }, "stopping");
     try {
-      await polling.stop();
+      // Both finish what is in flight (updates, the message being sent) before the database closes.
+      const stopped = await Promise.allSettled([polling.stop(), scheduler.stop()]);
+      for (const r of stopped) if (r.status === "rejected") logger.error({ err: r.reason }, "error while stopping");
     } finally {
       await db.destroy();
     }

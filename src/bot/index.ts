@@ -16,6 +16,7 @@ import { showMainMenu } from "./features/menu/menu.js";
 import { privacyFeature } from "./features/privacy/index.js";
 import { PROFILE_EDIT, profileEditConversation } from "./features/profile/edit.js";
 import { profileFeature } from "./features/profile/index.js";
+import { FEEDBACK_COMMENT, feedbackCommentConversation, remindersFeature } from "./features/reminders/index.js";
 import { SIGNUP, signupConversation } from "./features/signup/conversation.js";
 import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-time.js";
 import { staffFeature, staffStartFeature } from "./features/staff/index.js";
@@ -82,6 +83,9 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(createConversation(consultConversation(deps), CONSULT));
   privateChats.use(createConversation(rescheduleConversation(deps), RESCHEDULE));
   privateChats.use(createConversation(blockTimeConversation(deps), STAFF_BLOCK_TIME));
+  privateChats.use(createConversation(feedbackCommentConversation(deps), FEEDBACK_COMMENT));
+  // Early: it also notices that someone marked as having blocked the bot is writing again.
+  privateChats.use(remindersFeature);
   privateChats.use(centersFeature);
   // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(staffStartFeature, staffFeature);

@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Updateable } from "kysely";
 import type { PlannedNotice } from "../domain/notices.js";
-import type { Database } from "./schema.js";
+import type { Database, OutboxRow, OutboxState, OutboxTable } from "./schema.js";
 
 /** A database handle or an open transaction: outbox rows are written with what they belong to. */
 type Executor = Kysely<Database>;
@@ -41,4 +41,133 @@ export async function cancelPendingForBooking(db: Executor, bookingId: number, k
     .where("state", "=", "pending");
   if (kinds) q = q.where("kind", "in", kinds);
   await q.execute();
+}
+
+/*
+ * The dispatcher's side. A row moves pending → sending (claimed by one worker) → sent, or to
+ * cancelled / expired / failed, or back to pending (postponed, retried, released). Every change
+ * of a claimed row names its worker, so a worker whose claim was taken over changes nothing.
+ */
+
+/** Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row. */
+export async function claimDue(db: Executor, worker: string, now: Date, limit: number): Promise<OutboxRow[]> {
+  const at = now.toISOString();
+  return db
+    .updateTable("outbox")
+    .set({ state: "sending", claimed_by: worker, claimed_at: at })
+    .where("state", "=", "pending")
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("outbox")
+        .select("id")
+        .where("state", "=", "pending")
+        .where("due_at", "<=", at)
+        .orderBy("due_at")
+        .orderBy("id")
+        .limit(limit),
+    )
+    .returningAll()
+    .execute()
+    .then((rows) => rows.sort((a, b) => a.due_at.localeCompare(b.due_at) || a.id - b.id));
+}
+
+/**
+ * Returns rows whose claim is older than the lease to pending: their worker died or hung. A row
+ * whose message Telegram had accepted just before the worker died is sent a second time then;
+ * the dispatcher keeps that window to one row per worker (see dispatcher.ts).
+ */
+export async function releaseStaleClaims(db: Executor, now: Date, leaseMs: number): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ state: "pending", claimed_by: null, claimed_at: null, last_error: "claim expired; the last send may have reached Telegram" })
+    .where("state", "=", "sending")
+    .where("claimed_at", "<=", new Date(now.getTime() - leaseMs).toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Pending rows past their expiry become expired: late is worse than never. Returns their ids. */
+export async function expireOverdue(db: Executor, now: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable("outbox")
+    .set({ state: "expired" })
+    .where("state", "=", "pending")
+    .where("expires_at", "<=", now.toISOString())
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Renews the claim right before the message goes to Telegram. False when the claim was lost
+ * (the lease ran out and another worker took the row): then this worker must not send it.
+ */
+export async function confirmClaim(db: Executor, id: number, worker: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ claimed_at: now.toISOString() })
+    .where("id", "=", id)
+    .where("state", "=", "sending")
+    .where("claimed_by", "=", worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** What becomes of a claimed row. */
+export type Settlement =
+  | { state: "sent"; attempts: number }
+  | { state: "cancelled" | "expired"; reason: string }
+  | { state: "failed"; reason: string; attempts: number }
+  /** Back to the queue: postponed, to retry, or released unsent. */
+  | { state: "pending"; dueAt?: Date; reason?: string; attempts?: number };
+
+/** Records the outcome of a claimed row, if `worker` still holds it. */
+export async function settleClaim(db: Executor, id: number, worker: string, now: Date, outcome: Settlement): Promise<void> {
+  const changes: Updateable<OutboxTable> = { state: outcome.state, claimed_by: null, claimed_at: null };
+  switch (outcome.state) {
+    case "sent":
+      Object.assign(changes, { sent_at: now.toISOString(), attempts: outcome.attempts, last_error: null });
+      break;
+    case "cancelled":
+    case "expired":
+      changes.last_error = outcome.reason;
+      break;
+    case "failed":
+      Object.assign(changes, { last_error: outcome.reason, attempts: outcome.attempts });
+      break;
+    case "pending":
+      if (outcome.dueAt) changes.due_at = outcome.dueAt.toISOString();
+      if (outcome.reason !== undefined) changes.last_error = outcome.reason;
+      if (outcome.attempts !== undefined) changes.attempts = outcome.attempts;
+      break;
+  }
+  await db
+    .updateTable("outbox")
+    .set(changes)
+    .where("id", "=", id)
+    .where("state", "=", "sending")
+    .where("claimed_by", "=", worker)
+    .execute();
+}
+
+/** Cancels everything still waiting for a person (they blocked the bot). */
+export async function cancelPendingForRecipient(db: Executor, recipientId: number, reason: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ state: "cancelled", last_error: reason })
+    .where("recipient_id", "=", recipientId)
+    .where("state", "=", "pending")
+    .execute();
+}
+
+/** How many messages are in each state, for the city's figures and for spotting failures. */
+export async function outboxCounts(db: Executor): Promise<Record<OutboxState, number>> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["state", (eb) => eb.fn.countAll<number>().as("count")])
+    .groupBy("state")
+    .execute();
+  const counts: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, expired: 0 };
+  for (const r of rows) counts[r.state] = Number(r.count);
+  return counts;
 }

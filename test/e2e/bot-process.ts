@@ -1,15 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterEach } from "vitest";
+import { CONFIG_VARIABLES } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
 import type { BotApiEmulator } from "./bot-api-emulator.js";
-
-/**
- * The process inherits nothing but PATH, so a BOT_TOKEN in the developer's shell never reaches
- * a test. These are also passed blank unless a test gives them: the configuration reads blank
- * as unset, and a set variable is one a developer's `.env` cannot fill in.
- */
-const CONFIG_VARIABLES = ["BOT_TOKEN", "TELEGRAM_API_ROOT", "DATABASE_URL", "ADMIN_IDS", "LOG_LEVEL"] as const;
 
 const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -33,6 +27,9 @@ export class BotProcess {
   private status: ExitStatus | undefined;
 
   constructor(env: Record<string, string>) {
+    // The process inherits nothing but PATH, so a BOT_TOKEN in the developer's shell never
+    // reaches a test; every variable is passed, blank unless the test gives it, because the
+    // configuration reads blank as unset and a set variable is one a `.env` cannot fill in.
     const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ""]));
     this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
       cwd: projectRoot(),

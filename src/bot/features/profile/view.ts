@@ -25,6 +25,13 @@ export async function showProfile(ctx: BaseContext, user: User): Promise<void> {
     .text(ctx.t("button-edit-language"), "profile:language")
     .row()
     .text(ctx.t(user.notifications ? "button-notifications-off" : "button-notifications-on"), "profile:notifications")
+    .row()
+    .text(
+      user.practice_nudge_time
+        ? ctx.t("nudge-profile-button-on", { time: user.practice_nudge_time })
+        : ctx.t("nudge-profile-button-off"),
+      "nudge:open",
+    )
     .row();
   if (user.phone) kb.text(ctx.t("button-remove-phone"), "profile:remove-phone").row();
   kb

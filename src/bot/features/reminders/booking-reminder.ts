@@ -1,0 +1,46 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findOwnBooking, isUpcoming } from "../../../db/bookings.js";
+import type { AppContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import type { NoticeRenderer } from "../../shared/notice.js";
+import { consultationWhen } from "./when.js";
+
+/**
+ * "Tomorrow at 14:00: psychologist, <center>" with the buttons to confirm, cancel or move it.
+ * Nothing once the booking is no longer upcoming: the row is cancelled instead of sent.
+ */
+export const renderBookingReminder: NoticeRenderer = async ({ row, payload, language, t, db, now }) => {
+  const bookingId = Number(payload.bookingId);
+  if (!Number.isSafeInteger(bookingId)) return null;
+  const booking = await findOwnBooking(db, row.recipient_id, bookingId);
+  if (!booking || !isUpcoming(booking, now)) return null;
+  const place = booking.mode === "online" ? t("reminders-online") : language === "kk" ? booking.name_kk : booking.name_ru;
+  return {
+    text: t("reminders-booking", {
+      when: consultationWhen(t, language, new Date(booking.starts_at), now),
+      service: t(`service-${booking.service}`),
+      place,
+    }),
+    reply_markup: new InlineKeyboard()
+      .text(t("reminders-button-coming"), `rem:coming:${booking.id}`)
+      .row()
+      .text(t("reminders-button-cancel"), `mybk:cancel:${booking.id}`)
+      .text(t("reminders-button-reschedule"), `mybk:reschedule:${booking.id}`),
+  };
+};
+
+/** "I'll come" under a reminder: thanks, if the booking is still the presser's and upcoming. */
+export const bookingReminderButtons = new Composer<AppContext>().chatType("private");
+
+bookingReminderButtons.callbackQuery(/^rem:coming:(\d{1,15})$/, async (ctx) => {
+  const now = ctx.deps.clock.now();
+  const booking = await findOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]));
+  if (!booking || !isUpcoming(booking, now)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+    await ctx.reply(ctx.t("reminders-not-active"));
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("reminders-coming-alert") });
+  const when = consultationWhen(ctx.t, await contextLanguage(ctx), new Date(booking.starts_at), now);
+  await ctx.reply(ctx.t("reminders-coming-thanks", { when }));
+});

@@ -1,0 +1,94 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findOwnBooking } from "../../../db/bookings.js";
+import { saveFeedbackComment, saveFeedbackScore } from "../../../db/feedback.js";
+import {
+  FEEDBACK_COMMENT_MAX_LENGTH,
+  FEEDBACK_SCORES,
+  feedbackRefusal,
+  isFeedbackScore,
+  mayAskFeedback,
+  parseFeedbackComment,
+} from "../../../domain/feedback.js";
+import { formatDay, localDateOf } from "../../../domain/time.js";
+import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { askText } from "../../shared/ask.js";
+import type { NoticeRenderer } from "../../shared/notice.js";
+
+export const FEEDBACK_COMMENT = "feedback-comment";
+
+/** After a consultation: "how was it?" with buttons 1–5, unless it did not take place or was rated. */
+export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, language, t, db }) => {
+  const bookingId = Number(payload.bookingId);
+  if (!Number.isSafeInteger(bookingId)) return null;
+  const booking = await findOwnBooking(db, row.recipient_id, bookingId);
+  if (!booking || !mayAskFeedback(booking.status) || booking.feedback_score !== null) return null;
+  const kb = new InlineKeyboard();
+  for (const score of FEEDBACK_SCORES) kb.text(String(score), `fb:${booking.id}:${score}`);
+  return {
+    text: t("feedback-ask", {
+      service: t(`service-${booking.service}`),
+      day: formatDay(localDateOf(new Date(booking.starts_at)), language),
+    }),
+    reply_markup: kb,
+  };
+};
+
+/** A score button: stored once, by the booking's person, after the consultation; then the comment step. */
+export const feedbackButtons = new Composer<AppContext>().chatType("private");
+
+feedbackButtons.callbackQuery(/^fb:(\d{1,15}):(\d)$/, async (ctx, next) => {
+  const bookingId = Number(ctx.match[1]);
+  const score = Number(ctx.match[2]);
+  if (!isFeedbackScore(score)) return next();
+  const { db, clock } = ctx.deps;
+  const now = clock.now();
+  const booking = await findOwnBooking(db, ctx.from.id, bookingId);
+  const rateable = booking && {
+    userId: booking.user_id,
+    status: booking.status,
+    endsAt: new Date(booking.ends_at),
+    score: booking.feedback_score,
+  };
+  // A second press racing the first loses at the guarded update and is told it was already rated.
+  const refusal =
+    feedbackRefusal(rateable, ctx.from.id, now) ??
+    ((await saveFeedbackScore(db, bookingId, ctx.from.id, score, now)) ? null : "already-given");
+  if (refusal) {
+    await ctx.answerCallbackQuery({ text: ctx.t(`feedback-${refusal}`), show_alert: true });
+    return;
+  }
+  ctx.log.info({ booking_id: bookingId }, "feedback score stored");
+  await ctx.answerCallbackQuery({ text: ctx.t("feedback-thanks-alert") });
+  await ctx.conversation.enter(FEEDBACK_COMMENT, bookingId);
+});
+
+/** The optional comment after a score: typed text within the limit, or Skip. */
+export function feedbackCommentConversation(deps: AppDeps) {
+  return async function feedbackComment(conversation: AppConversation, ctx: BaseContext, bookingId: number): Promise<void> {
+    const userId = ctx.from!.id;
+    const max = FEEDBACK_COMMENT_MAX_LENGTH;
+    const answer = await askText<{ comment: string | null }>(conversation, ctx, {
+      prompt: (c) => ({
+        text: c.t("feedback-ask-comment", { max }),
+        markup: new InlineKeyboard().text(c.t("button-skip"), "fb-comment:skip"),
+      }),
+      parse: (text) => {
+        const comment = parseFeedbackComment(text);
+        return comment === null ? null : { comment };
+      },
+      invalid: (c) => c.t("feedback-comment-invalid", { max }),
+      maxLength: max,
+      prefix: "fb-comment",
+      onButton: (choice) => (choice === "skip" ? { comment: null } : null),
+    });
+    ctx = answer.ctx;
+    const comment = answer.value.comment;
+    if (comment === null) {
+      await ctx.reply(ctx.t("feedback-comment-skipped"));
+      return;
+    }
+    const at = await conversation.external(() => deps.clock.now().toISOString());
+    await conversation.external(() => saveFeedbackComment(deps.db, bookingId, userId, comment, new Date(at)));
+    await ctx.reply(ctx.t("feedback-comment-saved"));
+  };
+}

@@ -1,0 +1,30 @@
+import { Composer } from "grammy";
+import { updateUser } from "../../../db/users.js";
+import type { AppContext } from "../../context.js";
+import type { NoticeRenderers } from "../../shared/notice.js";
+import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
+import { feedbackButtons, renderFeedbackRequest } from "./feedback.js";
+import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
+
+export { FEEDBACK_COMMENT, feedbackCommentConversation } from "./feedback.js";
+
+/** The messages this feature sends on its own, registered in src/bot/notices.ts. */
+export const reminderRenderers = {
+  booking_reminder: renderBookingReminder,
+  booking_feedback: renderFeedbackRequest,
+  practice_nudge: renderPracticeNudge,
+} satisfies NoticeRenderers;
+
+/** Buttons under reminders, feedback requests and nudges, and the nudge's settings. */
+export const remindersFeature = new Composer<AppContext>().chatType("private");
+
+// Someone marked as having blocked the bot writes again: they can be reached once more.
+remindersFeature.use(async (ctx, next) => {
+  if (ctx.account?.blocked_at) {
+    await updateUser(ctx.deps.db, ctx.account.id, { blocked_at: null }, ctx.deps.clock.now());
+    ctx.account = { ...ctx.account, blocked_at: null };
+  }
+  await next();
+});
+
+remindersFeature.use(bookingReminderButtons, feedbackButtons, practiceNudgeSettings);

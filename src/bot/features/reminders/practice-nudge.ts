@@ -1,0 +1,46 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { planPracticeNudges, setPracticeNudgeTime } from "../../../db/practice-nudges.js";
+import { findUser, isRegistered } from "../../../db/users.js";
+import { isNudgeTime, NUDGE_TIMES } from "../../../domain/practice-nudge.js";
+import type { AppContext } from "../../context.js";
+import type { NoticeRenderer } from "../../shared/notice.js";
+import { showProfile } from "../profile/view.js";
+
+/** The daily nudge: a friendly line and the way into the practice menu, while the person still wants it. */
+export const renderPracticeNudge: NoticeRenderer = async ({ row, t, db }) => {
+  const user = await findUser(db, row.recipient_id);
+  if (!user?.practice_nudge_time) return null;
+  return {
+    text: t("nudge-text"),
+    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), "menu:teatalk"),
+  };
+};
+
+/** Choosing the nudge time from the profile; only for an account, like every profile button. */
+export const practiceNudgeSettings = new Composer<AppContext>().chatType("private");
+const settings = practiceNudgeSettings.filter((ctx) => isRegistered(ctx.account));
+
+settings.callbackQuery("nudge:open", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const current = ctx.account!.practice_nudge_time;
+  const kb = new InlineKeyboard();
+  NUDGE_TIMES.forEach((time, i) => {
+    kb.text(time === current ? `✅ ${time}` : time, `nudge:set:${time}`);
+    if (i % 3 === 2) kb.row();
+  });
+  kb.row().text(ctx.t("nudge-button-off"), "nudge:set:off").row().text(ctx.t("button-back"), "menu:profile");
+  await ctx.reply(ctx.t("nudge-choose"), { reply_markup: kb });
+});
+
+settings.callbackQuery(/^nudge:set:(.+)$/, async (ctx, next) => {
+  const choice = ctx.match[1];
+  const time = isNudgeTime(choice) ? choice : null;
+  if (time === null && choice !== "off") return next();
+  const { db, clock } = ctx.deps;
+  const userId = ctx.account!.id;
+  await setPracticeNudgeTime(db, userId, time, clock.now());
+  await planPracticeNudges(db, clock.now(), userId);
+  await ctx.answerCallbackQuery({ text: time ? ctx.t("nudge-saved", { time }) : ctx.t("nudge-turned-off") });
+  if (time && !ctx.account!.notifications) await ctx.reply(ctx.t("nudge-notifications-off"));
+  await showProfile(ctx, { ...ctx.account!, practice_nudge_time: time });
+});

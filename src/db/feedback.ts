@@ -1,0 +1,48 @@
+import type { FeedbackScore } from "../domain/feedback.js";
+import type { ServiceCode } from "../domain/services.js";
+import type { Db } from "./database.js";
+
+/**
+ * Stores a rating given by the booking's person. False when it was not stored: someone else's
+ * booking, or already rated (a second press, or two presses racing).
+ */
+export async function saveFeedbackScore(db: Db, bookingId: number, userId: number, score: FeedbackScore, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("bookings")
+    .set({ feedback_score: score, updated_at: now.toISOString() })
+    .where("id", "=", bookingId)
+    .where("user_id", "=", userId)
+    .where("feedback_score", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stores the comment that follows a rating, once. False when there is no rating or a comment already. */
+export async function saveFeedbackComment(db: Db, bookingId: number, userId: number, comment: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("bookings")
+    .set({ feedback_comment: comment, updated_at: now.toISOString() })
+    .where("id", "=", bookingId)
+    .where("user_id", "=", userId)
+    .where("feedback_score", "is not", null)
+    .where("feedback_comment", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface FeedbackSummary {
+  count: number;
+  /** Mean score, null while nobody has rated. */
+  average: number | null;
+}
+
+/** How many consultations were rated and their mean score, over all services or one. */
+export async function feedbackSummary(db: Db, service?: ServiceCode): Promise<FeedbackSummary> {
+  let q = db
+    .selectFrom("bookings")
+    .select((eb) => [eb.fn.count<number>("feedback_score").as("count"), eb.fn.avg<number | null>("feedback_score").as("average")])
+    .where("feedback_score", "is not", null);
+  if (service) q = q.where("service", "=", service);
+  const row = await q.executeTakeFirstOrThrow();
+  return { count: Number(row.count), average: row.average === null ? null : Number(row.average) };
+}

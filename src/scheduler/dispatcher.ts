@@ -1,0 +1,262 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { AppDeps, AppI18n } from "../bot/context.js";
+import { noticeRenderers } from "../bot/notices.js";
+import type { NoticeRenderers, RenderedNotice } from "../bot/shared/notice.js";
+import {
+  cancelPendingForRecipient,
+  claimDue,
+  confirmClaim,
+  expireOverdue,
+  releaseStaleClaims,
+  settleClaim,
+  type Settlement,
+} from "../db/outbox.js";
+import type { OutboxRow, User } from "../db/schema.js";
+import { findUser, updateUser } from "../db/users.js";
+import type { NoticeKind } from "../domain/notices.js";
+import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
+import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
+import { SendRateLimiter } from "./rate-limiter.js";
+
+/** What the scheduler needs besides the app's dependencies: a Bot API client and the translations. */
+export interface SchedulerDeps extends AppDeps {
+  /** The client messages go out with; see `outboxApi`. */
+  api: Api;
+  i18n: Pick<AppI18n, "t">;
+}
+
+/** Waits `ms`, or less when `signal` aborts. Tests pass one that moves their clock instead. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export interface DispatcherOptions {
+  /** Names this process in `claimed_by`; unique per process by default. */
+  workerId?: string;
+  /** Rows claimed per statement. */
+  batchSize?: number;
+  renderers?: NoticeRenderers;
+  sleep?: Sleep;
+  limiter?: SendRateLimiter;
+}
+
+/** Outbox ids by what became of them in one run. */
+export interface DispatchReport {
+  sent: number[];
+  cancelled: number[];
+  expired: number[];
+  /** Moved out of the quiet hours. */
+  postponed: number[];
+  /** Failed and scheduled again with backoff. */
+  retrying: number[];
+  /** Given up after the last attempt, or impossible to render. */
+  failed: number[];
+  /** Answered 429: back in the queue, sent once the pause is over. */
+  throttled: number[];
+  /** Left unsent for the next run because the dispatcher was stopping. */
+  released: number[];
+  /** Taken over by another worker after this one's lease ran out; not sent by this one. */
+  lost: number[];
+}
+
+type Bucket = keyof DispatchReport;
+type Verdict = { outcome: Settlement; bucket: Bucket };
+
+const DEFAULT_BATCH_SIZE = 10;
+/** A claimed row handed back unsent, for the next run (or another worker) to take. */
+const RELEASED: Verdict = { outcome: { state: "pending" }, bucket: "released" };
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+
+/**
+ * Sends what is due in the outbox, once, within Telegram's limits, in each recipient's language.
+ *
+ * Each row is claimed (state `sending`, `claimed_by` this worker) by one UPDATE ... RETURNING, so
+ * two workers never hold the same row. A row claimed by a worker that died goes back to pending
+ * once the lease (`outboxLeaseSeconds`) has run out.
+ *
+ * Exactly once, and its one exception: a message is confirmed as sent in the database right
+ * after Telegram accepts it, with nothing in between. If the process dies after Telegram accepted
+ * a message and before that write, the row stays `sending`, returns to pending when its lease
+ * runs out and is sent a second time: Telegram has no idempotency key that could tell it "you
+ * already have this one". Sends are sequential, so this concerns at most one row per worker and
+ * crash, and the window is one database write long. Rows claimed but not yet sent at a crash
+ * are not at risk of duplication; they only wait for the lease. The same holds, for the same
+ * reason, for a request whose answer never came (a timeout): it is retried, and Telegram may
+ * have delivered the first one.
+ */
+export class OutboxDispatcher {
+  readonly workerId: string;
+  private readonly deps: SchedulerDeps;
+  private readonly batchSize: number;
+  private readonly renderers: NoticeRenderers;
+  private readonly sleep: Sleep;
+  private readonly limiter: SendRateLimiter;
+  private readonly stopping = new AbortController();
+
+  constructor(deps: SchedulerDeps, options: DispatcherOptions = {}) {
+    this.deps = deps;
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.renderers = options.renderers ?? noticeRenderers;
+    this.sleep = options.sleep ?? realSleep;
+    this.limiter = options.limiter ?? new SendRateLimiter();
+  }
+
+  /** Finishes the message in flight, hands the rest of its batch back, and starts nothing new. */
+  stop(): void {
+    this.stopping.abort();
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  /** One run: recovers dead workers' rows, expires what is too late, then sends until nothing is due. */
+  async dispatchDue(): Promise<DispatchReport> {
+    const { db, config } = this.deps;
+    const report: DispatchReport = {
+      sent: [], cancelled: [], expired: [], postponed: [], retrying: [], failed: [], throttled: [], released: [], lost: [],
+    };
+    const recovered = await releaseStaleClaims(db, this.now(), config.outboxLeaseSeconds * 1000);
+    if (recovered > 0) this.deps.logger.warn({ count: recovered }, "outbox rows of a worker that stopped answering taken back");
+    report.expired.push(...(await expireOverdue(db, this.now())));
+    while (!this.stopped) {
+      const batch = await claimDue(db, this.workerId, this.now(), this.batchSize);
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        const verdict = this.stopped ? RELEASED : await this.deliver(row);
+        // deliver() records a sent row itself, at once; a lost row is no longer this worker's.
+        if (verdict.bucket !== "sent" && verdict.bucket !== "lost") await this.settle(row, verdict.outcome);
+        report[verdict.bucket].push(row.id);
+      }
+    }
+    return report;
+  }
+
+  /** Sends one claimed row, or decides why not. A sent row is already recorded when this returns. */
+  private async deliver(row: OutboxRow): Promise<Verdict> {
+    const { db, api } = this.deps;
+    const recipient = await findUser(db, row.recipient_id);
+    const skip = this.screen(row, recipient, this.now());
+    if (skip) return skip;
+
+    const nowMs = this.now().getTime();
+    const slot = this.limiter.reserve(row.recipient_id, nowMs);
+    if (slot > nowMs) await this.sleep(slot - nowMs, this.stopping.signal);
+    if (this.stopped) return RELEASED;
+
+    let notice: RenderedNotice | null;
+    try {
+      notice = await this.render(row, recipient);
+    } catch (err) {
+      this.deps.logger.error({ err, outbox_id: row.id, kind: row.kind }, "outbox message could not be rendered");
+      return this.retryOrGiveUp(row, "render error", "render");
+    }
+    if (!notice) return { outcome: { state: "cancelled", reason: "no longer relevant" }, bucket: "cancelled" };
+
+    // From the claim's renewal to the write after sendMessage nothing else happens: this is the
+    // window in which a crash sends the row twice (see the class comment).
+    if (!(await confirmClaim(db, row.id, this.workerId, this.now()))) return { outcome: { state: "pending" }, bucket: "lost" };
+    try {
+      await api.sendMessage(row.recipient_id, notice.text, { parse_mode: notice.parse_mode, reply_markup: notice.reply_markup });
+    } catch (err) {
+      return this.afterSendError(row, err);
+    }
+    await settleClaim(db, row.id, this.workerId, this.now(), { state: "sent", attempts: row.attempts + 1 });
+    return { outcome: { state: "sent", attempts: row.attempts + 1 }, bucket: "sent" };
+  }
+
+  /** Rows that must not be sent now, whatever their text: too late, unwanted, at night, unknown. */
+  private screen(row: OutboxRow, recipient: User | undefined, now: Date): Verdict | null {
+    if (row.expires_at !== null && row.expires_at <= now.toISOString()) {
+      return { outcome: { state: "expired", reason: "expired before it could be sent" }, bucket: "expired" };
+    }
+    if (!row.essential && recipient?.notifications === 0) {
+      return { outcome: { state: "cancelled", reason: "notifications off" }, bucket: "cancelled" };
+    }
+    if (!row.urgent && isQuietTime(now)) {
+      const at = nextAllowedTime(now);
+      if (row.expires_at !== null && row.expires_at <= at.toISOString()) {
+        return { outcome: { state: "expired", reason: "would only arrive after its expiry" }, bucket: "expired" };
+      }
+      return { outcome: { state: "pending", dueAt: at }, bucket: "postponed" };
+    }
+    if (!this.renderers[row.kind as NoticeKind]) {
+      this.deps.logger.error({ outbox_id: row.id, kind: row.kind }, "outbox row of an unknown kind");
+      return { outcome: { state: "failed", reason: `unknown kind "${row.kind}"`, attempts: row.attempts }, bucket: "failed" };
+    }
+    return null;
+  }
+
+  /** The row's message in the recipient's language (Russian for someone the bot has no row for). */
+  private async render(row: OutboxRow, recipient: User | undefined): Promise<RenderedNotice | null> {
+    const language = recipient?.language ?? "ru";
+    const renderer = this.renderers[row.kind as NoticeKind]!;
+    return renderer({
+      row,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      language,
+      t: (key, vars) => this.deps.i18n.t(language, key, vars),
+      db: this.deps.db,
+      now: this.now(),
+    });
+  }
+
+  private async afterSendError(row: OutboxRow, err: unknown): Promise<Verdict> {
+    if (err instanceof GrammyError && err.error_code === 429) {
+      const seconds = err.parameters.retry_after ?? 1;
+      this.limiter.pauseUntil(this.now().getTime() + seconds * 1000);
+      this.deps.logger.warn({ outbox_id: row.id, retry_after: seconds }, "Telegram asked to slow down; sending paused");
+      return { outcome: { state: "pending" }, bucket: "throttled" };
+    }
+    if (err instanceof GrammyError && err.error_code === 403) {
+      await this.recipientUnreachable(row, `403: ${err.description}`);
+      return { outcome: { state: "cancelled", reason: `403: ${err.description}` }, bucket: "cancelled" };
+    }
+    if (err instanceof GrammyError) return this.retryOrGiveUp(row, `${err.error_code}: ${err.description}`, err.error_code);
+    if (err instanceof HttpError) return this.retryOrGiveUp(row, "network error", "network");
+    this.deps.logger.error({ err, outbox_id: row.id }, "unexpected error while sending");
+    return this.retryOrGiveUp(row, "unexpected error", "unexpected");
+  }
+
+  /** The person blocked the bot (or left Telegram): mark them and withdraw everything waiting for them. */
+  private async recipientUnreachable(row: OutboxRow, reason: string): Promise<void> {
+    const { db } = this.deps;
+    const now = this.now();
+    await db.transaction().execute(async (trx) => {
+      await updateUser(trx, row.recipient_id, { blocked_at: now.toISOString() }, now);
+      await cancelPendingForRecipient(trx, row.recipient_id, reason);
+    });
+    this.deps.logger.info({ outbox_id: row.id, recipient_id: row.recipient_id }, "recipient blocked the bot; their messages cancelled");
+  }
+
+  private retryOrGiveUp(row: OutboxRow, reason: string, code: number | string): Verdict {
+    const attempts = row.attempts + 1;
+    if (attempts >= MAX_SEND_ATTEMPTS) {
+      this.deps.logger.error({ outbox_id: row.id, kind: row.kind, code, attempts }, "outbox message given up");
+      return { outcome: { state: "failed", reason, attempts }, bucket: "failed" };
+    }
+    const dueAt = new Date(this.now().getTime() + retryDelayMs(attempts));
+    this.deps.logger.warn({ outbox_id: row.id, kind: row.kind, code, attempts }, "outbox send failed; will retry");
+    return { outcome: { state: "pending", dueAt, reason, attempts }, bucket: "retrying" };
+  }
+
+  private async settle(row: OutboxRow, outcome: Settlement): Promise<void> {
+    await settleClaim(this.deps.db, row.id, this.workerId, this.now(), outcome);
+  }
+}

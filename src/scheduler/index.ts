@@ -1,0 +1,89 @@
+import { Api } from "grammy";
+import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
+import type { Config } from "../config.js";
+import { planPracticeNudges } from "../db/practice-nudges.js";
+import { TIME_ZONE } from "../domain/time.js";
+import type { Logger } from "../logger.js";
+import { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
+
+export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
+
+/** Every 10 seconds: a reminder is at most that late, and an idle run is two cheap queries. */
+export const DISPATCH_SCHEDULE = "*/10 * * * * *";
+
+/**
+ * A request Telegram has not answered within this long is given up (and retried later). Keep it
+ * well below the outbox lease, so that a live worker never holds a row past its lease.
+ */
+const SEND_TIMEOUT_SECONDS = 30;
+
+/**
+ * The Bot API client of the outbox: the bot's token and API root, without the bot's auto-retry.
+ * The dispatcher answers a 429 itself, pausing all its sends for `retry_after` rather than
+ * sleeping inside one call, and a bounded timeout keeps a hung request from outliving a claim.
+ */
+export function outboxApi(config: Config): Api {
+  return new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS });
+}
+
+export interface Scheduler {
+  /** The cron task, for inspection. */
+  readonly task: ScheduledTask;
+  /** Starts no new run, lets the run in progress finish its message in flight, then returns. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the cron job that plans practice nudges and dispatches the outbox, and runs it once at
+ * once so that a restart catches up without waiting for the first tick.
+ */
+export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions = {}): Scheduler {
+  const log = deps.logger.child({ job: "outbox" });
+  const dispatcher = new OutboxDispatcher(deps, options);
+  let inFlight: Promise<void> | undefined;
+
+  const runOnce = async () => {
+    try {
+      await planPracticeNudges(deps.db, deps.clock.now());
+      const counts = countsOf(await dispatcher.dispatchDue());
+      if (Object.keys(counts).length > 0) log.info(counts, "outbox run");
+    } catch (err) {
+      log.error({ err }, "outbox run failed");
+    }
+  };
+  // noOverlap skips ticks while a run lasts; this covers the first run, which cron does not see.
+  const run = () => (inFlight ??= runOnce().finally(() => (inFlight = undefined)));
+
+  const task = cron.schedule(DISPATCH_SCHEDULE, run, {
+    name: "outbox",
+    timezone: TIME_ZONE,
+    noOverlap: true,
+    logger: cronLogger(log),
+  });
+  void run();
+
+  return {
+    task,
+    async stop() {
+      await task.stop();
+      dispatcher.stop();
+      await inFlight;
+      await task.destroy();
+    },
+  };
+}
+
+/** The non-empty outcome counts of a run, for one log line. */
+function countsOf(report: DispatchReport): Partial<Record<keyof DispatchReport, number>> {
+  return Object.fromEntries(Object.entries(report).filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids.length]));
+}
+
+/** node-cron's own messages (missed or skipped ticks) go to the app's log. */
+function cronLogger(log: Logger): CronLogger {
+  return {
+    info: (message) => log.debug(message),
+    warn: (message) => log.warn(message),
+    error: (message, err) => log.error({ err: err ?? message }, "node-cron error"),
+    debug: (message) => log.debug(typeof message === "string" ? message : { err: message }),
+  };
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db/database.js";
+import { planPracticeNudges, setPracticeNudgeTime } from "../../src/db/practice-nudges.js";
+import { ensureUser, updateUser } from "../../src/db/users.js";
+import { createTestDb } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+let store: Awaited<ReturnType<typeof createTestDb>>;
+let db: Db;
+// 10:00 in Almaty.
+const now = new Date("2026-11-23T05:00:00Z");
+
+beforeEach(async () => {
+  store = await createTestDb();
+  db = store.db;
+});
+afterEach(() => store.cleanup());
+
+async function nudges() {
+  return db
+    .selectFrom("outbox")
+    .select(["recipient_id", "state", "due_at", "dedupe_key", "essential", "urgent"])
+    .where("kind", "=", "practice_nudge")
+    .orderBy("id")
+    .execute();
+}
+
+describe("planning practice nudges", () => {
+  it("plans one next nudge for each opted-in person who can be reached, however often it runs", async () => {
+    await registerUser(db, 1);
+    await setPracticeNudgeTime(db, 1, "20:00", now);
+    await registerUser(db, 2);
+    await setPracticeNudgeTime(db, 2, "09:00", now);
+    // Not planned: nudges off, notifications off, blocked the bot, never registered.
+    await registerUser(db, 3);
+    await registerUser(db, 4);
+    await setPracticeNudgeTime(db, 4, "12:00", now);
+    await updateUser(db, 4, { notifications: 0 }, now);
+    await registerUser(db, 5);
+    await setPracticeNudgeTime(db, 5, "12:00", now);
+    await updateUser(db, 5, { blocked_at: now.toISOString() }, now);
+    await ensureUser(db, 6, "kk", now);
+    await updateUser(db, 6, { practice_nudge_time: "12:00" }, now);
+
+    await planPracticeNudges(db, now);
+    await planPracticeNudges(db, now);
+    expect(await nudges()).toEqual([
+      { recipient_id: 1, state: "pending", due_at: "2026-11-23T15:00:00.000Z", dedupe_key: "practice_nudge:1:2026-11-23", essential: 0, urgent: 0 },
+      { recipient_id: 2, state: "pending", due_at: "2026-11-24T04:00:00.000Z", dedupe_key: "practice_nudge:2:2026-11-24", essential: 0, urgent: 0 },
+    ]);
+  });
+
+  it("plans the next day once today's was sent, and never a second one the same day", async () => {
+    await registerUser(db, 1);
+    await setPracticeNudgeTime(db, 1, "12:00", now);
+    await planPracticeNudges(db, now);
+    await db.updateTable("outbox").set({ state: "sent" }).execute();
+
+    // At 13:00 the person moves the nudge to 20:00: today's is already done.
+    const afternoon = new Date("2026-11-23T08:00:00Z");
+    await setPracticeNudgeTime(db, 1, "20:00", afternoon);
+    await planPracticeNudges(db, afternoon);
+    expect((await nudges()).map((n) => [n.state, n.dedupe_key])).toEqual([["sent", "practice_nudge:1:2026-11-23"]]);
+
+    const evening = new Date("2026-11-23T15:00:01Z");
+    await planPracticeNudges(db, evening);
+    expect((await nudges()).map((n) => [n.state, n.dedupe_key])).toEqual([
+      ["sent", "practice_nudge:1:2026-11-23"],
+      ["pending", "practice_nudge:1:2026-11-24"],
+    ]);
+  });
+
+  it("a new time cancels the waiting nudge and frees its day for the new one; off cancels it", async () => {
+    await registerUser(db, 1);
+    await setPracticeNudgeTime(db, 1, "20:00", now);
+    await planPracticeNudges(db, now, 1);
+    await setPracticeNudgeTime(db, 1, "18:00", now);
+    await planPracticeNudges(db, now, 1);
+    expect((await nudges()).map((n) => [n.state, n.due_at, n.dedupe_key])).toEqual([
+      ["cancelled", "2026-11-23T15:00:00.000Z", null],
+      ["pending", "2026-11-23T13:00:00.000Z", "practice_nudge:1:2026-11-23"],
+    ]);
+
+    await setPracticeNudgeTime(db, 1, null, now);
+    await planPracticeNudges(db, now, 1);
+    expect((await nudges()).map((n) => n.state)).toEqual(["cancelled", "cancelled"]);
+  });
+});

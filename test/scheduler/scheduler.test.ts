@@ -1,0 +1,58 @@
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import { systemClock } from "../../src/clock.js";
+import { loadConfig } from "../../src/config.js";
+import { updateUser } from "../../src/db/users.js";
+import { createLogger } from "../../src/logger.js";
+import { DISPATCH_SCHEDULE, startScheduler, type Scheduler } from "../../src/scheduler/index.js";
+import { createTestDb, TEST_TOKEN } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+
+let store: Awaited<ReturnType<typeof createTestDb>>;
+let scheduler: Scheduler | undefined;
+
+beforeEach(async () => {
+  store = await createTestDb();
+  // node-cron reads Date and arms setTimeout: both are the fake ones, so ten seconds pass at once.
+  vi.useFakeTimers({ now: new Date("2026-11-23T05:00:00Z"), toFake: ["Date", "setTimeout", "clearTimeout"] });
+});
+afterEach(async () => {
+  await scheduler?.stop();
+  vi.useRealTimers();
+  await store.cleanup();
+});
+
+async function nudgesFor(userId: number) {
+  return store.db.selectFrom("outbox").select(["kind", "state", "dedupe_key"]).where("recipient_id", "=", userId).execute();
+}
+
+describe("the scheduler's cron job", () => {
+  it("runs at once, then every ten seconds in Almaty time, planning nudges each time", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+    await registerUser(store.db, 301);
+    await updateUser(store.db, 301, { practice_nudge_time: "20:00" }, new Date());
+    const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n() };
+
+    scheduler = startScheduler(deps);
+    const fired: string[] = [];
+    scheduler.task.on("execution:started", (ctx) => void fired.push(ctx.dateLocalIso));
+    expect(scheduler.task.getPattern()).toBe(DISPATCH_SCHEDULE);
+
+    // The run at start-up planned the nudge of the person already opted in.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await nudgesFor(301)).toEqual([{ kind: "practice_nudge", state: "pending", dedupe_key: "practice_nudge:301:2026-11-23" }]);
+
+    // Someone opts in; the next tick, ten seconds later, plans theirs.
+    await registerUser(store.db, 302);
+    await updateUser(store.db, 302, { practice_nudge_time: "09:00" }, new Date());
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fired).toEqual(["2026-11-23T10:00:10.000+05:00"]);
+    expect(await nudgesFor(302)).toEqual([{ kind: "practice_nudge", state: "pending", dedupe_key: "practice_nudge:302:2026-11-24" }]);
+
+    await scheduler.stop();
+    scheduler = undefined;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(fired).toHaveLength(1);
+  });
+});
