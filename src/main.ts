@@ -5,7 +5,7 @@ import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
-import { runSeed } from "./db/seed/index.js";
+import { runSeed, seedCatalog } from "./db/seed/index.js";
 import { createLogger } from "./logger.js";
 import { outboxApi, startScheduler } from "./scheduler/index.js";
 
@@ -37,6 +37,10 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     await db.destroy();
     return;
   }
+
+  // The centers are part of the product, not demo data: a fresh install lists them at once.
+  const centersAdded = await seedCatalog(db);
+  if (centersAdded > 0) logger.info({ centers: centersAdded }, "catalog of centers installed");
 
   const deps = { config, db, logger, clock: systemClock };
   const { bot, i18n, tracker } = createBot(deps);

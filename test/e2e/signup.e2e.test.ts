@@ -107,6 +107,10 @@ describe("the bot process, driven through the Bot API emulator", () => {
     expect(kkMenu.map((c) => c.description)).not.toEqual(ruMenu.map((c) => c.description));
 
     expect(await bot.stop()).toBe(0);
+    // The catalog of centers comes with the first start, two in each of the eight districts.
+    const perDistrict = readDb((db) => db.prepare("select district, count(*) as n from centers group by district").all());
+    expect(perDistrict).toHaveLength(8);
+    expect(perDistrict.every((row) => (row as { n: number }).n === 2)).toBe(true);
   });
 
   it("signs up a Russian speaker who gets every step wrong once", async () => {
