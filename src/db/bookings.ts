@@ -55,21 +55,16 @@ export async function loadAgendas(
   // One day beyond the window covers the Almaty date boundary on the last day.
   const to = addMinutes(now, (BOOKING_WINDOW_DAYS + 1) * 24 * 60).toISOString();
   const schedules = await loadSchedules(db, ids);
-  const bookings = await db
-    .selectFrom("bookings")
-    .select(["specialist_id", "starts_at", "ends_at"])
-    .where("specialist_id", "in", ids)
-    .where("status", "in", LIVE_STATUSES)
-    .where("ends_at", ">", from)
-    .where("starts_at", "<", to)
-    .execute();
-  const blocked = await db
-    .selectFrom("blocked_times")
-    .select(["specialist_id", "starts_at", "ends_at"])
-    .where("specialist_id", "in", ids)
-    .where("ends_at", ">", from)
-    .where("starts_at", "<", to)
-    .execute();
+  // Bookings and blocked times alike: the intervals of these specialists that overlap [from, to).
+  const overlapping = (table: "bookings" | "blocked_times") =>
+    db
+      .selectFrom(table)
+      .select(["specialist_id", "starts_at", "ends_at"])
+      .where("specialist_id", "in", ids)
+      .where("ends_at", ">", from)
+      .where("starts_at", "<", to);
+  const bookings = await overlapping("bookings").where("status", "in", LIVE_STATUSES).execute();
+  const blocked = await overlapping("blocked_times").execute();
   const interval = (r: { starts_at: string; ends_at: string }) => ({ start: new Date(r.starts_at), end: new Date(r.ends_at) });
   return specialists.map((s) => {
     const own = bookings.filter((b) => b.specialist_id === s.id);
@@ -151,7 +146,7 @@ export async function bookSlot(
  */
 export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
   return db.transaction().execute(async (trx): Promise<CancelResult> => {
-    const booking = await ownBooking(trx, userId, bookingId);
+    const booking = await findOwnBooking(trx, userId, bookingId);
     if (!booking) return "not-found";
     if (!isUpcoming(booking, now)) return "not-active";
     await trx
@@ -177,7 +172,7 @@ export async function rescheduleBooking(
 ): Promise<RescheduleResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<RescheduleResult> => {
-      const old = await ownBooking(trx, request.userId, request.bookingId);
+      const old = await findOwnBooking(trx, request.userId, request.bookingId);
       if (!old) return { kind: "not-found" };
       if (!isUpcoming(old, now)) return { kind: "not-active" };
       const specialist = await activeSpecialist(trx, request.specialistId);
@@ -205,6 +200,17 @@ export async function rescheduleBooking(
 /** One of the person's bookings with its center; undefined when it is not theirs or does not exist. */
 export async function findOwnBooking(db: Executor, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
   return detailsQuery(db).where("bookings.user_id", "=", userId).where("bookings.id", "=", bookingId).executeTakeFirst();
+}
+
+/** One of the person's bookings that can still be cancelled, moved or put into a calendar; undefined otherwise. */
+export async function findUpcomingOwnBooking(
+  db: Executor,
+  userId: number,
+  bookingId: number,
+  now: Date,
+): Promise<BookingDetails | undefined> {
+  const booking = await findOwnBooking(db, userId, bookingId);
+  return booking && isUpcoming(booking, now) ? booking : undefined;
 }
 
 /** The person's upcoming consultations, and the latest others (moved ones are shown by their replacement). */
@@ -248,10 +254,6 @@ function detailsQuery(db: Executor) {
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .selectAll("bookings")
     .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru"]);
-}
-
-async function ownBooking(db: Executor, userId: number, bookingId: number): Promise<Booking | undefined> {
-  return db.selectFrom("bookings").selectAll().where("id", "=", bookingId).where("user_id", "=", userId).executeTakeFirst();
 }
 
 async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {

@@ -7,11 +7,8 @@ import type { Db } from "./database.js";
  * booking, or already rated (a second press, or two presses racing).
  */
 export async function saveFeedbackScore(db: Db, bookingId: number, userId: number, score: FeedbackScore, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable("bookings")
+  const result = await updateOwnBooking(db, bookingId, userId)
     .set({ feedback_score: score, updated_at: now.toISOString() })
-    .where("id", "=", bookingId)
-    .where("user_id", "=", userId)
     .where("feedback_score", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -19,15 +16,17 @@ export async function saveFeedbackScore(db: Db, bookingId: number, userId: numbe
 
 /** Stores the comment that follows a rating, once. False when there is no rating or a comment already. */
 export async function saveFeedbackComment(db: Db, bookingId: number, userId: number, comment: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable("bookings")
+  const result = await updateOwnBooking(db, bookingId, userId)
     .set({ feedback_comment: comment, updated_at: now.toISOString() })
-    .where("id", "=", bookingId)
-    .where("user_id", "=", userId)
     .where("feedback_score", "is not", null)
     .where("feedback_comment", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** An update of one booking that changes nothing unless the booking is this person's. */
+function updateOwnBooking(db: Db, bookingId: number, userId: number) {
+  return db.updateTable("bookings").where("id", "=", bookingId).where("user_id", "=", userId);
 }
 
 export interface FeedbackSummary {

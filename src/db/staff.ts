@@ -168,20 +168,23 @@ export interface AgendaEntry {
   person_name: string | null;
 }
 
+/** The columns of an AgendaEntry, for a query over bookings left-joined with their users. */
+const AGENDA_COLUMNS = [
+  "bookings.id",
+  "bookings.starts_at",
+  "bookings.ends_at",
+  "bookings.mode",
+  "bookings.service",
+  "bookings.status",
+  "bookings.topic",
+  "users.name as person_name",
+] as const;
+
 function agendaQuery(db: Db, specialistId: number) {
   return db
     .selectFrom("bookings")
     .leftJoin("users", "users.id", "bookings.user_id")
-    .select([
-      "bookings.id",
-      "bookings.starts_at",
-      "bookings.ends_at",
-      "bookings.mode",
-      "bookings.service",
-      "bookings.status",
-      "bookings.topic",
-      "users.name as person_name",
-    ])
+    .select(AGENDA_COLUMNS)
     .where("bookings.specialist_id", "=", specialistId)
     .orderBy("bookings.starts_at")
     .orderBy("bookings.id");
@@ -337,15 +340,8 @@ export async function findBookingForStaff(db: Db, bookingId: number): Promise<St
     .innerJoin("specialists", "specialists.id", "bookings.specialist_id")
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .leftJoin("users", "users.id", "bookings.user_id")
+    .select(AGENDA_COLUMNS)
     .select([
-      "bookings.id",
-      "bookings.starts_at",
-      "bookings.ends_at",
-      "bookings.mode",
-      "bookings.service",
-      "bookings.status",
-      "bookings.topic",
-      "users.name as person_name",
       "specialists.telegram_id as specialist_telegram_id",
       "centers.name_kk as center_name_kk",
       "centers.name_ru as center_name_ru",

@@ -4,9 +4,10 @@ import type { BookingStatus, Specialist } from "../../src/db/schema.js";
 import type { Language } from "../../src/domain/language.js";
 import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
 import { formatDay } from "../../src/domain/time.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
+import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
-import { registerUser } from "../support/users.js";
+import { registerUser, signedUpUser } from "../support/users.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (04:00Z); bookable from 11:00 today.
 let h: Harness;
@@ -20,25 +21,14 @@ beforeEach(async () => {
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   await insertCenter(h.db, { id: "almaly-2", district: "almaly" });
-  // Weekdays 10:00–13:00, 50 minutes: 10:00, 10:50, 11:40.
-  psychologist = await insertSpecialist(h.db, {
-    centerId: "medeu-1",
-    service: "psychologist",
-    slotMinutes: 50,
-    telegramId: PSYCHOLOGIST_TELEGRAM_ID,
-    hours: [{ start: "10:00", end: "13:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
-  // Two career consultants in Almaly (weekdays, 45 minutes): 10:00 and 10:45 in Almaly-1,
-  // 10:45 and 11:30 in Almaly-2. A third in Medeu (12:00) is in another district.
-  careerAlmaly1 = await insertSpecialist(h.db, {
-    centerId: "almaly-1",
-    service: "career",
-    slotMinutes: 45,
-    online: false,
-    hours: [{ start: "10:00", end: "12:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
+  // Medeu-1's psychologist (10:00, 10:50, 11:40) and Almaly-1's career consultant (10:00, 10:45).
+  ({ psychologist, career: careerAlmaly1 } = await insertWeekdayConsultants(h.db, {
+    psychologistCenterId: "medeu-1",
+    psychologistTelegramId: PSYCHOLOGIST_TELEGRAM_ID,
+    careerCenterId: "almaly-1",
+  }));
+  // A second career consultant in Almaly (weekdays, 45 minutes): 10:45 and 11:30 in Almaly-2.
+  // A third in Medeu (12:00) is in another district.
   careerAlmaly2 = await insertSpecialist(h.db, {
     centerId: "almaly-2",
     service: "career",
@@ -57,22 +47,7 @@ const t = (lang: Language) => (key: string, vars?: Record<string, string | numbe
 const ru = t("ru");
 const kk = t("kk");
 const POLICY = () => ({ limits: h.config.booking, reminderOffsetsMinutes: h.config.reminderOffsetsMinutes });
-
-function details(
-  lang: Language,
-  b: { date: string; time: string; service: ServiceCode; center: string; address: string; mode: BookingMode; topic?: string },
-): string {
-  const tr = t(lang);
-  const text = tr("consult-details", {
-    day: formatDay(b.date, lang),
-    time: b.time,
-    service: tr(`service-${b.service}`),
-    center: b.center,
-    address: b.address,
-    mode: tr(`consult-mode-${b.mode}`),
-  });
-  return b.topic ? `${text}\n${tr("consult-details-topic", { topic: b.topic })}` : text;
-}
+const details = (lang: Language, b: BookingByHand) => bookingDetailsText(h, lang, b);
 
 /** Books through the repository, as the booking flow would. */
 async function book(userId: number, specialist: Specialist, startsAt: string, extra: { mode?: BookingMode; topic?: string } = {}) {
@@ -86,11 +61,6 @@ async function book(userId: number, specialist: Specialist, startsAt: string, ex
   return result.bookingId;
 }
 
-async function newUser(id: number, language: Language) {
-  await registerUser(h.db, id, { language });
-  return h.user({ id, first_name: "Тест", language_code: language });
-}
-
 const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
 const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
 const alertOf = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
@@ -102,7 +72,7 @@ const snapshot = async () => ({
 
 describe("my bookings", () => {
   it("lists upcoming bookings with their buttons and the latest past ones with their status", async () => {
-    const u = await newUser(601, "ru");
+    const u = await signedUpUser(h, 601, "ru");
     const psych = await book(601, psychologist, "2026-11-24T05:00:00Z", { mode: "online", topic: "сон" });
     const careerId = await book(601, careerAlmaly1, "2026-11-25T05:45:00Z");
     const past = (startsAt: string, status: BookingStatus, specialist: Specialist = careerAlmaly1) =>
@@ -150,7 +120,7 @@ describe("my bookings", () => {
   });
 
   it("offers to book when there is nothing ahead", async () => {
-    const u = await newUser(602, "kk");
+    const u = await signedUpUser(h, 602, "kk");
     expect(h.texts(await u.press("menu:bookings"))).toEqual([kk("bookings-none-upcoming")]);
     expect(data(u)).toEqual(["menu:consult", "menu:open"]);
     const stranger = h.user({ id: 699, first_name: "Тест", language_code: "ru" });
@@ -158,7 +128,7 @@ describe("my bookings", () => {
   });
 
   it("sends the calendar file again for a confirmed booking", async () => {
-    const u = await newUser(603, "ru");
+    const u = await signedUpUser(h, 603, "ru");
     const id = await book(603, psychologist, "2026-11-24T05:00:00Z", { topic: "личное" });
     const batch = await u.press(`mybk:ics:${id}`);
     expect(h.texts(batch)).toEqual([ru("consult-ics-caption")]);
@@ -172,7 +142,7 @@ describe("my bookings", () => {
 
 describe("cancelling", () => {
   it("asks first, then cancels, withdraws the reminders, tells the specialist and frees the slot", async () => {
-    const u = await newUser(610, "ru");
+    const u = await signedUpUser(h, 610, "ru");
     const id = await book(610, psychologist, "2026-11-24T05:00:00Z");
     const bookingDetails = details("ru", { date: "2026-11-24", time: "10:00", service: "psychologist", center: "Центр medeu-1", address: "адрес", mode: "in_person" });
 
@@ -199,7 +169,7 @@ describe("cancelling", () => {
     expect(outbox.at(-1)).toMatchObject({ recipient_id: PSYCHOLOGIST_TELEGRAM_ID, payload: JSON.stringify({ bookingId: id }) });
 
     // The time is on offer again.
-    const other = await newUser(611, "ru");
+    const other = await signedUpUser(h, 611, "ru");
     await other.press("menu:consult");
     await other.press("cs-svc:psychologist");
     await other.press("cs-safe:go");
@@ -216,7 +186,7 @@ describe("cancelling", () => {
 
 describe("rescheduling", () => {
   it("moves a booking to a new time in the same district, keeping the same person where possible", async () => {
-    const u = await newUser(620, "ru");
+    const u = await signedUpUser(h, 620, "ru");
     const oldId = await book(620, careerAlmaly1, "2026-11-24T05:00:00Z", { topic: "резюме" });
     const current = details("ru", { date: "2026-11-24", time: "10:00", service: "career", center: "Центр almaly-1", address: "адрес", mode: "in_person", topic: "резюме" });
 
@@ -262,7 +232,7 @@ describe("rescheduling", () => {
   });
 
   it("leaves the booking alone if the new time is taken meanwhile, and offers the nearest ones", async () => {
-    const u = await newUser(630, "kk");
+    const u = await signedUpUser(h, 630, "kk");
     const oldId = await book(630, careerAlmaly1, "2026-11-24T05:00:00Z");
     await u.press(`mybk:reschedule:${oldId}`);
     await u.press("rs-day:2026-11-25");
@@ -290,7 +260,7 @@ describe("rescheduling", () => {
   });
 
   it("keeps the booking when the person goes back or cancels", async () => {
-    const u = await newUser(640, "ru");
+    const u = await signedUpUser(h, 640, "ru");
     const id = await book(640, psychologist, "2026-11-24T05:00:00Z");
     const before = await snapshot();
     await u.press(`mybk:reschedule:${id}`);
@@ -307,8 +277,8 @@ describe("rescheduling", () => {
 
 describe("authorisation of booking buttons", () => {
   it("refuses someone else's booking and nonsense ids, changing nothing", async () => {
-    const owner = await newUser(650, "ru");
-    const intruder = await newUser(651, "ru");
+    const owner = await signedUpUser(h, 650, "ru");
+    const intruder = await signedUpUser(h, 651, "ru");
     const id = await book(650, psychologist, "2026-11-24T05:00:00Z", { topic: "личное" });
     const before = await snapshot();
 
@@ -328,7 +298,7 @@ describe("authorisation of booking buttons", () => {
   });
 
   it("refuses a cancelled or past booking as no longer active", async () => {
-    const u = await newUser(660, "ru");
+    const u = await signedUpUser(h, 660, "ru");
     const cancelled = await book(660, psychologist, "2026-11-24T05:00:00Z");
     await u.press(`mybk:cancel:${cancelled}`);
     await u.press(`mybk:cancel-yes:${cancelled}`);
@@ -352,7 +322,7 @@ describe("authorisation of booking buttons", () => {
   });
 
   it("re-checks the booking when a reschedule starts after it was cancelled elsewhere", async () => {
-    const u = await newUser(670, "ru");
+    const u = await signedUpUser(h, 670, "ru");
     const id = await book(670, psychologist, "2026-11-24T05:00:00Z");
     await u.press(`mybk:reschedule:${id}`);
     await u.press("rs-day:2026-11-25");

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
 import type { Language } from "../../src/domain/language.js";
-import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
-import { formatDay } from "../../src/domain/time.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
+import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
-import { registerUser } from "../support/users.js";
+import { registerUser, signedUpUser } from "../support/users.js";
 
 // The clock stands at Monday 23 November 2026, 09:00 in Almaty (04:00Z): the 14-day window
 // runs to Sunday 6 December, and nothing today starts before 11:00 (two hours' notice).
@@ -21,24 +20,13 @@ beforeEach(async () => {
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
   await insertCenter(h.db, { id: "medeu-2", district: "medeu" });
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
-  // Weekdays 10:00–13:00 in 50-minute slots: 10:00, 10:50, 11:40. Works online too.
-  psychologist = await insertSpecialist(h.db, {
-    centerId: "medeu-1",
-    service: "psychologist",
-    slotMinutes: 50,
-    telegramId: PSYCHOLOGIST_TELEGRAM_ID,
-    hours: [{ start: "10:00", end: "13:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
-  // Weekdays 10:00–12:00 in 45-minute slots: 10:00, 10:45 (11:30 would end after 12:00). In person only.
-  career = await insertSpecialist(h.db, {
-    centerId: "almaly-1",
-    service: "career",
-    slotMinutes: 45,
-    online: false,
-    hours: [{ start: "10:00", end: "12:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
+  // Weekdays: the psychologist in Medeu-1 at 10:00, 10:50 and 11:40, in person or online; the
+  // career consultant in Almaly-1 at 10:00 and 10:45, in person only.
+  ({ psychologist, career } = await insertWeekdayConsultants(h.db, {
+    psychologistCenterId: "medeu-1",
+    psychologistTelegramId: PSYCHOLOGIST_TELEGRAM_ID,
+    careerCenterId: "almaly-1",
+  }));
   // Two business mentors in two Medeu centers, Tuesdays only: 14:00–17:00 and 15:00–17:00.
   businessMedeu1 = await insertSpecialist(h.db, { centerId: "medeu-1", service: "business", hours: [{ start: "14:00", end: "17:00" }], weekdays: [2] });
   businessMedeu2 = await insertSpecialist(h.db, { centerId: "medeu-2", service: "business", hours: [{ start: "15:00", end: "17:00" }], weekdays: [2] });
@@ -50,37 +38,21 @@ afterEach(async () => {
 const t = (lang: Language) => (key: string, vars?: Record<string, string | number>) => h.i18n.t(lang, key, vars);
 const ru = t("ru");
 const kk = t("kk");
-
-/** The details block as the locales define it, for a booking described by hand. */
-function details(
-  lang: Language,
-  b: { date: string; time: string; service: ServiceCode; center: string; address: string; mode: BookingMode; topic?: string },
-): string {
-  const tr = t(lang);
-  const text = tr("consult-details", {
-    day: formatDay(b.date, lang),
-    time: b.time,
-    service: tr(`service-${b.service}`),
-    center: b.center,
-    address: b.address,
-    mode: tr(`consult-mode-${b.mode}`),
-  });
-  return b.topic ? `${text}\n${tr("consult-details-topic", { topic: b.topic })}` : text;
-}
+const details = (lang: Language, b: BookingByHand) => bookingDetailsText(h, lang, b);
 
 const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
 const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
 const documentOf = (batch: ApiCall[]) => String(batch.find((c) => c.method === "sendDocument")?.payload.document ?? "");
 const bookingsOf = (userId: number) => h.db.selectFrom("bookings").selectAll().where("user_id", "=", userId).orderBy("id").execute();
 
-async function newUser(id: number, language: Language) {
-  await registerUser(h.db, id, { language });
-  return h.user({ id, first_name: "Тест", language_code: language });
+/** Takes a person through the flow to the topic step of a career consultation on Tuesday 24 November, 10:00, in Almaly. */
+async function toCareerTopicStep(u: HarnessUser): Promise<void> {
+  for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
 }
 
 describe("booking a consultation", () => {
   it("books a psychologist in Russian, repeating every step on wrong input", async () => {
-    const u = await newUser(501, "ru");
+    const u = await signedUpUser(h, 501, "ru");
     const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
 
     expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
@@ -171,7 +143,7 @@ describe("booking a consultation", () => {
   });
 
   it("books a career consultation in Kazakh: no safety screen, no mode step, the topic in the calendar", async () => {
-    const u = await newUser(502, "kk");
+    const u = await signedUpUser(h, 502, "kk");
     expect(h.texts(await u.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
     expect(h.texts(await u.press("cs-svc:career"))).toEqual([kk("consult-ask-district", { service: kk("service-career") })]);
     expect(h.texts(await u.press("cs-dist:almaly"))).toEqual([kk("consult-ask-day")]);
@@ -212,7 +184,7 @@ describe("booking a consultation", () => {
   });
 
   it("goes back one step at a time, skipping what was skipped, and cancels from anywhere", async () => {
-    const u = await newUser(503, "ru");
+    const u = await signedUpUser(h, 503, "ru");
     await u.press("menu:consult");
     await u.press("cs-svc:psychologist");
     await u.press("cs-safe:go");
@@ -237,11 +209,7 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.send("привет"))).toEqual([ru("unknown-message"), ru("menu-title")]);
 
     // Without a mode step, Back from the topic returns to the times.
-    await u.press("menu:consult");
-    await u.press("cs-svc:career");
-    await u.press("cs-dist:almaly");
-    await u.press("cs-day:2026-11-24");
-    await u.press("cs-time:10:00");
+    await toCareerTopicStep(u);
     expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
     // Answers can change on the way back: another time, then Cancel.
     await u.press("cs-time:10:45");
@@ -262,7 +230,7 @@ describe("booking a consultation", () => {
   });
 
   it("says when a district has nothing free and offers another district or any center", async () => {
-    const u = await newUser(504, "ru");
+    const u = await signedUpUser(h, 504, "ru");
     await u.press("menu:consult");
     const askDistrict = ru("consult-ask-district", { service: ru("service-lawyer") });
     expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([askDistrict]);
@@ -287,7 +255,7 @@ describe("booking a consultation", () => {
     // The Medeu-1 mentor already has someone at 16:00 on Tuesday 24 November.
     await registerUser(h.db, 600);
     await insertBooking(h.db, { specialist: businessMedeu1, userId: 600, startsAt: "2026-11-24T11:00:00Z", endsAt: "2026-11-24T12:00:00Z" });
-    const u = await newUser(505, "ru");
+    const u = await signedUpUser(h, 505, "ru");
     await u.press("menu:consult");
     await u.press("cs-svc:business");
     await u.press("cs-dist:medeu");
@@ -314,15 +282,9 @@ describe("booking a consultation", () => {
 
 describe("a slot taken meanwhile", () => {
   it("tells the second person and offers the nearest free times, keeping the other answers", async () => {
-    const first = await newUser(511, "ru");
-    const second = await newUser(512, "ru");
-    for (const u of [first, second]) {
-      await u.press("menu:consult");
-      await u.press("cs-svc:career");
-      await u.press("cs-dist:almaly");
-      await u.press("cs-day:2026-11-24");
-      await u.press("cs-time:10:00");
-    }
+    const first = await signedUpUser(h, 511, "ru");
+    const second = await signedUpUser(h, 512, "ru");
+    for (const u of [first, second]) await toCareerTopicStep(u);
     await first.press("cs-topic:skip");
     await second.send("Резюме");
 
@@ -358,14 +320,10 @@ describe("a slot taken meanwhile", () => {
   });
 
   it("Back from the nearest times shows that day's times as they are now", async () => {
-    const first = await newUser(513, "ru");
-    const second = await newUser(514, "ru");
+    const first = await signedUpUser(h, 513, "ru");
+    const second = await signedUpUser(h, 514, "ru");
     for (const u of [first, second]) {
-      await u.press("menu:consult");
-      await u.press("cs-svc:career");
-      await u.press("cs-dist:almaly");
-      await u.press("cs-day:2026-11-24");
-      await u.press("cs-time:10:00");
+      await toCareerTopicStep(u);
       await u.press("cs-topic:skip");
     }
     await first.press("cs-ok:yes");
@@ -377,7 +335,7 @@ describe("a slot taken meanwhile", () => {
 
 describe("limits", () => {
   it("stops a third upcoming booking of the same service before the steps, leaving other services open", async () => {
-    const u = await newUser(520, "ru");
+    const u = await signedUpUser(h, 520, "ru");
     for (const startsAt of ["2026-11-24T05:00:00Z", "2026-11-25T05:00:00Z"]) {
       await insertBooking(h.db, { specialist: career, userId: 520, startsAt, endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString() });
     }
@@ -390,7 +348,7 @@ describe("limits", () => {
   });
 
   it("politely refuses someone with three no-shows in the last 90 days", async () => {
-    const u = await newUser(521, "kk");
+    const u = await signedUpUser(h, 521, "kk");
     for (const startsAt of ["2026-09-01T05:00:00Z", "2026-10-06T05:00:00Z", "2026-11-16T05:00:00Z"]) {
       await insertBooking(h.db, { specialist: career, userId: 521, startsAt, endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString(), status: "no_show" });
     }

@@ -10,7 +10,7 @@ import {
 import type { Db } from "../../src/db/database.js";
 import type { Specialist } from "../../src/db/schema.js";
 import { ensureUser } from "../../src/db/users.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { insertBooking, insertCenter, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (UTC+5) = 04:00Z.
@@ -33,23 +33,13 @@ beforeEach(async () => {
   store = await createTestDb();
   db = store.db;
   await insertCenter(db, { id: "medeu-1", district: "medeu" });
-  // Weekdays 10:00–13:00: slots at 10:00, 10:50 and 11:40.
-  psychologist = await insertSpecialist(db, {
-    centerId: "medeu-1",
-    service: "psychologist",
-    slotMinutes: 50,
-    telegramId: STAFF_TELEGRAM_ID,
-    hours: [{ start: "10:00", end: "13:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
-  unlinked = await insertSpecialist(db, {
-    centerId: "medeu-1",
-    service: "career",
-    slotMinutes: 45,
-    online: false,
-    hours: [{ start: "10:00", end: "12:00" }],
-    weekdays: [1, 2, 3, 4, 5],
-  });
+  // Weekdays: the psychologist's slots at 10:00, 10:50 and 11:40; the career consultant, linked
+  // to no account, at 10:00 and 10:45.
+  ({ psychologist, career: unlinked } = await insertWeekdayConsultants(db, {
+    psychologistCenterId: "medeu-1",
+    psychologistTelegramId: STAFF_TELEGRAM_ID,
+    careerCenterId: "medeu-1",
+  }));
   for (const id of [1, 2, 3]) await ensureUser(db, id, "ru", NOW);
 });
 afterEach(async () => {

@@ -62,7 +62,9 @@ describe("calendarFile", () => {
       location,
     });
     for (const line of ics.split("\r\n")) expect(octets(line)).toBeLessThanOrEqual(75);
-    expect(unfold(ics)).toContain(`LOCATION:${escapeText(location)}\r\n`);
+    expect(unfold(ics)).toContain(
+      "\r\nLOCATION:Алматы қаласы\\, Медеу ауданы\\, Достық даңғылы\\, 85\\, жастар орталығы\\, екінші қабат\\, 204-бөлме\r\n",
+    );
   });
 });
 

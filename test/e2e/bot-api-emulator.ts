@@ -17,6 +17,7 @@ import type {
   UserFromGetMe,
 } from "grammy/types";
 import {
+  botInfoOf,
   callbackUpdate,
   contactContent,
   locationContent,
@@ -113,21 +114,6 @@ const NOT_MODIFIED =
 const CONFLICT =
   "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 
-/** Methods that deliver something to a chat and so fail with 403 once the user blocked the bot. */
-const CHAT_BOUND_METHODS = new Set([
-  "sendMessage",
-  "sendDocument",
-  "sendPhoto",
-  "sendLocation",
-  "sendVenue",
-  "copyMessage",
-  "forwardMessage",
-  "editMessageText",
-  "editMessageReplyMarkup",
-  "editMessageCaption",
-  "sendChatAction",
-]);
-
 /** Methods whose successful calls put or change a bot message in a chat. */
 const MESSAGE_METHODS = new Set([
   "sendMessage",
@@ -141,6 +127,9 @@ const MESSAGE_METHODS = new Set([
   "editMessageReplyMarkup",
   "editMessageCaption",
 ]);
+
+/** Methods that deliver something to a chat and so fail with 403 once the user blocked the bot. */
+const CHAT_BOUND_METHODS = new Set([...MESSAGE_METHODS, "sendChatAction"]);
 
 /**
  * Form-encoded parameters that are strings even when they look like JSON ("123", "true", "[x]").
@@ -792,26 +781,12 @@ export class BotApiEmulator {
   // Methods
 
   private getMe(): UserFromGetMe {
-    return {
-      id: this.botId,
-      is_bot: true,
-      first_name: "Jastar",
-      username: "jastar_test_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      // Newer Bot API versions add these flags; grammY's type requires them.
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    return botInfoOf(this.botId);
   }
 
   private botUser(): User {
-    return { id: this.botId, is_bot: true, first_name: "Jastar", username: "jastar_test_bot" };
+    const { id, is_bot, first_name, username } = this.getMe();
+    return { id, is_bot, first_name, username };
   }
 
   private apiSendMessage(call: RecordedCall): Message {

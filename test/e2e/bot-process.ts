@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
-import type { BotApiEmulator } from "./bot-api-emulator.js";
+import { TEST_TOKEN } from "../support/harness.js";
+import { startBotApiEmulator, type BotApiEmulator } from "./bot-api-emulator.js";
 
 const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -149,6 +152,36 @@ export function cleanUpBotProcessesAfterEach(): void {
       await bot.kill();
     }
   });
+}
+
+/** What each end-to-end test runs against: its own Bot API emulator, and where its database goes. */
+export interface EndToEndSetup {
+  em: BotApiEmulator;
+  /** A file in a fresh, empty folder: no database exists until someone creates it. */
+  dbPath: string;
+}
+
+/**
+ * Registers the hooks of an end-to-end test file: before each test a fresh emulator and an empty
+ * folder (named with `dirPrefix`) for the database; after it, the bot processes are stopped, and
+ * only then the emulator is closed and the folder removed. The returned object is refilled for
+ * each test.
+ */
+export function endToEndSetupEachTest(dirPrefix: string): EndToEndSetup {
+  const setup = {} as EndToEndSetup;
+  let dir = "";
+  beforeEach(async () => {
+    setup.em = await startBotApiEmulator({ token: TEST_TOKEN });
+    dir = mkdtempSync(join(tmpdir(), dirPrefix));
+    setup.dbPath = join(dir, "jastar.db");
+  });
+  afterEach(async () => {
+    await setup.em.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // Registered last so that it runs first: bots are stopped before the emulator goes away.
+  cleanUpBotProcessesAfterEach();
+  return setup;
 }
 
 // Last resort if the test worker itself is torn down (e.g. by a timeout) before afterEach ran.

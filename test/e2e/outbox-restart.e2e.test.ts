@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -10,10 +7,8 @@ import { enqueue } from "../../src/db/outbox.js";
 import type { Language } from "../../src/domain/language.js";
 import { addMinutes } from "../../src/domain/time-math.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
-import { TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
-import { startBotApiEmulator, type BotApiEmulator } from "./bot-api-emulator.js";
-import { cleanUpBotProcessesAfterEach, startBot } from "./bot-process.js";
+import { endToEndSetupEachTest, startBot } from "./bot-process.js";
 
 const PEOPLE = 40;
 /** The crash comes once this many reminders have reached Telegram: well inside the run. */
@@ -25,21 +20,7 @@ const DEADLINE_MS = 30_000;
 const i18n = createI18n();
 const CENTER = { id: "almaly-1", name_kk: "Алмалы жастар орталығы", name_ru: "Алмалинский молодёжный центр" };
 
-let em: BotApiEmulator;
-let dir: string;
-let dbPath: string;
-
-beforeEach(async () => {
-  em = await startBotApiEmulator({ token: TEST_TOKEN });
-  dir = mkdtempSync(join(tmpdir(), "jastar-e2e-outbox-"));
-  dbPath = join(dir, "jastar.db");
-});
-afterEach(async () => {
-  await em.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-// Registered last so that it runs first: bots are stopped before the emulator goes away.
-cleanUpBotProcessesAfterEach();
+const e2e = endToEndSetupEachTest("jastar-e2e-outbox-");
 
 const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: 900_001 + i, language: (i % 2 ? "ru" : "kk") as Language }));
 
@@ -48,7 +29,7 @@ const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: 900_001 + i, lang
  * them all waiting when it starts. The process runs on the real clock, so "due" is "in the past".
  */
 async function seedDueReminders(): Promise<void> {
-  const db = openDatabase({ dialect: "sqlite", path: dbPath });
+  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
   try {
     await migrateToLatest(db);
     const now = new Date();
@@ -56,7 +37,7 @@ async function seedDueReminders(): Promise<void> {
     const specialist = await insertSpecialist(db, { centerId: CENTER.id, service: "career" });
     for (const [i, p] of people.entries()) {
       await registerUser(db, p.id, { language: p.language });
-      em.addUser({ id: p.id, first_name: `Person ${i}` });
+      e2e.em.addUser({ id: p.id, first_name: `Person ${i}` });
       const startsAt = addMinutes(now, 24 * 60 + 30 * i);
       const bookingId = await insertBooking(db, {
         specialist,
@@ -86,7 +67,7 @@ async function seedDueReminders(): Promise<void> {
 }
 
 function outboxStates(): { id: number; recipient_id: number; state: string }[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = new Database(e2e.dbPath, { readonly: true, fileMustExist: true });
   try {
     return db.prepare("select id, recipient_id, state from outbox order by id").all() as { id: number; recipient_id: number; state: string }[];
   } finally {
@@ -105,11 +86,11 @@ async function until(what: string, condition: () => boolean): Promise<void> {
 describe("the outbox across a crash", () => {
   it("delivers every due reminder after a SIGKILL mid-dispatch and a restart, each once", { timeout: 60_000 }, async () => {
     await seedDueReminders();
-    const env = { DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) };
-    const received = () => people.map((p) => em.messagesTo(p.id).length);
+    const env = { DATABASE_URL: `sqlite:${e2e.dbPath}`, LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) };
+    const received = () => people.map((p) => e2e.em.messagesTo(p.id).length);
 
-    const first = await startBot(em, env);
-    await until(`${KILL_AFTER_SENDS} reminders sent`, () => em.callsOf("sendMessage").length >= KILL_AFTER_SENDS);
+    const first = await startBot(e2e.em, env);
+    await until(`${KILL_AFTER_SENDS} reminders sent`, () => e2e.em.callsOf("sendMessage").length >= KILL_AFTER_SENDS);
     await first.kill();
     const beforeCrash = received();
     const sentBeforeCrash = beforeCrash.filter((n) => n > 0).length;
@@ -120,18 +101,18 @@ describe("the outbox across a crash", () => {
     // Telegram has a row's message but the row is still "sending": the process died between
     // the two. Sends are sequential, so there is at most one such row.
     const afterCrash = outboxStates();
-    const inFlight = afterCrash.filter((r) => r.state === "sending" && em.messagesTo(r.recipient_id).length > 0);
+    const inFlight = afterCrash.filter((r) => r.state === "sending" && e2e.em.messagesTo(r.recipient_id).length > 0);
     expect(inFlight.length).toBeLessThanOrEqual(1);
     expect(afterCrash.filter((r) => r.state === "sent")).toHaveLength(sentBeforeCrash - inFlight.length);
 
-    const second = await startBot(em, env);
+    const second = await startBot(e2e.em, env);
     await until("every reminder delivered and recorded", () =>
       received().every((n) => n > 0) && outboxStates().every((r) => r.state === "sent"),
     );
     expect(await second.stop()).toBe(0);
 
     for (const [i, p] of people.entries()) {
-      const messages = em.messagesTo(p.id);
+      const messages = e2e.em.messagesTo(p.id);
       // The in-flight row is the one exception the design accepts: without an idempotency key
       // at Telegram, a message accepted just before the crash may come a second time.
       const tolerated = inFlight.some((r) => r.recipient_id === p.id) ? 2 : 1;

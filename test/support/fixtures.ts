@@ -66,7 +66,43 @@ export async function insertSpecialist(
   return inserted;
 }
 
-/** A booking as the booking flow would leave it; instants are ISO strings in UTC. */
+/**
+ * The two consultants most booking tests share, both working weekdays: a psychologist from 10:00
+ * to 13:00 in 50-minute slots (10:00, 10:50, 11:40), in person or online, linked to
+ * `psychologistTelegramId`; and a career consultant from 10:00 to 12:00 in 45-minute slots (10:00,
+ * 10:45; 11:30 would end after 12:00), in person only and linked to no account. Their centers
+ * must exist.
+ */
+export async function insertWeekdayConsultants(
+  db: Db,
+  at: { psychologistCenterId: string; psychologistTelegramId: number; careerCenterId: string },
+): Promise<{ psychologist: Specialist; career: Specialist }> {
+  const weekdays: Weekday[] = [1, 2, 3, 4, 5];
+  const psychologist = await insertSpecialist(db, {
+    centerId: at.psychologistCenterId,
+    service: "psychologist",
+    slotMinutes: 50,
+    telegramId: at.psychologistTelegramId,
+    hours: [{ start: "10:00", end: "13:00" }],
+    weekdays,
+  });
+  const career = await insertSpecialist(db, {
+    centerId: at.careerCenterId,
+    service: "career",
+    slotMinutes: 45,
+    online: false,
+    hours: [{ start: "10:00", end: "12:00" }],
+    weekdays,
+  });
+  return { psychologist, career };
+}
+
+/**
+ * A booking row written directly, in any state and at any time, past ones included: what the
+ * booking flow cannot or would not write (a no-show, a consultation under way, a clash the unique
+ * index must refuse), so it does not go through the repository. Columns it does not set stay
+ * NULL. Instants are ISO strings in UTC.
+ */
 export async function insertBooking(
   db: Db,
   b: {
@@ -93,10 +129,6 @@ export async function insertBooking(
       status: b.status ?? "confirmed",
       created_at: FIXTURE_CREATED_AT,
       updated_at: FIXTURE_CREATED_AT,
-      cancelled_by: null,
-      replaced_by: null,
-      feedback_score: null,
-      feedback_comment: null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

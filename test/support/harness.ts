@@ -10,24 +10,10 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger } from "../../src/logger.js";
 import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
 import { TestClock } from "./clock.js";
-import { callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
+import { botInfoOf, callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-test-suite";
-export const BOT_INFO = {
-  id: 123456,
-  is_bot: true as const,
-  first_name: "Jastar",
-  username: "jastar_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO = botInfoOf(Number(TEST_TOKEN.split(":")[0]));
 
 export interface ApiCall {
   method: string;

@@ -1,4 +1,4 @@
-import type { Chat, Message, PhotoSize, Sticker, Update, User } from "grammy/types";
+import type { Chat, Message, PhotoSize, Sticker, Update, User, UserFromGetMe } from "grammy/types";
 
 /** A person talking to the bot in tests, in a private chat (chat id = user id). */
 export interface TestUser {
@@ -20,6 +20,26 @@ export type MessageContent = Partial<Omit<Message, "message_id" | "date" | "chat
 
 let nextUpdateId = 1;
 const unixNow = () => Math.floor(Date.now() / 1000);
+
+/** The bot the tests talk to, as getMe describes it; its id is the part of the token before the colon. */
+export function botInfoOf(id: number): UserFromGetMe {
+  return {
+    id,
+    is_bot: true,
+    first_name: "Jastar",
+    username: "jastar_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    // Newer Bot API versions add these flags; grammY's type requires them.
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+}
 
 /** The user as Telegram describes a message's sender. */
 export function userOf(user: TestUser): User {

@@ -2,6 +2,7 @@ import type { Db } from "../../src/db/database.js";
 import { completeRegistration, ensureUser, type Registration } from "../../src/db/users.js";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
 import type { Language } from "../../src/domain/language.js";
+import type { Harness, HarnessUser } from "./harness.js";
 
 /** A person who finished sign-up, without walking through it. */
 export async function registerUser(
@@ -25,4 +26,10 @@ export async function registerUser(
     },
     now,
   );
+}
+
+/** A signed-up person (see registerUser) talking to the harness's bot in `language`. */
+export async function signedUpUser(h: Harness, id: number, language: Language): Promise<HarnessUser> {
+  await registerUser(h.db, id, { language });
+  return h.user({ id, first_name: "Тест", language_code: language });
 }

@@ -1,4 +1,20 @@
+import type { Language } from "../../domain/language.js";
+import { formatDay, localDateOf, localTimeOf } from "../../domain/time.js";
+
+/** Translation as both a context and a notice renderer give it. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
 /** Escapes text that a person typed before it goes into an HTML-formatted message. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** "23 ноября, понедельник": the Almaty date of an instant, as buttons and messages show it. */
+export function dayOf(instant: string, lang: Language): string {
+  return formatDay(localDateOf(new Date(instant)), lang);
+}
+
+/** The Almaty day and time of an instant, as buttons and messages show them. */
+export function dayAndTime(instant: string, lang: Language): { day: string; time: string } {
+  return { day: dayOf(instant, lang), time: localTimeOf(new Date(instant)) };
 }

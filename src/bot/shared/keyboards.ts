@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { DISTRICTS } from "../../domain/districts.js";
-import { LANGUAGES } from "../../domain/language.js";
+import { LANGUAGES, type Language } from "../../domain/language.js";
 import { OCCUPATIONS } from "../../domain/profile.js";
+import { formatDay, type LocalDate } from "../../domain/time.js";
 import type { BaseContext } from "../context.js";
 
 type T = BaseContext["t"];
@@ -34,6 +35,16 @@ export function districtKeyboard(t: T, prefix: string): InlineKeyboard {
   const kb = new InlineKeyboard();
   DISTRICTS.forEach((d, i) => {
     kb.text(t(`district-${d}`), `${prefix}:${d}`);
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}
+
+/** Calendar days as buttons answering `<prefix>:<YYYY-MM-DD>`, two to a row. */
+export function dayKeyboard(prefix: string, days: readonly LocalDate[], lang: Language): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  days.forEach((day, i) => {
+    kb.text(formatDay(day, lang), `${prefix}:${day}`);
     if (i % 2 === 1) kb.row();
   });
   return kb;

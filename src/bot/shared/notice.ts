@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.js";
 import type { OutboxRow } from "../../db/schema.js";
 import type { Language } from "../../domain/language.js";
 import type { NoticeKind } from "../../domain/notices.js";
+import type { Translate } from "./format.js";
 
 /** A message ready to send: rendered in the recipient's language at send time. */
 export interface RenderedNotice {
@@ -15,7 +16,7 @@ export interface RenderInput {
   row: OutboxRow;
   payload: Record<string, unknown>;
   language: Language;
-  t: (key: string, vars?: Record<string, string | number>) => string;
+  t: Translate;
   db: Db;
   now: Date;
 }

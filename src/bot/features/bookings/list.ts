@@ -4,8 +4,7 @@ import type { Language } from "../../../domain/language.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
-import { escapeHtml } from "../../shared/format.js";
-import { dayAndTime, describeBooking, factsOfBooking } from "../consult/details.js";
+import { bookingVars, describeBooking, factsOfBooking } from "../consult/details.js";
 
 /** Buttons of an upcoming booking. Reminder messages carry the same `mybk:` data. */
 function upcomingKeyboard(ctx: BaseContext, id: number): InlineKeyboard {
@@ -17,13 +16,8 @@ function upcomingKeyboard(ctx: BaseContext, id: number): InlineKeyboard {
 }
 
 function pastLine(ctx: BaseContext, lang: Language, b: BookingDetails): string {
-  return ctx.t("bookings-past-line", {
-    ...dayAndTime(b.starts_at, lang),
-    service: ctx.t(`service-${b.service}`),
-    center: escapeHtml(lang === "kk" ? b.name_kk : b.name_ru),
-    mode: ctx.t(`consult-mode-${b.mode}`),
-    status: ctx.t(`bookings-status-${b.status}`),
-  });
+  const status = ctx.t(`bookings-status-${b.status}`);
+  return ctx.t("bookings-past-line", { ...bookingVars(ctx, lang, factsOfBooking(b, lang)), status });
 }
 
 /** "My bookings": each upcoming one with its buttons, then the latest past ones, then the menu. */

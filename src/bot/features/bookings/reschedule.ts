@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { findOwnBooking, isUpcoming, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
+import { findUpcomingOwnBooking, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
 import { keepMode } from "../../../domain/booking-rules.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
@@ -25,10 +25,9 @@ export function rescheduleConversation(deps: AppDeps) {
     const userId = ctx.from!.id;
     const lang = await contextLanguage(ctx);
     // Checked again here: the booking may have changed since its button was pressed.
-    const current = await conversation.external(async () => {
-      const booking = await findOwnBooking(deps.db, userId, bookingId);
-      return booking && isUpcoming(booking, deps.clock.now()) ? booking : null;
-    });
+    const current = await conversation.external(
+      async () => (await findUpcomingOwnBooking(deps.db, userId, bookingId, deps.clock.now())) ?? null,
+    );
     if (!current) {
       await ctx.reply(ctx.t("bookings-not-active"));
       return showMainMenu(ctx);

@@ -3,9 +3,8 @@ import type { BookingDetails } from "../../../db/bookings.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/services.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
-import { escapeHtml } from "../../shared/format.js";
+import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import type { OfferView } from "./offers.js";
 
 /** What a person is told about a booking, in their language. */
@@ -45,21 +44,19 @@ export function factsOfOffer(
   };
 }
 
-/** The Almaty day and time of an instant, as buttons and messages show them. */
-export function dayAndTime(instant: string, lang: Language): { day: string; time: string } {
-  const at = new Date(instant);
-  return { day: formatDay(localDateOf(at), lang), time: localTimeOf(at) };
+/** The variables every mention of a booking fills in: its day and time, service, center and mode. */
+export function bookingVars(ctx: BaseContext, lang: Language, f: BookingFacts) {
+  return {
+    ...dayAndTime(f.startsAt, lang),
+    service: ctx.t(`service-${f.service}`),
+    center: escapeHtml(f.centerName),
+    mode: ctx.t(`consult-mode-${f.mode}`),
+  };
 }
 
 /** The booking's details as HTML lines: when, what, where, how, and the topic if there is one. */
 export function describeBooking(ctx: BaseContext, lang: Language, f: BookingFacts): string {
-  const text = ctx.t("consult-details", {
-    ...dayAndTime(f.startsAt, lang),
-    service: ctx.t(`service-${f.service}`),
-    center: escapeHtml(f.centerName),
-    address: escapeHtml(f.address),
-    mode: ctx.t(`consult-mode-${f.mode}`),
-  });
+  const text = ctx.t("consult-details", { ...bookingVars(ctx, lang, f), address: escapeHtml(f.address) });
   return f.topic ? `${text}\n${ctx.t("consult-details-topic", { topic: escapeHtml(f.topic) })}` : text;
 }
 

@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { findOwnBooking, isUpcoming } from "../../../db/bookings.js";
+import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
+import { factsOfBooking } from "../consult/details.js";
 import { consultationWhen } from "./when.js";
 
 /**
@@ -12,9 +13,9 @@ import { consultationWhen } from "./when.js";
 export const renderBookingReminder: NoticeRenderer = async ({ row, payload, language, t, db, now }) => {
   const bookingId = Number(payload.bookingId);
   if (!Number.isSafeInteger(bookingId)) return null;
-  const booking = await findOwnBooking(db, row.recipient_id, bookingId);
-  if (!booking || !isUpcoming(booking, now)) return null;
-  const place = booking.mode === "online" ? t("reminders-online") : language === "kk" ? booking.name_kk : booking.name_ru;
+  const booking = await findUpcomingOwnBooking(db, row.recipient_id, bookingId, now);
+  if (!booking) return null;
+  const place = booking.mode === "online" ? t("reminders-online") : factsOfBooking(booking, language).centerName;
   return {
     text: t("reminders-booking", {
       when: consultationWhen(t, language, new Date(booking.starts_at), now),
@@ -34,8 +35,8 @@ export const bookingReminderButtons = new Composer<AppContext>().chatType("priva
 
 bookingReminderButtons.callbackQuery(/^rem:coming:(\d{1,15})$/, async (ctx) => {
   const now = ctx.deps.clock.now();
-  const booking = await findOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]));
-  if (!booking || !isUpcoming(booking, now)) {
+  const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]), now);
+  if (!booking) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     await ctx.reply(ctx.t("reminders-not-active"));
     return;

@@ -9,9 +9,9 @@ import {
   mayAskFeedback,
   parseFeedbackComment,
 } from "../../../domain/feedback.js";
-import { formatDay, localDateOf } from "../../../domain/time.js";
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
+import { dayOf } from "../../shared/format.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
@@ -27,7 +27,7 @@ export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, lang
   return {
     text: t("feedback-ask", {
       service: t(`service-${booking.service}`),
-      day: formatDay(localDateOf(new Date(booking.starts_at)), language),
+      day: dayOf(booking.starts_at, language),
     }),
     reply_markup: kb,
   };

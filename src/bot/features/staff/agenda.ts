@@ -10,10 +10,11 @@ import {
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
+import { formatDay, localDateOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { agendaLine, dayOf, packMessages, personName } from "./format.js";
+import { dayAndTime } from "../../shared/format.js";
+import { agendaLine, packMessages, personName } from "./format.js";
 import { backToStaffMenu } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
@@ -73,7 +74,8 @@ async function showMarks(ctx: BaseContext, member: StaffMember, now: Date, langu
 }
 
 function when(b: AgendaEntry, language: Language): string {
-  return `${dayOf(b, language)}, ${localTimeOf(new Date(b.starts_at))}`;
+  const { day, time } = dayAndTime(b.starts_at, language);
+  return `${day}, ${time}`;
 }
 
 const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };

@@ -20,11 +20,13 @@ import {
   isValidBlock,
   parseClockTime,
 } from "../../../domain/staff.js";
-import { formatDay, toInstant, type LocalDate, type LocalTime } from "../../../domain/time.js";
+import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { askChoice, askText } from "../../shared/ask.js";
-import { dayOf, timeRange } from "./format.js";
+import { dayOf } from "../../shared/format.js";
+import { dayKeyboard } from "../../shared/keyboards.js";
+import { timeRange } from "./format.js";
 import { backToStaffMenu, refuseNonStaff } from "./menu.js";
 
 export const STAFF_BLOCK_TIME = "staff-block-time";
@@ -82,7 +84,7 @@ export function blockTimeConversation(deps: AppDeps) {
 
     const date = await askChoice(conversation, ctx, "stb-date", dates, (c) => ({
       text: c.t("staff-block-ask-date"),
-      markup: dateKeyboard(dates, language),
+      markup: dayKeyboard("stb-date", dates, language),
     }));
     ctx = date.ctx;
     const day = formatDay(date.choice, language);
@@ -133,17 +135,8 @@ export function blockTimeConversation(deps: AppDeps) {
   };
 }
 
-function dateKeyboard(dates: LocalDate[], language: Language): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  dates.forEach((date, i) => {
-    kb.text(formatDay(date, language), `stb-date:${date}`);
-    if (i % 2 === 1) kb.row();
-  });
-  return kb;
-}
-
 function blockLabel(b: BlockedTime, language: Language): string {
-  return `${dayOf(b, language)}, ${timeRange(b)}`;
+  return `${dayOf(b.starts_at, language)}, ${timeRange(b)}`;
 }
 
 /** The specialist's blocks that are not over, each a button that removes it. */

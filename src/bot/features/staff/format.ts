@@ -1,10 +1,7 @@
 import type { AgendaEntry, StaffMember } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
-import { escapeHtml } from "../../shared/format.js";
-
-/** Translation as both a context and a notice renderer give it. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import { localTimeOf } from "../../../domain/time.js";
+import { escapeHtml, type Translate } from "../../shared/format.js";
 
 /** Telegram refuses longer messages (4096); a margin keeps room for the formatting. */
 const MESSAGE_LIMIT = 4000;
@@ -12,11 +9,6 @@ const MESSAGE_LIMIT = 4000;
 /** "10:00–10:50" in Almaty time. */
 export function timeRange(b: { starts_at: string; ends_at: string }): string {
   return `${localTimeOf(new Date(b.starts_at))}–${localTimeOf(new Date(b.ends_at))}`;
-}
-
-/** "23 ноября, понедельник" of the Almaty date a booking starts on. */
-export function dayOf(b: { starts_at: string }, language: Language): string {
-  return formatDay(localDateOf(new Date(b.starts_at)), language);
 }
 
 /**
@@ -42,7 +34,12 @@ export function agendaLine(t: Translate, b: AgendaEntry): string {
     name: personName(t, b.person_name),
     status: t(`staff-status-${b.status}`),
   });
-  return b.topic ? `${line}\n${t("staff-agenda-topic", { topic: escapeHtml(b.topic) })}` : line;
+  return withTopic(t, line, b.topic);
+}
+
+/** A staff text about a consultation with its topic, if there is one, on a line of its own. */
+export function withTopic(t: Translate, text: string, topic: string | null): string {
+  return topic ? `${text}\n${t("staff-agenda-topic", { topic: escapeHtml(topic) })}` : text;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
+import type { StaffMember } from "../../../db/staff.js";
 import { ensureUser, updateUser } from "../../../db/users.js";
 import { isLanguage } from "../../../domain/language.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext, BaseContext } from "../../context.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
@@ -18,31 +19,18 @@ export const staffFeature = new Composer<AppContext>().chatType("private");
 
 staffFeature.use(inviteFeature);
 
+/** A button that opens a staff screen: the press is answered, then the screen is shown. */
+function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
+  return forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await show(ctx, member);
+  });
+}
+
 staffFeature.command("staff", forStaff(showStaffMenu));
-
-staffFeature.callbackQuery(
-  "staff:menu",
-  forStaff(async (ctx, member) => {
-    await ctx.answerCallbackQuery();
-    await showStaffMenu(ctx, member);
-  }),
-);
-
-staffFeature.callbackQuery(
-  "staff:today",
-  forStaff(async (ctx, member) => {
-    await ctx.answerCallbackQuery();
-    await showToday(ctx, member);
-  }),
-);
-
-staffFeature.callbackQuery(
-  "staff:week",
-  forStaff(async (ctx, member) => {
-    await ctx.answerCallbackQuery();
-    await showWeek(ctx, member);
-  }),
-);
+staffFeature.callbackQuery("staff:menu", opens(showStaffMenu));
+staffFeature.callbackQuery("staff:today", opens(showToday));
+staffFeature.callbackQuery("staff:week", opens(showWeek));
 
 staffFeature.callbackQuery(
   /^staff:mark:(\d{1,12}):(\w)$/,
@@ -57,13 +45,7 @@ staffFeature.callbackQuery(
   }),
 );
 
-staffFeature.callbackQuery(
-  "staff:blocks",
-  forStaff(async (ctx, member) => {
-    await ctx.answerCallbackQuery();
-    await showBlockedTimes(ctx, member);
-  }),
-);
+staffFeature.callbackQuery("staff:blocks", opens(showBlockedTimes));
 
 staffFeature.callbackQuery(
   /^staff:unblock:(\d{1,12})$/,

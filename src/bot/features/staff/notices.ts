@@ -1,8 +1,8 @@
 import type { BookingStatus } from "../../../db/schema.js";
 import { findBookingForStaff } from "../../../db/staff.js";
-import { escapeHtml } from "../../shared/format.js";
+import { dayOf } from "../../shared/format.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
-import { centerName, dayOf, personName, timeRange } from "./format.js";
+import { centerName, personName, timeRange, withTopic } from "./format.js";
 
 /**
  * A notice to a specialist about one of their bookings, or null when it no longer applies: the
@@ -17,15 +17,14 @@ function staffBookingNotice(key: string, statuses: readonly BookingStatus[]): No
     const booking = await findBookingForStaff(db, bookingId);
     if (!booking || booking.specialist_telegram_id !== row.recipient_id || !statuses.includes(booking.status)) return null;
     const text = t(key, {
-      day: dayOf(booking, language),
+      day: dayOf(booking.starts_at, language),
       time: timeRange(booking),
       service: t(`service-${booking.service}`),
       mode: t(`staff-mode-${booking.mode}`),
       center: centerName(booking, language),
       name: personName(t, booking.person_name),
     });
-    const topic = booking.topic ? `\n${t("staff-agenda-topic", { topic: escapeHtml(booking.topic) })}` : "";
-    return { text: text + topic, parse_mode: "HTML" };
+    return { text: withTopic(t, text, booking.topic), parse_mode: "HTML" };
   };
 }
 
