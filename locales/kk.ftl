@@ -446,3 +446,191 @@ nudge-profile-button-off = ☕ Қазақша жаттығу туралы еск
 nudge-saved = Еске салу уақыты: күн сайын сағат { $time }.
 nudge-turned-off = Жаттығу туралы еске салу өшірілді.
 nudge-notifications-off = Қазір хабарландырулар өшірулі, сондықтан еске салу келмейді. Оларды профильде қосыңыз.
+
+## Kazakh practice
+
+practice-welcome =
+    🗣 Қазақ тілінде жаттығу: күніне бірнеше минут — карточкалар, тесттер және жазу. Сөзді ұмыта бастағаныңызда, бот оны қайталауды өзі ұсынады.
+
+    Алдымен — деңгейіңізді анықтайтын қысқа тест. Оны өткізіп жіберіп, ең оңай сөздерден бастауға да болады.
+practice-placement-intro = 🎯 Деңгейді анықтау: { $total } қысқа сұрақ — сөздің аудармасын таңдаңыз. Нәтижесіне қарай бот жаңа сөздерді өзіңізге лайықтап іріктеп береді.
+practice-button-placement-go = ▶️ Тестті бастау
+practice-placement-step = Сұрақ { $n }/{ $total }
+practice-placement-result = Дайын! Дұрыс жауаптар: { $correct }/{ $total }. Сіздің деңгейіңіз: { $level }. Тестті кез келген уақытта қайта тапсыруға болады.
+practice-placement-skipped = Жақсы, ең оңай сөздерден бастайық. Деңгейді анықтайтын тестті кейін тапсыруға болады.
+practice-placement-kept = Жақсы, деңгейіңіз өзгермейді: { $level }.
+practice-level-1 = бастапқы
+practice-level-2 = орта
+practice-level-3 = жоғары
+practice-home =
+    🗣 <b>Қазақ тілінде жаттығу</b>
+    Деңгей: { $level }
+    Үйреніп жүрген сөздеріңіз: { $seen }, оның ішінде меңгергеніңіз: { $learned }
+    Үзіліссіз жаттығу: қатарынан { $streak } күн
+    Бүгін қайталайтын сөздер: { $due }, жаңа сөздер: { $fresh }
+practice-button-start = ▶️ Жаттығуды бастау
+practice-button-placement = 🎯 Деңгейді анықтау
+practice-button-pace = ⚙️ Күніне жаңа сөз: { $n }
+practice-pace-choose = Күніне қанша жаңа сөз үйренгіңіз келеді? Бұл қайталауға әсер етпейді: бот қайталау уақыты келген сөздердің бәрін көрсетеді.
+practice-pace-saved = Сақталды: күніне { $n } жаңа сөз.
+practice-session-start = Бастадық! Тапсырмалар саны: { $total } (қайталау: { $due }, жаңа: { $fresh }). Аяқтау үшін «⏹ Аяқтау» батырмасын басыңыз немесе /cancel жіберіңіз.
+practice-step = <b>{ $n }/{ $total }</b>
+practice-flashcard-front =
+    🃏 <b>{ $kk }</b>
+    Мағынасын есіңізге түсіріп, «Көрсету» батырмасын басыңыз.
+practice-flashcard-new =
+    🆕 Жаңа сөз: <b>{ $kk }</b>
+    Мағынасын болжап көріңіз де, «Көрсету» батырмасын басыңыз.
+practice-button-show = 👀 Көрсету
+practice-flashcard-back =
+    { $item }
+
+    Қаншалықты оңай есіңізге түсті?
+practice-rate-again = 🔁 Қайтадан
+practice-rate-hard = 😓 Қиын
+practice-rate-good = 🙂 Жақсы
+practice-rate-easy = 😎 Оңай
+practice-button-stop = ⏹ Аяқтау
+practice-item =
+    <b>{ $kk }</b> — { $ru }
+    <i>{ $exampleKk }</i>
+    { $exampleRu }
+practice-choice-kk-ru = <b>{ $kk }</b> — орысша қалай болады?
+practice-choice-ru-kk = «{ $ru }» қазақша қалай болады?
+practice-right =
+    ✅ Дұрыс!
+    { $item }
+practice-wrong =
+    ❌ Дәл емес. Дұрыс жауап:
+    { $item }
+practice-typed =
+    ✍️ Қазақша жазыңыз: «{ $ru }»
+    Қазақша пернетақта жоқ па? Орыс әріптерімен жаза беріңіз: ә орнына а, қ орнына к және т.б.
+practice-button-dont-know = 🤷 Білмеймін
+practice-answer-shown =
+    Дұрысы былай:
+    { $item }
+practice-typed-lookalike = ✅ Дұрыс! Жазылуы: <b>{ $kk }</b> — { $slips }.
+practice-slip = { $typed } емес, { $right }
+practice-session-done = 🎉 Жаттығу аяқталды! Есте қалғаны: { $remembered }/{ $total }.
+practice-session-stopped = Жақсы, осымен тоқтайық. Барлық жауабыңыз сақталды.
+practice-nothing-due = Қазір қайталайтын сөз жоқ, бүгінгі жаңа сөздер де өтілді. Кейінірек кіріп көріңіз!
+practice-phrase-of-the-day =
+    💬 Бүгінгі сөз тіркесі:
+    { $item }
+
+## Tea talk
+
+teatalk-menu =
+    ☕ <b>Tea talk</b> — жастар орталықтарында шай үстінде қазақша сөйлесу клубтары. Өз деңгейіңізге сай кездесуге келіңіз: алғашқы сөз тіркестерінен еркін әңгімеге дейін. Қатысу тегін.
+
+    Ал кездесулердің арасында осы жерде, чатта жаттыға аласыз.
+teatalk-button-clubs = ☕ Tea talk клубтары
+teatalk-button-practice = 🗣 Қазақ тілінде жаттығу
+teatalk-button-my = 📋 Клубқа жазылуларым
+teatalk-level-beginner = Бастапқы деңгей
+teatalk-level-intermediate = Орта деңгей
+teatalk-level-advanced = Жоғары деңгей
+teatalk-filter-all = барлығы
+teatalk-all-districts = Барлық аудандар
+teatalk-all-levels = Барлық деңгейлер
+teatalk-choose-district = Қай ауданның кездесулерін көрсетейін?
+teatalk-choose-level = Сізге қай деңгей сай келеді?
+teatalk-button-district = 📍 Аудан: { $district }
+teatalk-button-level = 📶 Деңгей: { $level }
+teatalk-button-prev = ◀️ Алдыңғы
+teatalk-button-next = Келесі ▶️
+teatalk-list-title =
+    <b>☕ Алдағы { $days } күндегі tea talk клубтары</b>
+    Аудан: { $district } · деңгей: { $level }
+teatalk-list-line =
+    <b>{ $n }. { $day }, { $time }</b>
+    { $center } · { $level }
+    «{ $topic }» · { $seats }
+teatalk-list-empty = Бұл таңдау бойынша әзірге кездесу жоқ. Басқа ауданды немесе деңгейді таңдап көріңіз.
+teatalk-list-hint = Толығырақ білу және жазылу үшін кездесудің нөмірін басыңыз.
+teatalk-list-page = { $page }-бет, барлығы { $pages } бет
+teatalk-seats-free = бос орын: { $free }
+teatalk-seats-waitlist = орын жоқ, күту тізімі бар
+teatalk-card-title = <b>☕ Tea talk</b>
+teatalk-details =
+    🗓 { $day }, { $time }
+    📍 { $center }, { $district }
+    📶 { $level }
+    💬 «{ $topic }»
+teatalk-host-line = 👤 Жүргізуші: { $host }
+teatalk-seats-of = Бос орын: { $free } (барлығы { $capacity })
+teatalk-seats-full = Орын жоқ — күту тізіміне жазылуға болады (күтіп тұрғандар: { $waiting })
+teatalk-card-closed = Жазылу жабық: кездесу басталарға бір сағат қалғанда ол жабылады.
+teatalk-status-confirmed = ✅ Сіз жазылдыңыз.
+teatalk-status-waitlisted = ⏳ Сіз күту тізіміндесіз, кезектегі нөміріңіз: { $position }.
+teatalk-status-offered = 🎉 Сізге орын босады! Растау мерзімі: { $deadline }.
+teatalk-button-join = ✍️ Жазылу
+teatalk-button-join-waitlist = ⏳ Күту тізіміне жазылу
+teatalk-button-cancel = ✖️ Жазылудан бас тарту
+teatalk-button-accept = ✅ Келемін, орын менікі
+teatalk-button-decline = Келе алмаймын
+teatalk-button-to-list = ☕ Клубтар тізіміне
+teatalk-button-cannot-come = ✖️ Келе алмаймын
+teatalk-joined = ✅ Сіз жазылдыңыз! Сізді күтеміз: { $when }, { $center }. Кездесу туралы алдын ала еске саламыз.
+teatalk-joined-alert = Сіз жазылдыңыз
+teatalk-waitlisted =
+    Әзірге бос орын жоқ, сондықтан сіз күту тізіміне қосылдыңыз — кезектегі нөміріңіз: { $position }.
+    Орын босаса, батырмасы бар хабарлама жібереміз: орынды көрсетілген мерзімге дейін растаңыз, әйтпесе ол кезектегі келесі адамға өтеді.
+teatalk-waitlisted-alert = Сіз күту тізіміндесіз
+teatalk-already-confirmed = Сіз бұл кездесуге жазылып қойғансыз.
+teatalk-already-waitlisted = Сіз бұл кездесудің күту тізіміне жазылып қойғансыз, кезектегі нөміріңіз: { $position }.
+teatalk-already-offered = Бұл кездесуде сізге орын сақталып тұр — оны ұсыныс хабарламасындағы батырмамен немесе «Клубқа жазылуларым» бөлімінде растаңыз.
+teatalk-closed = Бұл кездесуге жазылу жабық: ол өтіп кеткен, болдырылмаған немесе басталуына бір сағаттан аз уақыт қалған.
+teatalk-closed-alert = Жазылу жабық
+teatalk-not-found = Мұндай кездесу жоқ — кестеден алынып тасталған болуы мүмкін. Міне, өзекті тізім.
+teatalk-not-found-alert = Кездесу табылмады
+teatalk-my-title = <b>Tea talk клубтарына жазылуларыңыз: { $count }</b>
+teatalk-my-none = Алдағы tea talk кездесулеріне жазылуыңыз жоқ.
+teatalk-cancel-confirm =
+    Жазылудан бас тартасыз ба?
+
+    { $details }
+teatalk-button-cancel-yes = Иә, бас тартамын
+teatalk-button-keep = Жоқ, қалдырамын
+teatalk-cancelled = Жазылудан бас тарттыңыз. Алдын ала хабарлағаныңызға рақмет!
+teatalk-cancelled-alert = Жазылу жойылды
+teatalk-kept = Жақсы, жазылуыңыз сақталды.
+teatalk-signup-not-found = Сізде мұндай жазылу жоқ. Жазылуларыңыз — «Клубқа жазылуларым» бөлімінде.
+teatalk-signup-not-active = Бұл жазылу енді өзекті емес: ол жойылған немесе кездесу басталып кеткен.
+teatalk-offer =
+    🎉 Tea talk клубында орын босады!
+
+    { $details }
+
+    Орын сіз үшін сақталып тұр. Растау мерзімі: { $deadline }. Келесіз бе?
+teatalk-offer-accepted = ✅ Орын сіздікі! Сізді күтеміз: { $when }, { $center }.
+teatalk-offer-accepted-alert = Орын сіздікі
+teatalk-offer-declined = Жақсы, орын кезектегі келесі адамға берілді. Жауап бергеніңізге рақмет!
+teatalk-offer-expired = Ұсыныстың мерзімі өтіп кетті, орын кезектегі келесі адамға берілді. Басқа кездесуді таңдауға болады.
+teatalk-offer-expired-alert = Ұсыныстың мерзімі өтті
+teatalk-offer-not-active = Бұл ұсыныс енді өзекті емес.
+teatalk-reminder =
+    ⏰ Еске салу: tea talk { $when }.
+
+    { $details }
+
+    Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
+teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері жоқ.
+teatalk-host-title = <b>☕ Бүгінгі tea talk кездесулеріңіз, { $day }</b>
+teatalk-host-count = Қатысушылар: { $count } (барлық орын: { $capacity })
+teatalk-host-no-participants = Әзірге ешкім жазылған жоқ.
+teatalk-host-participant = { $n }. { $name } — { $status }
+teatalk-host-status-confirmed = әлі белгіленбеген
+teatalk-host-status-attended = ✅ келді
+teatalk-host-status-no_show = ❌ келмеді
+teatalk-host-before-start = Кім келгенін кездесу басталған соң белгілеуге болады.
+teatalk-host-button-attended = ✅ { $n }
+teatalk-host-button-no-show = ❌ { $n }
+teatalk-host-button-refresh = 🔄 Жаңарту
+teatalk-marked-attended = Белгіленді: { $name } келді.
+teatalk-marked-no-show = Белгіленді: { $name } келмеді.
+teatalk-mark-already = Белгіленіп қойған: { $status }.
+teatalk-mark-not-found = Бұл жазылу сіздің кездесулеріңізге қатысты емес.
+teatalk-mark-not-started = Кездесу әлі басталған жоқ: белгіні ол басталған соң қоюға болады.
+teatalk-mark-not-confirmed = Бұл қатысушы жазылудан бас тартқан.

@@ -455,3 +455,207 @@ nudge-profile-button-off = ☕ Напоминать о практике каза
 nudge-saved = Напоминание: каждый день в { $time }.
 nudge-turned-off = Напоминания о практике выключены.
 nudge-notifications-off = Сейчас уведомления выключены, поэтому напоминание не придёт. Включите их в профиле.
+
+## Kazakh practice
+
+practice-welcome =
+    🗣 Практика казахского: несколько минут в день — карточки, тесты и письмо. Бот сам предложит повторить слово, когда вы начнёте его забывать.
+
+    Сначала — короткий тест на уровень. Его можно пропустить и начать с самых простых слов.
+practice-placement-intro = 🎯 Тест на уровень: { $total } { $total ->
+        [one] короткий вопрос
+        [few] коротких вопроса
+       *[many] коротких вопросов
+    } — выберите перевод слова. По результату бот подберёт новые слова под вас.
+practice-button-placement-go = ▶️ Начать тест
+practice-placement-step = Вопрос { $n }/{ $total }
+practice-placement-result = Готово! Верных ответов: { $correct } из { $total }. Ваш уровень: { $level }. Пройти тест заново можно в любой момент.
+practice-placement-skipped = Хорошо, начнём с самых простых слов. Тест на уровень можно пройти позже.
+practice-placement-kept = Хорошо, уровень прежний: { $level }.
+practice-level-1 = начальный
+practice-level-2 = средний
+practice-level-3 = продвинутый
+practice-home =
+    🗣 <b>Практика казахского</b>
+    Уровень: { $level }
+    Слов в изучении: { $seen }, из них выучено: { $learned }
+    Серия: { $streak ->
+        [one] { $streak } день
+        [few] { $streak } дня
+       *[many] { $streak } дней
+    } подряд
+    Сегодня повторить: { $due }, новых слов: { $fresh }
+practice-button-start = ▶️ Начать занятие
+practice-button-placement = 🎯 Тест на уровень
+practice-button-pace = ⚙️ Новых слов в день: { $n }
+practice-pace-choose = Сколько новых слов в день? Повторений это не касается: бот покажет всё, что пора повторить.
+practice-pace-saved = Сохранено: { $n } { $n ->
+        [one] новое слово
+        [few] новых слова
+       *[many] новых слов
+    } в день.
+practice-session-start = Поехали! Упражнений: { $total } (повторить: { $due }, новых: { $fresh }). Закончить можно кнопкой «⏹ Закончить» или командой /cancel.
+practice-step = <b>{ $n }/{ $total }</b>
+practice-flashcard-front =
+    🃏 <b>{ $kk }</b>
+    Вспомните, что это значит, и нажмите «Показать».
+practice-flashcard-new =
+    🆕 Новое: <b>{ $kk }</b>
+    Попробуйте угадать значение и нажмите «Показать».
+practice-button-show = 👀 Показать
+practice-flashcard-back =
+    { $item }
+
+    Насколько легко было вспомнить?
+practice-rate-again = 🔁 Снова
+practice-rate-hard = 😓 Трудно
+practice-rate-good = 🙂 Хорошо
+practice-rate-easy = 😎 Легко
+practice-button-stop = ⏹ Закончить
+practice-item =
+    <b>{ $kk }</b> — { $ru }
+    <i>{ $exampleKk }</i>
+    { $exampleRu }
+practice-choice-kk-ru = Что значит <b>{ $kk }</b>?
+practice-choice-ru-kk = Как по-казахски «{ $ru }»?
+practice-right =
+    ✅ Верно!
+    { $item }
+practice-wrong =
+    ❌ Не совсем. Правильный ответ:
+    { $item }
+practice-typed =
+    ✍️ Напишите по-казахски: «{ $ru }»
+    Нет казахской раскладки? Пишите русскими буквами: а вместо ә, к вместо қ и так далее.
+practice-button-dont-know = 🤷 Не знаю
+practice-answer-shown =
+    Вот как правильно:
+    { $item }
+practice-typed-lookalike = ✅ Верно! Пишется: <b>{ $kk }</b> — { $slips }.
+practice-slip = { $right }, а не { $typed }
+practice-session-done = 🎉 Занятие окончено! Вспомнили: { $remembered } из { $total }.
+practice-session-stopped = Хорошо, закончим здесь. Все ответы сохранены.
+practice-nothing-due = Сейчас повторять нечего, а новые слова на сегодня уже пройдены. Загляните позже!
+practice-phrase-of-the-day =
+    💬 Фраза дня:
+    { $item }
+
+## Tea talk
+
+teatalk-menu =
+    ☕ <b>Tea talk</b> — разговорные клубы на казахском языке за чашкой чая в молодёжных центрах. Приходите на встречу своего уровня: от первых фраз до свободной беседы. Участие бесплатное.
+
+    А между встречами можно практиковаться прямо здесь, в чате.
+teatalk-button-clubs = ☕ Клубы tea talk
+teatalk-button-practice = 🗣 Практика казахского
+teatalk-button-my = 📋 Мои записи в клубы
+teatalk-level-beginner = Начальный уровень
+teatalk-level-intermediate = Средний уровень
+teatalk-level-advanced = Продвинутый уровень
+teatalk-filter-all = все
+teatalk-all-districts = Все районы
+teatalk-all-levels = Все уровни
+teatalk-choose-district = Встречи какого района показать?
+teatalk-choose-level = Какой уровень вам подходит?
+teatalk-button-district = 📍 Район: { $district }
+teatalk-button-level = 📶 Уровень: { $level }
+teatalk-button-prev = ◀️ Раньше
+teatalk-button-next = Дальше ▶️
+teatalk-list-title =
+    <b>☕ Клубы tea talk на ближайшие { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    }</b>
+    Район: { $district } · уровень: { $level }
+teatalk-list-line =
+    <b>{ $n }. { $day }, { $time }</b>
+    { $center } · { $level }
+    «{ $topic }» · { $seats }
+teatalk-list-empty = По этим условиям встреч пока нет. Попробуйте другой район или уровень.
+teatalk-list-hint = Нажмите номер встречи, чтобы узнать подробности и записаться.
+teatalk-list-page = Страница { $page } из { $pages }
+teatalk-seats-free = свободно мест: { $free }
+teatalk-seats-waitlist = мест нет, есть лист ожидания
+teatalk-card-title = <b>☕ Tea talk</b>
+teatalk-details =
+    🗓 { $day }, { $time }
+    📍 { $center }, { $district }
+    📶 { $level }
+    💬 «{ $topic }»
+teatalk-host-line = 👤 Ведущий: { $host }
+teatalk-seats-of = Свободно мест: { $free } из { $capacity }
+teatalk-seats-full = Мест нет — можно встать в лист ожидания (уже ждут: { $waiting })
+teatalk-card-closed = Запись закрыта: она заканчивается за час до начала встречи.
+teatalk-status-confirmed = ✅ Вы записаны.
+teatalk-status-waitlisted = ⏳ Вы в листе ожидания, ваш номер в очереди: { $position }.
+teatalk-status-offered = 🎉 Для вас освободилось место! Подтвердите его до { $deadline }.
+teatalk-button-join = ✍️ Записаться
+teatalk-button-join-waitlist = ⏳ Встать в лист ожидания
+teatalk-button-cancel = ✖️ Отменить запись
+teatalk-button-accept = ✅ Приду, место моё
+teatalk-button-decline = Не смогу
+teatalk-button-to-list = ☕ К списку клубов
+teatalk-button-cannot-come = ✖️ Не смогу прийти
+teatalk-joined = ✅ Вы записаны! Ждём вас { $when } — { $center }. Мы заранее напомним о встрече.
+teatalk-joined-alert = Вы записаны
+teatalk-waitlisted =
+    Мест пока нет, и вы в листе ожидания — ваш номер в очереди: { $position }.
+    Если место освободится, мы пришлём сообщение с кнопкой: подтвердите место до указанного срока, иначе оно перейдёт следующему в очереди.
+teatalk-waitlisted-alert = Вы в листе ожидания
+teatalk-already-confirmed = Вы уже записаны на эту встречу.
+teatalk-already-waitlisted = Вы уже в листе ожидания этой встречи, ваш номер в очереди: { $position }.
+teatalk-already-offered = Для вас уже держат место на этой встрече — подтвердите его кнопкой в сообщении с предложением или в разделе «Мои записи в клубы».
+teatalk-closed = Запись на эту встречу закрыта: она уже прошла, отменена или до начала осталось меньше часа.
+teatalk-closed-alert = Запись закрыта
+teatalk-not-found = Такой встречи нет — возможно, её убрали из расписания. Вот актуальный список.
+teatalk-not-found-alert = Встреча не найдена
+teatalk-my-title = <b>Ваши записи в клубы tea talk: { $count }</b>
+teatalk-my-none = У вас нет предстоящих записей в клубы tea talk.
+teatalk-cancel-confirm =
+    Отменить запись?
+
+    { $details }
+teatalk-button-cancel-yes = Да, отменить
+teatalk-button-keep = Нет, оставить
+teatalk-cancelled = Запись отменена. Спасибо, что предупредили!
+teatalk-cancelled-alert = Запись отменена
+teatalk-kept = Хорошо, запись остаётся.
+teatalk-signup-not-found = Такой записи у вас нет. Ваши записи — в разделе «Мои записи в клубы».
+teatalk-signup-not-active = Эта запись уже неактуальна: она отменена или встреча уже началась.
+teatalk-offer =
+    🎉 Освободилось место в клубе tea talk!
+
+    { $details }
+
+    Место закреплено за вами до { $deadline }. Придёте?
+teatalk-offer-accepted = ✅ Место ваше! Ждём вас { $when } — { $center }.
+teatalk-offer-accepted-alert = Место ваше
+teatalk-offer-declined = Хорошо, место передано следующему в очереди. Спасибо, что ответили!
+teatalk-offer-expired = Срок предложения истёк, и место передано следующему в очереди. Можно выбрать другую встречу.
+teatalk-offer-expired-alert = Срок предложения истёк
+teatalk-offer-not-active = Это предложение уже неактуально.
+teatalk-reminder =
+    ⏰ Напоминание: tea talk { $when }.
+
+    { $details }
+
+    Если не получится прийти, отмените запись — место достанется тому, кто ждёт в очереди.
+teatalk-host-none = Сегодня вы не ведёте встреч tea talk.
+teatalk-host-title = <b>☕ Ваши встречи tea talk сегодня, { $day }</b>
+teatalk-host-count = Участников: { $count } из { $capacity }
+teatalk-host-no-participants = Пока никто не записан.
+teatalk-host-participant = { $n }. { $name } — { $status }
+teatalk-host-status-confirmed = ждёт отметки
+teatalk-host-status-attended = ✅ пришёл(ла)
+teatalk-host-status-no_show = ❌ не пришёл(ла)
+teatalk-host-before-start = Отметить, кто пришёл, можно после начала встречи.
+teatalk-host-button-attended = ✅ { $n }
+teatalk-host-button-no-show = ❌ { $n }
+teatalk-host-button-refresh = 🔄 Обновить
+teatalk-marked-attended = Отмечено: { $name } — пришёл(ла).
+teatalk-marked-no-show = Отмечено: { $name } — не пришёл(ла).
+teatalk-mark-already = Уже отмечено: { $status }.
+teatalk-mark-not-found = Эта запись не относится к вашим встречам.
+teatalk-mark-not-started = Встреча ещё не началась: отметить можно после её начала.
+teatalk-mark-not-confirmed = Этот участник отменил запись.

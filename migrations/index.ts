@@ -2,6 +2,8 @@ import type { Migration } from "kysely";
 import * as users from "./2026-11-21-01-users.js";
 import * as consultations from "./2026-11-21-02-consultations.js";
 import * as outbox from "./2026-11-21-03-outbox.js";
+import * as teatalk from "./2026-11-21-04-teatalk.js";
+import * as practice from "./2026-11-21-05-practice.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-01-users": users,
   "2026-11-21-02-consultations": consultations,
   "2026-11-21-03-outbox": outbox,
+  "2026-11-21-04-teatalk": teatalk,
+  "2026-11-21-05-practice": practice,
 };

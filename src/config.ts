@@ -34,6 +34,8 @@ const schema = z.object({
     .default("1440,120")
     .transform((s) => [...new Set(s.split(",").map((p) => Number(p.trim())))].sort((a, b) => b - a)),
   OUTBOX_LEASE_SECONDS: positiveInt(120),
+  TEATALK_REMINDER_MINUTES: positiveInt(180),
+  PRACTICE_NEW_PER_DAY: positiveInt(10),
 });
 
 /** The names of every environment variable the bot reads. */
@@ -50,6 +52,10 @@ export type Config = {
   reminderOffsetsMinutes: number[];
   /** How long an outbox row may stay claimed before another run may take it over (its sender died). */
   outboxLeaseSeconds: number;
+  /** Minutes before a tea-talk session at which its participants are reminded. */
+  teatalkReminderMinutes: number;
+  /** New Kazakh-practice items a learner meets per Almaty day, unless they chose otherwise. */
+  practiceNewPerDay: number;
 };
 
 /** A configuration problem the operator must fix; the message names the variable. */
@@ -85,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     reminderOffsetsMinutes: c.REMINDER_OFFSETS_MINUTES,
     outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
+    teatalkReminderMinutes: c.TEATALK_REMINDER_MINUTES,
+    practiceNewPerDay: c.PRACTICE_NEW_PER_DAY,
   };
 }

@@ -13,6 +13,13 @@ import { consultFeature } from "./features/consult/index.js";
 import { crisisWatch, helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
+import {
+  PRACTICE_PLACEMENT,
+  PRACTICE_SESSION,
+  practiceFeature,
+  practicePlacementConversation,
+  practiceSessionConversation,
+} from "./features/practice/index.js";
 import { privacyFeature } from "./features/privacy/index.js";
 import { PROFILE_EDIT, profileEditConversation } from "./features/profile/edit.js";
 import { profileFeature } from "./features/profile/index.js";
@@ -21,6 +28,7 @@ import { SIGNUP, signupConversation } from "./features/signup/conversation.js";
 import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-time.js";
 import { staffFeature, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
+import { teatalkFeature } from "./features/teatalk/index.js";
 import { createI18n } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
 import { attachDeps } from "./shared/deps.js";
@@ -84,12 +92,16 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(createConversation(rescheduleConversation(deps), RESCHEDULE));
   privateChats.use(createConversation(blockTimeConversation(deps), STAFF_BLOCK_TIME));
   privateChats.use(createConversation(feedbackCommentConversation(deps), FEEDBACK_COMMENT));
+  privateChats.use(createConversation(practiceSessionConversation(deps), PRACTICE_SESSION));
+  privateChats.use(createConversation(practicePlacementConversation(deps), PRACTICE_PLACEMENT));
   // Early: it also notices that someone marked as having blocked the bot is writing again.
   privateChats.use(remindersFeature);
   privateChats.use(centersFeature);
   // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(staffStartFeature, staffFeature);
   privateChats.use(consultFeature, bookingsFeature);
+  privateChats.use(teatalkFeature);
+  privateChats.use(practiceFeature);
   privateChats.use(startFeature, helpFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);
 

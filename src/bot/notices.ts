@@ -1,9 +1,11 @@
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
+import { teatalkNoticeRenderers } from "./features/teatalk/index.js";
 import type { NoticeRenderers } from "./shared/notice.js";
 
 /** How each kind of outbox message is rendered; each feature contributes its own kinds. */
 export const noticeRenderers: NoticeRenderers = {
   ...staffNoticeRenderers,
   ...reminderRenderers,
+  ...teatalkNoticeRenderers,
 };

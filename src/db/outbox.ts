@@ -43,6 +43,17 @@ export async function cancelPendingForBooking(db: Executor, bookingId: number, k
   await q.execute();
 }
 
+/** Cancels what is still waiting to be sent under these dedupe keys (what it was about is gone). */
+export async function cancelPendingByKeys(db: Executor, dedupeKeys: string[]): Promise<void> {
+  if (dedupeKeys.length === 0) return;
+  await db
+    .updateTable("outbox")
+    .set({ state: "cancelled" })
+    .where("dedupe_key", "in", dedupeKeys)
+    .where("state", "=", "pending")
+    .execute();
+}
+
 /*
  * The dispatcher's side. A row moves pending → sending (claimed by one worker) → sent, or to
  * cancelled / expired / failed, or back to pending (postponed, retried, released). Every change

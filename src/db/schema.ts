@@ -3,6 +3,9 @@ import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
+import type { TeaTalkLevel, TeaTalkSessionStatus, TeaTalkSignupStatus } from "../domain/teatalk.js";
+import type { ExerciseKind } from "../domain/practice/exercises.js";
+import type { Level } from "../domain/practice/items.js";
 import type { LocalDate, LocalTime } from "../domain/time.js";
 
 /** Instants are ISO-8601 strings in UTC ("2026-11-21T10:00:00.000Z"); booleans are 0/1. */
@@ -145,6 +148,69 @@ export interface OutboxTable {
   created_at: Instant;
 }
 
+export interface TeaTalkSessionsTable {
+  id: Generated<number>;
+  center_id: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  level: TeaTalkLevel;
+  host_specialist_id: number | null;
+  host_name: string | null;
+  host_telegram_id: number | null;
+  capacity: number;
+  topic_kk: string;
+  topic_ru: string;
+  status: Generated<TeaTalkSessionStatus>;
+  demo: Generated<number>;
+  created_at: Instant;
+}
+
+export interface TeaTalkSignupsTable {
+  id: Generated<number>;
+  session_id: number;
+  user_id: number | null;
+  status: TeaTalkSignupStatus;
+  offer_expires_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PracticeSettingsTable {
+  user_id: number;
+  level: Level;
+  /** Null: the configured default. */
+  new_per_day: number | null;
+  placement_done: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A learner's FSRS card for one deck item (ts-fsrs field names; `state` is its State enum). */
+export interface PracticeCardsTable {
+  user_id: number;
+  item_id: string;
+  due: Instant;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: Instant | null;
+  introduced_at: Instant;
+}
+
+export interface PracticeReviewsTable {
+  id: Generated<number>;
+  user_id: number;
+  item_id: string;
+  rating: number;
+  kind: ExerciseKind;
+  reviewed_at: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
@@ -157,6 +223,11 @@ export interface Database {
   staff_invites: StaffInvitesTable;
   bookings: BookingsTable;
   outbox: OutboxTable;
+  practice_settings: PracticeSettingsTable;
+  practice_cards: PracticeCardsTable;
+  practice_reviews: PracticeReviewsTable;
+  teatalk_sessions: TeaTalkSessionsTable;
+  teatalk_signups: TeaTalkSignupsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -166,3 +237,7 @@ export type Center = Selectable<CentersTable>;
 export type Specialist = Selectable<SpecialistsTable>;
 export type Booking = Selectable<BookingsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type TeaTalkSession = Selectable<TeaTalkSessionsTable>;
+export type TeaTalkSignup = Selectable<TeaTalkSignupsTable>;
+export type PracticeSettings = Selectable<PracticeSettingsTable>;
+export type PracticeCardRow = Selectable<PracticeCardsTable>;

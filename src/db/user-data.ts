@@ -2,6 +2,8 @@ import { localDateOf } from "../domain/time.js";
 import { cancelBooking } from "./bookings.js";
 import { conversationKey } from "./conversation-state.js";
 import type { Db } from "./database.js";
+import { erasePracticeData, exportPracticeData } from "./practice.js";
+import { cancelUpcomingSignups, exportSignups } from "./teatalk.js";
 import { countAnonymously } from "./users.js";
 
 /**
@@ -17,14 +19,15 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     .where("user_id", "=", userId)
     .orderBy("starts_at")
     .execute();
-  return { user, bookings };
+  const practice = await exportPracticeData(db, userId);
+  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId) };
 }
 
 /**
  * Erases a person's data for /deleteme. Upcoming consultations are cancelled first (the
- * specialist is told and the time is free again); past bookings stay for the city's count of
- * consultations, without their person, topic or comment; the erasure itself is counted
- * anonymously.
+ * specialist is told and the time is free again), and so are upcoming tea-talk sign-ups (a freed
+ * seat goes to the waitlist); past bookings and sign-ups stay for the city's figures, without
+ * their person, topic or comment; the erasure itself is counted anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
   const upcoming = await db
@@ -35,6 +38,7 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
     .where("starts_at", ">", now.toISOString())
     .execute();
   for (const booking of upcoming) await cancelBooking(db, userId, booking.id, now);
+  await cancelUpcomingSignups(db, userId, now);
 
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("bookings").set({ topic: null, feedback_comment: null }).where("user_id", "=", userId).execute();
@@ -45,6 +49,7 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
       .where("state", "=", "pending")
       .execute();
     await trx.deleteFrom("conversation_state").where("key", "=", conversationKey(userId)).execute();
+    await erasePracticeData(trx, userId);
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     await countAnonymously(trx, "accounts_erased", localDateOf(now));
   });

@@ -14,15 +14,22 @@ export const KAZAKH_LOOKALIKES: Readonly<Record<string, string>> = {
   і: "и",
 };
 
-/** Lower case, ё→е, Kazakh letters (and a Latin i) folded to their look-alikes, punctuation dropped, spaces collapsed. */
-export function foldKazakh(text: string): string {
+/**
+ * How a person meant to write something, letters kept as typed: lower case, ё→е, a Latin "i"
+ * (phones without a Kazakh layout often give it for "і") read as "і", punctuation dropped,
+ * spaces collapsed.
+ */
+export function normalizeKazakh(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFC")
     .replace(/ё/g, "е")
-    .replace(/[әғқңөұүһі]/g, (ch) => KAZAKH_LOOKALIKES[ch] ?? ch)
-    // Phones without a Kazakh layout often give a Latin "i" for "і".
-    .replace(/i/g, "и")
+    .replace(/i/g, "і")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/** normalizeKazakh, then Kazakh letters folded to their look-alikes: equal for "сәлем" and "салем". */
+export function foldKazakh(text: string): string {
+  return normalizeKazakh(text).replace(/[әғқңөұүһі]/g, (ch) => KAZAKH_LOOKALIKES[ch] ?? ch);
 }

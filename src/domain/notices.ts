@@ -10,7 +10,9 @@ export type NoticeKind =
   | "booking_cancelled_by_staff" // to the person; payload { bookingId }
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
-  | "practice_nudge"; // daily Kazakh practice, opt-in; payload { date }
+  | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
+  | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
+  | "teatalk_reminder"; // before a tea-talk session; payload { signupId }
 
 /** How long after a consultation ends its feedback request goes out, and how long it stays useful. */
 export const FEEDBACK_DELAY_MINUTES = 30;

@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
+import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
 import { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
@@ -34,8 +35,9 @@ export interface Scheduler {
 }
 
 /**
- * Starts the cron job that plans practice nudges and dispatches the outbox, and runs it once at
- * once so that a restart catches up without waiting for the first tick.
+ * Starts the cron job that plans practice nudges, passes on lapsed tea-talk offers and dispatches
+ * the outbox, and runs it once at once so that a restart catches up without waiting for the first
+ * tick.
  */
 export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions = {}): Scheduler {
   const log = deps.logger.child({ job: "outbox" });
@@ -45,6 +47,9 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const runOnce = async () => {
     try {
       await planPracticeNudges(deps.db, deps.clock.now());
+      // Before dispatching, so that a seat passed on is offered in the same run.
+      const lapsedOffers = await passLapsedOffers(deps.db, deps.clock.now());
+      if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");
       const counts = countsOf(await dispatcher.dispatchDue());
       if (Object.keys(counts).length > 0) log.info(counts, "outbox run");
     } catch (err) {

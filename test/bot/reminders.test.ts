@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { itemBlock } from "../../src/bot/features/practice/format.js";
 import { feedbackSummary } from "../../src/db/feedback.js";
 import { enqueue } from "../../src/db/outbox.js";
 import { findUser, updateUser } from "../../src/db/users.js";
 import { FEEDBACK_COMMENT_MAX_LENGTH } from "../../src/domain/feedback.js";
 import { bookingNotices } from "../../src/domain/notices.js";
+import { phraseOfTheDay } from "../../src/domain/practice/phrase-of-the-day.js";
 import { NUDGE_TIMES } from "../../src/domain/practice-nudge.js";
 import { addDays, localDateOf, toInstant } from "../../src/domain/time.js";
 import { createLogger } from "../../src/logger.js";
@@ -170,8 +172,11 @@ describe("the daily Kazakh-practice nudge", () => {
     ]);
 
     h.clock.set(toInstant("2026-11-23", "18:00"));
-    expect(h.texts(await dispatch())).toEqual([kk("nudge-text")]);
-    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "menu:teatalk"]]);
+    // With the phrase of the day for a beginner (no placement yet), and the way into practice.
+    const phrase = phraseOfTheDay("2026-11-23", 1);
+    const expected = `${kk("nudge-text")}\n\n${kk("practice-phrase-of-the-day", { item: itemBlock(kk, phrase) })}`;
+    expect(h.texts(await dispatch())).toEqual([expected]);
+    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "practice:open"]]);
 
     await u.press("menu:profile");
     await u.press("nudge:open");

@@ -177,8 +177,12 @@ describe("seed command", () => {
   it("seeds the catalog, adds demo specialists only with --demo, and reports what it added", async () => {
     expect(await runSeed(db, NOW, [])).toBe("seed done; catalog: 16 of 16 centers added");
     expect(await demoSpecialists()).toEqual([]);
-    expect(await runSeed(db, NOW, ["--demo"])).toBe("seed done; catalog: 0 of 16 centers added; demo: 64 specialists added");
-    expect(await runSeed(db, NOW, ["--demo"])).toBe("seed done; catalog: 0 of 16 centers added; demo: 0 specialists added");
+    expect(await runSeed(db, NOW, ["--demo"])).toBe(
+      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added",
+    );
+    expect(await runSeed(db, NOW, ["--demo"])).toBe(
+      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added",
+    );
     expect(await demoSpecialists()).toHaveLength(64);
   });
 });

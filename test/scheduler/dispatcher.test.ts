@@ -193,7 +193,8 @@ describe("the outbox dispatcher", () => {
     expect((await dispatcher().dispatchDue()).sent).toEqual([]);
     clock.set("2026-11-24T04:00:00Z");
     expect((await dispatcher().dispatchDue()).sent).toEqual([nudge]);
-    expect(textsTo(107).at(-1)).toBe(i18n.t("ru", "nudge-text"));
+    // The nudge's line, then the phrase of the day.
+    expect(textsTo(107).at(-1)?.startsWith(`${i18n.t("ru", "nudge-text")}\n\n`)).toBe(true);
 
     // A nudge that would only be sent after it expired is dropped at night instead.
     clock.set("2026-11-24T17:30:00Z");

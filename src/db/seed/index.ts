@@ -6,6 +6,7 @@ import type { Db } from "../database.js";
 import type { SpecialistOverridesTable } from "../schema.js";
 import { CENTER_CATALOG } from "./centers.js";
 import { demoName, demoOverrides, demoWeek } from "./demo.js";
+import { seedTeaTalkDemo } from "./teatalk.js";
 
 /**
  * Installs the city's centers. Existing rows are left alone, so an administrator's corrections
@@ -84,10 +85,16 @@ async function insertOverrides(db: Db, specialistId: number, overrides: DateOver
   if (rows.length > 0) await db.insertInto("specialist_overrides").values(rows).execute();
 }
 
-/** The `seed` command: the catalog, and with `--demo` the demo specialists; returns a one-line summary. */
+/**
+ * The `seed` command: the catalog, and with `--demo` the demo specialists and tea-talk sessions;
+ * returns a one-line summary.
+ */
 export async function runSeed(db: Db, now: Date, args: readonly string[]): Promise<string> {
   const centersAdded = await seedCatalog(db);
   const summary = [`catalog: ${centersAdded} of ${CENTER_CATALOG.length} centers added`];
-  if (args.includes("--demo")) summary.push(`demo: ${await seedDemo(db, now)} specialists added`);
+  if (args.includes("--demo")) {
+    summary.push(`demo: ${await seedDemo(db, now)} specialists added`);
+    summary.push(`tea talk: ${await seedTeaTalkDemo(db, now)} sessions added`);
+  }
   return `seed done; ${summary.join("; ")}`;
 }

@@ -4,7 +4,7 @@ import { MENU_ENTRIES, type MenuEntry } from "../../shared/keyboards.js";
 import { showMainMenu } from "./menu.js";
 
 /** Menu entries whose features are not built yet; they say so honestly. */
-const COMING_SOON: readonly MenuEntry[] = ["teatalk", "events", "card"];
+const COMING_SOON: readonly MenuEntry[] = ["events", "card"];
 
 export const menuFeature = new Composer<AppContext>().chatType("private");
 

@@ -1,18 +1,28 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { findPracticeSettings } from "../../../db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../../db/practice-nudges.js";
 import { findUser, isRegistered } from "../../../db/users.js";
+import { phraseOfTheDay } from "../../../domain/practice/phrase-of-the-day.js";
 import { isNudgeTime, NUDGE_TIMES } from "../../../domain/practice-nudge.js";
+import { isLocalDate, localDateOf } from "../../../domain/time.js";
 import type { AppContext } from "../../context.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
+import { phraseOfTheDayText } from "../practice/format.js";
 import { showProfile } from "../profile/view.js";
 
-/** The daily nudge: a friendly line and the way into the practice menu, while the person still wants it. */
-export const renderPracticeNudge: NoticeRenderer = async ({ row, t, db }) => {
+/**
+ * The daily nudge: a friendly line, the phrase of the day (by the nudge's Almaty date, up to the
+ * learner's level) and the way into practice, while the person still wants it.
+ */
+export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db, now }) => {
   const user = await findUser(db, row.recipient_id);
   if (!user?.practice_nudge_time) return null;
+  const date = isLocalDate(payload.date) ? payload.date : localDateOf(now);
+  const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
   return {
-    text: t("nudge-text"),
-    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), "menu:teatalk"),
+    text: `${t("nudge-text")}\n\n${phraseOfTheDayText(t, phraseOfTheDay(date, level))}`,
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), "practice:open"),
   };
 };
 

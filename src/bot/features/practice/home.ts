@@ -1,0 +1,67 @@
+import { InlineKeyboard } from "grammy";
+import { countIntroducedToday, findPracticeSettings, practiceProgress } from "../../../db/practice.js";
+import type { PracticeSettings } from "../../../db/schema.js";
+import { findUser } from "../../../db/users.js";
+import { DECK } from "../../../domain/practice/deck/index.js";
+import type { Level } from "../../../domain/practice/items.js";
+import type { Progress } from "../../../domain/practice/progress.js";
+import type { AppDeps, BaseContext } from "../../context.js";
+import { levelName } from "./format.js";
+
+/** What the practice screen shows; JSON-serialisable, so a conversation can load it through `external`. */
+export interface PracticeHome {
+  level: Level;
+  newPerDay: number;
+  /** New items still to meet today. */
+  freshToday: number;
+  progress: Progress;
+  nudgeTime: string | null;
+}
+
+/** The learner's daily allowance of new items: their own choice, or the configured default. */
+export function newPerDayOf(settings: PracticeSettings | undefined, deps: AppDeps): number {
+  return settings?.new_per_day ?? deps.config.practiceNewPerDay;
+}
+
+/** The practice screen's data, or null for someone who has not taken or skipped the placement quiz. */
+export async function loadPracticeHome(deps: AppDeps, userId: number): Promise<PracticeHome | null> {
+  const settings = await findPracticeSettings(deps.db, userId);
+  if (!settings) return null;
+  const now = deps.clock.now();
+  const newPerDay = newPerDayOf(settings, deps);
+  const progress = await practiceProgress(deps.db, userId, now);
+  const introduced = await countIntroducedToday(deps.db, userId, now);
+  const user = await findUser(deps.db, userId);
+  return {
+    level: settings.level,
+    newPerDay,
+    freshToday: Math.max(0, Math.min(newPerDay - introduced, DECK.length - progress.seen)),
+    progress,
+    nudgeTime: user?.practice_nudge_time ?? null,
+  };
+}
+
+/** The practice screen: progress (learned, streak, due today) and what to do next. */
+export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Promise<void> {
+  const { progress } = home;
+  const text = ctx.t("practice-home", {
+    level: levelName(ctx.t, home.level),
+    seen: progress.seen,
+    learned: progress.learned,
+    streak: progress.streak,
+    due: progress.dueToday,
+    fresh: home.freshToday,
+  });
+  const kb = new InlineKeyboard()
+    .text(ctx.t("practice-button-start"), "practice:start")
+    .row()
+    .text(ctx.t("practice-button-placement"), "practice:placement")
+    .row()
+    .text(ctx.t("practice-button-pace", { n: home.newPerDay }), "practice:pace")
+    .row()
+    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open")
+    .row()
+    .text(ctx.t("button-back"), "menu:teatalk")
+    .text(ctx.t("button-menu"), "menu:open");
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+}

@@ -1,0 +1,64 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findPracticeSettings, setNewPerDay } from "../../../db/practice.js";
+import { isRegistered } from "../../../db/users.js";
+import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
+import type { AppContext } from "../../context.js";
+import { requireAccount } from "../menu/menu.js";
+import { loadPracticeHome, newPerDayOf, showPracticeHome } from "./home.js";
+import { PRACTICE_PLACEMENT } from "./placement.js";
+import { PRACTICE_SESSION } from "./session.js";
+
+export { PRACTICE_PLACEMENT, practicePlacementConversation } from "./placement.js";
+export { PRACTICE_SESSION, practiceSessionConversation } from "./session.js";
+
+/**
+ * Kazakh practice between tea-talk sessions: the entry `practice:open` (from the tea-talk menu
+ * and the daily nudge), the practice screen and its settings. Needs an account: progress is personal.
+ */
+export const practiceFeature = new Composer<AppContext>().chatType("private");
+
+/** The practice screen, or the placement quiz for someone starting out. */
+async function openPractice(ctx: AppContext): Promise<void> {
+  const home = await loadPracticeHome(ctx.deps, ctx.from!.id);
+  if (home) await showPracticeHome(ctx, home);
+  else await ctx.conversation.enter(PRACTICE_PLACEMENT, true);
+}
+
+practiceFeature.callbackQuery("practice:open", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (await requireAccount(ctx, "teatalk")) await openPractice(ctx);
+});
+
+/** The other buttons act on an account; one pressed after /deleteme is stale. */
+const practice = practiceFeature.filter((ctx) => isRegistered(ctx.account));
+
+practice.callbackQuery("practice:start", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const settings = await findPracticeSettings(ctx.deps.db, ctx.account!.id);
+  if (settings) await ctx.conversation.enter(PRACTICE_SESSION);
+  else await ctx.conversation.enter(PRACTICE_PLACEMENT, true);
+});
+
+practice.callbackQuery("practice:placement", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(PRACTICE_PLACEMENT, false);
+});
+
+practice.callbackQuery("practice:pace", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const current = newPerDayOf(await findPracticeSettings(ctx.deps.db, ctx.account!.id), ctx.deps);
+  const kb = new InlineKeyboard();
+  for (const n of NEW_PER_DAY_CHOICES) kb.text(n === current ? `✅ ${n}` : String(n), `practice:pace:${n}`);
+  kb.row().text(ctx.t("button-back"), "practice:open");
+  await ctx.reply(ctx.t("practice-pace-choose"), { reply_markup: kb });
+});
+
+practice.callbackQuery(/^practice:pace:(\d{1,3})$/, async (ctx, next) => {
+  const n = Number(ctx.match[1]);
+  const userId = ctx.account!.id;
+  // A number not offered, or no settings yet: the catch-all answers it as stale.
+  if (!NEW_PER_DAY_CHOICES.includes(n) || !(await findPracticeSettings(ctx.deps.db, userId))) return next();
+  await setNewPerDay(ctx.deps.db, userId, n, ctx.deps.clock.now());
+  await ctx.answerCallbackQuery({ text: ctx.t("practice-pace-saved", { n }) });
+  await openPractice(ctx);
+});

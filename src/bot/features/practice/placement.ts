@@ -1,0 +1,67 @@
+import { InlineKeyboard } from "grammy";
+import { findPracticeSettings, savePlacement } from "../../../db/practice.js";
+import { optionText } from "../../../domain/practice/exercises.js";
+import { deckItem } from "../../../domain/practice/items.js";
+import { placementLevel, placementQuestions, type PlacementAnswer } from "../../../domain/practice/placement.js";
+import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { askChoice } from "../../shared/ask.js";
+import { escapeHtml } from "../../shared/format.js";
+import { levelName } from "./format.js";
+import { loadPracticeHome, showPracticeHome } from "./home.js";
+import { newRunId } from "./session.js";
+
+export const PRACTICE_PLACEMENT = "practice-placement";
+
+/**
+ * The placement quiz: at the first start (`first`), and whenever the learner retakes it. A few
+ * kk→ru questions across the levels set the level new items are chosen by. Skipping it the
+ * first time starts at level 1; skipping a retake keeps the level.
+ */
+export function practicePlacementConversation(deps: AppDeps) {
+  return async function practicePlacement(conversation: AppConversation, ctx: BaseContext, first = false): Promise<void> {
+    const userId = ctx.from!.id;
+    const quiz = await conversation.external(() => ({ runId: newRunId(), questions: placementQuestions(Math.random) }));
+    const total = quiz.questions.length;
+
+    if (first) await ctx.reply(ctx.t("practice-welcome"));
+    const start = await askChoice(conversation, ctx, `pl:${quiz.runId}`, ["go", "skip"] as const, (c) => ({
+      text: c.t("practice-placement-intro", { total }),
+      markup: new InlineKeyboard()
+        .text(c.t("practice-button-placement-go"), `pl:${quiz.runId}:go`)
+        .row()
+        .text(c.t("button-skip"), `pl:${quiz.runId}:skip`),
+    }));
+    ctx = start.ctx;
+
+    if (start.choice === "skip") {
+      const kept = await conversation.external(async () => {
+        const settings = await findPracticeSettings(deps.db, userId);
+        if (!settings) await savePlacement(deps.db, userId, 1, false, deps.clock.now());
+        return settings?.level ?? null;
+      });
+      await ctx.reply(kept === null ? ctx.t("practice-placement-skipped") : ctx.t("practice-placement-kept", { level: levelName(ctx.t, kept) }));
+    } else {
+      const answers: PlacementAnswer[] = [];
+      for (const [i, question] of quiz.questions.entries()) {
+        const item = deckItem(question.itemId)!;
+        const prefix = `pl:${quiz.runId}:${i + 1}`;
+        const options = question.options.map((id) => deckItem(id)!);
+        const answer = await askChoice(conversation, ctx, prefix, options.map((_, j) => String(j)), (c) => {
+          const kb = new InlineKeyboard();
+          options.forEach((option, j) => kb.text(optionText(option, "choice-kk-ru"), `${prefix}:${j}`).row());
+          const text = `${c.t("practice-placement-step", { n: i + 1, total })}\n${c.t("practice-choice-kk-ru", { kk: escapeHtml(item.kk) })}`;
+          return { text, markup: kb };
+        });
+        ctx = answer.ctx;
+        answers.push({ level: question.level, correct: options[Number(answer.choice)]?.id === item.id });
+      }
+      const level = placementLevel(answers);
+      await conversation.external(() => savePlacement(deps.db, userId, level, true, deps.clock.now()));
+      const correct = answers.filter((a) => a.correct).length;
+      await ctx.reply(ctx.t("practice-placement-result", { correct, total, level: levelName(ctx.t, level) }));
+    }
+
+    const home = await conversation.external(() => loadPracticeHome(deps, userId));
+    if (home) await showPracticeHome(ctx, home);
+  };
+}

@@ -1,0 +1,135 @@
+import { InlineKeyboard } from "grammy";
+import { findLiveSignup, listUpcomingSessions, type SessionView } from "../../../db/teatalk.js";
+import { isDistrict, type DistrictCode } from "../../../domain/districts.js";
+import { isTeaTalkLevel, joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
+import type { BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
+import { districtKeyboard } from "../../shared/keyboards.js";
+import { listLine, sessionCard, signupStatusText } from "./format.js";
+
+/** Sessions per page of the list: each is a few lines and a number button. */
+const PAGE_SIZE = 8;
+const NUMBERS_PER_ROW = 4;
+
+/** The list's filters; "all" where nothing is chosen. Callback data `tt:l:<level>:<district>:<page>`. */
+export interface ClubsFilter {
+  level: TeaTalkLevel | "all";
+  district: DistrictCode | "all";
+}
+
+export const ALL_CLUBS: ClubsFilter = { level: "all", district: "all" };
+
+/** Reads the filter part of callback data; null when it is not one the list could have made. */
+export function parseFilter(level: string, district: string): ClubsFilter | null {
+  if (level !== "all" && !isTeaTalkLevel(level)) return null;
+  if (district !== "all" && !isDistrict(district)) return null;
+  return { level, district };
+}
+
+function listData(f: ClubsFilter, page = 0): string {
+  return `tt:l:${f.level}:${f.district}:${page}`;
+}
+
+/** The tea-talk entry of the main menu: the clubs in the centers, or practice in the chat. */
+export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
+  const kb = new InlineKeyboard()
+    .text(ctx.t("teatalk-button-clubs"), "tt:clubs")
+    .row()
+    // Kazakh practice in the chat is a feature of its own; it answers this button.
+    .text(ctx.t("teatalk-button-practice"), "practice:open")
+    .row()
+    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .row()
+    .text(ctx.t("button-menu"), "menu:open");
+  await ctx.reply(ctx.t("teatalk-menu"), { parse_mode: "HTML", reply_markup: kb });
+}
+
+/** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
+export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0): Promise<void> {
+  const language = await contextLanguage(ctx);
+  const sessions = await listUpcomingSessions(
+    ctx.deps.db,
+    { level: filter.level === "all" ? undefined : filter.level, district: filter.district === "all" ? undefined : filter.district },
+    ctx.deps.clock.now(),
+    TEATALK_LIST_DAYS,
+  );
+  const pages = Math.max(1, Math.ceil(sessions.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const shown = sessions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+
+  const title = ctx.t("teatalk-list-title", {
+    days: TEATALK_LIST_DAYS,
+    district: filter.district === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`district-${filter.district}`),
+    level: filter.level === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`teatalk-level-${filter.level}`),
+  });
+  const parts = [title];
+  if (shown.length === 0) parts.push(ctx.t("teatalk-list-empty"));
+  else {
+    parts.push(...shown.map((s, i) => listLine(ctx.t, language, s, current * PAGE_SIZE + i + 1)));
+    parts.push(ctx.t("teatalk-list-hint"));
+    if (pages > 1) parts.push(ctx.t("teatalk-list-page", { page: current + 1, pages }));
+  }
+
+  const kb = new InlineKeyboard();
+  shown.forEach((s, i) => {
+    kb.text(String(current * PAGE_SIZE + i + 1), `tt:s:${s.id}`);
+    if (i % NUMBERS_PER_ROW === NUMBERS_PER_ROW - 1) kb.row();
+  });
+  startRow(kb);
+  if (current > 0) kb.text(ctx.t("teatalk-button-prev"), listData(filter, current - 1));
+  if (current < pages - 1) kb.text(ctx.t("teatalk-button-next"), listData(filter, current + 1));
+  startRow(kb)
+    .text(
+      ctx.t("teatalk-button-district", { district: filter.district === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`district-${filter.district}`) }),
+      `tt:fd:${filter.level}`,
+    )
+    .text(
+      ctx.t("teatalk-button-level", { level: filter.level === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`teatalk-level-${filter.level}`) }),
+      `tt:fl:${filter.district}`,
+    )
+    .row()
+    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .row()
+    .text(ctx.t("button-back"), "menu:teatalk")
+    .text(ctx.t("button-menu"), "menu:open");
+  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+}
+
+/** The district filter's choices; the level chosen so far is kept. */
+export async function showDistrictChoice(ctx: BaseContext, level: ClubsFilter["level"]): Promise<void> {
+  const kb = districtKeyboard(ctx.t, `tt:l:${level}`);
+  startRow(kb).text(ctx.t("teatalk-all-districts"), listData({ level, district: "all" }));
+  await ctx.reply(ctx.t("teatalk-choose-district"), { reply_markup: kb });
+}
+
+/** The level filter's choices; the district chosen so far is kept. */
+export async function showLevelChoice(ctx: BaseContext, district: ClubsFilter["district"]): Promise<void> {
+  const kb = new InlineKeyboard();
+  for (const level of TEATALK_LEVELS) kb.text(ctx.t(`teatalk-level-${level}`), listData({ level, district })).row();
+  kb.text(ctx.t("teatalk-all-levels"), listData({ level: "all", district }));
+  await ctx.reply(ctx.t("teatalk-choose-level"), { reply_markup: kb });
+}
+
+/**
+ * One session's card with what the person can do: sign up or join the waitlist, or, if they
+ * already have a sign-up, see where they stand and cancel it (or answer the offer).
+ */
+export async function showSession(ctx: BaseContext, session: SessionView): Promise<void> {
+  const language = await contextLanguage(ctx);
+  const now = ctx.deps.clock.now();
+  const own = ctx.from ? await findLiveSignup(ctx.deps.db, session.id, ctx.from.id) : undefined;
+  const parts = [sessionCard(ctx.t, language, session)];
+  const kb = new InlineKeyboard();
+  if (own) {
+    parts.push(signupStatusText(ctx.t, language, own, now));
+    if (own.signup.status === "offered") {
+      kb.text(ctx.t("teatalk-button-accept"), `tt:accept:${own.signup.id}`).text(ctx.t("teatalk-button-decline"), `tt:decline:${own.signup.id}`);
+    } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${own.signup.id}`);
+  } else if (signupOpen(new Date(session.starts_at), now)) {
+    const full = joinStatus(session) === "waitlisted";
+    kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), `tt:join:${session.id}`);
+  } else parts.push(ctx.t("teatalk-card-closed"));
+  startRow(kb).text(ctx.t("teatalk-button-to-list"), "tt:clubs").row().text(ctx.t("button-menu"), "menu:open");
+  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+}

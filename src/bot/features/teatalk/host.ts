@@ -1,0 +1,74 @@
+import { InlineKeyboard } from "grammy";
+import { hostSessions, markParticipant, sessionParticipants, type AttendanceMark, type SessionView } from "../../../db/teatalk.js";
+import type { Language } from "../../../domain/language.js";
+import { agendaWindow } from "../../../domain/staff.js";
+import { attendanceOpen } from "../../../domain/teatalk.js";
+import { formatDay } from "../../../domain/time.js";
+import type { AppContext, BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { personName } from "../staff/format.js";
+import { sessionDetails } from "./format.js";
+
+/**
+ * /host: the sessions the sender hosts today, each with its participants (first names only) and,
+ * once it has started, a pair of buttons per participant still to be marked. Someone who hosts
+ * nothing today is told just that, whether they host other days or never.
+ */
+export async function showHostDay(ctx: BaseContext): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const language = await contextLanguage(ctx);
+  const today = agendaWindow(now, 1);
+  const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
+  if (sessions.length === 0) {
+    await ctx.reply(ctx.t("teatalk-host-none"));
+    return;
+  }
+  await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }), { parse_mode: "HTML" });
+  for (const session of sessions) await showHostSession(ctx, session, language, now);
+}
+
+async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date): Promise<void> {
+  const participants = await sessionParticipants(ctx.deps.db, session.id);
+  const started = attendanceOpen(new Date(session.starts_at), now);
+  const lines = [sessionDetails(ctx.t, language, session), ctx.t("teatalk-host-count", { count: participants.length, capacity: session.capacity })];
+  if (participants.length === 0) lines.push(ctx.t("teatalk-host-no-participants"));
+  participants.forEach((p, i) => {
+    lines.push(ctx.t("teatalk-host-participant", { n: i + 1, name: personName(ctx.t, p.name), status: ctx.t(`teatalk-host-status-${p.status}`) }));
+  });
+  const kb = new InlineKeyboard();
+  if (started) {
+    participants.forEach((p, i) => {
+      if (p.status !== "confirmed") return;
+      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), `tt:mark:${p.signupId}:a`)
+        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), `tt:mark:${p.signupId}:n`)
+        .row();
+    });
+  } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
+  kb.text(ctx.t("teatalk-host-button-refresh"), "tt:host");
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: kb });
+}
+
+const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
+
+/**
+ * A press on "came" / "did not come". The sign-up in the button is checked against the presser:
+ * only the session's host marks, only after the start, only once.
+ */
+export async function markFromButton(ctx: AppContext, signupId: number, code: string): Promise<void> {
+  const status = MARKS[code]!;
+  const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
+  if (!result.ok) {
+    ctx.log.info({ signup_id: signupId, reason: result.reason }, "tea-talk attendance mark refused");
+    const text =
+      result.reason === "already-marked"
+        ? ctx.t("teatalk-mark-already", { status: ctx.t(`teatalk-host-status-${result.status}`) })
+        : ctx.t(`teatalk-mark-${result.reason}`);
+    await ctx.answerCallbackQuery({ text, show_alert: true });
+    return;
+  }
+  ctx.log.info({ signup_id: signupId, status }, "tea-talk attendance marked");
+  await ctx.answerCallbackQuery({ text: ctx.t(`teatalk-host-status-${status}`) });
+  await ctx.reply(ctx.t(status === "attended" ? "teatalk-marked-attended" : "teatalk-marked-no-show", { name: personName(ctx.t, result.name) }), {
+    parse_mode: "HTML",
+  });
+}

@@ -1,0 +1,96 @@
+import { InlineKeyboard } from "grammy";
+import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../../../db/teatalk.js";
+import { offerLapsed } from "../../../domain/teatalk.js";
+import type { AppContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
+import { ALL_CLUBS, showClubs } from "./clubs.js";
+import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
+
+/** The sign-up a notice is about, if it is still the recipient's; null for a malformed payload. */
+async function signupOf(input: Parameters<NoticeRenderer>[0]) {
+  const signupId = Number(input.payload.signupId);
+  if (!Number.isSafeInteger(signupId)) return undefined;
+  return findOwnSignup(input.db, input.row.recipient_id, signupId);
+}
+
+/**
+ * A freed seat offered to the first in line, with its deadline and the buttons to take it or let
+ * it go. Nothing once the offer was answered, lapsed or the session was called off.
+ */
+export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
+  const { language, t, now } = input;
+  const view = await signupOf(input);
+  if (!view || view.signup.status !== "offered" || view.session.status !== "scheduled") return null;
+  const deadline = new Date(view.signup.offer_expires_at!);
+  if (offerLapsed(deadline, now)) return null;
+  return {
+    text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(t("teatalk-button-accept"), `tt:accept:${view.signup.id}`)
+      .row()
+      .text(t("teatalk-button-decline"), `tt:decline:${view.signup.id}`),
+  };
+};
+
+/** Hours before the session: when and where, and a way out that frees the seat for someone else. */
+export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
+  const { language, t, now } = input;
+  const view = await signupOf(input);
+  if (!view || view.signup.status !== "confirmed" || view.session.status !== "scheduled") return null;
+  if (new Date(view.session.starts_at) <= now) return null;
+  return {
+    text: t("teatalk-reminder", {
+      when: whenAndWhere(t, language, view.session, now).when,
+      details: sessionDetails(t, language, view.session),
+    }),
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), `tt:cancel:${view.signup.id}`),
+  };
+};
+
+/** The tea-talk notices, registered in src/bot/notices.ts. */
+export const teatalkNoticeRenderers = {
+  teatalk_offer: renderTeaTalkOffer,
+  teatalk_reminder: renderTeaTalkReminder,
+} satisfies NoticeRenderers;
+
+/** "I'll come" under an offer. Only the offer's own person, only before its deadline. */
+export async function acceptFromButton(ctx: AppContext, signupId: number): Promise<void> {
+  const { db, clock, config } = ctx.deps;
+  const now = clock.now();
+  const outcome = await acceptOffer(db, { signupId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
+  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer accepted");
+  if (outcome !== "confirmed") return answerUnusable(ctx, outcome);
+  const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
+  await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
+  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
+    parse_mode: "HTML",
+  });
+}
+
+/** "I can't" under an offer: the seat goes to the next in line at once. */
+export async function declineFromButton(ctx: AppContext, signupId: number): Promise<void> {
+  const outcome = await declineOffer(ctx.deps.db, { signupId, userId: ctx.from!.id }, ctx.deps.clock.now());
+  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer declined");
+  if (outcome !== "declined") return answerUnusable(ctx, outcome);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("teatalk-offer-declined"));
+}
+
+/** An offer that cannot be answered any more, or was never the presser's: said plainly, nothing changes. */
+async function answerUnusable(ctx: AppContext, outcome: OfferRefusal): Promise<void> {
+  switch (outcome) {
+    case "already-confirmed":
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-already-confirmed") });
+      return;
+    case "expired":
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-expired-alert") });
+      await ctx.reply(ctx.t("teatalk-offer-expired"));
+      return showClubs(ctx, ALL_CLUBS);
+    default:
+      await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+      await ctx.reply(ctx.t("teatalk-offer-not-active"));
+  }
+}

@@ -1,0 +1,135 @@
+import { InlineKeyboard } from "grammy";
+import {
+  cancelSignup,
+  findOwnSignup,
+  findSession,
+  listOwnSignups,
+  signUp,
+  type SignupView,
+} from "../../../db/teatalk.js";
+import { cancellable } from "../../../domain/teatalk.js";
+import type { AppContext, BaseContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { requireAccount } from "../menu/menu.js";
+import { ALL_CLUBS, showClubs } from "./clubs.js";
+import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
+
+function afterwardsKeyboard(ctx: BaseContext): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .row()
+    .text(ctx.t("teatalk-button-to-list"), "tt:clubs")
+    .text(ctx.t("button-menu"), "menu:open");
+}
+
+/** A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the seat. */
+export async function joinFromButton(ctx: AppContext, sessionId: number): Promise<void> {
+  if (!(await requireAccount(ctx, "teatalk"))) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  const { db, clock, config } = ctx.deps;
+  const now = clock.now();
+  const result = await signUp(db, { sessionId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
+  ctx.log.info({ session_id: sessionId, outcome: result.kind }, "tea-talk sign-up");
+  switch (result.kind) {
+    case "not-found":
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
+      await ctx.reply(ctx.t("teatalk-not-found"));
+      return showClubs(ctx, ALL_CLUBS);
+    case "closed":
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-closed-alert") });
+      await ctx.reply(ctx.t("teatalk-closed"), { reply_markup: afterwardsKeyboard(ctx) });
+      return;
+    case "already":
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), { reply_markup: afterwardsKeyboard(ctx) });
+      return;
+    case "waitlisted":
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-waitlisted-alert") });
+      await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx) });
+      return;
+    case "confirmed": {
+      const session = (await findSession(db, sessionId))!;
+      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
+      await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
+        parse_mode: "HTML",
+        reply_markup: afterwardsKeyboard(ctx),
+      });
+    }
+  }
+}
+
+/** "My sign-ups": each upcoming one with where the person stands and what they can do. */
+export async function showMySignups(ctx: BaseContext): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const language = await contextLanguage(ctx);
+  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now);
+  if (signups.length === 0) {
+    await ctx.reply(ctx.t("teatalk-my-none"), { reply_markup: afterwardsKeyboard(ctx) });
+    return;
+  }
+  await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }), { parse_mode: "HTML" });
+  for (const [i, view] of signups.entries()) {
+    const kb = new InlineKeyboard();
+    if (view.signup.status === "offered") {
+      kb.text(ctx.t("teatalk-button-accept"), `tt:accept:${view.signup.id}`).text(ctx.t("teatalk-button-decline"), `tt:decline:${view.signup.id}`);
+    } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${view.signup.id}`);
+    if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), "tt:clubs").text(ctx.t("button-menu"), "menu:open");
+    const text = `${sessionDetails(ctx.t, language, view.session)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  }
+}
+
+/**
+ * The person's sign-up a `tt:<action>:<id>` button names, if it is theirs and can still be
+ * cancelled. Otherwise the press is answered (forged or unknown id, already cancelled, session
+ * begun) and nothing happens.
+ */
+async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
+  const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
+  if (!view) {
+    ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "tea-talk button for a sign-up that is not the presser's");
+    return refuse(ctx, "not-found");
+  }
+  const session = { status: view.session.status, startsAt: new Date(view.session.starts_at) };
+  return cancellable(view.signup, session, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
+}
+
+async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
+  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+  await ctx.reply(ctx.t(`teatalk-signup-${reason}`), { reply_markup: afterwardsKeyboard(ctx) });
+  return undefined;
+}
+
+/** "Cancel my sign-up": asks first, with the session's details. */
+export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  await ctx.answerCallbackQuery();
+  const details = sessionDetails(ctx.t, await contextLanguage(ctx), view.session);
+  await ctx.reply(ctx.t("teatalk-cancel-confirm", { details }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("teatalk-button-cancel-yes"), `tt:cancel-yes:${view.signup.id}`)
+      .row()
+      .text(ctx.t("teatalk-button-keep"), `tt:keep:${view.signup.id}`),
+  });
+}
+
+export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  const result = await cancelSignup(ctx.deps.db, { signupId: view.signup.id, userId: ctx.from!.id }, ctx.deps.clock.now());
+  ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "tea-talk cancellation");
+  if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
+  await ctx.answerCallbackQuery({ text: ctx.t("teatalk-cancelled-alert") });
+  await ctx.reply(ctx.t("teatalk-cancelled"), { reply_markup: afterwardsKeyboard(ctx) });
+}
+
+export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("teatalk-kept"), { reply_markup: afterwardsKeyboard(ctx) });
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import {
+  attendanceOpen,
+  cancellable,
+  freeSeats,
+  isTeaTalkLevel,
+  joinStatus,
+  OFFER_HOLD_MINUTES,
+  offerDeadline,
+  offerLapsed,
+  openSeats,
+  SIGNUP_CLOSES_MINUTES_BEFORE,
+  signupOpen,
+  teatalkOffer,
+  teatalkReminder,
+} from "../../src/domain/teatalk.js";
+
+const MINUTE = 60_000;
+/** A session on Tuesday 24 November 2026 at 18:30 in Almaty. */
+const START = new Date("2026-11-24T13:30:00Z");
+const before = (minutes: number) => new Date(START.getTime() - minutes * MINUTE);
+
+describe("tea-talk sign-up window", () => {
+  it("closes an hour before the start", () => {
+    expect(SIGNUP_CLOSES_MINUTES_BEFORE).toBe(60);
+    expect(signupOpen(START, before(24 * 60))).toBe(true);
+    expect(signupOpen(START, before(61))).toBe(true);
+    expect(signupOpen(START, before(60))).toBe(false);
+    expect(signupOpen(START, before(10))).toBe(false);
+    expect(signupOpen(START, before(-30))).toBe(false);
+  });
+
+  it("lets the host mark attendance from the start on", () => {
+    expect(attendanceOpen(START, before(1))).toBe(false);
+    expect(attendanceOpen(START, START)).toBe(true);
+    expect(attendanceOpen(START, before(-45))).toBe(true);
+  });
+});
+
+describe("offer deadline", () => {
+  it("holds a seat for two hours when the session is far enough", () => {
+    const now = before(24 * 60);
+    expect(offerDeadline(START, now)).toEqual(new Date(now.getTime() + OFFER_HOLD_MINUTES * MINUTE));
+  });
+
+  it("never runs past the close of sign-up, an hour before the start", () => {
+    expect(offerDeadline(START, before(150))).toEqual(before(60));
+    expect(offerDeadline(START, before(61))).toEqual(before(60));
+  });
+
+  it("offers nothing once sign-up has closed", () => {
+    expect(offerDeadline(START, before(60))).toBeNull();
+    expect(offerDeadline(START, before(5))).toBeNull();
+  });
+
+  it("lapses at the deadline itself", () => {
+    const deadline = before(60);
+    expect(offerLapsed(deadline, before(61))).toBe(false);
+    expect(offerLapsed(deadline, deadline)).toBe(true);
+  });
+});
+
+describe("seats", () => {
+  it.each([
+    [{ capacity: 5, taken: 0, waiting: 0 }, 5, 5, "confirmed"],
+    [{ capacity: 5, taken: 4, waiting: 0 }, 1, 1, "confirmed"],
+    [{ capacity: 5, taken: 5, waiting: 0 }, 0, 0, "waitlisted"],
+    [{ capacity: 5, taken: 5, waiting: 3 }, 0, 0, "waitlisted"],
+    // A seat freed while no offer could be made is owed to those already waiting.
+    [{ capacity: 5, taken: 4, waiting: 1 }, 1, 0, "waitlisted"],
+    [{ capacity: 5, taken: 2, waiting: 1 }, 3, 2, "confirmed"],
+  ] as const)("%j → %i free, %i open, %s", (seats, free, open, status) => {
+    expect(freeSeats(seats)).toBe(free);
+    expect(openSeats(seats)).toBe(open);
+    expect(joinStatus(seats)).toBe(status);
+  });
+});
+
+describe("cancelling", () => {
+  const scheduled = { status: "scheduled" as const, startsAt: START };
+  it.each([
+    ["confirmed", scheduled, before(30), true],
+    ["waitlisted", scheduled, before(30), true],
+    ["offered", scheduled, before(90), true],
+    ["cancelled", scheduled, before(30), false],
+    ["attended", scheduled, before(-30), false],
+    ["confirmed", scheduled, START, false],
+    ["confirmed", { status: "cancelled" as const, startsAt: START }, before(30), false],
+  ] as const)("a %s sign-up → %s", (status, session, now, expected) => {
+    expect(cancellable({ status }, session, now)).toBe(expected);
+  });
+});
+
+describe("tea-talk notices", () => {
+  it("reminds a confirmed sign-up the given minutes before, expiring at the start", () => {
+    const now = before(24 * 60);
+    expect(teatalkReminder({ id: 7, startsAt: START }, 180, now)).toEqual({
+      kind: "teatalk_reminder",
+      dueAt: before(180),
+      expiresAt: START,
+      payload: { signupId: 7 },
+      dedupeKey: "teatalk_reminder:7",
+      essential: true,
+      urgent: false,
+    });
+  });
+
+  it("plans no reminder whose time has already passed", () => {
+    expect(teatalkReminder({ id: 7, startsAt: START }, 180, before(180))).toBeNull();
+    expect(teatalkReminder({ id: 7, startsAt: START }, 180, before(90))).toBeNull();
+    expect(teatalkReminder({ id: 7, startsAt: START }, 60, before(90))?.dueAt).toEqual(before(60));
+  });
+
+  it("sends an offer at once, day or night, and lets it expire at its deadline", () => {
+    const now = before(24 * 60);
+    const deadline = offerDeadline(START, now)!;
+    expect(teatalkOffer(3, deadline, now)).toEqual({
+      kind: "teatalk_offer",
+      dueAt: now,
+      expiresAt: deadline,
+      payload: { signupId: 3 },
+      dedupeKey: "teatalk_offer:3",
+      essential: true,
+      urgent: true,
+    });
+  });
+
+  it("knows its levels", () => {
+    expect(["beginner", "intermediate", "advanced", "expert", ""].filter(isTeaTalkLevel)).toEqual(["beginner", "intermediate", "advanced"]);
+  });
+});
