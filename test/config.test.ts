@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../src/config.js";
+import { projectRoot } from "../src/paths.js";
 
 const TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz";
 
@@ -44,5 +47,12 @@ describe("configuration", () => {
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable} `));
+  });
+});
+
+describe("documentation of the configuration", () => {
+  it.each(["README.md", ".env.example"])("%s names every variable the bot reads", (file) => {
+    const text = readFileSync(join(projectRoot(), file), "utf8");
+    expect(CONFIG_VARIABLES.filter((name) => !text.includes(name))).toEqual([]);
   });
 });
