@@ -24,7 +24,7 @@ async function upcomingOwnBooking(ctx: AppContext, raw: string): Promise<Booking
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
   const booking = id === undefined ? undefined : await findOwnBooking(ctx.deps.db, ctx.from!.id, id);
   if (!booking) {
-    ctx.log.warn({ bookingId: id ?? null, outcome: "not-own" }, "booking button for a booking that is not the presser's");
+    ctx.log.warn({ booking_id: id ?? null, outcome: "not-own" }, "booking button for a booking that is not the presser's");
     return refuse(ctx, "not-found");
   }
   if (!isUpcoming(booking, ctx.deps.clock.now())) return refuse(ctx, "not-active");
@@ -56,7 +56,7 @@ bookingsFeature.callbackQuery(/^mybk:cancel-yes:(.*)$/, async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
   if (!booking) return;
   const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, ctx.deps.clock.now());
-  ctx.log.info({ bookingId: booking.id, outcome }, "booking cancellation");
+  ctx.log.info({ booking_id: booking.id, outcome }, "booking cancellation");
   if (outcome !== "cancelled") return refuse(ctx, outcome);
   await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });

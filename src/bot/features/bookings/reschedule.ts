@@ -91,7 +91,7 @@ export function rescheduleConversation(deps: AppDeps) {
           );
           // Logged inside the external so that later replays of this step do not log it again.
           const replacedBy = result.kind === "rescheduled" ? result.bookingId : null;
-          ctx.log.info({ bookingId: current.id, replacedBy, outcome: result.kind }, "reschedule attempt");
+          ctx.log.info({ booking_id: current.id, replaced_by: replacedBy, outcome: result.kind }, "reschedule attempt");
           return { result, at: now.toISOString() };
         });
         const result = moved.result;

@@ -187,7 +187,7 @@ export function consultConversation(deps: AppDeps) {
           );
           // Logged inside the external so that later replays of this step do not log it again.
           const outcome = result.kind === "limit" ? `limit:${result.breach}` : result.kind;
-          ctx.log.info({ bookingId: result.kind === "booked" ? result.bookingId : null, specialistId: offer.specialistId, outcome }, "booking attempt");
+          ctx.log.info({ booking_id: result.kind === "booked" ? result.bookingId : null, specialist_id: offer.specialistId, outcome }, "booking attempt");
           return { result, at: now.toISOString() };
         });
         const result = booked.result;
