@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach } from "vitest";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
@@ -20,7 +21,24 @@ export interface ExitStatus {
 /** Every process started through this module, so none outlives its test. */
 const started = new Set<BotProcess>();
 
-/** The bot's real process, `node dist/src/main.js` as `npm start` runs it, with its output captured. */
+/** The configuration of a bot process: DATABASE_URL at least, and any other variables. */
+export type BotEnv = { DATABASE_URL: string } & Record<string, string>;
+
+/**
+ * The environment a bot process gets: only PATH is inherited, so a BOT_TOKEN in the developer's
+ * shell never reaches a test; every configuration variable is passed, blank unless `env` gives
+ * it, because the configuration reads blank as unset and a set variable is one a `.env` cannot
+ * fill in.
+ */
+function processEnv(env: Record<string, string>): Record<string, string> {
+  const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ""]));
+  return { PATH: process.env.PATH ?? "", ...blank, ...env };
+}
+
+/**
+ * The bot's real process, `node dist/src/main.js` as `npm start` runs it (or with a command,
+ * e.g. `seed --demo`, as the other npm scripts do), with its output captured.
+ */
 export class BotProcess {
   /** Resolves when the process has ended, however it ended. */
   readonly exited: Promise<ExitStatus>;
@@ -29,14 +47,10 @@ export class BotProcess {
   private err = "";
   private status: ExitStatus | undefined;
 
-  constructor(env: Record<string, string>) {
-    // The process inherits nothing but PATH, so a BOT_TOKEN in the developer's shell never
-    // reaches a test; every variable is passed, blank unless the test gives it, because the
-    // configuration reads blank as unset and a set variable is one a `.env` cannot fill in.
-    const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ""]));
-    this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js")], {
+  constructor(env: Record<string, string>, args: readonly string[] = []) {
+    this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js"), ...args], {
       cwd: projectRoot(),
-      env: { PATH: process.env.PATH ?? "", ...blank, ...env },
+      env: processEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (this.out += chunk));
@@ -113,15 +127,38 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   return new BotProcess(env);
 }
 
+/** How a command of the bot ended, with what it wrote. */
+export interface CommandResult extends ExitStatus {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one command of the bot (`args`, e.g. `["seed", "--demo"]`) with exactly this
+ * configuration, as spawnBot does, and resolves once it has ended by itself. A command still
+ * running after `timeoutMs` is killed and the call fails with its output.
+ */
+export async function runBotCommand(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = STOP_TIMEOUT_MS,
+): Promise<CommandResult> {
+  const command = new BotProcess(env, args);
+  try {
+    const status = await command.waitForExit(timeoutMs);
+    return { ...status, stdout: command.stdout, stderr: command.stderr };
+  } catch (error) {
+    await command.kill();
+    throw error;
+  }
+}
+
 /**
  * Starts the bot against the emulator and resolves once it is long polling, i.e. it has done
  * its start-up calls and waits for updates. Fails with the process output if it exits instead.
  * The emulator needs a token the configuration accepts (its short default is not one).
  */
-export async function startBot(
-  em: BotApiEmulator,
-  env: { DATABASE_URL: string } & Record<string, string>,
-): Promise<BotProcess> {
+export async function startBot(em: BotApiEmulator, env: BotEnv): Promise<BotProcess> {
   const pollsBefore = em.polls.length;
   const bot = spawnBot({ BOT_TOKEN: em.token, TELEGRAM_API_ROOT: em.apiRoot, ...env });
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -182,6 +219,21 @@ export function endToEndSetupEachTest(dirPrefix: string): EndToEndSetup {
   // Registered last so that it runs first: bots are stopped before the emulator goes away.
   cleanUpBotProcessesAfterEach();
   return setup;
+}
+
+/** A bot configuration on this test's database, with `variables` besides. */
+export function botEnv(setup: EndToEndSetup, variables: Record<string, string> = {}): BotEnv {
+  return { DATABASE_URL: `sqlite:${setup.dbPath}`, ...variables };
+}
+
+/** Reads this test's database with a read-only connection of its own, beside the bot's. */
+export function readDb<T>(setup: EndToEndSetup, query: (db: Database.Database) => T): T {
+  const db = new Database(setup.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return query(db);
+  } finally {
+    db.close();
+  }
 }
 
 // Last resort if the test worker itself is torn down (e.g. by a timeout) before afterEach ran.

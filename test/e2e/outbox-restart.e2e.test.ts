@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase } from "../../src/db/database.js";
@@ -8,7 +7,7 @@ import type { Language } from "../../src/domain/language.js";
 import { addMinutes } from "../../src/domain/time-math.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { registerUser } from "../support/users.js";
-import { endToEndSetupEachTest, startBot } from "./bot-process.js";
+import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
 
 const PEOPLE = 40;
 /** The crash comes once this many reminders have reached Telegram: well inside the run. */
@@ -66,13 +65,10 @@ async function seedDueReminders(): Promise<void> {
   }
 }
 
-function outboxStates(): { id: number; recipient_id: number; state: string }[] {
-  const db = new Database(e2e.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("select id, recipient_id, state from outbox order by id").all() as { id: number; recipient_id: number; state: string }[];
-  } finally {
-    db.close();
-  }
+type OutboxState = { id: number; recipient_id: number; state: string };
+
+function outboxStates(): OutboxState[] {
+  return readDb(e2e, (db) => db.prepare("select id, recipient_id, state from outbox order by id").all() as OutboxState[]);
 }
 
 async function until(what: string, condition: () => boolean): Promise<void> {
@@ -86,7 +82,7 @@ async function until(what: string, condition: () => boolean): Promise<void> {
 describe("the outbox across a crash", () => {
   it("delivers every due reminder after a SIGKILL mid-dispatch and a restart, each once", { timeout: 60_000 }, async () => {
     await seedDueReminders();
-    const env = { DATABASE_URL: `sqlite:${e2e.dbPath}`, LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) };
+    const env = botEnv(e2e, { LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) });
     const received = () => people.map((p) => e2e.em.messagesTo(p.id).length);
 
     const first = await startBot(e2e.em, env);

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
@@ -7,13 +6,9 @@ import { CONSENT_VERSION, NAME_MAX_LENGTH, normalizePhone } from "../../src/doma
 import { localDateOf } from "../../src/domain/time.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
-import { htmlToPlainText, TEST_PHONE_NUMBER, type SentMessage } from "./bot-api-emulator.js";
-import { endToEndSetupEachTest, spawnBot, startBot } from "./bot-process.js";
-
-/** Upper bound of every single wait; a healthy bot answers in milliseconds. */
-const WAIT_MS = 5000;
-/** How long the bot must stay silent before a step's replies count as complete. */
-const QUIET_MS = 60;
+import { htmlToPlainText, TEST_PHONE_NUMBER } from "./bot-api-emulator.js";
+import { botEnv, endToEndSetupEachTest, readDb, spawnBot, startBot } from "./bot-process.js";
+import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 
 const i18n = createI18n();
 /** A locale text as the user reads it in the chat (HTML markup rendered away). */
@@ -25,44 +20,16 @@ const label = (lang: Language, key: string, vars?: Record<string, string | numbe
 
 const e2e = endToEndSetupEachTest("jastar-e2e-");
 
-/** The configuration every bot process of these tests runs with, on this test's database. */
-function botEnv(): { DATABASE_URL: string } & Record<string, string> {
-  return { DATABASE_URL: `sqlite:${e2e.dbPath}`, ADMIN_IDS: "700900", LOG_LEVEL: "debug" };
-}
-
-function textOf(message: SentMessage): string {
-  return message.text ?? message.caption ?? "";
-}
-
-/**
- * Performs one action of the user and checks what the bot answers: exactly `expected`, in
- * order, and nothing more once it has gone quiet.
- */
-async function expectReplies(user: TestUser, act: () => unknown, expected: string[]): Promise<void> {
-  const before = e2e.em.messagesTo(user.id).length;
-  act();
-  for (let i = 0; i < expected.length; i++) await e2e.em.waitForMessageTo(user.id, undefined, WAIT_MS);
-  await e2e.em.waitUntilIdle(QUIET_MS, WAIT_MS);
-  expect(e2e.em.messagesTo(user.id).slice(before).map(textOf)).toEqual(expected);
-}
-
-/** Reads the bot's database with its own read-only connection. */
-function readDb<T>(query: (db: Database.Database) => T): T {
-  const db = new Database(e2e.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return query(db);
-  } finally {
-    db.close();
-  }
-}
+/** The configuration every bot process of these tests runs with, besides this test's database. */
+const BOT_VARIABLES = { ADMIN_IDS: "700900", LOG_LEVEL: "debug" };
 
 function userRow(id: number): Record<string, unknown> | undefined {
-  return readDb((db) => db.prepare("select * from users where id = ?").get(id) as Record<string, unknown> | undefined);
+  return readDb(e2e, (db) => db.prepare("select * from users where id = ?").get(id) as Record<string, unknown> | undefined);
 }
 
 describe("the bot process, driven through the Bot API emulator", () => {
   it("starts as npm start does: webhook removed, bot identified, command menus in Kazakh and Russian", async () => {
-    const bot = await startBot(e2e.em, botEnv());
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
 
     const firstPoll = e2e.em.polls[0]!;
     for (const method of ["getMe", "deleteWebhook", "setMyCommands"]) {
@@ -86,47 +53,47 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
     expect(await bot.stop()).toBe(0);
     // The catalog of centers comes with the first start, two in each of the eight districts.
-    const perDistrict = readDb((db) => db.prepare("select district, count(*) as n from centers group by district").all());
+    const perDistrict = readDb(e2e, (db) => db.prepare("select district, count(*) as n from centers group by district").all());
     expect(perDistrict).toHaveLength(8);
     expect(perDistrict.every((row) => (row as { n: number }).n === 2)).toBe(true);
   });
 
   it("signs up a Russian speaker who gets every step wrong once", async () => {
     const u: TestUser = { id: 700001, first_name: "Айгерим", language_code: "ru" };
-    const bot = await startBot(e2e.em, botEnv());
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/start"), [ru("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "русский"), [ru("need-button"), ru("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.sendSticker(u), [ru("need-button"), ru("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "русский"), [ru("need-button"), ru("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.sendSticker(u), [ru("need-button"), ru("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/start"), [ru("command-mid-flow"), ru("signup-overview")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-signup-start")), [ru("signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("command-mid-flow"), ru("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-signup-start")), [ru("signup-consent")]);
 
-    await expectReplies(u, () => e2e.em.sendPhoto(u), [ru("need-button"), ru("signup-consent")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-consent-yes")), [ru("signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.sendPhoto(u), [ru("need-button"), ru("signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-consent-yes")), [ru("signup-ask-name")]);
 
-    await expectReplies(u, () => e2e.em.sendText(u, "12345"), [ru("signup-name-invalid", { max: NAME_MAX_LENGTH })]);
-    await expectReplies(u, () => e2e.em.sendSticker(u), [ru("need-text"), ru("signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "12345"), [ru("signup-name-invalid", { max: NAME_MAX_LENGTH })]);
+    await expectReplies(e2e, u, () => e2e.em.sendSticker(u), [ru("need-text"), ru("signup-ask-name")]);
     // A typed name wins over the one Telegram knows.
-    await expectReplies(u, () => e2e.em.sendText(u, "Дана"), [ru("signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [ru("signup-ask-age")]);
 
-    await expectReplies(u, () => e2e.em.sendText(u, "двадцать два"), [ru("signup-age-invalid")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "/menu"), [ru("command-mid-flow"), ru("signup-ask-age")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "22"), [ru("signup-ask-district")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "двадцать два"), [ru("signup-age-invalid")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/menu"), [ru("command-mid-flow"), ru("signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "22"), [ru("signup-ask-district")]);
 
-    await expectReplies(u, () => e2e.em.sendText(u, "Медеу"), [ru("need-button"), ru("signup-ask-district")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "district-medeu")), [ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Медеу"), [ru("need-button"), ru("signup-ask-district")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-medeu")), [ru("signup-ask-phone")]);
 
-    await expectReplies(u, () => e2e.em.sendPhoto(u), [ru("signup-phone-not-own"), ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.sendPhoto(u), [ru("signup-phone-not-own"), ru("signup-ask-phone")]);
     const someoneElses = contactContent(u, "+7 701 000 00 00", 700999);
-    await expectReplies(u, () => e2e.em.sendUpdate(u, someoneElses), [ru("signup-phone-not-own"), ru("signup-ask-phone")]);
-    await expectReplies(u, () => e2e.em.sendContact(u, "+7 (701) 765-43-21"), [ru("signup-phone-saved"), ru("signup-ask-occupation")]);
+    await expectReplies(e2e, u, () => e2e.em.sendUpdate(u, someoneElses), [ru("signup-phone-not-own"), ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.sendContact(u, "+7 (701) 765-43-21"), [ru("signup-phone-saved"), ru("signup-ask-occupation")]);
     // The contact keyboard goes away with the confirmation.
     expect(e2e.em.messagesTo(u.id).at(-2)?.reply_markup).toEqual({ remove_keyboard: true });
 
-    await expectReplies(u, () => e2e.em.sendText(u, "не работаю"), [ru("need-button"), ru("signup-ask-occupation")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "occupation-neither")), [
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "не работаю"), [ru("need-button"), ru("signup-ask-occupation")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "occupation-neither")), [
       ru("signup-done", { name: "Дана" }),
       ru("menu-title"),
     ]);
@@ -153,50 +120,50 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
   it("signs up a Kazakh speaker across a restart, and answers a crisis phrase mid-flow at once", async () => {
     const u: TestUser = { id: 700002, first_name: "Ерасыл", language_code: "kk" };
-    let bot = await startBot(e2e.em, botEnv());
+    let bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
     const first = bot;
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/start"), [kk("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "қазақша"), [kk("need-button"), kk("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [kk("signup-overview")]);
-    await expectReplies(u, () => e2e.em.sendPhoto(u), [kk("need-button"), kk("signup-overview")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [kk("signup-consent")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "иә"), [kk("need-button"), kk("signup-consent")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [kk("signup-ask-name")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "Е"), [kk("signup-name-invalid", { max: NAME_MAX_LENGTH })]);
-    await expectReplies(u, () => e2e.em.sendText(u, "/help"), [kk("command-mid-flow"), kk("signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [kk("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "қазақша"), [kk("need-button"), kk("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [kk("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.sendPhoto(u), [kk("need-button"), kk("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [kk("signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "иә"), [kk("need-button"), kk("signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [kk("signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Е"), [kk("signup-name-invalid", { max: NAME_MAX_LENGTH })]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/help"), [kk("command-mid-flow"), kk("signup-ask-name")]);
     // The name Telegram knows is offered as a button.
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "button-use-name", { name: "Ерасыл" })), [kk("signup-ask-age")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "он алты"), [kk("signup-age-invalid")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "16"), [kk("signup-ask-guardian")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-use-name", { name: "Ерасыл" })), [kk("signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "он алты"), [kk("signup-age-invalid")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "16"), [kk("signup-ask-guardian")]);
 
     // SIGTERM mid sign-up, just as the user sends something: the process exits cleanly, and the
     // message is answered exactly once, by whichever process received it; no reply is repeated.
     const sentBeforeRestart = e2e.em.messagesTo(u.id).length;
     e2e.em.sendSticker(u);
     expect(await bot.stop("SIGTERM")).toBe(0);
-    bot = await startBot(e2e.em, botEnv());
+    bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
     for (let i = 0; i < 2; i++) await e2e.em.waitForMessageTo(u.id, undefined, WAIT_MS);
     await e2e.em.waitUntilIdle(QUIET_MS, WAIT_MS);
     expect(e2e.em.pendingUpdates).toEqual([]);
     expect(e2e.em.messagesTo(u.id).slice(sentBeforeRestart).map(textOf)).toEqual([kk("need-button"), kk("signup-ask-guardian")]);
 
     // The new process continues the same conversation from the database.
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "button-guardian-yes")), [kk("signup-ask-district")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-guardian-yes")), [kk("signup-ask-district")]);
 
     const before = e2e.em.messagesTo(u.id).length;
-    await expectReplies(u, () => e2e.em.sendText(u, "өлгім келеді"), [kk("crisis-detected"), kk("help-crisis")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "өлгім келеді"), [kk("crisis-detected"), kk("help-crisis")]);
     const help = textOf(e2e.em.messagesTo(u.id)[before + 1]!);
     for (const line of ["150", "111", "112"]) expect(help).toMatch(new RegExp(`\\b${line}\\b`));
 
     // The crisis message was not taken as an answer: the district step still waits for a button.
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [kk("signup-ask-phone")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "/start"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "button-share-phone")), [
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [kk("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-share-phone")), [
       kk("signup-phone-saved"),
       kk("signup-ask-occupation"),
     ]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
       kk("signup-done", { name: "Ерасыл" }),
       kk("menu-title"),
     ]);
@@ -221,35 +188,35 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
   it("/mydata sends what is stored as JSON, and /deleteme erases it leaving only an anonymous count", async () => {
     const u: TestUser = { id: 700003, first_name: "Мадина", language_code: "ru" };
-    const bot = await startBot(e2e.em, botEnv());
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/start"), [ru("signup-choose-language")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-signup-start")), [ru("signup-consent")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-consent-yes")), [ru("signup-ask-name")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-use-name", { name: "Мадина" })), [ru("signup-ask-age")]);
-    await expectReplies(u, () => e2e.em.sendText(u, "19 лет"), [ru("signup-ask-district")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "district-almaly")), [ru("signup-ask-phone")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-skip")), [ru("signup-phone-skipped"), ru("signup-ask-occupation")]);
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "occupation-work")), [ru("signup-done", { name: "Мадина" }), ru("menu-title")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-signup-start")), [ru("signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-consent-yes")), [ru("signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-use-name", { name: "Мадина" })), [ru("signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "19 лет"), [ru("signup-ask-district")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-almaly")), [ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-skip")), [ru("signup-phone-skipped"), ru("signup-ask-occupation")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "occupation-work")), [ru("signup-done", { name: "Мадина" }), ru("menu-title")]);
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/mydata"), [ru("mydata-caption")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/mydata"), [ru("mydata-caption")]);
     const upload = e2e.em.callsOf("sendDocument").at(-1)!;
     const file = upload.files.document!;
     expect(file.filename).toMatch(/\.json$/);
     const exported = JSON.parse(file.content.toString("utf8")) as { user: Record<string, unknown> };
     expect(exported.user).toMatchObject({ id: u.id, name: "Мадина", age: 19, district: "almaly", phone: null });
 
-    await expectReplies(u, () => e2e.em.sendText(u, "/deleteme"), [ru("deleteme-confirm")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/deleteme"), [ru("deleteme-confirm")]);
     const erasedFrom = localDateOf(new Date());
-    await expectReplies(u, () => e2e.em.clickButton(u, label("ru", "button-deleteme-yes")), [ru("deleteme-done")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-deleteme-yes")), [ru("deleteme-done")]);
     const erasedUntil = localDateOf(new Date());
 
     expect(await bot.stop()).toBe(0);
     expect(userRow(u.id)).toBeUndefined();
     // Nor does a half-finished flow keep the person's answers.
-    expect(readDb((db) => db.prepare("select key from conversation_state").all())).toEqual([]);
-    const counts = readDb((db) => db.prepare("select * from anonymous_counts where metric = 'accounts_erased'").all()) as Array<{
+    expect(readDb(e2e, (db) => db.prepare("select key from conversation_state").all())).toEqual([]);
+    const counts = readDb(e2e, (db) => db.prepare("select * from anonymous_counts where metric = 'accounts_erased'").all()) as Array<{
       day: string;
       count: number;
     }>;
@@ -259,7 +226,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
   });
 
   it.each([
-    { variable: "BOT_TOKEN", env: (): Record<string, string> => ({ DATABASE_URL: `sqlite:${e2e.dbPath}` }) },
+    { variable: "BOT_TOKEN", env: (): Record<string, string> => botEnv(e2e) },
     {
       variable: "DATABASE_URL",
       env: (): Record<string, string> => ({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: "postgres://localhost/jastar" }),

@@ -1,0 +1,341 @@
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import { escapeHtml } from "../../src/bot/shared/format.js";
+import { loadConfig } from "../../src/config.js";
+import { openDatabase } from "../../src/db/database.js";
+import type { Booking, OutboxRow } from "../../src/db/schema.js";
+import { CENTER_CATALOG } from "../../src/db/seed/centers.js";
+import type { DistrictCode } from "../../src/domain/districts.js";
+import { FEEDBACK_DELAY_MINUTES } from "../../src/domain/notices.js";
+import { SERVICE_CODES, TOPIC_MAX_LENGTH, type BookingMode } from "../../src/domain/services.js";
+import { addMinutes } from "../../src/domain/time-math.js";
+import { formatDay, localDateOf, toInstant, type LocalDate, type LocalTime } from "../../src/domain/time.js";
+import { bookingDetailsText } from "../support/booking-texts.js";
+import { TEST_TOKEN } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+import { htmlToPlainText, type SentMessage, type TestUser } from "./bot-api-emulator.js";
+import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
+import { expectReplies, textOf, WAIT_MS } from "./dialogue.js";
+/** Where the person books: two centers, each with a demo career consultant. */
+const DISTRICT: DistrictCode = "almaly";
+
+const i18n = createI18n();
+/** A locale text as the bot renders it, HTML included. */
+const html = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+/** A locale text as the user reads it in the chat (HTML markup rendered away). */
+const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(html(key, vars));
+/** Minutes before a consultation at which the bot reminds, as the process is configured (the default). */
+const REMINDER_OFFSETS = loadConfig({ BOT_TOKEN: TEST_TOKEN }).reminderOffsetsMinutes;
+
+const e2e = endToEndSetupEachTest("jastar-e2e-consult-");
+
+const person: TestUser = { id: 710001, first_name: "Алия", language_code: "ru" };
+
+/** A demo career consultant of the district, with the center a person is shown. */
+interface Consultant {
+  id: number;
+  online: number;
+  telegram_id: number | null;
+  center_id: string;
+  name_ru: string;
+  address_ru: string;
+}
+
+/**
+ * The database the bot starts with: the real `seed --demo` command (catalog and demo
+ * specialists, whose hours count from today), then a person who has signed up.
+ */
+async function prepareDatabase(): Promise<void> {
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
+  expect(seed.stdout).toContain(`demo: ${CENTER_CATALOG.length * SERVICE_CODES.length} specialists added`);
+
+  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
+  try {
+    await registerUser(db, person.id, { language: "ru", district: DISTRICT, now: new Date() });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The configuration the bot process of these tests runs with, besides this test's database. */
+const BOT_VARIABLES = { LOG_LEVEL: "info" };
+
+const bookingsOf = (userId: number) =>
+  readDb(e2e, (db) => db.prepare("select * from bookings where user_id = ? order by id").all(userId) as Booking[]);
+const outboxOf = (bookingId: number) =>
+  readDb(e2e, (db) => db.prepare("select * from outbox where booking_id = ? order by id").all(bookingId) as OutboxRow[]);
+
+/** The district's career consultants, by id. */
+function careerConsultants(): Consultant[] {
+  return readDb(
+    e2e,
+    (db) =>
+      db
+        .prepare(
+          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru, c.address_ru
+           from specialists s join centers c on c.id = s.center_id
+           where s.service = 'career' and s.active = 1 and c.district = ?
+           order by s.id`,
+        )
+        .all(DISTRICT) as Consultant[],
+  );
+}
+
+/** The inline buttons of a message, flattened. */
+function buttonsOf(message: SentMessage | undefined): { text: string; data: string }[] {
+  const markup = message?.reply_markup;
+  if (!markup || !("inline_keyboard" in markup)) return [];
+  return markup.inline_keyboard.flat().map((b) => ({ text: b.text, data: "callback_data" in b ? b.callback_data : "" }));
+}
+
+/** A step's answers (`<prefix>:<value>` buttons), without Back and Cancel. */
+function choicesOf(message: SentMessage | undefined, prefix: string): { text: string; value: string }[] {
+  return buttonsOf(message)
+    .filter((b) => b.data.startsWith(`${prefix}:`) && ![`${prefix}:back`, `${prefix}:cancel`].includes(b.data))
+    .map((b) => ({ text: b.text, value: b.data.slice(prefix.length + 1) }));
+}
+
+/** The text of the calendar file the bot sent last. */
+function lastCalendarFile(): string {
+  const file = e2e.em.callsOf("sendDocument").at(-1)?.files.document;
+  expect(file?.filename).toMatch(/\.ics$/);
+  return file!.content.toString("utf8");
+}
+
+/** An instant in iCalendar's UTC form, e.g. 20261124T055000Z. */
+const icsUtc = (instant: string) => instant.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** The details block of a career booking as the bot writes it (HTML). */
+function detailsHtml(b: { date: LocalDate; time: LocalTime; at: Consultant; mode: BookingMode }): string {
+  return bookingDetailsText({ i18n }, "ru", {
+    date: b.date,
+    time: b.time,
+    service: "career",
+    center: escapeHtml(b.at.name_ru),
+    address: escapeHtml(b.at.address_ru),
+    mode: b.mode,
+  });
+}
+
+/**
+ * What a new booking plans for its person: each reminder whose time is still ahead when it was
+ * booked, and the feedback request after the end; nothing for a specialist who is not linked.
+ */
+function expectPlannedNotices(booking: Booking): void {
+  const due = (instant: string, minutes: number) => addMinutes(new Date(instant), minutes).toISOString();
+  const reminders = REMINDER_OFFSETS.map((offset) => due(booking.starts_at, -offset)).filter((at) => at > booking.created_at);
+  expect(outboxOf(booking.id).map((o) => [o.kind, o.recipient_id, o.due_at, o.state])).toEqual([
+    ...reminders.map((at) => ["booking_reminder", person.id, at, "pending"]),
+    ["booking_feedback", person.id, due(booking.ends_at, FEEDBACK_DELAY_MINUTES), "pending"],
+  ]);
+}
+
+/**
+ * From the main menu: a career consultation in the district, on `pick`'s day and time among
+ * those offered, in person, without a topic. Checks every reply on the way and returns what
+ * was chosen.
+ */
+async function bookCareer(
+  expected: Consultant,
+  pick: { day: (offered: LocalDate[]) => LocalDate | undefined; time: (offered: LocalTime[]) => LocalTime | undefined },
+): Promise<{ date: LocalDate; time: LocalTime }> {
+  const u = person;
+  await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-consult")), [ru("consult-ask-service")]);
+  await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-career")), [ru("consult-ask-district", { service: html("service-career") })]);
+  const [dayPrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html(`district-${DISTRICT}`)), [ru("consult-ask-day")]);
+
+  const days = choicesOf(dayPrompt, "cs-day");
+  for (const day of days) expect(day.text).toBe(formatDay(day.value, "ru"));
+  const date = pick.day(days.map((d) => d.value));
+  expect(date, `a day among ${days.map((d) => d.value).join(", ")}`).toBeDefined();
+
+  // Both consultants of the district are free all day: every time goes to the one with the
+  // lower id, so the times are those of one center, named once above them.
+  const [timePrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(date!, "ru")), [
+    ru("consult-ask-time-at", { day: formatDay(date!, "ru"), center: escapeHtml(expected.name_ru) }),
+  ]);
+  const times = choicesOf(timePrompt, "cs-time");
+  for (const time of times) expect(time.text).toBe(time.value);
+  const time = pick.time(times.map((t) => t.value));
+  expect(time, `a time among ${times.map((t) => t.text).join(", ")}`).toBeDefined();
+
+  const askTopic = ru("consult-ask-topic", { max: TOPIC_MAX_LENGTH });
+  if (expected.online === 1) {
+    // A consultant who also works online lets the person choose.
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, time!), [ru("consult-ask-mode")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-mode-in_person")), [askTopic]);
+  } else {
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, time!), [askTopic]);
+  }
+  const details = detailsHtml({ date: date!, time: time!, at: expected, mode: "in_person" });
+  await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("button-skip")), [ru("consult-summary", { details })]);
+  await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-button-confirm")), [
+    ru("consult-booked", { details }),
+    ru("consult-ics-caption"),
+    ru("menu-title"),
+  ]);
+  return { date: date!, time: time! };
+}
+
+/** The booking a person made by choosing `date` and `time`: confirmed, with `at`, at that Almaty wall time. */
+function expectConfirmedBooking(booking: Booking | undefined, at: Consultant, date: LocalDate, time: LocalTime): void {
+  const startsAt = toInstant(date, time);
+  expect(booking).toMatchObject({
+    user_id: person.id,
+    specialist_id: at.id,
+    center_id: at.center_id,
+    service: "career",
+    starts_at: startsAt.toISOString(),
+    mode: "in_person",
+    topic: null,
+    status: "confirmed",
+    replaced_by: null,
+  });
+  const ics = lastCalendarFile();
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+  expect(ics).toContain(`\r\nDTSTART:${icsUtc(startsAt.toISOString())}\r\nDTEND:${icsUtc(booking!.ends_at)}\r\n`);
+  expect(ics).toContain(`\r\nSUMMARY:${ru("consult-ics-summary", { service: html("service-career") })}\r\n`);
+}
+
+describe("consultations, driven through the Bot API emulator", () => {
+  it("books, cancels, books the same time again and reschedules, as a person would", { timeout: 40_000 }, async () => {
+    await prepareDatabase();
+    const consultants = careerConsultants();
+    expect(consultants).toHaveLength(2);
+    // Demo consultants are not linked to anyone's Telegram account: no staff notices.
+    expect(consultants.map((c) => c.telegram_id)).toEqual([null, null]);
+    const [first] = consultants as [Consultant, Consultant];
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
+    const u = person;
+
+    // 1. Book. The process runs on the real clock: the first offered day after today (today's
+    // earliest times sit at the two-hour notice edge and may close while the test runs), and
+    // the first time offered that day.
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
+    const today = localDateOf(new Date());
+    const slot = await bookCareer(first, { day: (days) => days.find((d) => d > today), time: (times) => times[0] });
+    const [booked] = bookingsOf(u.id) as [Booking];
+    expect(bookingsOf(u.id)).toHaveLength(1);
+    expectConfirmedBooking(booked, first, slot.date, slot.time);
+    expectPlannedNotices(booked);
+    const planned = outboxOf(booked.id);
+    const bookedDetails = detailsHtml({ ...slot, at: first, mode: "in_person" });
+
+    // 2. Cancel it from My bookings, confirming first.
+    const list = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-bookings")), [
+      ru("bookings-upcoming-title", { count: 1 }),
+      htmlToPlainText(`${bookedDetails}\n${html("bookings-status-line", { status: html("bookings-status-confirmed") })}`),
+    ]);
+    expect(buttonsOf(list[1]).map((b) => b.data)).toEqual([`mybk:ics:${booked.id}`, `mybk:reschedule:${booked.id}`, `mybk:cancel:${booked.id}`, "menu:open"]);
+    const confirmCancel = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel")), [
+      ru("bookings-cancel-confirm", { details: bookedDetails }),
+    ]);
+    expect(buttonsOf(confirmCancel[0]).map((b) => b.data)).toEqual([`mybk:cancel-yes:${booked.id}`, `mybk:keep:${booked.id}`]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel-yes")), [ru("bookings-cancelled")]);
+    expect(e2e.em.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(html("bookings-cancelled-alert"));
+
+    expect(bookingsOf(u.id)).toMatchObject([{ id: booked.id, status: "cancelled", cancelled_by: "user" }]);
+    // What was planned is withdrawn, and nothing is added for a specialist nobody is linked to.
+    const withdrawn = planned.map((o) => ({ id: o.id, kind: o.kind, state: "cancelled" }));
+    expect(outboxOf(booked.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
+
+    // 3. The same day and time are offered again, and can be booked again: the cancelled row
+    // no longer holds the slot.
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("button-menu")), [ru("menu-title")]);
+    await bookCareer(first, {
+      day: (days) => days.find((d) => d === slot.date),
+      time: (times) => times.find((t) => t === slot.time),
+    });
+    const [, rebooked] = bookingsOf(u.id) as [Booking, Booking];
+    expect(bookingsOf(u.id)).toHaveLength(2);
+    expect(rebooked.id).not.toBe(booked.id);
+    expectConfirmedBooking(rebooked, first, slot.date, slot.time);
+    expect(rebooked.starts_at).toBe(booked.starts_at);
+    expectPlannedNotices(rebooked);
+    expect(outboxOf(booked.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
+    const plannedAgain = outboxOf(rebooked.id);
+
+    // 4. Reschedule it from My bookings to another time of the same day.
+    const pastLine = html("bookings-past-line", {
+      day: formatDay(slot.date, "ru"),
+      time: slot.time,
+      service: html("service-career"),
+      center: escapeHtml(first.name_ru),
+      mode: html("consult-mode-in_person"),
+      status: html("bookings-status-cancelled"),
+    });
+    const list2 = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-bookings")), [
+      ru("bookings-upcoming-title", { count: 1 }),
+      htmlToPlainText(`${bookedDetails}\n${html("bookings-status-line", { status: html("bookings-status-confirmed") })}`),
+      htmlToPlainText(`${html("bookings-past-title")}\n\n${pastLine}`),
+    ]);
+    // The booking's own buttons are on its message, above the list of past ones.
+    expect(buttonsOf(list2[1]).map((b) => b.data)).toContain(`mybk:reschedule:${rebooked.id}`);
+    const askDay = await expectReplies(e2e, u, () => e2e.em.pressButton(u, `mybk:reschedule:${rebooked.id}`, list2[1]!.message_id), [
+      ru("bookings-reschedule-ask-day", { details: bookedDetails }),
+    ]);
+    expect(choicesOf(askDay[0], "rs-day").map((d) => d.value)).toContain(slot.date);
+
+    // The booked time is now offered only at the other center; every other time stays with
+    // the same consultant. So each time names its center.
+    const askTime = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(slot.date, "ru")), [
+      ru("consult-ask-time", { day: formatDay(slot.date, "ru") }),
+    ]);
+    const offered = choicesOf(askTime[0], "rs-time");
+    const centerOf = (label: string) => consultants.find((c) => label.endsWith(` · ${c.name_ru}`));
+    for (const o of offered) expect(o.text).toBe(`${o.value} · ${centerOf(o.text)?.name_ru}`);
+    expect(offered.filter((o) => o.value === slot.time).map((o) => centerOf(o.text)?.id)).toEqual([consultants[1]!.id]);
+    const target = offered.find((o) => o.value !== slot.time);
+    expect(target, "another time that day").toBeDefined();
+    expect(centerOf(target!.text)?.id).toBe(first.id);
+
+    const movedDetails = detailsHtml({ date: slot.date, time: target!.value, at: first, mode: "in_person" });
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, target!.text), [
+      ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }),
+    ]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-reschedule-confirm")), [
+      ru("bookings-rescheduled", { details: movedDetails }),
+      ru("consult-ics-caption"),
+      ru("menu-title"),
+    ]);
+
+    const [cancelled, old, moved] = bookingsOf(u.id) as [Booking, Booking, Booking];
+    expect(bookingsOf(u.id)).toHaveLength(3);
+    expect(cancelled).toMatchObject({ id: booked.id, status: "cancelled" });
+    expect(old).toMatchObject({ id: rebooked.id, status: "rescheduled", replaced_by: moved.id });
+    expectConfirmedBooking(moved, first, slot.date, target!.value);
+    expect(outboxOf(old.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(
+      plannedAgain.map((o) => ({ id: o.id, kind: o.kind, state: "cancelled" })),
+    );
+    expectPlannedNotices(moved);
+    expect(readDb(e2e, (db) => db.prepare("select count(*) as n from outbox where kind like 'staff_%'").get())).toEqual({ n: 0 });
+    // One calendar file per booking made, the last one for the new time.
+    expect(e2e.em.callsOf("sendDocument")).toHaveLength(3);
+
+    // 5. A service manager's stop.
+    expect(await bot.stop("SIGTERM")).toBe(0);
+  });
+
+  it("shows the help lines before a psychologist's booking goes on", async () => {
+    await prepareDatabase();
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
+    const u = person;
+
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-consult")), [ru("consult-ask-service")]);
+    const [help] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-psychologist")), [
+      ru("help-crisis"),
+      ru("consult-safety-prompt"),
+    ]);
+    for (const line of ["150", "111", "112"]) expect(textOf(help!)).toMatch(new RegExp(`\\b${line}\\b`));
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-button-continue")), [
+      ru("consult-ask-district", { service: html("service-psychologist") }),
+    ]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/cancel"), [ru("cancelled"), ru("menu-title")]);
+
+    expect(await bot.stop("SIGTERM")).toBe(0);
+    expect(bookingsOf(u.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { expect } from "vitest";
+import type { SentMessage, TestUser } from "./bot-api-emulator.js";
+import type { EndToEndSetup } from "./bot-process.js";
+
+/** Upper bound of every single wait; a healthy bot answers in milliseconds. */
+export const WAIT_MS = 5000;
+/** How long the bot must stay silent before a step's replies count as complete. */
+export const QUIET_MS = 60;
+
+/** What a message says: its text, or the caption of a document or photo. */
+export function textOf(message: SentMessage): string {
+  return message.text ?? message.caption ?? "";
+}
+
+/**
+ * Performs one action of the user and checks what the bot answers: exactly `expected`, in
+ * order, and nothing more once it has gone quiet. Returns those messages.
+ */
+export async function expectReplies(
+  { em }: EndToEndSetup,
+  user: TestUser,
+  act: () => unknown,
+  expected: string[],
+): Promise<SentMessage[]> {
+  const before = em.messagesTo(user.id).length;
+  act();
+  for (let i = 0; i < expected.length; i++) await em.waitForMessageTo(user.id, undefined, WAIT_MS);
+  await em.waitUntilIdle(QUIET_MS, WAIT_MS);
+  const replies = em.messagesTo(user.id).slice(before);
+  expect(replies.map(textOf)).toEqual(expected);
+  return replies;
+}
