@@ -7,7 +7,7 @@ import {
   holdsSeat,
   joinStatus,
   LIVE_STATUSES,
-  offerDeadline,
+  offerWindow,
   offerLapsed,
   SEAT_STATUSES,
   signupOpen,
@@ -343,8 +343,8 @@ async function release(trx: Executor, signup: TeaTalkSignup, session: TeaTalkSes
  * sign-up has closed no offer can be answered in time, and free seats stay free.
  */
 async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date): Promise<void> {
-  const deadline = offerDeadline(new Date(session.starts_at), now);
-  if (!deadline || session.status !== "scheduled") return;
+  const window = offerWindow(new Date(session.starts_at), now);
+  if (!window || session.status !== "scheduled") return;
   const free = freeSeats(await seatCount(trx, session));
   if (free === 0) return;
   const next = await trx
@@ -360,10 +360,10 @@ async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date
   for (const { id, user_id } of next) {
     await trx
       .updateTable("teatalk_signups")
-      .set({ status: "offered", offer_expires_at: deadline.toISOString(), updated_at: now.toISOString() })
+      .set({ status: "offered", offer_expires_at: window.deadline.toISOString(), updated_at: now.toISOString() })
       .where("id", "=", id)
       .execute();
-    await enqueue(trx, { ...teatalkOffer(id, deadline, now), recipientId: user_id! }, now);
+    await enqueue(trx, { ...teatalkOffer(id, window), recipientId: user_id! }, now);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { PlannedNotice } from "./notices.js";
+import { nextAllowedTime } from "./quiet-hours.js";
 import { addMinutes } from "./time-math.js";
 
 export const TEATALK_LEVELS = ["beginner", "intermediate", "advanced"] as const;
@@ -59,15 +60,25 @@ export function signupOpen(startsAt: Date, now: Date): boolean {
   return now < addMinutes(startsAt, -SIGNUP_CLOSES_MINUTES_BEFORE);
 }
 
+/** When a freed seat is offered and until when it is held for the person. */
+export interface OfferWindow {
+  sendAt: Date;
+  deadline: Date;
+}
+
 /**
- * Until when a seat offered at `now` is held: `OFFER_HOLD_MINUTES`, but never past the close of
- * sign-up. Null when sign-up has closed: then the seat is not offered at all.
+ * The offer of a seat freed at `now`: held for `OFFER_HOLD_MINUTES`, but never past the close of
+ * sign-up. At night the offer waits for the morning, so that nobody loses a seat while asleep;
+ * only a session too early for that is offered at once. Null when sign-up has closed: then the
+ * seat is not offered at all.
  */
-export function offerDeadline(startsAt: Date, now: Date): Date | null {
+export function offerWindow(startsAt: Date, now: Date): OfferWindow | null {
   const close = addMinutes(startsAt, -SIGNUP_CLOSES_MINUTES_BEFORE);
-  const hold = addMinutes(now, OFFER_HOLD_MINUTES);
-  const deadline = hold < close ? hold : close;
-  return deadline > now ? deadline : null;
+  if (close <= now) return null;
+  const morning = nextAllowedTime(now);
+  const sendAt = morning < close ? morning : now;
+  const hold = addMinutes(sendAt, OFFER_HOLD_MINUTES);
+  return { sendAt, deadline: hold < close ? hold : close };
 }
 
 /** Whether an offer with this deadline can no longer be accepted. */
@@ -125,12 +136,12 @@ export function teatalkReminder(signup: { id: number; startsAt: Date }, minutesB
   };
 }
 
-/** The offer of a freed seat: sent at once, day or night, and useless after its deadline. */
-export function teatalkOffer(signupId: number, deadline: Date, now: Date): PlannedNotice {
+/** The offer of a freed seat, useless after its deadline; one sent at night is urgent by nature. */
+export function teatalkOffer(signupId: number, window: OfferWindow): PlannedNotice {
   return {
     kind: "teatalk_offer",
-    dueAt: now,
-    expiresAt: deadline,
+    dueAt: window.sendAt,
+    expiresAt: window.deadline,
     payload: { signupId },
     dedupeKey: teatalkOfferKey(signupId),
     essential: true,

@@ -212,6 +212,21 @@ describe("cancelling and the waitlist", () => {
     expect(await passLapsedOffers(db, clock.now())).toBe(0);
   });
 
+  it("a seat freed at night is offered in the morning, so the line does not run out while people sleep", async () => {
+    const { sessionId, confirmed, waitlist } = await fullSession(1, 3);
+    clock.set("2026-11-23T18:00:00Z"); // Monday 23:00 in Almaty
+    await cancelSignup(db, { signupId: 1, userId: confirmed[0]! }, clock.now());
+    const [offer] = await outbox("teatalk_offer");
+    expect(offer).toMatchObject({ recipient_id: waitlist[0], due_at: "2026-11-24T04:00:00.000Z", expires_at: "2026-11-24T06:00:00.000Z" });
+
+    for (const hours of [2, 4, 6]) {
+      clock.set(new Date(Date.parse("2026-11-23T18:00:00Z") + hours * 60 * MINUTE));
+      expect(await passLapsedOffers(db, clock.now())).toBe(0);
+    }
+    expect(await statusOf(sessionId, waitlist[0]!)).toEqual(["offered"]);
+    expect(await statusOf(sessionId, waitlist[1]!)).toEqual(["waitlisted"]);
+  });
+
   it("an accept after the deadline but before the sweep is refused and passes the seat on at once", async () => {
     const { sessionId, confirmed, waitlist } = await fullSession(1, 2);
     await cancelSignup(db, { signupId: 1, userId: confirmed[0]! }, clock.now());

@@ -6,8 +6,8 @@ import {
   isTeaTalkLevel,
   joinStatus,
   OFFER_HOLD_MINUTES,
-  offerDeadline,
   offerLapsed,
+  offerWindow,
   openSeats,
   SIGNUP_CLOSES_MINUTES_BEFORE,
   signupOpen,
@@ -37,20 +37,35 @@ describe("tea-talk sign-up window", () => {
   });
 });
 
-describe("offer deadline", () => {
+describe("offer window", () => {
   it("holds a seat for two hours when the session is far enough", () => {
     const now = before(24 * 60);
-    expect(offerDeadline(START, now)).toEqual(new Date(now.getTime() + OFFER_HOLD_MINUTES * MINUTE));
+    expect(offerWindow(START, now)).toEqual({ sendAt: now, deadline: new Date(now.getTime() + OFFER_HOLD_MINUTES * MINUTE) });
   });
 
   it("never runs past the close of sign-up, an hour before the start", () => {
-    expect(offerDeadline(START, before(150))).toEqual(before(60));
-    expect(offerDeadline(START, before(61))).toEqual(before(60));
+    expect(offerWindow(START, before(150))?.deadline).toEqual(before(60));
+    expect(offerWindow(START, before(61))?.deadline).toEqual(before(60));
   });
 
   it("offers nothing once sign-up has closed", () => {
-    expect(offerDeadline(START, before(60))).toBeNull();
-    expect(offerDeadline(START, before(5))).toBeNull();
+    expect(offerWindow(START, before(60))).toBeNull();
+    expect(offerWindow(START, before(5))).toBeNull();
+  });
+
+  it("waits for the morning when a seat is freed at night", () => {
+    // Freed on Monday at 23:00 in Almaty: offered at 09:00 on Tuesday and held until 11:00.
+    expect(offerWindow(START, new Date("2026-11-23T18:00:00Z"))).toEqual({
+      sendAt: new Date("2026-11-24T04:00:00Z"),
+      deadline: new Date("2026-11-24T06:00:00Z"),
+    });
+  });
+
+  it("offers at once at night when the session is too early to wait for the morning", () => {
+    // A session on Tuesday at 09:30 closes sign-up at 08:30, before the quiet hours end.
+    const early = new Date("2026-11-24T04:30:00Z");
+    const night = new Date("2026-11-23T18:00:00Z");
+    expect(offerWindow(early, night)).toEqual({ sendAt: night, deadline: new Date("2026-11-23T20:00:00Z") });
   });
 
   it("lapses at the deadline itself", () => {
@@ -111,13 +126,12 @@ describe("tea-talk notices", () => {
     expect(teatalkReminder({ id: 7, startsAt: START }, 60, before(90))?.dueAt).toEqual(before(60));
   });
 
-  it("sends an offer at once, day or night, and lets it expire at its deadline", () => {
-    const now = before(24 * 60);
-    const deadline = offerDeadline(START, now)!;
-    expect(teatalkOffer(3, deadline, now)).toEqual({
+  it("sends an offer when its window opens and lets it expire at its deadline", () => {
+    const window = { sendAt: new Date("2026-11-24T04:00:00Z"), deadline: new Date("2026-11-24T06:00:00Z") };
+    expect(teatalkOffer(3, window)).toEqual({
       kind: "teatalk_offer",
-      dueAt: now,
-      expiresAt: deadline,
+      dueAt: window.sendAt,
+      expiresAt: window.deadline,
       payload: { signupId: 3 },
       dedupeKey: "teatalk_offer:3",
       essential: true,
