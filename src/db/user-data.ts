@@ -27,7 +27,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
  * Erases a person's data for /deleteme. Upcoming consultations are cancelled first (the
  * specialist is told and the time is free again), and so are upcoming tea-talk sign-ups (a freed
  * seat goes to the waitlist); past bookings and sign-ups stay for the city's figures, without
- * their person, topic or comment; the erasure itself is counted anonymously.
+ * their person, topic or comment, and nothing sent to the person is kept; the erasure itself is counted anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
   const upcoming = await db
@@ -42,12 +42,9 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
 
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("bookings").set({ topic: null, feedback_comment: null }).where("user_id", "=", userId).execute();
-    await trx
-      .updateTable("outbox")
-      .set({ state: "cancelled", last_error: "account erased" })
-      .where("recipient_id", "=", userId)
-      .where("state", "=", "pending")
-      .execute();
+    // Every message to the person goes, sent ones too: a row naming their Telegram id next to a
+    // booking would tie the anonymous booking back to them.
+    await trx.deleteFrom("outbox").where("recipient_id", "=", userId).execute();
     await trx.deleteFrom("conversation_state").where("key", "=", conversationKey(userId)).execute();
     await erasePracticeData(trx, userId);
     await trx.deleteFrom("users").where("id", "=", userId).execute();

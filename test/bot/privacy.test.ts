@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
 import { createHarness, type Harness } from "../support/harness.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { registerUser } from "../support/users.js";
 
 let h: Harness;
@@ -100,8 +100,13 @@ describe("erasure and bookings", () => {
       [upcoming, "сон"],
     ]);
 
+    const sent = await insertOutboxRow(h.db, { kind: "booking_reminder", recipientId: 710, dueAt: "2026-11-19T05:00:00Z", bookingId: past, state: "sent" });
+    expect(sent).toBeGreaterThan(0);
+
     await u.send("/deleteme");
     await u.press("privacy:erase:yes");
+    // Nothing sent to the person is kept: it would tie the anonymous bookings back to them.
+    expect(await h.db.selectFrom("outbox").select("id").where("recipient_id", "=", 710).execute()).toEqual([]);
     const rows = await h.db.selectFrom("bookings").select(["id", "user_id", "topic", "status"]).orderBy("id").execute();
     expect(rows).toEqual([
       { id: past, user_id: null, topic: null, status: "attended" },
