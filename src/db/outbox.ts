@@ -161,13 +161,17 @@ export async function settleClaim(db: Executor, id: number, worker: string, now:
     .execute();
 }
 
-/** Cancels everything still waiting for a person (they blocked the bot). */
+/** Cancels what is still waiting for a person who blocked the bot, but for essential messages. */
 export async function cancelPendingForRecipient(db: Executor, recipientId: number, reason: string): Promise<void> {
   await db
     .updateTable("outbox")
     .set({ state: "cancelled", last_error: reason })
     .where("recipient_id", "=", recipientId)
     .where("state", "=", "pending")
+    // Essential messages (reminders of their own bookings) stay: someone who unblocks the bot
+    // before their consultation still gets them, and each one that meets the block again is
+    // cancelled on its own 403.
+    .where("essential", "=", 0)
     .execute();
 }
 

@@ -14,6 +14,12 @@ export type NoticeKind =
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder"; // before a tea-talk session; payload { signupId }
 
+/**
+ * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning
+ * would make them late. Earlier ones (the day before) wait for 09:00 like any other message.
+ */
+export const URGENT_REMINDER_MAX_OFFSET_MINUTES = 180;
+
 /** How long after a consultation ends its feedback request goes out, and how long it stays useful. */
 export const FEEDBACK_DELAY_MINUTES = 30;
 export const FEEDBACK_VALID_DAYS = 3;
@@ -49,7 +55,7 @@ export function bookingNotices(
       payload: { bookingId: booking.id, offsetMinutes: offset },
       dedupeKey: `booking_reminder:${booking.id}:${offset}`,
       essential: true,
-      urgent: true,
+      urgent: offset <= URGENT_REMINDER_MAX_OFFSET_MINUTES,
     });
   }
   const feedbackAt = addMinutes(booking.endsAt, FEEDBACK_DELAY_MINUTES);

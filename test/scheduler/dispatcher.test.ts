@@ -177,22 +177,27 @@ describe("the outbox dispatcher", () => {
     await person(107);
     await updateUser(db, 107, { practice_nudge_time: "21:00" }, clock.now());
     const bookingId = await bookTomorrow(107);
-    const [reminder] = await outboxOf(bookingId, "booking_reminder");
+    const reminders = await outboxOf(bookingId, "booking_reminder");
+    const offsetOf = (r: { payload: string }) => (JSON.parse(r.payload) as { offsetMinutes: number }).offsetMinutes;
+    const dayBefore = reminders.find((r) => offsetOf(r) === 1440)!;
+    const soon = reminders.find((r) => offsetOf(r) === 120)!;
     // 23:30 in Almaty, the night before the consultation.
     clock.set("2026-11-23T18:30:00Z");
     const nudge = await insertOutboxRow(db, { kind: "practice_nudge", recipientId: 107, dueAt: "2026-11-23T18:00:00Z", expiresAt: "2026-11-24T12:00:00Z" });
-    await db.updateTable("outbox").set({ due_at: "2026-11-23T18:20:00.000Z" }).where("id", "=", reminder!.id).execute();
+    await db.updateTable("outbox").set({ due_at: "2026-11-23T18:20:00.000Z" }).where("id", "in", [dayBefore.id, soon.id]).execute();
 
     const night = await dispatcher().dispatchDue();
-    expect(night.postponed).toEqual([nudge]);
-    expect(await row(nudge)).toMatchObject({ state: "pending", due_at: toInstant("2026-11-24", "09:00").toISOString() });
-    // The urgent reminder is not held.
-    expect(night.sent).toEqual([reminder!.id]);
+    const morning = toInstant("2026-11-24", "09:00").toISOString();
+    // The day-before reminder waits for the morning like the nudge; the one close to the start does not.
+    expect([...night.postponed].sort()).toEqual([nudge, dayBefore.id].sort());
+    expect(await row(nudge)).toMatchObject({ state: "pending", due_at: morning });
+    expect(await row(dayBefore.id)).toMatchObject({ state: "pending", due_at: morning });
+    expect(night.sent).toEqual([soon.id]);
 
     clock.set("2026-11-24T03:59:00Z");
     expect((await dispatcher().dispatchDue()).sent).toEqual([]);
     clock.set("2026-11-24T04:00:00Z");
-    expect((await dispatcher().dispatchDue()).sent).toEqual([nudge]);
+    expect([...(await dispatcher().dispatchDue()).sent].sort()).toEqual([nudge, dayBefore.id].sort());
     // The nudge's line, then the phrase of the day.
     expect(textsTo(107).at(-1)?.startsWith(`${i18n.t("ru", "nudge-text")}\n\n`)).toBe(true);
 
@@ -203,12 +208,14 @@ describe("the outbox dispatcher", () => {
     expect(await row(stale)).toMatchObject({ state: "expired", last_error: "would only arrive after its expiry" });
   });
 
-  it("marks someone who blocked the bot inactive and cancels everything waiting for them", async () => {
+  it("marks someone who blocked the bot inactive and cancels what waits for them, but for essential messages", async () => {
     await person(108);
     await person(109);
     em.blockChat(108);
     const now = await insertOutboxRow(db, { kind: "practice_nudge", recipientId: 108, dueAt: MORNING });
     const later = await insertOutboxRow(db, { kind: "practice_nudge", recipientId: 108, dueAt: "2026-11-24T05:00:00Z" });
+    // A reminder of their own consultation waits: they may unblock the bot before it is due.
+    const reminder = await insertOutboxRow(db, { kind: "booking_reminder", recipientId: 108, dueAt: "2026-11-25T05:00:00Z", essential: true });
     const other = await insertOutboxRow(db, { kind: "practice_nudge", recipientId: 109, dueAt: "2026-11-24T05:00:00Z" });
     await updateUser(db, 108, { practice_nudge_time: "12:00" }, clock.now());
 
@@ -216,6 +223,7 @@ describe("the outbox dispatcher", () => {
     expect(report.cancelled).toEqual([now]);
     expect((await row(now)).last_error).toMatch(/^403: Forbidden: bot was blocked by the user$/);
     expect(await row(later)).toMatchObject({ state: "cancelled" });
+    expect((await row(reminder)).state).toBe("pending");
     expect((await row(other)).state).toBe("pending");
     expect((await findUser(db, 108))?.blocked_at).toBe(clock.now().toISOString());
     expect((await findUser(db, 109))?.blocked_at).toBeNull();
