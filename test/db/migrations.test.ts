@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { sql } from "kysely";
+import { Migrator, sql, type Migration } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrations } from "../../migrations/index.js";
 import { openDatabase } from "../../src/db/database.js";
@@ -45,5 +45,25 @@ describe("migrations", () => {
     const nested = openDatabase({ dialect: "sqlite", path: join(store.dir, "a", "b", "jastar.db") });
     expect(await migrateToLatest(nested)).toEqual(Object.keys(migrations));
     await nested.destroy();
+  });
+});
+
+describe("a migration that fails halfway", () => {
+  it("leaves nothing behind, so the next start can run it again", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const failing: Record<string, Migration> = {
+      "2099-01-01-01-half": {
+        async up(db) {
+          await db.schema.createTable("half_done").addColumn("id", "integer").execute();
+          throw new Error("stopped halfway");
+        },
+      },
+    };
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => ({ ...migrations, ...failing }) } });
+    const result = await migrator.migrateToLatest();
+    expect(result.error).toBeInstanceOf(Error);
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(tables).not.toContain("half_done");
   });
 });
