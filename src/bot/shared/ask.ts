@@ -17,14 +17,29 @@ async function show(ctx: BaseContext, prompt: Prompt): Promise<void> {
 }
 
 /**
- * Why an update is not a valid answer, as a locale key. Stale buttons, free text, stickers,
- * photos and commands all get the step repeated with this hint, never silence.
+ * The callback prefixes of screens outside any flow (the main menu, My bookings, a reminder,
+ * tea talk, the profile, ...). A test checks that every feature's stand-alone buttons are here.
+ */
+export const SCREEN_PREFIXES: ReadonlySet<string> = new Set([
+  "menu", "signup", "mybk", "rem", "fb", "tt", "practice", "nudge", "profile", "privacy", "centers", "staff", "staff-inv",
+]);
+
+/**
+ * Pressing a screen's button in the middle of a flow is a change of mind, not a wrong answer:
+ * the flow ends and the button does what it says (a reminder's "Cancel", a seat offer's
+ * "Accept"), instead of being held up by a question the person has walked away from.
+ */
+async function leaveForScreenButton(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined && SCREEN_PREFIXES.has(data.split(":", 1)[0]!)) await conversation.halt({ next: true });
+}
+
+/**
+ * Why an update is not a valid answer, as a locale key. A step's own stale buttons, free text,
+ * stickers, photos and commands all get the step repeated with this hint, never silence.
  */
 async function explainInvalid(ctx: BaseContext, expectButton: boolean): Promise<string> {
-  if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-    return "need-button";
-  }
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
   const text = ctx.message?.text;
   if (text?.startsWith("/")) return "command-mid-flow";
   return expectButton ? "need-button" : "need-text";
@@ -52,6 +67,7 @@ export async function askChoice<T extends string>(
         return { choice, ctx: answer };
       }
     }
+    await leaveForScreenButton(conversation, answer);
     const hint = await explainInvalid(answer, true);
     await answer.reply(answer.t(hint));
     await show(answer, prompt(answer));
@@ -124,6 +140,7 @@ export async function askText<T>(
         return { value, ctx: answer };
       }
     }
+    await leaveForScreenButton(conversation, answer);
     const other = opts.other?.(answer) ?? null;
     if (other !== null) return { value: other, ctx: answer };
     const text = answer.message?.text;

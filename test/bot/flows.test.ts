@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SCREEN_PREFIXES } from "../../src/bot/shared/ask.js";
+import { findUser } from "../../src/db/users.js";
+import { projectRoot } from "../../src/paths.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { createHarness, type Harness } from "../support/harness.js";
+import { callbackUpdate } from "../support/updates.js";
+import { signedUpUser } from "../support/users.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
+
+function featureSources(dir = join(projectRoot(), "src", "bot", "features")): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? featureSources(path) : [readFileSync(path, "utf8")];
+  });
+}
+
+describe("a screen's button in the middle of a flow", () => {
+  it("every button a feature handles outside a flow has its prefix among the screens'", () => {
+    const prefixes = new Set<string>();
+    for (const source of featureSources()) {
+      for (const m of source.matchAll(/callbackQuery\(\s*(?:\/\^|")([a-z-]+)[:"\\]/g)) prefixes.add(m[1]!);
+      for (const m of source.matchAll(/_PREFIX = "([a-z-]+):/g)) prefixes.add(m[1]!);
+    }
+    expect(prefixes.size).toBeGreaterThan(5);
+    expect([...prefixes].filter((p) => !SCREEN_PREFIXES.has(p))).toEqual([]);
+  });
+
+  it("ends the flow and does what it says: a reminder's Cancel pressed during a profile edit", async () => {
+    await insertCenter(h.db, { id: "almaly-1" });
+    const specialist = await insertSpecialist(h.db, { centerId: "almaly-1", service: "career" });
+    const u = await signedUpUser(h, 801, "ru");
+    const booking = await insertBooking(h.db, {
+      userId: 801,
+      specialist,
+      startsAt: "2026-11-25T05:00:00Z",
+      endsAt: "2026-11-25T05:45:00Z",
+    });
+
+    await u.press("profile:edit:name");
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toHaveLength(1);
+    const batch = await u.press(`mybk:cancel:${booking}`);
+    // The cancel confirmation of My bookings, not the name question again.
+    expect(h.texts(batch)).toHaveLength(1);
+    expect(u.buttons().map((b) => b.callback_data)).toContain(`mybk:cancel-yes:${booking}`);
+    expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBeUndefined();
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toHaveLength(0);
+    // The name question is gone: a name typed now is not taken as one.
+    expect(h.texts(await u.send("Новое Имя"))).toEqual([ru("unknown-message"), ru("menu-title")]);
+    expect((await findUser(h.db, 801))?.name).toBe("Тест");
+  });
+
+  it("a flow's own stale button on a text step asks for text", async () => {
+    const u = await signedUpUser(h, 802, "ru");
+    await u.press("profile:edit:name");
+    const batch = await u.press("su-lang:ru");
+    expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("stale-button-alert"));
+    expect(h.texts(batch)).toEqual([ru("need-text"), ru("signup-ask-name")]);
+  });
+});
+
+describe("/cancel on the phone step", () => {
+  it("takes the contact button away with the flow", async () => {
+    const u = h.user({ id: 803, first_name: "Тест", language_code: "ru" });
+    await u.send("/start");
+    await u.press("su-lang:ru");
+    await u.press("su-start:go");
+    await u.press("su-consent:yes");
+    await u.send("Тест");
+    await u.send("20");
+    await u.press("su-district:medeu");
+    const batch = await u.send("/cancel");
+    expect(batch.find((c) => c.method === "sendMessage")?.payload).toMatchObject({
+      text: ru("cancelled"),
+      reply_markup: { remove_keyboard: true },
+    });
+  });
+});
+
+describe("an error after a button was answered", () => {
+  it("still apologises in the person's language", async () => {
+    const u = await signedUpUser(h, 804, "kk");
+    // A database that fails under the handler: the tea-talk sign-ups are gone.
+    await h.db.schema.dropTable("teatalk_signups").execute();
+    const from = h.calls.length;
+    // As the runner does in production: a failed update goes to the bot's error handler.
+    await h.bot.handleUpdate(callbackUpdate(u, "tt:my")).catch((err) => h.bot.errorHandler(err));
+    const batch = h.calls.slice(from);
+    expect(batch.filter((c) => c.method === "answerCallbackQuery").length).toBeGreaterThan(0);
+    expect(h.texts(batch).at(-1)).toBe(h.i18n.t("kk", "error-generic"));
+  });
+});
