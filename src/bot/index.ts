@@ -61,7 +61,9 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   });
   // 429s wait their retry_after; other network hiccups retry a few times. Not inside
   // conversations: there a replay would sleep through the same retry_after again.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Network errors surface instead of being retried for hours: a handler (and a clean stop
+  // waiting for it) must not hang while Telegram is out of reach.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   const tracker = new UpdateTracker();
   bot.use(tracker.middleware);
@@ -112,12 +114,10 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
     if (e instanceof GrammyError) log.error({ method: e.method, code: e.error_code, description: e.description }, "Bot API error");
     else if (e instanceof HttpError) log.error({ err: e.error }, "network error talking to the Bot API");
     else log.error({ err: e }, "unhandled error in update");
-    try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      if (ctx.chat?.type === "private") await ctx.reply(ctx.t("error-generic"));
-    } catch {
-      // The apology is best effort; the error above is already logged.
-    }
+    // Best effort, each on its own: the query may have been answered before the error, and
+    // Telegram refuses a second answer; the apology must still go out.
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.chat?.type === "private") await ctx.reply(ctx.t("error-generic")).catch(() => undefined);
   });
 
   return { bot, i18n, tracker };
@@ -128,7 +128,8 @@ const flowControl = new Composer<AppContext>();
 flowControl.command("cancel", async (ctx) => {
   const active = Object.keys(ctx.conversation.active()).length > 0;
   await ctx.conversation.exitAll();
-  await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"));
+  // The reply keyboard of a step (the phone button) goes away with the flow.
+  await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   await showMainMenu(ctx);
 });
 

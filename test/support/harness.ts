@@ -97,10 +97,19 @@ export async function createHarness(options: { env?: Record<string, string>; now
   let messageId = 1000;
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
+  const answered = new Set<string>();
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
     calls.push({ method, payload: p });
+    // Telegram takes one answer per callback query.
+    if (method === "answerCallbackQuery") {
+      if (answered.has(p.callback_query_id)) {
+        const description = "Bad Request: query is too old and response timeout expired or query ID is invalid";
+        return new Response(JSON.stringify({ ok: false, error_code: 400, description }), { status: 400 });
+      }
+      answered.add(p.callback_query_id);
+    }
     let result: unknown = true;
     if (method.startsWith("send")) {
       const message = {
