@@ -475,3 +475,16 @@ describe("staff locale keys built from domain values", () => {
     }
   });
 });
+
+describe("a deactivated specialist", () => {
+  it("loses the staff side at once, agenda and sensitive topics included", async () => {
+    await h.db.updateTable("specialists").set({ telegram_id: 931 }).where("id", "=", psychologist.id).execute();
+    const member = h.user({ id: 931, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await member.send("/staff"))[0]).not.toBe(h.i18n.t("ru", "staff-only"));
+
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    expect(h.texts(await member.send("/staff"))).toEqual([h.i18n.t("ru", "staff-only")]);
+    const press = await member.press("staff:today");
+    expect(press.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(h.i18n.t("ru", "staff-only"));
+  });
+});

@@ -5,9 +5,10 @@ import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { centerName } from "./format.js";
 
-/** The specialist linked to the sender's account, if any. */
+/** The active specialist linked to the sender's account, if any: deactivating one ends their access. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
-  return ctx.from ? findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
+  const member = ctx.from ? await findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
+  return member?.active ? member : undefined;
 }
 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
