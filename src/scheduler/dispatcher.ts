@@ -242,7 +242,7 @@ export class OutboxDispatcher {
       await updateUser(trx, row.recipient_id, { blocked_at: now.toISOString() }, now);
       await cancelPendingForRecipient(trx, row.recipient_id, reason);
     });
-    this.deps.logger.info({ outbox_id: row.id, recipient_id: row.recipient_id }, "recipient blocked the bot; their messages cancelled");
+    this.deps.logger.info({ outbox_id: row.id }, "recipient blocked the bot; their messages cancelled");
   }
 
   private retryOrGiveUp(row: OutboxRow, reason: string, code: number | string): Verdict {
