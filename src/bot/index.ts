@@ -82,7 +82,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
         type: "key",
         version: CONVERSATIONS_VERSION,
         getStorageKey: (ctx) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId)),
-        adapter: conversationStateStorage(deps.db),
+        adapter: conversationStateStorage(deps.db, deps.clock),
       },
       plugins: [withDeps, i18n],
     }),

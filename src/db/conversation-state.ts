@@ -1,11 +1,12 @@
 import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
+import type { Clock } from "../clock.js";
 import type { Db } from "./database.js";
 
 /**
  * Conversation state in the database, so that a half-finished flow resumes after a restart.
- * The clock is read here (not passed in) because the timestamp is bookkeeping only.
+ * The time of the last write tells an abandoned flow (see `forgetAbandonedFlows`).
  */
-export function conversationStateStorage<S>(db: Db): VersionedStateStorage<string, S> {
+export function conversationStateStorage<S>(db: Db, clock: Clock): VersionedStateStorage<string, S> {
   return {
     async read(key) {
       const row = await db.selectFrom("conversation_state").select("value").where("key", "=", key).executeTakeFirst();
@@ -13,7 +14,7 @@ export function conversationStateStorage<S>(db: Db): VersionedStateStorage<strin
     },
     async write(key, state) {
       const value = JSON.stringify(state);
-      const updated_at = new Date().toISOString();
+      const updated_at = clock.now().toISOString();
       await db
         .insertInto("conversation_state")
         .values({ key, value, updated_at })
@@ -34,4 +35,17 @@ export function conversationKey(chatId: number): string {
 /** Forgets every conversation of a chat, e.g. when its user erases their data. */
 export async function deleteConversationState(db: Db, chatId: number): Promise<void> {
   await db.deleteFrom("conversation_state").where("key", "=", conversationKey(chatId)).execute();
+}
+
+/**
+ * A flow untouched this long is abandoned. Its saved steps can hold what the person typed (a
+ * name, a phone number, a consultation's topic), so it is forgotten rather than kept for ever.
+ */
+export const ABANDONED_FLOW_DAYS = 7;
+
+/** Forgets the flows nobody has touched for `ABANDONED_FLOW_DAYS`; returns how many. */
+export async function forgetAbandonedFlows(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - ABANDONED_FLOW_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const result = await db.deleteFrom("conversation_state").where("updated_at", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
+import { forgetAbandonedFlows } from "../db/conversation-state.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
 import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
@@ -35,8 +36,8 @@ export interface Scheduler {
 }
 
 /**
- * Starts the cron job that plans practice nudges, passes on lapsed tea-talk offers and dispatches
- * the outbox, and runs it once at once so that a restart catches up without waiting for the first
+ * Starts the cron job that plans practice nudges, forgets abandoned flows, passes on lapsed
+ * tea-talk offers and dispatches the outbox, and runs it once at once so that a restart catches up without waiting for the first
  * tick.
  */
 export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions = {}): Scheduler {
@@ -47,6 +48,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const runOnce = async () => {
     try {
       await planPracticeNudges(deps.db, deps.clock.now());
+      const forgotten = await forgetAbandonedFlows(deps.db, deps.clock.now());
+      if (forgotten > 0) log.info({ count: forgotten }, "abandoned flows forgotten");
       // Before dispatching, so that a seat passed on is offered in the same run.
       const lapsedOffers = await passLapsedOffers(deps.db, deps.clock.now());
       if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");

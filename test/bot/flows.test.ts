@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SCREEN_PREFIXES } from "../../src/bot/shared/ask.js";
+import { ABANDONED_FLOW_DAYS, forgetAbandonedFlows } from "../../src/db/conversation-state.js";
 import { findUser } from "../../src/db/users.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
@@ -99,5 +100,24 @@ describe("an error after a button was answered", () => {
     const batch = h.calls.slice(from);
     expect(batch.filter((c) => c.method === "answerCallbackQuery").length).toBeGreaterThan(0);
     expect(h.texts(batch).at(-1)).toBe(h.i18n.t("kk", "error-generic"));
+  });
+});
+
+describe("an abandoned flow", () => {
+  it("is forgotten after a week, with what was typed in it", async () => {
+    const u = h.user({ id: 805, first_name: "Тест", language_code: "ru" });
+    await u.send("/start");
+    await u.press("su-lang:ru");
+    await u.press("su-start:go");
+    await u.press("su-consent:yes");
+    await u.send("Дана");
+
+    h.clock.advance((ABANDONED_FLOW_DAYS * 24 - 1) * 60 * 60 * 1000);
+    expect(await forgetAbandonedFlows(h.db, h.clock.now())).toBe(0);
+    h.clock.advance(2 * 60 * 60 * 1000);
+    expect(await forgetAbandonedFlows(h.db, h.clock.now())).toBe(1);
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toEqual([]);
+    // The age question no longer waits: the person is simply shown the menu.
+    expect(h.texts(await u.send("25"))).toEqual([ru("unknown-message"), ru("menu-title")]);
   });
 });
