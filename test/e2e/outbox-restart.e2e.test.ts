@@ -7,6 +7,7 @@ import type { Language } from "../../src/domain/language.js";
 import { addMinutes } from "../../src/domain/time-math.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { registerUser } from "../support/users.js";
+import type { RecordedCall } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
 
 const PEOPLE = 40;
@@ -90,9 +91,11 @@ describe("the outbox across a crash", () => {
     const env = botEnv(e2e, { LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) });
     const received = () => people.map((p) => e2e.em.messagesTo(p.id).length);
 
-    const first = await startBot(e2e.em, env);
     e2e.em.delayAnswers("sendMessage", ANSWER_DELAY_MS);
-    await until(`${KILL_AFTER_SENDS} reminders sent`, () => e2e.em.callsOf("sendMessage").length >= KILL_AFTER_SENDS);
+    const first = await startBot(e2e.em, env);
+    // Killed as soon as Telegram has the message, while its answer is still on the way.
+    const lastBeforeCrash = (call: RecordedCall) => e2e.em.callsOf("sendMessage").indexOf(call) === KILL_AFTER_SENDS - 1;
+    await e2e.em.waitForCallSince(0, "sendMessage", lastBeforeCrash, DEADLINE_MS);
     await first.kill();
     e2e.em.delayAnswers("sendMessage", 0);
     const beforeCrash = received();
