@@ -309,7 +309,7 @@ async function scheduleNotices(
   await notifySpecialist(db, b.specialist.id, "staff_booking_new", b.id, now);
 }
 
-/** Tells the specialist about a booking of theirs, if they have linked their Telegram account. */
+/** Tells the specialist about a booking of theirs, if they still work here and have linked their Telegram account. */
 async function notifySpecialist(
   db: Executor,
   specialistId: number,
@@ -317,7 +317,12 @@ async function notifySpecialist(
   bookingId: number,
   now: Date,
 ): Promise<void> {
-  const specialist = await db.selectFrom("specialists").select("telegram_id").where("id", "=", specialistId).executeTakeFirst();
+  const specialist = await db
+    .selectFrom("specialists")
+    .select("telegram_id")
+    .where("id", "=", specialistId)
+    .where("active", "=", 1)
+    .executeTakeFirst();
   if (specialist?.telegram_id == null) return;
   const notice: PlannedNotice = {
     kind,

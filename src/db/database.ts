@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteAdapter, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import type { Config } from "../config.js";
 import type { Database } from "./schema.js";
 
@@ -15,24 +15,49 @@ export function openDatabase(config: Config["database"]): Db {
   const path = resolve(config.path);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  // WAL lets readers proceed while the scheduler writes; the busy timeout covers a second process.
+  // WAL lets readers proceed while the scheduler writes; the busy timeout covers a second process
+  // (another bot, `npm run seed`): a write waits up to this long for the other's to end.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }) });
 }
 
-/**
- * SQLite can roll back schema changes, but kysely's adapter says it cannot, and then runs
- * migrations without a transaction: a process stopped halfway through one would leave a schema
- * that no later start can migrate. Saying so makes each run of migrations all or nothing.
- */
-class TransactionalDdlSqliteDialect extends SqliteDialect {
+/** kysely's SQLite dialect with two corrections, explained on each. */
+class AppSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  /**
+   * SQLite can roll back schema changes, but kysely's adapter says it cannot, and then runs
+   * migrations without a transaction: a process stopped halfway through one would leave a schema
+   * that no later start can migrate. Saying so makes each run of migrations all or nothing.
+   */
   override createAdapter(): SqliteAdapter {
     return new (class extends SqliteAdapter {
       override get supportsTransactionalDdl(): boolean {
         return true;
       }
     })();
+  }
+
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+/**
+ * Begins every transaction IMMEDIATE, taking the write lock at once. A plain BEGIN reads from a
+ * snapshot and asks for the lock only at its first write; if another process committed in
+ * between, SQLite refuses that write at once (SQLITE_BUSY_SNAPSHOT) without waiting, since the
+ * snapshot is stale. Asking first makes the transaction wait out the busy timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }
 }

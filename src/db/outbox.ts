@@ -84,8 +84,8 @@ export async function claimDue(db: Executor, worker: string, now: Date, limit: n
 
 /**
  * Returns rows whose claim is older than the lease to pending: their worker died or hung. A row
- * whose message Telegram had accepted just before the worker died is sent a second time then;
- * the dispatcher keeps that window to one row per worker (see dispatcher.ts).
+ * whose request had left for Telegram when the worker died is sent a second time then; the
+ * dispatcher keeps that to one row per worker (see dispatcher.ts).
  */
 export async function releaseStaleClaims(db: Executor, now: Date, leaseMs: number): Promise<number> {
   const result = await db
@@ -93,6 +93,29 @@ export async function releaseStaleClaims(db: Executor, now: Date, leaseMs: numbe
     .set({ state: "pending", claimed_by: null, claimed_at: null, last_error: "claim expired; the last send may have reached Telegram" })
     .where("state", "=", "sending")
     .where("claimed_at", "<=", new Date(now.getTime() - leaseMs).toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Returns the rows of workers known to be gone to pending at once, without waiting for their
+ * lease; the same second send as after a lease may follow (see `releaseStaleClaims`).
+ */
+export async function releaseClaimsOfGoneWorkers(db: Executor, isGone: (claimedBy: string) => boolean): Promise<number> {
+  const claimers = await db
+    .selectFrom("outbox")
+    .select("claimed_by")
+    .distinct()
+    .where("state", "=", "sending")
+    .where("claimed_by", "is not", null)
+    .execute();
+  const gone = claimers.map((c) => c.claimed_by!).filter(isGone);
+  if (gone.length === 0) return 0;
+  const result = await db
+    .updateTable("outbox")
+    .set({ state: "pending", claimed_by: null, claimed_at: null, last_error: "its worker stopped; the last send may have reached Telegram" })
+    .where("state", "=", "sending")
+    .where("claimed_by", "in", gone)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -10,28 +10,32 @@ export interface StaffMember extends Specialist {
   center_name_ru: string;
 }
 
-function specialistsWithCenter(db: Db) {
+/**
+ * Active specialists only: a deactivated one is, for every staff screen, invite and notice, no
+ * longer staff at all.
+ */
+function activeSpecialistsWithCenter(db: Db) {
   return db
     .selectFrom("specialists")
     .innerJoin("centers", "centers.id", "specialists.center_id")
     .selectAll("specialists")
-    .select(["centers.name_kk as center_name_kk", "centers.name_ru as center_name_ru"]);
+    .select(["centers.name_kk as center_name_kk", "centers.name_ru as center_name_ru"])
+    .where("specialists.active", "=", 1);
 }
 
-/** The specialist a Telegram account is linked to, if any. */
+/** The active specialist a Telegram account is linked to, if any. */
 export async function findStaffMember(db: Db, telegramId: number): Promise<StaffMember | undefined> {
-  return specialistsWithCenter(db).where("specialists.telegram_id", "=", telegramId).executeTakeFirst();
+  return activeSpecialistsWithCenter(db).where("specialists.telegram_id", "=", telegramId).executeTakeFirst();
 }
 
 export async function findStaffMemberById(db: Db, specialistId: number): Promise<StaffMember | undefined> {
-  return specialistsWithCenter(db).where("specialists.id", "=", specialistId).executeTakeFirst();
+  return activeSpecialistsWithCenter(db).where("specialists.id", "=", specialistId).executeTakeFirst();
 }
 
 /** Active specialists no Telegram account is linked to yet, ordered by center and service. */
 export async function listUnlinkedSpecialists(db: Db): Promise<StaffMember[]> {
-  return specialistsWithCenter(db)
+  return activeSpecialistsWithCenter(db)
     .where("specialists.telegram_id", "is", null)
-    .where("specialists.active", "=", 1)
     .orderBy("centers.district")
     .orderBy("centers.id")
     .orderBy("specialists.service")
@@ -106,6 +110,7 @@ export async function redeemInvite(db: Db, token: string, telegramId: number, no
         .where("token", "=", token)
         .where("used_at", "is", null)
         .where("expires_at", ">", at)
+        .where("specialist_id", "in", (eb) => eb.selectFrom("specialists").select("id").where("active", "=", 1))
         .returning("specialist_id")
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
@@ -141,10 +146,12 @@ async function unusable(db: Db, token: string, telegramId: number, at: Instant):
       "staff_invites.used_by",
       "staff_invites.expires_at",
       "specialists.telegram_id",
+      "specialists.active",
     ])
     .where("staff_invites.token", "=", token)
     .executeTakeFirst();
-  if (!invite) return { ok: false, reason: "unknown" };
+  // The invite of a specialist who has left leads nowhere any more.
+  if (!invite || !invite.active) return { ok: false, reason: "unknown" };
   if (invite.used_at === null) return { ok: false, reason: invite.expires_at <= at ? "expired" : "used" };
   if (invite.used_by === telegramId && invite.telegram_id === telegramId) {
     return { ok: true, specialistId: invite.specialist_id, alreadyYours: true };
@@ -334,6 +341,7 @@ export interface StaffNoticeBooking extends AgendaEntry {
   center_name_ru: string;
 }
 
+/** The booking a staff notice is about; undefined when it is gone or its specialist was deactivated. */
 export async function findBookingForStaff(db: Db, bookingId: number): Promise<StaffNoticeBooking | undefined> {
   return db
     .selectFrom("bookings")
@@ -347,5 +355,6 @@ export async function findBookingForStaff(db: Db, bookingId: number): Promise<St
       "centers.name_ru as center_name_ru",
     ])
     .where("bookings.id", "=", bookingId)
+    .where("specialists.active", "=", 1)
     .executeTakeFirst();
 }

@@ -400,11 +400,15 @@ async function ownSignupWithSession(
 // ---------------------------------------------------------------------------------------------
 // The host's side
 
-/** Sessions hosted by the account: named as the host, or linked to the specialist who hosts. */
+/** Sessions hosted by the account: named as the host, or linked to the (active) specialist who hosts. */
 function hostedBy(eb: ExpressionBuilder<Database & { s: Database["teatalk_sessions"] }, "s">, telegramId: number) {
   return eb.or([
     eb("s.host_telegram_id", "=", telegramId),
-    eb("s.host_specialist_id", "in", eb.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId)),
+    eb(
+      "s.host_specialist_id",
+      "in",
+      eb.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).where("active", "=", 1),
+    ),
   ]);
 }
 

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { AppDeps, AppI18n } from "../bot/context.js";
 import { noticeRenderers } from "../bot/notices.js";
@@ -9,6 +7,7 @@ import {
   claimDue,
   confirmClaim,
   expireOverdue,
+  releaseClaimsOfGoneWorkers,
   releaseStaleClaims,
   settleClaim,
   type Settlement,
@@ -18,6 +17,7 @@ import { findUser, updateUser } from "../db/users.js";
 import type { NoticeKind } from "../domain/notices.js";
 import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
+import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
 import { SendRateLimiter } from "./rate-limiter.js";
 
 /** What the scheduler needs besides the app's dependencies: a Bot API client and the translations. */
@@ -31,8 +31,10 @@ export interface SchedulerDeps extends AppDeps {
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface DispatcherOptions {
-  /** Names this process in `claimed_by`; unique per process by default. */
+  /** Names this worker in `claimed_by`; by default its machine, process and a nonce (see claimer.ts). */
   workerId?: string;
+  /** Whether a process runs on this machine, to recognise the claims of a dead one; tests fake it. */
+  processExists?: (pid: number) => boolean;
   /** Rows claimed per statement. */
   batchSize?: number;
   renderers?: NoticeRenderers;
@@ -63,6 +65,8 @@ type Bucket = keyof DispatchReport;
 type Verdict = { outcome: Settlement; bucket: Bucket };
 
 const DEFAULT_BATCH_SIZE = 10;
+/** The workers of this process, so that it never takes its own live claims for a dead process's. */
+const ownWorkers = new Set<string>();
 /** A claimed row handed back unsent, for the next run (or another worker) to take. */
 const RELEASED: Verdict = { outcome: { state: "pending" }, bucket: "released" };
 
@@ -83,17 +87,19 @@ export const realSleep: Sleep = (ms, signal) =>
  *
  * Each row is claimed (state `sending`, `claimed_by` this worker) by one UPDATE ... RETURNING, so
  * two workers never hold the same row. A row claimed by a worker that died goes back to pending
- * once the lease (`outboxLeaseSeconds`) has run out.
+ * once the lease (`outboxLeaseSeconds`) has run out, or at the next run of any worker on the same
+ * machine, a restart of the dead one included, which sees that the claimer's process is gone.
  *
- * Exactly once, and its one exception: a message is confirmed as sent in the database right
- * after Telegram accepts it, with nothing in between. If the process dies after Telegram accepted
- * a message and before that write, the row stays `sending`, returns to pending when its lease
- * runs out and is sent a second time: Telegram has no idempotency key that could tell it "you
- * already have this one". Sends are sequential, so this concerns at most one row per worker and
- * crash, and the window is one database write long. Rows claimed but not yet sent at a crash
- * are not at risk of duplication; they only wait for the lease. The same holds, for the same
- * reason, for a request whose answer never came (a timeout): it is retried, and Telegram may
- * have delivered the first one.
+ * Exactly once, and its one exception. The claim is renewed right before the request to Telegram
+ * and the row is recorded sent right after the answer, with nothing else in between. A message
+ * goes out twice only if the process dies inside that window: after the request left and before
+ * the write that follows the answer. The window is thus the whole round trip to Telegram (up to
+ * the send timeout) plus one database write, and a crash there sends that row again once it is
+ * released: Telegram has no idempotency key that could tell it "you already have this one".
+ * Each worker has one request in flight at a time, so a crash duplicates at most one message per
+ * worker. Rows claimed but not yet sent at a crash are not at risk; they only wait to be released.
+ * A request whose answer never came (a timeout) is the same case without a crash: it is retried,
+ * and Telegram may have delivered the first one.
  */
 export class OutboxDispatcher {
   readonly workerId: string;
@@ -102,11 +108,14 @@ export class OutboxDispatcher {
   private readonly renderers: NoticeRenderers;
   private readonly sleep: Sleep;
   private readonly limiter: SendRateLimiter;
+  private readonly processExists: (pid: number) => boolean;
   private readonly stopping = new AbortController();
 
   constructor(deps: SchedulerDeps, options: DispatcherOptions = {}) {
     this.deps = deps;
-    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.workerId = options.workerId ?? newClaimerId();
+    ownWorkers.add(this.workerId);
+    this.processExists = options.processExists ?? processExists;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.renderers = options.renderers ?? noticeRenderers;
     this.sleep = options.sleep ?? realSleep;
@@ -132,6 +141,10 @@ export class OutboxDispatcher {
     const report: DispatchReport = {
       sent: [], cancelled: [], expired: [], postponed: [], retrying: [], failed: [], throttled: [], released: [], lost: [],
     };
+    const orphaned = await releaseClaimsOfGoneWorkers(db, (claimedBy) =>
+      claimerIsGone(claimedBy, { ownClaimers: ownWorkers, processExists: this.processExists }),
+    );
+    if (orphaned > 0) this.deps.logger.warn({ count: orphaned }, "outbox rows of a stopped process on this machine taken back");
     const recovered = await releaseStaleClaims(db, this.now(), config.outboxLeaseSeconds * 1000);
     if (recovered > 0) this.deps.logger.warn({ count: recovered }, "outbox rows of a worker that stopped answering taken back");
     report.expired.push(...(await expireOverdue(db, this.now())));
@@ -169,8 +182,8 @@ export class OutboxDispatcher {
     }
     if (!notice) return { outcome: { state: "cancelled", reason: "no longer relevant" }, bucket: "cancelled" };
 
-    // From the claim's renewal to the write after sendMessage nothing else happens: this is the
-    // window in which a crash sends the row twice (see the class comment).
+    // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
+    // in this window, the round trip included, sends the row twice (see the class comment).
     if (!(await confirmClaim(db, row.id, this.workerId, this.now()))) return { outcome: { state: "pending" }, bucket: "lost" };
     try {
       await api.sendMessage(row.recipient_id, notice.text, { parse_mode: notice.parse_mode, reply_markup: notice.reply_markup });

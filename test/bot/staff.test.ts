@@ -4,9 +4,12 @@ import type { OutboxRow, Specialist } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
 import type { NoticeKind } from "../../src/domain/notices.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { bookSlot } from "../../src/db/bookings.js";
+import { createLogger } from "../../src/logger.js";
+import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
+import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
-import { registerUser } from "../support/users.js";
+import { registerUser, signedUpUser } from "../support/users.js";
 
 const ADMIN = 900;
 const CENTER = "almaly-1";
@@ -476,13 +479,96 @@ describe("staff locale keys built from domain values", () => {
   });
 });
 
+/** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
+async function dispatch(): Promise<ApiCall[]> {
+  const from = h.calls.length;
+  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+  await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
+  return h.calls.slice(from);
+}
+
+/** What an administrator does to a specialist who leaves. */
+async function deactivate(specialist: Specialist): Promise<void> {
+  await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", specialist.id).execute();
+}
+
 describe("a deactivated specialist", () => {
+  it("gets no notice of a cancellation, and what was queued for them is withdrawn", async () => {
+    await link(psychologist, 931);
+    const person = await signedUpUser(h, 661, "ru");
+    await h.db.updateTable("users").set({ name: "Айгерим" }).where("id", "=", 661).execute();
+    const booked = await bookSlot(
+      h.db,
+      { userId: 661, specialistId: psychologist.id, startsAt: new Date("2026-11-25T09:50:00Z"), mode: "in_person", topic: "тревога" },
+      { limits: h.config.booking, reminderOffsetsMinutes: h.config.reminderOffsetsMinutes },
+      h.clock.now(),
+    );
+    if (booked.kind !== "booked") throw new Error(`fixture booking failed: ${booked.kind}`);
+    const outbox = () => h.db.selectFrom("outbox").select(["kind", "recipient_id", "state"]).orderBy("id").execute();
+    expect((await outbox()).filter((o) => o.recipient_id === 931)).toEqual([{ kind: "staff_booking_new", recipient_id: 931, state: "pending" }]);
+
+    await deactivate(psychologist);
+    // The "new booking" notice is withdrawn with the deactivation; the person's own reminders stay.
+    expect(await outbox()).toEqual([
+      { kind: "booking_reminder", recipient_id: 661, state: "pending" },
+      { kind: "booking_reminder", recipient_id: 661, state: "pending" },
+      { kind: "booking_feedback", recipient_id: 661, state: "pending" },
+      { kind: "staff_booking_new", recipient_id: 931, state: "cancelled" },
+    ]);
+
+    await person.press(`mybk:cancel:${booked.bookingId}`);
+    expect(h.texts(await person.press(`mybk:cancel-yes:${booked.bookingId}`))).toEqual([ru("bookings-cancelled")]);
+    expect(await bookingStatus(booked.bookingId)).toBe("cancelled");
+    expect((await outbox()).filter((o) => o.recipient_id === 931)).toEqual([{ kind: "staff_booking_new", recipient_id: 931, state: "cancelled" }]);
+    expect((await dispatch()).filter((c) => c.payload.chat_id === 931)).toEqual([]);
+  });
+
+  it("is not sent a notice that was queued before, even if it escaped the withdrawal", async () => {
+    await link(psychologist, 931);
+    await registerUser(h.db, 662, { name: "Айгерим" });
+    const bookingId = await insertBooking(h.db, {
+      specialist: psychologist,
+      userId: 662,
+      startsAt: "2026-11-25T10:00:00Z",
+      endsAt: "2026-11-25T10:50:00Z",
+      topic: "тревога",
+    });
+    await deactivate(psychologist);
+    await insertOutboxRow(h.db, {
+      kind: "staff_booking_new",
+      recipientId: 931,
+      dueAt: h.clock.now().toISOString(),
+      payload: { bookingId },
+      essential: true,
+      bookingId,
+    });
+    expect((await dispatch()).filter((c) => c.payload.chat_id === 931)).toEqual([]);
+    expect(await h.db.selectFrom("outbox").select("state").where("recipient_id", "=", 931).execute()).toEqual([{ state: "cancelled" }]);
+  });
+
+  it("cannot be given or use an invite", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const [text] = h.texts(await admin.send(`/invite ${psychologist.id}`));
+    const payload = LINK_RE.exec(text!)![1]!;
+    await deactivate(psychologist);
+
+    expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-unknown-specialist", { id: String(psychologist.id) })]);
+    const pressed = await admin.press(`staff-inv:s:${psychologist.id}`);
+    expect(h.texts(pressed)).toEqual([ru("staff-invite-unknown-specialist", { id: String(psychologist.id) })]);
+    const leaving = h.user({ id: 932, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await leaving.send(`/start ${payload}`))).toEqual([ru("staff-invite-unknown")]);
+    expect(await h.db.selectFrom("specialists").select("telegram_id").where("id", "=", psychologist.id).executeTakeFirstOrThrow()).toEqual({
+      telegram_id: null,
+    });
+    expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toHaveLength(1);
+  });
+
   it("loses the staff side at once, agenda and sensitive topics included", async () => {
     await h.db.updateTable("specialists").set({ telegram_id: 931 }).where("id", "=", psychologist.id).execute();
     const member = h.user({ id: 931, first_name: "Айжан", language_code: "ru" });
     expect(h.texts(await member.send("/staff"))[0]).not.toBe(h.i18n.t("ru", "staff-only"));
 
-    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    await deactivate(psychologist);
     expect(h.texts(await member.send("/staff"))).toEqual([h.i18n.t("ru", "staff-only")]);
     const press = await member.press("staff:today");
     expect(press.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(h.i18n.t("ru", "staff-only"));

@@ -74,6 +74,18 @@ describe("staff invites", () => {
     expect(await redeemInvite(db, spare.token, 7002, at)).toEqual({ ok: false, reason: "used" });
   });
 
+  it("lead nowhere once their specialist is deactivated, not even for the account they linked", async () => {
+    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const spare = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    expect(await redeemInvite(db, token, 7001, NOW)).toMatchObject({ ok: true });
+    await db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+
+    expect(await redeemInvite(db, token, 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
+    expect(await redeemInvite(db, spare.token, 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
+    expect(await redeemInvite(db, spare.token, 7002, NOW)).toEqual({ ok: false, reason: "unknown" });
+    expect(await inviteRow(spare.token)).toMatchObject({ used_at: null, used_by: null });
+  });
+
   it("refuse an unknown or expired token and change nothing", async () => {
     const { token, expiresAt } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
     expect(await redeemInvite(db, "no-such-token", 7001, NOW)).toEqual({ ok: false, reason: "unknown" });

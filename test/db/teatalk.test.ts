@@ -6,6 +6,7 @@ import {
   acceptOffer,
   cancelSignup,
   declineOffer,
+  hostSessions,
   listUpcomingSessions,
   markParticipant,
   passLapsedOffers,
@@ -330,6 +331,23 @@ describe("the host's marks", () => {
     expect(await markParticipant(db, { signupId: b.signupId, hostTelegramId: 7001, status: "no_show" }, clock.now())).toMatchObject({ ok: true });
     expect((await signupsOf(byName))[0]!.status).toBe("attended");
     expect((await signupsOf(bySpecialist))[0]!.status).toBe("no_show");
+  });
+
+  it("a deactivated specialist no longer sees or marks the sessions they hosted", async () => {
+    const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career", telegramId: 7001 });
+    const session = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, hostSpecialistId: specialist.id });
+    const [person] = await people(1, 1);
+    const signup = (await signUp(db, { sessionId: session, userId: person! }, POLICY, clock.now())) as { signupId: number };
+    const day = { from: new Date(START.getTime() - 60 * MINUTE), to: new Date(START.getTime() + 60 * MINUTE) };
+    expect((await hostSessions(db, 7001, day.from, day.to)).map((s) => s.id)).toEqual([session]);
+
+    await db.updateTable("specialists").set({ active: 0 }).where("id", "=", specialist.id).execute();
+    clock.set(START);
+    expect(await hostSessions(db, 7001, day.from, day.to)).toEqual([]);
+    expect(await markParticipant(db, { signupId: signup.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
   });
 });
 

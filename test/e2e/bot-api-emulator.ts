@@ -261,6 +261,7 @@ export class BotApiEmulator {
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly blocked = new Set<number>();
   private readonly failures: Array<{ method: string; failure: InjectedFailure; remaining: number }> = [];
+  private readonly answerDelays = new Map<string, number>();
 
   /** Calls before this index belong to earlier interactions; see `waitForCall`. */
   private cursor = 0;
@@ -616,6 +617,14 @@ export class BotApiEmulator {
     this.failures.push({ method, failure, remaining: times });
   }
 
+  /**
+   * From now on calls of `method` are carried out (and recorded) at once but answered `ms` later,
+   * as over a slow network: the bot does not yet know what Telegram already did. 0 ends it.
+   */
+  delayAnswers(method: string, ms: number): void {
+    this.answerDelays.set(method, ms);
+  }
+
   /** From now on sends and edits to this chat fail with 403, as when the user blocked the bot. */
   blockChat(chatId: number): void {
     this.blocked.add(chatId);
@@ -669,8 +678,10 @@ export class BotApiEmulator {
       answer = error.body;
     }
     this.calls.push(call);
-    this.respond(res, status, answer);
     this.notify();
+    const delay = this.answerDelays.get(method) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    this.respond(res, status, answer);
   }
 
   private dispatch(call: RecordedCall): unknown {

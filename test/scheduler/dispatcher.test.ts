@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
@@ -298,6 +299,37 @@ describe("the outbox dispatcher", () => {
     expect(report.sent).toEqual([dead]);
     expect(await row(live)).toMatchObject({ state: "sending", claimed_by: "busy" });
     expect(textsTo(116)).toEqual([]);
+  });
+
+  it("takes back at once, within the lease, the rows of a process of this machine that is gone, and only those", async () => {
+    const host = hostname();
+    const DEAD_PID = 4_000_001;
+    const LIVE_PID = 4_000_002;
+    // Another dispatcher of this very process, alive.
+    const sibling = dispatcher();
+    const claimers = {
+      dead: `${host}:${DEAD_PID}:0badcafe`,
+      // This process's pid with a nonce none of its workers has: the process before a restart.
+      restarted: `${host}:${process.pid}:0badcafe`,
+      live: `${host}:${LIVE_PID}:1234abcd`,
+      sibling: sibling.workerId,
+      otherMachine: `elsewhere:${DEAD_PID}:0badcafe`,
+      unknownForm: "worker-7",
+    };
+    const ids: Record<string, number> = {};
+    for (const [i, [name, claimedBy]] of Object.entries(claimers).entries()) {
+      await person(130 + i);
+      await updateUser(db, 130 + i, { practice_nudge_time: "12:00" }, clock.now());
+      // Claimed a moment ago: far inside the lease.
+      ids[name] = await insertOutboxRow(db, {
+        kind: "practice_nudge", recipientId: 130 + i, dueAt: MORNING, state: "sending", claimedBy, claimedAt: "2026-11-23T04:59:59Z",
+      });
+    }
+    const report = await dispatcher({ processExists: (pid) => pid !== DEAD_PID }).dispatchDue();
+    expect(report.sent.sort()).toEqual([ids.dead, ids.restarted].sort());
+    for (const name of ["live", "sibling", "otherMachine", "unknownForm"]) {
+      expect(await row(ids[name]!), name).toMatchObject({ state: "sending", claimed_by: claimers[name as keyof typeof claimers] });
+    }
   });
 
   it("does not send a row whose claim another worker took over meanwhile", async () => {

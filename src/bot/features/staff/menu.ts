@@ -7,8 +7,7 @@ import { centerName } from "./format.js";
 
 /** The active specialist linked to the sender's account, if any: deactivating one ends their access. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
-  const member = ctx.from ? await findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
-  return member?.active ? member : undefined;
+  return ctx.from ? findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
 }
 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */

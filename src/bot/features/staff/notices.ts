@@ -6,9 +6,9 @@ import { centerName, personName, timeRange, withTopic } from "./format.js";
 
 /**
  * A notice to a specialist about one of their bookings, or null when it no longer applies: the
- * booking is gone or no longer in `statuses`. It also renders nothing unless the recipient is the
- * account linked to the booking's own specialist: the details, a sensitive topic among them, go
- * to the assigned specialist only.
+ * booking is gone or no longer in `statuses`, or its specialist was deactivated. It also renders
+ * nothing unless the recipient is the account linked to the booking's own specialist: the
+ * details, a sensitive topic among them, go to the assigned specialist only.
  */
 function staffBookingNotice(key: string, statuses: readonly BookingStatus[]): NoticeRenderer {
   return async ({ row, payload, language, t, db }) => {

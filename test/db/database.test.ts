@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/paths.js";
+import { insertCenter } from "../support/fixtures.js";
+import { createTestDb, type TestDb } from "../support/harness.js";
+
+/**
+ * A second process on the same file, as a second bot or `npm run seed` would be: on "write" it
+ * changes the center's phone (waiting for the lock as long as its busy timeout allows) and
+ * answers "written".
+ */
+const SECOND_PROCESS = `
+const Database = require("better-sqlite3");
+const db = new Database(process.argv[1], { timeout: 5000 });
+process.on("message", () => {
+  db.prepare("update centers set phone = '+7 727 000 00 02' where id = 'almaly-1'").run();
+  process.send("written");
+});
+process.send("ready");
+`;
+
+let store: TestDb | undefined;
+let second: ChildProcess | undefined;
+afterEach(async () => {
+  second?.kill();
+  second = undefined;
+  await store?.cleanup();
+  store = undefined;
+});
+
+async function startSecondProcess(path: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["-e", SECOND_PROCESS, path], { cwd: projectRoot(), stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const [message] = (await once(child, "message")) as [string];
+  expect(message).toBe("ready");
+  return child;
+}
+
+describe("two processes on one database file", () => {
+  it("a transaction that reads before it writes waits for the other's write instead of failing", async () => {
+    store = await createTestDb();
+    const { db } = store;
+    await insertCenter(db, { id: "almaly-1" });
+    second = await startSecondProcess(store.path);
+    const written = once(second, "message");
+
+    const result = await db.transaction().execute(async (trx) => {
+      const center = await trx.selectFrom("centers").select("phone").where("id", "=", "almaly-1").executeTakeFirstOrThrow();
+      // The other process commits now if it can; if it waits for this transaction, it does so
+      // until the end of it.
+      second!.send("write");
+      await Promise.race([written, new Promise((resolve) => setTimeout(resolve, 300))]);
+      await trx.updateTable("centers").set({ hours_ru: "Пн–Пт 09:00–18:00" }).where("id", "=", "almaly-1").execute();
+      return center.phone;
+    });
+
+    await written;
+    // Both writes are there: neither failed, neither was lost.
+    expect(result).not.toBe("+7 727 000 00 02");
+    const center = await db.selectFrom("centers").select(["phone", "hours_ru"]).where("id", "=", "almaly-1").executeTakeFirstOrThrow();
+    expect(center).toEqual({ phone: "+7 727 000 00 02", hours_ru: "Пн–Пт 09:00–18:00" });
+  });
+});
