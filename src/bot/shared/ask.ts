@@ -1,5 +1,6 @@
 import { InlineKeyboard, type Keyboard } from "grammy";
-import type { AppConversation, BaseContext } from "../context.js";
+import type { AppContext, AppConversation, BaseContext } from "../context.js";
+import { asideOf } from "./asides.js";
 
 /** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
 export const MAX_ANSWER_LENGTH = 500;
@@ -9,6 +10,11 @@ type Markup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 export interface Prompt {
   text: string;
   markup?: Markup;
+}
+
+/** Whether the person is in the middle of a flow. */
+export function inFlow(ctx: AppContext): boolean {
+  return Object.keys(ctx.conversation.active()).length > 0;
 }
 
 /** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
@@ -61,6 +67,16 @@ async function askAgain(conversation: AppConversation, ctx: BaseContext, prompt:
 }
 
 /**
+ * The next update for a step. An aside (the help lines) has been answered before the flow, so
+ * the step only asks its question again.
+ */
+async function waitForAnswer(conversation: AppConversation, prompt: (ctx: BaseContext) => Prompt): Promise<BaseContext> {
+  const answer = await conversation.wait();
+  if (asideOf(answer) !== null) await askAgain(conversation, answer, prompt);
+  return answer;
+}
+
+/**
  * Asks for one of the buttons whose callback data is `<prefix>:<choice>` and returns the choice
  * together with the context of the answer (its language may have changed on the way).
  */
@@ -72,7 +88,7 @@ export async function askChoice<T extends string>(
   prompt: (ctx: BaseContext) => Prompt,
 ): Promise<{ choice: T; ctx: BaseContext }> {
   await show(ctx, prompt(ctx));
-  const answer = await conversation.wait();
+  const answer = await waitForAnswer(conversation, prompt);
   const data = answer.callbackQuery?.data;
   if (data?.startsWith(prefix + ":")) {
     const choice = data.slice(prefix.length + 1) as T;
@@ -143,7 +159,7 @@ export async function askText<T>(
   },
 ): Promise<{ value: T; ctx: BaseContext }> {
   await show(ctx, opts.prompt(ctx));
-  const answer = await conversation.wait();
+  const answer = await waitForAnswer(conversation, opts.prompt);
   const data = answer.callbackQuery?.data;
   if (opts.prefix && opts.onButton && data?.startsWith(opts.prefix + ":")) {
     const value = opts.onButton(data.slice(opts.prefix.length + 1), answer);
