@@ -156,4 +156,22 @@ describe("a flow's saved state", () => {
     expect(await storedFlow(h, 807)).toBe(before);
     expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
   });
+
+  it("does not grow as a person goes back and forth between steps", async () => {
+    const u = await signedUpUser(h, 808, "ru");
+    await u.press("menu:consult");
+    const askDistrict = ru("consult-ask-district", { service: ru("service-career") });
+    const sizes: number[] = [];
+    for (let i = 1; i <= 200; i++) {
+      expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+      if (i === 10 || i === 200) sizes.push((await storedFlow(h, 808))!.length);
+      expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+    }
+    // Update and message numbers grow by a digit or two on the way; nothing else may.
+    expect(sizes[1]).toBeLessThan(sizes[0]! + 100);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+    expect(h.texts(await u.press("cs-svc:back"))).toEqual([ru("menu-title")]);
+    expect(await storedFlow(h, 808)).toBeUndefined();
+  });
 });
