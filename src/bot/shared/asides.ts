@@ -3,7 +3,7 @@ import { signalsCrisis } from "../../domain/crisis.js";
 import type { MenuEntry } from "./keyboards.js";
 
 /** The main menu's 🆘 button. */
-export const HELP_BUTTON = `menu:${"help" satisfies MenuEntry}`;
+const HELP_BUTTON = `menu:${"help" satisfies MenuEntry}`;
 
 /**
  * What a person may ask for at any moment, in the middle of a flow too: the help lines, asked
