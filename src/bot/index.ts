@@ -10,7 +10,7 @@ import { bookingsFeature } from "./features/bookings/index.js";
 import { RESCHEDULE, rescheduleConversation } from "./features/bookings/reschedule.js";
 import { CONSULT, consultConversation } from "./features/consult/conversation.js";
 import { consultFeature } from "./features/consult/index.js";
-import { crisisWatch, helpFeature } from "./features/help/index.js";
+import { helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
 import {
@@ -31,6 +31,7 @@ import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
 import { createI18n } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
+import { inFlow } from "./shared/ask.js";
 import { attachDeps } from "./shared/deps.js";
 
 /**
@@ -75,7 +76,6 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
 
   const privateChats = bot.chatType("private");
   privateChats.use(withDeps, i18n);
-  privateChats.use(crisisWatch);
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: {
@@ -87,7 +87,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
       plugins: [withDeps, i18n],
     }),
   );
-  privateChats.use(flowControl);
+  // Before the flows: help is never held up by a question, and /cancel is never taken as an answer.
+  privateChats.use(helpFeature, flowControl);
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
   privateChats.use(createConversation(consultConversation(deps), CONSULT));
@@ -104,7 +105,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature);
   privateChats.use(practiceFeature);
-  privateChats.use(startFeature, helpFeature, profileFeature, privacyFeature, menuFeature);
+  privateChats.use(startFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);
 
   bot.catch(async (err) => {
@@ -126,7 +127,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
 /** /cancel leaves any flow; mounted before the conversations so that they never swallow it. */
 const flowControl = new Composer<AppContext>();
 flowControl.command("cancel", async (ctx) => {
-  const active = Object.keys(ctx.conversation.active()).length > 0;
+  const active = inFlow(ctx);
   await ctx.conversation.exitAll();
   // The reply keyboard of a step (the phone button) goes away with the flow.
   await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });

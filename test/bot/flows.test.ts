@@ -7,6 +7,7 @@ import { findUser } from "../../src/db/users.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { storedFlow } from "../support/flow-state.js";
 import { callbackUpdate } from "../support/updates.js";
 import { signedUpUser } from "../support/users.js";
 
@@ -119,5 +120,58 @@ describe("an abandoned flow", () => {
     expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toEqual([]);
     // The age question no longer waits: the person is simply shown the menu.
     expect(h.texts(await u.send("25"))).toEqual([ru("unknown-message"), ru("menu-title")]);
+  });
+});
+
+describe("a flow's saved state", () => {
+  it("stays the same size however many wrong answers a text step gets", async () => {
+    const u = h.user({ id: 806, first_name: "Тест", language_code: "ru" });
+    await u.send("/start");
+    await u.press("su-lang:ru");
+    await u.press("su-start:go");
+    await u.press("su-consent:yes");
+    const sizes: number[] = [];
+    for (let i = 1; i <= 1000; i++) {
+      const batch = await u.send(`${i}`);
+      if (i === 1) expect(h.texts(batch)).toEqual([ru("signup-name-invalid", { max: 64 })]);
+      if (i === 10 || i === 1000) sizes.push((await storedFlow(h, 806))!.length);
+    }
+    expect(sizes[1]).toBe(sizes[0]);
+    expect(sizes[1]).toBeLessThan(16_000);
+    // The step still takes its answer after all that.
+    expect(h.texts(await u.send("Тимур"))).toEqual([ru("signup-ask-age")]);
+  });
+
+  it("stays as it was at a button step, whatever comes instead of a press", async () => {
+    const u = await signedUpUser(h, 807, "ru");
+    await u.press("menu:consult");
+    const before = await storedFlow(h, 807);
+    expect(before).toBeDefined();
+    for (let i = 0; i < 20; i++) {
+      expect(h.texts(await u.send("психолог"))).toEqual([ru("need-button"), ru("consult-ask-service")]);
+      await u.sendSticker();
+      await u.send("/start");
+      await u.press("cs-time:10:00");
+    }
+    expect(await storedFlow(h, 807)).toBe(before);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+  });
+
+  it("does not grow as a person goes back and forth between steps", async () => {
+    const u = await signedUpUser(h, 808, "ru");
+    await u.press("menu:consult");
+    const askDistrict = ru("consult-ask-district", { service: ru("service-career") });
+    const sizes: number[] = [];
+    for (let i = 1; i <= 200; i++) {
+      expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+      if (i === 10 || i === 200) sizes.push((await storedFlow(h, 808))!.length);
+      expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+    }
+    // Update and message numbers grow by a digit or two on the way; nothing else may.
+    expect(sizes[1]).toBeLessThan(sizes[0]! + 100);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+    expect(h.texts(await u.press("cs-svc:back"))).toEqual([ru("menu-title")]);
+    expect(await storedFlow(h, 808)).toBeUndefined();
   });
 });

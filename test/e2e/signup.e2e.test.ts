@@ -131,7 +131,8 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "иә"), [kk("need-button"), kk("signup-consent")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [kk("signup-ask-name")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "Е"), [kk("signup-name-invalid", { max: NAME_MAX_LENGTH })]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/help"), [kk("command-mid-flow"), kk("signup-ask-name")]);
+    // Help at once, then the same question again.
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/help"), [kk("help-crisis"), kk("signup-ask-name")]);
     // The name Telegram knows is offered as a button.
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-use-name", { name: "Ерасыл" })), [kk("signup-ask-age")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "он алты"), [kk("signup-age-invalid")]);
@@ -152,11 +153,11 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-guardian-yes")), [kk("signup-ask-district")]);
 
     const before = e2e.em.messagesTo(u.id).length;
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "өлгім келеді"), [kk("crisis-detected"), kk("help-crisis")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "өлгім келеді"), [kk("crisis-detected"), kk("help-crisis"), kk("signup-ask-district")]);
     const help = textOf(e2e.em.messagesTo(u.id)[before + 1]!);
     for (const line of ["150", "111", "112"]) expect(help).toMatch(new RegExp(`\\b${line}\\b`));
 
-    // The crisis message was not taken as an answer: the district step still waits for a button.
+    // The crisis message was not taken as an answer: the district step, asked again, waits for a button.
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [kk("signup-ask-phone")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-share-phone")), [

@@ -1,5 +1,6 @@
 import { InlineKeyboard, type Keyboard } from "grammy";
-import type { AppConversation, BaseContext } from "../context.js";
+import type { AppContext, AppConversation, BaseContext } from "../context.js";
+import { asideOf } from "./asides.js";
 
 /** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
 export const MAX_ANSWER_LENGTH = 500;
@@ -9,6 +10,11 @@ type Markup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 export interface Prompt {
   text: string;
   markup?: Markup;
+}
+
+/** Whether the person is in the middle of a flow. */
+export function inFlow(ctx: AppContext): boolean {
+  return Object.keys(ctx.conversation.active()).length > 0;
 }
 
 /** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
@@ -46,6 +52,31 @@ async function explainInvalid(ctx: BaseContext, expectButton: boolean): Promise<
 }
 
 /**
+ * Leaves the update that just came in out of the flow's saved state, as if it had never
+ * arrived: the step waits again where it was. Whatever is not an answer ends here, so however
+ * many wrong answers a step gets, the state (and the replay of each update) stays the same size.
+ */
+function forget(conversation: AppConversation): Promise<never> {
+  return conversation.skip({ next: false });
+}
+
+/** Asks the step's question once more, and forgets the update that made it necessary. */
+async function askAgain(conversation: AppConversation, ctx: BaseContext, prompt: (ctx: BaseContext) => Prompt): Promise<never> {
+  await show(ctx, prompt(ctx));
+  return forget(conversation);
+}
+
+/**
+ * The next update for a step. An aside (the help lines) has been answered before the flow, so
+ * the step only asks its question again.
+ */
+async function waitForAnswer(conversation: AppConversation, prompt: (ctx: BaseContext) => Prompt): Promise<BaseContext> {
+  const answer = await conversation.wait();
+  if (asideOf(answer) !== null) await askAgain(conversation, answer, prompt);
+  return answer;
+}
+
+/**
  * Asks for one of the buttons whose callback data is `<prefix>:<choice>` and returns the choice
  * together with the context of the answer (its language may have changed on the way).
  */
@@ -57,21 +88,19 @@ export async function askChoice<T extends string>(
   prompt: (ctx: BaseContext) => Prompt,
 ): Promise<{ choice: T; ctx: BaseContext }> {
   await show(ctx, prompt(ctx));
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data?.startsWith(prefix + ":")) {
-      const choice = data.slice(prefix.length + 1) as T;
-      if (choices.includes(choice)) {
-        await answer.answerCallbackQuery();
-        return { choice, ctx: answer };
-      }
+  const answer = await waitForAnswer(conversation, prompt);
+  const data = answer.callbackQuery?.data;
+  if (data?.startsWith(prefix + ":")) {
+    const choice = data.slice(prefix.length + 1) as T;
+    if (choices.includes(choice)) {
+      await answer.answerCallbackQuery();
+      return { choice, ctx: answer };
     }
-    await leaveForScreenButton(conversation, answer);
-    const hint = await explainInvalid(answer, true);
-    await answer.reply(answer.t(hint));
-    await show(answer, prompt(answer));
   }
+  await leaveForScreenButton(conversation, answer);
+  const hint = await explainInvalid(answer, true);
+  await answer.reply(answer.t(hint));
+  return askAgain(conversation, answer, prompt);
 }
 
 /** The answers every step of a flow with steps offers besides its own: one step back, or leave. */
@@ -130,37 +159,35 @@ export async function askText<T>(
   },
 ): Promise<{ value: T; ctx: BaseContext }> {
   await show(ctx, opts.prompt(ctx));
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (opts.prefix && opts.onButton && data?.startsWith(opts.prefix + ":")) {
-      const value = opts.onButton(data.slice(opts.prefix.length + 1), answer);
-      if (value !== null) {
-        await answer.answerCallbackQuery();
-        return { value, ctx: answer };
-      }
+  const answer = await waitForAnswer(conversation, opts.prompt);
+  const data = answer.callbackQuery?.data;
+  if (opts.prefix && opts.onButton && data?.startsWith(opts.prefix + ":")) {
+    const value = opts.onButton(data.slice(opts.prefix.length + 1), answer);
+    if (value !== null) {
+      await answer.answerCallbackQuery();
+      return { value, ctx: answer };
     }
-    await leaveForScreenButton(conversation, answer);
-    const other = opts.other?.(answer) ?? null;
-    if (other !== null) return { value: other, ctx: answer };
-    const text = answer.message?.text;
-    if (text !== undefined && !text.startsWith("/")) {
-      const max = opts.maxLength ?? MAX_ANSWER_LENGTH;
-      if (text.length > max) {
-        await answer.reply(answer.t("text-too-long", { max }));
-        continue;
-      }
-      const value = opts.parse(text, answer);
-      if (value !== null) return { value, ctx: answer };
-      await answer.reply(opts.invalid(answer), { parse_mode: "HTML" });
-      continue;
-    }
-    // A step that takes other kinds of message (a contact) explains itself for the wrong kind.
-    const hint =
-      opts.other && answer.message && text === undefined
-        ? opts.invalid(answer)
-        : answer.t(await explainInvalid(answer, false));
-    await answer.reply(hint, { parse_mode: "HTML" });
-    await show(answer, opts.prompt(answer));
   }
+  await leaveForScreenButton(conversation, answer);
+  const other = opts.other?.(answer) ?? null;
+  if (other !== null) return { value: other, ctx: answer };
+  const text = answer.message?.text;
+  if (text !== undefined && !text.startsWith("/")) {
+    const max = opts.maxLength ?? MAX_ANSWER_LENGTH;
+    if (text.length > max) {
+      await answer.reply(answer.t("text-too-long", { max }));
+      return forget(conversation);
+    }
+    const value = opts.parse(text, answer);
+    if (value !== null) return { value, ctx: answer };
+    await answer.reply(opts.invalid(answer), { parse_mode: "HTML" });
+    return forget(conversation);
+  }
+  // A step that takes other kinds of message (a contact) explains itself for the wrong kind.
+  const hint =
+    opts.other && answer.message && text === undefined
+      ? opts.invalid(answer)
+      : answer.t(await explainInvalid(answer, false));
+  await answer.reply(hint, { parse_mode: "HTML" });
+  return askAgain(conversation, answer, opts.prompt);
 }

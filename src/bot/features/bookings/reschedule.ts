@@ -120,7 +120,7 @@ export function rescheduleConversation(deps: AppDeps) {
       },
     };
 
-    const end = await runSteps<Step>("day", (step) => steps[step]());
+    const end = await runSteps<Step>(conversation, "day", (step) => steps[step]());
     if (end !== "done") {
       await ctx.reply(ctx.t("bookings-reschedule-kept"));
       await showMainMenu(ctx);

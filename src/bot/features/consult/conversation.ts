@@ -222,7 +222,7 @@ export function consultConversation(deps: AppDeps) {
       return "again";
     }
 
-    const end = await runSteps<Step>("service", (step) => steps[step]());
+    const end = await runSteps<Step>(conversation, "service", (step) => steps[step]());
     if (end === "cancel") await ctx.reply(ctx.t("cancelled"));
     if (end !== "done") await showMainMenu(ctx);
   };

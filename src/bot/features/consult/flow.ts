@@ -1,3 +1,6 @@
+import type { Checkpoint } from "@grammyjs/conversations";
+import type { AppConversation } from "../../context.js";
+
 /**
  * What a step of a flow decides: go on to another step, show itself again, go back to the step
  * shown before (or to a named earlier one), leave, or the flow has reached its end.
@@ -8,27 +11,34 @@ export type StepOutcome<S extends string> = { next: S } | { backTo: S } | "again
  * Runs a flow's steps, remembering the path taken so that Back returns to the step the person
  * actually saw before (a skipped step is never on the path). Resolves to how the flow ended;
  * "exit" is Back pressed on the first step.
+ *
+ * Going back rewinds the flow to the moment that step was asked: what was answered since is
+ * forgotten, saved state included, so going back and forth does not make the state grow.
  */
 export async function runSteps<S extends string>(
+  conversation: Pick<AppConversation, "checkpoint" | "rewind">,
   first: S,
   run: (step: S) => Promise<StepOutcome<S>>,
 ): Promise<"done" | "cancel" | "exit"> {
-  const path: S[] = [];
+  const path: { step: S; at: Checkpoint }[] = [];
   let step = first;
   for (;;) {
+    const at = conversation.checkpoint();
     const outcome = await run(step);
     if (outcome === "done" || outcome === "cancel") return outcome;
     if (outcome === "again") continue;
     if (outcome === "back") {
       const previous = path.pop();
       if (previous === undefined) return "exit";
-      step = previous;
+      await conversation.rewind(previous.at);
     } else if ("backTo" in outcome) {
-      const at = path.lastIndexOf(outcome.backTo);
-      path.splice(Math.max(at, 0));
+      const earlier = path.findLast((p) => p.step === outcome.backTo);
+      if (earlier) await conversation.rewind(earlier.at);
+      // Not on the path: the step is asked as the first of a new path.
+      path.length = 0;
       step = outcome.backTo;
     } else {
-      path.push(step);
+      path.push({ step, at });
       step = outcome.next;
     }
   }
