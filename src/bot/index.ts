@@ -38,7 +38,7 @@ import { attachDeps } from "./shared/deps.js";
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
  * dropped instead of replayed against new code.
  */
-const CONVERSATIONS_VERSION = 1;
+const CONVERSATIONS_VERSION = 2;
 
 export interface CreatedBot {
   bot: Bot<AppContext>;
