@@ -33,6 +33,7 @@ import { createI18n } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
 import { inFlow } from "./shared/ask.js";
 import { attachDeps } from "./shared/deps.js";
+import { helpButton } from "./shared/keyboards.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -142,6 +143,8 @@ fallback.on("callback_query", async (ctx) => {
   await showMainMenu(ctx);
 });
 fallback.on("message", async (ctx) => {
-  await ctx.reply(ctx.t("unknown-message"));
+  // What the bot cannot read (a voice message, a greeting, a few words) may be someone asking
+  // for help: the help lines stay one tap away.
+  await ctx.reply(ctx.t("unknown-message"), { reply_markup: helpButton(ctx.t) });
   await showMainMenu(ctx);
 });

@@ -1,92 +1,18 @@
-import { foldKazakh } from "./kazakh-letters.js";
+import { KK } from "./crisis/kk.js";
+import { PhraseMatcher } from "./crisis/phrase-matcher.js";
+import { RU } from "./crisis/ru.js";
 
 /**
- * Phrases that clearly signal thoughts of suicide, self-harm or acute danger. Kept short and
- * explicit on purpose: a false alarm only shows help numbers, a miss can cost a life, but
- * everyday words ("убить время", "өлердей шаршадым") must not trigger it. Matched on folded
- * text, so "олгим келеди" typed without Kazakh letters matches "өлгім келеді".
+ * Both books at once: people switch languages mid-sentence and type Kazakh and Russian alike in
+ * Latin letters, so a message is never sorted by language first.
  */
-const PHRASES: readonly string[] = [
-  // Russian
-  "хочу умереть",
-  "хочется умереть",
-  "не хочу жить",
-  "не хочется жить",
-  "жить не хочу",
-  "жить не хочется",
-  "незачем жить",
-  "нет смысла жить",
-  "покончить с собой",
-  "покончу с собой",
-  "убить себя",
-  "убью себя",
-  "наложить на себя руки",
-  "наложу на себя руки",
-  "суицид",
-  "самоубийств",
-  "порезать себя",
-  "режу себя",
-  "порезала себя",
-  "порезал себя",
-  "причиняю себе боль",
-  "спрыгнуть с крыши",
-  "прыгнуть с крыши",
-  "выпрыгнуть из окна",
-  "повеситься",
-  "меня избивают",
-  "меня насилуют",
-  "меня изнасиловали",
-  // Kazakh. A phrase must start a word but may end mid-word, so stems cover the verb forms:
-  // "өлгім келе" matches "өлгім келеді", "өлгім келед" (typed without і), "өлгім келетін".
-  "өлгім келе",
-  "өлгім келіп",
-  "өлгім келді",
-  "өлгім кеп",
-  "өле салғым келе",
-  "өліп қалғым келе",
-  "өліп кеткім келе",
-  "өліп кетсем екен",
-  "өлсем екен",
-  "өмір сүргім келме",
-  "тірі жүргім келме",
-  "өмір сүрудің мәні жоқ",
-  "өмір сүрудің мәні қалмады",
-  "өмір сүрудің мағынасы жоқ",
-  "өмірден кеткім келе",
-  "дүниеден кеткім келе",
-  "өзімді өлтір",
-  "өзімді өзім өлтір",
-  "өзін өзі өлтір",
-  "өзіме қол жұмса",
-  "өзіме өзім қол жұмса",
-  "асылып өл",
-  "асылып қалғым келе",
-  "өзімді асып өлтір",
-  "өзіме зиян келтір",
-  "өзіме зақым келтір",
-  "өзімді кес",
-  "тамырымды кес",
-  "тамырымды қи",
-  "терезеден секіргім",
-  "шатырдан секіргім",
-  "балконнан секіргім",
-  "көпірден секіргім",
-  "қабаттан секіргім",
-  "мені ұрып",
-  "мені ұрады",
-  "мені сабап",
-  "мені сабай",
-  "мені сабады",
-  "ұрып соғады",
-  "мені зорла",
-  "зорлық көр",
-  "зорлық зомбылық көр",
-];
+const matcher = new PhraseMatcher([RU, KK]);
 
-const FOLDED = PHRASES.map(foldKazakh);
-
-/** True when the text contains one of the crisis phrases. */
+/**
+ * True when the text signals thoughts of suicide, self-harm, or violence against the writer. A
+ * false alarm only shows the help lines; a miss can cost a life; everyday speech ("убить время",
+ * "өлердей шаршадым") stays quiet.
+ */
 export function signalsCrisis(text: string): boolean {
-  const folded = " " + foldKazakh(text) + " ";
-  return FOLDED.some((phrase) => folded.includes(" " + phrase));
+  return matcher.holdsSignal(text);
 }

@@ -24,6 +24,11 @@ export function menuButton(t: T): InlineKeyboard {
   return new InlineKeyboard().text(t("button-menu"), "menu:open");
 }
 
+/** The way to the help lines, the same 🆘 entry as in the main menu. */
+export function helpButton(t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t("menu-help"), "menu:help");
+}
+
 /** Language names are written in their own language, so they read the same in both locales. */
 export function languageKeyboard(t: T, prefix: string): InlineKeyboard {
   const kb = new InlineKeyboard();
