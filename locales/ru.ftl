@@ -498,7 +498,7 @@ practice-home =
         [few] { $streak } дня
        *[many] { $streak } дней
     } подряд
-    Сегодня повторить: { $due }, новых слов: { $fresh }
+    Пора повторить: { $due }, новых слов на сегодня: { $fresh }
 practice-button-start = ▶️ Начать занятие
 practice-button-placement = 🎯 Тест на уровень
 practice-button-pace = ⚙️ Новых слов в день: { $n }

@@ -123,7 +123,7 @@ export async function recordReview(
   });
 }
 
-/** Words learned, streak and what is due today. */
+/** Words met and learned, and the streak. */
 export async function practiceProgress(db: Executor, userId: number, now: Date): Promise<Progress> {
   const cards = await loadCards(db, userId);
   const reviews = await db.selectFrom("practice_reviews").select("reviewed_at").where("user_id", "=", userId).execute();

@@ -1,4 +1,4 @@
-import { Rating } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { itemBlock } from "../../src/bot/features/practice/format.js";
 import { escapeHtml } from "../../src/bot/shared/format.js";
@@ -125,7 +125,8 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
       if (next) expect(h.texts(batch).at(-1)).toContain(step(n + 1, "").trim());
     }
 
-    // Remembered: the right choice, the typed answer and the easy card.
+    // Remembered: the right choice, the typed answer and the easy card. Those rated Again come
+    // back in a minute, not now: nothing is due yet, as the session below finds too.
     const progress = await practiceProgress(h.db, id, h.clock.now());
     expect(h.texts(batch)).toEqual([
       t("practice-session-done", { remembered: 3, total }),
@@ -134,7 +135,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
         seen: 5,
         learned: progress.learned,
         streak: 1,
-        due: progress.dueToday,
+        due: 0,
         fresh: 0,
       }),
     ]);
@@ -168,6 +169,54 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
     // Nothing is due right now and today's two new items are done.
     const again = await u.press("practice:start");
     expect(h.texts(again)[0]).toBe(t("practice-nothing-due"));
+  });
+});
+
+describe("what the practice screen counts as due", () => {
+  /** A card met today and reviewed once, then moved to `due` in `state`, as time would have moved it. */
+  async function cardDue(userId: number, itemId: string, due: Date, state: State): Promise<void> {
+    await recordReview(h.db, { userId, itemId, rating: Rating.Good, kind: "flashcard", now: h.clock.now() });
+    await h.db
+      .updateTable("practice_cards")
+      .set({ due: due.toISOString(), state })
+      .where("user_id", "=", userId)
+      .where("item_id", "=", itemId)
+      .execute();
+  }
+
+  it("is what the session then offers: a learning step due later today is not due now", async () => {
+    const t = translator("ru");
+    await seedLearner(851, "ru", []);
+    const now = h.clock.now();
+    // Met today: today's two new items are used up, so only reviews are left.
+    await cardDue(851, "greetings-001", new Date(now.getTime() - 60 * 60_000), State.Learning);
+    await cardDue(851, "greetings-002", toInstant("2026-11-23", "22:00"), State.Review);
+    await cardDue(851, "greetings-003", new Date(now.getTime() + 10 * 60_000), State.Learning);
+    const u = h.user({ id: 851, first_name: "Дана", language_code: "ru" });
+
+    const home = h.texts(await u.press("practice:open"));
+    expect(home).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 3, learned: 1, streak: 1, due: 2, fresh: 0 })]);
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-session-start", { total: 2, due: 2, fresh: 0 }));
+  });
+
+  it("says nothing is due when the session would have nothing", async () => {
+    const t = translator("kk");
+    await seedLearner(852, "kk", []);
+    const now = h.clock.now();
+    await cardDue(852, "greetings-001", new Date(now.getTime() + 10 * 60_000), State.Learning);
+    await cardDue(852, "greetings-002", new Date(now.getTime() + 5 * 60 * 60_000), State.Relearning);
+    const u = h.user({ id: 852, first_name: "Дана", language_code: "kk" });
+
+    const home = h.texts(await u.press("practice:open"));
+    expect(home).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 2, learned: 0, streak: 1, due: 0, fresh: 0 })]);
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-nothing-due"));
+
+    // Ten minutes on, the learning step is due, and both the screen and the session say so.
+    h.clock.advance(10 * 60_000);
+    expect(h.texts(await u.press("practice:open"))[0]).toBe(
+      t("practice-home", { level: t("practice-level-1"), seen: 2, learned: 0, streak: 1, due: 1, fresh: 0 }),
+    );
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-session-start", { total: 1, due: 1, fresh: 0 }));
   });
 });
 
