@@ -5,6 +5,8 @@ import { escapeHtml } from "../../src/bot/shared/format.js";
 import { renderPracticeNudge } from "../../src/bot/features/reminders/practice-nudge.js";
 import { findPracticeSettings, loadCards, practiceProgress, recordReview, savePlacement } from "../../src/db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../src/db/practice-nudges.js";
+import { findUser } from "../../src/db/users.js";
+import { NUDGE_TIMES } from "../../src/domain/practice-nudge.js";
 import { KAZAKH_LOOKALIKES } from "../../src/domain/kazakh-letters.js";
 import { DECK, type DeckItem } from "../../src/domain/practice/deck/index.js";
 import { exerciseKindFor } from "../../src/domain/practice/exercises.js";
@@ -272,7 +274,7 @@ describe("the placement quiz", () => {
       "practice:start",
       "practice:placement",
       "practice:pace",
-      "nudge:open",
+      "nudge:open:practice",
       "menu:teatalk",
       "menu:open",
     ]);
@@ -338,6 +340,30 @@ describe("practice settings and access", () => {
     const forged = await u.press("practice:pace:7");
     expect(answer(forged)).toMatchObject({ text: t("stale-button-alert") });
     expect((await findPracticeSettings(h.db, 831))?.new_per_day).toBe(15);
+  });
+
+  it("sets the daily reminder from the practice screen and comes back to it", async () => {
+    await seedLearner(833, "kk", []);
+    const u = h.user({ id: 833, first_name: "Мадина", language_code: "kk" });
+    const t = translator("kk");
+    await u.press("practice:open");
+    expect(h.texts(await u.press("nudge:open:practice"))).toEqual([t("nudge-choose")]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual([
+      ...NUDGE_TIMES.map((time) => `nudge:set:${time}:practice`),
+      "nudge:set:off:practice",
+      "practice:open",
+    ]);
+    const saved = await u.press("nudge:set:21:00:practice");
+    expect(answer(saved)).toMatchObject({ text: t("nudge-saved", { time: "21:00" }) });
+    expect(h.texts(saved)).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(u.buttons().find((b) => b.callback_data === "nudge:open:practice")?.text).toBe(t("nudge-profile-button-on", { time: "21:00" }));
+    expect((await findUser(h.db, 833))?.practice_nudge_time).toBe("21:00");
+
+    await u.press("nudge:open:practice");
+    const off = await u.press("nudge:set:off:practice");
+    expect(h.texts(off)).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(u.buttons().find((b) => b.callback_data === "nudge:open:practice")?.text).toBe(t("nudge-profile-button-off"));
+    expect((await findUser(h.db, 833))?.practice_nudge_time).toBeNull();
   });
 
   it("asks someone without an account to sign up first", async () => {

@@ -76,7 +76,7 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     .row()
     .text(ctx.t("practice-button-pace", { n: home.newPerDay }), "practice:pace")
     .row()
-    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open")
+    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open:practice")
     .row()
     .text(ctx.t("button-back"), "menu:teatalk")
     .text(ctx.t("button-menu"), "menu:open");
