@@ -63,6 +63,8 @@ describe("help", () => {
     const fromMenu = h.texts(await u.press("menu:help"))[0]!;
     expect(fromCommand).toBe(kk("help-crisis"));
     expect(fromMenu).toBe(kk("help-crisis"));
+    // The help lines stay in the chat, with a way on from them.
+    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("button-menu"), "menu:open"]]);
     for (const number of ["150", "111", "112"]) expect(fromCommand).toContain(number);
   });
 

@@ -119,6 +119,22 @@ describe("profile", () => {
     expect((await findUser(h.db, 607))?.age).toBe(25);
   });
 
+  it("offers a way back from each field's choices, and from the screens still to come", async () => {
+    await registerUser(h.db, 608, { district: "almaly" });
+    const u = h.user({ id: 608, first_name: "Тест", language_code: "ru" });
+    for (const picker of ["profile:district", "profile:occupation", "profile:language"]) {
+      await u.press(picker);
+      expect(u.buttons().at(-1)).toMatchObject({ text: ru("button-back"), callback_data: "menu:profile" });
+    }
+    expect(h.texts(await u.press("menu:profile"))[0]).toContain(ru("district-almaly"));
+    expect((await findUser(h.db, 608))?.district).toBe("almaly");
+
+    for (const entry of ["menu:events", "menu:card"]) {
+      expect(h.texts(await u.press(entry))).toEqual([ru("coming-soon")]);
+      expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
+    }
+  });
+
   it("switches the language at once and keeps it", async () => {
     await registerUser(h.db, 603, { language: "ru" });
     const u = h.user({ id: 603, first_name: "Test", language_code: "ru" });

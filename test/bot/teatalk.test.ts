@@ -285,6 +285,8 @@ describe("signing up", () => {
     expect(h.texts(accepted)).toEqual([
       kk("teatalk-offer-accepted", { when: kk("reminders-when-tomorrow", { time: "18:30" }), center: "Орталық almaly-1" }),
     ]);
+    // And from there, on to the person's sign-ups, the list or the menu.
+    expect(c.buttons().map((x) => x.callback_data)).toEqual(["tt:my", "tt:l:all:all:0", "menu:open"]);
     expect((await signupsOf(almaly)).map((s) => s.status)).toEqual(["cancelled", "confirmed", "confirmed"]);
   });
 
@@ -365,6 +367,7 @@ describe("the host", () => {
 
     // Monday: the session is tomorrow.
     expect(h.texts(await host.send("/host"))).toEqual([ru("teatalk-host-none")]);
+    expect(host.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
 
     h.clock.set("2026-11-24T12:00:00Z");
     const before = await host.send("/host");

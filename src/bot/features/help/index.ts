@@ -1,9 +1,10 @@
 import { Composer } from "grammy";
 import { signalsCrisis } from "../../../domain/crisis.js";
 import type { AppContext, BaseContext } from "../../context.js";
+import { menuButton } from "../../shared/keyboards.js";
 
 export async function showCrisisHelp(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("help-crisis"), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("help-crisis"), { parse_mode: "HTML", reply_markup: menuButton(ctx.t) });
 }
 
 export const helpFeature = new Composer<AppContext>().chatType("private");
