@@ -1,5 +1,5 @@
 import { localDateOf } from "../domain/time.js";
-import { cancelBooking } from "./bookings.js";
+import { cancelBooking, listUpcomingOwnBookings } from "./bookings.js";
 import { conversationKey } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData } from "./practice.js";
@@ -30,14 +30,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
  * their person, topic or comment, and nothing sent to the person is kept; the erasure itself is counted anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
-  const upcoming = await db
-    .selectFrom("bookings")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("status", "=", "confirmed")
-    .where("starts_at", ">", now.toISOString())
-    .execute();
-  for (const booking of upcoming) await cancelBooking(db, userId, booking.id, now);
+  for (const booking of await listUpcomingOwnBookings(db, userId, now)) await cancelBooking(db, userId, booking.id, now);
   await cancelUpcomingSignups(db, userId, now);
 
   await db.transaction().execute(async (trx) => {

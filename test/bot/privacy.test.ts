@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
 
 let h: Harness;
@@ -12,8 +13,8 @@ afterEach(async () => {
   await h.cleanup();
 });
 
-const ru = (key: string) => h.i18n.t("ru", key);
-const kk = (key: string) => h.i18n.t("kk", key);
+const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
+const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk", key, vars);
 
 describe("/mydata and /deleteme", () => {
   it("/mydata sends everything stored about the person as a JSON file", async () => {
@@ -75,6 +76,33 @@ describe("help", () => {
 });
 
 describe("erasure and bookings", () => {
+  it("/deleteme names the consultations and club places it would cancel before asking", async () => {
+    await registerUser(h.db, 711, { language: "ru" });
+    await insertCenter(h.db, { id: "medeu-1", name_ru: "Центр «Медеу» & друзья" });
+    const specialist = await insertSpecialist(h.db, { centerId: "medeu-1", service: "lawyer" });
+    const booking = await insertBooking(h.db, { userId: 711, specialist, startsAt: "2026-11-25T05:00:00Z", endsAt: "2026-11-25T05:50:00Z" });
+    // A past one is not cancelled and not named.
+    await insertBooking(h.db, { userId: 711, specialist, startsAt: "2026-11-20T05:00:00Z", endsAt: "2026-11-20T05:50:00Z", status: "attended" });
+    const session = await insertTeaTalkSession(h.db, { centerId: "medeu-1", startsAt: "2026-11-24T13:30:00Z" });
+    const u = h.user({ id: 711, first_name: "Тест", language_code: "ru" });
+    await u.press(`tt:join:${session}`);
+
+    const asked = await u.send("/deleteme");
+    const items = [
+      ru("deleteme-booking-item", { day: "25 ноября, среда", time: "10:00", service: ru("service-lawyer"), center: "Центр «Медеу» &amp; друзья" }),
+      ru("deleteme-teatalk-item", { day: "24 ноября, вторник", time: "18:30", center: "Центр «Медеу» &amp; друзья" }),
+    ].join("\n");
+    expect(h.texts(asked)).toEqual([`${ru("deleteme-cancels", { items })}\n\n${ru("deleteme-confirm")}`]);
+    expect(asked.find((c) => c.method === "sendMessage")?.payload.parse_mode).toBe("HTML");
+    // Asking changes nothing.
+    expect((await h.db.selectFrom("bookings").select("status").where("id", "=", booking).executeTakeFirstOrThrow()).status).toBe("confirmed");
+    expect((await h.db.selectFrom("teatalk_signups").select("status").executeTakeFirstOrThrow()).status).toBe("confirmed");
+
+    await u.press("privacy:erase:yes");
+    expect((await h.db.selectFrom("bookings").select("status").where("id", "=", booking).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    expect((await h.db.selectFrom("teatalk_signups").select("status").executeTakeFirstOrThrow()).status).toBe("cancelled");
+  });
+
   it("exports the person's bookings, cancels upcoming ones and keeps past ones without personal details", async () => {
     await registerUser(h.db, 710, { name: "Алия" });
     await insertCenter(h.db, { id: "medeu-1" });

@@ -1,6 +1,11 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { listUpcomingOwnBookings } from "../../../db/bookings.js";
+import { listOwnSignups } from "../../../db/teatalk.js";
 import { eraseUserData, exportUserData } from "../../../db/user-data.js";
 import type { AppContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { dayAndTime, escapeHtml } from "../../shared/format.js";
+import { bookingVars, factsOfBooking } from "../consult/details.js";
 import { showMainMenu } from "../menu/menu.js";
 
 export const privacyFeature = new Composer<AppContext>().chatType("private");
@@ -13,8 +18,33 @@ async function sendMyData(ctx: AppContext): Promise<void> {
   });
 }
 
+/**
+ * What erasing would cancel besides the data: the person's upcoming consultations and tea-talk
+ * places, one line each; empty when there are none.
+ */
+async function upcomingToCancel(ctx: AppContext): Promise<string[]> {
+  const { db, clock } = ctx.deps;
+  const now = clock.now();
+  const lang = await contextLanguage(ctx);
+  const bookings = await listUpcomingOwnBookings(db, ctx.from!.id, now);
+  const signups = await listOwnSignups(db, ctx.from!.id, now);
+  return [
+    ...bookings.map((b) => ctx.t("deleteme-booking-item", bookingVars(ctx, lang, factsOfBooking(b, lang)))),
+    ...signups.map(({ session }) =>
+      ctx.t("deleteme-teatalk-item", {
+        ...dayAndTime(session.starts_at, lang),
+        center: escapeHtml(lang === "kk" ? session.center_name_kk : session.center_name_ru),
+      }),
+    ),
+  ];
+}
+
+/** Asks first, saying what would be cancelled with the data, so that nobody loses a booking unawares. */
 async function askToErase(ctx: AppContext): Promise<void> {
-  await ctx.reply(ctx.t("deleteme-confirm"), {
+  const cancels = await upcomingToCancel(ctx);
+  const warning = cancels.length > 0 ? `${ctx.t("deleteme-cancels", { items: cancels.join("\n") })}\n\n` : "";
+  await ctx.reply(warning + ctx.t("deleteme-confirm"), {
+    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("button-deleteme-yes"), "privacy:erase:yes")
       .row()
