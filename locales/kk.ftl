@@ -158,7 +158,51 @@ profile-age-out-of-range = Орталықтар 14 пен 35 жас аралығ
 
 ## Privacy
 
-mydata-caption = Бот сіз туралы сақтайтынның бәрі — бір файлда.
+mydata-caption = 📄 Бот сіз туралы сақтайтынның бәрі — оқуға ыңғайлы файлда.
+mydata-json-caption = Дәл сол деректер машина оқитын пішімде (JSON) — мысалы, оларды басқа қызметке көшіру үшін.
+mydata-nothing = Бот сіз туралы ештеңе сақтамайды.
+mydata-file-title = Алматы жастар орталықтары ботындағы деректеріңіз
+mydata-file-made = Файл жасалған уақыт: { $when }. Барлық уақыт Алматы уақытымен көрсетілген.
+mydata-profile =
+    ПРОФИЛЬ
+    Telegram ID: { $id }
+    Аты: { $name }
+    Жасы: { $age }
+    Ата-ананың немесе қамқоршының келісімі: { $guardian }
+    Ауданы: { $district }
+    Телефоны: { $phone }
+    Жұмыс/оқу: { $occupation }
+    Тілі: { $language }
+    Хабарландырулар: { $notifications }
+    Қазақ тілінде жаттығу туралы еске салу: { $nudge }
+    Деректерді өңдеуге келісім: { $consent }
+    Тіркелген уақыты: { $registered }
+    Ботқа алғаш жазған уақыты: { $created }
+mydata-guardian-given = алынған
+mydata-guardian-not-needed = қажет емес
+mydata-consent = { $when } (мәтін нұсқасы: { $version })
+mydata-bookings-title = КЕҢЕСТЕР
+mydata-booking = • { $when } — { $service }, { $center }, { $mode }: { $status }
+mydata-booking-topic = Тақырыбы: { $topic }
+mydata-booking-score = Сіздің бағаңыз: { $score }/5
+mydata-booking-comment = Сіздің пікіріңіз: { $comment }
+mydata-signups-title = TEA TALK КЛУБТАРЫ
+mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup-status-confirmed = жазылғансыз
+mydata-signup-status-waitlisted = күту тізіміндесіз
+mydata-signup-status-offered = сізге орын ұсынылды
+mydata-signup-status-cancelled = жазылудан бас тартылды
+mydata-signup-status-attended = келдіңіз
+mydata-signup-status-no_show = келмедіңіз
+mydata-practice-title = ҚАЗАҚ ТІЛІНДЕ ЖАТТЫҒУ
+mydata-practice-settings = Деңгейі: { $level }; күніне жаңа сөз: { $pace }; деңгейді анықтау тесті: { $placement }
+mydata-placement-done = тапсырылды
+mydata-placement-skipped = өткізіп жіберілді
+mydata-practice-answers = Жаттығулардағы жауаптар саны: { $count }; соңғысы: { $last }
+mydata-practice-words = Үйреніп жүрген сөздеріңіз:
+mydata-practice-word = • { $kk } — { $ru }: келесі қайталау — { $next }
+mydata-practice-word-learned = • { $kk } — { $ru } (меңгерілді): келесі қайталау — { $next }
+mydata-none = жоқ
 deleteme-confirm =
     Барлық деректеріңізді өшірейік пе? Атыңыз, жасыңыз, ауданыңыз, телефоныңыз және жазылуларыңыз біржола өшіріледі, оларды қалпына келтіру мүмкін болмайды; статистикада тек жеке басыңызды көрсетпейтін сандар қалады.
 deleteme-cancels =

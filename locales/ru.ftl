@@ -158,7 +158,51 @@ profile-age-out-of-range = Центры работают с молодёжью �
 
 ## Privacy
 
-mydata-caption = Всё, что бот хранит о вас, в одном файле.
+mydata-caption = 📄 Всё, что бот хранит о вас, — в файле, который можно прочитать.
+mydata-json-caption = То же самое в машиночитаемом формате (JSON) — например, чтобы перенести данные в другой сервис.
+mydata-nothing = Бот ничего о вас не хранит.
+mydata-file-title = Ваши данные в боте молодёжных центров Алматы
+mydata-file-made = Файл создан: { $when }. Время везде указано по Алматы.
+mydata-profile =
+    ПРОФИЛЬ
+    Telegram ID: { $id }
+    Имя: { $name }
+    Возраст: { $age }
+    Согласие родителей или опекуна: { $guardian }
+    Район: { $district }
+    Телефон: { $phone }
+    Работа/учёба: { $occupation }
+    Язык: { $language }
+    Уведомления: { $notifications }
+    Напоминание о практике казахского: { $nudge }
+    Согласие на обработку данных: { $consent }
+    Регистрация: { $registered }
+    Первое сообщение боту: { $created }
+mydata-guardian-given = получено
+mydata-guardian-not-needed = не требуется
+mydata-consent = { $when } (версия текста { $version })
+mydata-bookings-title = КОНСУЛЬТАЦИИ
+mydata-booking = • { $when } — { $service }, { $center }, { $mode }: { $status }
+mydata-booking-topic = Тема: { $topic }
+mydata-booking-score = Ваша оценка: { $score } из 5
+mydata-booking-comment = Ваш отзыв: { $comment }
+mydata-signups-title = КЛУБЫ TEA TALK
+mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup-status-confirmed = вы записаны
+mydata-signup-status-waitlisted = в листе ожидания
+mydata-signup-status-offered = вам предложено место
+mydata-signup-status-cancelled = запись отменена
+mydata-signup-status-attended = вы пришли
+mydata-signup-status-no_show = вы не пришли
+mydata-practice-title = ПРАКТИКА КАЗАХСКОГО
+mydata-practice-settings = Уровень: { $level }; новых слов в день: { $pace }; тест на уровень: { $placement }
+mydata-placement-done = пройден
+mydata-placement-skipped = пропущен
+mydata-practice-answers = Ответов в упражнениях: { $count }; последний: { $last }
+mydata-practice-words = Слова в изучении:
+mydata-practice-word = • { $kk } — { $ru }: следующее повторение { $next }
+mydata-practice-word-learned = • { $kk } — { $ru } (выучено): следующее повторение { $next }
+mydata-none = нет
 deleteme-confirm =
     Удалить все ваши данные? Имя, возраст, район, телефон и записи будут стёрты без возможности восстановления; в статистике останутся только обезличенные числа.
 deleteme-cancels =

@@ -213,6 +213,11 @@ export async function findUpcomingOwnBooking(
   return booking && isUpcoming(booking, now) ? booking : undefined;
 }
 
+/** Every booking the person has, in time order, for /mydata. */
+export async function listEveryOwnBooking(db: Executor, userId: number): Promise<BookingDetails[]> {
+  return detailsQuery(db).where("bookings.user_id", "=", userId).orderBy("bookings.starts_at").orderBy("bookings.id").execute();
+}
+
 /** The person's consultations still to come, soonest first. */
 export async function listUpcomingOwnBookings(db: Executor, userId: number, now: Date): Promise<BookingDetails[]> {
   return detailsQuery(db)

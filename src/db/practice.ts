@@ -134,6 +134,16 @@ export async function practiceProgress(db: Executor, userId: number, now: Date):
   );
 }
 
+/** How many exercises the learner has answered, and when last; for /mydata. */
+export async function practiceAnswers(db: Executor, userId: number): Promise<{ count: number; last: string | null }> {
+  const row = await db
+    .selectFrom("practice_reviews")
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("reviewed_at").as("last")])
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), last: row.last ?? null };
+}
+
 /** The learner's practice data for /mydata. */
 export async function exportPracticeData(db: Executor, userId: number): Promise<Record<string, unknown>> {
   const settings = (await findPracticeSettings(db, userId)) ?? null;

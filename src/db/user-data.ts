@@ -1,10 +1,11 @@
 import { localDateOf } from "../domain/time.js";
-import { cancelBooking, listUpcomingOwnBookings } from "./bookings.js";
+import { cancelBooking, listEveryOwnBooking, listUpcomingOwnBookings, type BookingDetails } from "./bookings.js";
 import { conversationKey } from "./conversation-state.js";
 import type { Db } from "./database.js";
-import { erasePracticeData, exportPracticeData } from "./practice.js";
-import { cancelUpcomingSignups, exportSignups } from "./teatalk.js";
-import { countAnonymously } from "./users.js";
+import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
+import type { PracticeSettings, User } from "./schema.js";
+import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
+import { countAnonymously, findUser } from "./users.js";
 
 /**
  * Everything stored about one person, for /mydata. Each table that holds personal data adds
@@ -21,6 +22,30 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     .execute();
   const practice = await exportPracticeData(db, userId);
   return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId) };
+}
+
+/** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */
+export interface PersonalData {
+  user: User;
+  bookings: BookingDetails[];
+  signups: SignupView[];
+  practice: { settings: PracticeSettings | undefined; cards: StoredCard[]; answers: { count: number; last: string | null } };
+}
+
+/** Everything stored about one person, for the readable /mydata file; null when nothing is. */
+export async function loadPersonalData(db: Db, userId: number): Promise<PersonalData | null> {
+  const user = await findUser(db, userId);
+  if (!user) return null;
+  return {
+    user,
+    bookings: await listEveryOwnBooking(db, userId),
+    signups: await listEveryOwnSignup(db, userId),
+    practice: {
+      settings: await findPracticeSettings(db, userId),
+      cards: await loadCards(db, userId),
+      answers: await practiceAnswers(db, userId),
+    },
+  };
 }
 
 /**

@@ -1,20 +1,33 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { listUpcomingOwnBookings } from "../../../db/bookings.js";
 import { listOwnSignups } from "../../../db/teatalk.js";
-import { eraseUserData, exportUserData } from "../../../db/user-data.js";
+import { eraseUserData, exportUserData, loadPersonalData } from "../../../db/user-data.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
 import { bookingVars, factsOfBooking } from "../consult/details.js";
 import { showMainMenu } from "../menu/menu.js";
+import { newPerDayOf } from "../practice/home.js";
+import { readableExport } from "./readable.js";
 
 export const privacyFeature = new Composer<AppContext>().chatType("private");
 
+/** Two files: one to read, in the person's language, and the same data as JSON for machines. */
 async function sendMyData(ctx: AppContext): Promise<void> {
-  const data = await exportUserData(ctx.deps.db, ctx.from!.id);
-  const json = JSON.stringify(data ?? {}, null, 2);
+  const { db, clock } = ctx.deps;
+  const personal = await loadPersonalData(db, ctx.from!.id);
+  if (!personal) {
+    await ctx.reply(ctx.t("mydata-nothing"), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const newPerDay = newPerDayOf(personal.practice.settings, ctx.deps);
+  const text = readableExport(ctx.t, await contextLanguage(ctx), personal, newPerDay, clock.now());
+  await ctx.replyWithDocument(new InputFile(Buffer.from(text, "utf8"), "jastar-my-data.txt"), { caption: ctx.t("mydata-caption") });
+  const json = JSON.stringify(await exportUserData(db, ctx.from!.id), null, 2);
   await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), "jastar-my-data.json"), {
-    caption: ctx.t("mydata-caption"),
+    caption: ctx.t("mydata-json-caption"),
+    reply_markup: menuButton(ctx.t),
   });
 }
 
