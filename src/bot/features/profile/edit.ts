@@ -48,7 +48,7 @@ export function profileEditConversation(deps: AppDeps) {
       const at = await conversation.external(() => deps.clock.now().toISOString());
       await conversation.external(() => updateUser(deps.db, userId, changes, new Date(at)));
       // The phone step's reply keyboard goes away with the answer.
-      await ctx.reply(ctx.t(notice), { reply_markup: { remove_keyboard: true } });
+      await ctx.reply(ctx.t(notice), field === "phone" ? { reply_markup: { remove_keyboard: true } } : {});
     }
     const user = await conversation.external(() => findUser(deps.db, userId));
     if (user) await showProfile(ctx, user);
