@@ -77,6 +77,7 @@ button-use-name = Иә, мен — { $name }
 signup-name-invalid = Есіміңізді әріптермен жазыңыз: 2 таңбадан { $max } таңбаға дейін.
 signup-ask-age = Жасыңыз нешеде? Санмен жазыңыз.
 signup-age-invalid = Жасыңызды санмен жазыңыз, мысалы: 19
+signup-age-typo = Қате жазылып кеткен сияқты. Жасыңызды қайта жазыңызшы, мысалы: 19
 signup-too-young =
     Орталықтар 14 жасқа толған жастармен жұмыс істейді, сондықтан әзірге тіркеле алмайсыз.
     Көмек керек болса немесе жай ғана біреумен сөйлескіңіз келсе, балалар мен жастарға арналған тегін сенім телефоны <b>150</b>-ге немесе <b>111</b> байланыс орталығына қоңырау шалыңыз. 14 жасқа толғанда сізді күтеміз!
@@ -91,9 +92,10 @@ signup-guardian-declined =
     Ал көмек дәл қазір керек болса, <b>150</b> сенім телефоны тегін әрі жасырын.
 signup-ask-district = Алматының қай ауданына бару сізге ыңғайлы?
 signup-ask-phone =
-    Телефон нөміріңізбен бөлісіңіз: жазылуыңыз өзгерсе, орталық сізбен хабарласа алады. Бұл міндетті емес.
+    Телефон нөміріңізбен бөлісіңіз: жазылуыңыз өзгерсе, орталық сізбен хабарласа алады. «📱 Нөмірімді жіберу» батырмасын басыңыз немесе нөміріңізді жазыңыз, мысалы: +7 701 123 45 67. Бұл міндетті емес.
 button-share-phone = 📱 Нөмірімді жіберу
-signup-phone-not-own = Өз нөміріңіз керек: «Нөмірімді жіберу» немесе «Өткізіп жіберу» батырмасын басыңыз.
+signup-phone-not-own = Өз нөміріңіз керек: оны жазыңыз немесе «Нөмірімді жіберу» не «{ $none }» батырмасын басыңыз.
+signup-phone-invalid = Бұл қазақстандық нөмірге ұқсамайды. Нөміріңізді былай жазыңыз: +7 701 123 45 67. Немесе «Нөмірімді жіберу» не «{ $none }» батырмасын басыңыз.
 signup-phone-saved = Нөмір сақталды.
 signup-phone-skipped = Жақсы, нөмірсіз-ақ жалғастырамыз.
 signup-ask-occupation = Қазір жұмыс істейсіз бе, әлде оқисыз ба? Бұл орталықтарға сізге керегін ұсынуға көмектеседі.
@@ -156,9 +158,58 @@ profile-age-out-of-range = Орталықтар 14 пен 35 жас аралығ
 
 ## Privacy
 
-mydata-caption = Бот сіз туралы сақтайтынның бәрі — бір файлда.
+mydata-caption = 📄 Бот сіз туралы сақтайтынның бәрі — оқуға ыңғайлы файлда.
+mydata-json-caption = Дәл сол деректер машина оқитын пішімде (JSON) — мысалы, оларды басқа қызметке көшіру үшін.
+mydata-nothing = Бот сіз туралы ештеңе сақтамайды.
+mydata-file-title = Алматы жастар орталықтары ботындағы деректеріңіз
+mydata-file-made = Файл жасалған уақыт: { $when }. Барлық уақыт Алматы уақытымен көрсетілген.
+mydata-profile =
+    ПРОФИЛЬ
+    Telegram ID: { $id }
+    Аты: { $name }
+    Жасы: { $age }
+    Ата-ананың немесе қамқоршының келісімі: { $guardian }
+    Ауданы: { $district }
+    Телефоны: { $phone }
+    Жұмыс/оқу: { $occupation }
+    Тілі: { $language }
+    Хабарландырулар: { $notifications }
+    Қазақ тілінде жаттығу туралы еске салу: { $nudge }
+    Деректерді өңдеуге келісім: { $consent }
+    Тіркелген уақыты: { $registered }
+    Ботқа алғаш жазған уақыты: { $created }
+mydata-guardian-given = алынған
+mydata-guardian-not-needed = қажет емес
+mydata-consent = { $when } (мәтін нұсқасы: { $version })
+mydata-bookings-title = КЕҢЕСТЕР
+mydata-booking = • { $when } — { $service }, { $center }, { $mode }: { $status }
+mydata-booking-topic = Тақырыбы: { $topic }
+mydata-booking-score = Сіздің бағаңыз: { $score }/5
+mydata-booking-comment = Сіздің пікіріңіз: { $comment }
+mydata-signups-title = TEA TALK КЛУБТАРЫ
+mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup-status-confirmed = жазылғансыз
+mydata-signup-status-waitlisted = күту тізіміндесіз
+mydata-signup-status-offered = сізге орын ұсынылды
+mydata-signup-status-cancelled = жазылудан бас тартылды
+mydata-signup-status-attended = келдіңіз
+mydata-signup-status-no_show = келмедіңіз
+mydata-practice-title = ҚАЗАҚ ТІЛІНДЕ ЖАТТЫҒУ
+mydata-practice-settings = Деңгейі: { $level }; күніне жаңа сөз: { $pace }; деңгейді анықтау тесті: { $placement }
+mydata-placement-done = тапсырылды
+mydata-placement-skipped = өткізіп жіберілді
+mydata-practice-answers = Жаттығулардағы жауаптар саны: { $count }; соңғысы: { $last }
+mydata-practice-words = Үйреніп жүрген сөздеріңіз:
+mydata-practice-word = • { $kk } — { $ru }: келесі қайталау — { $next }
+mydata-practice-word-learned = • { $kk } — { $ru } (меңгерілді): келесі қайталау — { $next }
+mydata-none = жоқ
 deleteme-confirm =
     Барлық деректеріңізді өшірейік пе? Атыңыз, жасыңыз, ауданыңыз, телефоныңыз және жазылуларыңыз біржола өшіріледі, оларды қалпына келтіру мүмкін болмайды; статистикада тек жеке басыңызды көрсетпейтін сандар қалады.
+deleteme-cancels =
+    Деректеріңізбен бірге алдағы жазылуларыңыздан да бас тартылады: мамандарға бұл туралы хабарланады, ал клубтардағы орындар кезекте күтіп тұрғандарға беріледі.
+    { $items }
+deleteme-booking-item = • { $day }, { $time } — { $service }, { $center }
+deleteme-teatalk-item = • { $day }, { $time } — tea talk, { $center }
 button-deleteme-yes = 🗑 Иә, өшіру
 button-deleteme-no = Жоқ, қалдыру
 deleteme-done = Деректеріңіз өшірілді. Бізбен болғаныңызға рақмет! Қайта оралу үшін /start басыңыз.
@@ -467,7 +518,7 @@ practice-home =
     Деңгей: { $level }
     Үйреніп жүрген сөздеріңіз: { $seen }, оның ішінде меңгергеніңіз: { $learned }
     Үзіліссіз жаттығу: қатарынан { $streak } күн
-    Бүгін қайталайтын сөздер: { $due }, жаңа сөздер: { $fresh }
+    Қайталау уақыты келген сөздер: { $due }, бүгінгі жаңа сөздер: { $fresh }
 practice-button-start = ▶️ Жаттығуды бастау
 practice-button-placement = 🎯 Деңгейді анықтау
 practice-button-pace = ⚙️ Күніне жаңа сөз: { $n }

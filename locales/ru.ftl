@@ -77,6 +77,7 @@ button-use-name = Да, я { $name }
 signup-name-invalid = Напишите, пожалуйста, имя буквами: от 2 до { $max } символов.
 signup-ask-age = Сколько вам лет? Напишите число.
 signup-age-invalid = Напишите возраст числом, например: 19
+signup-age-typo = Похоже на опечатку. Напишите, пожалуйста, свой возраст ещё раз, например: 19
 signup-too-young =
     Центры работают с молодёжью от 14 лет, поэтому зарегистрироваться пока нельзя.
     Если вам нужна помощь или просто хочется поговорить — звоните на бесплатный телефон доверия для детей и молодёжи <b>150</b> или в контакт-центр <b>111</b>. Мы будем рады видеть вас, когда вам исполнится 14!
@@ -91,9 +92,10 @@ signup-guardian-declined =
     А если нужна помощь прямо сейчас — телефон доверия <b>150</b> бесплатный и анонимный.
 signup-ask-district = В каком районе Алматы вам удобнее бывать?
 signup-ask-phone =
-    Поделитесь номером телефона — по нему центр сможет связаться с вами, если запись изменится. Это необязательно.
+    Поделитесь номером телефона — по нему центр сможет связаться с вами, если запись изменится. Нажмите «📱 Отправить мой номер» или напишите номер, например: +7 701 123 45 67. Это необязательно.
 button-share-phone = 📱 Отправить мой номер
-signup-phone-not-own = Нужен именно ваш номер: нажмите кнопку «Отправить мой номер» или «Пропустить».
+signup-phone-not-own = Нужен именно ваш номер: напишите его или нажмите «Отправить мой номер» либо «{ $none }».
+signup-phone-invalid = Не похоже на казахстанский номер. Напишите его так: +7 701 123 45 67 — или нажмите «Отправить мой номер» либо «{ $none }».
 signup-phone-saved = Номер сохранён.
 signup-phone-skipped = Хорошо, без номера.
 signup-ask-occupation = Вы сейчас работаете или учитесь? Это поможет центрам предложить то, что вам нужно.
@@ -156,9 +158,58 @@ profile-age-out-of-range = Центры работают с молодёжью �
 
 ## Privacy
 
-mydata-caption = Всё, что бот хранит о вас, в одном файле.
+mydata-caption = 📄 Всё, что бот хранит о вас, — в файле, который можно прочитать.
+mydata-json-caption = То же самое в машиночитаемом формате (JSON) — например, чтобы перенести данные в другой сервис.
+mydata-nothing = Бот ничего о вас не хранит.
+mydata-file-title = Ваши данные в боте молодёжных центров Алматы
+mydata-file-made = Файл создан: { $when }. Время везде указано по Алматы.
+mydata-profile =
+    ПРОФИЛЬ
+    Telegram ID: { $id }
+    Имя: { $name }
+    Возраст: { $age }
+    Согласие родителей или опекуна: { $guardian }
+    Район: { $district }
+    Телефон: { $phone }
+    Работа/учёба: { $occupation }
+    Язык: { $language }
+    Уведомления: { $notifications }
+    Напоминание о практике казахского: { $nudge }
+    Согласие на обработку данных: { $consent }
+    Регистрация: { $registered }
+    Первое сообщение боту: { $created }
+mydata-guardian-given = получено
+mydata-guardian-not-needed = не требуется
+mydata-consent = { $when } (версия текста { $version })
+mydata-bookings-title = КОНСУЛЬТАЦИИ
+mydata-booking = • { $when } — { $service }, { $center }, { $mode }: { $status }
+mydata-booking-topic = Тема: { $topic }
+mydata-booking-score = Ваша оценка: { $score } из 5
+mydata-booking-comment = Ваш отзыв: { $comment }
+mydata-signups-title = КЛУБЫ TEA TALK
+mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup-status-confirmed = вы записаны
+mydata-signup-status-waitlisted = в листе ожидания
+mydata-signup-status-offered = вам предложено место
+mydata-signup-status-cancelled = запись отменена
+mydata-signup-status-attended = вы пришли
+mydata-signup-status-no_show = вы не пришли
+mydata-practice-title = ПРАКТИКА КАЗАХСКОГО
+mydata-practice-settings = Уровень: { $level }; новых слов в день: { $pace }; тест на уровень: { $placement }
+mydata-placement-done = пройден
+mydata-placement-skipped = пропущен
+mydata-practice-answers = Ответов в упражнениях: { $count }; последний: { $last }
+mydata-practice-words = Слова в изучении:
+mydata-practice-word = • { $kk } — { $ru }: следующее повторение { $next }
+mydata-practice-word-learned = • { $kk } — { $ru } (выучено): следующее повторение { $next }
+mydata-none = нет
 deleteme-confirm =
     Удалить все ваши данные? Имя, возраст, район, телефон и записи будут стёрты без возможности восстановления; в статистике останутся только обезличенные числа.
+deleteme-cancels =
+    Вместе с данными будут отменены ваши предстоящие записи: специалисты узнают об отмене, а места в клубах перейдут тем, кто ждёт в очереди.
+    { $items }
+deleteme-booking-item = • { $day }, { $time } — { $service }, { $center }
+deleteme-teatalk-item = • { $day }, { $time } — tea talk, { $center }
 button-deleteme-yes = 🗑 Да, удалить
 button-deleteme-no = Нет, оставить
 deleteme-done = Ваши данные удалены. Спасибо, что были с нами! Чтобы вернуться, нажмите /start.
@@ -496,7 +547,7 @@ practice-home =
         [few] { $streak } дня
        *[many] { $streak } дней
     } подряд
-    Сегодня повторить: { $due }, новых слов: { $fresh }
+    Пора повторить: { $due }, новых слов на сегодня: { $fresh }
 practice-button-start = ▶️ Начать занятие
 practice-button-placement = 🎯 Тест на уровень
 practice-button-pace = ⚙️ Новых слов в день: { $n }

@@ -213,6 +213,21 @@ export async function findUpcomingOwnBooking(
   return booking && isUpcoming(booking, now) ? booking : undefined;
 }
 
+/** Every booking the person has, in time order, for /mydata. */
+export async function listEveryOwnBooking(db: Executor, userId: number): Promise<BookingDetails[]> {
+  return detailsQuery(db).where("bookings.user_id", "=", userId).orderBy("bookings.starts_at").orderBy("bookings.id").execute();
+}
+
+/** The person's consultations still to come, soonest first. */
+export async function listUpcomingOwnBookings(db: Executor, userId: number, now: Date): Promise<BookingDetails[]> {
+  return detailsQuery(db)
+    .where("bookings.user_id", "=", userId)
+    .where("bookings.status", "=", "confirmed")
+    .where("bookings.starts_at", ">", now.toISOString())
+    .orderBy("bookings.starts_at")
+    .execute();
+}
+
 /** The person's upcoming consultations, and the latest others (moved ones are shown by their replacement). */
 export async function listOwnBookings(
   db: Executor,
@@ -221,12 +236,7 @@ export async function listOwnBookings(
   pastLimit = 10,
 ): Promise<{ upcoming: BookingDetails[]; past: BookingDetails[] }> {
   const at = now.toISOString();
-  const upcoming = await detailsQuery(db)
-    .where("bookings.user_id", "=", userId)
-    .where("bookings.status", "=", "confirmed")
-    .where("bookings.starts_at", ">", at)
-    .orderBy("bookings.starts_at")
-    .execute();
+  const upcoming = await listUpcomingOwnBookings(db, userId, now);
   const past = await detailsQuery(db)
     .where("bookings.user_id", "=", userId)
     .where("bookings.status", "!=", "rescheduled")

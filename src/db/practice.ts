@@ -123,7 +123,7 @@ export async function recordReview(
   });
 }
 
-/** Words learned, streak and what is due today. */
+/** Words met and learned, and the streak. */
 export async function practiceProgress(db: Executor, userId: number, now: Date): Promise<Progress> {
   const cards = await loadCards(db, userId);
   const reviews = await db.selectFrom("practice_reviews").select("reviewed_at").where("user_id", "=", userId).execute();
@@ -132,6 +132,16 @@ export async function practiceProgress(db: Executor, userId: number, now: Date):
     reviews.map((r) => new Date(r.reviewed_at)),
     now,
   );
+}
+
+/** How many exercises the learner has answered, and when last; for /mydata. */
+export async function practiceAnswers(db: Executor, userId: number): Promise<{ count: number; last: string | null }> {
+  const row = await db
+    .selectFrom("practice_reviews")
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("reviewed_at").as("last")])
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), last: row.last ?? null };
 }
 
 /** The learner's practice data for /mydata. */

@@ -489,6 +489,19 @@ export async function exportSignups(db: Executor, userId: number) {
     .execute();
 }
 
+/** Every sign-up the person has, with its session, in time order, for /mydata. */
+export async function listEveryOwnSignup(db: Executor, userId: number): Promise<SignupView[]> {
+  const signups = await db
+    .selectFrom("teatalk_signups as u")
+    .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
+    .selectAll("u")
+    .where("u.user_id", "=", userId)
+    .orderBy("s.starts_at")
+    .orderBy("u.id")
+    .execute();
+  return Promise.all(signups.map((s) => withSession(db, s)));
+}
+
 /**
  * Cancels the person's sign-ups for sessions that have not started, as they would themselves:
  * freed seats are offered to the waitlist. Past ones stay for the figures; the link to the

@@ -1,10 +1,11 @@
 import { localDateOf } from "../domain/time.js";
-import { cancelBooking } from "./bookings.js";
+import { cancelBooking, listEveryOwnBooking, listUpcomingOwnBookings, type BookingDetails } from "./bookings.js";
 import { conversationKey } from "./conversation-state.js";
 import type { Db } from "./database.js";
-import { erasePracticeData, exportPracticeData } from "./practice.js";
-import { cancelUpcomingSignups, exportSignups } from "./teatalk.js";
-import { countAnonymously } from "./users.js";
+import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
+import type { PracticeSettings, User } from "./schema.js";
+import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
+import { countAnonymously, findUser } from "./users.js";
 
 /**
  * Everything stored about one person, for /mydata. Each table that holds personal data adds
@@ -23,6 +24,30 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
   return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId) };
 }
 
+/** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */
+export interface PersonalData {
+  user: User;
+  bookings: BookingDetails[];
+  signups: SignupView[];
+  practice: { settings: PracticeSettings | undefined; cards: StoredCard[]; answers: { count: number; last: string | null } };
+}
+
+/** Everything stored about one person, for the readable /mydata file; null when nothing is. */
+export async function loadPersonalData(db: Db, userId: number): Promise<PersonalData | null> {
+  const user = await findUser(db, userId);
+  if (!user) return null;
+  return {
+    user,
+    bookings: await listEveryOwnBooking(db, userId),
+    signups: await listEveryOwnSignup(db, userId),
+    practice: {
+      settings: await findPracticeSettings(db, userId),
+      cards: await loadCards(db, userId),
+      answers: await practiceAnswers(db, userId),
+    },
+  };
+}
+
 /**
  * Erases a person's data for /deleteme. Upcoming consultations are cancelled first (the
  * specialist is told and the time is free again), and so are upcoming tea-talk sign-ups (a freed
@@ -30,14 +55,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
  * their person, topic or comment, and nothing sent to the person is kept; the erasure itself is counted anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
-  const upcoming = await db
-    .selectFrom("bookings")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("status", "=", "confirmed")
-    .where("starts_at", ">", now.toISOString())
-    .execute();
-  for (const booking of upcoming) await cancelBooking(db, userId, booking.id, now);
+  for (const booking of await listUpcomingOwnBookings(db, userId, now)) await cancelBooking(db, userId, booking.id, now);
   await cancelUpcomingSignups(db, userId, now);
 
   await db.transaction().execute(async (trx) => {

@@ -4,9 +4,13 @@ export const MAX_AGE = 35;
 /** Below this age a parent or guardian must agree (Civil Code of Kazakhstan). */
 export const ADULT_AGE = 18;
 
-export type AgeCheck = "too-young" | "too-old" | "minor" | "adult";
+/** Nobody types an age above this on purpose: "150" is a slip of the finger, not a refusal. */
+export const MAX_PLAUSIBLE_AGE = 100;
+
+export type AgeCheck = "typo" | "too-young" | "too-old" | "minor" | "adult";
 
 export function checkAge(age: number): AgeCheck {
+  if (age > MAX_PLAUSIBLE_AGE) return "typo";
   if (age < MIN_AGE) return "too-young";
   if (age > MAX_AGE) return "too-old";
   return age < ADULT_AGE ? "minor" : "adult";
@@ -32,6 +36,16 @@ export function normalizePhone(raw: string): string | null {
   const digits = raw.replace(/[^\d]/g, "");
   if (digits.length < 10 || digits.length > 15) return null;
   return "+" + digits;
+}
+
+/**
+ * A Kazakhstan number typed by hand, in the shape the contact button gives ("+77011234567"):
+ * "+7 701 123 45 67", "8 (701) 123-45-67", "701 1234567" and the like. Every Kazakhstan
+ * number, mobile or city line, is +7 7xx; anything else is more likely a slip than a number.
+ */
+export function parsePhone(text: string): string | null {
+  const m = /^(?:\+7|8|7)?(7\d{9})$/.exec(text.replace(/[\s().-]/g, ""));
+  return m ? "+7" + m[1] : null;
 }
 
 /** "Do you work or study now?" — "neither" is how the centers see who is NEET. */

@@ -1,10 +1,12 @@
-import { Rating } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { itemBlock } from "../../src/bot/features/practice/format.js";
 import { escapeHtml } from "../../src/bot/shared/format.js";
 import { renderPracticeNudge } from "../../src/bot/features/reminders/practice-nudge.js";
 import { findPracticeSettings, loadCards, practiceProgress, recordReview, savePlacement } from "../../src/db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../src/db/practice-nudges.js";
+import { findUser } from "../../src/db/users.js";
+import { NUDGE_TIMES } from "../../src/domain/practice-nudge.js";
 import { KAZAKH_LOOKALIKES } from "../../src/domain/kazakh-letters.js";
 import { DECK, type DeckItem } from "../../src/domain/practice/deck/index.js";
 import { exerciseKindFor } from "../../src/domain/practice/exercises.js";
@@ -125,7 +127,8 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
       if (next) expect(h.texts(batch).at(-1)).toContain(step(n + 1, "").trim());
     }
 
-    // Remembered: the right choice, the typed answer and the easy card.
+    // Remembered: the right choice, the typed answer and the easy card. Those rated Again come
+    // back in a minute, not now: nothing is due yet, as the session below finds too.
     const progress = await practiceProgress(h.db, id, h.clock.now());
     expect(h.texts(batch)).toEqual([
       t("practice-session-done", { remembered: 3, total }),
@@ -134,7 +137,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
         seen: 5,
         learned: progress.learned,
         streak: 1,
-        due: progress.dueToday,
+        due: 0,
         fresh: 0,
       }),
     ]);
@@ -168,6 +171,54 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
     // Nothing is due right now and today's two new items are done.
     const again = await u.press("practice:start");
     expect(h.texts(again)[0]).toBe(t("practice-nothing-due"));
+  });
+});
+
+describe("what the practice screen counts as due", () => {
+  /** A card met today and reviewed once, then moved to `due` in `state`, as time would have moved it. */
+  async function cardDue(userId: number, itemId: string, due: Date, state: State): Promise<void> {
+    await recordReview(h.db, { userId, itemId, rating: Rating.Good, kind: "flashcard", now: h.clock.now() });
+    await h.db
+      .updateTable("practice_cards")
+      .set({ due: due.toISOString(), state })
+      .where("user_id", "=", userId)
+      .where("item_id", "=", itemId)
+      .execute();
+  }
+
+  it("is what the session then offers: a learning step due later today is not due now", async () => {
+    const t = translator("ru");
+    await seedLearner(851, "ru", []);
+    const now = h.clock.now();
+    // Met today: today's two new items are used up, so only reviews are left.
+    await cardDue(851, "greetings-001", new Date(now.getTime() - 60 * 60_000), State.Learning);
+    await cardDue(851, "greetings-002", toInstant("2026-11-23", "22:00"), State.Review);
+    await cardDue(851, "greetings-003", new Date(now.getTime() + 10 * 60_000), State.Learning);
+    const u = h.user({ id: 851, first_name: "Дана", language_code: "ru" });
+
+    const home = h.texts(await u.press("practice:open"));
+    expect(home).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 3, learned: 1, streak: 1, due: 2, fresh: 0 })]);
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-session-start", { total: 2, due: 2, fresh: 0 }));
+  });
+
+  it("says nothing is due when the session would have nothing", async () => {
+    const t = translator("kk");
+    await seedLearner(852, "kk", []);
+    const now = h.clock.now();
+    await cardDue(852, "greetings-001", new Date(now.getTime() + 10 * 60_000), State.Learning);
+    await cardDue(852, "greetings-002", new Date(now.getTime() + 5 * 60 * 60_000), State.Relearning);
+    const u = h.user({ id: 852, first_name: "Дана", language_code: "kk" });
+
+    const home = h.texts(await u.press("practice:open"));
+    expect(home).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 2, learned: 0, streak: 1, due: 0, fresh: 0 })]);
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-nothing-due"));
+
+    // Ten minutes on, the learning step is due, and both the screen and the session say so.
+    h.clock.advance(10 * 60_000);
+    expect(h.texts(await u.press("practice:open"))[0]).toBe(
+      t("practice-home", { level: t("practice-level-1"), seen: 2, learned: 0, streak: 1, due: 1, fresh: 0 }),
+    );
+    expect(h.texts(await u.press("practice:start"))[0]).toBe(t("practice-session-start", { total: 1, due: 1, fresh: 0 }));
   });
 });
 
@@ -223,7 +274,7 @@ describe("the placement quiz", () => {
       "practice:start",
       "practice:placement",
       "practice:pace",
-      "nudge:open",
+      "nudge:open:practice",
       "menu:teatalk",
       "menu:open",
     ]);
@@ -289,6 +340,30 @@ describe("practice settings and access", () => {
     const forged = await u.press("practice:pace:7");
     expect(answer(forged)).toMatchObject({ text: t("stale-button-alert") });
     expect((await findPracticeSettings(h.db, 831))?.new_per_day).toBe(15);
+  });
+
+  it("sets the daily reminder from the practice screen and comes back to it", async () => {
+    await seedLearner(833, "kk", []);
+    const u = h.user({ id: 833, first_name: "Мадина", language_code: "kk" });
+    const t = translator("kk");
+    await u.press("practice:open");
+    expect(h.texts(await u.press("nudge:open:practice"))).toEqual([t("nudge-choose")]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual([
+      ...NUDGE_TIMES.map((time) => `nudge:set:${time}:practice`),
+      "nudge:set:off:practice",
+      "practice:open",
+    ]);
+    const saved = await u.press("nudge:set:21:00:practice");
+    expect(answer(saved)).toMatchObject({ text: t("nudge-saved", { time: "21:00" }) });
+    expect(h.texts(saved)).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(u.buttons().find((b) => b.callback_data === "nudge:open:practice")?.text).toBe(t("nudge-profile-button-on", { time: "21:00" }));
+    expect((await findUser(h.db, 833))?.practice_nudge_time).toBe("21:00");
+
+    await u.press("nudge:open:practice");
+    const off = await u.press("nudge:set:off:practice");
+    expect(h.texts(off)).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(u.buttons().find((b) => b.callback_data === "nudge:open:practice")?.text).toBe(t("nudge-profile-button-off"));
+    expect((await findUser(h.db, 833))?.practice_nudge_time).toBeNull();
   });
 
   it("asks someone without an account to sign up first", async () => {

@@ -78,6 +78,63 @@ describe("profile", () => {
     expect((await findUser(h.db, 602))?.phone).toBeNull();
   });
 
+  it("changing the phone: a typed number replaces it, and the way out removes it, saying so", async () => {
+    await registerUser(h.db, 606, { phone: "+77010000001" });
+    const u = h.user({ id: 606, first_name: "Тест", language_code: "ru" });
+
+    await u.press("profile:edit:phone");
+    let prompt = h.calls.at(-1)!;
+    // With a number stored, the button says what it does: it removes the number.
+    expect(prompt.payload.reply_markup.keyboard.flat().map((b: { text: string }) => b.text)).toEqual([
+      ru("button-share-phone"),
+      ru("button-remove-phone"),
+    ]);
+    expect(h.texts(await u.send("12345"))).toEqual([ru("signup-phone-invalid", { none: ru("button-remove-phone") })]);
+    const typed = await u.send("+7 (702) 555-66-77");
+    expect(h.texts(typed)[0]).toBe(ru("profile-saved"));
+    expect((await findUser(h.db, 606))?.phone).toBe("+77025556677");
+
+    await u.press("profile:edit:phone");
+    const removed = await u.send(ru("button-remove-phone"));
+    expect(h.texts(removed)[0]).toBe(ru("profile-phone-removed"));
+    expect(removed.find((c) => c.method === "sendMessage")?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect((await findUser(h.db, 606))?.phone).toBeNull();
+    expect(h.texts(removed)[1]).toContain(ru("profile-not-set"));
+
+    // Without a number there is nothing to remove: the way out is "Skip", and it is true.
+    await u.press("profile:edit:phone");
+    prompt = h.calls.at(-1)!;
+    expect(prompt.payload.reply_markup.keyboard.flat().map((b: { text: string }) => b.text)).toContain(ru("button-skip"));
+    expect(h.texts(await u.send(ru("button-skip")))[0]).toBe(ru("signup-phone-skipped"));
+    expect((await findUser(h.db, 606))?.phone).toBeNull();
+  });
+
+  it("asks the age again after a typo instead of refusing it", async () => {
+    await registerUser(h.db, 607, { age: 20, language: "kk" });
+    const u = h.user({ id: 607, first_name: "Тест", language_code: "kk" });
+    await u.press("profile:edit:age");
+    expect(h.texts(await u.send("150"))).toEqual([kk("signup-age-typo")]);
+    expect((await findUser(h.db, 607))?.age).toBe(20);
+    expect(h.texts(await u.send("25"))[0]).toBe(kk("profile-saved"));
+    expect((await findUser(h.db, 607))?.age).toBe(25);
+  });
+
+  it("offers a way back from each field's choices, and from the screens still to come", async () => {
+    await registerUser(h.db, 608, { district: "almaly" });
+    const u = h.user({ id: 608, first_name: "Тест", language_code: "ru" });
+    for (const picker of ["profile:district", "profile:occupation", "profile:language"]) {
+      await u.press(picker);
+      expect(u.buttons().at(-1)).toMatchObject({ text: ru("button-back"), callback_data: "menu:profile" });
+    }
+    expect(h.texts(await u.press("menu:profile"))[0]).toContain(ru("district-almaly"));
+    expect((await findUser(h.db, 608))?.district).toBe("almaly");
+
+    for (const entry of ["menu:events", "menu:card"]) {
+      expect(h.texts(await u.press(entry))).toEqual([ru("coming-soon")]);
+      expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
+    }
+  });
+
   it("switches the language at once and keeps it", async () => {
     await registerUser(h.db, 603, { language: "ru" });
     const u = h.user({ id: 603, first_name: "Test", language_code: "ru" });

@@ -87,6 +87,8 @@ describe("feedback after a consultation", () => {
     expect(h.texts(await u.sendSticker())).toEqual([ru("need-text"), ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
     expect(h.texts(await u.send("а".repeat(FEEDBACK_COMMENT_MAX_LENGTH + 1)))).toEqual([ru("text-too-long", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
     expect(h.texts(await u.send("Очень помогли с резюме, спасибо!"))).toEqual([ru("feedback-comment-saved")]);
+    // The thanks is not a dead end.
+    expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
     expect(await bookingRow(id)).toEqual({ feedback_score: 4, feedback_comment: "Очень помогли с резюме, спасибо!" });
 
     // The same buttons again: already rated, nothing changes.
@@ -104,6 +106,7 @@ describe("feedback after a consultation", () => {
     expect(h.texts(await dispatch())).toEqual([kk("feedback-ask", { service: kk("service-career"), day: "24 қараша, сейсенбі" })]);
     await u.press(`fb:${id}:5`);
     expect(h.texts(await u.press("fb-comment:skip"))).toEqual([kk("feedback-comment-skipped")]);
+    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("button-menu"), "menu:open"]]);
     expect(await bookingRow(id)).toEqual({ feedback_score: 5, feedback_comment: null });
   });
 
@@ -135,6 +138,7 @@ describe("the reminder's buttons", () => {
     const coming = await u.press(`rem:coming:${id}`);
     expect(answer(coming)).toMatchObject({ text: ru("reminders-coming-alert") });
     expect(h.texts(coming)).toEqual([ru("reminders-coming-thanks", { when: ru("reminders-when-tomorrow", { time: "14:00" }) })]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
 
     const stranger = h.user({ id: 712, first_name: "Чужой", language_code: "ru" });
     const forged = await stranger.press(`rem:coming:${id}`);
@@ -145,6 +149,7 @@ describe("the reminder's buttons", () => {
     const stale = await u.press(`rem:coming:${id}`);
     expect(answer(stale)).toMatchObject({ text: ru("stale-button-alert") });
     expect(h.texts(stale)).toEqual([ru("reminders-not-active")]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:bookings", "menu:open"]);
   });
 });
 

@@ -40,7 +40,8 @@ describe("sign-up", () => {
     expect(h.texts(await u.press("su-district:medeu"))).toEqual([ru("signup-ask-phone")]);
 
     // Someone else's contact is not accepted; the own contact is.
-    expect(h.texts(await u.sendContact("+7 701 000 00 00", 999))).toEqual([ru("signup-phone-not-own"), ru("signup-ask-phone")]);
+    const none = { none: ru("button-skip") };
+    expect(h.texts(await u.sendContact("+7 701 000 00 00", 999))).toEqual([ru("signup-phone-not-own", none), ru("signup-ask-phone")]);
     expect(h.texts(await u.sendContact("+7 701 123 45 67"))).toEqual([ru("signup-phone-saved"), ru("signup-ask-occupation")]);
 
     const done = await u.press("su-occupation:neither");
@@ -120,6 +121,33 @@ describe("sign-up", () => {
     await minor.send("15");
     expect(h.texts(await minor.press("su-guardian:no"))).toEqual([ru("signup-guardian-declined"), ru("menu-title")]);
     expect((await findUser(h.db, 513))?.age).toBeNull();
+  });
+
+  it("asks the age again after a typo, and takes a typed Kazakhstan number", async () => {
+    const u = h.user({ id: 504, first_name: "Тест", language_code: "kk" });
+    await u.send("/start");
+    await u.press("su-lang:kk");
+    await u.press("su-start:go");
+    await u.press("su-consent:yes");
+    await u.send("Асель");
+    // 150 is a slip of the finger, not a reason to turn the person away.
+    expect(h.texts(await u.send("150"))).toEqual([kk("signup-age-typo")]);
+    expect(h.texts(await u.send("101 жас"))).toEqual([kk("signup-age-typo")]);
+    expect(h.texts(await u.send("жиырма"))).toEqual([kk("signup-age-invalid")]);
+    expect(h.texts(await u.send("21"))).toEqual([kk("signup-ask-district")]);
+    await u.press("su-district:almaly");
+
+    const none = { none: kk("button-skip") };
+    // A number that is not a Kazakhstan one, or words around it, is refused plainly.
+    expect(h.texts(await u.send("+7 916 123 45 67"))).toEqual([kk("signup-phone-invalid", none)]);
+    expect(h.texts(await u.send("менің нөмірім 87011234567"))).toEqual([kk("signup-phone-invalid", none)]);
+    expect(h.texts(await u.sendSticker())).toEqual([kk("signup-phone-invalid", none), kk("signup-ask-phone")]);
+    const saved = await u.send("8 (701) 123-45-67");
+    expect(h.texts(saved)).toEqual([kk("signup-phone-saved"), kk("signup-ask-occupation")]);
+    expect(saved.find((c) => c.method === "sendMessage")?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    await u.press("su-occupation:study");
+
+    expect(await findUser(h.db, 504)).toMatchObject({ age: 21, phone: "+77011234567", registered_at: expect.any(String) });
   });
 
   it("declining consent stores nothing personal", async () => {

@@ -112,23 +112,29 @@ describe("the tea-talk menu and the clubs list", () => {
       ].join("\n\n"),
     ]);
     expect(u.buttons().map((b) => b.callback_data)).toEqual([
-      `tt:s:${almaly}`,
-      `tt:s:${medeu}`,
-      "tt:fd:all",
-      "tt:fl:all",
+      `tt:s:${almaly}:all:all:0`,
+      `tt:s:${medeu}:all:all:0`,
+      "tt:fd:all:all",
+      "tt:fl:all:all",
       "tt:my",
       "menu:teatalk",
       "menu:open",
     ]);
 
-    expect(h.texts(await u.press("tt:fd:all"))).toEqual([ru("teatalk-choose-district")]);
+    expect(h.texts(await u.press("tt:fd:all:all"))).toEqual([ru("teatalk-choose-district")]);
+    // The picker ends with a way back to the list as it was, and to the main menu.
+    expect(u.buttons().slice(-2).map((b) => [b.text, b.callback_data])).toEqual([
+      [ru("button-back"), "tt:l:all:all:0"],
+      [ru("button-menu"), "menu:open"],
+    ]);
     const medeuOnly = await u.click(ru("district-medeu"));
     expect(h.texts(medeuOnly)).toEqual([
       [title(ru("district-medeu"), all), line(1, medeuRu, ru("teatalk-seats-free", { free: 10 })), ru("teatalk-list-hint")].join("\n\n"),
     ]);
 
     // The district stays when the level changes: Medeu has no beginners' session.
-    expect(h.texts(await u.press("tt:fl:medeu"))).toEqual([ru("teatalk-choose-level")]);
+    expect(h.texts(await u.press("tt:fl:medeu:all"))).toEqual([ru("teatalk-choose-level")]);
+    expect(u.buttons().slice(-2).map((b) => b.callback_data)).toEqual(["tt:l:all:medeu:0", "menu:open"]);
     expect(h.texts(await u.click(ru("teatalk-level-beginner")))).toEqual([
       [title(ru("district-medeu"), ru("teatalk-level-beginner")), ru("teatalk-list-empty")].join("\n\n"),
     ]);
@@ -160,6 +166,44 @@ describe("the tea-talk menu and the clubs list", () => {
     expect(TEATALK_LEVELS.map((l) => kk(`teatalk-level-${l}`))).toEqual(["Бастапқы деңгей", "Орта деңгей", "Жоғары деңгей"]);
     expect(TEATALK_LEVELS.map((l) => ru(`teatalk-level-${l}`))).toEqual(["Начальный уровень", "Средний уровень", "Продвинутый уровень"]);
     expect(u.buttons().map((b) => b.text)).toContain(kk("teatalk-button-level", { level: "Бастапқы деңгей" }));
+  });
+});
+
+describe("the list's filters", () => {
+  it("stay set when going into a session and back, and after signing up there", async () => {
+    const u = await person(504);
+    const title = ru("teatalk-list-title", { days: 14, district: ru("district-almaly"), level: ru("teatalk-level-beginner") });
+    await u.press("tt:clubs");
+    await u.press("tt:fd:all:all");
+    await u.click(ru("district-almaly"));
+    await u.press("tt:fl:almaly:all");
+    const filtered = await u.click(ru("teatalk-level-beginner"));
+    expect(h.texts(filtered)[0]!.startsWith(title)).toBe(true);
+
+    await u.click("1");
+    const back = await u.click(ru("teatalk-button-to-list"));
+    expect(h.texts(back)[0]!.startsWith(title)).toBe(true);
+
+    await u.click("1");
+    const joined = await u.click(ru("teatalk-button-join"));
+    expect(h.texts(joined)[0]).toBe(ru("teatalk-joined", { when: ru("reminders-when-tomorrow", { time: "18:30" }), center: "Центр almaly-1" }));
+    expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toEqual([[504, "confirmed"]]);
+    const again = await u.click(ru("teatalk-button-to-list"));
+    expect(h.texts(again)[0]!.startsWith(title)).toBe(true);
+    // Every button of the way fits Telegram's 64 bytes.
+    for (const b of u.buttons()) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
+  });
+
+  it("keeps the page too, and old buttons without a place open the whole list", async () => {
+    const u = await person(505);
+    expect(h.texts(await u.press(`tt:s:${medeu}:intermediate:medeu:0`))[0]).toContain("Центр medeu-1");
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-to-list"))?.callback_data).toBe("tt:l:intermediate:medeu:0");
+    await u.press(`tt:s:${medeu}`);
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-to-list"))?.callback_data).toBe("tt:l:all:all:0");
+    // A place no list could have made is stale, and signs up nobody.
+    const forged = await u.press(`tt:join:${medeu}:expert:moon:0`);
+    expect(answer(forged)).toMatchObject({ text: ru("stale-button-alert") });
+    expect(await signupsOf(medeu)).toEqual([]);
   });
 });
 
@@ -241,6 +285,8 @@ describe("signing up", () => {
     expect(h.texts(accepted)).toEqual([
       kk("teatalk-offer-accepted", { when: kk("reminders-when-tomorrow", { time: "18:30" }), center: "Орталық almaly-1" }),
     ]);
+    // And from there, on to the person's sign-ups, the list or the menu.
+    expect(c.buttons().map((x) => x.callback_data)).toEqual(["tt:my", "tt:l:all:all:0", "menu:open"]);
     expect((await signupsOf(almaly)).map((s) => s.status)).toEqual(["cancelled", "confirmed", "confirmed"]);
   });
 
@@ -321,6 +367,7 @@ describe("the host", () => {
 
     // Monday: the session is tomorrow.
     expect(h.texts(await host.send("/host"))).toEqual([ru("teatalk-host-none")]);
+    expect(host.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
 
     h.clock.set("2026-11-24T12:00:00Z");
     const before = await host.send("/host");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAge, normalizePhone, parseAge, parseName } from "../../src/domain/profile.js";
+import { checkAge, normalizePhone, parseAge, parseName, parsePhone } from "../../src/domain/profile.js";
 import { languageFromTelegram } from "../../src/domain/language.js";
 
 describe("age rules", () => {
@@ -10,6 +10,9 @@ describe("age rules", () => {
     [18, "adult"],
     [35, "adult"],
     [36, "too-old"],
+    [100, "too-old"],
+    [101, "typo"],
+    [150, "typo"],
   ] as const)("%i years is %s", (age, expected) => {
     expect(checkAge(age)).toBe(expected);
   });
@@ -53,6 +56,26 @@ describe("phones", () => {
     ["123", null],
   ])("normalizes %j to %j", (raw, expected) => {
     expect(normalizePhone(raw)).toBe(expected);
+  });
+
+  it.each([
+    ["+7 701 123 45 67", "+77011234567"],
+    ["+7 (701) 123-45-67", "+77011234567"],
+    ["8 701 123 45 67", "+77011234567"],
+    ["8(727)2501234", "+77272501234"],
+    ["77011234567", "+77011234567"],
+    ["701-123-45-67", "+77011234567"],
+    [" 7011234567 ", "+77011234567"],
+    ["+7 916 123 45 67", null],
+    ["8 916 123 45 67", null],
+    ["+8 701 123 45 67", null],
+    ["+7 701 123 45 6", null],
+    ["+7 701 123 45 678", null],
+    ["тел. 87011234567", null],
+    ["123", null],
+    ["", null],
+  ])("reads the typed number %j as %j", (text, expected) => {
+    expect(parsePhone(text)).toBe(expected);
   });
 });
 

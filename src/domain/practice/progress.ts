@@ -6,8 +6,6 @@ export interface Progress {
   seen: number;
   /** Items past their learning steps (FSRS state Review). */
   learned: number;
-  /** Cards due before Almaty midnight, including those already due. */
-  dueToday: number;
   /** Consecutive Almaty days with a review, up to today (or yesterday, while today is still open). */
   streak: number;
 }
@@ -24,13 +22,12 @@ export function currentStreak(reviewDays: Iterable<LocalDate>, today: LocalDate)
   return streak;
 }
 
-/** A learner's progress at `now` from their cards and the instants of their reviews. */
-export function progressOf(cards: readonly Pick<CardState, "due" | "state">[], reviewedAt: readonly Date[], now: Date): Progress {
-  const { date, end } = almatyDay(now);
+/** A learner's progress at `now` from their cards and the instants of their reviews. What is due is practiceDay's to say. */
+export function progressOf(cards: readonly Pick<CardState, "state">[], reviewedAt: readonly Date[], now: Date): Progress {
+  const { date } = almatyDay(now);
   return {
     seen: cards.length,
     learned: cards.filter(isLearned).length,
-    dueToday: cards.filter((card) => card.due < end).length,
     streak: currentStreak(reviewedAt.map(localDateOf), date),
   };
 }

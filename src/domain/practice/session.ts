@@ -1,4 +1,5 @@
 import { choiceOptions, exerciseKindFor, isChoiceKind, type ExerciseKind } from "./exercises.js";
+import type { DeckItem } from "./deck/index.js";
 import { deckItem, newItemsFor, type Level } from "./items.js";
 import { isDue, type CardState } from "./srs.js";
 
@@ -16,13 +17,34 @@ export interface Exercise {
   options?: string[];
 }
 
-export interface SessionInput {
+/** What a learner's day of practice depends on. */
+export interface PracticeDayInput {
   cards: readonly PlannedCard[];
   level: Level;
   /** New items allowed per Almaty day, and how many the learner has already begun today. */
   newPerDay: number;
   introducedToday: number;
   now: Date;
+}
+
+/** What there is to practise at `now`: cards due for review, most overdue first, and the new items today still allows. */
+export interface PracticeDay {
+  due: PlannedCard[];
+  fresh: DeckItem[];
+}
+
+/**
+ * The one reckoning of what is due and what is new: the practice screen counts it and a session
+ * works through it, so the screen never promises what the session then does not have.
+ */
+export function practiceDay(input: PracticeDayInput): PracticeDay {
+  const known = input.cards.filter((card) => deckItem(card.itemId) !== undefined);
+  const due = known.filter((card) => isDue(card, input.now)).sort((a, b) => a.due.getTime() - b.due.getTime());
+  const allowance = Math.max(0, input.newPerDay - input.introducedToday);
+  return { due, fresh: newItemsFor(input.level, new Set(known.map((card) => card.itemId)), allowance) };
+}
+
+export interface SessionInput extends PracticeDayInput {
   random: () => number;
   size?: number;
 }
@@ -33,13 +55,9 @@ export interface SessionInput {
  */
 export function planSession(input: SessionInput): Exercise[] {
   const size = input.size ?? SESSION_SIZE;
-  const known = input.cards.filter((card) => deckItem(card.itemId) !== undefined);
-  const due = known
-    .filter((card) => isDue(card, input.now))
-    .sort((a, b) => a.due.getTime() - b.due.getTime())
-    .slice(0, size);
-  const room = Math.min(size - due.length, Math.max(0, input.newPerDay - input.introducedToday));
-  const fresh = newItemsFor(input.level, new Set(known.map((card) => card.itemId)), room);
+  const day = practiceDay(input);
+  const due = day.due.slice(0, size);
+  const fresh = day.fresh.slice(0, size - due.length);
 
   const exercises = [
     ...due.map((card) => ({ itemId: card.itemId, kind: exerciseKindFor(card.reps), isNew: false })),

@@ -29,7 +29,7 @@ describe("practice streak", () => {
 });
 
 describe("practice progress", () => {
-  it("counts words learned (in review) and cards due before Almaty midnight", () => {
+  it("counts words met and learned (in review)", () => {
     const now = toInstant("2026-11-23", "10:00");
     const cards = [
       { due: toInstant("2026-11-22", "10:00"), state: State.Review },
@@ -38,6 +38,6 @@ describe("practice progress", () => {
       { due: toInstant("2026-11-23", "10:10"), state: State.Learning },
       { due: toInstant("2026-11-30", "10:00"), state: State.Relearning },
     ];
-    expect(progressOf(cards, [], now)).toEqual({ seen: 5, learned: 3, dueToday: 3, streak: 0 });
+    expect(progressOf(cards, [], now)).toEqual({ seen: 5, learned: 3, streak: 0 });
   });
 });

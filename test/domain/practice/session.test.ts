@@ -2,7 +2,7 @@ import { Rating, State } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { DECK } from "../../../src/domain/practice/deck/index.js";
 import { deckItem, newItemsFor } from "../../../src/domain/practice/items.js";
-import { planSession, SESSION_SIZE, type PlannedCard } from "../../../src/domain/practice/session.js";
+import { planSession, practiceDay, SESSION_SIZE, type PlannedCard } from "../../../src/domain/practice/session.js";
 import { almatyDay, isDue, reviewCard } from "../../../src/domain/practice/srs.js";
 import { toInstant } from "../../../src/domain/time.js";
 import { seededRandom } from "../../support/random.js";
@@ -76,6 +76,25 @@ describe("new items by level and theme order", () => {
     expect(next[0]!.id).toBe(easy[0]!.id);
     expect(next.slice(1).map((i) => i.level)).toEqual([2, 2]);
     expect(newItemsFor(1, seen, 0)).toEqual([]);
+  });
+});
+
+describe("the practice day", () => {
+  it("is what a session takes up: the due cards and today's new items, a session only caps them", () => {
+    const cards: PlannedCard[] = Array.from({ length: 12 }, (_, i) => ({
+      itemId: DECK[i]!.id,
+      due: new Date(NOW.getTime() - (i + 1) * HOUR),
+      state: State.Review,
+      reps: 2,
+    }));
+    // A learning step later today is not due now.
+    cards.push({ itemId: DECK[12]!.id, due: new Date(NOW.getTime() + HOUR), state: State.Learning, reps: 1 });
+    const input = { cards, level: 1 as const, newPerDay: 3, introducedToday: 1, now: NOW };
+    const day = practiceDay(input);
+    expect(day.due.map((c) => c.itemId)).toEqual(cards.slice(0, 12).reverse().map((c) => c.itemId));
+    expect(day.fresh).toHaveLength(2);
+    const plan = planSession({ ...input, random: seededRandom(1) });
+    expect(plan.map((e) => e.itemId)).toEqual(day.due.slice(0, SESSION_SIZE).map((c) => c.itemId));
   });
 });
 

@@ -2,9 +2,10 @@ import { Composer } from "grammy";
 import type { AppContext, BaseContext } from "../../context.js";
 import { inFlow } from "../../shared/ask.js";
 import { asideOf } from "../../shared/asides.js";
+import { menuButton } from "../../shared/keyboards.js";
 
 export async function showCrisisHelp(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("help-crisis"), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("help-crisis"), { parse_mode: "HTML", reply_markup: menuButton(ctx.t) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { AppContext } from "../../context.js";
-import { MENU_ENTRIES, type MenuEntry } from "../../shared/keyboards.js";
+import { MENU_ENTRIES, menuButton, type MenuEntry } from "../../shared/keyboards.js";
 import { showMainMenu } from "./menu.js";
 
 /** Menu entries whose features are not built yet; they say so honestly. */
@@ -19,5 +19,5 @@ menuFeature.callbackQuery(/^menu:(.+)$/, async (ctx, next) => {
   const entry = ctx.match[1] as MenuEntry;
   if (!MENU_ENTRIES.includes(entry) || !COMING_SOON.includes(entry)) return next();
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("coming-soon"));
+  await ctx.reply(ctx.t("coming-soon"), { reply_markup: menuButton(ctx.t) });
 });

@@ -1,10 +1,10 @@
 import { InlineKeyboard } from "grammy";
-import { countIntroducedToday, findPracticeSettings, practiceProgress } from "../../../db/practice.js";
+import { countIntroducedToday, findPracticeSettings, loadCards, practiceProgress } from "../../../db/practice.js";
 import type { PracticeSettings } from "../../../db/schema.js";
 import { findUser } from "../../../db/users.js";
-import { DECK } from "../../../domain/practice/deck/index.js";
 import type { Level } from "../../../domain/practice/items.js";
 import type { Progress } from "../../../domain/practice/progress.js";
+import { practiceDay, type PracticeDayInput } from "../../../domain/practice/session.js";
 import type { AppDeps, BaseContext } from "../../context.js";
 import { levelName } from "./format.js";
 
@@ -12,8 +12,9 @@ import { levelName } from "./format.js";
 export interface PracticeHome {
   level: Level;
   newPerDay: number;
-  /** New items still to meet today. */
-  freshToday: number;
+  /** Cards up for review now, and new items still to meet today: what a session would take up. */
+  due: number;
+  fresh: number;
   progress: Progress;
   nudgeTime: string | null;
 }
@@ -23,25 +24,41 @@ export function newPerDayOf(settings: PracticeSettings | undefined, deps: AppDep
   return settings?.new_per_day ?? deps.config.practiceNewPerDay;
 }
 
+/** What the learner's practice day depends on, read from the database at `now`. */
+export async function loadPracticeDayInput(
+  deps: AppDeps,
+  userId: number,
+  settings: PracticeSettings | undefined,
+  now: Date,
+): Promise<PracticeDayInput> {
+  const cards = await loadCards(deps.db, userId);
+  return {
+    cards: cards.map((c) => ({ itemId: c.itemId, due: c.card.due, state: c.card.state, reps: c.card.reps })),
+    level: settings?.level ?? 1,
+    newPerDay: newPerDayOf(settings, deps),
+    introducedToday: await countIntroducedToday(deps.db, userId, now),
+    now,
+  };
+}
+
 /** The practice screen's data, or null for someone who has not taken or skipped the placement quiz. */
 export async function loadPracticeHome(deps: AppDeps, userId: number): Promise<PracticeHome | null> {
   const settings = await findPracticeSettings(deps.db, userId);
   if (!settings) return null;
   const now = deps.clock.now();
-  const newPerDay = newPerDayOf(settings, deps);
-  const progress = await practiceProgress(deps.db, userId, now);
-  const introduced = await countIntroducedToday(deps.db, userId, now);
+  const day = practiceDay(await loadPracticeDayInput(deps, userId, settings, now));
   const user = await findUser(deps.db, userId);
   return {
     level: settings.level,
-    newPerDay,
-    freshToday: Math.max(0, Math.min(newPerDay - introduced, DECK.length - progress.seen)),
-    progress,
+    newPerDay: newPerDayOf(settings, deps),
+    due: day.due.length,
+    fresh: day.fresh.length,
+    progress: await practiceProgress(deps.db, userId, now),
     nudgeTime: user?.practice_nudge_time ?? null,
   };
 }
 
-/** The practice screen: progress (learned, streak, due today) and what to do next. */
+/** The practice screen: progress (learned, streak, due now) and what to do next. */
 export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Promise<void> {
   const { progress } = home;
   const text = ctx.t("practice-home", {
@@ -49,8 +66,8 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     seen: progress.seen,
     learned: progress.learned,
     streak: progress.streak,
-    due: progress.dueToday,
-    fresh: home.freshToday,
+    due: home.due,
+    fresh: home.fresh,
   });
   const kb = new InlineKeyboard()
     .text(ctx.t("practice-button-start"), "practice:start")
@@ -59,7 +76,7 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     .row()
     .text(ctx.t("practice-button-pace", { n: home.newPerDay }), "practice:pace")
     .row()
-    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open")
+    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open:practice")
     .row()
     .text(ctx.t("button-back"), "menu:teatalk")
     .text(ctx.t("button-menu"), "menu:open");

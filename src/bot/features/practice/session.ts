@@ -1,10 +1,10 @@
 import { Rating } from "ts-fsrs";
-import { countIntroducedToday, findPracticeSettings, loadCards, recordReview } from "../../../db/practice.js";
+import { findPracticeSettings, recordReview } from "../../../db/practice.js";
 import { ratingFor } from "../../../domain/practice/ratings.js";
 import { planSession, type Exercise } from "../../../domain/practice/session.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { runExercise } from "./exercises.js";
-import { loadPracticeHome, newPerDayOf, showPracticeHome } from "./home.js";
+import { loadPracticeDayInput, loadPracticeHome, showPracticeHome } from "./home.js";
 
 export const PRACTICE_SESSION = "practice-session";
 
@@ -19,18 +19,9 @@ interface SessionPlan {
 }
 
 async function planFor(deps: AppDeps, userId: number): Promise<SessionPlan> {
-  const now = deps.clock.now();
   const settings = await findPracticeSettings(deps.db, userId);
-  const cards = await loadCards(deps.db, userId);
-  const exercises = planSession({
-    cards: cards.map((c) => ({ itemId: c.itemId, due: c.card.due, state: c.card.state, reps: c.card.reps })),
-    level: settings?.level ?? 1,
-    newPerDay: newPerDayOf(settings, deps),
-    introducedToday: await countIntroducedToday(deps.db, userId, now),
-    now,
-    random: Math.random,
-  });
-  return { runId: newRunId(), exercises };
+  const day = await loadPracticeDayInput(deps, userId, settings, deps.clock.now());
+  return { runId: newRunId(), exercises: planSession({ ...day, random: Math.random }) };
 }
 
 /**

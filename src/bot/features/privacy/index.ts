@@ -1,20 +1,63 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { eraseUserData, exportUserData } from "../../../db/user-data.js";
+import { listUpcomingOwnBookings } from "../../../db/bookings.js";
+import { listOwnSignups } from "../../../db/teatalk.js";
+import { eraseUserData, exportUserData, loadPersonalData } from "../../../db/user-data.js";
 import type { AppContext } from "../../context.js";
+import { contextLanguage } from "../../i18n.js";
+import { dayAndTime, escapeHtml } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
+import { bookingVars, factsOfBooking } from "../consult/details.js";
 import { showMainMenu } from "../menu/menu.js";
+import { newPerDayOf } from "../practice/home.js";
+import { readableExport } from "./readable.js";
 
 export const privacyFeature = new Composer<AppContext>().chatType("private");
 
+/** Two files: one to read, in the person's language, and the same data as JSON for machines. */
 async function sendMyData(ctx: AppContext): Promise<void> {
-  const data = await exportUserData(ctx.deps.db, ctx.from!.id);
-  const json = JSON.stringify(data ?? {}, null, 2);
+  const { db, clock } = ctx.deps;
+  const personal = await loadPersonalData(db, ctx.from!.id);
+  if (!personal) {
+    await ctx.reply(ctx.t("mydata-nothing"), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const newPerDay = newPerDayOf(personal.practice.settings, ctx.deps);
+  const text = readableExport(ctx.t, await contextLanguage(ctx), personal, newPerDay, clock.now());
+  await ctx.replyWithDocument(new InputFile(Buffer.from(text, "utf8"), "jastar-my-data.txt"), { caption: ctx.t("mydata-caption") });
+  const json = JSON.stringify(await exportUserData(db, ctx.from!.id), null, 2);
   await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), "jastar-my-data.json"), {
-    caption: ctx.t("mydata-caption"),
+    caption: ctx.t("mydata-json-caption"),
+    reply_markup: menuButton(ctx.t),
   });
 }
 
+/**
+ * What erasing would cancel besides the data: the person's upcoming consultations and tea-talk
+ * places, one line each; empty when there are none.
+ */
+async function upcomingToCancel(ctx: AppContext): Promise<string[]> {
+  const { db, clock } = ctx.deps;
+  const now = clock.now();
+  const lang = await contextLanguage(ctx);
+  const bookings = await listUpcomingOwnBookings(db, ctx.from!.id, now);
+  const signups = await listOwnSignups(db, ctx.from!.id, now);
+  return [
+    ...bookings.map((b) => ctx.t("deleteme-booking-item", bookingVars(ctx, lang, factsOfBooking(b, lang)))),
+    ...signups.map(({ session }) =>
+      ctx.t("deleteme-teatalk-item", {
+        ...dayAndTime(session.starts_at, lang),
+        center: escapeHtml(lang === "kk" ? session.center_name_kk : session.center_name_ru),
+      }),
+    ),
+  ];
+}
+
+/** Asks first, saying what would be cancelled with the data, so that nobody loses a booking unawares. */
 async function askToErase(ctx: AppContext): Promise<void> {
-  await ctx.reply(ctx.t("deleteme-confirm"), {
+  const cancels = await upcomingToCancel(ctx);
+  const warning = cancels.length > 0 ? `${ctx.t("deleteme-cancels", { items: cancels.join("\n") })}\n\n` : "";
+  await ctx.reply(warning + ctx.t("deleteme-confirm"), {
+    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("button-deleteme-yes"), "privacy:erase:yes")
       .row()

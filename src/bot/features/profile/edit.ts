@@ -15,6 +15,7 @@ export function profileEditConversation(deps: AppDeps) {
   return async function profileEdit(conversation: AppConversation, ctx: BaseContext, field: TextField): Promise<void> {
     const userId = ctx.from!.id;
     let changes: UserUpdate | null = null;
+    let notice = "profile-saved";
 
     if (field === "name") {
       const answer = await askText(conversation, ctx, {
@@ -34,15 +35,20 @@ export function profileEditConversation(deps: AppDeps) {
         await ctx.reply(ctx.t(key));
       }
     } else {
-      const answer = await askPhone(conversation, ctx);
+      const stored = await conversation.external(async () => (await findUser(deps.db, userId))?.phone ?? null);
+      // Changing the number, the way out is to have none: a stored number is removed, and the
+      // button says so, rather than "Skip" quietly keeping it.
+      const answer = await askPhone(conversation, ctx, stored ? "button-remove-phone" : "button-skip");
       ctx = answer.ctx;
-      if (answer.value) changes = { phone: answer.value };
+      changes = { phone: answer.value };
+      notice = answer.value ? "profile-saved" : stored ? "profile-phone-removed" : "signup-phone-skipped";
     }
 
     if (changes) {
       const at = await conversation.external(() => deps.clock.now().toISOString());
       await conversation.external(() => updateUser(deps.db, userId, changes, new Date(at)));
-      await ctx.reply(ctx.t("profile-saved"));
+      // The phone step's reply keyboard goes away with the answer.
+      await ctx.reply(ctx.t(notice), field === "phone" ? { reply_markup: { remove_keyboard: true } } : {});
     }
     const user = await conversation.external(() => findUser(deps.db, userId));
     if (user) await showProfile(ctx, user);

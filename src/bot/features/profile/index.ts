@@ -1,10 +1,11 @@
-import { Composer } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { isDistrict } from "../../../domain/districts.js";
 import { isLanguage } from "../../../domain/language.js";
 import { isOccupation } from "../../../domain/profile.js";
 import type { User, UserUpdate } from "../../../db/schema.js";
 import { isRegistered, updateUser } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
+import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
 import { EDITABLE_BY_TEXT, PROFILE_EDIT, type TextField } from "./edit.js";
@@ -30,20 +31,17 @@ profile.callbackQuery(/^profile:edit:(.+)$/, async (ctx) => {
   if (EDITABLE_BY_TEXT.includes(field)) await ctx.conversation.enter(PROFILE_EDIT, field);
 });
 
-profile.callbackQuery("profile:district", async (ctx) => {
+/** A profile field's choices, ending with the way back to the profile unchanged. */
+async function showChoices(ctx: AppContext, question: string, kb: InlineKeyboard): Promise<void> {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("signup-ask-district"), { reply_markup: districtKeyboard(ctx.t, "profile:set-district") });
-});
+  await ctx.reply(ctx.t(question), { reply_markup: startRow(kb).text(ctx.t("button-back"), "menu:profile") });
+}
 
-profile.callbackQuery("profile:occupation", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("signup-ask-occupation"), { reply_markup: occupationKeyboard(ctx.t, "profile:set-occupation") });
-});
-
-profile.callbackQuery("profile:language", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("signup-choose-language"), { reply_markup: languageKeyboard(ctx.t, "profile:set-language") });
-});
+profile.callbackQuery("profile:district", (ctx) => showChoices(ctx, "signup-ask-district", districtKeyboard(ctx.t, "profile:set-district")));
+profile.callbackQuery("profile:occupation", (ctx) =>
+  showChoices(ctx, "signup-ask-occupation", occupationKeyboard(ctx.t, "profile:set-occupation")),
+);
+profile.callbackQuery("profile:language", (ctx) => showChoices(ctx, "signup-choose-language", languageKeyboard(ctx.t, "profile:set-language")));
 
 /** Saves one change and shows the profile as it now is. */
 async function save(ctx: AppContext, changes: UserUpdate, notice = "profile-saved"): Promise<void> {

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { menuButton } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
 import { factsOfBooking } from "../consult/details.js";
 import { consultationWhen } from "./when.js";
@@ -38,10 +39,12 @@ bookingReminderButtons.callbackQuery(/^rem:coming:(\d{1,15})$/, async (ctx) => {
   const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]), now);
   if (!booking) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-    await ctx.reply(ctx.t("reminders-not-active"));
+    await ctx.reply(ctx.t("reminders-not-active"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), "menu:bookings").text(ctx.t("button-menu"), "menu:open"),
+    });
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("reminders-coming-alert") });
   const when = consultationWhen(ctx.t, await contextLanguage(ctx), new Date(booking.starts_at), now);
-  await ctx.reply(ctx.t("reminders-coming-thanks", { when }));
+  await ctx.reply(ctx.t("reminders-coming-thanks", { when }), { reply_markup: menuButton(ctx.t) });
 });

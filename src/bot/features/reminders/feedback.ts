@@ -12,6 +12,7 @@ import {
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
@@ -84,11 +85,11 @@ export function feedbackCommentConversation(deps: AppDeps) {
     ctx = answer.ctx;
     const comment = answer.value.comment;
     if (comment === null) {
-      await ctx.reply(ctx.t("feedback-comment-skipped"));
+      await ctx.reply(ctx.t("feedback-comment-skipped"), { reply_markup: menuButton(ctx.t) });
       return;
     }
     const at = await conversation.external(() => deps.clock.now().toISOString());
     await conversation.external(() => saveFeedbackComment(deps.db, bookingId, userId, comment, new Date(at)));
-    await ctx.reply(ctx.t("feedback-comment-saved"));
+    await ctx.reply(ctx.t("feedback-comment-saved"), { reply_markup: menuButton(ctx.t) });
   };
 }

@@ -8,6 +8,7 @@ import { isLocalDate, localDateOf } from "../../../domain/time.js";
 import type { AppContext } from "../../context.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
 import { phraseOfTheDayText } from "../practice/format.js";
+import { loadPracticeHome, showPracticeHome } from "../practice/home.js";
 import { showProfile } from "../profile/view.js";
 
 /**
@@ -26,23 +27,34 @@ export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db,
   };
 };
 
-/** Choosing the nudge time from the profile; only for an account, like every profile button. */
+/**
+ * Choosing the nudge time, from the profile or from the practice screen; either way it returns
+ * where it was opened. The practice screen's buttons end in `:practice`. Only for an account,
+ * like every profile button.
+ */
 export const practiceNudgeSettings = new Composer<AppContext>().chatType("private");
 const settings = practiceNudgeSettings.filter((ctx) => isRegistered(ctx.account));
 
-settings.callbackQuery("nudge:open", async (ctx) => {
+type Origin = "profile" | "practice";
+const suffix = (origin: Origin) => (origin === "practice" ? ":practice" : "");
+
+settings.callbackQuery(/^nudge:open(:practice)?$/, async (ctx) => {
   await ctx.answerCallbackQuery();
+  const origin: Origin = ctx.match[1] ? "practice" : "profile";
   const current = ctx.account!.practice_nudge_time;
   const kb = new InlineKeyboard();
   NUDGE_TIMES.forEach((time, i) => {
-    kb.text(time === current ? `✅ ${time}` : time, `nudge:set:${time}`);
+    kb.text(time === current ? `✅ ${time}` : time, `nudge:set:${time}${suffix(origin)}`);
     if (i % 3 === 2) kb.row();
   });
-  kb.row().text(ctx.t("nudge-button-off"), "nudge:set:off").row().text(ctx.t("button-back"), "menu:profile");
+  kb.row()
+    .text(ctx.t("nudge-button-off"), `nudge:set:off${suffix(origin)}`)
+    .row()
+    .text(ctx.t("button-back"), origin === "practice" ? "practice:open" : "menu:profile");
   await ctx.reply(ctx.t("nudge-choose"), { reply_markup: kb });
 });
 
-settings.callbackQuery(/^nudge:set:(.+)$/, async (ctx, next) => {
+settings.callbackQuery(/^nudge:set:(\d\d:\d\d|off)(:practice)?$/, async (ctx, next) => {
   const choice = ctx.match[1];
   const time = isNudgeTime(choice) ? choice : null;
   if (time === null && choice !== "off") return next();
@@ -52,5 +64,7 @@ settings.callbackQuery(/^nudge:set:(.+)$/, async (ctx, next) => {
   await planPracticeNudges(db, clock.now(), userId);
   await ctx.answerCallbackQuery({ text: time ? ctx.t("nudge-saved", { time }) : ctx.t("nudge-turned-off") });
   if (time && !ctx.account!.notifications) await ctx.reply(ctx.t("nudge-notifications-off"));
-  await showProfile(ctx, { ...ctx.account!, practice_nudge_time: time });
+  const home = ctx.match[2] ? await loadPracticeHome(ctx.deps, userId) : null;
+  if (home) await showPracticeHome(ctx, home);
+  else await showProfile(ctx, { ...ctx.account!, practice_nudge_time: time });
 });

@@ -9,6 +9,7 @@ import {
   OCCUPATIONS,
   parseAge,
   parseName,
+  parsePhone,
   type Occupation,
 } from "../../../domain/profile.js";
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
@@ -95,8 +96,9 @@ export function signupConversation(deps: AppDeps) {
     }));
     ctx = district.ctx;
 
-    const phone = await askPhone(conversation, ctx);
+    const phone = await askPhone(conversation, ctx, "button-skip");
     ctx = phone.ctx;
+    await ctx.reply(ctx.t(phone.value ? "signup-phone-saved" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
 
     const occupation = await askChoice(conversation, ctx, "su-occupation", [...OCCUPATIONS, "skip"] as const, (c) => ({
       text: c.t("signup-ask-occupation"),
@@ -133,13 +135,17 @@ export type AgeAnswer =
 
 /**
  * Age with the centers' rules: 14–35, and 14–17 also need a parent's or guardian's agreement.
- * The caller explains a refusal, because sign-up and a profile edit explain it differently.
+ * An age nobody has ("150") is asked again as a typo. The caller explains a refusal, because
+ * sign-up and a profile edit explain it differently.
  */
 export async function askAge(conversation: AppConversation, ctx: BaseContext): Promise<AgeAnswer> {
   const answer = await askText(conversation, ctx, {
     prompt: (c) => ({ text: c.t("signup-ask-age") }),
-    parse: parseAge,
-    invalid: (c) => c.t("signup-age-invalid"),
+    parse: (text) => {
+      const age = parseAge(text);
+      return age !== null && checkAge(age) !== "typo" ? age : null;
+    },
+    invalid: (c) => c.t(parseAge(c.message?.text ?? "") === null ? "signup-age-invalid" : "signup-age-typo"),
   });
   const age = answer.value;
   const check = checkAge(age);
@@ -160,30 +166,30 @@ const AGE_REFUSAL_KEY = {
   "no-guardian": "signup-guardian-declined",
 } as const;
 
-/** The person's own number through Telegram's contact button, or nothing. */
+/**
+ * The person's own number: through Telegram's contact button, or typed by hand (a Kazakhstan
+ * number), or none. `noneLabel` names the way out: "Skip" in sign-up, "Remove the number" when
+ * changing a number that is stored. The caller confirms the answer and takes the phone keyboard away.
+ */
 export async function askPhone(
   conversation: AppConversation,
   ctx: BaseContext,
+  noneLabel: "button-skip" | "button-remove-phone",
 ): Promise<{ value: string | null; ctx: BaseContext }> {
-  const SKIP = "";
+  const NONE = "";
   const answer = await askText<string>(conversation, ctx, {
     prompt: (c) => ({
       text: c.t("signup-ask-phone"),
-      markup: new Keyboard().requestContact(c.t("button-share-phone")).row().text(c.t("button-skip")).resized().oneTime(),
+      markup: new Keyboard().requestContact(c.t("button-share-phone")).row().text(c.t(noneLabel)).resized().oneTime(),
     }),
-    parse: (text, c) => (text === c.t("button-skip") ? SKIP : null),
-    invalid: (c) => c.t("signup-phone-not-own"),
+    parse: (text, c) => (text === c.t(noneLabel) ? NONE : parsePhone(text)),
+    // Someone else's contact card is not consent to store their number.
+    invalid: (c) => c.t(c.message?.contact ? "signup-phone-not-own" : "signup-phone-invalid", { none: c.t(noneLabel) }),
     other: (c) => {
       const contact = c.message?.contact;
-      if (!contact) return null;
-      // Someone else's contact card is not consent to store their number.
-      if (contact.user_id !== c.from?.id) return null;
+      if (!contact || contact.user_id !== c.from?.id) return null;
       return normalizePhone(contact.phone_number);
     },
   });
-  const value = answer.value === SKIP ? null : answer.value;
-  await answer.ctx.reply(answer.ctx.t(value ? "signup-phone-saved" : "signup-phone-skipped"), {
-    reply_markup: { remove_keyboard: true },
-  });
-  return { value, ctx: answer.ctx };
+  return { value: answer.value === NONE ? null : answer.value, ctx: answer.ctx };
 }

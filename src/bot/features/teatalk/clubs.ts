@@ -20,6 +20,36 @@ export interface ClubsFilter {
 
 export const ALL_CLUBS: ClubsFilter = { level: "all", district: "all" };
 
+/**
+ * Where in the list a person is. A session's card and its sign-up carry it in their buttons as
+ * `<level>:<district>:<page>`, so that going back to the list keeps the chosen district and level.
+ */
+export interface ListPlace {
+  filter: ClubsFilter;
+  page: number;
+}
+
+export const LIST_START: ListPlace = { filter: ALL_CLUBS, page: 0 };
+
+/** Matches the optional `:<level>:<district>:<page>` ending of a button; its three groups go to parsePlace. */
+export const PLACE_SUFFIX = "(?::(\\w+):(\\w+):(\\d{1,3}))?";
+
+/** The place named by a button's ending: the list's start when it names none, null when it is not one the list made. */
+export function parsePlace(level: string | undefined, district: string | undefined, page: string | undefined): ListPlace | null {
+  if (level === undefined || district === undefined || page === undefined) return LIST_START;
+  const filter = parseFilter(level, district);
+  return filter && { filter, page: Number(page) };
+}
+
+function placeData(place: ListPlace): string {
+  return `${place.filter.level}:${place.filter.district}:${place.page}`;
+}
+
+/** The button data that shows the list at `place`. */
+export function listPlaceData(place: ListPlace): string {
+  return `tt:l:${placeData(place)}`;
+}
+
 /** Reads the filter part of callback data; null when it is not one the list could have made. */
 export function parseFilter(level: string, district: string): ClubsFilter | null {
   if (level !== "all" && !isTeaTalkLevel(level)) return null;
@@ -72,8 +102,9 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   }
 
   const kb = new InlineKeyboard();
+  const here = placeData({ filter, page: current });
   shown.forEach((s, i) => {
-    kb.text(String(current * PAGE_SIZE + i + 1), `tt:s:${s.id}`);
+    kb.text(String(current * PAGE_SIZE + i + 1), `tt:s:${s.id}:${here}`);
     if (i % NUMBERS_PER_ROW === NUMBERS_PER_ROW - 1) kb.row();
   });
   startRow(kb);
@@ -82,11 +113,11 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   startRow(kb)
     .text(
       ctx.t("teatalk-button-district", { district: filter.district === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`district-${filter.district}`) }),
-      `tt:fd:${filter.level}`,
+      `tt:fd:${filter.level}:${filter.district}`,
     )
     .text(
       ctx.t("teatalk-button-level", { level: filter.level === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`teatalk-level-${filter.level}`) }),
-      `tt:fl:${filter.district}`,
+      `tt:fl:${filter.district}:${filter.level}`,
     )
     .row()
     .text(ctx.t("teatalk-button-my"), "tt:my")
@@ -96,26 +127,32 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
 }
 
+/** Back to the list as it was, or to the main menu: the last row of a filter's choices. */
+function choiceExits(ctx: BaseContext, kb: InlineKeyboard, filter: ClubsFilter): InlineKeyboard {
+  return startRow(kb).text(ctx.t("button-back"), listData(filter)).text(ctx.t("button-menu"), "menu:open");
+}
+
 /** The district filter's choices; the level chosen so far is kept. */
-export async function showDistrictChoice(ctx: BaseContext, level: ClubsFilter["level"]): Promise<void> {
-  const kb = districtKeyboard(ctx.t, `tt:l:${level}`);
-  startRow(kb).text(ctx.t("teatalk-all-districts"), listData({ level, district: "all" }));
-  await ctx.reply(ctx.t("teatalk-choose-district"), { reply_markup: kb });
+export async function showDistrictChoice(ctx: BaseContext, filter: ClubsFilter): Promise<void> {
+  const kb = districtKeyboard(ctx.t, `tt:l:${filter.level}`);
+  startRow(kb).text(ctx.t("teatalk-all-districts"), listData({ level: filter.level, district: "all" }));
+  await ctx.reply(ctx.t("teatalk-choose-district"), { reply_markup: choiceExits(ctx, kb, filter) });
 }
 
 /** The level filter's choices; the district chosen so far is kept. */
-export async function showLevelChoice(ctx: BaseContext, district: ClubsFilter["district"]): Promise<void> {
+export async function showLevelChoice(ctx: BaseContext, filter: ClubsFilter): Promise<void> {
   const kb = new InlineKeyboard();
-  for (const level of TEATALK_LEVELS) kb.text(ctx.t(`teatalk-level-${level}`), listData({ level, district })).row();
-  kb.text(ctx.t("teatalk-all-levels"), listData({ level: "all", district }));
-  await ctx.reply(ctx.t("teatalk-choose-level"), { reply_markup: kb });
+  for (const level of TEATALK_LEVELS) kb.text(ctx.t(`teatalk-level-${level}`), listData({ level, district: filter.district })).row();
+  kb.text(ctx.t("teatalk-all-levels"), listData({ level: "all", district: filter.district }));
+  await ctx.reply(ctx.t("teatalk-choose-level"), { reply_markup: choiceExits(ctx, kb, filter) });
 }
 
 /**
  * One session's card with what the person can do: sign up or join the waitlist, or, if they
- * already have a sign-up, see where they stand and cancel it (or answer the offer).
+ * already have a sign-up, see where they stand and cancel it (or answer the offer). Back leads
+ * to the list at `place`.
  */
-export async function showSession(ctx: BaseContext, session: SessionView): Promise<void> {
+export async function showSession(ctx: BaseContext, session: SessionView, place: ListPlace = LIST_START): Promise<void> {
   const language = await contextLanguage(ctx);
   const now = ctx.deps.clock.now();
   const own = ctx.from ? await findLiveSignup(ctx.deps.db, session.id, ctx.from.id) : undefined;
@@ -128,8 +165,8 @@ export async function showSession(ctx: BaseContext, session: SessionView): Promi
     } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${own.signup.id}`);
   } else if (signupOpen(new Date(session.starts_at), now)) {
     const full = joinStatus(session) === "waitlisted";
-    kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), `tt:join:${session.id}`);
+    kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), `tt:join:${session.id}:${placeData(place)}`);
   } else parts.push(ctx.t("teatalk-card-closed"));
-  startRow(kb).text(ctx.t("teatalk-button-to-list"), "tt:clubs").row().text(ctx.t("button-menu"), "menu:open");
+  startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), "menu:open");
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
 }

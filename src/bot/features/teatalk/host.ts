@@ -6,6 +6,7 @@ import { attendanceOpen } from "../../../domain/teatalk.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { menuButton } from "../../shared/keyboards.js";
 import { personName } from "../staff/format.js";
 import { sessionDetails } from "./format.js";
 
@@ -20,7 +21,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
   const today = agendaWindow(now, 1);
   const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {
-    await ctx.reply(ctx.t("teatalk-host-none"));
+    await ctx.reply(ctx.t("teatalk-host-none"), { reply_markup: menuButton(ctx.t) });
     return;
   }
   await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }), { parse_mode: "HTML" });

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { findSession } from "../../../db/teatalk.js";
 import type { AppContext } from "../../context.js";
 import { requireAccount } from "../menu/menu.js";
-import { ALL_CLUBS, parseFilter, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
+import { ALL_CLUBS, parseFilter, parsePlace, PLACE_SUFFIX, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
 import { acceptFromButton, declineFromButton } from "./notices.js";
 import { askToCancel, confirmCancel, joinFromButton, keepSignup, showMySignups } from "./signups.js";
@@ -33,33 +33,40 @@ teatalkFeature.callbackQuery(/^tt:l:(\w+):(\w+)(?::(\d{1,3}))?$/, async (ctx, ne
   await showClubs(ctx, filter, Number(ctx.match[3] ?? 0));
 });
 
-teatalkFeature.callbackQuery(/^tt:fd:(\w+)$/, async (ctx, next) => {
-  const filter = parseFilter(ctx.match[1]!, "all");
+// The filter choices name the list they came from: `tt:fd:<level>:<district>`, `tt:fl:<district>:<level>`.
+teatalkFeature.callbackQuery(/^tt:fd:(\w+)(?::(\w+))?$/, async (ctx, next) => {
+  const filter = parseFilter(ctx.match[1]!, ctx.match[2] ?? "all");
   if (!filter) return next();
   await ctx.answerCallbackQuery();
-  await showDistrictChoice(ctx, filter.level);
+  await showDistrictChoice(ctx, filter);
 });
 
-teatalkFeature.callbackQuery(/^tt:fl:(\w+)$/, async (ctx, next) => {
-  const filter = parseFilter("all", ctx.match[1]!);
+teatalkFeature.callbackQuery(/^tt:fl:(\w+)(?::(\w+))?$/, async (ctx, next) => {
+  const filter = parseFilter(ctx.match[2] ?? "all", ctx.match[1]!);
   if (!filter) return next();
   await ctx.answerCallbackQuery();
-  await showLevelChoice(ctx, filter.district);
+  await showLevelChoice(ctx, filter);
 });
 
-teatalkFeature.callbackQuery(/^tt:s:(\d{1,12})$/, async (ctx) => {
+teatalkFeature.callbackQuery(new RegExp(`^tt:s:(\\d{1,12})${PLACE_SUFFIX}$`), async (ctx, next) => {
+  const place = parsePlace(ctx.match[2], ctx.match[3], ctx.match[4]);
+  if (!place) return next();
   const session = await findSession(ctx.deps.db, Number(ctx.match[1]));
   if (!session) {
     ctx.log.info("tea talk: unknown session id in callback");
     await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
     await ctx.reply(ctx.t("teatalk-not-found"));
-    return showClubs(ctx, ALL_CLUBS);
+    return showClubs(ctx, place.filter, place.page);
   }
   await ctx.answerCallbackQuery();
-  await showSession(ctx, session);
+  await showSession(ctx, session, place);
 });
 
-teatalkFeature.callbackQuery(/^tt:join:(\d{1,12})$/, (ctx) => joinFromButton(ctx, Number(ctx.match[1])));
+teatalkFeature.callbackQuery(new RegExp(`^tt:join:(\\d{1,12})${PLACE_SUFFIX}$`), async (ctx, next) => {
+  const place = parsePlace(ctx.match[2], ctx.match[3], ctx.match[4]);
+  if (!place) return next();
+  await joinFromButton(ctx, Number(ctx.match[1]), place);
+});
 
 teatalkFeature.callbackQuery("tt:my", async (ctx) => {
   await ctx.answerCallbackQuery();

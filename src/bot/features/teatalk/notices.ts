@@ -6,6 +6,7 @@ import { contextLanguage } from "../../i18n.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
+import { afterwardsKeyboard } from "./signups.js";
 
 /** The sign-up a notice is about, if it is still the recipient's; null for a malformed payload. */
 async function signupOf(input: Parameters<NoticeRenderer>[0]) {
@@ -67,6 +68,7 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
     parse_mode: "HTML",
+    reply_markup: afterwardsKeyboard(ctx),
   });
 }
 
@@ -76,7 +78,7 @@ export async function declineFromButton(ctx: AppContext, signupId: number): Prom
   ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer declined");
   if (outcome !== "declined") return answerUnusable(ctx, outcome);
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("teatalk-offer-declined"));
+  await ctx.reply(ctx.t("teatalk-offer-declined"), { reply_markup: afterwardsKeyboard(ctx) });
 }
 
 /** An offer that cannot be answered any more, or was never the presser's: said plainly, nothing changes. */
@@ -91,6 +93,6 @@ async function answerUnusable(ctx: AppContext, outcome: OfferRefusal): Promise<v
       return showClubs(ctx, ALL_CLUBS);
     default:
       await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-      await ctx.reply(ctx.t("teatalk-offer-not-active"));
+      await ctx.reply(ctx.t("teatalk-offer-not-active"), { reply_markup: afterwardsKeyboard(ctx) });
   }
 }

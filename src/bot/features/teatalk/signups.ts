@@ -11,19 +11,23 @@ import { cancellable } from "../../../domain/teatalk.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { requireAccount } from "../menu/menu.js";
-import { ALL_CLUBS, showClubs } from "./clubs.js";
+import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
 import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
 
-function afterwardsKeyboard(ctx: BaseContext): InlineKeyboard {
+/** The ways on after a sign-up is made, answered or cancelled: my sign-ups, the list (at `place`), the menu. */
+export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_START): InlineKeyboard {
   return new InlineKeyboard()
     .text(ctx.t("teatalk-button-my"), "tt:my")
     .row()
-    .text(ctx.t("teatalk-button-to-list"), "tt:clubs")
+    .text(ctx.t("teatalk-button-to-list"), listPlaceData(place))
     .text(ctx.t("button-menu"), "menu:open");
 }
 
-/** A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the seat. */
-export async function joinFromButton(ctx: AppContext, sessionId: number): Promise<void> {
+/**
+ * A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the
+ * seat. The way back to the list returns to `place`, where the person found the session.
+ */
+export async function joinFromButton(ctx: AppContext, sessionId: number, place: ListPlace): Promise<void> {
   if (!(await requireAccount(ctx, "teatalk"))) {
     await ctx.answerCallbackQuery();
     return;
@@ -36,25 +40,25 @@ export async function joinFromButton(ctx: AppContext, sessionId: number): Promis
     case "not-found":
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
       await ctx.reply(ctx.t("teatalk-not-found"));
-      return showClubs(ctx, ALL_CLUBS);
+      return showClubs(ctx, place.filter, place.page);
     case "closed":
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-closed-alert") });
-      await ctx.reply(ctx.t("teatalk-closed"), { reply_markup: afterwardsKeyboard(ctx) });
+      await ctx.reply(ctx.t("teatalk-closed"), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
     case "already":
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), { reply_markup: afterwardsKeyboard(ctx) });
+      await ctx.reply(ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
     case "waitlisted":
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-waitlisted-alert") });
-      await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx) });
+      await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
     case "confirmed": {
       const session = (await findSession(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
       await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
         parse_mode: "HTML",
-        reply_markup: afterwardsKeyboard(ctx),
+        reply_markup: afterwardsKeyboard(ctx, place),
       });
     }
   }
