@@ -1,12 +1,12 @@
 import { systemClock } from "./clock.js";
-import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
+import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig, type StoreConfig } from "./config.js";
 import { setCommandMenus } from "./bot/commands.js";
 import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
-import { openDatabase } from "./db/database.js";
+import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { runSeed, seedCatalog } from "./db/seed/index.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { outboxApi, startScheduler } from "./scheduler/index.js";
 
 /**
@@ -15,28 +15,17 @@ import { outboxApi, startScheduler } from "./scheduler/index.js";
  */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   loadDotEnv();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(`Configuration error: ${err.message}`);
-    process.exit(1);
+  if (command === "migrate" || command === "seed") {
+    const store = configOrExit(loadStoreConfig);
+    const db = await openMigrated(store.database, createLogger(store.logLevel));
+    if (command === "seed") console.log(await runSeed(db, systemClock.now(), args));
+    await db.destroy();
+    return;
   }
-  const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.database);
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
-  if (command === "migrate") {
-    await db.destroy();
-    return;
-  }
-  if (command === "seed") {
-    console.log(await runSeed(db, systemClock.now(), args));
-    await db.destroy();
-    return;
-  }
+  const config = configOrExit(loadConfig);
+  const logger = createLogger(config.logLevel);
+  const db = await openMigrated(config.database, logger);
 
   // The centers are part of the product, not demo data: a fresh install lists them at once.
   const centersAdded = await seedCatalog(db);
@@ -68,6 +57,25 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Reads the configuration, or stops with one line naming the variable to fix. */
+function configOrExit<C>(load: () => C): C {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+/** Opens the database and applies the migrations it lacks. */
+async function openMigrated(database: StoreConfig["database"], logger: Logger): Promise<Db> {
+  const db = openDatabase(database);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  return db;
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {
