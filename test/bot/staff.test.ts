@@ -60,6 +60,7 @@ describe("invites", () => {
     expect(admin.buttons().map((b) => b.text)).toEqual([
       `Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`,
       `Айжан Серикова — ${ru("service-psychologist")}, Центр ${CENTER}`,
+      ru("button-menu"),
     ]);
 
     const created = await admin.press(`staff-inv:s:${psychologist.id}`);
@@ -93,7 +94,7 @@ describe("invites", () => {
 
     // Linked specialists are no longer offered.
     await admin.send("/invite");
-    expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`, ru("button-menu")]);
     expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
   });
 
@@ -137,15 +138,30 @@ describe("invites", () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
     expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
     const firstPage = admin.buttons();
-    expect(firstPage).toHaveLength(9);
-    expect(firstPage.at(-1)).toEqual({ text: ru("staff-page-next"), callback_data: "staff-inv:p:1" });
+    expect(firstPage).toHaveLength(10);
+    expect(firstPage.slice(-2)).toEqual([
+      { text: ru("staff-page-next"), callback_data: "staff-inv:p:1" },
+      { text: ru("button-menu"), callback_data: "menu:open" },
+    ]);
     await admin.press("staff-inv:p:1");
     expect(admin.buttons().map((b) => b.text)).toEqual([
       ...["c-09", "c-10", "c-11", "c-12"].map((id) => `Центр ${id} (1)`),
       ru("staff-page-prev"),
+      ru("button-menu"),
     ]);
     await admin.press(`staff-inv:c:${CENTER}:0`);
-    expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`]);
+    // The specialists of a center end with the way back to the centers.
+    expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`, "staff-inv:p:0"]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    expect(h.texts(await admin.press("menu:open"))).toEqual([ru("menu-title")]);
+  });
+
+  it("with nobody left to invite, the administrator is told so with the way to the main menu", async () => {
+    await link(psychologist, 7001);
+    await link(lawyer, 7002);
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-none")]);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
   });
 });
 
@@ -285,9 +301,10 @@ describe("blocking time", () => {
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     expect(h.texts(await s.press("staff:block"))).toEqual([ru("staff-block-ask-date")]);
     const dates = s.buttons().map((b) => b.callback_data);
-    expect(dates).toHaveLength(14);
+    expect(dates).toHaveLength(15);
     expect(dates[0]).toBe("stb-date:2026-11-23");
-    expect(dates.at(-1)).toBe("stb-date:2026-12-06");
+    expect(dates.at(-2)).toBe("stb-date:2026-12-06");
+    expect(s.buttons().at(-1)).toEqual({ text: ru("button-back"), callback_data: "staff:menu" });
     expect(h.texts(await s.send("завтра"))).toEqual([ru("need-button"), ru("staff-block-ask-date")]);
 
     const day = "24 ноября, вторник";
@@ -360,6 +377,17 @@ describe("blocking time", () => {
     expect(h.texts(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblocked", { when }), ru("staff-blocks-empty")]);
     expect(await blocks()).toEqual([]);
     expect(answers(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
+  });
+
+  it("the day picker's Back leaves the flow for the staff menu", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:block");
+    const back = await s.press("staff:menu");
+    expect(h.texts(back)).toEqual([ru("staff-menu", { name: "Айжан Серикова", service: ru("service-psychologist"), center: `Центр ${CENTER}` })]);
+    expect(answers(back)).toHaveLength(1);
+    // The flow is over: a day pressed afterwards is a stale button, and nothing is stored.
+    expect(h.texts(await s.press("stb-date:2026-11-24"))).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await blocks()).toEqual([]);
   });
 
   it("a specialist without working hours ahead is told there is nothing to block", async () => {

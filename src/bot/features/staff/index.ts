@@ -7,7 +7,7 @@ import { languageKeyboard } from "../../shared/keyboards.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
 import { inviteFeature } from "./invite.js";
-import { forStaff, showStaffMenu } from "./menu.js";
+import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -28,7 +28,7 @@ function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
 }
 
 staffFeature.command("staff", forStaff(showStaffMenu));
-staffFeature.callbackQuery("staff:menu", opens(showStaffMenu));
+staffFeature.callbackQuery(STAFF_MENU, opens(showStaffMenu));
 staffFeature.callbackQuery("staff:today", opens(showToday));
 staffFeature.callbackQuery("staff:week", opens(showWeek));
 

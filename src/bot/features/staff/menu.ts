@@ -5,6 +5,9 @@ import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { centerName } from "./format.js";
 
+/** The callback data of the staff menu, the screen every staff screen leads back to. */
+export const STAFF_MENU = "staff:menu";
+
 /** The active specialist linked to the sender's account, if any: deactivating one ends their access. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
   const member = ctx.from ? await findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
@@ -49,5 +52,5 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
 
 /** The button under staff screens that leads back to the staff menu. */
 export function backToStaffMenu(ctx: BaseContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t("button-back"), "staff:menu");
+  return new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU);
 }
