@@ -504,6 +504,31 @@ describe("staff locale keys built from domain values", () => {
   });
 });
 
+describe("the staff screen's language", () => {
+  it("after a switch, everything on the staff menu is in the new language, the center's name included", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const names = (t: typeof ru, center: string) => ({ name: "Айжан Серикова", service: t("service-psychologist"), center });
+    expect(h.texts(await s.send("/staff"))).toEqual([ru("staff-menu", names(ru, `Центр ${CENTER}`))]);
+    await s.press("staff:language");
+    expect(h.texts(await s.press("staff:set-language:kk"))).toEqual([kk("staff-menu", names(kk, `Орталық ${CENTER}`))]);
+    expect(s.buttons().map((b) => b.text)).toContain(kk("staff-button-today"));
+    expect((await findUser(h.db, 7001))?.language).toBe("kk");
+    // And back, within the same minute.
+    await s.press("staff:language");
+    expect(h.texts(await s.press("staff:set-language:ru"))).toEqual([ru("staff-menu", names(ru, `Центр ${CENTER}`))]);
+  });
+
+  it("a specialist who also has a profile switches there and the staff screen follows", async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 7001, { language: "ru" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("profile:set-language:kk");
+    const names = { name: "Айжан Серикова", service: kk("service-psychologist"), center: `Орталық ${CENTER}` };
+    expect(h.texts(await s.send("/staff"))).toEqual([kk("staff-menu", names)]);
+  });
+});
+
 describe("a deactivated specialist", () => {
   it("loses the staff side at once, agenda and sensitive topics included", async () => {
     await h.db.updateTable("specialists").set({ telegram_id: 931 }).where("id", "=", psychologist.id).execute();

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
-import { ensureUser, updateUser } from "../../../db/users.js";
+import { ensureUser, findUser, updateUser } from "../../../db/users.js";
 import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
+import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
@@ -69,7 +70,7 @@ staffFeature.callbackQuery(
     const now = ctx.deps.clock.now();
     await ensureUser(ctx.deps.db, ctx.from.id, language, now);
     await updateUser(ctx.deps.db, ctx.from.id, { language }, now);
-    ctx.i18n.useLocale(language);
+    await adoptAccount(ctx, (await findUser(ctx.deps.db, ctx.from.id))!);
     await ctx.answerCallbackQuery({ text: ctx.t("profile-saved") });
     await showStaffMenu(ctx, member);
   }),
