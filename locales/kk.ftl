@@ -10,6 +10,7 @@ stale-button-alert = Батырма ескірген
 error-generic = Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.
 cancelled = Әрекет тоқтатылды.
 nothing-to-cancel = Қазір тоқтататын ештеңе жоқ.
+flow-left = Басталған әрекеттен шықтыңыз.
 need-button = Хабарламаның астындағы батырмалардың бірін таңдаңыз.
 need-text = Жауабыңызды мәтінмен жазыңыз.
 command-mid-flow = Алдымен жоғарыдағы сұраққа жауап беріңіз немесе шығу үшін /cancel жіберіңіз.
@@ -223,6 +224,7 @@ staff-button-today = 📅 Бүгін
 staff-button-week = 🗓 Апта
 staff-button-block = ⛔ Уақытты жабу
 staff-button-blocks = 🔓 Жабылған уақыт
+staff-button-visitor = 👤 Өзім үшін: жазылу және клубтар
 staff-choose-language = Тілді таңдаңыз.
 staff-agenda-today-title = <b>Бүгін, { $day }</b>
 staff-agenda-week-title = <b>Апталық жазылулар: { $from } — { $to }</b>
@@ -617,6 +619,8 @@ teatalk-reminder =
 
     Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
 teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері жоқ.
+teatalk-host-start = ☕ Сіз tea talk кездесулерін жүргізесіз. Мұнда бүгінгі кездесулеріңізге кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Оларды кез келген уақытта /host пәрмені ашады.
+teatalk-host-button-today = ☕ Бүгінгі кездесулерім
 teatalk-host-title = <b>☕ Бүгінгі tea talk кездесулеріңіз, { $day }</b>
 teatalk-host-count = Қатысушылар: { $count } (барлық орын: { $capacity })
 teatalk-host-no-participants = Әзірге ешкім жазылған жоқ.

@@ -10,6 +10,7 @@ stale-button-alert = Кнопка устарела
 error-generic = Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.
 cancelled = Действие отменено.
 nothing-to-cancel = Сейчас нечего отменять.
+flow-left = Вы вышли из начатого действия.
 need-button = Пожалуйста, выберите вариант кнопкой под сообщением.
 need-text = Пожалуйста, ответьте текстом.
 command-mid-flow = Сначала ответьте на вопрос выше или отправьте /cancel, чтобы выйти.
@@ -223,6 +224,7 @@ staff-button-today = 📅 Сегодня
 staff-button-week = 🗓 Неделя
 staff-button-block = ⛔ Закрыть время
 staff-button-blocks = 🔓 Закрытое время
+staff-button-visitor = 👤 Для себя: запись и клубы
 staff-choose-language = Выберите язык.
 staff-agenda-today-title = <b>Сегодня, { $day }</b>
 staff-agenda-week-title = <b>Записи на неделю: { $from } — { $to }</b>
@@ -654,6 +656,8 @@ teatalk-reminder =
 
     Если не получится прийти, отмените запись — место достанется тому, кто ждёт в очереди.
 teatalk-host-none = Сегодня вы не ведёте встреч tea talk.
+teatalk-host-start = ☕ Вы ведёте встречи tea talk. Здесь видно, кто записан на ваши сегодняшние встречи, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
+teatalk-host-button-today = ☕ Мои встречи сегодня
 teatalk-host-title = <b>☕ Ваши встречи tea talk сегодня, { $day }</b>
 teatalk-host-count = Участников: { $count } из { $capacity }
 teatalk-host-no-participants = Пока никто не записан.

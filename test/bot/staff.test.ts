@@ -6,7 +6,8 @@ import type { Language } from "../../src/domain/language.js";
 import type { NoticeKind } from "../../src/domain/notices.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
-import { registerUser } from "../support/users.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
+import { registerUser, signedUpUser } from "../support/users.js";
 
 const ADMIN = 900;
 const CENTER = "almaly-1";
@@ -313,7 +314,7 @@ describe("blocking time", () => {
     expect([starts.length, starts[0], starts.at(-1)]).toEqual([18, "09:00", "17:30"]);
     expect(h.texts(await s.send("утром"))).toEqual([ru("staff-block-start-invalid")]);
     expect(h.texts(await s.sendSticker())).toEqual([ru("need-text"), ru("staff-block-ask-start", { day })]);
-    expect(h.texts(await s.send("/staff"))).toEqual([ru("command-mid-flow"), ru("staff-block-ask-start", { day })]);
+    expect(h.texts(await s.send("/profile"))).toEqual([ru("command-mid-flow"), ru("staff-block-ask-start", { day })]);
 
     expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("staff-block-ask-end", { day, start: "10:00" })]);
     const ends = s.buttons().map((b) => b.text);
@@ -501,6 +502,72 @@ describe("staff locale keys built from domain values", () => {
       const missing = [...statuses, ...modes, ...refusals, ...marks].filter((key) => h.i18n.translate(language, key) === `{${key}}`);
       expect(missing, language).toEqual([]);
     }
+  });
+});
+
+describe("the staff side from /start and from inside a flow", () => {
+  const menuOf = (t: typeof ru) => t("staff-menu", { name: "Айжан Серикова", service: t("service-psychologist"), center: `Центр ${CENTER}` });
+
+  it("a specialist's /start opens the staff menu, whose last button leads to the visitor's side", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await s.send("/start"))).toEqual([menuOf(ru)]);
+    expect(s.buttons().at(-1)).toEqual({ text: ru("staff-button-visitor"), callback_data: "menu:open" });
+    expect(h.texts(await s.press("menu:open"))).toEqual([ru("menu-title")]);
+    // Booking for themselves needs the visitor's sign-up, offered from there.
+    expect(h.texts(await s.press("menu:consult"))).toEqual([ru("need-signup")]);
+    expect(await findUser(h.db, 7001)).toBeUndefined();
+
+    // Once deactivated, /start is the visitor's again.
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    expect(h.texts(await s.send("/start"))).toEqual([ru("signup-choose-language")]);
+  });
+
+  it("a tea-talk host's /start opens the host's side, with the way to the visitor's side", async () => {
+    // A session tomorrow at 18:00 Almaty, hosted by this account.
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    const host = h.user({ id: 7300, first_name: "Айгерім", language_code: "kk" });
+    expect(h.texts(await host.send("/start"))).toEqual([kk("teatalk-host-start")]);
+    expect(host.buttons()).toEqual([
+      { text: kk("teatalk-host-button-today"), callback_data: "tt:host" },
+      { text: kk("staff-button-visitor"), callback_data: "menu:open" },
+    ]);
+    // Nothing today: said so, with the way to the main menu.
+    expect(h.texts(await host.press("tt:host"))).toEqual([kk("teatalk-host-none")]);
+    expect(host.buttons()).toEqual([{ text: kk("button-menu"), callback_data: "menu:open" }]);
+
+    // After the last session is over, the host is a visitor like anyone.
+    h.clock.set("2026-11-25T00:00:00Z");
+    expect(h.texts(await host.send("/start"))).toEqual([kk("signup-choose-language")]);
+  });
+
+  it("/staff inside a flow leaves it, says so in one line, and opens the staff menu", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:block");
+    await s.press("stb-date:2026-11-24");
+    expect(h.texts(await s.send("/staff"))).toEqual([ru("flow-left"), menuOf(ru)]);
+    // The step's buttons are stale now, and nothing was blocked.
+    expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await h.db.selectFrom("blocked_times").selectAll().execute()).toEqual([]);
+  });
+
+  it("/host inside a flow leaves it for the host's screen", async () => {
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-23T13:00:00Z", hostTelegramId: 7300 });
+    const host = await signedUpUser(h, 7300, "ru");
+    await host.press("menu:consult");
+    expect(h.texts(await host.send("/host"))).toEqual([
+      ru("flow-left"),
+      ru("teatalk-host-title", { day: "23 ноября, понедельник" }),
+      expect.stringContaining(ru("teatalk-host-no-participants")),
+    ]);
+  });
+
+  it("someone without the role keeps their flow: the step is asked again", async () => {
+    const u = h.user({ id: 7400, first_name: "Дана", language_code: "ru" });
+    expect(h.texts(await u.send("/start"))).toEqual([ru("signup-choose-language")]);
+    expect(h.texts(await u.send("/staff"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
+    expect(h.texts(await u.send("/host"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
   });
 });
 

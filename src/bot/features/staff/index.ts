@@ -8,7 +8,9 @@ import { languageKeyboard } from "../../shared/keyboards.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
 import { inviteFeature } from "./invite.js";
+import { showHostStart } from "../teatalk/host.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
+import { staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -28,7 +30,34 @@ function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
   });
 }
 
+/**
+ * /staff and /host are where staff return to from anywhere: an open flow is left, said in one
+ * line, and the command goes on to its screen. Mounted before the conversations, which would take
+ * the command for a wrong answer. Someone without the role keeps their flow: for them the command
+ * is a wrong answer like any other and the step is asked again.
+ */
+export const staffCommandsInFlows = new Composer<AppContext>();
+
+staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
+  if (Object.keys(ctx.conversation.active()).length === 0) return next();
+  const roles = await staffRolesOf(ctx);
+  if (ctx.hasCommand("staff") ? roles.member !== undefined : roles.host) {
+    await ctx.conversation.exitAll();
+    // The reply keyboard of a step (the phone button) goes away with the flow.
+    await ctx.reply(ctx.t("flow-left"), { reply_markup: { remove_keyboard: true } });
+  }
+  await next();
+});
+
 staffFeature.command("staff", forStaff(showStaffMenu));
+
+/** A specialist's /start opens the staff menu, a host's the host's side: not the visitor sign-up. */
+staffFeature.command("start", async (ctx, next) => {
+  const roles = await staffRolesOf(ctx);
+  if (roles.member) return showStaffMenu(ctx, roles.member);
+  if (roles.host) return showHostStart(ctx);
+  await next();
+});
 staffFeature.callbackQuery(STAFF_MENU, opens(showStaffMenu));
 staffFeature.callbackQuery("staff:today", opens(showToday));
 staffFeature.callbackQuery("staff:week", opens(showWeek));

@@ -46,7 +46,10 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .text(ctx.t("staff-button-block"), "staff:block")
     .text(ctx.t("staff-button-blocks"), "staff:blocks")
     .row()
-    .text(ctx.t("button-edit-language"), "staff:language");
+    .text(ctx.t("button-edit-language"), "staff:language")
+    .row()
+    // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
+    .text(ctx.t("staff-button-visitor"), "menu:open");
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
 }
 
