@@ -249,17 +249,19 @@ describe("agenda", () => {
     expect(today!.split("\n\n")[0]).toBe(kk("staff-agenda-today-title", { day: "30 қараша, дүйсенбі" }));
   });
 
-  it("marks attended / no-show once, only for the assigned specialist, only after the start", async () => {
+  it("marks attended / no-show, only for the assigned specialist, only after the start", async () => {
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     await s.press("staff:today");
 
     const marked = await s.press(`staff:mark:${own.past}:a`);
     expect(answers(marked)).toEqual([ru("staff-status-attended")]);
-    expect(h.texts(marked)).toEqual([ru("staff-marked-attended", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+    expect(h.texts(marked)).toEqual([
+      `${ru("staff-marked-attended", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })}\n${ru("staff-mark-correctable-until", { until: "24 ноября, вторник, 12:00" })}`,
+    ]);
     expect(await bookingStatus(own.past)).toBe("attended");
 
-    // A second press, on either button, changes nothing.
-    const again = await s.press(`staff:mark:${own.past}:n`);
+    // The same mark pressed again changes nothing.
+    const again = await s.press(`staff:mark:${own.past}:a`);
     expect(answers(again)).toEqual([ru("staff-mark-already", { status: ru("staff-status-attended") })]);
     expect(h.texts(again)).toEqual([]);
     expect(await bookingStatus(own.past)).toBe("attended");
@@ -283,8 +285,102 @@ describe("agenda", () => {
     // The lawyer marks their own no-show.
     const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
     const noShow = await l.press(`staff:mark:${lawyerBooking}:n`);
-    expect(h.texts(noShow)).toEqual([ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" })]);
+    expect(h.texts(noShow)[0]!.split("\n")[0]).toBe(ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" }));
     expect(await bookingStatus(lawyerBooking)).toBe("no_show");
+  });
+});
+
+describe("correcting an attendance mark", () => {
+  let past: number;
+  const markOf = (id: number) => h.db.selectFrom("bookings").select(["status", "marked_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    // Today 09:00–09:50 Almaty; it is 12:00.
+    past = await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
+  });
+
+  it("a mark can be changed or undone for 24 hours, from its answer or from today's screen", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:a`);
+    expect(s.buttons()).toEqual([
+      { text: ru("staff-button-mark-no-show"), callback_data: `staff:mark:${past}:n` },
+      { text: ru("staff-button-unmark"), callback_data: `staff:mark:${past}:u` },
+    ]);
+
+    // Wrong button: changed to no-show in the evening.
+    h.clock.set("2026-11-23T15:00:00Z");
+    const changed = await s.press(`staff:mark:${past}:n`);
+    expect(answers(changed)).toEqual([ru("staff-status-no_show")]);
+    expect(h.texts(changed)).toEqual([
+      `${ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })}\n${ru("staff-mark-correctable-until", { until: "24 ноября, вторник, 20:00" })}`,
+    ]);
+    expect(await markOf(past)).toEqual({ status: "no_show", marked_at: "2026-11-23T15:00:00.000Z" });
+
+    // Today's screen lists the recent mark with its correction; undone, it waits for a mark again.
+    const today = h.texts(await s.press("staff:today"));
+    expect(today.at(-1)).toBe(`${ru("staff-corrections-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим · ${ru("staff-status-no_show")}`);
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${past}:a`, `staff:mark:${past}:u`]);
+    const undone = await s.press(`staff:mark:${past}:u`);
+    expect(h.texts(undone)).toEqual([ru("staff-unmarked", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+    expect(await markOf(past)).toEqual({ status: "confirmed", marked_at: null });
+    expect(answers(await s.press(`staff:mark:${past}:u`))).toEqual([ru("staff-mark-not-marked")]);
+    expect(h.texts(await s.press("staff:today"))[1]).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
+  });
+
+  it("after 24 hours the mark is final: no correction offered, a forged press changes nothing", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:n`);
+
+    // 23:59:59 later it can still be changed; at 24 hours it cannot.
+    h.clock.set("2026-11-24T06:59:59Z");
+    expect(h.texts(await s.press("staff:today")).at(-1)).toContain(ru("staff-corrections-title"));
+    h.clock.set("2026-11-24T07:00:00Z");
+    const today = h.texts(await s.press("staff:today"));
+    expect(today.join("\n")).not.toContain(ru("staff-corrections-title"));
+    expect(s.buttons().map((b) => b.callback_data)).toEqual(["staff:menu"]);
+    for (const code of ["a", "u"]) {
+      const forged = await s.press(`staff:mark:${past}:${code}`);
+      expect(answers(forged)).toEqual([ru("staff-mark-final")]);
+      expect(h.texts(forged)).toEqual([]);
+    }
+    expect(await markOf(past)).toEqual({ status: "no_show", marked_at: "2026-11-23T07:00:00.000Z" });
+  });
+
+  it("a no-show pauses booking only once final; corrected to attended, it never does", async () => {
+    // Two older no-shows: one more final one reaches the limit of three.
+    for (const day of ["2026-11-02", "2026-11-09"]) {
+      await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: `${day}T04:00:00Z`, endsAt: `${day}T04:50:00Z`, status: "no_show" });
+    }
+    const later = await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T05:00:00Z", endsAt: "2026-11-23T05:50:00Z" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const person = h.user({ id: 501, first_name: "Айгерим", language_code: "ru" });
+    const paused = ru("consult-limit-no-shows", { limit: 3, days: 90 });
+    const tryBooking = async () => {
+      const texts = h.texts(await person.press("menu:consult"));
+      await person.send("/cancel");
+      return texts[0];
+    };
+
+    // Marked no-show by mistake, corrected an hour later.
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:n`);
+    expect(await tryBooking()).not.toBe(paused);
+    h.clock.advance(3_600_000);
+    await s.press(`staff:mark:${past}:a`);
+    h.clock.advance(48 * 3_600_000);
+    expect(await tryBooking()).not.toBe(paused);
+
+    // A no-show left as it is counts once it is final.
+    h.clock.set("2026-11-23T07:00:00Z");
+    await s.press("staff:today");
+    await s.press(`staff:mark:${later}:n`);
+    expect(await tryBooking()).not.toBe(paused);
+    h.clock.set("2026-11-24T07:00:00Z");
+    expect(await tryBooking()).toBe(paused);
   });
 });
 
@@ -496,7 +592,7 @@ describe("staff locale keys built from domain values", () => {
     const statuses = ["confirmed", "attended", "no_show", "cancelled", "rescheduled"].map((s) => `staff-status-${s}`);
     const modes = ["in_person", "online"].map((m) => `staff-mode-${m}`);
     const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked"].map((r) => `staff-invite-${r}`);
-    const marks = ["not-found", "not-started", "not-confirmed"].map((r) => `staff-mark-${r}`);
+    const marks = ["not-found", "not-started", "not-confirmed", "final", "not-marked"].map((r) => `staff-mark-${r}`);
     for (const language of ["ru", "kk"] as const) {
       // A missing message comes back as "{key}".
       const missing = [...statuses, ...modes, ...refusals, ...marks].filter((key) => h.i18n.translate(language, key) === `{${key}}`);

@@ -1,16 +1,19 @@
 import { InlineKeyboard } from "grammy";
+import type { BookingStatus } from "../../../db/schema.js";
 import {
   bookingsAwaitingMark,
+  correctableMarks,
   markAttendance,
   specialistAgenda,
   type AgendaEntry,
+  type AttendanceChange,
   type AttendanceMark,
   type StaffMember,
 } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS } from "../../../domain/staff.js";
+import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
-import { formatDay, localDateOf } from "../../../domain/time.js";
+import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { dayAndTime } from "../../shared/format.js";
@@ -58,19 +61,34 @@ export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<v
   await sendAgenda(ctx, [title, ...days]);
 }
 
-/** Started consultations of the last days still "confirmed": numbered, with a pair of buttons each. */
+/**
+ * Started consultations of the last days still "confirmed", numbered with a pair of buttons each;
+ * then the marks of the last 24 hours, each with the other mark and an undo.
+ */
 async function showMarks(ctx: BaseContext, member: StaffMember, now: Date, language: Language): Promise<void> {
   const since = addMinutes(now, -MARK_LOOKBACK_DAYS * 24 * 60);
   const pending = await bookingsAwaitingMark(ctx.deps.db, member.id, since, now, MARKS_PER_MESSAGE);
-  if (pending.length === 0) return;
-  const lines = pending.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)}`);
-  const kb = new InlineKeyboard();
-  pending.forEach((b, i) => {
-    kb.text(ctx.t("staff-button-attended", { n: i + 1 }), `staff:mark:${b.id}:a`)
-      .text(ctx.t("staff-button-no-show", { n: i + 1 }), `staff:mark:${b.id}:n`)
-      .row();
-  });
-  await ctx.reply([ctx.t("staff-marks-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  if (pending.length > 0) {
+    const kb = new InlineKeyboard();
+    pending.forEach((b, i) => {
+      kb.text(ctx.t("staff-button-attended", { n: i + 1 }), markData(b.id, "attended"))
+        .text(ctx.t("staff-button-no-show", { n: i + 1 }), markData(b.id, "no_show"))
+        .row();
+    });
+    const lines = pending.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)}`);
+    await ctx.reply([ctx.t("staff-marks-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  }
+  const marked = await correctableMarks(ctx.deps.db, member.id, now, MARKS_PER_MESSAGE);
+  if (marked.length > 0) {
+    const kb = new InlineKeyboard();
+    marked.forEach((b, i) => {
+      kb.text(ctx.t(b.status === "attended" ? "staff-button-no-show" : "staff-button-attended", { n: i + 1 }), markData(b.id, otherMark(b.status)))
+        .text(ctx.t("staff-button-unmark-n", { n: i + 1 }), markData(b.id, "unmark"))
+        .row();
+    });
+    const lines = marked.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)} · ${ctx.t(`staff-status-${b.status}`)}`);
+    await ctx.reply([ctx.t("staff-corrections-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  }
 }
 
 function when(b: AgendaEntry, language: Language): string {
@@ -78,19 +96,29 @@ function when(b: AgendaEntry, language: Language): string {
   return `${day}, ${time}`;
 }
 
-const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
+const CHANGE_CODES: Record<AttendanceChange, string> = { attended: "a", no_show: "n", unmark: "u" };
+const CHANGES = Object.fromEntries(Object.entries(CHANGE_CODES).map(([change, code]) => [code, change])) as Record<string, AttendanceChange>;
+
+function markData(bookingId: number, change: AttendanceChange): string {
+  return `staff:mark:${bookingId}:${CHANGE_CODES[change]}`;
+}
+
+function otherMark(status: BookingStatus): AttendanceMark {
+  return status === "attended" ? "no_show" : "attended";
+}
 
 /**
- * A press on "attended" / "no-show". The booking id in the button is checked against the
- * presser: another specialist's booking is answered as unknown and stays as it was.
+ * A press on "attended" / "no-show" / "undo". The booking id in the button is checked against the
+ * presser: another specialist's booking is answered as unknown and stays as it was. The answer
+ * offers the correction while the mark can still be corrected.
  */
 export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, code: string): Promise<void> {
-  const status = MARKS[code];
-  if (!status) {
+  const change = CHANGES[code];
+  if (!change) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     return;
   }
-  const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, status }, ctx.deps.clock.now());
+  const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
   if (!result.ok) {
     ctx.log.info({ booking_id: bookingId, reason: result.reason }, "attendance mark refused");
     const text =
@@ -100,12 +128,24 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }
-  ctx.log.info({ booking_id: bookingId, status }, "attendance marked");
+  ctx.log.info({ booking_id: bookingId, change }, "attendance marked");
   const language = await contextLanguage(ctx);
-  const text = ctx.t(status === "attended" ? "staff-marked-attended" : "staff-marked-no-show", {
-    when: when(result.booking, language),
-    name: personName(ctx.t, result.booking.person_name),
-  });
-  await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${status}`) });
-  await ctx.reply(text, { parse_mode: "HTML" });
+  const about = { when: when(result.booking, language), name: personName(ctx.t, result.booking.person_name) };
+  const kb = new InlineKeyboard();
+  if (change === "unmark") {
+    await ctx.answerCallbackQuery();
+    kb.text(ctx.t("staff-button-mark-attended"), markData(bookingId, "attended")).text(ctx.t("staff-button-mark-no-show"), markData(bookingId, "no_show"));
+    await ctx.reply(ctx.t("staff-unmarked", about), { parse_mode: "HTML", reply_markup: kb });
+    return;
+  }
+  const until = markFinalAt(new Date(result.markedAt!));
+  const text = [
+    ctx.t(change === "attended" ? "staff-marked-attended" : "staff-marked-no-show", about),
+    ctx.t("staff-mark-correctable-until", { until: `${formatDay(localDateOf(until), language)}, ${localTimeOf(until)}` }),
+  ].join("\n");
+  const other = otherMark(change);
+  kb.text(ctx.t(other === "attended" ? "staff-button-mark-attended" : "staff-button-mark-no-show"), markData(bookingId, other))
+    .text(ctx.t("staff-button-unmark"), markData(bookingId, "unmark"));
+  await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${change}`) });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
 }
