@@ -187,6 +187,9 @@ command-help = Көмек және сенім телефондары
 command-mydata = Менің деректерім
 command-deleteme = Деректерімді өшіру
 command-cancel = Әрекетті тоқтату
+command-staff = Маман кабинеті
+command-host = Бүгінгі tea talk кездесулерім
+command-invite = Маманды шақыру
 
 ## Centers
 

@@ -187,6 +187,9 @@ command-help = Помощь и телефоны доверия
 command-mydata = Мои данные
 command-deleteme = Удалить мои данные
 command-cancel = Отменить действие
+command-staff = Кабинет специалиста
+command-host = Мои встречи tea talk сегодня
+command-invite = Пригласить специалиста
 
 ## Centers
 

@@ -1,6 +1,7 @@
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig, type StoreConfig } from "./config.js";
 import { setCommandMenus } from "./bot/commands.js";
+import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { openDatabase, type Db } from "./db/database.js";
@@ -35,7 +36,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   const { bot, i18n, tracker } = createBot(deps);
   await bot.init();
   await bot.api.deleteWebhook();
-  await setCommandMenus(bot.api, i18n);
+  const translate = (lang: string, key: string) => i18n.t(lang, key);
+  await setCommandMenus(bot.api, translate);
+  await syncCommandMenus(bot.api, translate, deps);
   const polling = startPolling(bot, tracker, logger);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
   const scheduler = startScheduler({ ...deps, api: outboxApi(config), i18n });

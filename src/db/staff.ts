@@ -39,6 +39,12 @@ export async function listUnlinkedSpecialists(db: Db): Promise<StaffMember[]> {
     .execute();
 }
 
+/** Every Telegram account linked to a specialist, active or deactivated. */
+export async function linkedStaffAccounts(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("specialists").select("telegram_id").where("telegram_id", "is not", null).execute();
+  return rows.map((r) => r.telegram_id!);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Invites
 

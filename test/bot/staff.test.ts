@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { syncCommandMenus } from "../../src/bot/features/staff/command-menus.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import type { OutboxRow, Specialist } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
 import type { NoticeKind } from "../../src/domain/notices.js";
+import { createLogger } from "../../src/logger.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -664,6 +666,86 @@ describe("the staff side from /start and from inside a flow", () => {
     expect(h.texts(await u.send("/start"))).toEqual([ru("signup-choose-language")]);
     expect(h.texts(await u.send("/staff"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
     expect(h.texts(await u.send("/host"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
+  });
+});
+
+describe("per-chat command menus", () => {
+  const BASE = ["start", "menu", "profile", "help", "mydata", "deleteme", "cancel"];
+  const menuCalls = (batch: ApiCall[]) => batch.filter((c) => c.method === "setMyCommands" || c.method === "deleteMyCommands");
+  /** The chat-scoped menus a batch set, by language ("" for any other). */
+  const chatMenus = (batch: ApiCall[], chatId: number) =>
+    Object.fromEntries(
+      menuCalls(batch)
+        .filter((c) => c.method === "setMyCommands" && c.payload.scope?.type === "chat" && c.payload.scope.chat_id === chatId)
+        .map((c) => [c.payload.language_code ?? "", c.payload.commands as { command: string; description: string }[]]),
+    );
+  const resets = (batch: ApiCall[], chatId: number) =>
+    menuCalls(batch)
+      .filter((c) => c.method === "deleteMyCommands" && c.payload.scope?.chat_id === chatId)
+      .map((c) => c.payload.language_code ?? "");
+
+  it("a specialist gets /staff in their menu as soon as the invite links them, in both languages", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const [text] = h.texts(await admin.send(`/invite ${psychologist.id}`));
+    const payload = LINK_RE.exec(text!)![1]!;
+    const specialist = h.user({ id: 7001, first_name: "Айжан", language_code: "kk" });
+    const linked = await specialist.send(`/start ${payload}`);
+    const menus = chatMenus(linked, 7001);
+    expect(Object.keys(menus).sort()).toEqual(["", "kk", "ru"]);
+    for (const [lang, commands] of Object.entries(menus)) {
+      const language = lang === "" ? "ru" : lang;
+      expect(commands.map((c) => c.command)).toEqual([...BASE, "staff"]);
+      expect(commands.at(-1)!.description).toBe(h.i18n.t(language, "command-staff"));
+    }
+    expect(menus.kk!.at(-1)!.description).not.toBe(menus.ru!.at(-1)!.description);
+  });
+
+  it("an administrator's /start sets /invite for them and goes on to the sign-up; nobody else gets a menu of their own", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const started = await admin.send("/start");
+    expect(h.texts(started)).toEqual([ru("signup-choose-language")]);
+    expect(chatMenus(started, ADMIN).ru!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+
+    const visitor = h.user({ id: 7400, first_name: "Дана", language_code: "ru" });
+    expect(menuCalls(await visitor.send("/start"))).toEqual([]);
+  });
+
+  it("a tea-talk host gets /host; a specialist who hosts gets both", async () => {
+    await link(psychologist, 7001);
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-25T13:00:00Z", hostSpecialistId: psychologist.id });
+    const host = h.user({ id: 7300, first_name: "Айгерім", language_code: "kk" });
+    expect(chatMenus(await host.send("/start"), 7300).kk!.map((c) => c.command)).toEqual([...BASE, "host"]);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(chatMenus(await s.send("/start"), 7001).ru!.map((c) => c.command)).toEqual([...BASE, "staff", "host"]);
+  });
+
+  it("a deactivated specialist's own menu is removed when they next come", async () => {
+    await link(psychologist, 7001);
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const refused = await s.send("/staff");
+    expect(h.texts(refused)).toEqual([ru("staff-only")]);
+    expect(resets(refused, 7001).sort()).toEqual(["", "kk", "ru"]);
+    expect(resets(await s.send("/start"), 7001).sort()).toEqual(["", "kk", "ru"]);
+  });
+
+  it("at start-up every current or former staff member's menu is put right", async () => {
+    await link(psychologist, 7001);
+    await link(lawyer, 7002);
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", lawyer.id).execute();
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    // Hosted a session last week and none since.
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-16T13:00:00Z", hostTelegramId: 7301 });
+    const from = h.calls.length;
+    await syncCommandMenus(h.bot.api, (lang, key) => h.i18n.t(lang, key), { config: h.config, db: h.db, clock: h.clock, logger: createLogger("silent") });
+    const batch = h.calls.slice(from);
+    expect(chatMenus(batch, ADMIN).kk!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+    expect(chatMenus(batch, 7001).kk!.map((c) => c.command)).toEqual([...BASE, "staff"]);
+    expect(chatMenus(batch, 7300).ru!.map((c) => c.command)).toEqual([...BASE, "host"]);
+    expect(resets(batch, 7002).sort()).toEqual(["", "kk", "ru"]);
+    expect(resets(batch, 7301).sort()).toEqual(["", "kk", "ru"]);
+    expect(menuCalls(batch)).toHaveLength(5 * 3);
   });
 });
 

@@ -10,6 +10,7 @@ import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-t
 import { inviteFeature } from "./invite.js";
 import { showHostStart } from "../teatalk/host.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
+import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";
@@ -40,7 +41,7 @@ export const staffCommandsInFlows = new Composer<AppContext>();
 
 staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
   if (Object.keys(ctx.conversation.active()).length === 0) return next();
-  const roles = await staffRolesOf(ctx);
+  const roles = await staffRolesOf(ctx.deps, ctx.from!.id);
   if (ctx.hasCommand("staff") ? roles.member !== undefined : roles.host) {
     await ctx.conversation.exitAll();
     // The reply keyboard of a step (the phone button) goes away with the flow.
@@ -51,9 +52,13 @@ staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
 
 staffFeature.command("staff", forStaff(showStaffMenu));
 
-/** A specialist's /start opens the staff menu, a host's the host's side: not the visitor sign-up. */
+/**
+ * A specialist's /start opens the staff menu, a host's the host's side: not the visitor sign-up.
+ * It also puts right their own command menu (an administrator's first /start sets theirs).
+ */
 staffFeature.command("start", async (ctx, next) => {
-  const roles = await staffRolesOf(ctx);
+  const roles = await staffRolesOf(ctx.deps, ctx.from.id);
+  if (mayHaveChatMenu(roles)) await refreshCommandMenu(ctx, roles);
   if (roles.member) return showStaffMenu(ctx, roles.member);
   if (roles.host) return showHostStart(ctx);
   await next();

@@ -16,7 +16,9 @@ import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
 import { centerName } from "./format.js";
+import { refreshCommandMenu } from "./command-menus.js";
 import { showStaffMenu } from "./menu.js";
+import { staffRolesOf } from "./roles.js";
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -171,7 +173,9 @@ staffStartFeature.command("start", async (ctx, next) => {
   ctx.log.info({ specialist_id: result.specialistId }, "staff account linked");
   // A row with only the language, so that notices to this specialist come in the language they use here.
   await ensureUser(ctx.deps.db, ctx.from.id, await contextLanguage(ctx), now);
-  const member = (await findStaffMember(ctx.deps.db, ctx.from.id))!;
+  const roles = await staffRolesOf(ctx.deps, ctx.from.id);
+  await refreshCommandMenu(ctx, roles);
+  const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = await contextLanguage(ctx);
   await ctx.reply(
     ctx.t(result.alreadyYours ? "staff-linked-already" : "staff-linked", {

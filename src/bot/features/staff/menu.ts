@@ -1,17 +1,18 @@
 import { InlineKeyboard } from "grammy";
-import { findStaffMember, type StaffMember } from "../../../db/staff.js";
+import type { StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { centerName } from "./format.js";
+import { refreshCommandMenu } from "./command-menus.js";
+import { activeStaffMember, staffRolesOf } from "./roles.js";
 
 /** The callback data of the staff menu, the screen every staff screen leads back to. */
 export const STAFF_MENU = "staff:menu";
 
-/** The active specialist linked to the sender's account, if any: deactivating one ends their access. */
+/** The active specialist linked to the sender's account, if any. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
-  const member = ctx.from ? await findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
-  return member?.active ? member : undefined;
+  return ctx.from ? activeStaffMember(ctx.deps.db, ctx.from.id) : undefined;
 }
 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
@@ -27,7 +28,12 @@ export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
 export function forStaff<C extends BaseContext>(handler: (ctx: C, member: StaffMember) => Promise<unknown>) {
   return async (ctx: C): Promise<void> => {
     const member = await currentStaffMember(ctx);
-    if (!member) return refuseNonStaff(ctx);
+    if (!member) {
+      // Someone whose access ended still has /staff in their menu: it goes now.
+      const roles = ctx.from ? await staffRolesOf(ctx.deps, ctx.from.id) : undefined;
+      if (roles?.linked) await refreshCommandMenu(ctx, roles);
+      return refuseNonStaff(ctx);
+    }
     await handler(ctx, member);
   };
 }

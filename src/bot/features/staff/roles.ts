@@ -1,24 +1,47 @@
-import type { StaffMember } from "../../../db/staff.js";
+import type { Db } from "../../../db/database.js";
+import { findStaffMember, type StaffMember } from "../../../db/staff.js";
 import { hostsSessionsAfter } from "../../../db/teatalk.js";
 import { agendaWindow } from "../../../domain/staff.js";
-import type { BaseContext } from "../../context.js";
-import { currentStaffMember } from "./menu.js";
+import type { AppDeps } from "../../context.js";
+import type { StaffCommand } from "../../commands.js";
 
-/** What the sender may do on the staff side; most people have none of it. */
+/** What someone may do on the staff side; most people have none of it. */
 export interface StaffRoles {
   /** The active specialist linked to the account. */
   member: StaffMember | undefined;
+  /** Linked to a specialist, active or deactivated: someone whose staff access may have ended. */
+  linked: boolean;
   /** Hosts a tea-talk session today or later. */
   host: boolean;
   /** Listed in ADMIN_IDS: creates invites. */
   admin: boolean;
 }
 
-export async function staffRolesOf(ctx: BaseContext): Promise<StaffRoles> {
-  const id = ctx.from!.id;
+/** Deactivating a specialist ends their access: a linked but deactivated one is no staff member. */
+function activeOnly(member: StaffMember | undefined): StaffMember | undefined {
+  return member?.active ? member : undefined;
+}
+
+/** The active specialist linked to the account, if any. */
+export async function activeStaffMember(db: Db, telegramId: number): Promise<StaffMember | undefined> {
+  return activeOnly(await findStaffMember(db, telegramId));
+}
+
+export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock">, telegramId: number): Promise<StaffRoles> {
+  const linked = await findStaffMember(deps.db, telegramId);
   return {
-    member: await currentStaffMember(ctx),
-    host: await hostsSessionsAfter(ctx.deps.db, id, agendaWindow(ctx.deps.clock.now(), 1).from),
-    admin: ctx.deps.config.adminIds.includes(id),
+    member: activeOnly(linked),
+    linked: linked !== undefined,
+    host: await hostsSessionsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
+    admin: deps.config.adminIds.includes(telegramId),
   };
+}
+
+/** The staff commands someone with these roles may use. */
+export function staffCommandsOf(roles: StaffRoles): StaffCommand[] {
+  const commands: StaffCommand[] = [];
+  if (roles.member) commands.push("staff");
+  if (roles.host) commands.push("host");
+  if (roles.admin) commands.push("invite");
+  return commands;
 }
