@@ -203,7 +203,8 @@ describe("agenda", () => {
     ]);
     // Only the started one waits for a mark.
     expect(marks).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
-    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`]);
+    // The last message carries the way back.
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`, "staff:menu"]);
 
     // The lawyer sees their own day and nothing of the psychologist's.
     const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
@@ -310,6 +311,7 @@ describe("correcting an attendance mark", () => {
     expect(s.buttons()).toEqual([
       { text: ru("staff-button-mark-no-show"), callback_data: `staff:mark:${past}:n` },
       { text: ru("staff-button-unmark"), callback_data: `staff:mark:${past}:u` },
+      { text: ru("button-back"), callback_data: "staff:menu" },
     ]);
 
     // Wrong button: changed to no-show in the evening.
@@ -324,7 +326,7 @@ describe("correcting an attendance mark", () => {
     // Today's screen lists the recent mark with its correction; undone, it waits for a mark again.
     const today = h.texts(await s.press("staff:today"));
     expect(today.at(-1)).toBe(`${ru("staff-corrections-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим · ${ru("staff-status-no_show")}`);
-    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${past}:a`, `staff:mark:${past}:u`]);
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${past}:a`, `staff:mark:${past}:u`, "staff:menu"]);
     const undone = await s.press(`staff:mark:${past}:u`);
     expect(h.texts(undone)).toEqual([ru("staff-unmarked", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
     expect(await markOf(past)).toEqual({ status: "confirmed", marked_at: null });
@@ -666,6 +668,31 @@ describe("the staff side from /start and from inside a flow", () => {
     expect(h.texts(await u.send("/start"))).toEqual([ru("signup-choose-language")]);
     expect(h.texts(await u.send("/staff"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
     expect(h.texts(await u.send("/host"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
+  });
+});
+
+describe("no staff screen is a dead end", () => {
+  it("every screen a staff button opens ends with a way back", async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const wayBack = () => s.buttons().map((b) => b.callback_data).filter((d) => d === "staff:menu" || d === "menu:open");
+    for (const button of ["staff:today", "staff:week", "staff:blocks", "staff:language", "staff:block"]) {
+      await s.send("/staff");
+      await s.press(button);
+      expect(wayBack(), button).toHaveLength(1);
+    }
+    await s.send("/cancel");
+    const stranger = h.user({ id: 555, first_name: "Test", language_code: "ru" });
+    await stranger.press("staff:today");
+    expect(stranger.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
+
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    await admin.press(`staff-inv:s:${lawyer.id}`);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
+    expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
   });
 });
 

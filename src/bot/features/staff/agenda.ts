@@ -16,22 +16,33 @@ import { addMinutes } from "../../../domain/time-math.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, packMessages, personName } from "./format.js";
-import { backToStaffMenu } from "./menu.js";
+import { STAFF_MENU } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
 const MARKS_PER_MESSAGE = 40;
 
-/** Sends the agenda's messages; the last one carries the way back to the staff menu. */
-async function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
-  const messages = packMessages(blocks);
-  for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: i === messages.length - 1 ? backToStaffMenu(ctx) : undefined });
+interface Screen {
+  text: string;
+  markup?: InlineKeyboard;
+}
+
+/** Sends a screen's messages; the last one carries the way back to the staff menu. */
+async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
+  for (const [i, screen] of screens.entries()) {
+    const last = i === screens.length - 1;
+    const markup = last ? startRow(screen.markup ?? new InlineKeyboard()).text(ctx.t("button-back"), STAFF_MENU) : screen.markup;
+    await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: markup });
   }
 }
 
-/** Today's consultations, then those that wait for a mark. */
+function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
+  return sendScreens(ctx, packMessages(blocks).map((text) => ({ text })));
+}
+
+/** Today's consultations, then those that wait for a mark and the marks still correctable. */
 export async function showToday(ctx: BaseContext, member: StaffMember): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = await contextLanguage(ctx);
@@ -39,8 +50,8 @@ export async function showToday(ctx: BaseContext, member: StaffMember): Promise<
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-today-title", { day: formatDay(window.dates[0]!, language) });
   const lines = entries.length > 0 ? entries.map((e) => agendaLine(ctx.t, e)) : [ctx.t("staff-agenda-empty-day")];
-  await sendAgenda(ctx, [title, ...lines]);
-  await showMarks(ctx, member, now, language);
+  const agenda = packMessages([title, ...lines]).map((text) => ({ text }));
+  await sendScreens(ctx, [...agenda, ...(await marksScreens(ctx, member, now, language))]);
 }
 
 /** The next seven days, day by day; days without consultations are left out. */
@@ -65,30 +76,35 @@ export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<v
  * Started consultations of the last days still "confirmed", numbered with a pair of buttons each;
  * then the marks of the last 24 hours, each with the other mark and an undo.
  */
-async function showMarks(ctx: BaseContext, member: StaffMember, now: Date, language: Language): Promise<void> {
+async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, language: Language): Promise<Screen[]> {
+  const screens: Screen[] = [];
   const since = addMinutes(now, -MARK_LOOKBACK_DAYS * 24 * 60);
   const pending = await bookingsAwaitingMark(ctx.deps.db, member.id, since, now, MARKS_PER_MESSAGE);
   if (pending.length > 0) {
-    const kb = new InlineKeyboard();
+    const markup = new InlineKeyboard();
     pending.forEach((b, i) => {
-      kb.text(ctx.t("staff-button-attended", { n: i + 1 }), markData(b.id, "attended"))
+      markup
+        .text(ctx.t("staff-button-attended", { n: i + 1 }), markData(b.id, "attended"))
         .text(ctx.t("staff-button-no-show", { n: i + 1 }), markData(b.id, "no_show"))
         .row();
     });
     const lines = pending.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)}`);
-    await ctx.reply([ctx.t("staff-marks-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+    screens.push({ text: [ctx.t("staff-marks-title"), ...lines].join("\n"), markup });
   }
   const marked = await correctableMarks(ctx.deps.db, member.id, now, MARKS_PER_MESSAGE);
   if (marked.length > 0) {
-    const kb = new InlineKeyboard();
+    const markup = new InlineKeyboard();
     marked.forEach((b, i) => {
-      kb.text(ctx.t(b.status === "attended" ? "staff-button-no-show" : "staff-button-attended", { n: i + 1 }), markData(b.id, otherMark(b.status)))
+      const other = otherMark(b.status);
+      markup
+        .text(ctx.t(other === "attended" ? "staff-button-attended" : "staff-button-no-show", { n: i + 1 }), markData(b.id, other))
         .text(ctx.t("staff-button-unmark-n", { n: i + 1 }), markData(b.id, "unmark"))
         .row();
     });
     const lines = marked.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)} · ${ctx.t(`staff-status-${b.status}`)}`);
-    await ctx.reply([ctx.t("staff-corrections-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+    screens.push({ text: [ctx.t("staff-corrections-title"), ...lines].join("\n"), markup });
   }
+  return screens;
 }
 
 function when(b: AgendaEntry, language: Language): string {
@@ -135,7 +151,7 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
   if (change === "unmark") {
     await ctx.answerCallbackQuery();
     kb.text(ctx.t("staff-button-mark-attended"), markData(bookingId, "attended")).text(ctx.t("staff-button-mark-no-show"), markData(bookingId, "no_show"));
-    await ctx.reply(ctx.t("staff-unmarked", about), { parse_mode: "HTML", reply_markup: kb });
+    await sendScreens(ctx, [{ text: ctx.t("staff-unmarked", about), markup: kb }]);
     return;
   }
   const until = markFinalAt(new Date(result.markedAt!));
@@ -147,5 +163,5 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
   kb.text(ctx.t(other === "attended" ? "staff-button-mark-attended" : "staff-button-mark-no-show"), markData(bookingId, other))
     .text(ctx.t("staff-button-unmark"), markData(bookingId, "unmark"));
   await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${change}`) });
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  await sendScreens(ctx, [{ text, markup: kb }]);
 }

@@ -91,7 +91,9 @@ staffFeature.callbackQuery(
   "staff:language",
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("staff-choose-language"), { reply_markup: languageKeyboard(ctx.t, "staff:set-language") });
+    await ctx.reply(ctx.t("staff-choose-language"), {
+      reply_markup: languageKeyboard(ctx.t, "staff:set-language").row().text(ctx.t("button-back"), STAFF_MENU),
+    });
   }),
 );
 

@@ -130,11 +130,14 @@ function paged(
 async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void> {
   const specialist = await findStaffMemberById(ctx.deps.db, specialistId);
   if (!specialist) {
-    await ctx.reply(ctx.t("staff-invite-unknown-specialist", { id: String(specialistId) }));
+    await ctx.reply(ctx.t("staff-invite-unknown-specialist", { id: String(specialistId) }), { reply_markup: menuButton(ctx.t) });
     return;
   }
   if (specialist.telegram_id !== null) {
-    await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), {
+      parse_mode: "HTML",
+      reply_markup: menuButton(ctx.t),
+    });
     return;
   }
   const invite = await createInvite(ctx.deps.db, { specialistId, createdBy: ctx.from!.id }, ctx.deps.clock.now());
@@ -149,7 +152,7 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
       link: `https://t.me/${ctx.me.username}?start=${staffStartPayload(invite.token)}`,
       until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
     }),
-    { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 

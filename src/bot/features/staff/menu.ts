@@ -3,6 +3,7 @@ import type { StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
 import { centerName } from "./format.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { activeStaffMember, staffRolesOf } from "./roles.js";
@@ -18,7 +19,7 @@ export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
 export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-only") });
-  await ctx.reply(ctx.t("staff-only"));
+  await ctx.reply(ctx.t("staff-only"), { reply_markup: menuButton(ctx.t) });
 }
 
 /**
