@@ -5,12 +5,12 @@ import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
+import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
-import { inviteFeature } from "./invite.js";
-import { showHostStart } from "../teatalk/host.js";
-import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
+import { inviteFeature } from "./invite.js";
+import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";

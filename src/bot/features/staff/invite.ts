@@ -15,8 +15,8 @@ import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
-import { centerName } from "./format.js";
 import { refreshCommandMenu } from "./command-menus.js";
+import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
 

@@ -4,8 +4,8 @@ import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
-import { centerName } from "./format.js";
 import { refreshCommandMenu } from "./command-menus.js";
+import { centerName } from "./format.js";
 import { activeStaffMember, staffRolesOf } from "./roles.js";
 
 /** The callback data of the staff menu, the screen every staff screen leads back to. */
