@@ -5,7 +5,6 @@ import {
   correctableMarks,
   markAttendance,
   specialistAgenda,
-  type AgendaEntry,
   type AttendanceChange,
   type AttendanceMark,
   type StaffMember,
@@ -13,7 +12,7 @@ import {
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
+import { formatDay, localDateOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
@@ -88,7 +87,7 @@ async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, la
         .text(ctx.t("staff-button-no-show", { n: i + 1 }), markData(b.id, "no_show"))
         .row();
     });
-    const lines = pending.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)}`);
+    const lines = pending.map((b, i) => `${i + 1}. ${when(b.starts_at, language)} — ${personName(ctx.t, b.person_name)}`);
     screens.push({ text: [ctx.t("staff-marks-title"), ...lines].join("\n"), markup });
   }
   const marked = await correctableMarks(ctx.deps.db, member.id, now, MARKS_PER_MESSAGE);
@@ -101,14 +100,15 @@ async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, la
         .text(ctx.t("staff-button-unmark-n", { n: i + 1 }), markData(b.id, "unmark"))
         .row();
     });
-    const lines = marked.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)} · ${ctx.t(`staff-status-${b.status}`)}`);
+    const lines = marked.map((b, i) => `${i + 1}. ${when(b.starts_at, language)} — ${personName(ctx.t, b.person_name)} · ${ctx.t(`staff-status-${b.status}`)}`);
     screens.push({ text: [ctx.t("staff-corrections-title"), ...lines].join("\n"), markup });
   }
   return screens;
 }
 
-function when(b: AgendaEntry, language: Language): string {
-  const { day, time } = dayAndTime(b.starts_at, language);
+/** "23 November, Monday, 09:00" in Almaty time. */
+function when(instant: string, language: Language): string {
+  const { day, time } = dayAndTime(instant, language);
   return `${day}, ${time}`;
 }
 
@@ -146,7 +146,7 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
   }
   ctx.log.info({ booking_id: bookingId, change }, "attendance marked");
   const language = await contextLanguage(ctx);
-  const about = { when: when(result.booking, language), name: personName(ctx.t, result.booking.person_name) };
+  const about = { when: when(result.booking.starts_at, language), name: personName(ctx.t, result.booking.person_name) };
   const kb = new InlineKeyboard();
   if (change === "unmark") {
     await ctx.answerCallbackQuery();
@@ -154,10 +154,10 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
     await sendScreens(ctx, [{ text: ctx.t("staff-unmarked", about), markup: kb }]);
     return;
   }
-  const until = markFinalAt(new Date(result.markedAt!));
+  const until = markFinalAt(new Date(result.markedAt!)).toISOString();
   const text = [
     ctx.t(change === "attended" ? "staff-marked-attended" : "staff-marked-no-show", about),
-    ctx.t("staff-mark-correctable-until", { until: `${formatDay(localDateOf(until), language)}, ${localTimeOf(until)}` }),
+    ctx.t("staff-mark-correctable-until", { until: when(until, language) }),
   ].join("\n");
   const other = otherMark(change);
   kb.text(ctx.t(other === "attended" ? "staff-button-mark-attended" : "staff-button-mark-no-show"), markData(bookingId, other))
