@@ -10,6 +10,7 @@ stale-button-alert = Батырма ескірген
 error-generic = Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.
 cancelled = Әрекет тоқтатылды.
 nothing-to-cancel = Қазір тоқтататын ештеңе жоқ.
+flow-left = Басталған әрекеттен шықтыңыз.
 need-button = Хабарламаның астындағы батырмалардың бірін таңдаңыз.
 need-text = Жауабыңызды мәтінмен жазыңыз.
 command-mid-flow = Алдымен жоғарыдағы сұраққа жауап беріңіз немесе шығу үшін /cancel жіберіңіз.
@@ -237,6 +238,9 @@ command-help = Көмек және сенім телефондары
 command-mydata = Менің деректерім
 command-deleteme = Деректерімді өшіру
 command-cancel = Әрекетті тоқтату
+command-staff = Маман кабинеті
+command-host = Бүгінгі tea talk кездесулерім
+command-invite = Маманды шақыру
 
 ## Centers
 
@@ -274,6 +278,7 @@ staff-button-today = 📅 Бүгін
 staff-button-week = 🗓 Апта
 staff-button-block = ⛔ Уақытты жабу
 staff-button-blocks = 🔓 Жабылған уақыт
+staff-button-visitor = 👤 Өзім үшін: жазылу және клубтар
 staff-choose-language = Тілді таңдаңыз.
 staff-agenda-today-title = <b>Бүгін, { $day }</b>
 staff-agenda-week-title = <b>Апталық жазылулар: { $from } — { $to }</b>
@@ -292,12 +297,21 @@ staff-person-unknown = (деректері өшірілген)
 staff-marks-title = Өткен кеңестерді белгілеңіз — адам келді ме:
 staff-button-attended = { $n } · ✅ келді
 staff-button-no-show = { $n } · ❌ келмеді
+staff-button-unmark-n = { $n } · ↩️ белгіні алып тастау
+staff-button-mark-attended = ✅ Келді
+staff-button-mark-no-show = ❌ Келмеді
+staff-button-unmark = ↩️ Белгіні алып тастау
+staff-corrections-title = Соңғы 24 сағаттағы белгілер — оларды әлі түзетуге немесе алып тастауға болады:
 staff-marked-attended = Белгіленді: { $when } — { $name } келді.
 staff-marked-no-show = Белгіленді: { $when } — { $name } келмеді.
+staff-mark-correctable-until = Белгіні түзетуге немесе алып тастауға болатын мерзім: { $until }. Одан кейін ол өзгермейді.
+staff-unmarked = Белгі алынды: { $when } — { $name }. Кеңес қайтадан белгілеуді күтіп тұр.
 staff-mark-not-found = Сізде мұндай жазылу жоқ.
 staff-mark-already = Бұл кеңес белгіленіп қойған: { $status }.
 staff-mark-not-confirmed = Бұл жазылудан бас тартылған немесе ол басқа уақытқа ауыстырылған — белгілейтін ештеңе жоқ.
 staff-mark-not-started = Кеңес әлі басталған жоқ: оны басталғаннан кейін белгілеуге болады.
+staff-mark-final = Белгі түпкілікті: қойылғанына 24 сағаттан асты, оны енді өзгертуге болмайды.
+staff-mark-not-marked = Бұл кеңесте белгі жоқ — алып тастайтын ештеңе жоқ.
 staff-not-allowed = Бұл тек боттың әкімшілеріне қолжетімді.
 staff-invite-choose = Кімге шақыру сілтемесін жасаймыз? Ботқа әлі қосылмаған мамандар:
 staff-invite-choose-center = Ботқа қосылмаған мамандар саны: { $count }. Орталықты таңдаңыз:
@@ -668,6 +682,8 @@ teatalk-reminder =
 
     Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
 teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері жоқ.
+teatalk-host-start = ☕ Сіз tea talk кездесулерін жүргізесіз. Мұнда бүгінгі кездесулеріңізге кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Оларды кез келген уақытта /host пәрмені ашады.
+teatalk-host-button-today = ☕ Бүгінгі кездесулерім
 teatalk-host-title = <b>☕ Бүгінгі tea talk кездесулеріңіз, { $day }</b>
 teatalk-host-count = Қатысушылар: { $count } (барлық орын: { $capacity })
 teatalk-host-no-participants = Әзірге ешкім жазылған жоқ.

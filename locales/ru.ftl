@@ -10,6 +10,7 @@ stale-button-alert = Кнопка устарела
 error-generic = Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.
 cancelled = Действие отменено.
 nothing-to-cancel = Сейчас нечего отменять.
+flow-left = Вы вышли из начатого действия.
 need-button = Пожалуйста, выберите вариант кнопкой под сообщением.
 need-text = Пожалуйста, ответьте текстом.
 command-mid-flow = Сначала ответьте на вопрос выше или отправьте /cancel, чтобы выйти.
@@ -237,6 +238,9 @@ command-help = Помощь и телефоны доверия
 command-mydata = Мои данные
 command-deleteme = Удалить мои данные
 command-cancel = Отменить действие
+command-staff = Кабинет специалиста
+command-host = Мои встречи tea talk сегодня
+command-invite = Пригласить специалиста
 
 ## Centers
 
@@ -274,6 +278,7 @@ staff-button-today = 📅 Сегодня
 staff-button-week = 🗓 Неделя
 staff-button-block = ⛔ Закрыть время
 staff-button-blocks = 🔓 Закрытое время
+staff-button-visitor = 👤 Для себя: запись и клубы
 staff-choose-language = Выберите язык.
 staff-agenda-today-title = <b>Сегодня, { $day }</b>
 staff-agenda-week-title = <b>Записи на неделю: { $from } — { $to }</b>
@@ -292,12 +297,21 @@ staff-person-unknown = (данные удалены)
 staff-marks-title = Отметьте прошедшие консультации — пришёл ли человек:
 staff-button-attended = { $n } · ✅ пришёл(ла)
 staff-button-no-show = { $n } · ❌ не пришёл(ла)
+staff-button-unmark-n = { $n } · ↩️ снять отметку
+staff-button-mark-attended = ✅ Пришёл(ла)
+staff-button-mark-no-show = ❌ Не пришёл(ла)
+staff-button-unmark = ↩️ Снять отметку
+staff-corrections-title = Отметки последних 24 часов — их ещё можно исправить или снять:
 staff-marked-attended = Отмечено: { $when } — { $name } пришёл(ла).
 staff-marked-no-show = Отмечено: { $when } — { $name } не пришёл(ла).
+staff-mark-correctable-until = Исправить или снять отметку можно до { $until }; после этого она окончательная.
+staff-unmarked = Отметка снята: { $when } — { $name }. Консультация снова ждёт отметки.
 staff-mark-not-found = Такой записи у вас нет.
 staff-mark-already = Эта консультация уже отмечена: { $status }.
 staff-mark-not-confirmed = Эта запись отменена или перенесена — отмечать нечего.
 staff-mark-not-started = Консультация ещё не началась: отметить можно после её начала.
+staff-mark-final = Отметка уже окончательная: с неё прошло больше 24 часов, изменить её нельзя.
+staff-mark-not-marked = У этой консультации нет отметки — снимать нечего.
 staff-not-allowed = Это доступно только администраторам бота.
 staff-invite-choose = Кому создать ссылку-приглашение? Специалисты, ещё не подключённые к боту:
 staff-invite-choose-center = Специалистов без подключения: { $count }. Выберите центр:
@@ -705,6 +719,8 @@ teatalk-reminder =
 
     Если не получится прийти, отмените запись — место достанется тому, кто ждёт в очереди.
 teatalk-host-none = Сегодня вы не ведёте встреч tea talk.
+teatalk-host-start = ☕ Вы ведёте встречи tea talk. Здесь видно, кто записан на ваши сегодняшние встречи, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
+teatalk-host-button-today = ☕ Мои встречи сегодня
 teatalk-host-title = <b>☕ Ваши встречи tea talk сегодня, { $day }</b>
 teatalk-host-count = Участников: { $count } из { $capacity }
 teatalk-host-no-participants = Пока никто не записан.

@@ -11,19 +11,24 @@ const telegramIdList = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const schema = z.object({
-  BOT_TOKEN: z
-    .string({ error: "is required (the token from @BotFather)" })
-    .trim()
-    .regex(/^\d+:[\w-]{20,}$/, "does not look like a bot token (digits:letters, as @BotFather gives it)"),
-  TELEGRAM_API_ROOT: z.url({ error: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+/** What the maintenance commands (`migrate`, `seed`) read: they never talk to Telegram. */
+const storeSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .regex(/^sqlite:.+/, "must look like sqlite:PATH (for example sqlite:./data/jastar.db)")
     .default("sqlite:./data/jastar.db"),
-  ADMIN_IDS: telegramIdList.default([]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Running the bot needs, on top, the token and everything that shapes its behaviour. */
+const schema = storeSchema.extend({
+  BOT_TOKEN: z
+    .string({ error: "is required (the token from @BotFather)" })
+    .trim()
+    .regex(/^\d+:[\w-]{20,}$/, "does not look like a bot token (digits:letters, as @BotFather gives it)"),
+  TELEGRAM_API_ROOT: z.url({ error: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+  ADMIN_IDS: telegramIdList.default([]),
   BOOKINGS_PER_SERVICE: positiveInt(2),
   NO_SHOW_LIMIT: positiveInt(3),
   NO_SHOW_WINDOW_DAYS: positiveInt(90),
@@ -41,12 +46,16 @@ const schema = z.object({
 /** The names of every environment variable the bot reads. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
 
-export type Config = {
+/** Where the data lives and how much to log: all that `migrate` and `seed` need. */
+export type StoreConfig = {
+  database: { dialect: "sqlite"; path: string };
+  logLevel: z.infer<typeof storeSchema>["LOG_LEVEL"];
+};
+
+export type Config = StoreConfig & {
   botToken: string;
   apiRoot: string;
-  database: { dialect: "sqlite"; path: string };
   adminIds: number[];
-  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   booking: { maxUpcomingPerService: number; noShowLimit: number; noShowWindowDays: number };
   /** Minutes before a consultation at which its reminders go out, largest first. */
   reminderOffsetsMinutes: number[];
@@ -68,22 +77,38 @@ export function loadDotEnv(path = ".env"): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
-/** Validates the environment once; empty strings count as unset. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Validates the environment against `shape`; empty strings count as unset. */
+function parseEnv<S extends z.ZodType>(shape: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(present);
+  const parsed = shape.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "configuration");
     throw new ConfigError(`${variable} ${issue.message}`);
   }
-  const c = parsed.data;
+  return parsed.data;
+}
+
+function storeConfigOf(c: z.infer<typeof storeSchema>): StoreConfig {
+  return { database: { dialect: "sqlite", path: c.DATABASE_URL.slice("sqlite:".length) }, logLevel: c.LOG_LEVEL };
+}
+
+/**
+ * The configuration of `migrate` and `seed`: the database and the log level only, so that they
+ * run where the bot's token is not available (a build step, an administrator's machine).
+ */
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return storeConfigOf(parseEnv(storeSchema, env));
+}
+
+/** The configuration of the running bot, validated once; the token is required here only. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const c = parseEnv(schema, env);
   return {
+    ...storeConfigOf(c),
     botToken: c.BOT_TOKEN,
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
-    database: { dialect: "sqlite", path: c.DATABASE_URL.slice("sqlite:".length) },
     adminIds: c.ADMIN_IDS,
-    logLevel: c.LOG_LEVEL,
     booking: {
       maxUpcomingPerService: c.BOOKINGS_PER_SERVICE,
       noShowLimit: c.NO_SHOW_LIMIT,

@@ -1,12 +1,13 @@
 import { systemClock } from "./clock.js";
-import { ConfigError, loadConfig, loadDotEnv, type Config } from "./config.js";
+import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig, type StoreConfig } from "./config.js";
 import { setCommandMenus } from "./bot/commands.js";
+import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
-import { openDatabase } from "./db/database.js";
+import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { runSeed, seedCatalog } from "./db/seed/index.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { outboxApi, startScheduler } from "./scheduler/index.js";
 
 /**
@@ -15,28 +16,17 @@ import { outboxApi, startScheduler } from "./scheduler/index.js";
  */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   loadDotEnv();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(`Configuration error: ${err.message}`);
-    process.exit(1);
+  if (command === "migrate" || command === "seed") {
+    const store = configOrExit(loadStoreConfig);
+    const db = await openMigrated(store.database, createLogger(store.logLevel));
+    if (command === "seed") console.log(await runSeed(db, systemClock.now(), args));
+    await db.destroy();
+    return;
   }
-  const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.database);
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
-  if (command === "migrate") {
-    await db.destroy();
-    return;
-  }
-  if (command === "seed") {
-    console.log(await runSeed(db, systemClock.now(), args));
-    await db.destroy();
-    return;
-  }
+  const config = configOrExit(loadConfig);
+  const logger = createLogger(config.logLevel);
+  const db = await openMigrated(config.database, logger);
 
   // The centers are part of the product, not demo data: a fresh install lists them at once.
   const centersAdded = await seedCatalog(db);
@@ -46,7 +36,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   const { bot, i18n, tracker } = createBot(deps);
   await bot.init();
   await bot.api.deleteWebhook();
-  await setCommandMenus(bot.api, i18n);
+  const translate = (lang: string, key: string) => i18n.t(lang, key);
+  await setCommandMenus(bot.api, translate);
+  await syncCommandMenus(bot.api, translate, deps);
   const polling = startPolling(bot, tracker, logger);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
   const scheduler = startScheduler({ ...deps, api: outboxApi(config), i18n });
@@ -68,6 +60,25 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Reads the configuration, or stops with one line naming the variable to fix. */
+function configOrExit<C>(load: () => C): C {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+/** Opens the database and applies the migrations it lacks. */
+async function openMigrated(database: StoreConfig["database"], logger: Logger): Promise<Db> {
+  const db = openDatabase(database);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  return db;
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {

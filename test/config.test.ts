@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig, loadStoreConfig } from "../src/config.js";
 import { projectRoot } from "../src/paths.js";
 
 const TOKEN = "123456:ABCdefGhIJKlmnoPQRstuVWXyz";
@@ -50,7 +50,30 @@ describe("configuration", () => {
   });
 });
 
+describe("configuration of migrate and seed", () => {
+  it("needs no BOT_TOKEN: only the database and the log level", () => {
+    expect(loadStoreConfig({})).toEqual({ database: { dialect: "sqlite", path: "./data/jastar.db" }, logLevel: "info" });
+    expect(loadStoreConfig({ DATABASE_URL: "sqlite:/srv/j.db", LOG_LEVEL: "warn", BOT_TOKEN: "" })).toEqual({
+      database: { dialect: "sqlite", path: "/srv/j.db" },
+      logLevel: "warn",
+    });
+  });
+
+  it("still names a malformed database or log level", () => {
+    expect(() => loadStoreConfig({ DATABASE_URL: "postgres://x" })).toThrow(/^DATABASE_URL /);
+    expect(() => loadStoreConfig({ LOG_LEVEL: "loud" })).toThrow(/^LOG_LEVEL /);
+  });
+});
+
 describe("documentation of the configuration", () => {
+  it("the README's example token is one the configuration accepts", () => {
+    const readme = readFileSync(join(projectRoot(), "README.md"), "utf8");
+    const tokens = [...readme.matchAll(/BOT_TOKEN=(\S+)/g)].map((m) => m[1]!);
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const token of tokens) expect(loadConfig({ BOT_TOKEN: token }).botToken).toBe(token);
+  });
+
+
   it.each(["README.md", ".env.example"])("%s names every variable the bot reads", (file) => {
     const text = readFileSync(join(projectRoot(), file), "utf8");
     expect(CONFIG_VARIABLES.filter((name) => !text.includes(name))).toEqual([]);

@@ -2,6 +2,7 @@ import { I18n } from "@grammyjs/i18n";
 import { join } from "node:path";
 import { languageFromTelegram, type Language } from "../domain/language.js";
 import { projectRoot } from "../paths.js";
+import type { User } from "../db/schema.js";
 import type { AppI18n, BaseContext } from "./context.js";
 
 /**
@@ -20,4 +21,13 @@ export function createI18n(): AppI18n {
 /** The language a message to this context should be in, once the negotiator has run. */
 export async function contextLanguage(ctx: BaseContext): Promise<Language> {
   return (await ctx.i18n.getLocale()) === "kk" ? "kk" : "ru";
+}
+
+/**
+ * After the sender's language was stored: the rest of this update speaks it, texts and names
+ * read from the database alike (both follow the negotiator, which reads the account).
+ */
+export async function adoptAccount(ctx: BaseContext, account: User): Promise<void> {
+  ctx.account = account;
+  await ctx.i18n.renegotiateLocale();
 }

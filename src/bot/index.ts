@@ -26,7 +26,7 @@ import { profileFeature } from "./features/profile/index.js";
 import { FEEDBACK_COMMENT, feedbackCommentConversation, remindersFeature } from "./features/reminders/index.js";
 import { SIGNUP, signupConversation } from "./features/signup/conversation.js";
 import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-time.js";
-import { staffFeature, staffStartFeature } from "./features/staff/index.js";
+import { staffCommandsInFlows, staffFeature, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
 import { createI18n } from "./i18n.js";
@@ -90,6 +90,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   );
   // Before the flows: help is never held up by a question, and /cancel is never taken as an answer.
   privateChats.use(helpFeature, flowControl);
+  privateChats.use(staffCommandsInFlows);
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
   privateChats.use(createConversation(consultConversation(deps), CONSULT));

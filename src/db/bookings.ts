@@ -10,6 +10,7 @@ import {
 } from "../domain/booking-rules.js";
 import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
+import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
 import { loadSchedules } from "./catalog.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
@@ -91,7 +92,11 @@ export async function countUpcoming(db: Executor, userId: number, service: Servi
   return Number(row.n);
 }
 
-/** Missed consultations within the limit's window. */
+/**
+ * Missed consultations within the limit's window, counting only final marks: while the
+ * specialist may still correct a no-show (it may have been a wrong button), it pauses nobody.
+ * A mark without a time is final.
+ */
 export async function countRecentNoShows(db: Executor, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
   const row = await db
     .selectFrom("bookings")
@@ -99,6 +104,7 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
     .where("user_id", "=", userId)
     .where("status", "=", "no_show")
     .where("starts_at", ">=", noShowWindowStart(now, rules).toISOString())
+    .where((eb) => eb.or([eb("marked_at", "is", null), eb("marked_at", "<=", correctableMarksSince(now).toISOString())]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
@@ -124,6 +124,8 @@ export interface BookingsTable {
   replaced_by: number | null;
   feedback_score: number | null;
   feedback_comment: string | null;
+  /** When it was marked attended / no-show; null while it has no mark. */
+  marked_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export type OutboxState = "pending" | "sending" | "sent" | "failed" | "cancelled" | "expired";

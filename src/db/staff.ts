@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
-import { INVITE_TOKEN_BYTES, INVITE_TTL_HOURS } from "../domain/staff.js";
+import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS } from "../domain/staff.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
 
@@ -41,6 +41,18 @@ export async function listUnlinkedSpecialists(db: Db): Promise<StaffMember[]> {
     .orderBy("specialists.service")
     .orderBy("specialists.id")
     .execute();
+}
+
+/** Whether a Telegram account is linked to a specialist, active or deactivated. */
+export async function isLinkedToSpecialist(db: Db, telegramId: number): Promise<boolean> {
+  const row = await db.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every Telegram account linked to a specialist, active or deactivated. */
+export async function linkedStaffAccounts(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("specialists").select("telegram_id").where("telegram_id", "is not", null).execute();
+  return rows.map((r) => r.telegram_id!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,40 +237,65 @@ export async function bookingsAwaitingMark(
     .execute();
 }
 
+/** Consultations the specialist marked recently enough to change or undo the mark. */
+export async function correctableMarks(db: Db, specialistId: number, now: Date, limit: number): Promise<AgendaEntry[]> {
+  return agendaQuery(db, specialistId)
+    .where("bookings.status", "in", ["attended", "no_show"])
+    .where("bookings.marked_at", ">", correctableMarksSince(now).toISOString())
+    .limit(limit)
+    .execute();
+}
+
 export type AttendanceMark = "attended" | "no_show";
 
+/** A mark to set, or "unmark": the consultation waits for its mark again. */
+export type AttendanceChange = AttendanceMark | "unmark";
+
+export type MarkRefusal = "not-found" | "not-started" | "already-marked" | "not-confirmed" | "final" | "not-marked";
+
 export type MarkResult =
-  | { ok: true; booking: AgendaEntry }
-  | { ok: false; reason: "not-found" | "not-started" | "already-marked" | "not-confirmed"; status?: BookingStatus };
+  | { ok: true; booking: AgendaEntry; markedAt: Instant | null }
+  | { ok: false; reason: MarkRefusal; status?: BookingStatus };
 
 /**
- * Marks a consultation attended or no-show: only its own specialist, only once it has started,
- * only from "confirmed". The update carries all three conditions, so a second press (or two at
- * once) changes nothing.
+ * Marks a consultation attended or no-show, changes the mark, or takes it back: only its own
+ * specialist, only once it has started; a first mark only from "confirmed", a change or an undo
+ * only while the mark is correctable (MARK_CORRECTION_HOURS). The update carries every condition,
+ * so a repeated press (or two at once) changes nothing.
  */
 export async function markAttendance(
   db: Db,
-  mark: { bookingId: number; specialistId: number; status: AttendanceMark },
+  mark: { bookingId: number; specialistId: number; change: AttendanceChange },
   now: Date,
 ): Promise<MarkResult> {
   const at = now.toISOString();
+  const correctable = correctableMarksSince(now).toISOString();
+  const otherMarks: AttendanceMark[] = mark.change === "unmark" ? ["attended", "no_show"] : mark.change === "attended" ? ["no_show"] : ["attended"];
+  const markedAt = mark.change === "unmark" ? null : at;
   const updated = await db
     .updateTable("bookings")
-    .set({ status: mark.status, updated_at: at })
+    .set({ status: mark.change === "unmark" ? "confirmed" : mark.change, marked_at: markedAt, updated_at: at })
     .where("id", "=", mark.bookingId)
     .where("specialist_id", "=", mark.specialistId)
-    .where("status", "=", "confirmed")
     .where("starts_at", "<=", at)
+    .where((eb) =>
+      eb.or([
+        ...(mark.change === "unmark" ? [] : [eb("status", "=", "confirmed")]),
+        eb.and([eb("status", "in", otherMarks), eb("marked_at", ">", correctable)]),
+      ]),
+    )
     .executeTakeFirst();
   const booking = await agendaQuery(db, mark.specialistId).where("bookings.id", "=", mark.bookingId).executeTakeFirst();
   // Someone else's booking is reported exactly like a missing one: its existence is not shown.
   if (!booking) return { ok: false, reason: "not-found" };
-  if (updated.numUpdatedRows > 0n) return { ok: true, booking };
-  if (booking.status === "attended" || booking.status === "no_show") {
-    return { ok: false, reason: "already-marked", status: booking.status };
+  if (updated.numUpdatedRows > 0n) return { ok: true, booking, markedAt };
+  const { status } = booking;
+  if (status === "attended" || status === "no_show") {
+    return { ok: false, reason: status === mark.change ? "already-marked" : "final", status };
   }
-  if (booking.status !== "confirmed") return { ok: false, reason: "not-confirmed", status: booking.status };
-  return { ok: false, reason: "not-started" };
+  if (status !== "confirmed") return { ok: false, reason: "not-confirmed", status };
+  if (new Date(booking.starts_at) > now) return { ok: false, reason: "not-started" };
+  return { ok: false, reason: "not-marked" };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -425,6 +425,34 @@ export async function hostSessions(db: Executor, telegramId: number, from: Date,
   return rows.map(normalized);
 }
 
+/** Whether the account hosts a scheduled session that ends after `since`. */
+export async function hostsSessionsAfter(db: Executor, telegramId: number, since: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom("teatalk_sessions as s")
+    .select("s.id")
+    .where((eb) => hostedBy(eb, telegramId))
+    .where("s.status", "=", "scheduled")
+    .where("s.ends_at", ">", since.toISOString())
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The accounts that host a scheduled session ending after `since`, named or as its specialist. */
+export async function hostAccountsAfter(db: Executor, since: Date): Promise<number[]> {
+  const sessions = db
+    .selectFrom("teatalk_sessions as s")
+    .where("s.status", "=", "scheduled")
+    .where("s.ends_at", ">", since.toISOString());
+  const named = sessions.select("s.host_telegram_id as id").where("s.host_telegram_id", "is not", null);
+  const specialists = sessions
+    .innerJoin("specialists as h", "h.id", "s.host_specialist_id")
+    .select("h.telegram_id as id")
+    .where("h.telegram_id", "is not", null);
+  const rows = await named.union(specialists).execute();
+  return rows.map((r) => r.id!);
+}
+
 /** A participant as the host sees them: the sign-up and the name the person gave (null once erased). */
 export interface Participant {
   signupId: number;

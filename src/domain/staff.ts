@@ -39,6 +39,23 @@ export const AGENDA_WEEK_DAYS = 7;
 /** How far back a consultation still waits for its "attended" / "no-show" mark. */
 export const MARK_LOOKBACK_DAYS = 7;
 
+/**
+ * How long a specialist may still change or undo an attendance mark: until the end of the Almaty
+ * day of the mark or 24 hours after it, whichever is later. An Almaty day ends less than 24 hours
+ * after any moment in it, so that is always 24 hours after the mark.
+ */
+export const MARK_CORRECTION_HOURS = 24;
+
+/** The moment a mark made at `markedAt` becomes final: no longer correctable, and counted. */
+export function markFinalAt(markedAt: Date): Date {
+  return new Date(markedAt.getTime() + MARK_CORRECTION_HOURS * 3_600_000);
+}
+
+/** Marks made after this instant can still be corrected at `now`. */
+export function correctableMarksSince(now: Date): Date {
+  return new Date(now.getTime() - MARK_CORRECTION_HOURS * 3_600_000);
+}
+
 /** UTC instants bounding `days` whole Almaty days starting with the day of `now`. */
 export function agendaWindow(now: Date, days: number): { from: Date; to: Date; dates: LocalDate[] } {
   const today = localDateOf(now);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { syncCommandMenus } from "../../src/bot/features/staff/command-menus.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import type { OutboxRow, Specialist } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
@@ -9,6 +10,7 @@ import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
 const ADMIN = 900;
@@ -63,6 +65,7 @@ describe("invites", () => {
     expect(admin.buttons().map((b) => b.text)).toEqual([
       `Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`,
       `Айжан Серикова — ${ru("service-psychologist")}, Центр ${CENTER}`,
+      ru("button-menu"),
     ]);
 
     const created = await admin.press(`staff-inv:s:${psychologist.id}`);
@@ -96,7 +99,7 @@ describe("invites", () => {
 
     // Linked specialists are no longer offered.
     await admin.send("/invite");
-    expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`, ru("button-menu")]);
     expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
   });
 
@@ -140,15 +143,30 @@ describe("invites", () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
     expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
     const firstPage = admin.buttons();
-    expect(firstPage).toHaveLength(9);
-    expect(firstPage.at(-1)).toEqual({ text: ru("staff-page-next"), callback_data: "staff-inv:p:1" });
+    expect(firstPage).toHaveLength(10);
+    expect(firstPage.slice(-2)).toEqual([
+      { text: ru("staff-page-next"), callback_data: "staff-inv:p:1" },
+      { text: ru("button-menu"), callback_data: "menu:open" },
+    ]);
     await admin.press("staff-inv:p:1");
     expect(admin.buttons().map((b) => b.text)).toEqual([
       ...["c-09", "c-10", "c-11", "c-12"].map((id) => `Центр ${id} (1)`),
       ru("staff-page-prev"),
+      ru("button-menu"),
     ]);
     await admin.press(`staff-inv:c:${CENTER}:0`);
-    expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`]);
+    // The specialists of a center end with the way back to the centers.
+    expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`, "staff-inv:p:0"]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    expect(h.texts(await admin.press("menu:open"))).toEqual([ru("menu-title")]);
+  });
+
+  it("with nobody left to invite, the administrator is told so with the way to the main menu", async () => {
+    await link(psychologist, 7001);
+    await link(lawyer, 7002);
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-none")]);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
   });
 });
 
@@ -187,7 +205,8 @@ describe("agenda", () => {
     ]);
     // Only the started one waits for a mark.
     expect(marks).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
-    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`]);
+    // The last message carries the way back.
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`, "staff:menu"]);
 
     // The lawyer sees their own day and nothing of the psychologist's.
     const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
@@ -235,17 +254,19 @@ describe("agenda", () => {
     expect(today!.split("\n\n")[0]).toBe(kk("staff-agenda-today-title", { day: "30 қараша, дүйсенбі" }));
   });
 
-  it("marks attended / no-show once, only for the assigned specialist, only after the start", async () => {
+  it("marks attended / no-show, only for the assigned specialist, only after the start", async () => {
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     await s.press("staff:today");
 
     const marked = await s.press(`staff:mark:${own.past}:a`);
     expect(answers(marked)).toEqual([ru("staff-status-attended")]);
-    expect(h.texts(marked)).toEqual([ru("staff-marked-attended", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+    expect(h.texts(marked)).toEqual([
+      `${ru("staff-marked-attended", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })}\n${ru("staff-mark-correctable-until", { until: "24 ноября, вторник, 12:00" })}`,
+    ]);
     expect(await bookingStatus(own.past)).toBe("attended");
 
-    // A second press, on either button, changes nothing.
-    const again = await s.press(`staff:mark:${own.past}:n`);
+    // The same mark pressed again changes nothing.
+    const again = await s.press(`staff:mark:${own.past}:a`);
     expect(answers(again)).toEqual([ru("staff-mark-already", { status: ru("staff-status-attended") })]);
     expect(h.texts(again)).toEqual([]);
     expect(await bookingStatus(own.past)).toBe("attended");
@@ -269,8 +290,103 @@ describe("agenda", () => {
     // The lawyer marks their own no-show.
     const l = h.user({ id: 7002, first_name: "Ерлан", language_code: "ru" });
     const noShow = await l.press(`staff:mark:${lawyerBooking}:n`);
-    expect(h.texts(noShow)).toEqual([ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" })]);
+    expect(h.texts(noShow)[0]!.split("\n")[0]).toBe(ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" }));
     expect(await bookingStatus(lawyerBooking)).toBe("no_show");
+  });
+});
+
+describe("correcting an attendance mark", () => {
+  let past: number;
+  const markOf = (id: number) => h.db.selectFrom("bookings").select(["status", "marked_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    // Today 09:00–09:50 Almaty; it is 12:00.
+    past = await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
+  });
+
+  it("a mark can be changed or undone for 24 hours, from its answer or from today's screen", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:a`);
+    expect(s.buttons()).toEqual([
+      { text: ru("staff-button-mark-no-show"), callback_data: `staff:mark:${past}:n` },
+      { text: ru("staff-button-unmark"), callback_data: `staff:mark:${past}:u` },
+      { text: ru("button-back"), callback_data: "staff:menu" },
+    ]);
+
+    // Wrong button: changed to no-show in the evening.
+    h.clock.set("2026-11-23T15:00:00Z");
+    const changed = await s.press(`staff:mark:${past}:n`);
+    expect(answers(changed)).toEqual([ru("staff-status-no_show")]);
+    expect(h.texts(changed)).toEqual([
+      `${ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })}\n${ru("staff-mark-correctable-until", { until: "24 ноября, вторник, 20:00" })}`,
+    ]);
+    expect(await markOf(past)).toEqual({ status: "no_show", marked_at: "2026-11-23T15:00:00.000Z" });
+
+    // Today's screen lists the recent mark with its correction; undone, it waits for a mark again.
+    const today = h.texts(await s.press("staff:today"));
+    expect(today.at(-1)).toBe(`${ru("staff-corrections-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим · ${ru("staff-status-no_show")}`);
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${past}:a`, `staff:mark:${past}:u`, "staff:menu"]);
+    const undone = await s.press(`staff:mark:${past}:u`);
+    expect(h.texts(undone)).toEqual([ru("staff-unmarked", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+    expect(await markOf(past)).toEqual({ status: "confirmed", marked_at: null });
+    expect(answers(await s.press(`staff:mark:${past}:u`))).toEqual([ru("staff-mark-not-marked")]);
+    expect(h.texts(await s.press("staff:today"))[1]).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
+  });
+
+  it("after 24 hours the mark is final: no correction offered, a forged press changes nothing", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:n`);
+
+    // 23:59:59 later it can still be changed; at 24 hours it cannot.
+    h.clock.set("2026-11-24T06:59:59Z");
+    expect(h.texts(await s.press("staff:today")).at(-1)).toContain(ru("staff-corrections-title"));
+    h.clock.set("2026-11-24T07:00:00Z");
+    const today = h.texts(await s.press("staff:today"));
+    expect(today.join("\n")).not.toContain(ru("staff-corrections-title"));
+    expect(s.buttons().map((b) => b.callback_data)).toEqual(["staff:menu"]);
+    for (const code of ["a", "u"]) {
+      const forged = await s.press(`staff:mark:${past}:${code}`);
+      expect(answers(forged)).toEqual([ru("staff-mark-final")]);
+      expect(h.texts(forged)).toEqual([]);
+    }
+    expect(await markOf(past)).toEqual({ status: "no_show", marked_at: "2026-11-23T07:00:00.000Z" });
+  });
+
+  it("a no-show pauses booking only once final; corrected to attended, it never does", async () => {
+    // Two older no-shows: one more final one reaches the limit of three.
+    for (const day of ["2026-11-02", "2026-11-09"]) {
+      await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: `${day}T04:00:00Z`, endsAt: `${day}T04:50:00Z`, status: "no_show" });
+    }
+    const later = await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T05:00:00Z", endsAt: "2026-11-23T05:50:00Z" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const person = h.user({ id: 501, first_name: "Айгерим", language_code: "ru" });
+    const paused = ru("consult-limit-no-shows", { limit: 3, days: 90 });
+    const tryBooking = async () => {
+      const texts = h.texts(await person.press("menu:consult"));
+      await person.send("/cancel");
+      return texts[0];
+    };
+
+    // Marked no-show by mistake, corrected an hour later.
+    await s.press("staff:today");
+    await s.press(`staff:mark:${past}:n`);
+    expect(await tryBooking()).not.toBe(paused);
+    h.clock.advance(3_600_000);
+    await s.press(`staff:mark:${past}:a`);
+    h.clock.advance(48 * 3_600_000);
+    expect(await tryBooking()).not.toBe(paused);
+
+    // A no-show left as it is counts once it is final.
+    h.clock.set("2026-11-23T07:00:00Z");
+    await s.press("staff:today");
+    await s.press(`staff:mark:${later}:n`);
+    expect(await tryBooking()).not.toBe(paused);
+    h.clock.set("2026-11-24T07:00:00Z");
+    expect(await tryBooking()).toBe(paused);
   });
 });
 
@@ -288,9 +404,10 @@ describe("blocking time", () => {
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     expect(h.texts(await s.press("staff:block"))).toEqual([ru("staff-block-ask-date")]);
     const dates = s.buttons().map((b) => b.callback_data);
-    expect(dates).toHaveLength(14);
+    expect(dates).toHaveLength(15);
     expect(dates[0]).toBe("stb-date:2026-11-23");
-    expect(dates.at(-1)).toBe("stb-date:2026-12-06");
+    expect(dates.at(-2)).toBe("stb-date:2026-12-06");
+    expect(s.buttons().at(-1)).toEqual({ text: ru("button-back"), callback_data: "staff:menu" });
     expect(h.texts(await s.send("завтра"))).toEqual([ru("need-button"), ru("staff-block-ask-date")]);
 
     const day = "24 ноября, вторник";
@@ -299,7 +416,7 @@ describe("blocking time", () => {
     expect([starts.length, starts[0], starts.at(-1)]).toEqual([18, "09:00", "17:30"]);
     expect(h.texts(await s.send("утром"))).toEqual([ru("staff-block-start-invalid")]);
     expect(h.texts(await s.sendSticker())).toEqual([ru("need-text"), ru("staff-block-ask-start", { day })]);
-    expect(h.texts(await s.send("/staff"))).toEqual([ru("command-mid-flow"), ru("staff-block-ask-start", { day })]);
+    expect(h.texts(await s.send("/profile"))).toEqual([ru("command-mid-flow"), ru("staff-block-ask-start", { day })]);
 
     expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("staff-block-ask-end", { day, start: "10:00" })]);
     const ends = s.buttons().map((b) => b.text);
@@ -363,6 +480,17 @@ describe("blocking time", () => {
     expect(h.texts(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblocked", { when }), ru("staff-blocks-empty")]);
     expect(await blocks()).toEqual([]);
     expect(answers(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
+  });
+
+  it("the day picker's Back leaves the flow for the staff menu", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:block");
+    const back = await s.press("staff:menu");
+    expect(h.texts(back)).toEqual([ru("staff-menu", { name: "Айжан Серикова", service: ru("service-psychologist"), center: `Центр ${CENTER}` })]);
+    expect(answers(back)).toHaveLength(1);
+    // The flow is over: a day pressed afterwards is a stale button, and nothing is stored.
+    expect(h.texts(await s.press("stb-date:2026-11-24"))).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await blocks()).toEqual([]);
   });
 
   it("a specialist without working hours ahead is told there is nothing to block", async () => {
@@ -470,7 +598,7 @@ describe("staff locale keys built from domain values", () => {
     const statuses = ["confirmed", "attended", "no_show", "cancelled", "rescheduled"].map((s) => `staff-status-${s}`);
     const modes = ["in_person", "online"].map((m) => `staff-mode-${m}`);
     const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked"].map((r) => `staff-invite-${r}`);
-    const marks = ["not-found", "not-started", "not-confirmed"].map((r) => `staff-mark-${r}`);
+    const marks = ["not-found", "not-started", "not-confirmed", "final", "not-marked"].map((r) => `staff-mark-${r}`);
     for (const language of ["ru", "kk"] as const) {
       // A missing message comes back as "{key}".
       const missing = [...statuses, ...modes, ...refusals, ...marks].filter((key) => h.i18n.translate(language, key) === `{${key}}`);
@@ -491,6 +619,202 @@ async function dispatch(): Promise<ApiCall[]> {
 async function deactivate(specialist: Specialist): Promise<void> {
   await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", specialist.id).execute();
 }
+
+describe("the staff side from /start and from inside a flow", () => {
+  const menuOf = (t: typeof ru) => t("staff-menu", { name: "Айжан Серикова", service: t("service-psychologist"), center: `Центр ${CENTER}` });
+
+  it("a specialist's /start opens the staff menu, whose last button leads to the visitor's side", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(h.texts(await s.send("/start"))).toEqual([menuOf(ru)]);
+    expect(s.buttons().at(-1)).toEqual({ text: ru("staff-button-visitor"), callback_data: "menu:open" });
+    expect(h.texts(await s.press("menu:open"))).toEqual([ru("menu-title")]);
+    // Booking for themselves needs the visitor's sign-up, offered from there.
+    expect(h.texts(await s.press("menu:consult"))).toEqual([ru("need-signup")]);
+    expect(await findUser(h.db, 7001)).toBeUndefined();
+
+    // Once deactivated, /start is the visitor's again.
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    expect(h.texts(await s.send("/start"))).toEqual([ru("signup-choose-language")]);
+  });
+
+  it("a tea-talk host's /start opens the host's side, with the way to the visitor's side", async () => {
+    // A session tomorrow at 18:00 Almaty, hosted by this account.
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    const host = h.user({ id: 7300, first_name: "Айгерім", language_code: "kk" });
+    expect(h.texts(await host.send("/start"))).toEqual([kk("teatalk-host-start")]);
+    expect(host.buttons()).toEqual([
+      { text: kk("teatalk-host-button-today"), callback_data: "tt:host" },
+      { text: kk("staff-button-visitor"), callback_data: "menu:open" },
+    ]);
+    // Nothing today: said so, with the way to the main menu.
+    expect(h.texts(await host.press("tt:host"))).toEqual([kk("teatalk-host-none")]);
+    expect(host.buttons()).toEqual([{ text: kk("button-menu"), callback_data: "menu:open" }]);
+
+    // After the last session is over, the host is a visitor like anyone.
+    h.clock.set("2026-11-25T00:00:00Z");
+    expect(h.texts(await host.send("/start"))).toEqual([kk("signup-choose-language")]);
+  });
+
+  it("/staff inside a flow leaves it, says so in one line, and opens the staff menu", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:block");
+    await s.press("stb-date:2026-11-24");
+    expect(h.texts(await s.send("/staff"))).toEqual([ru("flow-left"), menuOf(ru)]);
+    // The step's buttons are stale now, and nothing was blocked.
+    expect(h.texts(await s.press("stb-start:10:00"))).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await h.db.selectFrom("blocked_times").selectAll().execute()).toEqual([]);
+  });
+
+  it("/host inside a flow leaves it for the host's screen", async () => {
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-23T13:00:00Z", hostTelegramId: 7300 });
+    const host = await signedUpUser(h, 7300, "ru");
+    await host.press("menu:consult");
+    expect(h.texts(await host.send("/host"))).toEqual([
+      ru("flow-left"),
+      ru("teatalk-host-title", { day: "23 ноября, понедельник" }),
+      expect.stringContaining(ru("teatalk-host-no-participants")),
+    ]);
+  });
+
+  it("someone without the role keeps their flow: the step is asked again", async () => {
+    const u = h.user({ id: 7400, first_name: "Дана", language_code: "ru" });
+    expect(h.texts(await u.send("/start"))).toEqual([ru("signup-choose-language")]);
+    expect(h.texts(await u.send("/staff"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
+    expect(h.texts(await u.send("/host"))).toEqual([ru("command-mid-flow"), ru("signup-choose-language")]);
+  });
+});
+
+describe("no staff screen is a dead end", () => {
+  it("every screen a staff button opens ends with a way back", async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const wayBack = () => s.buttons().map((b) => b.callback_data).filter((d) => d === "staff:menu" || d === "menu:open");
+    for (const button of ["staff:today", "staff:week", "staff:blocks", "staff:language", "staff:block"]) {
+      await s.send("/staff");
+      await s.press(button);
+      expect(wayBack(), button).toHaveLength(1);
+    }
+    await s.send("/cancel");
+    const stranger = h.user({ id: 555, first_name: "Test", language_code: "ru" });
+    await stranger.press("staff:today");
+    expect(stranger.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
+
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    await admin.press(`staff-inv:s:${lawyer.id}`);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
+    expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
+    expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
+  });
+});
+
+describe("per-chat command menus", () => {
+  const BASE = ["start", "menu", "profile", "help", "mydata", "deleteme", "cancel"];
+  const menuCalls = (batch: ApiCall[]) => batch.filter((c) => c.method === "setMyCommands" || c.method === "deleteMyCommands");
+  /** The chat-scoped menus a batch set, by language ("" for any other). */
+  const chatMenus = (batch: ApiCall[], chatId: number) =>
+    Object.fromEntries(
+      menuCalls(batch)
+        .filter((c) => c.method === "setMyCommands" && c.payload.scope?.type === "chat" && c.payload.scope.chat_id === chatId)
+        .map((c) => [c.payload.language_code ?? "", c.payload.commands as { command: string; description: string }[]]),
+    );
+  const resets = (batch: ApiCall[], chatId: number) =>
+    menuCalls(batch)
+      .filter((c) => c.method === "deleteMyCommands" && c.payload.scope?.chat_id === chatId)
+      .map((c) => c.payload.language_code ?? "");
+
+  it("a specialist gets /staff in their menu as soon as the invite links them, in both languages", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const [text] = h.texts(await admin.send(`/invite ${psychologist.id}`));
+    const payload = LINK_RE.exec(text!)![1]!;
+    const specialist = h.user({ id: 7001, first_name: "Айжан", language_code: "kk" });
+    const linked = await specialist.send(`/start ${payload}`);
+    const menus = chatMenus(linked, 7001);
+    expect(Object.keys(menus).sort()).toEqual(["", "kk", "ru"]);
+    for (const [lang, commands] of Object.entries(menus)) {
+      const language = lang === "" ? "ru" : lang;
+      expect(commands.map((c) => c.command)).toEqual([...BASE, "staff"]);
+      expect(commands.at(-1)!.description).toBe(h.i18n.t(language, "command-staff"));
+    }
+    expect(menus.kk!.at(-1)!.description).not.toBe(menus.ru!.at(-1)!.description);
+  });
+
+  it("an administrator's /start sets /invite for them and goes on to the sign-up; nobody else gets a menu of their own", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const started = await admin.send("/start");
+    expect(h.texts(started)).toEqual([ru("signup-choose-language")]);
+    expect(chatMenus(started, ADMIN).ru!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+
+    const visitor = h.user({ id: 7400, first_name: "Дана", language_code: "ru" });
+    expect(menuCalls(await visitor.send("/start"))).toEqual([]);
+  });
+
+  it("a tea-talk host gets /host; a specialist who hosts gets both", async () => {
+    await link(psychologist, 7001);
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-25T13:00:00Z", hostSpecialistId: psychologist.id });
+    const host = h.user({ id: 7300, first_name: "Айгерім", language_code: "kk" });
+    expect(chatMenus(await host.send("/start"), 7300).kk!.map((c) => c.command)).toEqual([...BASE, "host"]);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    expect(chatMenus(await s.send("/start"), 7001).ru!.map((c) => c.command)).toEqual([...BASE, "staff", "host"]);
+  });
+
+  it("a deactivated specialist's own menu is removed when they next come", async () => {
+    await link(psychologist, 7001);
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const refused = await s.send("/staff");
+    expect(h.texts(refused)).toEqual([ru("staff-only")]);
+    expect(resets(refused, 7001).sort()).toEqual(["", "kk", "ru"]);
+    expect(resets(await s.send("/start"), 7001).sort()).toEqual(["", "kk", "ru"]);
+  });
+
+  it("at start-up every current or former staff member's menu is put right", async () => {
+    await link(psychologist, 7001);
+    await link(lawyer, 7002);
+    await h.db.updateTable("specialists").set({ active: 0 }).where("id", "=", lawyer.id).execute();
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-24T13:00:00Z", hostTelegramId: 7300 });
+    // Hosted a session last week and none since.
+    await insertTeaTalkSession(h.db, { centerId: CENTER, startsAt: "2026-11-16T13:00:00Z", hostTelegramId: 7301 });
+    const from = h.calls.length;
+    await syncCommandMenus(h.bot.api, (lang, key) => h.i18n.t(lang, key), { config: h.config, db: h.db, clock: h.clock, logger: createLogger("silent") });
+    const batch = h.calls.slice(from);
+    expect(chatMenus(batch, ADMIN).kk!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+    expect(chatMenus(batch, 7001).kk!.map((c) => c.command)).toEqual([...BASE, "staff"]);
+    expect(chatMenus(batch, 7300).ru!.map((c) => c.command)).toEqual([...BASE, "host"]);
+    expect(resets(batch, 7002).sort()).toEqual(["", "kk", "ru"]);
+    expect(resets(batch, 7301).sort()).toEqual(["", "kk", "ru"]);
+    expect(menuCalls(batch)).toHaveLength(5 * 3);
+  });
+});
+
+describe("the staff screen's language", () => {
+  it("after a switch, everything on the staff menu is in the new language, the center's name included", async () => {
+    await link(psychologist, 7001);
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const names = (t: typeof ru, center: string) => ({ name: "Айжан Серикова", service: t("service-psychologist"), center });
+    expect(h.texts(await s.send("/staff"))).toEqual([ru("staff-menu", names(ru, `Центр ${CENTER}`))]);
+    await s.press("staff:language");
+    expect(h.texts(await s.press("staff:set-language:kk"))).toEqual([kk("staff-menu", names(kk, `Орталық ${CENTER}`))]);
+    expect(s.buttons().map((b) => b.text)).toContain(kk("staff-button-today"));
+    expect((await findUser(h.db, 7001))?.language).toBe("kk");
+    // And back, within the same minute.
+    await s.press("staff:language");
+    expect(h.texts(await s.press("staff:set-language:ru"))).toEqual([ru("staff-menu", names(ru, `Центр ${CENTER}`))]);
+  });
+
+  it("a specialist who also has a profile switches there and the staff screen follows", async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 7001, { language: "ru" });
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("profile:set-language:kk");
+    const names = { name: "Айжан Серикова", service: kk("service-psychologist"), center: `Орталық ${CENTER}` };
+    expect(h.texts(await s.send("/staff"))).toEqual([kk("staff-menu", names)]);
+  });
+});
 
 describe("a deactivated specialist", () => {
   it("gets no notice of a cancellation, and what was queued for them is withdrawn", async () => {

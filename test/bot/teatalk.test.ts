@@ -381,7 +381,8 @@ describe("the host", () => {
         ru("teatalk-host-before-start"),
       ].join("\n"),
     ]);
-    expect(host.buttons().map((x) => x.callback_data)).toEqual(["tt:host"]);
+    // The last session's message ends with the way back to the main menu.
+    expect(host.buttons().map((x) => x.callback_data)).toEqual(["tt:host", "menu:open"]);
     const early = await host.press(`tt:mark:${sa!.id}:a`);
     expect(answer(early)).toMatchObject({ text: ru("teatalk-mark-not-started"), show_alert: true });
 
@@ -393,6 +394,7 @@ describe("the host", () => {
       `tt:mark:${sb!.id}:a`,
       `tt:mark:${sb!.id}:n`,
       "tt:host",
+      "menu:open",
     ]);
 
     // A participant pressing the host's button changes nothing.

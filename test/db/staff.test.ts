@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadAgendas } from "../../src/db/bookings.js";
+import { countRecentNoShows, loadAgendas } from "../../src/db/bookings.js";
 import type { Db } from "../../src/db/database.js";
 import type { Specialist } from "../../src/db/schema.js";
 import {
@@ -11,6 +11,7 @@ import {
   redeemInvite,
   specialistAgenda,
   unblockTime,
+  type AttendanceChange,
 } from "../../src/db/staff.js";
 import { openSlots } from "../../src/domain/booking-rules.js";
 import { INVITE_TTL_HOURS, staffStartPayload } from "../../src/domain/staff.js";
@@ -142,22 +143,40 @@ describe("agenda and attendance marks", () => {
     expect(other.map((e) => e.topic)).toEqual(["договор аренды"]);
   });
 
-  it("marks a started consultation once, only by its specialist", async () => {
+  it("marks a started consultation, only by its specialist; corrects it for 24 hours, then never", async () => {
     await registerUser(db, 501);
     const started = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T05:00:00Z" });
     const later = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T08:00:00Z", endsAt: "2026-11-23T09:00:00Z" });
-    const status = async (id: number) => (await db.selectFrom("bookings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+    const row = (id: number) => db.selectFrom("bookings").select(["status", "marked_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const mark = (bookingId: number, change: AttendanceChange, at = NOW, specialistId = psychologist.id) =>
+      markAttendance(db, { bookingId, specialistId, change }, at);
 
-    expect(await markAttendance(db, { bookingId: started, specialistId: lawyer.id, status: "no_show" }, NOW)).toEqual({ ok: false, reason: "not-found" });
-    expect(await markAttendance(db, { bookingId: later, specialistId: psychologist.id, status: "attended" }, NOW)).toEqual({ ok: false, reason: "not-started" });
-    const first = await markAttendance(db, { bookingId: started, specialistId: psychologist.id, status: "no_show" }, NOW);
-    expect(first).toMatchObject({ ok: true, booking: { id: started, status: "no_show" } });
-    expect(await markAttendance(db, { bookingId: started, specialistId: psychologist.id, status: "attended" }, NOW)).toEqual({
-      ok: false,
-      reason: "already-marked",
-      status: "no_show",
-    });
-    expect([await status(started), await status(later)]).toEqual(["no_show", "confirmed"]);
+    expect(await mark(started, "no_show", NOW, lawyer.id)).toEqual({ ok: false, reason: "not-found" });
+    expect(await mark(later, "attended")).toEqual({ ok: false, reason: "not-started" });
+    expect(await mark(started, "unmark")).toEqual({ ok: false, reason: "not-marked" });
+    const first = await mark(started, "no_show");
+    expect(first).toMatchObject({ ok: true, booking: { id: started, status: "no_show" }, markedAt: NOW.toISOString() });
+    expect(await mark(started, "no_show")).toEqual({ ok: false, reason: "already-marked", status: "no_show" });
+
+    const soon = new Date(NOW.getTime() + 3_600_000);
+    expect(await mark(started, "attended", soon)).toMatchObject({ ok: true, booking: { status: "attended" } });
+    expect(await row(started)).toEqual({ status: "attended", marked_at: soon.toISOString() });
+
+    // 24 hours after the last change the mark is final.
+    const final = new Date(soon.getTime() + 24 * 3_600_000);
+    expect(await mark(started, "no_show", final)).toEqual({ ok: false, reason: "final", status: "attended" });
+    expect(await mark(started, "unmark", final)).toEqual({ ok: false, reason: "final", status: "attended" });
+    expect([await row(started), (await row(later)).status]).toEqual([{ status: "attended", marked_at: soon.toISOString() }, "confirmed"]);
+  });
+
+  it("counts a no-show toward the limit only once its mark is final", async () => {
+    await registerUser(db, 501);
+    const missed = await insertBooking(db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T05:00:00Z" });
+    const rules = { noShowWindowDays: 90 };
+    await markAttendance(db, { bookingId: missed, specialistId: psychologist.id, change: "no_show" }, NOW);
+    expect(await countRecentNoShows(db, 501, NOW, rules)).toBe(0);
+    expect(await countRecentNoShows(db, 501, new Date(NOW.getTime() + 24 * 3_600_000 - 1), rules)).toBe(0);
+    expect(await countRecentNoShows(db, 501, new Date(NOW.getTime() + 24 * 3_600_000), rules)).toBe(1);
   });
 });
 

@@ -6,7 +6,9 @@ import {
   blockEndAfter,
   blockEndOptions,
   blockStartOptions,
+  correctableMarksSince,
   inviteTokenOf,
+  markFinalAt,
   isValidBlock,
   parseClockTime,
   staffStartPayload,
@@ -72,5 +74,19 @@ describe("block time options", () => {
     expect(blockEndAfter("2026-11-23", "09:00", now)).toBe("10:10");
     expect(blockEndAfter("2026-11-23", "11:00", now)).toBe("11:00");
     expect(blockEndAfter("2026-11-24", "09:00", now)).toBe("09:00");
+  });
+});
+
+describe("correcting attendance marks", () => {
+  it.each([
+    // Morning, late evening, and one minute before midnight in Almaty: the day's end always comes sooner.
+    ["2026-11-23T04:00:00Z", "2026-11-24T04:00:00.000Z"],
+    ["2026-11-23T17:30:00Z", "2026-11-24T17:30:00.000Z"],
+    ["2026-11-23T18:59:00Z", "2026-11-24T18:59:00.000Z"],
+  ])("a mark made at %s is final at %s, later than the end of its Almaty day", (marked, final) => {
+    const at = new Date(marked);
+    expect(markFinalAt(at).toISOString()).toBe(final);
+    expect(markFinalAt(at) > agendaWindow(at, 1).to).toBe(true);
+    expect(correctableMarksSince(markFinalAt(at)).getTime()).toBe(at.getTime());
   });
 });

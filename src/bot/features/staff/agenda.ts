@@ -1,34 +1,47 @@
 import { InlineKeyboard } from "grammy";
+import type { BookingStatus } from "../../../db/schema.js";
 import {
   bookingsAwaitingMark,
+  correctableMarks,
   markAttendance,
   specialistAgenda,
-  type AgendaEntry,
+  type AttendanceChange,
   type AttendanceMark,
   type StaffMember,
 } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS } from "../../../domain/staff.js";
+import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
 import { formatDay, localDateOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, packMessages, personName } from "./format.js";
-import { backToStaffMenu } from "./menu.js";
+import { STAFF_MENU } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
 const MARKS_PER_MESSAGE = 40;
 
-/** Sends the agenda's messages; the last one carries the way back to the staff menu. */
-async function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
-  const messages = packMessages(blocks);
-  for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: i === messages.length - 1 ? backToStaffMenu(ctx) : undefined });
+interface Screen {
+  text: string;
+  markup?: InlineKeyboard;
+}
+
+/** Sends a screen's messages; the last one carries the way back to the staff menu. */
+async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
+  for (const [i, screen] of screens.entries()) {
+    const last = i === screens.length - 1;
+    const markup = last ? startRow(screen.markup ?? new InlineKeyboard()).text(ctx.t("button-back"), STAFF_MENU) : screen.markup;
+    await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: markup });
   }
 }
 
-/** Today's consultations, then those that wait for a mark. */
+function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
+  return sendScreens(ctx, packMessages(blocks).map((text) => ({ text })));
+}
+
+/** Today's consultations, then those that wait for a mark and the marks still correctable. */
 export async function showToday(ctx: BaseContext, member: StaffMember): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = await contextLanguage(ctx);
@@ -36,8 +49,8 @@ export async function showToday(ctx: BaseContext, member: StaffMember): Promise<
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-today-title", { day: formatDay(window.dates[0]!, language) });
   const lines = entries.length > 0 ? entries.map((e) => agendaLine(ctx.t, e)) : [ctx.t("staff-agenda-empty-day")];
-  await sendAgenda(ctx, [title, ...lines]);
-  await showMarks(ctx, member, now, language);
+  const agenda = packMessages([title, ...lines]).map((text) => ({ text }));
+  await sendScreens(ctx, [...agenda, ...(await marksScreens(ctx, member, now, language))]);
 }
 
 /** The next seven days, day by day; days without consultations are left out. */
@@ -58,39 +71,70 @@ export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<v
   await sendAgenda(ctx, [title, ...days]);
 }
 
-/** Started consultations of the last days still "confirmed": numbered, with a pair of buttons each. */
-async function showMarks(ctx: BaseContext, member: StaffMember, now: Date, language: Language): Promise<void> {
+/**
+ * Started consultations of the last days still "confirmed", numbered with a pair of buttons each;
+ * then the marks of the last 24 hours, each with the other mark and an undo.
+ */
+async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, language: Language): Promise<Screen[]> {
+  const screens: Screen[] = [];
   const since = addMinutes(now, -MARK_LOOKBACK_DAYS * 24 * 60);
   const pending = await bookingsAwaitingMark(ctx.deps.db, member.id, since, now, MARKS_PER_MESSAGE);
-  if (pending.length === 0) return;
-  const lines = pending.map((b, i) => `${i + 1}. ${when(b, language)} — ${personName(ctx.t, b.person_name)}`);
-  const kb = new InlineKeyboard();
-  pending.forEach((b, i) => {
-    kb.text(ctx.t("staff-button-attended", { n: i + 1 }), `staff:mark:${b.id}:a`)
-      .text(ctx.t("staff-button-no-show", { n: i + 1 }), `staff:mark:${b.id}:n`)
-      .row();
-  });
-  await ctx.reply([ctx.t("staff-marks-title"), ...lines].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  if (pending.length > 0) {
+    const markup = new InlineKeyboard();
+    pending.forEach((b, i) => {
+      markup
+        .text(ctx.t("staff-button-attended", { n: i + 1 }), markData(b.id, "attended"))
+        .text(ctx.t("staff-button-no-show", { n: i + 1 }), markData(b.id, "no_show"))
+        .row();
+    });
+    const lines = pending.map((b, i) => `${i + 1}. ${when(b.starts_at, language)} — ${personName(ctx.t, b.person_name)}`);
+    screens.push({ text: [ctx.t("staff-marks-title"), ...lines].join("\n"), markup });
+  }
+  const marked = await correctableMarks(ctx.deps.db, member.id, now, MARKS_PER_MESSAGE);
+  if (marked.length > 0) {
+    const markup = new InlineKeyboard();
+    marked.forEach((b, i) => {
+      const other = otherMark(b.status);
+      markup
+        .text(ctx.t(other === "attended" ? "staff-button-attended" : "staff-button-no-show", { n: i + 1 }), markData(b.id, other))
+        .text(ctx.t("staff-button-unmark-n", { n: i + 1 }), markData(b.id, "unmark"))
+        .row();
+    });
+    const lines = marked.map((b, i) => `${i + 1}. ${when(b.starts_at, language)} — ${personName(ctx.t, b.person_name)} · ${ctx.t(`staff-status-${b.status}`)}`);
+    screens.push({ text: [ctx.t("staff-corrections-title"), ...lines].join("\n"), markup });
+  }
+  return screens;
 }
 
-function when(b: AgendaEntry, language: Language): string {
-  const { day, time } = dayAndTime(b.starts_at, language);
+/** "23 November, Monday, 09:00" in Almaty time. */
+function when(instant: string, language: Language): string {
+  const { day, time } = dayAndTime(instant, language);
   return `${day}, ${time}`;
 }
 
-const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
+const CHANGE_CODES: Record<AttendanceChange, string> = { attended: "a", no_show: "n", unmark: "u" };
+const CHANGES = Object.fromEntries(Object.entries(CHANGE_CODES).map(([change, code]) => [code, change])) as Record<string, AttendanceChange>;
+
+function markData(bookingId: number, change: AttendanceChange): string {
+  return `staff:mark:${bookingId}:${CHANGE_CODES[change]}`;
+}
+
+function otherMark(status: BookingStatus): AttendanceMark {
+  return status === "attended" ? "no_show" : "attended";
+}
 
 /**
- * A press on "attended" / "no-show". The booking id in the button is checked against the
- * presser: another specialist's booking is answered as unknown and stays as it was.
+ * A press on "attended" / "no-show" / "undo". The booking id in the button is checked against the
+ * presser: another specialist's booking is answered as unknown and stays as it was. The answer
+ * offers the correction while the mark can still be corrected.
  */
 export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, code: string): Promise<void> {
-  const status = MARKS[code];
-  if (!status) {
+  const change = CHANGES[code];
+  if (!change) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     return;
   }
-  const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, status }, ctx.deps.clock.now());
+  const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
   if (!result.ok) {
     ctx.log.info({ booking_id: bookingId, reason: result.reason }, "attendance mark refused");
     const text =
@@ -100,12 +144,24 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }
-  ctx.log.info({ booking_id: bookingId, status }, "attendance marked");
+  ctx.log.info({ booking_id: bookingId, change }, "attendance marked");
   const language = await contextLanguage(ctx);
-  const text = ctx.t(status === "attended" ? "staff-marked-attended" : "staff-marked-no-show", {
-    when: when(result.booking, language),
-    name: personName(ctx.t, result.booking.person_name),
-  });
-  await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${status}`) });
-  await ctx.reply(text, { parse_mode: "HTML" });
+  const about = { when: when(result.booking.starts_at, language), name: personName(ctx.t, result.booking.person_name) };
+  const kb = new InlineKeyboard();
+  if (change === "unmark") {
+    await ctx.answerCallbackQuery();
+    kb.text(ctx.t("staff-button-mark-attended"), markData(bookingId, "attended")).text(ctx.t("staff-button-mark-no-show"), markData(bookingId, "no_show"));
+    await sendScreens(ctx, [{ text: ctx.t("staff-unmarked", about), markup: kb }]);
+    return;
+  }
+  const until = markFinalAt(new Date(result.markedAt!)).toISOString();
+  const text = [
+    ctx.t(change === "attended" ? "staff-marked-attended" : "staff-marked-no-show", about),
+    ctx.t("staff-mark-correctable-until", { until: when(until, language) }),
+  ].join("\n");
+  const other = otherMark(change);
+  kb.text(ctx.t(other === "attended" ? "staff-button-mark-attended" : "staff-button-mark-no-show"), markData(bookingId, other))
+    .text(ctx.t("staff-button-unmark"), markData(bookingId, "unmark"));
+  await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${change}`) });
+  await sendScreens(ctx, [{ text, markup: kb }]);
 }

@@ -23,11 +23,11 @@ import {
 import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { askChoice, askText } from "../../shared/ask.js";
+import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
 import { timeRange } from "./format.js";
-import { backToStaffMenu, refuseNonStaff } from "./menu.js";
+import { backToStaffMenu, refuseNonStaff, STAFF_MENU } from "./menu.js";
 
 export const STAFF_BLOCK_TIME = "staff-block-time";
 
@@ -82,9 +82,10 @@ export function blockTimeConversation(deps: AppDeps) {
       return;
     }
 
+    // "Back" is the staff menu's own button: pressed here it leaves the flow for that screen.
     const date = await askChoice(conversation, ctx, "stb-date", dates, (c) => ({
       text: c.t("staff-block-ask-date"),
-      markup: dayKeyboard("stb-date", dates, language),
+      markup: startRow(dayKeyboard("stb-date", dates, language)).text(c.t("button-back"), STAFF_MENU),
     }));
     ctx = date.ctx;
     const day = formatDay(date.choice, language);
@@ -149,7 +150,7 @@ export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): P
   const language = await contextLanguage(ctx);
   const kb = new InlineKeyboard();
   for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), `staff:unblock:${b.id}`).row();
-  kb.text(ctx.t("button-back"), "staff:menu");
+  kb.text(ctx.t("button-back"), STAFF_MENU);
   await ctx.reply(ctx.t("staff-blocks-title"), { reply_markup: kb });
 }
 

@@ -1,13 +1,17 @@
 import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
-import { ensureUser, updateUser } from "../../../db/users.js";
+import { ensureUser, findUser, updateUser } from "../../../db/users.js";
 import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
+import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
+import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
+import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
-import { forStaff, showStaffMenu } from "./menu.js";
+import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
+import { staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -27,8 +31,39 @@ function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
   });
 }
 
+/**
+ * /staff and /host are where staff return to from anywhere: an open flow is left, said in one
+ * line, and the command goes on to its screen. Mounted before the conversations, which would take
+ * the command for a wrong answer. Someone without the role keeps their flow: for them the command
+ * is a wrong answer like any other and the step is asked again.
+ */
+export const staffCommandsInFlows = new Composer<AppContext>();
+
+staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
+  if (Object.keys(ctx.conversation.active()).length === 0) return next();
+  const roles = await staffRolesOf(ctx.deps, ctx.from!.id);
+  if (ctx.hasCommand("staff") ? roles.member !== undefined : roles.host) {
+    await ctx.conversation.exitAll();
+    // The reply keyboard of a step (the phone button) goes away with the flow.
+    await ctx.reply(ctx.t("flow-left"), { reply_markup: { remove_keyboard: true } });
+  }
+  await next();
+});
+
 staffFeature.command("staff", forStaff(showStaffMenu));
-staffFeature.callbackQuery("staff:menu", opens(showStaffMenu));
+
+/**
+ * A specialist's /start opens the staff menu, a host's the host's side: not the visitor sign-up.
+ * It also puts right their own command menu (an administrator's first /start sets theirs).
+ */
+staffFeature.command("start", async (ctx, next) => {
+  const roles = await staffRolesOf(ctx.deps, ctx.from.id);
+  if (mayHaveChatMenu(roles)) await refreshCommandMenu(ctx, roles);
+  if (roles.member) return showStaffMenu(ctx, roles.member);
+  if (roles.host) return showHostStart(ctx);
+  await next();
+});
+staffFeature.callbackQuery(STAFF_MENU, opens(showStaffMenu));
 staffFeature.callbackQuery("staff:today", opens(showToday));
 staffFeature.callbackQuery("staff:week", opens(showWeek));
 
@@ -56,7 +91,9 @@ staffFeature.callbackQuery(
   "staff:language",
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("staff-choose-language"), { reply_markup: languageKeyboard(ctx.t, "staff:set-language") });
+    await ctx.reply(ctx.t("staff-choose-language"), {
+      reply_markup: languageKeyboard(ctx.t, "staff:set-language").row().text(ctx.t("button-back"), STAFF_MENU),
+    });
   }),
 );
 
@@ -69,7 +106,7 @@ staffFeature.callbackQuery(
     const now = ctx.deps.clock.now();
     await ensureUser(ctx.deps.db, ctx.from.id, language, now);
     await updateUser(ctx.deps.db, ctx.from.id, { language }, now);
-    ctx.i18n.useLocale(language);
+    await adoptAccount(ctx, (await findUser(ctx.deps.db, ctx.from.id))!);
     await ctx.answerCallbackQuery({ text: ctx.t("profile-saved") });
     await showStaffMenu(ctx, member);
   }),

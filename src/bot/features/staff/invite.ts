@@ -12,9 +12,13 @@ import { inviteTokenOf, isStaffStartPayload, staffStartPayload } from "../../../
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
+import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
+import { staffRolesOf } from "./roles.js";
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -52,7 +56,8 @@ admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const centerId = ctx.match[1]!;
   const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
-  if (specialists.length === 0) return ctx.reply(ctx.t("staff-invite-none"));
+  // All of the center's specialists linked meanwhile: the list of centers tells what is left.
+  if (specialists.length === 0) return showInviteChoices(ctx, 0);
   const language = await contextLanguage(ctx);
   await ctx.reply(ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }), {
     parse_mode: "HTML",
@@ -61,7 +66,7 @@ admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
       specialists.map((s) => ({ text: specialistLabel(ctx, s), data: `staff-inv:s:${s.id}` })),
       Number(ctx.match[2]),
       (page) => `staff-inv:c:${centerId}:${page}`,
-    ),
+    ).text(ctx.t("button-back"), "staff-inv:p:0"),
   });
 });
 
@@ -77,7 +82,7 @@ admin.callbackQuery(/^staff-inv:s:(\d+)$/, async (ctx) => {
 async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> {
   const specialists = await listUnlinkedSpecialists(ctx.deps.db);
   if (specialists.length === 0) {
-    await ctx.reply(ctx.t("staff-invite-none"));
+    await ctx.reply(ctx.t("staff-invite-none"), { reply_markup: menuButton(ctx.t) });
     return;
   }
   const language = await contextLanguage(ctx);
@@ -86,7 +91,7 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
       data: `staff-inv:s:${s.id}`,
     }));
-    await ctx.reply(ctx.t("staff-invite-choose"), { reply_markup: paged(ctx, buttons, 0, (p) => `staff-inv:p:${p}`) });
+    await ctx.reply(ctx.t("staff-invite-choose"), { reply_markup: paged(ctx, buttons, 0, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open") });
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -97,7 +102,7 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
   }
   const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: `staff-inv:c:${id}:0` }));
   await ctx.reply(ctx.t("staff-invite-choose-center", { count: specialists.length }), {
-    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:p:${p}`),
+    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open"),
   });
 }
 
@@ -105,7 +110,7 @@ function specialistLabel(ctx: BaseContext, s: StaffMember): string {
   return `${s.display_name} — ${ctx.t(`service-${s.service}`)}`;
 }
 
-/** One button per row, `PAGE_SIZE` per page, with arrows to the neighbouring pages. */
+/** One button per row, `PAGE_SIZE` per page, with arrows to the neighbouring pages, then a row for the way out. */
 function paged(
   ctx: BaseContext,
   buttons: { text: string; data: string }[],
@@ -118,18 +123,21 @@ function paged(
   for (const b of buttons.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) kb.text(b.text, b.data).row();
   if (current > 0) kb.text(ctx.t("staff-page-prev"), pageData(current - 1));
   if (current < pages - 1) kb.text(ctx.t("staff-page-next"), pageData(current + 1));
-  return kb;
+  return startRow(kb);
 }
 
 /** Creates a link for a specialist who has no account yet and shows it with its expiry. */
 async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void> {
   const specialist = await findStaffMemberById(ctx.deps.db, specialistId);
   if (!specialist) {
-    await ctx.reply(ctx.t("staff-invite-unknown-specialist", { id: String(specialistId) }));
+    await ctx.reply(ctx.t("staff-invite-unknown-specialist", { id: String(specialistId) }), { reply_markup: menuButton(ctx.t) });
     return;
   }
   if (specialist.telegram_id !== null) {
-    await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), {
+      parse_mode: "HTML",
+      reply_markup: menuButton(ctx.t),
+    });
     return;
   }
   const invite = await createInvite(ctx.deps.db, { specialistId, createdBy: ctx.from!.id }, ctx.deps.clock.now());
@@ -144,7 +152,7 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
       link: `https://t.me/${ctx.me.username}?start=${staffStartPayload(invite.token)}`,
       until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
     }),
-    { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 
@@ -168,7 +176,9 @@ staffStartFeature.command("start", async (ctx, next) => {
   ctx.log.info({ specialist_id: result.specialistId }, "staff account linked");
   // A row with only the language, so that notices to this specialist come in the language they use here.
   await ensureUser(ctx.deps.db, ctx.from.id, await contextLanguage(ctx), now);
-  const member = (await findStaffMember(ctx.deps.db, ctx.from.id))!;
+  const roles = await staffRolesOf(ctx.deps, ctx.from.id);
+  await refreshCommandMenu(ctx, roles);
+  const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = await contextLanguage(ctx);
   await ctx.reply(
     ctx.t(result.alreadyYours ? "staff-linked-already" : "staff-linked", {

@@ -3,9 +3,15 @@ import { findStaffMember, type StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
+import { menuButton } from "../../shared/keyboards.js";
+import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
+import { staffRolesOf } from "./roles.js";
 
-/** The active specialist linked to the sender's account, if any: deactivating one ends their access. */
+/** The callback data of the staff menu, the screen every staff screen leads back to. */
+export const STAFF_MENU = "staff:menu";
+
+/** The active specialist linked to the sender's account, if any. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
   return ctx.from ? findStaffMember(ctx.deps.db, ctx.from.id) : undefined;
 }
@@ -13,7 +19,7 @@ export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
 export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-only") });
-  await ctx.reply(ctx.t("staff-only"));
+  await ctx.reply(ctx.t("staff-only"), { reply_markup: menuButton(ctx.t) });
 }
 
 /**
@@ -23,7 +29,12 @@ export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
 export function forStaff<C extends BaseContext>(handler: (ctx: C, member: StaffMember) => Promise<unknown>) {
   return async (ctx: C): Promise<void> => {
     const member = await currentStaffMember(ctx);
-    if (!member) return refuseNonStaff(ctx);
+    if (!member) {
+      // Someone whose access ended still has /staff in their menu: it goes now.
+      const roles = ctx.from ? await staffRolesOf(ctx.deps, ctx.from.id) : undefined;
+      if (roles?.linked) await refreshCommandMenu(ctx, roles);
+      return refuseNonStaff(ctx);
+    }
     await handler(ctx, member);
   };
 }
@@ -42,11 +53,14 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .text(ctx.t("staff-button-block"), "staff:block")
     .text(ctx.t("staff-button-blocks"), "staff:blocks")
     .row()
-    .text(ctx.t("button-edit-language"), "staff:language");
+    .text(ctx.t("button-edit-language"), "staff:language")
+    .row()
+    // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
+    .text(ctx.t("staff-button-visitor"), "menu:open");
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
 }
 
 /** The button under staff screens that leads back to the staff menu. */
 export function backToStaffMenu(ctx: BaseContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t("button-back"), "staff:menu");
+  return new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU);
 }

@@ -25,10 +25,17 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
     return;
   }
   await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }), { parse_mode: "HTML" });
-  for (const session of sessions) await showHostSession(ctx, session, language, now);
+  for (const [i, session] of sessions.entries()) await showHostSession(ctx, session, language, now, i === sessions.length - 1);
 }
 
-async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date): Promise<void> {
+/** What a host's /start opens: their side first, with the way on to the visitor's side. */
+export async function showHostStart(ctx: BaseContext): Promise<void> {
+  await ctx.reply(ctx.t("teatalk-host-start"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), "tt:host").row().text(ctx.t("staff-button-visitor"), "menu:open"),
+  });
+}
+
+async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date, last: boolean): Promise<void> {
   const participants = await sessionParticipants(ctx.deps.db, session.id);
   const started = attendanceOpen(new Date(session.starts_at), now);
   const lines = [sessionDetails(ctx.t, language, session), ctx.t("teatalk-host-count", { count: participants.length, capacity: session.capacity })];
@@ -46,6 +53,7 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
     });
   } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
   kb.text(ctx.t("teatalk-host-button-refresh"), "tt:host");
+  if (last) kb.text(ctx.t("button-menu"), "menu:open");
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: kb });
 }
 

@@ -1,0 +1,35 @@
+import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../../db/staff.js";
+import { hostsSessionsAfter } from "../../../db/teatalk.js";
+import { agendaWindow } from "../../../domain/staff.js";
+import type { AppDeps } from "../../context.js";
+import type { StaffCommand } from "../../commands.js";
+
+/** What someone may do on the staff side; most people have none of it. */
+export interface StaffRoles {
+  /** The active specialist linked to the account. */
+  member: StaffMember | undefined;
+  /** Linked to a specialist, active or deactivated: someone whose staff access may have ended. */
+  linked: boolean;
+  /** Hosts a tea-talk session today or later. */
+  host: boolean;
+  /** Listed in ADMIN_IDS: creates invites. */
+  admin: boolean;
+}
+
+export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock">, telegramId: number): Promise<StaffRoles> {
+  return {
+    member: await findStaffMember(deps.db, telegramId),
+    linked: await isLinkedToSpecialist(deps.db, telegramId),
+    host: await hostsSessionsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
+    admin: deps.config.adminIds.includes(telegramId),
+  };
+}
+
+/** The staff commands someone with these roles may use. */
+export function staffCommandsOf(roles: StaffRoles): StaffCommand[] {
+  const commands: StaffCommand[] = [];
+  if (roles.member) commands.push("staff");
+  if (roles.host) commands.push("host");
+  if (roles.admin) commands.push("invite");
+  return commands;
+}
