@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Appointment } from "../domain/appointments.js";
 import {
   keepMode,
   limitBreach,
@@ -11,6 +12,7 @@ import {
 import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { addMinutes } from "../domain/time-math.js";
+import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
 import type { Booking, BookingStatus, Center, Database, Specialist } from "./schema.js";
@@ -30,13 +32,19 @@ export interface BookingPolicy {
   reminderOffsetsMinutes: readonly number[];
 }
 
-export type BookResult = { kind: "booked"; bookingId: number } | { kind: "taken" } | { kind: "limit"; breach: LimitBreach };
+/** `overlap`: the person has another appointment at that time, named in `clash`. */
+export type BookResult =
+  | { kind: "booked"; bookingId: number }
+  | { kind: "taken" }
+  | { kind: "limit"; breach: LimitBreach }
+  | { kind: "overlap"; clash: Appointment };
 
 export type CancelResult = "cancelled" | "not-found" | "not-active";
 
 export type RescheduleResult =
   | { kind: "rescheduled"; bookingId: number }
   | { kind: "taken" }
+  | { kind: "overlap"; clash: Appointment }
   | { kind: "not-found" }
   | { kind: "not-active" };
 
@@ -105,9 +113,10 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
 
 /**
  * Books a slot for a person. In one transaction: the limits are checked, the slot is checked
- * to be still within the specialist's hours, not blocked and not taken, the booking is written
- * with its reminders, feedback request and the specialist's notice. The unique index on live
- * bookings is the last guard: whoever loses a race on it gets "taken" like everyone else.
+ * to be still within the specialist's hours, not blocked and not taken, and the person's other
+ * appointments not to overlap it; the booking is written with its reminders, feedback request
+ * and the specialist's notice. The unique index on live bookings is the last guard: whoever
+ * loses a race on it gets "taken" like everyone else.
  */
 export async function bookSlot(
   db: Executor,
@@ -129,6 +138,8 @@ export async function bookSlot(
       if (breach) return { kind: "limit", breach };
       const slot = await stillOpen(trx, specialist, request.startsAt, now);
       if (!slot) return { kind: "taken" };
+      const clash = await findClash(trx, request.userId, slot);
+      if (clash) return { kind: "overlap", clash };
       const mode = keepMode(request.mode, specialist.service, specialist.online === 1);
       const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: request.topic }, now);
       await scheduleNotices(trx, { id: bookingId, userId: request.userId, slot, specialist }, policy, now);
@@ -162,7 +173,9 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
 
 /**
  * Moves a person's upcoming booking to another slot of the same service. The old booking is
- * released only together with securing the new one: if the new slot is taken, nothing changes.
+ * released only together with securing the new one: if the new slot is taken, or overlaps
+ * another of the person's appointments (the booking being moved does not count), nothing
+ * changes.
  */
 export async function rescheduleBooking(
   db: Executor,
@@ -179,6 +192,8 @@ export async function rescheduleBooking(
       if (!specialist || specialist.service !== old.service) return { kind: "taken" };
       const slot = await stillOpen(trx, specialist, request.startsAt, now);
       if (!slot) return { kind: "taken" };
+      const clash = await findClash(trx, request.userId, slot, { bookingId: old.id });
+      if (clash) return { kind: "overlap", clash };
       const mode = keepMode(old.mode, specialist.service, specialist.online === 1);
       const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic }, now);
       await trx

@@ -259,6 +259,35 @@ describe("rescheduling", () => {
     expect(await bookingRow(old.replaced_by!)).toMatchObject({ specialist_id: careerAlmaly1.id, starts_at: "2026-11-25T05:45:00.000Z", status: "confirmed" });
   });
 
+  it("refuses a new time overlapping the person's other booking, naming it, and shows the times again", async () => {
+    const u = await signedUpUser(h, 635, "ru");
+    const oldId = await book(635, careerAlmaly1, "2026-11-24T05:00:00Z");
+    // A psychologist on Wednesday 10:00–10:50.
+    await book(635, psychologist, "2026-11-25T05:00:00Z");
+    await u.press(`mybk:reschedule:${oldId}`);
+    await u.press("rs-day:2026-11-25");
+    await u.press("rs-time:10:45");
+    const before = await snapshot();
+
+    const refused = await u.press("rs-ok:yes");
+    expect(h.texts(refused)).toEqual([
+      ru("appointment-overlap", {
+        what: ru("appointment-consultation", { service: ru("service-psychologist") }),
+        day: "25 ноября, среда",
+        start: "10:00",
+        end: "10:50",
+        then: "time",
+      }),
+      ru("consult-ask-time", { day: "25 ноября, среда" }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    // 11:30 at Almaly-2 begins after the psychologist's time ends.
+    await u.press("rs-time:11:30");
+    expect(h.texts(await u.press("rs-ok:yes"))[0]).toMatch(/Запись перенесена/);
+    expect((await bookingRow(oldId)).status).toBe("rescheduled");
+  });
+
   it("keeps the booking when the person goes back or cancels", async () => {
     const u = await signedUpUser(h, 640, "ru");
     const id = await book(640, psychologist, "2026-11-24T05:00:00Z");

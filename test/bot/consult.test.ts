@@ -4,6 +4,7 @@ import type { Language } from "../../src/domain/language.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
 // The clock stands at Monday 23 November 2026, 09:00 in Almaty (04:00Z): the 14-day window
@@ -363,5 +364,48 @@ describe("limits", () => {
     const batch = await u.press("menu:consult");
     expect(h.texts(batch)).toEqual([ru("need-signup")]);
     expect(data(u)).toEqual(["signup:consult"]);
+  });
+});
+
+describe("another appointment at that time", () => {
+  it("refuses a consultation overlapping the person's other one, names it, and goes back to the times", async () => {
+    const u = await signedUpUser(h, 530, "ru");
+    // A psychologist on Tuesday 10:50–11:40 Almaty.
+    await insertBooking(h.db, { specialist: psychologist, userId: 530, startsAt: "2026-11-24T05:50:00Z", endsAt: "2026-11-24T06:40:00Z" });
+    for (const step of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:45"]) await u.press(step);
+    await u.press("cs-topic:skip");
+
+    const refused = await u.press("cs-ok:yes");
+    const clash = ru("appointment-overlap", {
+      what: ru("appointment-consultation", { service: ru("service-psychologist") }),
+      day: "24 ноября, вторник",
+      start: "10:50",
+      end: "11:40",
+      then: "time",
+    });
+    expect(clash).toContain("Консультация: Психолог — 24 ноября, вторник, 10:50–11:40");
+    expect(h.texts(refused)).toEqual([clash, ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
+    expect((await bookingsOf(530)).map((b) => b.service)).toEqual(["psychologist"]);
+
+    // 10:00–10:45 ends before the psychologist's time begins.
+    await u.press("cs-time:10:00");
+    await u.press("cs-topic:skip");
+    expect(h.texts(await u.press("cs-ok:yes"))[0]).toMatch(/Вы записаны/);
+    expect((await bookingsOf(530)).map((b) => [b.service, b.starts_at])).toEqual([
+      ["psychologist", "2026-11-24T05:50:00.000Z"],
+      ["career", "2026-11-24T05:00:00.000Z"],
+    ]);
+  });
+
+  it("names a tea-talk session in Kazakh", async () => {
+    const u = await signedUpUser(h, 531, "kk");
+    const session = await insertTeaTalkSession(h.db, { centerId: "almaly-1", startsAt: "2026-11-24T04:30:00Z", minutes: 60 });
+    const at = h.clock.now().toISOString();
+    await h.db.insertInto("teatalk_signups").values({ session_id: session, user_id: 531, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
+    await toCareerTopicStep(u);
+    await u.press("cs-topic:skip");
+    const clash = kk("appointment-overlap", { what: kk("appointment-teatalk"), day: "24 қараша, сейсенбі", start: "09:30", end: "10:30", then: "time" });
+    expect(h.texts(await u.press("cs-ok:yes"))[0]).toBe(clash);
+    expect(await bookingsOf(531)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
 import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "../consult/details.js";
 import { runSteps, type StepOutcome } from "../consult/flow.js";
@@ -100,6 +101,10 @@ export function rescheduleConversation(deps: AppDeps) {
           await sendCalendarFile(ctx, result.bookingId, facts, new Date(moved.at));
           await showMainMenu(ctx);
           return "done";
+        }
+        if (result.kind === "overlap") {
+          await ctx.reply(clashText(ctx.t, lang, result.clash, "time"));
+          return { backTo: "time" };
         }
         if (result.kind !== "taken") {
           await ctx.reply(ctx.t("bookings-not-active"));

@@ -21,6 +21,7 @@ import {
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { clashText } from "../../shared/appointments.js";
 import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
@@ -196,6 +197,10 @@ export function consultConversation(deps: AppDeps) {
           await sendCalendarFile(ctx, result.bookingId, facts, new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
+        }
+        if (result.kind === "overlap") {
+          await ctx.reply(clashText(ctx.t, lang, result.clash, "time"));
+          return { backTo: "time" };
         }
         if (result.kind === "limit") {
           await ctx.reply(limitText(ctx, result.breach, limits, draft.service));
