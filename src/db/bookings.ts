@@ -117,6 +117,9 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
  * appointments not to overlap it; the booking is written with its reminders, feedback request
  * and the specialist's notice. The unique index on live bookings is the last guard: whoever
  * loses a race on it gets "taken" like everyone else.
+ *
+ * Asking again for a booking the person already holds (a flow replayed after its answer was
+ * written but before its state was saved) finds that booking and reports it booked, once.
  */
 export async function bookSlot(
   db: Executor,
@@ -126,6 +129,8 @@ export async function bookSlot(
 ): Promise<BookResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<BookResult> => {
+      const held = await heldBooking(trx, request);
+      if (held) return { kind: "booked", bookingId: held.id };
       const specialist = await activeSpecialist(trx, request.specialistId);
       if (!specialist) return { kind: "taken" };
       const breach = limitBreach(
@@ -176,6 +181,8 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
  * released only together with securing the new one: if the new slot is taken, or overlaps
  * another of the person's appointments (the booking being moved does not count), nothing
  * changes.
+ *
+ * Asking again for a move already made (a replayed flow) finds the booking it was moved to.
  */
 export async function rescheduleBooking(
   db: Executor,
@@ -187,6 +194,8 @@ export async function rescheduleBooking(
     return await db.transaction().execute(async (trx): Promise<RescheduleResult> => {
       const old = await findOwnBooking(trx, request.userId, request.bookingId);
       if (!old) return { kind: "not-found" };
+      const done = await movedTo(trx, old, request);
+      if (done) return { kind: "rescheduled", bookingId: done.id };
       if (!isUpcoming(old, now)) return { kind: "not-active" };
       const specialist = await activeSpecialist(trx, request.specialistId);
       if (!specialist || specialist.service !== old.service) return { kind: "taken" };
@@ -269,6 +278,31 @@ function detailsQuery(db: Executor) {
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .selectAll("bookings")
     .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru"]);
+}
+
+/** The person's live booking of this specialist at this start, if they hold it already. */
+async function heldBooking(db: Executor, request: { userId: number; specialistId: number; startsAt: Date }) {
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("user_id", "=", request.userId)
+    .where("specialist_id", "=", request.specialistId)
+    .where("starts_at", "=", request.startsAt.toISOString())
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
+}
+
+/** The booking `old` was already moved to, if that is the move asked for. */
+async function movedTo(db: Executor, old: Booking, request: { specialistId: number; startsAt: Date }) {
+  if (old.status !== "rescheduled" || old.replaced_by === null) return undefined;
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("id", "=", old.replaced_by)
+    .where("specialist_id", "=", request.specialistId)
+    .where("starts_at", "=", request.startsAt.toISOString())
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
 }
 
 async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {

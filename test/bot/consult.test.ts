@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
 import type { Language } from "../../src/domain/language.js";
@@ -5,6 +6,7 @@ import { bookingDetailsText, type BookingByHand } from "../support/booking-texts
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
+import { callbackUpdate } from "../support/updates.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
 // The clock stands at Monday 23 November 2026, 09:00 in Almaty (04:00Z): the 14-day window
@@ -407,5 +409,34 @@ describe("another appointment at that time", () => {
     const clash = kk("appointment-overlap", { what: kk("appointment-teatalk"), day: "24 қараша, сейсенбі", start: "09:30", end: "10:30", then: "time" });
     expect(h.texts(await u.press("cs-ok:yes"))[0]).toBe(clash);
     expect(await bookingsOf(531)).toEqual([]);
+  });
+});
+
+describe("a flow replayed after its booking was written", () => {
+  it("confirms the booking it made instead of calling the time taken, and books once", async () => {
+    const u = await signedUpUser(h, 540, "ru");
+    await toCareerTopicStep(u);
+    await u.press("cs-topic:skip");
+    // The booking is written, then the flow's state cannot be saved (the database refuses, as
+    // if the process had died right there): the flow is still at its summary.
+    for (const event of ["insert", "update", "delete"]) {
+      await sql`create trigger state_lost_${sql.raw(event)} before ${sql.raw(event)} on conversation_state
+        begin select raise(abort, 'disk I/O error'); end`.execute(h.db);
+    }
+    const from = h.calls.length;
+    await h.bot.handleUpdate(callbackUpdate(u, "cs-ok:yes", u.messages().at(-1))).catch((err) => h.bot.errorHandler(err));
+    expect(h.texts(h.calls.slice(from)).at(-1)).toBe(ru("error-generic"));
+    for (const event of ["insert", "update", "delete"]) await sql`drop trigger ${sql.raw(`state_lost_${event}`)}`.execute(h.db);
+    const [booking] = await bookingsOf(540);
+    expect(booking).toMatchObject({ status: "confirmed", starts_at: "2026-11-24T05:00:00.000Z" });
+
+    // The person presses Confirm again: the flow is replayed and finds its own booking.
+    const again = await u.press("cs-ok:yes");
+    const bookingDetails = details("ru", { date: "2026-11-24", time: "10:00", service: "career", center: "Центр almaly-1", address: "адрес", mode: "in_person" });
+    expect(h.texts(again)).toEqual([ru("consult-booked", { details: bookingDetails }), ru("consult-ics-caption"), ru("menu-title")]);
+    expect(documentOf(again)).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+    expect(await bookingsOf(540)).toEqual([booking]);
+    const notices = await h.db.selectFrom("outbox").select("kind").where("booking_id", "=", booking!.id).execute();
+    expect(notices.map((n) => n.kind)).toEqual(["booking_reminder", "booking_reminder", "booking_feedback"]);
   });
 });

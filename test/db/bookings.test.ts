@@ -244,6 +244,38 @@ describe("one person, one place at a time", () => {
   });
 });
 
+describe("asking again for what was already written", () => {
+  it("books once when the same booking is asked for twice, as a replayed flow does", async () => {
+    const first = await bookSlot(db, { ...request(1), topic: "сон" }, POLICY, NOW);
+    const outboxAfterFirst = await db.selectFrom("outbox").selectAll().orderBy("id").execute();
+
+    const again = await bookSlot(db, { ...request(1), topic: "сон" }, POLICY, new Date("2026-11-23T04:01:00Z"));
+
+    expect(first.kind).toBe("booked");
+    expect(again).toEqual(first);
+    expect((await liveBookings()).map((b) => [b.user_id, b.starts_at])).toEqual([[1, TUE_10.toISOString()]]);
+    expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(outboxAfterFirst);
+    // A cancelled booking of that time is not found again: booking anew writes a new one.
+    await cancelBooking(db, 1, (first as { bookingId: number }).bookingId, NOW);
+    const anew = await bookSlot(db, request(1), POLICY, NOW);
+    expect(anew).toMatchObject({ kind: "booked" });
+    expect(anew).not.toEqual(first);
+  });
+
+  it("moves once when the same move is asked for twice", async () => {
+    const { bookingId: oldId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const move = { userId: 1, bookingId: oldId, specialistId: psychologist.id, startsAt: TUE_10_50 };
+    const first = await rescheduleBooking(db, move, POLICY, NOW);
+    const after = { bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(), outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute() };
+
+    expect(first.kind).toBe("rescheduled");
+    expect(await rescheduleBooking(db, move, POLICY, NOW)).toEqual(first);
+    expect({ bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(), outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute() }).toEqual(after);
+    // Another move of the old booking is refused: it is no longer the one that is live.
+    expect(await rescheduleBooking(db, { ...move, startsAt: new Date("2026-11-24T06:40:00Z") }, POLICY, NOW)).toEqual({ kind: "not-active" });
+  });
+});
+
 describe("cancelBooking", () => {
   it("frees the slot, withdraws pending messages and tells the specialist", async () => {
     const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };

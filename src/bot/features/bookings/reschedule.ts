@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { findUpcomingOwnBooking, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
+import { findOwnBooking, findUpcomingOwnBooking, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
 import { keepMode } from "../../../domain/booking-rules.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
@@ -93,12 +93,15 @@ export function rescheduleConversation(deps: AppDeps) {
           // Logged inside the external so that later replays of this step do not log it again.
           const replacedBy = result.kind === "rescheduled" ? result.bookingId : null;
           ctx.log.info({ booking_id: current.id, replaced_by: replacedBy, outcome: result.kind }, "reschedule attempt");
-          return { result, at: now.toISOString() };
+          // The confirmation tells what was written, which a replay finds rather than makes.
+          const booking = replacedBy === null ? null : ((await findOwnBooking(deps.db, userId, replacedBy)) ?? null);
+          return { result, booking, at: now.toISOString() };
         });
         const result = moved.result;
-        if (result.kind === "rescheduled") {
-          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
-          await sendCalendarFile(ctx, result.bookingId, facts, new Date(moved.at));
+        if (moved.booking) {
+          const written = factsOfBooking(moved.booking, lang);
+          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, written) }), { parse_mode: "HTML" });
+          await sendCalendarFile(ctx, moved.booking.id, written, new Date(moved.at));
           await showMainMenu(ctx);
           return "done";
         }
