@@ -363,6 +363,7 @@ consult-details =
 consult-details-topic = 📝 Тақырып: { $topic }
 consult-ics-summary = Кеңес: { $service }
 consult-ics-caption = 📎 Күнтізбеге арналған файл: кеңесті күнтізбеңізге қосу үшін оны ашыңыз.
+consult-ics-online = Онлайн
 
 ## My bookings
 
@@ -418,6 +419,8 @@ bookings-rescheduled =
 
     Жаңа уақыт туралы алдын ала еске саламыз.
 bookings-reschedule-kept = Жақсы, жазылу бұрынғыдай қалды.
+bookings-ics-moved-caption = 📎 Күнтізбеге арналған файл: оны ашсаңыз, күнтізбеңіздегі кеңес жаңа уақытқа ауысады.
+bookings-ics-cancelled-caption = 📎 Күнтізбеге арналған файл: бас тартылған кеңесті күнтізбеңізден алып тастау үшін оны ашыңыз.
 
 ## Reminders, feedback and the practice nudge
 

@@ -376,6 +376,7 @@ consult-details =
 consult-details-topic = 📝 Тема: { $topic }
 consult-ics-summary = Консультация: { $service }
 consult-ics-caption = 📎 Файл для календаря: откройте его, чтобы добавить консультацию в свой календарь.
+consult-ics-online = Онлайн
 
 ## My bookings
 
@@ -435,6 +436,8 @@ bookings-rescheduled =
 
     Мы заранее напомним о консультации в новое время.
 bookings-reschedule-kept = Хорошо, запись остаётся прежней.
+bookings-ics-moved-caption = 📎 Файл для календаря: откройте его, и консультация в вашем календаре переедет на новое время.
+bookings-ics-cancelled-caption = 📎 Файл для календаря: откройте его, чтобы убрать отменённую консультацию из календаря.
 
 ## Reminders, feedback and the practice nudge
 

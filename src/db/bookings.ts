@@ -11,6 +11,7 @@ import {
 } from "../domain/booking-rules.js";
 import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
+import { bookingEventUid } from "../domain/ics.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
@@ -158,7 +159,8 @@ export async function bookSlot(
 
 /**
  * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
- * it is withdrawn, and the specialist is told.
+ * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
+ * the cancelling file outranks the one that added it.
  */
 export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
   return db.transaction().execute(async (trx): Promise<CancelResult> => {
@@ -167,7 +169,12 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
     if (!isUpcoming(booking, now)) return "not-active";
     await trx
       .updateTable("bookings")
-      .set({ status: "cancelled", cancelled_by: "user", updated_at: now.toISOString() })
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_by: "user",
+        calendar_sequence: eb("calendar_sequence", "+", 1),
+        updated_at: now.toISOString(),
+      }))
       .where("id", "=", bookingId)
       .execute();
     await cancelPendingForBooking(trx, bookingId);
@@ -180,7 +187,7 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
  * Moves a person's upcoming booking to another slot of the same service. The old booking is
  * released only together with securing the new one: if the new slot is taken, or overlaps
  * another of the person's appointments (the booking being moved does not count), nothing
- * changes.
+ * changes. The new booking continues the old one's calendar event at the next revision.
  *
  * Asking again for a move already made (a replayed flow) finds the booking it was moved to.
  */
@@ -204,7 +211,8 @@ export async function rescheduleBooking(
       const clash = await findClash(trx, request.userId, slot, { bookingId: old.id });
       if (clash) return { kind: "overlap", clash };
       const mode = keepMode(old.mode, specialist.service, specialist.online === 1);
-      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic }, now);
+      const event = { uid: calendarUid(old), sequence: old.calendar_sequence + 1 };
+      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic, event }, now);
       await trx
         .updateTable("bookings")
         .set({ status: "rescheduled", replaced_by: bookingId, updated_at: now.toISOString() })
@@ -267,6 +275,11 @@ export function isUpcoming(booking: Pick<Booking, "status" | "starts_at">, now: 
   return booking.status === "confirmed" && new Date(booking.starts_at) > now;
 }
 
+/** The UID of the calendar event a booking belongs to: its own, or the one of the booking it was moved from. */
+export function calendarUid(booking: Pick<Booking, "id" | "calendar_uid">): string {
+  return booking.calendar_uid ?? bookingEventUid(booking.id);
+}
+
 /** Whether an error is SQLite refusing a second live booking of the same specialist and start. */
 export function isSlotTaken(err: unknown): boolean {
   return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
@@ -317,7 +330,15 @@ async function stillOpen(db: Executor, specialist: Specialist, startsAt: Date, n
 
 async function insertBooking(
   db: Executor,
-  b: { userId: number; specialist: Specialist; slot: { start: Date; end: Date }; mode: BookingMode; topic: string | null },
+  b: {
+    userId: number;
+    specialist: Specialist;
+    slot: { start: Date; end: Date };
+    mode: BookingMode;
+    topic: string | null;
+    /** The calendar event a moved booking continues; a new booking starts its own. */
+    event?: { uid: string; sequence: number };
+  },
   now: Date,
 ): Promise<number> {
   const at = now.toISOString();
@@ -339,6 +360,8 @@ async function insertBooking(
       replaced_by: null,
       feedback_score: null,
       feedback_comment: null,
+      calendar_uid: b.event?.uid ?? null,
+      calendar_sequence: b.event?.sequence ?? 0,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

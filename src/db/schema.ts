@@ -124,6 +124,9 @@ export interface BookingsTable {
   replaced_by: number | null;
   feedback_score: number | null;
   feedback_comment: string | null;
+  /** The calendar event a moved booking continues; null when the booking started its own. */
+  calendar_uid: string | null;
+  calendar_sequence: Generated<number>;
 }
 
 export type OutboxState = "pending" | "sending" | "sent" | "failed" | "cancelled" | "expired";

@@ -136,12 +136,14 @@ describe("booking a consultation", () => {
       ["staff_booking_new", PSYCHOLOGIST_TELEGRAM_ID, "2026-11-23T04:00:00.000Z"],
     ]);
 
-    // The calendar file: UTC times, online, and no topic for a sensitive service.
+    // The calendar file: UTC times, online in the person's language, and no topic for a sensitive service.
     const ics = documentOf(done);
-    expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+    expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\nSEQUENCE:0\r\nSTATUS:CONFIRMED\r\n`);
+    expect(ics).toContain("\r\nMETHOD:PUBLISH\r\n");
     expect(ics).toContain("\r\nDTSTART:20261124T055000Z\r\nDTEND:20261124T064000Z\r\n");
     expect(ics).toContain("\r\nSUMMARY:Консультация: Психолог\r\n");
-    expect(ics).toContain("\r\nLOCATION:Online\r\n");
+    expect(ics).toContain(`\r\nLOCATION:${ru("consult-ics-online")}\r\n`);
+    expect(ics).not.toContain("Online");
     expect(ics).not.toContain("Тревога");
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   bookSlot,
+  calendarUid,
   cancelBooking,
   isSlotTaken,
   listOwnBookings,
@@ -273,6 +274,23 @@ describe("asking again for what was already written", () => {
     expect({ bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(), outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute() }).toEqual(after);
     // Another move of the old booking is refused: it is no longer the one that is live.
     expect(await rescheduleBooking(db, { ...move, startsAt: new Date("2026-11-24T06:40:00Z") }, POLICY, NOW)).toEqual({ kind: "not-active" });
+  });
+});
+
+describe("calendar revisions", () => {
+  it("keeps the event's UID through moves and raises its revision with each move and the cancellation", async () => {
+    const { bookingId: first } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    expect(await bookingRow(first)).toMatchObject({ calendar_uid: null, calendar_sequence: 0 });
+    expect(calendarUid(await bookingRow(first))).toBe(`booking-${first}@jastar-bot`);
+
+    const moved = (await rescheduleBooking(db, { userId: 1, bookingId: first, specialistId: psychologist.id, startsAt: TUE_10_50 }, POLICY, NOW)) as { bookingId: number };
+    const again = (await rescheduleBooking(db, { userId: 1, bookingId: moved.bookingId, specialistId: psychologist.id, startsAt: new Date("2026-11-24T06:40:00Z") }, POLICY, NOW)) as { bookingId: number };
+    expect(await bookingRow(moved.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 1 });
+    expect(await bookingRow(again.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 2 });
+
+    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toBe("cancelled");
+    expect(await bookingRow(again.bookingId)).toMatchObject({ status: "cancelled", calendar_sequence: 3 });
+    expect(calendarUid(await bookingRow(again.bookingId))).toBe(`booking-${first}@jastar-bot`);
   });
 });
 

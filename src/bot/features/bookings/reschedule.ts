@@ -99,9 +99,10 @@ export function rescheduleConversation(deps: AppDeps) {
         });
         const result = moved.result;
         if (moved.booking) {
-          const written = factsOfBooking(moved.booking, lang);
-          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, written) }), { parse_mode: "HTML" });
-          await sendCalendarFile(ctx, moved.booking.id, written, new Date(moved.at));
+          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, factsOfBooking(moved.booking, lang)) }), {
+            parse_mode: "HTML",
+          });
+          await sendCalendarFile(ctx, moved.booking, lang, "moved", new Date(moved.at));
           await showMainMenu(ctx);
           return "done";
         }

@@ -195,9 +195,10 @@ export function consultConversation(deps: AppDeps) {
         });
         const result = booked.result;
         if (booked.booking) {
-          const written = factsOfBooking(booked.booking, lang);
-          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, written) }), { parse_mode: "HTML" });
-          await sendCalendarFile(ctx, booked.booking.id, written, new Date(booked.at));
+          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, factsOfBooking(booked.booking, lang)) }), {
+            parse_mode: "HTML",
+          });
+          await sendCalendarFile(ctx, booked.booking, lang, "added", new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
         }

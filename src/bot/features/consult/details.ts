@@ -1,5 +1,5 @@
 import { InputFile } from "grammy";
-import type { BookingDetails } from "../../../db/bookings.js";
+import { calendarUid, type BookingDetails } from "../../../db/bookings.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/services.js";
@@ -61,21 +61,38 @@ export function describeBooking(ctx: BaseContext, lang: Language, f: BookingFact
 }
 
 /**
- * Sends the booking as a calendar file. A sensitive consultation's topic stays out of it:
- * calendars sync to other devices and are shown to other people more often than chats.
+ * What a calendar file does to the event: adds it (a new booking, or the file asked for again),
+ * moves it to the booking's new time, or takes it out.
  */
-export async function sendCalendarFile(ctx: BaseContext, bookingId: number, f: BookingFacts, now: Date): Promise<void> {
+export type CalendarChange = "added" | "moved" | "cancelled";
+
+const CAPTIONS: Record<CalendarChange, string> = {
+  added: "consult-ics-caption",
+  moved: "bookings-ics-moved-caption",
+  cancelled: "bookings-ics-cancelled-caption",
+};
+
+/**
+ * Sends the booking as a calendar file, under the UID and revision it has in the database, so
+ * that a later file replaces or removes the event the first one added. A sensitive
+ * consultation's topic stays out of it: calendars sync to other devices and are shown to other
+ * people more often than chats.
+ */
+export async function sendCalendarFile(ctx: BaseContext, booking: BookingDetails, lang: Language, change: CalendarChange, now: Date): Promise<void> {
+  const f = factsOfBooking(booking, lang);
   const description = SERVICES[f.service].sensitive || !f.topic ? f.centerName : `${f.centerName}\n${f.topic}`;
   const ics = calendarFile({
-    uid: `booking-${bookingId}@jastar-bot`,
+    uid: calendarUid(booking),
+    sequence: booking.calendar_sequence,
     stamp: now,
     start: new Date(f.startsAt),
     end: new Date(f.endsAt),
     summary: ctx.t("consult-ics-summary", { service: ctx.t(`service-${f.service}`) }),
-    location: f.mode === "online" ? "Online" : f.address,
+    location: f.mode === "online" ? ctx.t("consult-ics-online") : f.address,
     description,
+    cancelled: change === "cancelled",
   });
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "consultation.ics"), {
-    caption: ctx.t("consult-ics-caption"),
+    caption: ctx.t(CAPTIONS[change]),
   });
 }
