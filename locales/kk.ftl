@@ -202,6 +202,7 @@ centers-card =
     🕒 Жұмыс уақыты: { $hours }
     📞 Телефоны: { $phone }
 centers-phone-unknown = нақтыланады
+centers-address-unknown = нақтыланады
 centers-open-24-7 = 🌙 Тәулік бойы жұмыс істейді.
 centers-services =
     Мамандардың кеңестері (тегін):
@@ -358,9 +359,11 @@ appointment-teatalk = Tea talk клубының кездесуі
 consult-details =
     📅 { $day }, { $time }
     🧑‍💼 { $service }
-    📍 { $center }, { $address }
+    📍 { $place }
     { $mode }
 consult-details-topic = 📝 Тақырып: { $topic }
+consult-place = { $center }, { $address }
+consult-place-address-unknown = { $center } (орталықтың мекенжайы нақтыланып жатыр)
 consult-ics-summary = Кеңес: { $service }
 consult-ics-caption = 📎 Күнтізбеге арналған файл: кеңесті күнтізбеңізге қосу үшін оны ашыңыз.
 consult-ics-online = Онлайн

@@ -202,6 +202,7 @@ centers-card =
     🕒 Часы работы: { $hours }
     📞 Телефон: { $phone }
 centers-phone-unknown = уточняется
+centers-address-unknown = уточняется
 centers-open-24-7 = 🌙 Работает круглосуточно.
 centers-services =
     Консультации специалистов (бесплатно):
@@ -371,9 +372,11 @@ appointment-teatalk = Встреча клуба tea talk
 consult-details =
     📅 { $day }, { $time }
     🧑‍💼 { $service }
-    📍 { $center }, { $address }
+    📍 { $place }
     { $mode }
 consult-details-topic = 📝 Тема: { $topic }
+consult-place = { $center }, { $address }
+consult-place-address-unknown = { $center } (адрес центра уточняется)
 consult-ics-summary = Консультация: { $service }
 consult-ics-caption = 📎 Файл для календаря: откройте его, чтобы добавить консультацию в свой календарь.
 consult-ics-online = Онлайн

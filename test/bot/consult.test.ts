@@ -442,3 +442,26 @@ describe("a flow replayed after its booking was written", () => {
     expect(notices.map((n) => n.kind)).toEqual(["booking_reminder", "booking_reminder", "booking_feedback"]);
   });
 });
+
+describe("a center whose address is not known yet", () => {
+  it("names only the center, on every screen and in the calendar file", async () => {
+    await h.db.updateTable("centers").set({ placeholder: 1, address_ru: "Адрес уточняется администратором", address_kk: "Мекенжайды әкімші нақтылайды" }).where("id", "=", "almaly-1").execute();
+    for (const [id, lang] of [[550, "ru"], [551, "kk"]] as const) {
+      const u = await signedUpUser(h, id, lang);
+      await u.press("menu:consult");
+      await u.press("cs-svc:career");
+      await u.press("cs-dist:almaly");
+      await u.press(id === 550 ? "cs-day:2026-11-24" : "cs-day:2026-11-25");
+      await u.press("cs-time:10:00");
+      const center = lang === "ru" ? "Центр almaly-1" : "Орталық almaly-1";
+      const bookingDetails = details(lang, { date: id === 550 ? "2026-11-24" : "2026-11-25", time: "10:00", service: "career", center, address: null, mode: "in_person" });
+      const summary = h.texts(await u.press("cs-topic:skip"));
+      expect(summary).toEqual([t(lang)("consult-summary", { details: bookingDetails })]);
+      expect(summary[0]).toContain(t(lang)("consult-place-address-unknown", { center }));
+      const done = await u.press("cs-ok:yes");
+      expect(h.texts(done)[0]).toBe(t(lang)("consult-booked", { details: bookingDetails }));
+      for (const text of [...h.texts(done), documentOf(done)]) expect(text).not.toMatch(/уточняется администратором|әкімші нақтылайды/);
+      expect(documentOf(done)).toContain(`\r\nLOCATION:${center}\r\n`);
+    }
+  });
+});

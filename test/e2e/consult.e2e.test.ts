@@ -38,7 +38,6 @@ interface Consultant {
   telegram_id: number | null;
   center_id: string;
   name_ru: string;
-  address_ru: string;
 }
 
 /**
@@ -73,7 +72,7 @@ function careerConsultants(): Consultant[] {
     (db) =>
       db
         .prepare(
-          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru, c.address_ru
+          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru
            from specialists s join centers c on c.id = s.center_id
            where s.service = 'career' and s.active = 1 and c.district = ?
            order by s.id`,
@@ -106,14 +105,17 @@ function lastCalendarFile(): string {
 /** An instant in iCalendar's UTC form, e.g. 20261124T055000Z. */
 const icsUtc = (instant: string) => instant.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** The details block of a career booking as the bot writes it (HTML). */
+/**
+ * The details block of a career booking as the bot writes it (HTML). The seeded catalog's
+ * addresses are stand-ins: no screen shows them, only the center's name.
+ */
 function detailsHtml(b: { date: LocalDate; time: LocalTime; at: Consultant; mode: BookingMode }): string {
   return bookingDetailsText({ i18n }, "ru", {
     date: b.date,
     time: b.time,
     service: "career",
     center: escapeHtml(b.at.name_ru),
-    address: escapeHtml(b.at.address_ru),
+    address: null,
     mode: b.mode,
   });
 }
@@ -198,6 +200,7 @@ function expectConfirmedBooking(booking: Booking | undefined, at: Consultant, da
   expect(ics).toContain(`\r\nUID:${booking!.calendar_uid ?? `booking-${booking!.id}@jastar-bot`}\r\n`);
   expect(ics).toContain(`\r\nDTSTART:${icsUtc(startsAt.toISOString())}\r\nDTEND:${icsUtc(booking!.ends_at)}\r\n`);
   expect(ics).toContain(`\r\nSUMMARY:${ru("consult-ics-summary", { service: html("service-career") })}\r\n`);
+  expect(ics).toContain(`\r\nLOCATION:${at.name_ru}\r\n`);
 }
 
 describe("consultations, driven through the Bot API emulator", () => {
