@@ -203,6 +203,12 @@ describe("one person, one place at a time", () => {
     expect((await bookSlot(db, request(1, TUE_10_50), POLICY, NOW)).kind).toBe("booked");
   });
 
+  it("lets one of two overlapping bookings made at the same moment through", async () => {
+    const results = await Promise.all([bookSlot(db, request(1), POLICY, NOW), bookSlot(db, request(1, TUE_10_45, unlinked), POLICY, NOW)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["booked", "overlap"]);
+    expect(await liveBookings()).toHaveLength(1);
+  });
+
   it("counts a tea-talk sign-up, seated or waitlisted, and leaves out cancelled ones", async () => {
     // A session 10:30–12:00 on Tuesday: the person is in its waitlist.
     const session = await insertTeaTalkSession(db, { centerId: "medeu-1", startsAt: "2026-11-24T05:30:00Z", capacity: 1 });
