@@ -6,8 +6,8 @@ import type { Database } from "./schema.js";
 /** A database handle or an open transaction. */
 type Executor = Kysely<Database>;
 
-/** The appointment a new one is checked against itself: the booking being moved, the session being joined. */
-export type Exempt = { bookingId: number } | { sessionId: number };
+/** An appointment that does not count against the new one: the booking being moved. */
+export type Exempt = { bookingId: number };
 
 /**
  * The person's live appointments that share a moment with `period`: upcoming consultations and
@@ -24,8 +24,8 @@ export async function appointmentsDuring(db: Executor, userId: number, period: P
     .where("status", "=", "confirmed")
     .where("starts_at", "<", end)
     .where("ends_at", ">", start);
-  if (exempt && "bookingId" in exempt) bookings = bookings.where("id", "!=", exempt.bookingId);
-  let signups = db
+  if (exempt) bookings = bookings.where("id", "!=", exempt.bookingId);
+  const signups = db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
     .select(["u.id", "s.starts_at", "s.ends_at"])
@@ -34,7 +34,6 @@ export async function appointmentsDuring(db: Executor, userId: number, period: P
     .where("s.status", "=", "scheduled")
     .where("s.starts_at", "<", end)
     .where("s.ends_at", ">", start);
-  if (exempt && "sessionId" in exempt) signups = signups.where("s.id", "!=", exempt.sessionId);
   return [
     ...(await bookings.execute()).map((b): Appointment => ({ kind: "consultation", id: b.id, service: b.service, startsAt: b.starts_at, endsAt: b.ends_at })),
     ...(await signups.execute()).map((s): Appointment => ({ kind: "teatalk", id: s.id, startsAt: s.starts_at, endsAt: s.ends_at })),

@@ -9,9 +9,9 @@ import {
   type LimitRules,
   type SpecialistAgenda,
 } from "../domain/booking-rules.js";
+import { bookingEventUid } from "../domain/ics.js";
 import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
-import { bookingEventUid } from "../domain/ics.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
