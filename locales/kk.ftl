@@ -257,6 +257,7 @@ centers-card =
     🕒 Жұмыс уақыты: { $hours }
     📞 Телефоны: { $phone }
 centers-phone-unknown = нақтыланады
+centers-address-unknown = нақтыланады
 centers-open-24-7 = 🌙 Тәулік бойы жұмыс істейді.
 centers-services =
     Мамандардың кеңестері (тегін):
@@ -409,14 +410,28 @@ consult-booked =
     Кеңес туралы алдын ала еске саламыз. Жазылудан бас тартуға немесе оны ауыстыруға «Менің жазылуларым» бөлімінде болады.
 consult-slot-taken = Кешіріңіз, бұл уақытты жаңа ғана басқа біреу алып қойды. Міне, ең жақын бос уақыттар — ыңғайлысын таңдаңыз:
 consult-slot-taken-none = Кешіріңіз, бұл уақытты жаңа ғана басқа біреу алып қойды, ал басқа бос уақыт әзірге жоқ. Басқа ауданды немесе «Кез келген орталық» батырмасын таңдап көріңіз.
+appointment-overlap =
+    ⚠️ Бұл уақытта сізде басқа жазылу бар:
+    { $what } — { $day }, { $start }–{ $end }
+
+    Бір уақытта екі жерде бола алмайсыз. { $then ->
+        [session] Басқа кездесуді таңдаңыз.
+       *[time] Басқа уақытты таңдаңыз.
+    }
+appointment-overlap-alert = Бұл уақытта басқа жазылуыңыз бар
+appointment-consultation = Кеңес: { $service }
+appointment-teatalk = Tea talk клубының кездесуі
 consult-details =
     📅 { $day }, { $time }
     🧑‍💼 { $service }
-    📍 { $center }, { $address }
+    📍 { $place }
     { $mode }
 consult-details-topic = 📝 Тақырып: { $topic }
+consult-place = { $center }, { $address }
+consult-place-address-unknown = { $center } (орталықтың мекенжайы нақтыланып жатыр)
 consult-ics-summary = Кеңес: { $service }
 consult-ics-caption = 📎 Күнтізбеге арналған файл: кеңесті күнтізбеңізге қосу үшін оны ашыңыз.
+consult-ics-online = Онлайн
 
 ## My bookings
 
@@ -472,6 +487,8 @@ bookings-rescheduled =
 
     Жаңа уақыт туралы алдын ала еске саламыз.
 bookings-reschedule-kept = Жақсы, жазылу бұрынғыдай қалды.
+bookings-ics-moved-caption = 📎 Күнтізбеге арналған файл: оны ашсаңыз, күнтізбеңіздегі кеңес жаңа уақытқа ауысады.
+bookings-ics-cancelled-caption = 📎 Күнтізбеге арналған файл: бас тартылған кеңесті күнтізбеңізден алып тастау үшін оны ашыңыз.
 
 ## Reminders, feedback and the practice nudge
 

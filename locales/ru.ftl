@@ -257,6 +257,7 @@ centers-card =
     🕒 Часы работы: { $hours }
     📞 Телефон: { $phone }
 centers-phone-unknown = уточняется
+centers-address-unknown = уточняется
 centers-open-24-7 = 🌙 Работает круглосуточно.
 centers-services =
     Консультации специалистов (бесплатно):
@@ -422,14 +423,28 @@ consult-booked =
     Мы заранее напомним о консультации. Отменить или перенести запись можно в разделе «Мои записи».
 consult-slot-taken = Извините, это время только что заняли. Вот ближайшее свободное время — выберите подходящее:
 consult-slot-taken-none = Извините, это время только что заняли, а другого свободного времени сейчас нет. Попробуйте другой район или «Любой центр».
+appointment-overlap =
+    ⚠️ В это время у вас уже есть другая запись:
+    { $what } — { $day }, { $start }–{ $end }
+
+    Быть в двух местах сразу не получится. { $then ->
+        [session] Выберите другую встречу.
+       *[time] Выберите другое время.
+    }
+appointment-overlap-alert = В это время у вас другая запись
+appointment-consultation = Консультация: { $service }
+appointment-teatalk = Встреча клуба tea talk
 consult-details =
     📅 { $day }, { $time }
     🧑‍💼 { $service }
-    📍 { $center }, { $address }
+    📍 { $place }
     { $mode }
 consult-details-topic = 📝 Тема: { $topic }
+consult-place = { $center }, { $address }
+consult-place-address-unknown = { $center } (адрес центра уточняется)
 consult-ics-summary = Консультация: { $service }
 consult-ics-caption = 📎 Файл для календаря: откройте его, чтобы добавить консультацию в свой календарь.
+consult-ics-online = Онлайн
 
 ## My bookings
 
@@ -489,6 +504,8 @@ bookings-rescheduled =
 
     Мы заранее напомним о консультации в новое время.
 bookings-reschedule-kept = Хорошо, запись остаётся прежней.
+bookings-ics-moved-caption = 📎 Файл для календаря: откройте его, и консультация в вашем календаре переедет на новое время.
+bookings-ics-cancelled-caption = 📎 Файл для календаря: откройте его, чтобы убрать отменённую консультацию из календаря.
 
 ## Reminders, feedback and the practice nudge
 

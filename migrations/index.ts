@@ -4,6 +4,7 @@ import * as consultations from "./2026-11-21-02-consultations.js";
 import * as outbox from "./2026-11-21-03-outbox.js";
 import * as teatalk from "./2026-11-21-04-teatalk.js";
 import * as practice from "./2026-11-21-05-practice.js";
+import * as calendarEvents from "./2026-12-02-04-calendar-events.js";
 import * as attendanceMarks from "./2026-12-02-05-attendance-marks.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-03-outbox": outbox,
   "2026-11-21-04-teatalk": teatalk,
   "2026-11-21-05-practice": practice,
+  "2026-12-02-04-calendar-events": calendarEvents,
   "2026-12-02-05-attendance-marks": attendanceMarks,
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
 };

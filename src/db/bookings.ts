@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Appointment } from "../domain/appointments.js";
 import {
   keepMode,
   limitBreach,
@@ -8,10 +9,12 @@ import {
   type LimitRules,
   type SpecialistAgenda,
 } from "../domain/booking-rules.js";
+import { bookingEventUid } from "../domain/ics.js";
 import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
+import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
 import type { Booking, BookingStatus, Center, Database, Specialist } from "./schema.js";
@@ -23,7 +26,7 @@ type Executor = Kysely<Database>;
 const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
 
 /** A booking together with the center it takes place in. */
-export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru">;
+export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru" | "placeholder">;
 
 /** What a booking needs besides the person's answers: the limits and the reminder schedule. */
 export interface BookingPolicy {
@@ -31,13 +34,19 @@ export interface BookingPolicy {
   reminderOffsetsMinutes: readonly number[];
 }
 
-export type BookResult = { kind: "booked"; bookingId: number } | { kind: "taken" } | { kind: "limit"; breach: LimitBreach };
+/** `overlap`: the person has another appointment at that time, named in `clash`. */
+export type BookResult =
+  | { kind: "booked"; bookingId: number }
+  | { kind: "taken" }
+  | { kind: "limit"; breach: LimitBreach }
+  | { kind: "overlap"; clash: Appointment };
 
 export type CancelResult = "cancelled" | "not-found" | "not-active";
 
 export type RescheduleResult =
   | { kind: "rescheduled"; bookingId: number }
   | { kind: "taken" }
+  | { kind: "overlap"; clash: Appointment }
   | { kind: "not-found" }
   | { kind: "not-active" };
 
@@ -111,9 +120,13 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
 
 /**
  * Books a slot for a person. In one transaction: the limits are checked, the slot is checked
- * to be still within the specialist's hours, not blocked and not taken, the booking is written
- * with its reminders, feedback request and the specialist's notice. The unique index on live
- * bookings is the last guard: whoever loses a race on it gets "taken" like everyone else.
+ * to be still within the specialist's hours, not blocked and not taken, and the person's other
+ * appointments not to overlap it; the booking is written with its reminders, feedback request
+ * and the specialist's notice. The unique index on live bookings is the last guard: whoever
+ * loses a race on it gets "taken" like everyone else.
+ *
+ * Asking again for a booking the person already holds (a flow replayed after its answer was
+ * written but before its state was saved) finds that booking and reports it booked, once.
  */
 export async function bookSlot(
   db: Executor,
@@ -123,6 +136,8 @@ export async function bookSlot(
 ): Promise<BookResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<BookResult> => {
+      const held = await heldBooking(trx, request);
+      if (held) return { kind: "booked", bookingId: held.id };
       const specialist = await activeSpecialist(trx, request.specialistId);
       if (!specialist) return { kind: "taken" };
       const breach = limitBreach(
@@ -135,6 +150,8 @@ export async function bookSlot(
       if (breach) return { kind: "limit", breach };
       const slot = await stillOpen(trx, specialist, request.startsAt, now);
       if (!slot) return { kind: "taken" };
+      const clash = await findClash(trx, request.userId, slot);
+      if (clash) return { kind: "overlap", clash };
       const mode = keepMode(request.mode, specialist.service, specialist.online === 1);
       const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: request.topic }, now);
       await scheduleNotices(trx, { id: bookingId, userId: request.userId, slot, specialist }, policy, now);
@@ -148,7 +165,8 @@ export async function bookSlot(
 
 /**
  * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
- * it is withdrawn, and the specialist is told.
+ * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
+ * the cancelling file outranks the one that added it.
  */
 export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
   return db.transaction().execute(async (trx): Promise<CancelResult> => {
@@ -157,7 +175,12 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
     if (!isUpcoming(booking, now)) return "not-active";
     await trx
       .updateTable("bookings")
-      .set({ status: "cancelled", cancelled_by: "user", updated_at: now.toISOString() })
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_by: "user",
+        calendar_sequence: eb("calendar_sequence", "+", 1),
+        updated_at: now.toISOString(),
+      }))
       .where("id", "=", bookingId)
       .execute();
     await cancelPendingForBooking(trx, bookingId);
@@ -168,7 +191,11 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
 
 /**
  * Moves a person's upcoming booking to another slot of the same service. The old booking is
- * released only together with securing the new one: if the new slot is taken, nothing changes.
+ * released only together with securing the new one: if the new slot is taken, or overlaps
+ * another of the person's appointments (the booking being moved does not count), nothing
+ * changes. The new booking continues the old one's calendar event at the next revision.
+ *
+ * Asking again for a move already made (a replayed flow) finds the booking it was moved to.
  */
 export async function rescheduleBooking(
   db: Executor,
@@ -180,13 +207,18 @@ export async function rescheduleBooking(
     return await db.transaction().execute(async (trx): Promise<RescheduleResult> => {
       const old = await findOwnBooking(trx, request.userId, request.bookingId);
       if (!old) return { kind: "not-found" };
+      const done = await movedTo(trx, old, request);
+      if (done) return { kind: "rescheduled", bookingId: done.id };
       if (!isUpcoming(old, now)) return { kind: "not-active" };
       const specialist = await activeSpecialist(trx, request.specialistId);
       if (!specialist || specialist.service !== old.service) return { kind: "taken" };
       const slot = await stillOpen(trx, specialist, request.startsAt, now);
       if (!slot) return { kind: "taken" };
+      const clash = await findClash(trx, request.userId, slot, { bookingId: old.id });
+      if (clash) return { kind: "overlap", clash };
       const mode = keepMode(old.mode, specialist.service, specialist.online === 1);
-      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic }, now);
+      const event = { uid: calendarUid(old), sequence: old.calendar_sequence + 1 };
+      const bookingId = await insertBooking(trx, { userId: request.userId, specialist, slot, mode, topic: old.topic, event }, now);
       await trx
         .updateTable("bookings")
         .set({ status: "rescheduled", replaced_by: bookingId, updated_at: now.toISOString() })
@@ -259,6 +291,11 @@ export function isUpcoming(booking: Pick<Booking, "status" | "starts_at">, now: 
   return booking.status === "confirmed" && new Date(booking.starts_at) > now;
 }
 
+/** The UID of the calendar event a booking belongs to: its own, or the one of the booking it was moved from. */
+export function calendarUid(booking: Pick<Booking, "id" | "calendar_uid">): string {
+  return booking.calendar_uid ?? bookingEventUid(booking.id);
+}
+
 /** Whether an error is SQLite refusing a second live booking of the same specialist and start. */
 export function isSlotTaken(err: unknown): boolean {
   return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
@@ -269,7 +306,32 @@ function detailsQuery(db: Executor) {
     .selectFrom("bookings")
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .selectAll("bookings")
-    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru"]);
+    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru", "centers.placeholder"]);
+}
+
+/** The person's live booking of this specialist at this start, if they hold it already. */
+async function heldBooking(db: Executor, request: { userId: number; specialistId: number; startsAt: Date }) {
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("user_id", "=", request.userId)
+    .where("specialist_id", "=", request.specialistId)
+    .where("starts_at", "=", request.startsAt.toISOString())
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
+}
+
+/** The booking `old` was already moved to, if that is the move asked for. */
+async function movedTo(db: Executor, old: Booking, request: { specialistId: number; startsAt: Date }) {
+  if (old.status !== "rescheduled" || old.replaced_by === null) return undefined;
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("id", "=", old.replaced_by)
+    .where("specialist_id", "=", request.specialistId)
+    .where("starts_at", "=", request.startsAt.toISOString())
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
 }
 
 async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {
@@ -284,7 +346,15 @@ async function stillOpen(db: Executor, specialist: Specialist, startsAt: Date, n
 
 async function insertBooking(
   db: Executor,
-  b: { userId: number; specialist: Specialist; slot: { start: Date; end: Date }; mode: BookingMode; topic: string | null },
+  b: {
+    userId: number;
+    specialist: Specialist;
+    slot: { start: Date; end: Date };
+    mode: BookingMode;
+    topic: string | null;
+    /** The calendar event a moved booking continues; a new booking starts its own. */
+    event?: { uid: string; sequence: number };
+  },
   now: Date,
 ): Promise<number> {
   const at = now.toISOString();
@@ -306,6 +376,8 @@ async function insertBooking(
       replaced_by: null,
       feedback_score: null,
       feedback_comment: null,
+      calendar_uid: b.event?.uid ?? null,
+      calendar_sequence: b.event?.sequence ?? 0,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { DistrictCode } from "../domain/districts.js";
+import type { Language } from "../domain/language.js";
 import type { ServiceCode } from "../domain/services.js";
 import type { DateOverride, TimeRange, WeeklyHours } from "../domain/slots.js";
 import type { Weekday } from "../domain/time.js";
@@ -9,6 +10,15 @@ export async function listCenters(db: Db, district?: DistrictCode): Promise<Cent
   let q = db.selectFrom("centers").selectAll().orderBy("district").orderBy("id");
   if (district) q = q.where("district", "=", district);
   return q.execute();
+}
+
+/**
+ * The center's address in both languages, or null while the catalog holds only a stand-in for it:
+ * a placeholder's address text is a note for an administrator, never something to show or write
+ * as an address.
+ */
+export function knownAddress(center: Pick<Center, "placeholder" | "address_kk" | "address_ru">): Record<Language, string> | null {
+  return center.placeholder ? null : { kk: center.address_kk, ru: center.address_ru };
 }
 
 export async function findCenter(db: Db, id: string): Promise<Center | undefined> {

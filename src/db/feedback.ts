@@ -14,14 +14,24 @@ export async function saveFeedbackScore(db: Db, bookingId: number, userId: numbe
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Stores the comment that follows a rating, once. False when there is no rating or a comment already. */
+/**
+ * Stores the comment that follows a rating, once. False when there is no rating or another
+ * comment already; the same comment again (a flow replayed after storing it) is found stored.
+ */
 export async function saveFeedbackComment(db: Db, bookingId: number, userId: number, comment: string, now: Date): Promise<boolean> {
   const result = await updateOwnBooking(db, bookingId, userId)
     .set({ feedback_comment: comment, updated_at: now.toISOString() })
     .where("feedback_score", "is not", null)
     .where("feedback_comment", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) === 1) return true;
+  const stored = await db
+    .selectFrom("bookings")
+    .select("feedback_comment")
+    .where("id", "=", bookingId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return stored?.feedback_comment === comment;
 }
 
 /** An update of one booking that changes nothing unless the booking is this person's. */

@@ -126,6 +126,9 @@ export interface BookingsTable {
   feedback_comment: string | null;
   /** When it was marked attended / no-show; null while it has no mark. */
   marked_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The calendar event a moved booking continues; null when the booking started its own. */
+  calendar_uid: string | null;
+  calendar_sequence: Generated<number>;
 }
 
 export type OutboxState = "pending" | "sending" | "sent" | "failed" | "cancelled" | "expired";

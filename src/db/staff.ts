@@ -322,26 +322,33 @@ export async function countConfirmedOverlapping(db: Db, specialistId: number, st
 
 /**
  * Blocks [start, end) for a specialist. Bookings already inside stay (the specialist decides
- * what to do with them); returns how many there are, counted with the insert.
+ * what to do with them); returns how many there are, counted with the insert. Blocking the same
+ * time again (a flow replayed after the block was stored) finds that block.
  */
 export async function blockTime(
   db: Db,
   block: { specialistId: number; start: Date; end: Date },
   now: Date,
 ): Promise<{ id: number; confirmedInside: number }> {
+  const start = block.start.toISOString();
+  const end = block.end.toISOString();
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto("blocked_times")
-      .values({
-        specialist_id: block.specialistId,
-        starts_at: block.start.toISOString(),
-        ends_at: block.end.toISOString(),
-        created_at: now.toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const stored = await trx
+      .selectFrom("blocked_times")
+      .select("id")
+      .where("specialist_id", "=", block.specialistId)
+      .where("starts_at", "=", start)
+      .where("ends_at", "=", end)
+      .executeTakeFirst();
+    const { id } =
+      stored ??
+      (await trx
+        .insertInto("blocked_times")
+        .values({ specialist_id: block.specialistId, starts_at: start, ends_at: end, created_at: now.toISOString() })
+        .returning("id")
+        .executeTakeFirstOrThrow());
     const confirmedInside = await countConfirmedOverlapping(trx, block.specialistId, block.start, block.end);
-    return { id: inserted.id, confirmedInside };
+    return { id, confirmedInside };
   });
 }
 

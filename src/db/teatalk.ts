@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Appointment } from "../domain/appointments.js";
 import type { DistrictCode } from "../domain/districts.js";
 import {
   attendanceOpen,
@@ -21,6 +22,7 @@ import {
   type TeaTalkSignupStatus,
 } from "../domain/teatalk.js";
 import { addMinutes } from "../domain/time-math.js";
+import { findClash } from "./appointments.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Database, Instant, TeaTalkSession, TeaTalkSignup } from "./schema.js";
 
@@ -57,6 +59,8 @@ export type SignUpResult =
   | { kind: "already"; signupId: number; status: LiveStatus; position: number | null }
   /** The session is cancelled, over, or within the last hour before it. */
   | { kind: "closed" }
+  /** The person has another appointment at that time, named in `clash`. */
+  | { kind: "overlap"; clash: Appointment }
   | { kind: "not-found" };
 
 export type CancelResult = { kind: "cancelled"; signupId: number } | { kind: "not-found" } | { kind: "not-active" };
@@ -199,9 +203,11 @@ async function seatCount(db: Executor, session: Pick<TeaTalkSession, "id" | "cap
 // Signing up, cancelling, offers
 
 /**
- * Signs a person up for a session, in one transaction that counts the seats and inserts: a
- * confirmed seat (with its reminder) while seats are free, else a place in the waitlist. The
- * unique index on sign-ups and the capacity triggers are the last guards below this.
+ * Signs a person up for a session, in one transaction that checks the person's other
+ * appointments, counts the seats and inserts: a confirmed seat (with its reminder) while seats
+ * are free, else a place in the waitlist. A place in the waitlist is kept free of overlaps too,
+ * since it may turn into a seat. The unique index on sign-ups and the capacity triggers are the
+ * last guards below this. A second sign-up for the same session finds the first ("already").
  */
 export async function signUp(
   db: Executor,
@@ -219,6 +225,8 @@ export async function signUp(
       return { kind: "already", signupId: existing.signup.id, status, position: existing.position };
     }
     if (session.status !== "scheduled" || !signupOpen(new Date(session.starts_at), now)) return { kind: "closed" };
+    const clash = await findClash(trx, request.userId, { start: new Date(session.starts_at), end: new Date(session.ends_at) });
+    if (clash) return { kind: "overlap", clash };
 
     const status = joinStatus(await seatCount(trx, session));
     const at = now.toISOString();

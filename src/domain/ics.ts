@@ -1,19 +1,30 @@
 /**
  * A one-event iCalendar file (RFC 5545) for a consultation, so that people can put it in the
  * calendar they already use. Times are written in UTC ("Z" form): every calendar converts them
- * to its own zone, and no VTIMEZONE block is needed.
+ * to its own zone, and no VTIMEZONE block is needed. A later file with the same UID and a higher
+ * SEQUENCE replaces the event (a new time) or removes it (METHOD:CANCEL, RFC 5546 §3.2.5).
  */
 
 export interface CalendarEvent {
-  /** Globally unique and stable: the same booking always gives the same UID. */
+  /** Globally unique and stable: a booking and the bookings it was moved to share one UID. */
   uid: string;
+  /** The event's revision: 0 when first sent, higher with every change. */
+  sequence: number;
   /** When the file was made. */
   stamp: Date;
   start: Date;
   end: Date;
   summary: string;
-  location: string;
+  /** Left out when there is no place to name yet. */
+  location?: string;
   description?: string;
+  /** The file takes the event out of the calendar instead of adding or updating it. */
+  cancelled?: boolean;
+}
+
+/** The UID of the event a booking started. */
+export function bookingEventUid(bookingId: number): string {
+  return `booking-${bookingId}@jastar-bot`;
 }
 
 const CRLF = "\r\n";
@@ -27,14 +38,16 @@ export function calendarFile(event: CalendarEvent): string {
     "VERSION:2.0",
     "PRODID:-//jastar-bot//consultations//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${event.cancelled ? "CANCEL" : "PUBLISH"}`,
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `DTSTAMP:${utcDateTime(event.stamp)}`,
     `DTSTART:${utcDateTime(event.start)}`,
     `DTEND:${utcDateTime(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
-    `LOCATION:${escapeText(event.location)}`,
+    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",

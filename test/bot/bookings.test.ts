@@ -63,6 +63,7 @@ async function book(userId: number, specialist: Specialist, startsAt: string, ex
 
 const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
 const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
+const documentOf = (batch: ApiCall[]) => String(batch.find((c) => c.method === "sendDocument")?.payload.document ?? "");
 const alertOf = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 const bookingRow = (id: number) => h.db.selectFrom("bookings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const snapshot = async () => ({
@@ -155,7 +156,12 @@ describe("cancelling", () => {
     h.clock.set("2026-11-23T06:00:00Z");
     const batch = await u.press(`mybk:cancel-yes:${id}`);
     expect(alertOf(batch)).toEqual([ru("bookings-cancelled-alert")]);
-    expect(h.texts(batch)).toEqual([ru("bookings-cancelled")]);
+    expect(h.texts(batch)).toEqual([ru("bookings-cancelled"), ru("bookings-ics-cancelled-caption")]);
+    // The file removes the event the booking's file added: same UID, next revision.
+    const ics = documentOf(batch);
+    expect(ics).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(ics).toContain(`\r\nUID:booking-${id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
+    expect(ics).toContain("\r\nDTSTART:20261124T050000Z\r\n");
 
     expect(await bookingRow(id)).toMatchObject({ status: "cancelled", cancelled_by: "user", updated_at: "2026-11-23T06:00:00.000Z" });
     const outbox = await h.db.selectFrom("outbox").selectAll().where("booking_id", "=", id).orderBy("id").execute();
@@ -209,7 +215,7 @@ describe("rescheduling", () => {
     expect((await bookingRow(oldId)).status).toBe("confirmed");
 
     const batch = await u.press("rs-ok:yes");
-    expect(h.texts(batch)).toEqual([ru("bookings-rescheduled", { details: moved }), ru("consult-ics-caption"), ru("menu-title")]);
+    expect(h.texts(batch)).toEqual([ru("bookings-rescheduled", { details: moved }), ru("bookings-ics-moved-caption"), ru("menu-title")]);
     const old = await bookingRow(oldId);
     expect(old).toMatchObject({ status: "rescheduled", replaced_by: expect.any(Number) });
     expect(await bookingRow(old.replaced_by!)).toMatchObject({
@@ -228,7 +234,11 @@ describe("rescheduling", () => {
       ["booking_feedback", "pending"],
       ["staff_booking_new", "pending"],
     ]);
-    expect(String(batch.find((c) => c.method === "sendDocument")?.payload.document)).toContain("\r\nDTSTART:20261124T063000Z\r\n");
+    // The file moves the event the first one added: the old booking's UID at the next revision.
+    const ics = documentOf(batch);
+    expect(ics).toContain("\r\nMETHOD:PUBLISH\r\n");
+    expect(ics).toContain(`\r\nUID:booking-${oldId}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CONFIRMED\r\n`);
+    expect(ics).toContain("\r\nDTSTART:20261124T063000Z\r\n");
   });
 
   it("leaves the booking alone if the new time is taken meanwhile, and offers the nearest ones", async () => {
@@ -259,6 +269,35 @@ describe("rescheduling", () => {
     expect(await bookingRow(old.replaced_by!)).toMatchObject({ specialist_id: careerAlmaly1.id, starts_at: "2026-11-25T05:45:00.000Z", status: "confirmed" });
   });
 
+  it("refuses a new time overlapping the person's other booking, naming it, and shows the times again", async () => {
+    const u = await signedUpUser(h, 635, "ru");
+    const oldId = await book(635, careerAlmaly1, "2026-11-24T05:00:00Z");
+    // A psychologist on Wednesday 10:00–10:50.
+    await book(635, psychologist, "2026-11-25T05:00:00Z");
+    await u.press(`mybk:reschedule:${oldId}`);
+    await u.press("rs-day:2026-11-25");
+    await u.press("rs-time:10:45");
+    const before = await snapshot();
+
+    const refused = await u.press("rs-ok:yes");
+    expect(h.texts(refused)).toEqual([
+      ru("appointment-overlap", {
+        what: ru("appointment-consultation", { service: ru("service-psychologist") }),
+        day: "25 ноября, среда",
+        start: "10:00",
+        end: "10:50",
+        then: "time",
+      }),
+      ru("consult-ask-time", { day: "25 ноября, среда" }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    // 11:30 at Almaly-2 begins after the psychologist's time ends.
+    await u.press("rs-time:11:30");
+    expect(h.texts(await u.press("rs-ok:yes"))[0]).toMatch(/Запись перенесена/);
+    expect((await bookingRow(oldId)).status).toBe("rescheduled");
+  });
+
   it("keeps the booking when the person goes back or cancels", async () => {
     const u = await signedUpUser(h, 640, "ru");
     const id = await book(640, psychologist, "2026-11-24T05:00:00Z");
@@ -272,6 +311,32 @@ describe("rescheduling", () => {
     await u.press("rs-time:10:50");
     expect(h.texts(await u.press("rs-ok:cancel"))).toEqual([ru("bookings-reschedule-kept"), ru("menu-title")]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the calendar file of a moved booking", () => {
+  it("is sent again under the first booking's UID and the revision of the move", async () => {
+    const u = await signedUpUser(h, 680, "kk");
+    const first = await book(680, careerAlmaly1, "2026-11-24T05:00:00Z");
+    await u.press(`mybk:reschedule:${first}`);
+    await u.press("rs-day:2026-11-25");
+    await u.press("rs-time:10:00");
+    await u.press("rs-ok:yes");
+    const moved = (await bookingRow(first)).replaced_by!;
+
+    const batch = await u.press(`mybk:ics:${moved}`);
+    expect(h.texts(batch)).toEqual([kk("consult-ics-caption")]);
+    const ics = documentOf(batch);
+    expect(ics).toContain(`\r\nUID:booking-${first}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CONFIRMED\r\n`);
+    expect(ics).toContain("\r\nDTSTART:20261125T050000Z\r\n");
+    expect(ics).toContain(`\r\nSUMMARY:${kk("consult-ics-summary", { service: kk("service-career") })}\r\n`);
+    expect(ics).toContain("\r\nLOCATION:мекенжай\r\n");
+
+    // Cancelled afterwards: the same event is removed, one revision later.
+    await u.press(`mybk:cancel:${moved}`);
+    const cancelled = documentOf(await u.press(`mybk:cancel-yes:${moved}`));
+    expect(cancelled).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(cancelled).toContain(`\r\nUID:booking-${first}@jastar-bot\r\nSEQUENCE:2\r\nSTATUS:CANCELLED\r\n`);
   });
 });
 

@@ -1,9 +1,12 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
 import type { Language } from "../../src/domain/language.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
+import { callbackUpdate } from "../support/updates.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
 // The clock stands at Monday 23 November 2026, 09:00 in Almaty (04:00Z): the 14-day window
@@ -133,12 +136,14 @@ describe("booking a consultation", () => {
       ["staff_booking_new", PSYCHOLOGIST_TELEGRAM_ID, "2026-11-23T04:00:00.000Z"],
     ]);
 
-    // The calendar file: UTC times, online, and no topic for a sensitive service.
+    // The calendar file: UTC times, online in the person's language, and no topic for a sensitive service.
     const ics = documentOf(done);
-    expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+    expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\nSEQUENCE:0\r\nSTATUS:CONFIRMED\r\n`);
+    expect(ics).toContain("\r\nMETHOD:PUBLISH\r\n");
     expect(ics).toContain("\r\nDTSTART:20261124T055000Z\r\nDTEND:20261124T064000Z\r\n");
     expect(ics).toContain("\r\nSUMMARY:Консультация: Психолог\r\n");
-    expect(ics).toContain("\r\nLOCATION:Online\r\n");
+    expect(ics).toContain(`\r\nLOCATION:${ru("consult-ics-online")}\r\n`);
+    expect(ics).not.toContain("Online");
     expect(ics).not.toContain("Тревога");
   });
 
@@ -363,5 +368,100 @@ describe("limits", () => {
     const batch = await u.press("menu:consult");
     expect(h.texts(batch)).toEqual([ru("need-signup")]);
     expect(data(u)).toEqual(["signup:consult"]);
+  });
+});
+
+describe("another appointment at that time", () => {
+  it("refuses a consultation overlapping the person's other one, names it, and goes back to the times", async () => {
+    const u = await signedUpUser(h, 530, "ru");
+    // A psychologist on Tuesday 10:50–11:40 Almaty.
+    await insertBooking(h.db, { specialist: psychologist, userId: 530, startsAt: "2026-11-24T05:50:00Z", endsAt: "2026-11-24T06:40:00Z" });
+    for (const step of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:45"]) await u.press(step);
+    await u.press("cs-topic:skip");
+
+    const refused = await u.press("cs-ok:yes");
+    const clash = ru("appointment-overlap", {
+      what: ru("appointment-consultation", { service: ru("service-psychologist") }),
+      day: "24 ноября, вторник",
+      start: "10:50",
+      end: "11:40",
+      then: "time",
+    });
+    expect(clash).toContain("Консультация: Психолог — 24 ноября, вторник, 10:50–11:40");
+    expect(h.texts(refused)).toEqual([clash, ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
+    expect((await bookingsOf(530)).map((b) => b.service)).toEqual(["psychologist"]);
+
+    // 10:00–10:45 ends before the psychologist's time begins.
+    await u.press("cs-time:10:00");
+    await u.press("cs-topic:skip");
+    expect(h.texts(await u.press("cs-ok:yes"))[0]).toMatch(/Вы записаны/);
+    expect((await bookingsOf(530)).map((b) => [b.service, b.starts_at])).toEqual([
+      ["psychologist", "2026-11-24T05:50:00.000Z"],
+      ["career", "2026-11-24T05:00:00.000Z"],
+    ]);
+  });
+
+  it("names a tea-talk session in Kazakh", async () => {
+    const u = await signedUpUser(h, 531, "kk");
+    const session = await insertTeaTalkSession(h.db, { centerId: "almaly-1", startsAt: "2026-11-24T04:30:00Z", minutes: 60 });
+    const at = h.clock.now().toISOString();
+    await h.db.insertInto("teatalk_signups").values({ session_id: session, user_id: 531, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
+    await toCareerTopicStep(u);
+    await u.press("cs-topic:skip");
+    const clash = kk("appointment-overlap", { what: kk("appointment-teatalk"), day: "24 қараша, сейсенбі", start: "09:30", end: "10:30", then: "time" });
+    expect(h.texts(await u.press("cs-ok:yes"))[0]).toBe(clash);
+    expect(await bookingsOf(531)).toEqual([]);
+  });
+});
+
+describe("a flow replayed after its booking was written", () => {
+  it("confirms the booking it made instead of calling the time taken, and books once", async () => {
+    const u = await signedUpUser(h, 540, "ru");
+    await toCareerTopicStep(u);
+    await u.press("cs-topic:skip");
+    // The booking is written, then the flow's state cannot be saved (the database refuses, as
+    // if the process had died right there): the flow is still at its summary.
+    for (const event of ["insert", "update", "delete"]) {
+      await sql`create trigger state_lost_${sql.raw(event)} before ${sql.raw(event)} on conversation_state
+        begin select raise(abort, 'disk I/O error'); end`.execute(h.db);
+    }
+    const from = h.calls.length;
+    await h.bot.handleUpdate(callbackUpdate(u, "cs-ok:yes", u.messages().at(-1))).catch((err) => h.bot.errorHandler(err));
+    expect(h.texts(h.calls.slice(from)).at(-1)).toBe(ru("error-generic"));
+    for (const event of ["insert", "update", "delete"]) await sql`drop trigger ${sql.raw(`state_lost_${event}`)}`.execute(h.db);
+    const [booking] = await bookingsOf(540);
+    expect(booking).toMatchObject({ status: "confirmed", starts_at: "2026-11-24T05:00:00.000Z" });
+
+    // The person presses Confirm again: the flow is replayed and finds its own booking.
+    const again = await u.press("cs-ok:yes");
+    const bookingDetails = details("ru", { date: "2026-11-24", time: "10:00", service: "career", center: "Центр almaly-1", address: "адрес", mode: "in_person" });
+    expect(h.texts(again)).toEqual([ru("consult-booked", { details: bookingDetails }), ru("consult-ics-caption"), ru("menu-title")]);
+    expect(documentOf(again)).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+    expect(await bookingsOf(540)).toEqual([booking]);
+    const notices = await h.db.selectFrom("outbox").select("kind").where("booking_id", "=", booking!.id).execute();
+    expect(notices.map((n) => n.kind)).toEqual(["booking_reminder", "booking_reminder", "booking_feedback"]);
+  });
+});
+
+describe("a center whose address is not known yet", () => {
+  it("names only the center, on every screen and in the calendar file", async () => {
+    await h.db.updateTable("centers").set({ placeholder: 1, address_ru: "Адрес уточняется администратором", address_kk: "Мекенжайды әкімші нақтылайды" }).where("id", "=", "almaly-1").execute();
+    for (const [id, lang] of [[550, "ru"], [551, "kk"]] as const) {
+      const u = await signedUpUser(h, id, lang);
+      await u.press("menu:consult");
+      await u.press("cs-svc:career");
+      await u.press("cs-dist:almaly");
+      await u.press(id === 550 ? "cs-day:2026-11-24" : "cs-day:2026-11-25");
+      await u.press("cs-time:10:00");
+      const center = lang === "ru" ? "Центр almaly-1" : "Орталық almaly-1";
+      const bookingDetails = details(lang, { date: id === 550 ? "2026-11-24" : "2026-11-25", time: "10:00", service: "career", center, address: null, mode: "in_person" });
+      const summary = h.texts(await u.press("cs-topic:skip"));
+      expect(summary).toEqual([t(lang)("consult-summary", { details: bookingDetails })]);
+      expect(summary[0]).toContain(t(lang)("consult-place-address-unknown", { center }));
+      const done = await u.press("cs-ok:yes");
+      expect(h.texts(done)[0]).toBe(t(lang)("consult-booked", { details: bookingDetails }));
+      for (const text of [...h.texts(done), documentOf(done)]) expect(text).not.toMatch(/уточняется администратором|әкімші нақтылайды/);
+      expect(documentOf(done)).toContain(`\r\nLOCATION:${center}\r\n`);
+    }
   });
 });

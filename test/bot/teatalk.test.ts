@@ -320,6 +320,27 @@ describe("signing up", () => {
   });
 });
 
+describe("another appointment at that time", () => {
+  it("refuses a session while the person waits for another at that time, and shows the list", async () => {
+    // A second Tuesday 18:30 session, in Medeu; the Almaly one is full and the person waits in line.
+    const other = await insertTeaTalkSession(h.db, { centerId: "medeu-1", startsAt: "2026-11-24T13:30:00Z", capacity: 5 });
+    await (await person(520)).press(`tt:join:${almaly}`);
+    await (await person(521)).press(`tt:join:${almaly}`);
+    const u = await person(522, "kk", "Ерлан");
+    await u.press(`tt:join:${almaly}`);
+
+    const refused = await u.press(`tt:join:${other}`);
+    expect(answer(refused)).toMatchObject({ text: kk("appointment-overlap-alert") });
+    const clash = kk("appointment-overlap", { what: kk("appointment-teatalk"), day: "24 қараша, сейсенбі", start: "18:30", end: "20:00", then: "session" });
+    expect(clash).toContain("Басқа кездесуді таңдаңыз.");
+    expect(h.texts(refused)[0]).toBe(clash);
+    expect(h.texts(refused)[1]).toMatch(/tea talk клубтары/);
+    expect(u.buttons().map((b) => b.callback_data)).toContain(`tt:s:${medeu}`);
+    expect(await signupsOf(other)).toEqual([]);
+    expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toContainEqual([522, "waitlisted"]);
+  });
+});
+
 describe("forged and stale buttons", () => {
   it("get a clear answer and change nothing", async () => {
     const [a, b] = [await person(541), await person(542)];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   bookSlot,
+  calendarUid,
   cancelBooking,
   isSlotTaken,
   listOwnBookings,
@@ -10,8 +11,9 @@ import {
 import type { Db } from "../../src/db/database.js";
 import type { Specialist } from "../../src/db/schema.js";
 import { ensureUser } from "../../src/db/users.js";
-import { insertBooking, insertCenter, insertWeekdayConsultants } from "../support/fixtures.js";
+import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (UTC+5) = 04:00Z.
 const NOW = new Date("2026-11-23T04:00:00Z");
@@ -148,8 +150,9 @@ describe("bookSlot", () => {
     expect((await bookSlot(db, request(1, TUE_10), POLICY, NOW)).kind).toBe("booked");
     expect((await bookSlot(db, request(1, new Date("2026-11-25T05:00:00Z")), POLICY, NOW)).kind).toBe("booked");
     expect(await bookSlot(db, request(1, new Date("2026-11-26T05:00:00Z")), POLICY, NOW)).toEqual({ kind: "limit", breach: "per-service" });
-    // Another service is still open, and so is a third one once the first is over.
-    expect((await bookSlot(db, request(1, new Date("2026-11-24T05:45:00Z"), unlinked), POLICY, NOW)).kind).toBe("booked");
+    // Another service is still open (at a time free of the person's other bookings), and so is
+    // a third one once the first is over.
+    expect((await bookSlot(db, request(1, new Date("2026-11-27T05:45:00Z"), unlinked), POLICY, NOW)).kind).toBe("booked");
     const later = new Date("2026-11-24T06:00:00Z"); // Tue 11:00, after the first one began
     expect((await bookSlot(db, request(1, new Date("2026-11-26T05:00:00Z")), POLICY, later)).kind).toBe("booked");
   });
@@ -175,6 +178,125 @@ describe("isSlotTaken", () => {
     expect(isSlotTaken(error)).toBe(true);
     expect(isSlotTaken(new Error("UNIQUE constraint failed: bookings.specialist_id"))).toBe(false);
     expect(isSlotTaken("SQLITE_CONSTRAINT_UNIQUE")).toBe(false);
+  });
+});
+
+describe("one person, one place at a time", () => {
+  // Tuesday: the psychologist 10:00–10:50, the career consultant's 10:45 slot (10:45–11:30).
+  const TUE_10_45 = new Date("2026-11-24T05:45:00Z");
+  const snapshot = async () => ({
+    bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(),
+    outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute(),
+  });
+
+  it("refuses a consultation overlapping another, naming it, and writes nothing", async () => {
+    const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const before = await snapshot();
+
+    expect(await bookSlot(db, request(1, TUE_10_45, unlinked), POLICY, NOW)).toEqual({
+      kind: "overlap",
+      clash: { kind: "consultation", id: bookingId, service: "psychologist", startsAt: TUE_10.toISOString(), endsAt: TUE_10_50.toISOString() },
+    });
+    expect(await snapshot()).toEqual(before);
+    // Someone else may take that time; back to back is no overlap.
+    expect((await bookSlot(db, request(2, TUE_10_45, unlinked), POLICY, NOW)).kind).toBe("booked");
+    expect((await bookSlot(db, request(1, TUE_10_50), POLICY, NOW)).kind).toBe("booked");
+  });
+
+  it("lets one of two overlapping bookings made at the same moment through", async () => {
+    const results = await Promise.all([bookSlot(db, request(1), POLICY, NOW), bookSlot(db, request(1, TUE_10_45, unlinked), POLICY, NOW)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["booked", "overlap"]);
+    expect(await liveBookings()).toHaveLength(1);
+  });
+
+  it("counts a tea-talk sign-up, seated or waitlisted, and leaves out cancelled ones", async () => {
+    // A session 10:30–12:00 on Tuesday: the person is in its waitlist.
+    const session = await insertTeaTalkSession(db, { centerId: "medeu-1", startsAt: "2026-11-24T05:30:00Z", capacity: 1 });
+    const at = NOW.toISOString();
+    await db.insertInto("teatalk_signups").values({ session_id: session, user_id: 2, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
+    const { id: signupId } = await db
+      .insertInto("teatalk_signups")
+      .values({ session_id: session, user_id: 1, status: "waitlisted", offer_expires_at: null, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    expect(await bookSlot(db, request(1, TUE_10_50), POLICY, NOW)).toEqual({
+      kind: "overlap",
+      clash: { kind: "teatalk", id: signupId, startsAt: "2026-11-24T05:30:00.000Z", endsAt: "2026-11-24T07:00:00.000Z" },
+    });
+    // A seat counts as much as a place in line.
+    expect(await bookSlot(db, request(2, TUE_10), POLICY, NOW)).toMatchObject({ kind: "overlap", clash: { kind: "teatalk" } });
+
+    await db.updateTable("teatalk_signups").set({ status: "cancelled" }).where("id", "=", signupId).execute();
+    expect((await bookSlot(db, request(1, TUE_10_50), POLICY, NOW)).kind).toBe("booked");
+  });
+
+  it("does not count the booking being moved, but does count the person's others", async () => {
+    // A second psychologist whose slots start at 10:30: 10:30–11:20 overlaps 10:00–10:50.
+    const second = await insertSpecialist(db, { centerId: "medeu-1", service: "psychologist", slotMinutes: 50, hours: [{ start: "10:30", end: "12:10" }] });
+    const { bookingId: moving } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const TUE_10_30 = new Date("2026-11-24T05:30:00Z");
+
+    const moved = await rescheduleBooking(db, { userId: 1, bookingId: moving, specialistId: second.id, startsAt: TUE_10_30 }, POLICY, NOW);
+    expect(moved.kind).toBe("rescheduled");
+
+    // Now 10:30–11:20 is held; a career consultation at 10:45 on Wednesday is moved onto Tuesday 10:45.
+    const { bookingId: career } = (await bookSlot(db, request(1, new Date("2026-11-25T05:45:00Z"), unlinked), POLICY, NOW)) as { bookingId: number };
+    const before = await snapshot();
+    expect(await rescheduleBooking(db, { userId: 1, bookingId: career, specialistId: unlinked.id, startsAt: TUE_10_45 }, POLICY, NOW)).toMatchObject({
+      kind: "overlap",
+      clash: { kind: "consultation", id: (moved as { bookingId: number }).bookingId, startsAt: TUE_10_30.toISOString() },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("asking again for what was already written", () => {
+  it("books once when the same booking is asked for twice, as a replayed flow does", async () => {
+    const first = await bookSlot(db, { ...request(1), topic: "сон" }, POLICY, NOW);
+    const outboxAfterFirst = await db.selectFrom("outbox").selectAll().orderBy("id").execute();
+
+    const again = await bookSlot(db, { ...request(1), topic: "сон" }, POLICY, new Date("2026-11-23T04:01:00Z"));
+
+    expect(first.kind).toBe("booked");
+    expect(again).toEqual(first);
+    expect((await liveBookings()).map((b) => [b.user_id, b.starts_at])).toEqual([[1, TUE_10.toISOString()]]);
+    expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(outboxAfterFirst);
+    // A cancelled booking of that time is not found again: booking anew writes a new one.
+    await cancelBooking(db, 1, (first as { bookingId: number }).bookingId, NOW);
+    const anew = await bookSlot(db, request(1), POLICY, NOW);
+    expect(anew).toMatchObject({ kind: "booked" });
+    expect(anew).not.toEqual(first);
+  });
+
+  it("moves once when the same move is asked for twice", async () => {
+    const { bookingId: oldId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const move = { userId: 1, bookingId: oldId, specialistId: psychologist.id, startsAt: TUE_10_50 };
+    const first = await rescheduleBooking(db, move, POLICY, NOW);
+    const after = { bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(), outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute() };
+
+    expect(first.kind).toBe("rescheduled");
+    expect(await rescheduleBooking(db, move, POLICY, NOW)).toEqual(first);
+    expect({ bookings: await db.selectFrom("bookings").selectAll().orderBy("id").execute(), outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute() }).toEqual(after);
+    // Another move of the old booking is refused: it is no longer the one that is live.
+    expect(await rescheduleBooking(db, { ...move, startsAt: new Date("2026-11-24T06:40:00Z") }, POLICY, NOW)).toEqual({ kind: "not-active" });
+  });
+});
+
+describe("calendar revisions", () => {
+  it("keeps the event's UID through moves and raises its revision with each move and the cancellation", async () => {
+    const { bookingId: first } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    expect(await bookingRow(first)).toMatchObject({ calendar_uid: null, calendar_sequence: 0 });
+    expect(calendarUid(await bookingRow(first))).toBe(`booking-${first}@jastar-bot`);
+
+    const moved = (await rescheduleBooking(db, { userId: 1, bookingId: first, specialistId: psychologist.id, startsAt: TUE_10_50 }, POLICY, NOW)) as { bookingId: number };
+    const again = (await rescheduleBooking(db, { userId: 1, bookingId: moved.bookingId, specialistId: psychologist.id, startsAt: new Date("2026-11-24T06:40:00Z") }, POLICY, NOW)) as { bookingId: number };
+    expect(await bookingRow(moved.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 1 });
+    expect(await bookingRow(again.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 2 });
+
+    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toBe("cancelled");
+    expect(await bookingRow(again.bookingId)).toMatchObject({ status: "cancelled", calendar_sequence: 3 });
+    expect(calendarUid(await bookingRow(again.bookingId))).toBe(`booking-${first}@jastar-bot`);
   });
 });
 

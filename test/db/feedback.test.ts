@@ -35,9 +35,22 @@ describe("feedback storage", () => {
     expect(await saveFeedbackComment(db, b, 2, "чужой", now)).toBe(false);
     expect(await saveFeedbackComment(db, b, 1, "Спасибо", now)).toBe(true);
     expect(await saveFeedbackComment(db, b, 1, "ещё", now)).toBe(false);
+    expect(await saveFeedbackComment(db, b, 2, "Спасибо", now)).toBe(false);
     expect(await db.selectFrom("bookings").select(["feedback_score", "feedback_comment"]).where("id", "=", b).executeTakeFirst()).toEqual({
       feedback_score: 4,
       feedback_comment: "Спасибо",
+    });
+  });
+
+  it("finds the same comment stored when it is saved again, as a replayed flow does, and writes once", async () => {
+    const b = await booking(1, "career", 5);
+    await saveFeedbackScore(db, b, 1, 5, now);
+    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", now)).toBe(true);
+    const later = new Date("2026-11-23T12:05:00Z");
+    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", later)).toBe(true);
+    expect(await db.selectFrom("bookings").select(["feedback_comment", "updated_at"]).where("id", "=", b).executeTakeFirst()).toEqual({
+      feedback_comment: "Помогли с резюме",
+      updated_at: now.toISOString(),
     });
   });
 

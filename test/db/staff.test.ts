@@ -192,6 +192,9 @@ describe("blocked times", () => {
 
     const block = await blockTime(db, { specialistId: psychologist.id, start, end }, NOW);
     expect(block.confirmedInside).toBe(1);
+    // Blocking the same time again, as a replayed flow does, finds the same block.
+    expect(await blockTime(db, { specialistId: psychologist.id, start, end }, NOW)).toEqual(block);
+    expect(await db.selectFrom("blocked_times").select("id").execute()).toEqual([{ id: block.id }]);
     expect((await db.selectFrom("bookings").select("status").where("id", "=", booked).executeTakeFirstOrThrow()).status).toBe("confirmed");
 
     // The booking side reads blocked times as busy: 09:00–12:00 on Tuesday is no longer offered.

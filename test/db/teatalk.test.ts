@@ -17,7 +17,7 @@ import { eraseUserData, exportUserData } from "../../src/db/user-data.js";
 import { OFFER_HOLD_MINUTES, TEATALK_LEVELS, TEATALK_LIST_DAYS } from "../../src/domain/teatalk.js";
 import { addDays, localDateOf } from "../../src/domain/time.js";
 import { TestClock } from "../support/clock.js";
-import { insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
@@ -140,6 +140,39 @@ describe("signing up under concurrency", () => {
       expect(await signUp(db, { sessionId, userId: 1 }, POLICY, clock.now())).toEqual({ kind: "closed" });
     }
     expect(await db.selectFrom("teatalk_signups").selectAll().execute()).toEqual([]);
+  });
+});
+
+describe("overlapping appointments", () => {
+  it("refuses a session at the time of another the person waits for, and of a consultation", async () => {
+    const [person] = await people(1, 1);
+    // Two sessions on Tuesday at 18:30; the first is full, so the person waits in its line.
+    const { sessionId: full } = await fullSession(1, 0);
+    const other = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity: 5 });
+    const waiting = await signUp(db, { sessionId: full, userId: person! }, POLICY, clock.now());
+    expect(waiting).toMatchObject({ kind: "waitlisted" });
+
+    expect(await signUp(db, { sessionId: other, userId: person! }, POLICY, clock.now())).toEqual({
+      kind: "overlap",
+      clash: { kind: "teatalk", id: (waiting as { signupId: number }).signupId, startsAt: START.toISOString(), endsAt: "2026-11-24T15:00:00.000Z" },
+    });
+    expect(await statusOf(other, person!)).toEqual([]);
+
+    // Once the person leaves the line, the other session is open to them; a session ending as it begins never clashed.
+    const before = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(START.getTime() - 90 * MINUTE) });
+    expect(await signUp(db, { sessionId: before, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
+    await cancelSignup(db, { signupId: (waiting as { signupId: number }).signupId, userId: person! }, clock.now());
+    expect(await signUp(db, { sessionId: other, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
+
+    // A consultation in the middle of a third session's time.
+    const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "lawyer" });
+    const third = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-25T13:30:00Z" });
+    const bookingId = await insertBooking(db, { specialist, userId: person!, startsAt: "2026-11-25T14:00:00Z", endsAt: "2026-11-25T15:00:00Z" });
+    expect(await signUp(db, { sessionId: third, userId: person! }, POLICY, clock.now())).toEqual({
+      kind: "overlap",
+      clash: { kind: "consultation", id: bookingId, service: "lawyer", startsAt: "2026-11-25T14:00:00.000Z", endsAt: "2026-11-25T15:00:00.000Z" },
+    });
+    expect(await statusOf(third, person!)).toEqual([]);
   });
 });
 
@@ -304,7 +337,8 @@ describe("the host's marks", () => {
   it("only the host marks, after the start, once per participant", async () => {
     const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career", telegramId: 7001 });
     const byName = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, hostTelegramId: 7002 });
-    const bySpecialist = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, hostSpecialistId: specialist.id });
+    // The session before, ending as the other begins: one person can be at both.
+    const bySpecialist = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(START.getTime() - 90 * MINUTE), hostSpecialistId: specialist.id });
     const [person] = await people(1, 1);
     const a = (await signUp(db, { sessionId: byName, userId: person! }, POLICY, clock.now())) as { signupId: number };
     const b = (await signUp(db, { sessionId: bySpecialist, userId: person! }, POLICY, clock.now())) as { signupId: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarFile, escapeText, foldLine, utcDateTime } from "../../src/domain/ics.js";
+import { bookingEventUid, calendarFile, escapeText, foldLine, utcDateTime, type CalendarEvent } from "../../src/domain/ics.js";
 
 const octets = (s: string) => Buffer.byteLength(s, "utf8");
 /** RFC 5545 §3.1 unfolding: a CRLF followed by one space disappears. */
@@ -9,6 +9,7 @@ describe("calendarFile", () => {
   it("writes one VEVENT with UTC times and CRLF line endings", () => {
     const ics = calendarFile({
       uid: "booking-42@jastar-bot",
+      sequence: 0,
       stamp: new Date("2026-11-23T04:00:00.000Z"),
       start: new Date("2026-11-24T05:00:00.000Z"), // 10:00 in Almaty
       end: new Date("2026-11-24T05:50:00.000Z"),
@@ -24,6 +25,8 @@ describe("calendarFile", () => {
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         "UID:booking-42@jastar-bot",
+        "SEQUENCE:0",
+        "STATUS:CONFIRMED",
         "DTSTAMP:20261123T040000Z",
         "DTSTART:20261124T050000Z",
         "DTEND:20261124T055000Z",
@@ -41,6 +44,7 @@ describe("calendarFile", () => {
   it("adds a description only when there is one, escaped", () => {
     const base = {
       uid: "u",
+      sequence: 0,
       stamp: new Date("2026-11-23T04:00:00Z"),
       start: new Date("2026-11-24T05:00:00Z"),
       end: new Date("2026-11-24T05:45:00Z"),
@@ -55,6 +59,7 @@ describe("calendarFile", () => {
     const location = "Алматы қаласы, Медеу ауданы, Достық даңғылы, 85, жастар орталығы, екінші қабат, 204-бөлме";
     const ics = calendarFile({
       uid: "u",
+      sequence: 0,
       stamp: new Date("2026-11-23T04:00:00Z"),
       start: new Date("2026-11-24T05:00:00Z"),
       end: new Date("2026-11-24T05:45:00Z"),
@@ -65,6 +70,42 @@ describe("calendarFile", () => {
     expect(unfold(ics)).toContain(
       "\r\nLOCATION:Алматы қаласы\\, Медеу ауданы\\, Достық даңғылы\\, 85\\, жастар орталығы\\, екінші қабат\\, 204-бөлме\r\n",
     );
+  });
+});
+
+describe("changes to an event", () => {
+  const added: CalendarEvent = {
+    uid: bookingEventUid(42),
+    sequence: 0,
+    stamp: new Date("2026-11-23T04:00:00Z"),
+    start: new Date("2026-11-24T05:00:00Z"),
+    end: new Date("2026-11-24T05:50:00Z"),
+    summary: "Консультация: Психолог",
+    location: "ул. Абая 1",
+  };
+  const field = (ics: string, name: string) => ics.split("\r\n").filter((l) => l.startsWith(`${name}:`));
+
+  it("moves the event under the same UID at a higher revision", () => {
+    const moved = calendarFile({ ...added, sequence: 1, start: new Date("2026-11-25T05:00:00Z"), end: new Date("2026-11-25T05:50:00Z") });
+    expect(field(moved, "METHOD")).toEqual(["METHOD:PUBLISH"]);
+    expect(field(moved, "UID")).toEqual(["UID:booking-42@jastar-bot"]);
+    expect(field(moved, "SEQUENCE")).toEqual(["SEQUENCE:1"]);
+    expect(field(moved, "STATUS")).toEqual(["STATUS:CONFIRMED"]);
+    expect(field(moved, "DTSTART")).toEqual(["DTSTART:20261125T050000Z"]);
+  });
+
+  it("cancels it with METHOD:CANCEL and STATUS:CANCELLED, same UID, higher revision", () => {
+    const cancelled = calendarFile({ ...added, sequence: 2, cancelled: true });
+    expect(field(cancelled, "METHOD")).toEqual(["METHOD:CANCEL"]);
+    expect(field(cancelled, "UID")).toEqual(["UID:booking-42@jastar-bot"]);
+    expect(field(cancelled, "SEQUENCE")).toEqual(["SEQUENCE:2"]);
+    expect(field(cancelled, "STATUS")).toEqual(["STATUS:CANCELLED"]);
+  });
+
+  it("writes no LOCATION when there is no place to name", () => {
+    const { location: _, ...noPlace } = added;
+    expect(calendarFile(noPlace)).not.toContain("LOCATION");
+    expect(calendarFile({ ...added, location: "" })).not.toContain("LOCATION");
   });
 });
 

@@ -38,7 +38,6 @@ interface Consultant {
   telegram_id: number | null;
   center_id: string;
   name_ru: string;
-  address_ru: string;
 }
 
 /**
@@ -73,7 +72,7 @@ function careerConsultants(): Consultant[] {
     (db) =>
       db
         .prepare(
-          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru, c.address_ru
+          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru
            from specialists s join centers c on c.id = s.center_id
            where s.service = 'career' and s.active = 1 and c.district = ?
            order by s.id`,
@@ -106,14 +105,17 @@ function lastCalendarFile(): string {
 /** An instant in iCalendar's UTC form, e.g. 20261124T055000Z. */
 const icsUtc = (instant: string) => instant.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** The details block of a career booking as the bot writes it (HTML). */
+/**
+ * The details block of a career booking as the bot writes it (HTML). The seeded catalog's
+ * addresses are stand-ins: no screen shows them, only the center's name.
+ */
 function detailsHtml(b: { date: LocalDate; time: LocalTime; at: Consultant; mode: BookingMode }): string {
   return bookingDetailsText({ i18n }, "ru", {
     date: b.date,
     time: b.time,
     service: "career",
     center: escapeHtml(b.at.name_ru),
-    address: escapeHtml(b.at.address_ru),
+    address: null,
     mode: b.mode,
   });
 }
@@ -194,9 +196,12 @@ function expectConfirmedBooking(booking: Booking | undefined, at: Consultant, da
   });
   const ics = lastCalendarFile();
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-  expect(ics).toContain(`\r\nUID:booking-${booking!.id}@jastar-bot\r\n`);
+  // A moved booking continues the event of the booking it replaced.
+  expect(ics).toContain(`\r\nUID:${booking!.calendar_uid ?? `booking-${booking!.id}@jastar-bot`}\r\n`);
   expect(ics).toContain(`\r\nDTSTART:${icsUtc(startsAt.toISOString())}\r\nDTEND:${icsUtc(booking!.ends_at)}\r\n`);
   expect(ics).toContain(`\r\nSUMMARY:${ru("consult-ics-summary", { service: html("service-career") })}\r\n`);
+  // Long lines are folded (RFC 5545 §3.1): a line break and a space join them again.
+  expect(ics.replace(/\r\n /g, "")).toContain(`\r\nLOCATION:${at.name_ru}\r\n`);
 }
 
 describe("consultations, driven through the Bot API emulator", () => {
@@ -233,7 +238,14 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("bookings-cancel-confirm", { details: bookedDetails }),
     ]);
     expect(buttonsOf(confirmCancel[0]).map((b) => b.data)).toEqual([`mybk:cancel-yes:${booked.id}`, `mybk:keep:${booked.id}`]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel-yes")), [ru("bookings-cancelled")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel-yes")), [
+      ru("bookings-cancelled"),
+      ru("bookings-ics-cancelled-caption"),
+    ]);
+    // The file takes the event it added out of the calendar: same UID, next revision.
+    const cancelIcs = lastCalendarFile();
+    expect(cancelIcs).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(cancelIcs).toContain(`\r\nUID:booking-${booked.id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
     expect(e2e.em.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(html("bookings-cancelled-alert"));
 
     expect(bookingsOf(u.id)).toMatchObject([{ id: booked.id, status: "cancelled", cancelled_by: "user" }]);
@@ -297,7 +309,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     ]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-reschedule-confirm")), [
       ru("bookings-rescheduled", { details: movedDetails }),
-      ru("consult-ics-caption"),
+      ru("bookings-ics-moved-caption"),
       ru("menu-title"),
     ]);
 
@@ -311,8 +323,11 @@ describe("consultations, driven through the Bot API emulator", () => {
     );
     expectPlannedNotices(moved);
     expect(readDb(e2e, (db) => db.prepare("select count(*) as n from outbox where kind like 'staff_%'").get())).toEqual({ n: 0 });
-    // One calendar file per booking made, the last one for the new time.
-    expect(e2e.em.callsOf("sendDocument")).toHaveLength(3);
+    // One calendar file per booking made or cancelled; the last one moves the rebooked event.
+    expect(e2e.em.callsOf("sendDocument")).toHaveLength(4);
+    const movedIcs = lastCalendarFile();
+    expect(movedIcs).toContain(`\r\nUID:booking-${rebooked.id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CONFIRMED\r\n`);
+    expect(movedIcs).toContain(`\r\nDTSTART:${icsUtc(moved.starts_at)}\r\n`);
 
     // 5. A service manager's stop.
     expect(await bot.stop("SIGTERM")).toBe(0);

@@ -9,7 +9,8 @@ export interface BookingByHand {
   time: string;
   service: ServiceCode;
   center: string;
-  address: string;
+  /** Null when the center's address is not known yet. */
+  address: string | null;
   mode: BookingMode;
   topic?: string;
 }
@@ -21,8 +22,7 @@ export function bookingDetailsText(h: Pick<Harness, "i18n">, lang: Language, b: 
     day: formatDay(b.date, lang),
     time: b.time,
     service: t(`service-${b.service}`),
-    center: b.center,
-    address: b.address,
+    place: b.address === null ? t("consult-place-address-unknown", { center: b.center }) : t("consult-place", { center: b.center, address: b.address }),
     mode: t(`consult-mode-${b.mode}`),
   });
   return b.topic ? `${text}\n${t("consult-details-topic", { topic: b.topic })}` : text;

@@ -6,7 +6,10 @@ import type { LocalTime, Weekday } from "../../src/domain/time.js";
 
 const FIXTURE_CREATED_AT = "2026-11-01T00:00:00.000Z";
 
-/** A center row with placeholder contacts; `id` and `district` are what tests usually care about. */
+/**
+ * A center row whose address an administrator has filled in ("адрес" / "мекенжай"); `id` and
+ * `district` are what tests usually care about. `placeholder: 1` makes it a catalog stand-in.
+ */
 export async function insertCenter(db: Db, center: Partial<Center> & { id: string }): Promise<Center> {
   const row: Center = {
     district: "almaly" as DistrictCode,
@@ -20,7 +23,7 @@ export async function insertCenter(db: Db, center: Partial<Center> & { id: strin
     phone: null,
     latitude: 43.25,
     longitude: 76.92,
-    placeholder: 1,
+    placeholder: 0,
     ...center,
   };
   await db.insertInto("centers").values(row).execute();

@@ -52,14 +52,18 @@ bookingsFeature.callbackQuery(/^mybk:cancel:(.*)$/, async (ctx) => {
   });
 });
 
+/** Cancels, then sends the file that takes the consultation out of the person's calendar. */
 bookingsFeature.callbackQuery(/^mybk:cancel-yes:(.*)$/, async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
   if (!booking) return;
-  const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, ctx.deps.clock.now());
+  const now = ctx.deps.clock.now();
+  const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, now);
   ctx.log.info({ booking_id: booking.id, outcome }, "booking cancellation");
   if (outcome !== "cancelled") return refuse(ctx, outcome);
   await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
+  const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, booking.id))!;
+  await sendCalendarFile(ctx, cancelled, await contextLanguage(ctx), "cancelled", now);
 });
 
 bookingsFeature.callbackQuery(/^mybk:keep:(.*)$/, async (ctx) => {
@@ -81,5 +85,5 @@ bookingsFeature.callbackQuery(/^mybk:ics:(.*)$/, async (ctx) => {
   if (!booking) return;
   await ctx.answerCallbackQuery();
   const lang = await contextLanguage(ctx);
-  await sendCalendarFile(ctx, booking.id, factsOfBooking(booking, lang), ctx.deps.clock.now());
+  await sendCalendarFile(ctx, booking, lang, "added", ctx.deps.clock.now());
 });

@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
-import { findUpcomingOwnBooking, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
+import { findOwnBooking, findUpcomingOwnBooking, rescheduleBooking, type RescheduleResult } from "../../../db/bookings.js";
 import { keepMode } from "../../../domain/booking-rules.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
 import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "../consult/details.js";
 import { runSteps, type StepOutcome } from "../consult/flow.js";
@@ -92,14 +93,22 @@ export function rescheduleConversation(deps: AppDeps) {
           // Logged inside the external so that later replays of this step do not log it again.
           const replacedBy = result.kind === "rescheduled" ? result.bookingId : null;
           ctx.log.info({ booking_id: current.id, replaced_by: replacedBy, outcome: result.kind }, "reschedule attempt");
-          return { result, at: now.toISOString() };
+          // The confirmation tells what was written, which a replay finds rather than makes.
+          const booking = replacedBy === null ? null : ((await findOwnBooking(deps.db, userId, replacedBy)) ?? null);
+          return { result, booking, at: now.toISOString() };
         });
         const result = moved.result;
-        if (result.kind === "rescheduled") {
-          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
-          await sendCalendarFile(ctx, result.bookingId, facts, new Date(moved.at));
+        if (moved.booking) {
+          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, factsOfBooking(moved.booking, lang)) }), {
+            parse_mode: "HTML",
+          });
+          await sendCalendarFile(ctx, moved.booking, lang, "moved", new Date(moved.at));
           await showMainMenu(ctx);
           return "done";
+        }
+        if (result.kind === "overlap") {
+          await ctx.reply(clashText(ctx.t, lang, result.clash, "time"));
+          return { backTo: "time" };
         }
         if (result.kind !== "taken") {
           await ctx.reply(ctx.t("bookings-not-active"));

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { findSpecialists, listCenters } from "../../../db/catalog.js";
+import { findSpecialists, knownAddress, listCenters } from "../../../db/catalog.js";
 import type { Db } from "../../../db/database.js";
 import type { Center } from "../../../db/schema.js";
 import type { DistrictCode } from "../../../domain/districts.js";
@@ -46,14 +46,14 @@ async function servicesAt(db: Db, center: Center): Promise<ServiceCode[]> {
 export async function showCenter(ctx: BaseContext, center: Center): Promise<void> {
   const kk = (await contextLanguage(ctx)) === "kk";
   const name = kk ? center.name_kk : center.name_ru;
-  const address = kk ? center.address_kk : center.address_ru;
+  const address = knownAddress(center)?.[kk ? "kk" : "ru"];
   const services = await servicesAt(ctx.deps.db, center);
 
   const parts = [
     ctx.t("centers-card", {
       name: escapeHtml(name),
       district: ctx.t(`district-${center.district}`),
-      address: escapeHtml(address),
+      address: address === undefined ? ctx.t("centers-address-unknown") : escapeHtml(address),
       hours: escapeHtml(kk ? center.hours_kk : center.hours_ru),
       phone: center.phone ? escapeHtml(center.phone) : ctx.t("centers-phone-unknown"),
     }),
@@ -70,6 +70,6 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   if (services.length > 0) kb.text(ctx.t("menu-consult"), "menu:consult").row();
   kb.text(ctx.t("button-back"), `${DISTRICT_PREFIX}:${center.district}`).text(ctx.t("button-menu"), "menu:open");
 
-  if (!center.placeholder) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
+  if (address !== undefined) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
 }

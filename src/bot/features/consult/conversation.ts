@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { bookSlot, countRecentNoShows, countUpcoming, type BookResult } from "../../../db/bookings.js";
+import { bookSlot, countRecentNoShows, countUpcoming, findOwnBooking, type BookResult } from "../../../db/bookings.js";
 import {
   bookingModes,
   keepMode,
@@ -21,11 +21,12 @@ import {
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { clashText } from "../../shared/appointments.js";
 import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
 import { showMainMenu } from "../menu/menu.js";
-import { describeBooking, factsOfOffer, sendCalendarFile } from "./details.js";
+import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "./details.js";
 import { runSteps, type StepOutcome } from "./flow.js";
 import type { OfferView, Scope } from "./offers.js";
 import { askAlternative, askDay, askTime } from "./steps.js";
@@ -188,14 +189,22 @@ export function consultConversation(deps: AppDeps) {
           // Logged inside the external so that later replays of this step do not log it again.
           const outcome = result.kind === "limit" ? `limit:${result.breach}` : result.kind;
           ctx.log.info({ booking_id: result.kind === "booked" ? result.bookingId : null, specialist_id: offer.specialistId, outcome }, "booking attempt");
-          return { result, at: now.toISOString() };
+          // The confirmation tells what was written, which a replay finds rather than makes.
+          const booking = result.kind === "booked" ? ((await findOwnBooking(deps.db, userId, result.bookingId)) ?? null) : null;
+          return { result, booking, at: now.toISOString() };
         });
         const result = booked.result;
-        if (result.kind === "booked") {
-          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
-          await sendCalendarFile(ctx, result.bookingId, facts, new Date(booked.at));
+        if (booked.booking) {
+          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, factsOfBooking(booked.booking, lang)) }), {
+            parse_mode: "HTML",
+          });
+          await sendCalendarFile(ctx, booked.booking, lang, "added", new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
+        }
+        if (result.kind === "overlap") {
+          await ctx.reply(clashText(ctx.t, lang, result.clash, "time"));
+          return { backTo: "time" };
         }
         if (result.kind === "limit") {
           await ctx.reply(limitText(ctx, result.breach, limits, draft.service));

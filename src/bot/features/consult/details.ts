@@ -1,5 +1,6 @@
 import { InputFile } from "grammy";
-import type { BookingDetails } from "../../../db/bookings.js";
+import { calendarUid, type BookingDetails } from "../../../db/bookings.js";
+import { knownAddress } from "../../../db/catalog.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/services.js";
@@ -15,7 +16,8 @@ export interface BookingFacts {
   mode: BookingMode;
   topic: string | null;
   centerName: string;
-  address: string;
+  /** Null while the center's address is not known: then only the center's name is given. */
+  address: string | null;
 }
 
 export function factsOfBooking(b: BookingDetails, lang: Language): BookingFacts {
@@ -26,7 +28,7 @@ export function factsOfBooking(b: BookingDetails, lang: Language): BookingFacts 
     mode: b.mode,
     topic: b.topic,
     centerName: lang === "kk" ? b.name_kk : b.name_ru,
-    address: lang === "kk" ? b.address_kk : b.address_ru,
+    address: knownAddress(b)?.[lang] ?? null,
   };
 }
 
@@ -40,7 +42,7 @@ export function factsOfOffer(
     startsAt: offer.startsAt,
     endsAt: offer.endsAt,
     centerName: offer.centerName[lang],
-    address: offer.address[lang],
+    address: offer.address?.[lang] ?? null,
   };
 }
 
@@ -56,26 +58,48 @@ export function bookingVars(ctx: BaseContext, lang: Language, f: BookingFacts) {
 
 /** The booking's details as HTML lines: when, what, where, how, and the topic if there is one. */
 export function describeBooking(ctx: BaseContext, lang: Language, f: BookingFacts): string {
-  const text = ctx.t("consult-details", { ...bookingVars(ctx, lang, f), address: escapeHtml(f.address) });
+  const vars = bookingVars(ctx, lang, f);
+  const place = f.address
+    ? ctx.t("consult-place", { center: vars.center, address: escapeHtml(f.address) })
+    : ctx.t("consult-place-address-unknown", { center: vars.center });
+  const text = ctx.t("consult-details", { ...vars, place });
   return f.topic ? `${text}\n${ctx.t("consult-details-topic", { topic: escapeHtml(f.topic) })}` : text;
 }
 
 /**
- * Sends the booking as a calendar file. A sensitive consultation's topic stays out of it:
- * calendars sync to other devices and are shown to other people more often than chats.
+ * What a calendar file does to the event: adds it (a new booking, or the file asked for again),
+ * moves it to the booking's new time, or takes it out.
  */
-export async function sendCalendarFile(ctx: BaseContext, bookingId: number, f: BookingFacts, now: Date): Promise<void> {
+export type CalendarChange = "added" | "moved" | "cancelled";
+
+const CAPTIONS: Record<CalendarChange, string> = {
+  added: "consult-ics-caption",
+  moved: "bookings-ics-moved-caption",
+  cancelled: "bookings-ics-cancelled-caption",
+};
+
+/**
+ * Sends the booking as a calendar file, under the UID and revision it has in the database, so
+ * that a later file replaces or removes the event the first one added. A sensitive
+ * consultation's topic stays out of it: calendars sync to other devices and are shown to other
+ * people more often than chats. Where a center's address is not known yet, the location is the
+ * center's name.
+ */
+export async function sendCalendarFile(ctx: BaseContext, booking: BookingDetails, lang: Language, change: CalendarChange, now: Date): Promise<void> {
+  const f = factsOfBooking(booking, lang);
   const description = SERVICES[f.service].sensitive || !f.topic ? f.centerName : `${f.centerName}\n${f.topic}`;
   const ics = calendarFile({
-    uid: `booking-${bookingId}@jastar-bot`,
+    uid: calendarUid(booking),
+    sequence: booking.calendar_sequence,
     stamp: now,
     start: new Date(f.startsAt),
     end: new Date(f.endsAt),
     summary: ctx.t("consult-ics-summary", { service: ctx.t(`service-${f.service}`) }),
-    location: f.mode === "online" ? "Online" : f.address,
+    location: f.mode === "online" ? ctx.t("consult-ics-online") : (f.address ?? f.centerName),
     description,
+    cancelled: change === "cancelled",
   });
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "consultation.ics"), {
-    caption: ctx.t("consult-ics-caption"),
+    caption: ctx.t(CAPTIONS[change]),
   });
 }

@@ -1,5 +1,5 @@
 import { loadAgendas } from "../../../db/bookings.js";
-import { findSpecialists, listCenters } from "../../../db/catalog.js";
+import { findSpecialists, knownAddress, listCenters } from "../../../db/catalog.js";
 import type { Db } from "../../../db/database.js";
 import { nearestOffers, offersOn, openDays, type Offer } from "../../../domain/booking-rules.js";
 import type { DistrictCode } from "../../../domain/districts.js";
@@ -24,7 +24,8 @@ export interface OfferView {
   online: boolean;
   centerId: string;
   centerName: Record<Language, string>;
-  address: Record<Language, string>;
+  /** Null while the center's address is not known. */
+  address: Record<Language, string> | null;
   startsAt: string;
   endsAt: string;
   date: LocalDate;
@@ -61,7 +62,7 @@ async function load(db: Db, scope: Scope, now: Date) {
       online: specialist.online === 1,
       centerId: center.id,
       centerName: { kk: center.name_kk, ru: center.name_ru },
-      address: { kk: center.address_kk, ru: center.address_ru },
+      address: knownAddress(center),
       startsAt: slot.start.toISOString(),
       endsAt: slot.end.toISOString(),
       date: slot.date,

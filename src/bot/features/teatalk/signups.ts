@@ -10,6 +10,7 @@ import {
 import { cancellable } from "../../../domain/teatalk.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { clashText } from "../../shared/appointments.js";
 import { requireAccount } from "../menu/menu.js";
 import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
 import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
@@ -45,6 +46,10 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-closed-alert") });
       await ctx.reply(ctx.t("teatalk-closed"), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
+    case "overlap":
+      await ctx.answerCallbackQuery({ text: ctx.t("appointment-overlap-alert") });
+      await ctx.reply(clashText(ctx.t, await contextLanguage(ctx), result.clash, "session"));
+      return showClubs(ctx, place.filter, place.page);
     case "already":
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), { reply_markup: afterwardsKeyboard(ctx, place) });
