@@ -335,7 +335,7 @@ describe("another appointment at that time", () => {
     expect(clash).toContain("Басқа кездесуді таңдаңыз.");
     expect(h.texts(refused)[0]).toBe(clash);
     expect(h.texts(refused)[1]).toMatch(/tea talk клубтары/);
-    expect(u.buttons().map((b) => b.callback_data)).toContain(`tt:s:${medeu}`);
+    expect(u.buttons().map((b) => b.callback_data)).toContain(`tt:s:${medeu}:all:all:0`);
     expect(await signupsOf(other)).toEqual([]);
     expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toContainEqual([522, "waitlisted"]);
   });
