@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
+import type { DistrictCode } from "../../src/domain/districts.js";
 import type { Language } from "../../src/domain/language.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
@@ -44,16 +45,24 @@ const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
 const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
 const documentOf = (batch: ApiCall[]) => String(batch.find((c) => c.method === "sendDocument")?.payload.document ?? "");
 const bookingsOf = (userId: number) => h.db.selectFrom("bookings").selectAll().where("user_id", "=", userId).orderBy("id").execute();
+/** The day step's question for a place ("📍 Центр medeu-1", all centers of a district, or the city). */
+const askDayAt = (lang: Language, place: string) => t(lang)("consult-ask-day", { place });
+const atCenter = (lang: Language, center: string) => t(lang)("consult-place-center", { center });
 
-/** Takes a person through the flow to the topic step of a career consultation on Tuesday 24 November, 10:00, in Almaly. */
+/** A signed-up person whose profile names `district`. */
+async function personIn(id: number, language: Language, district: DistrictCode): Promise<HarnessUser> {
+  await registerUser(h.db, id, { language, district });
+  return h.user({ id, first_name: "Тест", language_code: language });
+}
+
+/** Takes a person of Almaly through the flow to the topic step of a career consultation on Tuesday 24 November, 10:00. */
 async function toCareerTopicStep(u: HarnessUser): Promise<void> {
-  for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
+  for (const data of ["menu:consult", "cs-svc:career", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
 }
 
 describe("booking a consultation", () => {
   it("books a psychologist in Russian, repeating every step on wrong input", async () => {
-    const u = await signedUpUser(h, 501, "ru");
-    const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
+    const u = await personIn(501, "ru", "medeu");
 
     expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
     expect(data(u)).toEqual(["cs-svc:psychologist", "cs-svc:lawyer", "cs-svc:business", "cs-svc:career", "cs-svc:back", "cs-svc:cancel"]);
@@ -64,20 +73,21 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.press("cs-svc:psychologist"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
     expect(data(u)).toEqual(["cs-safe:go", "cs-safe:back", "cs-safe:cancel"]);
     expect(h.texts(await u.sendSticker())).toEqual([ru("need-button"), ru("consult-safety-prompt")]);
-    expect(h.texts(await u.press("cs-safe:go"))).toEqual([askDistrict]);
-
-    expect(data(u)).toContain("cs-dist:any");
-    expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), askDistrict]);
-    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([ru("consult-ask-day")]);
+    // The profile's district is taken as the answer: the days come at once. Only Medeu-1 of
+    // the district has a psychologist, so there is no center to choose.
+    const askDay = askDayAt("ru", atCenter("ru", "Центр medeu-1"));
+    expect(h.texts(await u.press("cs-safe:go"))).toEqual([askDay]);
     // Today still has 11:40; then every weekday of the window.
     expect(data(u)).toEqual([
       ...["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
       ...["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"],
+      "district",
       "back",
       "cancel",
     ].map((d) => `cs-day:${d}`));
     expect(labels(u)[1]).toBe("24 ноября, вторник");
-    expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), ru("consult-ask-day")]);
+    expect(labels(u).at(-3)).toBe(ru("consult-button-other-district"));
+    expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), askDay]);
 
     const askTime = ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" });
     expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([askTime]);
@@ -145,10 +155,9 @@ describe("booking a consultation", () => {
   it("books a career consultation in Kazakh: no safety screen, no mode step, the topic in the calendar", async () => {
     const u = await signedUpUser(h, 502, "kk");
     expect(h.texts(await u.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([kk("consult-ask-district", { service: kk("service-career") })]);
-    expect(h.texts(await u.press("cs-dist:almaly"))).toEqual([kk("consult-ask-day")]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDayAt("kk", atCenter("kk", "Орталық almaly-1"))]);
     // Today's 10:00 and 10:45 are too soon; every other weekday of the window is open.
-    expect(data(u).slice(0, -2)).toEqual(
+    expect(data(u).slice(0, -3)).toEqual(
       ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"].map((d) => `cs-day:${d}`),
     );
     expect(labels(u)[1]).toBe("25 қараша, сәрсенбі");
@@ -184,11 +193,10 @@ describe("booking a consultation", () => {
   });
 
   it("goes back one step at a time, skipping what was skipped, and cancels from anywhere", async () => {
-    const u = await signedUpUser(h, 503, "ru");
+    const u = await personIn(503, "ru", "medeu");
     await u.press("menu:consult");
     await u.press("cs-svc:psychologist");
     await u.press("cs-safe:go");
-    await u.press("cs-dist:medeu");
     await u.press("cs-day:2026-11-24");
     await u.press("cs-time:10:00");
     await u.press("cs-mode:in_person");
@@ -200,8 +208,14 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.press("cs-ok:back"))).toEqual([ru("consult-ask-topic-private", { max: 300 })]);
     expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-mode")]);
     expect(h.texts(await u.press("cs-mode:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" })]);
-    expect(h.texts(await u.press("cs-time:back"))).toEqual([ru("consult-ask-day")]);
-    expect(h.texts(await u.press("cs-day:back"))).toEqual([ru("consult-ask-district", { service: ru("service-psychologist") })]);
+    expect(h.texts(await u.press("cs-time:back"))).toEqual([askDayAt("ru", atCenter("ru", "Центр medeu-1"))]);
+    // Back from the days is the way to another district: now the district step asks, with
+    // the profile's district pinned.
+    const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
+    expect(h.texts(await u.press("cs-day:back"))).toEqual([askDistrict]);
+    expect(labels(u)).toContain(`📍 ${ru("district-medeu")}`);
+    expect(labels(u)).toContain(ru("district-almaly"));
+    expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), askDistrict]);
     expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
     expect(h.texts(await u.press("cs-safe:back"))).toEqual([ru("consult-ask-service")]);
     // Back from the first step leaves the flow.
@@ -209,7 +223,7 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.send("привет"))).toEqual([ru("unknown-message"), ru("menu-title")]);
 
     // Without a mode step, Back from the topic returns to the times.
-    await toCareerTopicStep(u);
+    for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
     expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
     // Answers can change on the way back: another time, then Cancel.
     await u.press("cs-time:10:45");
@@ -218,7 +232,14 @@ describe("booking a consultation", () => {
     const stale = await u.press("cs-time:10:00");
     expect(stale.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("stale-button-alert"));
 
-    for (const step of ["cs-svc", "cs-dist", "cs-day"]) {
+    // Nobody gives career advice in Medeu, the profile's district: the district step asks at once.
+    await u.press("menu:consult");
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-medeu"), days: 14 }),
+      ru("consult-ask-district", { service: ru("service-career") }),
+    ]);
+    expect(h.texts(await u.press("cs-dist:cancel"))).toEqual([ru("cancelled"), ru("menu-title")]);
+    for (const step of ["cs-svc", "cs-day"]) {
       await u.press("menu:consult");
       if (step !== "cs-svc") await u.press("cs-svc:career");
       if (step === "cs-day") await u.press("cs-dist:almaly");
@@ -233,7 +254,11 @@ describe("booking a consultation", () => {
     const u = await signedUpUser(h, 504, "ru");
     await u.press("menu:consult");
     const askDistrict = ru("consult-ask-district", { service: ru("service-lawyer") });
-    expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([askDistrict]);
+    // No lawyer in Almaly, the profile's district: said at once, with the districts to choose from.
+    expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-almaly"), days: 14 }),
+      askDistrict,
+    ]);
     expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([
       ru("consult-no-slots-district", { district: ru("district-medeu"), days: 14 }),
       askDistrict,
@@ -248,35 +273,97 @@ describe("booking a consultation", () => {
       ru("consult-no-slots-district", { district: ru("district-turksib"), days: 14 }),
       ru("consult-ask-district", { service: ru("service-psychologist") }),
     ]);
-    expect(h.texts(await u.press("cs-dist:any"))).toEqual([ru("consult-ask-day")]);
+    expect(h.texts(await u.press("cs-dist:any"))).toEqual([askDayAt("ru", ru("consult-place-any"))]);
   });
 
-  it("names the center with each time and picks the less busy specialist for a shared time", async () => {
+  it("lets a person keep both centers of a district or narrow to one, and names the center with each time", async () => {
     // The Medeu-1 mentor already has someone at 16:00 on Tuesday 24 November.
     await registerUser(h.db, 600);
     await insertBooking(h.db, { specialist: businessMedeu1, userId: 600, startsAt: "2026-11-24T11:00:00Z", endsAt: "2026-11-24T12:00:00Z" });
-    const u = await signedUpUser(h, 505, "ru");
+    const u = await personIn(505, "ru", "medeu");
     await u.press("menu:consult");
-    await u.press("cs-svc:business");
-    await u.press("cs-dist:medeu");
-    expect(data(u)).toEqual(["cs-day:2026-11-24", "cs-day:2026-12-01", "cs-day:back", "cs-day:cancel"]);
+    const both = askDayAt("ru", ru("consult-place-district", { district: ru("district-medeu") }));
+    expect(h.texts(await u.press("cs-svc:business"))).toEqual([both]);
+    expect(data(u)).toEqual([
+      "cs-day:2026-11-24", "cs-day:2026-12-01",
+      "cs-day:c:any", "cs-day:c:medeu-1", "cs-day:c:medeu-2", "cs-day:district",
+      "cs-day:back", "cs-day:cancel",
+    ]);
+    expect(labels(u).slice(2, 5)).toEqual([`✓ ${ru("consult-button-both-centers")}`, "Центр medeu-1", "Центр medeu-2"]);
 
     expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([ru("consult-ask-time", { day: "24 ноября, вторник" })]);
-    // 14:00 only Medeu-1 works; 15:00 both, Medeu-2 has fewer bookings that day; 16:00 Medeu-1 is booked.
-    expect(labels(u).slice(0, -2)).toEqual(["14:00 · Центр medeu-1", "15:00 · Центр medeu-2", "16:00 · Центр medeu-2"]);
+    // 14:00 only Medeu-1 works; 15:00 both; at 16:00 Medeu-1 is booked. One button per time and center.
+    expect(labels(u).slice(0, -2)).toEqual(["14:00 · Центр medeu-1", "15:00 · Центр medeu-1", "15:00 · Центр medeu-2", "16:00 · Центр medeu-2"]);
+    expect(data(u).slice(0, -2)).toEqual(["cs-time:14:00:medeu-1", "cs-time:15:00:medeu-1", "cs-time:15:00:medeu-2", "cs-time:16:00:medeu-2"]);
 
-    // On 1 December neither has bookings: the shared 15:00 goes to the lower id, all in Medeu-1.
+    // Narrowed to Medeu-2: its days and its times only, under its name.
     await u.press("cs-time:back");
-    expect(h.texts(await u.press("cs-day:2026-12-01"))).toEqual([ru("consult-ask-time-at", { day: "1 декабря, вторник", center: "Центр medeu-1" })]);
-    expect(labels(u).slice(0, -2)).toEqual(["14:00", "15:00", "16:00"]);
+    expect(h.texts(await u.press("cs-day:c:medeu-2"))).toEqual([askDayAt("ru", atCenter("ru", "Центр medeu-2"))]);
+    expect(labels(u).slice(2, 5)).toEqual([ru("consult-button-both-centers"), "Центр medeu-1", "✓ Центр medeu-2"]);
+    expect(h.texts(await u.press("cs-day:2026-12-01"))).toEqual([ru("consult-ask-time-at", { day: "1 декабря, вторник", center: "Центр medeu-2" })]);
+    expect(labels(u).slice(0, -2)).toEqual(["15:00", "16:00"]);
 
+    // Both again, and the 15:00 of Medeu-2 on the 24th: exactly that mentor is booked.
     await u.press("cs-time:back");
+    await u.press("cs-day:c:any");
     await u.press("cs-day:2026-11-24");
-    await u.press("cs-time:15:00");
+    await u.press("cs-time:15:00:medeu-2");
     await u.press("cs-mode:in_person");
     await u.press("cs-topic:skip");
     await u.press("cs-ok:yes");
     expect(await bookingsOf(505)).toMatchObject([{ specialist_id: businessMedeu2.id, center_id: "medeu-2", starts_at: "2026-11-24T10:00:00.000Z" }]);
+  });
+
+  it("widens to the whole district when the chosen center has no free time left", async () => {
+    // Medeu-2's mentor is away for the whole window; Medeu-1's still works.
+    for (const date of ["2026-11-24", "2026-12-01"]) {
+      await h.db.insertInto("specialist_overrides").values({ specialist_id: businessMedeu2.id, date, kind: "off", start_time: null, end_time: null }).execute();
+    }
+    const u = await personIn(506, "kk", "medeu");
+    await u.press("menu:consult");
+    await u.press("cs-svc:business");
+    expect(h.texts(await u.press("cs-day:c:medeu-2"))).toEqual([
+      kk("consult-no-slots-center", { center: "Орталық medeu-2", days: 14 }),
+      askDayAt("kk", kk("consult-place-district", { district: kk("district-medeu") })),
+    ]);
+  });
+
+  it("any center: a shared time is offered at every center, spread fairly when they do not all fit", async () => {
+    // Lawyers in six centers of six districts, all free on weekdays at 14:00, 15:00 and 16:00.
+    const districts: DistrictCode[] = ["alatau", "auezov", "bostandyk", "zhetysu", "nauryzbay", "turksib"];
+    const lawyers = new Map<string, Specialist>();
+    for (const district of districts) {
+      await insertCenter(h.db, { id: `${district}-1`, district });
+      lawyers.set(`${district}-1`, await insertSpecialist(h.db, { centerId: `${district}-1`, service: "lawyer", hours: [{ start: "14:00", end: "17:00" }], weekdays: [1, 2, 3, 4, 5] }));
+    }
+    const u = await signedUpUser(h, 507, "ru");
+    await u.press("menu:consult");
+    await u.press("cs-svc:lawyer");
+    await u.press("cs-dist:any");
+    // Eighteen (time, center) pairs; twelve buttons, each time at four centers, each center twice.
+    expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([
+      `${ru("consult-ask-time", { day: "24 ноября, вторник" })}\n${ru("consult-ask-time-some")}`,
+    ]);
+    const shown = labels(u).slice(0, -2);
+    expect(shown).toHaveLength(12);
+    for (const time of ["14:00", "15:00", "16:00"]) expect(shown.filter((l) => l.startsWith(time))).toHaveLength(4);
+    for (const center of lawyers.keys()) expect(shown.filter((l) => l.endsWith(`Центр ${center}`))).toHaveLength(2);
+    expect(data(u).every((d) => Buffer.byteLength(d!, "utf8") <= 64)).toBe(true);
+    // Round by round, each time takes the center shown least so far: the lowest id does not take every time.
+    expect(shown).toEqual([
+      ...["alatau", "auezov", "bostandyk", "nauryzbay"].map((d) => `14:00 · Центр ${d}-1`),
+      ...["alatau", "auezov", "turksib", "zhetysu"].map((d) => `15:00 · Центр ${d}-1`),
+      ...["bostandyk", "nauryzbay", "turksib", "zhetysu"].map((d) => `16:00 · Центр ${d}-1`),
+    ]);
+
+    // The 15:00 at Turksib, not the lowest id: that center's lawyer is booked.
+    await u.press("cs-time:15:00:turksib-1");
+    await u.press("cs-mode:online");
+    await u.press("cs-topic:skip");
+    await u.press("cs-ok:yes");
+    expect(await bookingsOf(507)).toMatchObject([
+      { specialist_id: lawyers.get("turksib-1")!.id, center_id: "turksib-1", starts_at: "2026-11-24T10:00:00.000Z", mode: "online" },
+    ]);
   });
 });
 
