@@ -297,6 +297,12 @@ staff-notice-new =
     { $service }, { $mode }
     { $center }
     Аты: { $name }
+staff-contact-username = 💬 Telegram: @{ $username }
+staff-contact-no-username = 💬 Telegram-да пайдаланушы аты жоқ: чатты «Жазу» батырмасы ашады.
+staff-contact-phone = 📞 { $phone }
+staff-button-write = 💬 Жазу: { $name }
+staff-contact-refused = Telegram чат батырмасын қосуға рұқсат бермеді: бұл адам құпиялық баптауларында өз профиліне сілтеме жасауды жауып қойған. Телефоны болса, сол арқылы немесе орталық әкімшісі арқылы хабарласыңыз.
+staff-contact-refused-some = Telegram чат батырмаларын қосуға рұқсат бермеді: жазылғандардың біреуі құпиялық баптауларында өз профиліне сілтеме жасауды жауып қойған. Телефоны болса, сол арқылы немесе орталық әкімшісі арқылы хабарласыңыз.
 staff-notice-cancelled =
     ❌ <b>Жазылудан бас тартылды</b>
     { $day }, { $time }

@@ -298,6 +298,12 @@ staff-notice-new =
     { $service }, { $mode }
     { $center }
     Имя: { $name }
+staff-contact-username = 💬 Telegram: @{ $username }
+staff-contact-no-username = 💬 Имени пользователя в Telegram нет: чат откроет кнопка «Написать».
+staff-contact-phone = 📞 { $phone }
+staff-button-write = 💬 Написать: { $name }
+staff-contact-refused = Telegram не дал добавить кнопку чата: человек закрыл ссылки на свой профиль в настройках приватности. Свяжитесь по телефону, если он есть, или через администратора центра.
+staff-contact-refused-some = Telegram не дал добавить кнопки чатов: кто-то из записавшихся закрыл ссылки на свой профиль в настройках приватности. Свяжитесь с ними по телефону, если он есть, или через администратора центра.
 staff-notice-cancelled =
     ❌ <b>Запись отменена</b>
     { $day }, { $time }

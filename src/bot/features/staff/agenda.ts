@@ -10,21 +10,35 @@ import {
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
-import { formatDay, localDateOf } from "../../../domain/time.js";
+import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { isChatLinkRefused } from "../../shared/chat-link.js";
 import { dayAndTime } from "../../shared/format.js";
-import { agendaLine, packMessages, personName } from "./format.js";
+import { agendaLine, chatButton, packMessages, personName } from "./format.js";
 import { backToStaffMenu } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
 const MARKS_PER_MESSAGE = 40;
 
-/** Sends the agenda's messages; the last one carries the way back to the staff menu. */
-async function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
+/**
+ * Sends the agenda's messages; the last one carries the buttons that open the chats of the
+ * online consultations' people who have no username, and the way back to the staff menu.
+ * Should Telegram refuse a chat button (someone's privacy settings), that message goes again
+ * without them, followed by a word on why.
+ */
+async function sendAgenda(ctx: BaseContext, blocks: string[], entries: AgendaEntry[] = []): Promise<void> {
   const messages = packMessages(blocks);
-  for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: i === messages.length - 1 ? backToStaffMenu(ctx) : undefined });
+  const last = messages.pop()!;
+  for (const text of messages) await ctx.reply(text, { parse_mode: "HTML" });
+  const chats = entries.filter((e) => e.status === "confirmed").flatMap((e) => chatButton(ctx.t, e, localTimeOf(new Date(e.starts_at))) ?? []);
+  const keyboard = new InlineKeyboard(chats.map((b) => [b]));
+  try {
+    await ctx.reply(last, { parse_mode: "HTML", reply_markup: keyboard.append(backToStaffMenu(ctx)) });
+  } catch (err) {
+    if (chats.length === 0 || !isChatLinkRefused(err)) throw err;
+    await ctx.reply(last, { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("staff-contact-refused-some"), { reply_markup: backToStaffMenu(ctx) });
   }
 }
 
@@ -36,7 +50,7 @@ export async function showToday(ctx: BaseContext, member: StaffMember): Promise<
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-today-title", { day: formatDay(window.dates[0]!, language) });
   const lines = entries.length > 0 ? entries.map((e) => agendaLine(ctx.t, e)) : [ctx.t("staff-agenda-empty-day")];
-  await sendAgenda(ctx, [title, ...lines]);
+  await sendAgenda(ctx, [title, ...lines], entries);
   await showMarks(ctx, member, now, language);
 }
 
@@ -55,7 +69,7 @@ export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<v
     .map((date) => ({ date, entries: entries.filter((e) => localDateOf(new Date(e.starts_at)) === date) }))
     .filter((d) => d.entries.length > 0)
     .map((d) => [`<b>${formatDay(d.date, language)}</b>`, ...d.entries.map((e) => agendaLine(ctx.t, e))].join("\n"));
-  await sendAgenda(ctx, [title, ...days]);
+  await sendAgenda(ctx, [title, ...days], entries);
 }
 
 /** Started consultations of the last days still "confirmed": numbered, with a pair of buttons each. */
