@@ -321,6 +321,17 @@ describe("authorisation of booking buttons", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("an online booking moved says again that the specialist will write in Telegram", async () => {
+    await registerUser(h.db, 640, { language: "ru" });
+    const u = h.user({ id: 640, first_name: "Тест", language_code: "ru", username: "test640" });
+    const id = await book(640, psychologist, "2026-11-24T05:00:00Z", { mode: "online" });
+    await u.press(`mybk:reschedule:${id}`);
+    await u.press("rs-day:2026-11-25");
+    await u.press("rs-time:10:50");
+    const moved = details("ru", { date: "2026-11-25", time: "10:50", service: "psychologist", center: "Центр medeu-1", address: "адрес", mode: "online" });
+    expect(h.texts(await u.press("rs-ok:yes"))[0]).toBe(`${ru("bookings-rescheduled", { details: moved })}\n\n${ru("consult-online-how")}`);
+  });
+
   it("re-checks the booking when a reschedule starts after it was cancelled elsewhere", async () => {
     const u = await signedUpUser(h, 670, "ru");
     const id = await book(670, psychologist, "2026-11-24T05:00:00Z");

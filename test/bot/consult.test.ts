@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
 import type { DistrictCode } from "../../src/domain/districts.js";
 import type { Language } from "../../src/domain/language.js";
+import { createLogger } from "../../src/logger.js";
+import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
@@ -118,8 +120,9 @@ describe("booking a consultation", () => {
     expect(await bookingsOf(501)).toEqual([]);
 
     const done = await u.press("cs-ok:yes");
+    // Online: the specialist will write in Telegram; without a username, private messages must stay open.
     expect(h.texts(done)).toEqual([
-      ru("consult-booked", { details: bookingDetails }),
+      `${ru("consult-booked", { details: bookingDetails })}\n\n${ru("consult-online-how")}\n${ru("consult-online-no-username")}`,
       ru("consult-ics-caption"),
       ru("menu-title"),
     ]);
@@ -364,6 +367,72 @@ describe("booking a consultation", () => {
     expect(await bookingsOf(507)).toMatchObject([
       { specialist_id: lawyers.get("turksib-1")!.id, center_id: "turksib-1", starts_at: "2026-11-24T10:00:00.000Z", mode: "online" },
     ]);
+  });
+});
+
+describe("online consultations", () => {
+  /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
+  async function dispatch(): Promise<ApiCall[]> {
+    const from = h.calls.length;
+    const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+    await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
+    return h.calls.slice(from);
+  }
+
+  /** Books the psychologist online on Tuesday 24 November at 10:00, from the profile's district. */
+  async function bookOnline(u: HarnessUser): Promise<ApiCall[]> {
+    for (const data of ["menu:consult", "cs-svc:psychologist", "cs-safe:go", "cs-day:2026-11-24", "cs-time:10:00", "cs-mode:online", "cs-topic:skip"]) {
+      await u.press(data);
+    }
+    return u.press("cs-ok:yes");
+  }
+
+  const noticeTo = (batch: ApiCall[], chatId: number) => batch.find((c) => c.method === "sendMessage" && c.payload.chat_id === chatId)?.payload;
+
+  it("with a username: the person is told the specialist will write, the specialist gets the @username and the phone", async () => {
+    await registerUser(h.db, 531, { language: "kk", district: "medeu", phone: "+77011234567" });
+    const u = h.user({ id: 531, first_name: "Дана", language_code: "kk", username: "dana_jas" });
+    const done = await bookOnline(u);
+    expect(h.texts(done)[0]).toBe(
+      `${kk("consult-booked", {
+        details: details("kk", { date: "2026-11-24", time: "10:00", service: "psychologist", center: "Орталық medeu-1", address: "мекенжай", mode: "online" }),
+      })}\n\n${kk("consult-online-how")}`,
+    );
+    // The username is kept from the person's own updates.
+    expect((await h.db.selectFrom("users").select("username").where("id", "=", 531).executeTakeFirstOrThrow()).username).toBe("dana_jas");
+    expect(await bookingsOf(531)).toMatchObject([{ specialist_id: psychologist.id, mode: "online" }]);
+
+    const notice = noticeTo(await dispatch(), PSYCHOLOGIST_TELEGRAM_ID);
+    expect(notice?.text.split("\n").slice(-2)).toEqual([
+      ru("staff-contact-username", { username: "dana_jas" }),
+      ru("staff-contact-phone", { phone: "+77011234567" }),
+    ]);
+    expect(notice?.reply_markup).toBeUndefined();
+  });
+
+  it("without a username: the specialist's notice carries a button that opens the person's chat", async () => {
+    const u = await personIn(532, "ru", "medeu");
+    await bookOnline(u);
+    const notice = noticeTo(await dispatch(), PSYCHOLOGIST_TELEGRAM_ID);
+    expect(notice?.text.split("\n").at(-1)).toBe(ru("staff-contact-no-username"));
+    expect(notice?.text).not.toContain("📞");
+    expect(notice?.reply_markup).toEqual({ inline_keyboard: [[{ text: ru("staff-button-write", { name: "Тест" }), url: "tg://user?id=532" }]] });
+    // Nothing of it went to the person or anyone else.
+    expect(h.calls.filter((c) => JSON.stringify(c.payload).includes("tg://user")).map((c) => c.payload.chat_id)).toEqual([PSYCHOLOGIST_TELEGRAM_ID]);
+  });
+
+  it("a username that changes or goes is kept current", async () => {
+    await registerUser(h.db, 533, { language: "ru", district: "medeu" });
+    const usernameOf = async () => (await h.db.selectFrom("users").select("username").where("id", "=", 533).executeTakeFirstOrThrow()).username;
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru", username: "old_name" }).send("/menu");
+    expect(await usernameOf()).toBe("old_name");
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru", username: "new_name" }).send("/menu");
+    expect(await usernameOf()).toBe("new_name");
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru" }).send("/menu");
+    expect(await usernameOf()).toBeNull();
+    // Before sign-up nothing personal is kept.
+    await h.user({ id: 534, first_name: "Гость", language_code: "ru", username: "guest" }).send("/start");
+    expect((await h.db.selectFrom("users").select("username").where("id", "=", 534).executeTakeFirst())?.username ?? null).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { askStep, isNav } from "../../shared/ask.js";
-import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "../consult/details.js";
+import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "../consult/details.js";
 import { runSteps, type StepOutcome } from "../consult/flow.js";
 import type { OfferView, Scope } from "../consult/offers.js";
 import { askAlternative, askDay, askTime } from "../consult/steps.js";
@@ -96,7 +96,8 @@ export function rescheduleConversation(deps: AppDeps) {
         });
         const result = moved.result;
         if (result.kind === "rescheduled") {
-          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
+          const rescheduled = ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, facts) });
+          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, facts.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
           await sendCalendarFile(ctx, result.bookingId, facts, new Date(moved.at));
           await showMainMenu(ctx);
           return "done";

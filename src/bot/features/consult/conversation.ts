@@ -28,7 +28,7 @@ import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
 import { showMainMenu } from "../menu/menu.js";
-import { describeBooking, factsOfOffer, sendCalendarFile } from "./details.js";
+import { describeBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "./details.js";
 import { runSteps, type StepOutcome } from "./flow.js";
 import { centersGiving, type CenterView, type OfferView, type Scope } from "./offers.js";
 import { askAlternative, askDay, askTime } from "./steps.js";
@@ -240,7 +240,8 @@ export function consultConversation(deps: AppDeps) {
         });
         const result = booked.result;
         if (result.kind === "booked") {
-          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, facts) }), { parse_mode: "HTML" });
+          const confirmation = ctx.t("consult-booked", { details: describeBooking(ctx, lang, facts) });
+          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, facts.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
           await sendCalendarFile(ctx, result.bookingId, facts, new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
