@@ -340,7 +340,7 @@ consult-ask-day =
     { $place }
     Выберите день (показаны только дни, когда есть свободное время):
 consult-place-any = 🗺 Все центры города
-consult-place-district = 📍 { $district }, любой центр района
+consult-place-district = 📍 { $district }: любой центр
 consult-place-center = 📍 { $center }
 consult-button-both-centers = Любой центр района
 consult-button-other-district = 📍 Другой район
