@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { bookSlot, countRecentNoShows, countUpcoming, type BookResult } from "../../../db/bookings.js";
+import { findUser } from "../../../db/users.js";
 import {
   bookingModes,
   keepMode,
@@ -9,6 +10,7 @@ import {
   type LimitRules,
 } from "../../../domain/booking-rules.js";
 import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
+import type { Language } from "../../../domain/language.js";
 import {
   BOOKING_MODES,
   BOOKING_WINDOW_DAYS,
@@ -18,9 +20,7 @@ import {
   type BookingMode,
   type ServiceCode,
 } from "../../../domain/services.js";
-import type { Language } from "../../../domain/language.js";
 import type { LocalDate } from "../../../domain/time.js";
-import { findUser } from "../../../db/users.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
