@@ -211,6 +211,21 @@ describe("agenda", () => {
     expect(h.texts(refused)).toEqual([ru("staff-only")]);
   });
 
+  it("today: an online consultation's person with a username and a shared phone needs no chat button", async () => {
+    await h.db.updateTable("users").set({ username: "timur_99", phone: "+77021234567" }).where("id", "=", 502).execute();
+    await h.db.updateTable("bookings").set({ mode: "online" }).where("id", "=", own.cancelled).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const today = await s.press("staff:today");
+    const [agenda] = h.texts(today);
+    expect(agenda).toContain(
+      ["14:00–14:50 · онлайн · Тимур · ожидается", ru("staff-contact-username", { username: "timur_99" }), ru("staff-contact-phone", { phone: "+77021234567" })].join("\n"),
+    );
+    // A cancelled online one of the same person says nothing of how to reach them.
+    expect(agenda!.split("\n\n").at(-1)).toBe("16:00–16:50 · онлайн · Тимур · отменена");
+    const agendaMessage = today.find((c) => c.method === "sendMessage" && c.payload.text === agenda)!;
+    expect(agendaMessage.payload.reply_markup.inline_keyboard).toEqual([[{ text: ru("button-back"), callback_data: "staff:menu" }]]);
+  });
+
   it("today without the chat buttons when Telegram refuses one (a person's privacy settings)", async () => {
     h.refuse((call) =>
       call.method === "sendMessage" && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
