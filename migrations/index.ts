@@ -7,6 +7,7 @@ import * as practice from "./2026-11-21-05-practice.js";
 import * as calendarEvents from "./2026-12-02-04-calendar-events.js";
 import * as attendanceMarks from "./2026-12-02-05-attendance-marks.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
+import * as consultUsername from "./2026-12-02-03-consult-username.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-04-calendar-events": calendarEvents,
   "2026-12-02-05-attendance-marks": attendanceMarks,
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
+  "2026-12-02-03-consult-username": consultUsername,
 };

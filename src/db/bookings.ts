@@ -56,7 +56,7 @@ export type RescheduleResult =
  */
 export async function loadAgendas(
   db: Executor,
-  specialists: readonly Pick<Specialist, "id" | "slot_minutes">[],
+  specialists: readonly Pick<Specialist, "id" | "center_id" | "slot_minutes">[],
   now: Date,
 ): Promise<SpecialistAgenda[]> {
   const ids = specialists.map((s) => s.id);
@@ -80,6 +80,7 @@ export async function loadAgendas(
     const own = bookings.filter((b) => b.specialist_id === s.id);
     return {
       specialistId: s.id,
+      centerId: s.center_id,
       slotMinutes: s.slot_minutes,
       ...schedules.get(s.id)!,
       busy: [...own, ...blocked.filter((b) => b.specialist_id === s.id)].map(interval),

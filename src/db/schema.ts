@@ -19,6 +19,8 @@ export interface UsersTable {
   guardian_consent: number | null;
   district: DistrictCode | null;
   phone: string | null;
+  /** Telegram username without "@", as last seen; null when the person has none. */
+  username: string | null;
   occupation: Occupation | null;
   consent_version: string | null;
   consent_at: Instant | null;

@@ -183,8 +183,13 @@ export interface AgendaEntry {
   service: ServiceCode;
   status: BookingStatus;
   topic: string | null;
-  /** The person's name; null after they erased their data. */
+  /** The person's name; null after they erased their data (and so are the other person_ fields). */
   person_name: string | null;
+  /** The person's Telegram id: how a specialist opens their chat for an online consultation. */
+  person_id: number | null;
+  person_username: string | null;
+  /** Only ever stored when the person shared it themselves, after consenting to its use. */
+  person_phone: string | null;
 }
 
 /** The columns of an AgendaEntry, for a query over bookings left-joined with their users. */
@@ -197,6 +202,9 @@ const AGENDA_COLUMNS = [
   "bookings.status",
   "bookings.topic",
   "users.name as person_name",
+  "users.id as person_id",
+  "users.username as person_username",
+  "users.phone as person_phone",
 ] as const;
 
 function agendaQuery(db: Db, specialistId: number) {

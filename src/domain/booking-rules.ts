@@ -10,6 +10,8 @@ import { localDateOf, type LocalDate } from "./time.js";
 /** One specialist's working hours and what already fills them. */
 export interface SpecialistAgenda {
   specialistId: number;
+  /** Where the specialist works: a time is offered once per center. */
+  centerId: string;
   slotMinutes: number;
   weekly: WeeklyHours[];
   overrides: DateOverride[];
@@ -19,10 +21,13 @@ export interface SpecialistAgenda {
   bookedStarts: Date[];
 }
 
-/** A time offered to the person, and the specialist who would take it. */
+/** A time offered to the person, and the specialist (and so the center) who would take it. */
 export interface Offer {
   specialistId: number;
+  centerId: string;
   slot: Slot;
+  /** The chosen specialist's live bookings that day: how busy the time's center already is. */
+  bookingsThatDay: number;
 }
 
 /** The specialist's free slots that may be booked at `now`: within the window, with enough notice. */
@@ -52,9 +57,13 @@ export function pickSpecialist(
   return best?.specialistId;
 }
 
-/** Every open time across the agendas, one offer per start instant, in time order. */
+/**
+ * Every open time across the agendas, one offer per start instant and center, in time order
+ * (then by center). Where several specialists of one center are free at the same time,
+ * `pickSpecialist` decides who takes it.
+ */
 export function offers(agendas: readonly SpecialistAgenda[], now: Date, preferredId?: number): Offer[] {
-  const byStart = new Map<number, (Offer & { bookingsThatDay: number })[]>();
+  const byStartAndCenter = new Map<string, Offer[]>();
   for (const agenda of agendas) {
     const load = new Map<LocalDate, number>();
     for (const start of agenda.bookedStarts) {
@@ -62,19 +71,56 @@ export function offers(agendas: readonly SpecialistAgenda[], now: Date, preferre
       load.set(date, (load.get(date) ?? 0) + 1);
     }
     for (const slot of openSlots(agenda, now)) {
-      const bookingsThatDay = load.get(slot.date) ?? 0;
-      const key = slot.start.getTime();
-      byStart.set(key, [...(byStart.get(key) ?? []), { specialistId: agenda.specialistId, slot, bookingsThatDay }]);
+      const offer = { specialistId: agenda.specialistId, centerId: agenda.centerId, slot, bookingsThatDay: load.get(slot.date) ?? 0 };
+      const key = `${slot.start.toISOString()} ${agenda.centerId}`;
+      byStartAndCenter.set(key, [...(byStartAndCenter.get(key) ?? []), offer]);
     }
   }
-  return [...byStart.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, candidates]) => {
+  return [...byStartAndCenter.values()]
+    .map((candidates) => {
       const chosen = pickSpecialist(candidates, preferredId);
       // Slot lengths differ between specialists, so the offer carries the chosen one's own slot.
-      const { specialistId, slot } = candidates.find((c) => c.specialistId === chosen)!;
-      return { specialistId, slot };
-    });
+      return candidates.find((c) => c.specialistId === chosen)!;
+    })
+    .sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime() || compareText(a.centerId, b.centerId));
+}
+
+/**
+ * The offers of one screen when there are more than `max`: every start time gets one center
+ * before any time gets a second, and each pick goes to the center shown least so far (then the
+ * least busy that day, then by id), so that the choices spread over all centers rather than
+ * piling up at one. When there are more start times than `max`, the times kept are spread over
+ * the day. In time order, like `offers`.
+ */
+export function spreadOffers(list: readonly Offer[], max: number): Offer[] {
+  if (list.length <= max) return [...list];
+  const byStart = new Map<number, Offer[]>();
+  for (const offer of list) {
+    const key = offer.slot.start.getTime();
+    byStart.set(key, [...(byStart.get(key) ?? []), offer]);
+  }
+  const starts = [...byStart.keys()].sort((a, b) => a - b);
+  const kept = starts.length <= max ? starts : Array.from({ length: max }, (_, i) => starts[Math.floor((i * starts.length) / max)]!);
+  const shown = new Map<string, number>();
+  const timesShown = (offer: Offer) => shown.get(offer.centerId) ?? 0;
+  const chosen: Offer[] = [];
+  while (chosen.length < max) {
+    const before = chosen.length;
+    for (const start of kept) {
+      const left = byStart.get(start)!;
+      if (chosen.length === max || left.length === 0) continue;
+      left.sort((a, b) => timesShown(a) - timesShown(b) || a.bookingsThatDay - b.bookingsThatDay || compareText(a.centerId, b.centerId));
+      const pick = left.shift()!;
+      shown.set(pick.centerId, timesShown(pick) + 1);
+      chosen.push(pick);
+    }
+    if (chosen.length === before) break;
+  }
+  return chosen.sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime() || compareText(a.centerId, b.centerId));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Days that have at least one open time, in order. */

@@ -57,4 +57,4 @@ export function isOccupation(value: unknown): value is Occupation {
 }
 
 /** Bumped whenever the consent text changes, so each user's consent names the text they saw. */
-export const CONSENT_VERSION = "2026-11-21";
+export const CONSENT_VERSION = "2026-12-02";

@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { AppDeps, AppI18n } from "../bot/context.js";
 import { noticeRenderers } from "../bot/notices.js";
+import { isChatLinkRefused } from "../bot/shared/chat-link.js";
 import type { NoticeRenderers, RenderedNotice } from "../bot/shared/notice.js";
 import {
   cancelPendingForRecipient,
@@ -163,7 +164,7 @@ export class OutboxDispatcher {
 
   /** Sends one claimed row, or decides why not. A sent row is already recorded when this returns. */
   private async deliver(row: OutboxRow): Promise<Verdict> {
-    const { db, api } = this.deps;
+    const { db } = this.deps;
     const recipient = await findUser(db, row.recipient_id);
     const skip = this.screen(row, recipient, this.now());
     if (skip) return skip;
@@ -186,12 +187,24 @@ export class OutboxDispatcher {
     // in this window, the round trip included, sends the row twice (see the class comment).
     if (!(await confirmClaim(db, row.id, this.workerId, this.now()))) return { outcome: { state: "pending" }, bucket: "lost" };
     try {
-      await api.sendMessage(row.recipient_id, notice.text, { parse_mode: notice.parse_mode, reply_markup: notice.reply_markup });
+      await this.send(row.recipient_id, notice);
     } catch (err) {
       return this.afterSendError(row, err);
     }
     await settleClaim(db, row.id, this.workerId, this.now(), { state: "sent", attempts: row.attempts + 1 });
     return { outcome: { state: "sent", attempts: row.attempts + 1 }, bucket: "sent" };
+  }
+
+  /** Sends a notice, or its version without chat buttons when Telegram refuses one of them. */
+  private async send(chatId: number, notice: RenderedNotice): Promise<void> {
+    const { api } = this.deps;
+    try {
+      await api.sendMessage(chatId, notice.text, { parse_mode: notice.parse_mode, reply_markup: notice.reply_markup });
+    } catch (err) {
+      if (!notice.ifChatLinkRefused || !isChatLinkRefused(err)) throw err;
+      const instead = notice.ifChatLinkRefused;
+      await api.sendMessage(chatId, instead.text, { parse_mode: instead.parse_mode, reply_markup: instead.reply_markup });
+    }
   }
 
   /** Rows that must not be sent now, whatever their text: too late, unwanted, at night, unknown. */

@@ -206,12 +206,12 @@ describe("rescheduling", () => {
     expect(h.texts(await u.send("вторник"))).toEqual([ru("need-button"), ru("bookings-reschedule-ask-day", { details: current })]);
 
     expect(h.texts(await u.press("rs-day:2026-11-24"))).toEqual([ru("consult-ask-time", { day: "24 ноября, вторник" })]);
-    // 10:00 is the booking itself; 10:45 is shared and stays with the same consultant although
-    // Almaly-2 has fewer bookings that day; Medeu's 12:00 is in another district.
-    expect(labels(u).slice(0, -2)).toEqual(["10:45 · Центр almaly-1", "11:30 · Центр almaly-2"]);
+    // 10:00 is the booking itself; 10:45 is free at both centers, each offered with its center;
+    // Medeu's 12:00 is in another district.
+    expect(labels(u).slice(0, -2)).toEqual(["10:45 · Центр almaly-1", "10:45 · Центр almaly-2", "11:30 · Центр almaly-2"]);
 
     const moved = details("ru", { date: "2026-11-24", time: "11:30", service: "career", center: "Центр almaly-2", address: "адрес", mode: "in_person", topic: "резюме" });
-    expect(h.texts(await u.press("rs-time:11:30"))).toEqual([ru("bookings-reschedule-summary", { old: current, new: moved })]);
+    expect(h.texts(await u.press("rs-time:11:30:almaly-2"))).toEqual([ru("bookings-reschedule-summary", { old: current, new: moved })]);
     expect((await bookingRow(oldId)).status).toBe("confirmed");
 
     const batch = await u.press("rs-ok:yes");
@@ -246,7 +246,7 @@ describe("rescheduling", () => {
     const oldId = await book(630, careerAlmaly1, "2026-11-24T05:00:00Z");
     await u.press(`mybk:reschedule:${oldId}`);
     await u.press("rs-day:2026-11-25");
-    await u.press("rs-time:10:00");
+    await u.press("rs-time:10:00:almaly-1");
     // Someone else takes Wednesday 10:00 before the confirmation.
     await registerUser(h.db, 631);
     await book(631, careerAlmaly1, "2026-11-25T05:00:00Z");
@@ -254,15 +254,15 @@ describe("rescheduling", () => {
 
     expect(h.texts(await u.press("rs-ok:yes"))).toEqual([kk("consult-slot-taken")]);
     expect(await snapshot()).toEqual(before);
-    // Nearest to Wed 10:00: Wed 10:45 (45 min), Wed 11:30 (1.5 h), Tue 11:30 (22.5 h), Tue 10:45 (23.25 h).
+    // Nearest to Wed 10:00: Wed 10:45 at either center (45 min), Wed 11:30 (1.5 h), Tue 11:30 (22.5 h).
     expect(labels(u).slice(0, -2)).toEqual([
-      "24 қараша, сейсенбі, 10:45 · Орталық almaly-1",
       "24 қараша, сейсенбі, 11:30 · Орталық almaly-2",
       "25 қараша, сәрсенбі, 10:45 · Орталық almaly-1",
+      "25 қараша, сәрсенбі, 10:45 · Орталық almaly-2",
       "25 қараша, сәрсенбі, 11:30 · Орталық almaly-2",
     ]);
 
-    await u.press("rs-alt:2");
+    await u.press("rs-alt:1");
     await u.press("rs-ok:yes");
     const old = await bookingRow(oldId);
     expect(old.status).toBe("rescheduled");
@@ -384,6 +384,17 @@ describe("authorisation of booking buttons", () => {
       expect(h.texts(batch), `${action}:${id}`).toEqual([ru("bookings-not-active")]);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("an online booking moved says again that the specialist will write in Telegram", async () => {
+    await registerUser(h.db, 640, { language: "ru" });
+    const u = h.user({ id: 640, first_name: "Тест", language_code: "ru", username: "test640" });
+    const id = await book(640, psychologist, "2026-11-24T05:00:00Z", { mode: "online" });
+    await u.press(`mybk:reschedule:${id}`);
+    await u.press("rs-day:2026-11-25");
+    await u.press("rs-time:10:50");
+    const moved = details("ru", { date: "2026-11-25", time: "10:50", service: "psychologist", center: "Центр medeu-1", address: "адрес", mode: "online" });
+    expect(h.texts(await u.press("rs-ok:yes"))[0]).toBe(`${ru("bookings-rescheduled", { details: moved })}\n\n${ru("consult-online-how")}`);
   });
 
   it("re-checks the booking when a reschedule starts after it was cancelled elsewhere", async () => {

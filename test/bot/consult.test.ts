@@ -1,7 +1,10 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
+import type { DistrictCode } from "../../src/domain/districts.js";
 import type { Language } from "../../src/domain/language.js";
+import { createLogger } from "../../src/logger.js";
+import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
@@ -47,16 +50,24 @@ const data = (u: HarnessUser) => u.buttons().map((b) => b.callback_data);
 const labels = (u: HarnessUser) => u.buttons().map((b) => b.text);
 const documentOf = (batch: ApiCall[]) => String(batch.find((c) => c.method === "sendDocument")?.payload.document ?? "");
 const bookingsOf = (userId: number) => h.db.selectFrom("bookings").selectAll().where("user_id", "=", userId).orderBy("id").execute();
+/** The day step's question for a place ("📍 Центр medeu-1", all centers of a district, or the city). */
+const askDayAt = (lang: Language, place: string) => t(lang)("consult-ask-day", { place });
+const atCenter = (lang: Language, center: string) => t(lang)("consult-place-center", { center });
 
-/** Takes a person through the flow to the topic step of a career consultation on Tuesday 24 November, 10:00, in Almaly. */
+/** A signed-up person whose profile names `district`. */
+async function personIn(id: number, language: Language, district: DistrictCode): Promise<HarnessUser> {
+  await registerUser(h.db, id, { language, district });
+  return h.user({ id, first_name: "Тест", language_code: language });
+}
+
+/** Takes a person of Almaly through the flow to the topic step of a career consultation on Tuesday 24 November, 10:00. */
 async function toCareerTopicStep(u: HarnessUser): Promise<void> {
-  for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
+  for (const data of ["menu:consult", "cs-svc:career", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
 }
 
 describe("booking a consultation", () => {
   it("books a psychologist in Russian, repeating every step on wrong input", async () => {
-    const u = await signedUpUser(h, 501, "ru");
-    const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
+    const u = await personIn(501, "ru", "medeu");
 
     expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
     expect(data(u)).toEqual(["cs-svc:psychologist", "cs-svc:lawyer", "cs-svc:business", "cs-svc:career", "cs-svc:back", "cs-svc:cancel"]);
@@ -67,20 +78,21 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.press("cs-svc:psychologist"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
     expect(data(u)).toEqual(["cs-safe:go", "cs-safe:back", "cs-safe:cancel"]);
     expect(h.texts(await u.sendSticker())).toEqual([ru("need-button"), ru("consult-safety-prompt")]);
-    expect(h.texts(await u.press("cs-safe:go"))).toEqual([askDistrict]);
-
-    expect(data(u)).toContain("cs-dist:any");
-    expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), askDistrict]);
-    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([ru("consult-ask-day")]);
+    // The profile's district is taken as the answer: the days come at once. Only Medeu-1 of
+    // the district has a psychologist, so there is no center to choose.
+    const askDay = askDayAt("ru", atCenter("ru", "Центр medeu-1"));
+    expect(h.texts(await u.press("cs-safe:go"))).toEqual([askDay]);
     // Today still has 11:40; then every weekday of the window.
     expect(data(u)).toEqual([
       ...["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
       ...["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"],
+      "district",
       "back",
       "cancel",
     ].map((d) => `cs-day:${d}`));
     expect(labels(u)[1]).toBe("24 ноября, вторник");
-    expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), ru("consult-ask-day")]);
+    expect(labels(u).at(-3)).toBe(ru("consult-button-other-district"));
+    expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), askDay]);
 
     const askTime = ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" });
     expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([askTime]);
@@ -111,8 +123,9 @@ describe("booking a consultation", () => {
     expect(await bookingsOf(501)).toEqual([]);
 
     const done = await u.press("cs-ok:yes");
+    // Online: the specialist will write in Telegram; without a username, private messages must stay open.
     expect(h.texts(done)).toEqual([
-      ru("consult-booked", { details: bookingDetails }),
+      `${ru("consult-booked", { details: bookingDetails })}\n\n${ru("consult-online-how")}\n${ru("consult-online-no-username")}`,
       ru("consult-ics-caption"),
       ru("menu-title"),
     ]);
@@ -150,10 +163,9 @@ describe("booking a consultation", () => {
   it("books a career consultation in Kazakh: no safety screen, no mode step, the topic in the calendar", async () => {
     const u = await signedUpUser(h, 502, "kk");
     expect(h.texts(await u.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([kk("consult-ask-district", { service: kk("service-career") })]);
-    expect(h.texts(await u.press("cs-dist:almaly"))).toEqual([kk("consult-ask-day")]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDayAt("kk", atCenter("kk", "Орталық almaly-1"))]);
     // Today's 10:00 and 10:45 are too soon; every other weekday of the window is open.
-    expect(data(u).slice(0, -2)).toEqual(
+    expect(data(u).slice(0, -3)).toEqual(
       ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"].map((d) => `cs-day:${d}`),
     );
     expect(labels(u)[1]).toBe("25 қараша, сәрсенбі");
@@ -189,11 +201,10 @@ describe("booking a consultation", () => {
   });
 
   it("goes back one step at a time, skipping what was skipped, and cancels from anywhere", async () => {
-    const u = await signedUpUser(h, 503, "ru");
+    const u = await personIn(503, "ru", "medeu");
     await u.press("menu:consult");
     await u.press("cs-svc:psychologist");
     await u.press("cs-safe:go");
-    await u.press("cs-dist:medeu");
     await u.press("cs-day:2026-11-24");
     await u.press("cs-time:10:00");
     await u.press("cs-mode:in_person");
@@ -205,8 +216,14 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.press("cs-ok:back"))).toEqual([ru("consult-ask-topic-private", { max: 300 })]);
     expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-mode")]);
     expect(h.texts(await u.press("cs-mode:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр medeu-1" })]);
-    expect(h.texts(await u.press("cs-time:back"))).toEqual([ru("consult-ask-day")]);
-    expect(h.texts(await u.press("cs-day:back"))).toEqual([ru("consult-ask-district", { service: ru("service-psychologist") })]);
+    expect(h.texts(await u.press("cs-time:back"))).toEqual([askDayAt("ru", atCenter("ru", "Центр medeu-1"))]);
+    // Back from the days is the way to another district: now the district step asks, with
+    // the profile's district pinned.
+    const askDistrict = ru("consult-ask-district", { service: ru("service-psychologist") });
+    expect(h.texts(await u.press("cs-day:back"))).toEqual([askDistrict]);
+    expect(labels(u)).toContain(`📍 ${ru("district-medeu")}`);
+    expect(labels(u)).toContain(ru("district-almaly"));
+    expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), askDistrict]);
     expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
     expect(h.texts(await u.press("cs-safe:back"))).toEqual([ru("consult-ask-service")]);
     // Back from the first step leaves the flow.
@@ -214,7 +231,7 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.send("привет"))).toEqual([ru("unknown-message"), ru("menu-title")]);
 
     // Without a mode step, Back from the topic returns to the times.
-    await toCareerTopicStep(u);
+    for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
     expect(h.texts(await u.press("cs-topic:back"))).toEqual([ru("consult-ask-time-at", { day: "24 ноября, вторник", center: "Центр almaly-1" })]);
     // Answers can change on the way back: another time, then Cancel.
     await u.press("cs-time:10:45");
@@ -223,7 +240,14 @@ describe("booking a consultation", () => {
     const stale = await u.press("cs-time:10:00");
     expect(stale.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("stale-button-alert"));
 
-    for (const step of ["cs-svc", "cs-dist", "cs-day"]) {
+    // Nobody gives career advice in Medeu, the profile's district: the district step asks at once.
+    await u.press("menu:consult");
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-medeu"), days: 14 }),
+      ru("consult-ask-district", { service: ru("service-career") }),
+    ]);
+    expect(h.texts(await u.press("cs-dist:cancel"))).toEqual([ru("cancelled"), ru("menu-title")]);
+    for (const step of ["cs-svc", "cs-day"]) {
       await u.press("menu:consult");
       if (step !== "cs-svc") await u.press("cs-svc:career");
       if (step === "cs-day") await u.press("cs-dist:almaly");
@@ -238,7 +262,11 @@ describe("booking a consultation", () => {
     const u = await signedUpUser(h, 504, "ru");
     await u.press("menu:consult");
     const askDistrict = ru("consult-ask-district", { service: ru("service-lawyer") });
-    expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([askDistrict]);
+    // No lawyer in Almaly, the profile's district: said at once, with the districts to choose from.
+    expect(h.texts(await u.press("cs-svc:lawyer"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-almaly"), days: 14 }),
+      askDistrict,
+    ]);
     expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([
       ru("consult-no-slots-district", { district: ru("district-medeu"), days: 14 }),
       askDistrict,
@@ -253,35 +281,163 @@ describe("booking a consultation", () => {
       ru("consult-no-slots-district", { district: ru("district-turksib"), days: 14 }),
       ru("consult-ask-district", { service: ru("service-psychologist") }),
     ]);
-    expect(h.texts(await u.press("cs-dist:any"))).toEqual([ru("consult-ask-day")]);
+    expect(h.texts(await u.press("cs-dist:any"))).toEqual([askDayAt("ru", ru("consult-place-any"))]);
   });
 
-  it("names the center with each time and picks the less busy specialist for a shared time", async () => {
+  it("lets a person keep both centers of a district or narrow to one, and names the center with each time", async () => {
     // The Medeu-1 mentor already has someone at 16:00 on Tuesday 24 November.
     await registerUser(h.db, 600);
     await insertBooking(h.db, { specialist: businessMedeu1, userId: 600, startsAt: "2026-11-24T11:00:00Z", endsAt: "2026-11-24T12:00:00Z" });
-    const u = await signedUpUser(h, 505, "ru");
+    const u = await personIn(505, "ru", "medeu");
     await u.press("menu:consult");
-    await u.press("cs-svc:business");
-    await u.press("cs-dist:medeu");
-    expect(data(u)).toEqual(["cs-day:2026-11-24", "cs-day:2026-12-01", "cs-day:back", "cs-day:cancel"]);
+    const both = askDayAt("ru", ru("consult-place-district", { district: ru("district-medeu") }));
+    expect(h.texts(await u.press("cs-svc:business"))).toEqual([both]);
+    expect(data(u)).toEqual([
+      "cs-day:2026-11-24", "cs-day:2026-12-01",
+      "cs-day:c:any", "cs-day:c:medeu-1", "cs-day:c:medeu-2", "cs-day:district",
+      "cs-day:back", "cs-day:cancel",
+    ]);
+    expect(labels(u).slice(2, 5)).toEqual([`✓ ${ru("consult-button-both-centers")}`, "Центр medeu-1", "Центр medeu-2"]);
 
     expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([ru("consult-ask-time", { day: "24 ноября, вторник" })]);
-    // 14:00 only Medeu-1 works; 15:00 both, Medeu-2 has fewer bookings that day; 16:00 Medeu-1 is booked.
-    expect(labels(u).slice(0, -2)).toEqual(["14:00 · Центр medeu-1", "15:00 · Центр medeu-2", "16:00 · Центр medeu-2"]);
+    // 14:00 only Medeu-1 works; 15:00 both; at 16:00 Medeu-1 is booked. One button per time and center.
+    expect(labels(u).slice(0, -2)).toEqual(["14:00 · Центр medeu-1", "15:00 · Центр medeu-1", "15:00 · Центр medeu-2", "16:00 · Центр medeu-2"]);
+    expect(data(u).slice(0, -2)).toEqual(["cs-time:14:00:medeu-1", "cs-time:15:00:medeu-1", "cs-time:15:00:medeu-2", "cs-time:16:00:medeu-2"]);
 
-    // On 1 December neither has bookings: the shared 15:00 goes to the lower id, all in Medeu-1.
+    // Narrowed to Medeu-2: its days and its times only, under its name.
     await u.press("cs-time:back");
-    expect(h.texts(await u.press("cs-day:2026-12-01"))).toEqual([ru("consult-ask-time-at", { day: "1 декабря, вторник", center: "Центр medeu-1" })]);
-    expect(labels(u).slice(0, -2)).toEqual(["14:00", "15:00", "16:00"]);
+    expect(h.texts(await u.press("cs-day:c:medeu-2"))).toEqual([askDayAt("ru", atCenter("ru", "Центр medeu-2"))]);
+    expect(labels(u).slice(2, 5)).toEqual([ru("consult-button-both-centers"), "Центр medeu-1", "✓ Центр medeu-2"]);
+    expect(h.texts(await u.press("cs-day:2026-12-01"))).toEqual([ru("consult-ask-time-at", { day: "1 декабря, вторник", center: "Центр medeu-2" })]);
+    expect(labels(u).slice(0, -2)).toEqual(["15:00", "16:00"]);
 
+    // Both again, and the 15:00 of Medeu-2 on the 24th: exactly that mentor is booked.
     await u.press("cs-time:back");
+    await u.press("cs-day:c:any");
     await u.press("cs-day:2026-11-24");
-    await u.press("cs-time:15:00");
+    await u.press("cs-time:15:00:medeu-2");
     await u.press("cs-mode:in_person");
     await u.press("cs-topic:skip");
     await u.press("cs-ok:yes");
     expect(await bookingsOf(505)).toMatchObject([{ specialist_id: businessMedeu2.id, center_id: "medeu-2", starts_at: "2026-11-24T10:00:00.000Z" }]);
+  });
+
+  it("widens to the whole district when the chosen center has no free time left", async () => {
+    // Medeu-2's mentor is away for the whole window; Medeu-1's still works.
+    for (const date of ["2026-11-24", "2026-12-01"]) {
+      await h.db.insertInto("specialist_overrides").values({ specialist_id: businessMedeu2.id, date, kind: "off", start_time: null, end_time: null }).execute();
+    }
+    const u = await personIn(506, "kk", "medeu");
+    await u.press("menu:consult");
+    await u.press("cs-svc:business");
+    expect(h.texts(await u.press("cs-day:c:medeu-2"))).toEqual([
+      kk("consult-no-slots-center", { center: "Орталық medeu-2", days: 14 }),
+      askDayAt("kk", kk("consult-place-district", { district: kk("district-medeu") })),
+    ]);
+  });
+
+  it("any center: a shared time is offered at every center, spread fairly when they do not all fit", async () => {
+    // Lawyers in six centers of six districts, all free on weekdays at 14:00, 15:00 and 16:00.
+    const districts: DistrictCode[] = ["alatau", "auezov", "bostandyk", "zhetysu", "nauryzbay", "turksib"];
+    const lawyers = new Map<string, Specialist>();
+    for (const district of districts) {
+      await insertCenter(h.db, { id: `${district}-1`, district });
+      lawyers.set(`${district}-1`, await insertSpecialist(h.db, { centerId: `${district}-1`, service: "lawyer", hours: [{ start: "14:00", end: "17:00" }], weekdays: [1, 2, 3, 4, 5] }));
+    }
+    const u = await signedUpUser(h, 507, "ru");
+    await u.press("menu:consult");
+    await u.press("cs-svc:lawyer");
+    await u.press("cs-dist:any");
+    // Eighteen (time, center) pairs; twelve buttons, each time at four centers, each center twice.
+    expect(h.texts(await u.press("cs-day:2026-11-24"))).toEqual([
+      `${ru("consult-ask-time", { day: "24 ноября, вторник" })}\n${ru("consult-ask-time-some")}`,
+    ]);
+    const shown = labels(u).slice(0, -2);
+    expect(shown).toHaveLength(12);
+    for (const time of ["14:00", "15:00", "16:00"]) expect(shown.filter((l) => l.startsWith(time))).toHaveLength(4);
+    for (const center of lawyers.keys()) expect(shown.filter((l) => l.endsWith(`Центр ${center}`))).toHaveLength(2);
+    expect(data(u).every((d) => Buffer.byteLength(d!, "utf8") <= 64)).toBe(true);
+    // Round by round, each time takes the center shown least so far: the lowest id does not take every time.
+    expect(shown).toEqual([
+      ...["alatau", "auezov", "bostandyk", "nauryzbay"].map((d) => `14:00 · Центр ${d}-1`),
+      ...["alatau", "auezov", "turksib", "zhetysu"].map((d) => `15:00 · Центр ${d}-1`),
+      ...["bostandyk", "nauryzbay", "turksib", "zhetysu"].map((d) => `16:00 · Центр ${d}-1`),
+    ]);
+
+    // The 15:00 at Turksib, not the lowest id: that center's lawyer is booked.
+    await u.press("cs-time:15:00:turksib-1");
+    await u.press("cs-mode:online");
+    await u.press("cs-topic:skip");
+    await u.press("cs-ok:yes");
+    expect(await bookingsOf(507)).toMatchObject([
+      { specialist_id: lawyers.get("turksib-1")!.id, center_id: "turksib-1", starts_at: "2026-11-24T10:00:00.000Z", mode: "online" },
+    ]);
+  });
+});
+
+describe("online consultations", () => {
+  /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
+  async function dispatch(): Promise<ApiCall[]> {
+    const from = h.calls.length;
+    const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+    await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
+    return h.calls.slice(from);
+  }
+
+  /** Books the psychologist online on Tuesday 24 November at 10:00, from the profile's district. */
+  async function bookOnline(u: HarnessUser): Promise<ApiCall[]> {
+    for (const data of ["menu:consult", "cs-svc:psychologist", "cs-safe:go", "cs-day:2026-11-24", "cs-time:10:00", "cs-mode:online", "cs-topic:skip"]) {
+      await u.press(data);
+    }
+    return u.press("cs-ok:yes");
+  }
+
+  const noticeTo = (batch: ApiCall[], chatId: number) => batch.find((c) => c.method === "sendMessage" && c.payload.chat_id === chatId)?.payload;
+
+  it("with a username: the person is told the specialist will write, the specialist gets the @username and the phone", async () => {
+    await registerUser(h.db, 531, { language: "kk", district: "medeu", phone: "+77011234567" });
+    const u = h.user({ id: 531, first_name: "Дана", language_code: "kk", username: "dana_jas" });
+    const done = await bookOnline(u);
+    expect(h.texts(done)[0]).toBe(
+      `${kk("consult-booked", {
+        details: details("kk", { date: "2026-11-24", time: "10:00", service: "psychologist", center: "Орталық medeu-1", address: "мекенжай", mode: "online" }),
+      })}\n\n${kk("consult-online-how")}`,
+    );
+    // The username is kept from the person's own updates.
+    expect((await h.db.selectFrom("users").select("username").where("id", "=", 531).executeTakeFirstOrThrow()).username).toBe("dana_jas");
+    expect(await bookingsOf(531)).toMatchObject([{ specialist_id: psychologist.id, mode: "online" }]);
+
+    const notice = noticeTo(await dispatch(), PSYCHOLOGIST_TELEGRAM_ID);
+    expect(notice?.text.split("\n").slice(-2)).toEqual([
+      ru("staff-contact-username", { username: "dana_jas" }),
+      ru("staff-contact-phone", { phone: "+77011234567" }),
+    ]);
+    expect(notice?.reply_markup).toBeUndefined();
+  });
+
+  it("without a username: the specialist's notice carries a button that opens the person's chat", async () => {
+    const u = await personIn(532, "ru", "medeu");
+    await bookOnline(u);
+    const notice = noticeTo(await dispatch(), PSYCHOLOGIST_TELEGRAM_ID);
+    expect(notice?.text.split("\n").at(-1)).toBe(ru("staff-contact-no-username"));
+    expect(notice?.text).not.toContain("📞");
+    expect(notice?.reply_markup).toEqual({ inline_keyboard: [[{ text: ru("staff-button-write", { name: "Тест" }), url: "tg://user?id=532" }]] });
+    // Nothing of it went to the person or anyone else.
+    expect(h.calls.filter((c) => JSON.stringify(c.payload).includes("tg://user")).map((c) => c.payload.chat_id)).toEqual([PSYCHOLOGIST_TELEGRAM_ID]);
+  });
+
+  it("a username that changes or goes is kept current", async () => {
+    await registerUser(h.db, 533, { language: "ru", district: "medeu" });
+    const usernameOf = async () => (await h.db.selectFrom("users").select("username").where("id", "=", 533).executeTakeFirstOrThrow()).username;
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru", username: "old_name" }).send("/menu");
+    expect(await usernameOf()).toBe("old_name");
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru", username: "new_name" }).send("/menu");
+    expect(await usernameOf()).toBe("new_name");
+    await h.user({ id: 533, first_name: "Тест", language_code: "ru" }).send("/menu");
+    expect(await usernameOf()).toBeNull();
+    // Before sign-up nothing personal is kept.
+    await h.user({ id: 534, first_name: "Гость", language_code: "ru", username: "guest" }).send("/start");
+    expect((await h.db.selectFrom("users").select("username").where("id", "=", 534).executeTakeFirst())?.username ?? null).toBeNull();
   });
 });
 

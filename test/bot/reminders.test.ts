@@ -7,6 +7,7 @@ import { FEEDBACK_COMMENT_MAX_LENGTH } from "../../src/domain/feedback.js";
 import { bookingNotices } from "../../src/domain/notices.js";
 import { phraseOfTheDay } from "../../src/domain/practice/phrase-of-the-day.js";
 import { NUDGE_TIMES } from "../../src/domain/practice-nudge.js";
+import type { BookingMode } from "../../src/domain/services.js";
 import { addDays, localDateOf, toInstant } from "../../src/domain/time.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
@@ -36,12 +37,12 @@ async function dispatch(): Promise<ApiCall[]> {
 }
 
 /** A booking tomorrow at 14:00 Almaty, with the reminders and feedback request a booking plans. */
-async function bookTomorrow(userId: number, status: "confirmed" | "cancelled" = "confirmed"): Promise<number> {
+async function bookTomorrow(userId: number, status: "confirmed" | "cancelled" = "confirmed", mode: BookingMode = "in_person"): Promise<number> {
   const specialist = await insertSpecialist(h.db, { centerId: "medeu-1", service: "career" });
   const day = addDays(localDateOf(h.clock.now()), 1);
   const startsAt = toInstant(day, "14:00");
   const endsAt = toInstant(day, "14:45");
-  const id = await insertBooking(h.db, { specialist, userId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), status });
+  const id = await insertBooking(h.db, { specialist, userId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), status, mode });
   for (const n of bookingNotices({ id, startsAt, endsAt }, h.config.reminderOffsetsMinutes, h.clock.now())) {
     await enqueue(h.db, { ...n, recipientId: userId, bookingId: id }, h.clock.now());
   }
@@ -150,6 +151,25 @@ describe("the reminder's buttons", () => {
     expect(answer(stale)).toMatchObject({ text: ru("stale-button-alert") });
     expect(h.texts(stale)).toEqual([ru("reminders-not-active")]);
     expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:bookings", "menu:open"]);
+  });
+});
+
+describe("the reminder of an online consultation", () => {
+  it("says the specialist will write in Telegram, and without a username to keep messages open", async () => {
+    await registerUser(h.db, 721, { language: "kk" });
+    await registerUser(h.db, 722, { language: "ru" });
+    await h.db.updateTable("users").set({ username: "aruzhan" }).where("id", "=", 721).execute();
+    const withUsername = await bookTomorrow(721, "confirmed", "online");
+    await bookTomorrow(722, "confirmed", "online");
+    h.clock.set(await dueOf(withUsername, "booking_reminder"));
+    const texts = h.texts(await dispatch());
+    const reminder = (t: typeof ru) => t("reminders-booking", { when: t("reminders-when-tomorrow", { time: "14:00" }), service: t("service-career"), place: t("reminders-online") });
+    expect(texts.sort()).toEqual(
+      [
+        `${reminder(kk)}\n\n${kk("consult-online-how")}`,
+        `${reminder(ru)}\n\n${ru("consult-online-how")}\n${ru("consult-online-no-username")}`,
+      ].sort(),
+    );
   });
 });
 

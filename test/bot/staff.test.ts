@@ -200,8 +200,14 @@ describe("agenda", () => {
     expect(agenda!.split("\n\n")).toEqual([
       ru("staff-agenda-today-title", { day: "23 ноября, понедельник" }),
       "09:00–09:50 · очно · Айгерим · ожидается\nТема: тревога перед сессией",
-      "14:00–14:50 · онлайн · Тимур · ожидается",
+      // Online: how to reach the person, who has no username, so a button opens their chat.
+      `14:00–14:50 · онлайн · Тимур · ожидается\n${ru("staff-contact-no-username")}`,
       "16:00–16:50 · очно · Тимур · отменена",
+    ]);
+    const agendaMessage = today.find((c) => c.method === "sendMessage" && c.payload.text === agenda)!;
+    expect(agendaMessage.payload.reply_markup.inline_keyboard).toEqual([
+      [{ text: ru("staff-button-write", { name: "14:00 Тимур" }), url: "tg://user?id=502" }],
+      [{ text: ru("button-back"), callback_data: "staff:menu" }],
     ]);
     // Only the started one waits for a mark.
     expect(marks).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
@@ -227,6 +233,44 @@ describe("agenda", () => {
     expect(h.texts(refused)).toEqual([ru("staff-only")]);
   });
 
+  it("today: an online consultation's person with a username and a shared phone needs no chat button", async () => {
+    await h.db.updateTable("users").set({ username: "timur_99", phone: "+77021234567" }).where("id", "=", 502).execute();
+    await h.db.updateTable("bookings").set({ mode: "online" }).where("id", "=", own.cancelled).execute();
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const today = await s.press("staff:today");
+    const [agenda] = h.texts(today);
+    expect(agenda).toContain(
+      ["14:00–14:50 · онлайн · Тимур · ожидается", ru("staff-contact-username", { username: "timur_99" }), ru("staff-contact-phone", { phone: "+77021234567" })].join("\n"),
+    );
+    // A cancelled online one of the same person says nothing of how to reach them.
+    expect(agenda!.split("\n\n").at(-1)).toBe("16:00–16:50 · онлайн · Тимур · отменена");
+    const agendaMessage = today.find((c) => c.method === "sendMessage" && c.payload.text === agenda)!;
+    expect(agendaMessage.payload.reply_markup.inline_keyboard).toEqual([[{ text: ru("button-back"), callback_data: "staff:menu" }]]);
+  });
+
+  it("today without the chat buttons when Telegram refuses one (a person's privacy settings)", async () => {
+    h.refuse((call) =>
+      call.method === "sendMessage" && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
+        ? { error_code: 400, description: "Bad Request: BUTTON_USER_PRIVACY_RESTRICTED" }
+        : undefined,
+    );
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const today = await s.press("staff:today");
+    // The first try is refused as a whole; the same text goes again.
+    const [agenda, , refused] = h.texts(today);
+    expect(agenda).toContain(`14:00–14:50 · онлайн · Тимур · ожидается\n${ru("staff-contact-no-username")}`);
+    expect(refused).toBe(ru("staff-contact-refused-some"));
+    const sent = today.filter((c) => c.method === "sendMessage");
+    // The refused message, then the same text without buttons, the note with the way back, the marks.
+    expect(sent.map((c) => c.payload.reply_markup?.inline_keyboard?.flat().map((b: { text: string }) => b.text) ?? [])).toEqual([
+      [ru("staff-button-write", { name: "14:00 Тимур" }), ru("button-back")],
+      [],
+      [ru("button-back")],
+      [ru("staff-button-attended", { n: 1 }), ru("staff-button-no-show", { n: 1 })],
+    ]);
+    expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
+  });
+
   it("week: seven Almaty days from today, in Kazakh for a Kazakh specialist, moving with the clock", async () => {
     await h.db.insertInto("users").values({ id: 7001, language: "kk", created_at: "2026-11-01T00:00:00Z", updated_at: "2026-11-01T00:00:00Z" }).execute();
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
@@ -239,6 +283,7 @@ describe("agenda", () => {
         "09:00–09:50 · бетпе-бет · Айгерим · күтілуде",
         "Тақырыбы: тревога перед сессией",
         "14:00–14:50 · онлайн · Тимур · күтілуде",
+        kk("staff-contact-no-username"),
         "16:00–16:50 · бетпе-бет · Тимур · бас тартылды",
       ].join("\n"),
       "<b>29 қараша, жексенбі</b>\n10:00–10:50 · бетпе-бет · Айгерим · күтілуде",
@@ -557,6 +602,7 @@ describe("notices to staff", () => {
       `Центр ${CENTER}`,
       "Имя: Айгерим",
       "Тема: &lt;не сплю&gt; по ночам",
+      ru("staff-contact-no-username"),
     ]);
     const kkNotice = await render("staff_booking_new", "kk");
     expect(kkNotice?.text.split("\n")).toEqual([
@@ -566,11 +612,42 @@ describe("notices to staff", () => {
       `Орталық ${CENTER}`,
       "Аты: Айгерим",
       "Тақырыбы: &lt;не сплю&gt; по ночам",
+      kk("staff-contact-no-username"),
     ]);
 
     // After the person erased their data the booking stays, without a name.
     await h.db.updateTable("bookings").set({ user_id: null }).where("id", "=", bookingId).execute();
     expect((await render("staff_booking_new", "ru"))?.text).toContain(`Имя: ${ru("staff-person-unknown")}`);
+  });
+
+  it("an online booking tells how to reach the person: a chat button without a username", async () => {
+    const notice = await render("staff_booking_new", "ru");
+    expect(notice?.reply_markup).toEqual({ inline_keyboard: [[{ text: ru("staff-button-write", { name: "Айгерим" }), url: "tg://user?id=501" }]] });
+    // Should Telegram refuse the button (the person's privacy settings), the text says so instead.
+    expect(notice?.ifChatLinkRefused).toEqual({ text: `${notice!.text}\n${ru("staff-contact-refused")}`, parse_mode: "HTML" });
+  });
+
+  it("an online booking gives the username instead of a button, and the phone the person shared", async () => {
+    await h.db.updateTable("users").set({ username: "aigerim_<1>", phone: "+77011234567" }).where("id", "=", 501).execute();
+    const notice = await render("staff_booking_new", "kk");
+    expect(notice?.text.split("\n").slice(-2)).toEqual([
+      kk("staff-contact-username", { username: "aigerim_&lt;1&gt;" }),
+      kk("staff-contact-phone", { phone: "+77011234567" }),
+    ]);
+    expect(notice?.reply_markup).toBeUndefined();
+    expect(notice?.ifChatLinkRefused).toBeUndefined();
+  });
+
+  it("an in-person booking and a cancellation carry no contact", async () => {
+    await h.db.updateTable("users").set({ username: "aigerim", phone: "+77011234567" }).where("id", "=", 501).execute();
+    await h.db.updateTable("bookings").set({ mode: "in_person" }).where("id", "=", bookingId).execute();
+    const inPerson = await render("staff_booking_new", "ru");
+    expect(inPerson?.text).not.toMatch(/aigerim|7701/);
+    expect(inPerson?.reply_markup).toBeUndefined();
+    await h.db.updateTable("bookings").set({ mode: "online", status: "cancelled", cancelled_by: "user" }).where("id", "=", bookingId).execute();
+    const cancelled = await render("staff_booking_cancelled", "ru");
+    expect(cancelled?.text).not.toMatch(/aigerim|7701/);
+    expect(cancelled?.reply_markup).toBeUndefined();
   });
 
   it("nobody but the assigned specialist's account gets the details", async () => {

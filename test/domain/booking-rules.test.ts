@@ -10,6 +10,7 @@ import {
   openDays,
   openSlots,
   pickSpecialist,
+  spreadOffers,
   type Offer,
   type SpecialistAgenda,
 } from "../../src/domain/booking-rules.js";
@@ -19,10 +20,11 @@ import {
 const NOW = new Date("2026-11-23T04:00:00Z");
 
 function agenda(a: Partial<SpecialistAgenda> & { specialistId: number }): SpecialistAgenda {
-  return { slotMinutes: 60, weekly: [], overrides: [], busy: [], bookedStarts: [], ...a };
+  return { centerId: "center-a", slotMinutes: 60, weekly: [], overrides: [], busy: [], bookedStarts: [], ...a };
 }
 const mondays = (start: string, end: string) => [{ weekday: 1 as const, ranges: [{ start, end }] }];
 const show = (list: Offer[]) => list.map((o) => `${o.slot.date} ${o.slot.time} #${o.specialistId}`);
+const showAt = (list: Offer[]) => list.map((o) => `${o.slot.time} ${o.centerId}`);
 
 describe("openSlots", () => {
   it("keeps two hours' notice today and stops after the 14-day window", () => {
@@ -115,6 +117,49 @@ describe("offers across specialists", () => {
     // Target 30 Nov 14:45 (09:45Z): 14:45 itself (0), 15:00 (15 min), 14:00 (45 min); next is 23 Nov 15:00 (a week).
     const near = nearestOffers([seven, nine], new Date("2026-11-30T09:45:00Z"), NOW, 3);
     expect(show(near)).toEqual(["2026-11-30 14:00 #9", "2026-11-30 14:45 #9", "2026-11-30 15:00 #7"]);
+  });
+});
+
+describe("offers across centers", () => {
+  // Mondays 14:00–17:00 (14:00, 15:00, 16:00) at each center.
+  const at = (specialistId: number, centerId: string, extra: Partial<SpecialistAgenda> = {}) =>
+    agenda({ specialistId, centerId, weekly: mondays("14:00", "17:00"), ...extra });
+
+  it("offers a shared time once per center, not once in all", () => {
+    // #1 and #2 share center A; #3 works at B. A's shared times go to the less busy of its two.
+    const busyOne = { bookedStarts: [new Date("2026-11-30T04:00:00Z")] };
+    const list = offersOn([at(1, "a", busyOne), at(2, "a"), at(3, "b")], "2026-11-30", NOW);
+    expect(list.map((o) => `${o.slot.time} ${o.centerId} #${o.specialistId}`)).toEqual([
+      "14:00 a #2", "14:00 b #3", "15:00 a #2", "15:00 b #3", "16:00 a #2", "16:00 b #3",
+    ]);
+  });
+
+  it("keeps everything when it fits on a screen", () => {
+    const list = offersOn([at(1, "a"), at(2, "b")], "2026-11-30", NOW);
+    expect(spreadOffers(list, 12)).toEqual(list);
+  });
+
+  it("gives every time a center before any gets a second, spreading over the centers", () => {
+    // Five centers free at the same three times: fifteen offers for six places.
+    const list = offersOn(["a", "b", "c", "d", "e"].map((c, i) => at(i + 1, c)), "2026-11-30", NOW);
+    expect(showAt(spreadOffers(list, 6))).toEqual(["14:00 a", "14:00 d", "15:00 b", "15:00 e", "16:00 a", "16:00 c"]);
+    // Every center is shown, none more than twice.
+    const perCenter = (l: Offer[]) => ["a", "b", "c", "d", "e"].map((c) => l.filter((o) => o.centerId === c).length);
+    expect(perCenter(spreadOffers(list, 6))).toEqual([2, 1, 1, 1, 1]);
+  });
+
+  it("prefers the center with fewer bookings that day when the shown counts are equal", () => {
+    // Center a already has someone that Monday morning: b and c go first.
+    const list = offersOn([at(1, "a", { bookedStarts: [new Date("2026-11-30T04:00:00Z")] }), at(2, "b"), at(3, "c")], "2026-11-30", NOW);
+    expect(showAt(spreadOffers(list, 3))).toEqual(["14:00 b", "15:00 c", "16:00 a"]);
+  });
+
+  it("with more times than places, keeps times spread over the day", () => {
+    // 30-minute slots 10:00–16:00 at two centers: twelve times each.
+    const half = (specialistId: number, centerId: string) =>
+      agenda({ specialistId, centerId, slotMinutes: 30, weekly: mondays("10:00", "16:00") });
+    const list = offersOn([half(1, "a"), half(2, "b")], "2026-11-30", NOW);
+    expect(showAt(spreadOffers(list, 4))).toEqual(["10:00 a", "11:30 b", "13:00 a", "14:30 b"]);
   });
 });
 

@@ -95,6 +95,9 @@ function choicesOf(message: SentMessage | undefined, prefix: string): { text: st
     .map((b) => ({ text: b.text, value: b.data.slice(prefix.length + 1) }));
 }
 
+/** A text as a regular expression matching exactly it. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** The text of the calendar file the bot sent last. */
 function lastCalendarFile(): string {
   const file = e2e.em.callsOf("sendDocument").at(-1)?.files.document;
@@ -134,9 +137,9 @@ function expectPlannedNotices(booking: Booking): void {
 }
 
 /**
- * From the main menu: a career consultation in the district, on `pick`'s day and time among
- * those offered, in person, without a topic. Checks every reply on the way and returns what
- * was chosen.
+ * From the main menu: a career consultation in the person's own district (the profile's, asked
+ * no more), narrowed to `expected`'s center, on `pick`'s day and time among those offered, in
+ * person, without a topic. Checks every reply on the way and returns what was chosen.
  */
 async function bookCareer(
   expected: Consultant,
@@ -144,16 +147,24 @@ async function bookCareer(
 ): Promise<{ date: LocalDate; time: LocalTime }> {
   const u = person;
   await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-consult")), [ru("consult-ask-service")]);
-  await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-career")), [ru("consult-ask-district", { service: html("service-career") })]);
-  const [dayPrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html(`district-${DISTRICT}`)), [ru("consult-ask-day")]);
+  const [bothPrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-career")), [
+    ru("consult-ask-day", { place: html("consult-place-district", { district: html(`district-${DISTRICT}`) }) }),
+  ]);
+  // Both centers of the district give career advice: either, or one of them.
+  expect(choicesOf(bothPrompt, "cs-day").filter((c) => c.value.startsWith("c:"))).toEqual([
+    { text: `✓ ${html("consult-button-both-centers")}`, value: "c:any" },
+    ...careerConsultants().map((c) => ({ text: c.name_ru, value: `c:${c.center_id}` })),
+  ]);
+  const [dayPrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, expected.name_ru), [
+    ru("consult-ask-day", { place: html("consult-place-center", { center: escapeHtml(expected.name_ru) }) }),
+  ]);
 
-  const days = choicesOf(dayPrompt, "cs-day");
+  const days = choicesOf(dayPrompt, "cs-day").filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value));
   for (const day of days) expect(day.text).toBe(formatDay(day.value, "ru"));
   const date = pick.day(days.map((d) => d.value));
   expect(date, `a day among ${days.map((d) => d.value).join(", ")}`).toBeDefined();
 
-  // Both consultants of the district are free all day: every time goes to the one with the
-  // lower id, so the times are those of one center, named once above them.
+  // One center: its times, named once above them.
   const [timePrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(date!, "ru")), [
     ru("consult-ask-time-at", { day: formatDay(date!, "ru"), center: escapeHtml(expected.name_ru) }),
   ]);
@@ -290,20 +301,22 @@ describe("consultations, driven through the Bot API emulator", () => {
     ]);
     expect(choicesOf(askDay[0], "rs-day").map((d) => d.value)).toContain(slot.date);
 
-    // The booked time is now offered only at the other center; every other time stays with
-    // the same consultant. So each time names its center.
+    // Rescheduling looks at both centers of the district: each button is a time at a center,
+    // and the booked time is not offered at the booking's own center.
     const askTime = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(slot.date, "ru")), [
-      ru("consult-ask-time", { day: formatDay(slot.date, "ru") }),
+      // With more times than fit, a line says that some are left out.
+      expect.stringMatching(new RegExp(`^${literal(ru("consult-ask-time", { day: formatDay(slot.date, "ru") }))}(\n${literal(ru("consult-ask-time-some"))})?$`)),
     ]);
-    const offered = choicesOf(askTime[0], "rs-time");
-    const centerOf = (label: string) => consultants.find((c) => label.endsWith(` · ${c.name_ru}`));
-    for (const o of offered) expect(o.text).toBe(`${o.value} · ${centerOf(o.text)?.name_ru}`);
-    expect(offered.filter((o) => o.value === slot.time).map((o) => centerOf(o.text)?.id)).toEqual([consultants[1]!.id]);
-    const target = offered.find((o) => o.value !== slot.time);
-    expect(target, "another time that day").toBeDefined();
-    expect(centerOf(target!.text)?.id).toBe(first.id);
+    const offered = choicesOf(askTime[0], "rs-time").map((o) => {
+      const [hours, minutes, centerId] = o.value.split(":");
+      return { ...o, time: `${hours}:${minutes}` as LocalTime, at: consultants.find((c) => c.center_id === centerId) };
+    });
+    for (const o of offered) expect(o.text).toBe(`${o.time} · ${o.at?.name_ru}`);
+    expect(offered.find((o) => o.time === slot.time && o.at?.id === first.id)).toBeUndefined();
+    const target = offered.find((o) => o.time !== slot.time && o.at?.id === first.id);
+    expect(target, "another time that day at the same center").toBeDefined();
 
-    const movedDetails = detailsHtml({ date: slot.date, time: target!.value, at: first, mode: "in_person" });
+    const movedDetails = detailsHtml({ date: slot.date, time: target!.time, at: first, mode: "in_person" });
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, target!.text), [
       ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }),
     ]);
@@ -317,7 +330,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     expect(bookingsOf(u.id)).toHaveLength(3);
     expect(cancelled).toMatchObject({ id: booked.id, status: "cancelled" });
     expect(old).toMatchObject({ id: rebooked.id, status: "rescheduled", replaced_by: moved.id });
-    expectConfirmedBooking(moved, first, slot.date, target!.value);
+    expectConfirmedBooking(moved, first, slot.date, target!.time);
     expect(outboxOf(old.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(
       plannedAgain.map((o) => ({ id: o.id, kind: o.kind, state: "cancelled" })),
     );
@@ -346,7 +359,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     ]);
     for (const line of ["150", "111", "112"]) expect(textOf(help!)).toMatch(new RegExp(`\\b${line}\\b`));
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-button-continue")), [
-      ru("consult-ask-district", { service: html("service-psychologist") }),
+      ru("consult-ask-day", { place: html("consult-place-district", { district: html(`district-${DISTRICT}`) }) }),
     ]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/cancel"), [ru("cancelled"), ru("menu-title")]);
 

@@ -120,6 +120,27 @@ describe("the outbox dispatcher", () => {
     expect(textsTo(101).at(-1)).toContain("2 сағаттан кейін, сағат 14:00");
   });
 
+  it("sends a notice again without its chat button when Telegram refuses the button", async () => {
+    em.addUser({ id: 151, first_name: "Staff" });
+    const id = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 151, dueAt: MORNING, urgent: true });
+    const withButton = { inline_keyboard: [[{ text: "💬", url: "tg://user?id=501" }]] };
+    const renderers = {
+      staff_booking_new: async () => ({ text: "new booking", reply_markup: withButton, ifChatLinkRefused: { text: "new booking, no chat link" } }),
+    };
+    em.failNext("sendMessage", { error_code: 400, description: "Bad Request: BUTTON_USER_PRIVACY_RESTRICTED" });
+    const report = await dispatcher({ renderers }).dispatchDue();
+    expect(report.sent).toEqual([id]);
+    expect(textsTo(151)).toEqual(["new booking, no chat link"]);
+    expect(em.lastMessageTo(151)?.reply_markup).toBeUndefined();
+    expect(await row(id)).toMatchObject({ state: "sent", attempts: 1 });
+
+    // Any other refusal is retried as before, also for a notice that has a version without buttons.
+    const other = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 151, dueAt: MORNING, urgent: true });
+    em.failNext("sendMessage", { error_code: 400, description: "Bad Request: message is too long" });
+    expect((await dispatcher({ renderers }).dispatchDue()).retrying).toEqual([other]);
+    expect(textsTo(151)).toEqual(["new booking, no chat link"]);
+  });
+
   it("writes in Russian to someone it has no row for", async () => {
     em.addUser({ id: 150, first_name: "Staff" });
     const id = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 150, dueAt: MORNING, urgent: true });

@@ -52,6 +52,9 @@ function parseField(value: string): unknown {
   }
 }
 
+/** Picks the calls Telegram refuses, with the error it answers. */
+type Refusal = (call: ApiCall) => { error_code: number; description: string } | undefined;
+
 export interface TestDb {
   db: Db;
   path: string;
@@ -98,10 +101,13 @@ export async function createHarness(options: { env?: Record<string, string>; now
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const answered = new Set<string>();
+  let refusal: Refusal | undefined;
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
     calls.push({ method, payload: p });
+    const refused = refusal?.({ method, payload: p });
+    if (refused) return new Response(JSON.stringify({ ok: false, ...refused }), { status: refused.error_code });
     // Telegram takes one answer per callback query.
     if (method === "answerCallbackQuery") {
       if (answered.has(p.callback_query_id)) {
@@ -172,6 +178,10 @@ export async function createHarness(options: { env?: Record<string, string>; now
     calls,
     feed,
     user,
+    /** From now on Telegram answers the calls `rule` picks with its error (undefined: the call goes through). */
+    refuse: (rule: Refusal | undefined) => {
+      refusal = rule;
+    },
     /** Texts the bot sent (or edited) in a batch of calls, in order. */
     texts: (batch: ApiCall[]) =>
       batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),

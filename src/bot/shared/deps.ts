@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { findUser } from "../../db/users.js";
+import { findUser, isRegistered, updateUser } from "../../db/users.js";
 import type { AppDeps, BaseContext } from "../context.js";
 
 /**
@@ -11,6 +11,13 @@ export function attachDeps(deps: AppDeps): MiddlewareFn<BaseContext> {
     ctx.deps = deps;
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
     ctx.account = ctx.from ? await findUser(deps.db, ctx.from.id) : undefined;
+    // A specialist reaches an online consultation's person by their username: keep it current.
+    // Only for someone signed up: before consent nothing personal is kept.
+    const username = ctx.from?.username ?? null;
+    if (isRegistered(ctx.account) && ctx.account.username !== username) {
+      await updateUser(deps.db, ctx.account.id, { username }, deps.clock.now());
+      ctx.account = { ...ctx.account, username };
+    }
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { DISTRICTS } from "../../domain/districts.js";
+import { DISTRICTS, type DistrictCode } from "../../domain/districts.js";
 import { LANGUAGES, type Language } from "../../domain/language.js";
 import { OCCUPATIONS } from "../../domain/profile.js";
 import { formatDay, type LocalDate } from "../../domain/time.js";
@@ -36,10 +36,11 @@ export function languageKeyboard(t: T, prefix: string): InlineKeyboard {
   return kb;
 }
 
-export function districtKeyboard(t: T, prefix: string): InlineKeyboard {
+/** The eight districts, two to a row; `marked` (the person's own) carries a pin. */
+export function districtKeyboard(t: T, prefix: string, marked?: DistrictCode | null): InlineKeyboard {
   const kb = new InlineKeyboard();
   DISTRICTS.forEach((d, i) => {
-    kb.text(t(`district-${d}`), `${prefix}:${d}`);
+    kb.text(d === marked ? `📍 ${t(`district-${d}`)}` : t(`district-${d}`), `${prefix}:${d}`);
     if (i % 2 === 1) kb.row();
   });
   return kb;

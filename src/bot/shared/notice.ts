@@ -10,6 +10,8 @@ export interface RenderedNotice {
   text: string;
   parse_mode?: "HTML";
   reply_markup?: InlineKeyboardMarkup;
+  /** What goes instead when Telegram refuses a button that opens someone's chat (see isChatLinkRefused). */
+  ifChatLinkRefused?: RenderedNotice;
 }
 
 export interface RenderInput {

@@ -7,7 +7,7 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
-import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "../consult/details.js";
+import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "../consult/details.js";
 import { runSteps, type StepOutcome } from "../consult/flow.js";
 import type { OfferView, Scope } from "../consult/offers.js";
 import { askAlternative, askDay, askTime } from "../consult/steps.js";
@@ -99,9 +99,9 @@ export function rescheduleConversation(deps: AppDeps) {
         });
         const result = moved.result;
         if (moved.booking) {
-          await ctx.reply(ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, factsOfBooking(moved.booking, lang)) }), {
-            parse_mode: "HTML",
-          });
+          const written = factsOfBooking(moved.booking, lang);
+          const rescheduled = ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, written) });
+          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
           await sendCalendarFile(ctx, moved.booking, lang, "moved", new Date(moved.at));
           await showMainMenu(ctx);
           return "done";

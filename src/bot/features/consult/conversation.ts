@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { bookSlot, countRecentNoShows, countUpcoming, findOwnBooking, type BookResult } from "../../../db/bookings.js";
+import { findUser } from "../../../db/users.js";
 import {
   bookingModes,
   keepMode,
@@ -9,6 +10,7 @@ import {
   type LimitRules,
 } from "../../../domain/booking-rules.js";
 import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
+import type { Language } from "../../../domain/language.js";
 import {
   BOOKING_MODES,
   BOOKING_WINDOW_DAYS,
@@ -23,12 +25,13 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
+import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
 import { showMainMenu } from "../menu/menu.js";
-import { describeBooking, factsOfBooking, factsOfOffer, sendCalendarFile } from "./details.js";
+import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "./details.js";
 import { runSteps, type StepOutcome } from "./flow.js";
-import type { OfferView, Scope } from "./offers.js";
+import { centersGiving, type CenterView, type OfferView, type Scope } from "./offers.js";
 import { askAlternative, askDay, askTime } from "./steps.js";
 
 export const CONSULT = "consult";
@@ -38,7 +41,10 @@ type Step = "service" | "safety" | "district" | "day" | "time" | "mode" | "topic
 /** The answers so far; each step fills its own field, and a step is reached only after those before it. */
 interface Draft {
   service: ServiceCode;
+  /** Null: any center of the city. */
   district: DistrictCode | null;
+  /** One center of the district; null: either of them. */
+  centerId: string | null;
   date: LocalDate;
   offer: OfferView;
   mode: BookingMode;
@@ -50,7 +56,10 @@ type TopicAnswer = { topic: string | null } | { nav: Nav };
 /**
  * Booking a consultation: service → (for a psychologist, the help lines first) → district →
  * day → time → in person or online (where both are possible) → optional topic → summary →
- * confirm. Back and Cancel at every step; the database has the last word on the slot.
+ * confirm. The district of the profile answers the district step the first time, so the days
+ * come right after the service; the day step can narrow the search to one center of the
+ * district or go back to choose another district. Back and Cancel at every step; the database
+ * has the last word on the slot.
  */
 export function consultConversation(deps: AppDeps) {
   return async function consult(conversation: AppConversation, ctx: BaseContext): Promise<void> {
@@ -58,7 +67,10 @@ export function consultConversation(deps: AppDeps) {
     const lang = await contextLanguage(ctx);
     const limits = deps.config.booking;
     const draft: Partial<Draft> = {};
-    const scope = (): Scope => ({ service: draft.service!, district: draft.district ?? null });
+    const scope = (): Scope => ({ service: draft.service!, district: draft.district ?? null, centerId: draft.centerId ?? null });
+    // Read once: a replay must take the same path even if the profile changes meanwhile.
+    const profileDistrict = await conversation.external(async () => (await findUser(deps.db, userId))?.district ?? null);
+    let presetDistrict = profileDistrict;
 
     const noShows = await conversation.external(() => countRecentNoShows(deps.db, userId, deps.clock.now(), limits));
     if (tooManyNoShows(noShows, limits)) {
@@ -96,30 +108,66 @@ export function consultConversation(deps: AppDeps) {
       },
 
       async district() {
+        if (presetDistrict) {
+          draft.district = presetDistrict;
+          draft.centerId = null;
+          // Only the first time: coming back here means the person wants to choose.
+          presetDistrict = null;
+          return { next: "day" };
+        }
         const answer = await askStep(conversation, ctx, "cs-dist", [...DISTRICTS, "any"] as const, (c) => ({
           text: c.t("consult-ask-district", { service: c.t(`service-${draft.service}`) }),
-          markup: districtKeyboard(c.t, "cs-dist").text(c.t("consult-any-center"), "cs-dist:any"),
+          markup: districtKeyboard(c.t, "cs-dist", profileDistrict).text(c.t("consult-any-center"), "cs-dist:any"),
         }));
         ctx = answer.ctx;
         if (isNav(answer.choice)) return answer.choice;
         draft.district = answer.choice === "any" ? null : answer.choice;
+        draft.centerId = null;
         return { next: "day" };
       },
 
       async day() {
+        const district = draft.district ?? null;
+        const centers = district ? await conversation.external(() => centersGiving(deps.db, draft.service!, district)) : [];
+        // With two centers in the district the person may keep both or narrow to one.
+        const centerKeys = centers.length > 1 ? [ANY_CENTER, ...centers.map((c) => `${CENTER}${c.id}`)] : [];
+        const chosen = centers.find((c) => c.id === draft.centerId);
         const answer = await askDay(conversation, ctx, deps, {
           prefix: "cs-day",
           scope: scope(),
           lang,
-          text: (c) => c.t("consult-ask-day"),
+          text: (c) => c.t("consult-ask-day", { place: placeText(c, lang, district, chosen ?? (centers.length === 1 ? centers[0] : undefined)) }),
+          extra: {
+            keys: [...centerKeys, OTHER_DISTRICT],
+            add: (kb, c) => {
+              for (const key of centerKeys) {
+                const center = centers.find((x) => `${CENTER}${x.id}` === key);
+                const label = center ? center.name[lang] : c.t("consult-button-both-centers");
+                const current = key === (chosen ? `${CENTER}${chosen.id}` : ANY_CENTER);
+                kb.text(current ? `✓ ${label}` : label, `cs-day:${key}`).row();
+              }
+              kb.text(c.t("consult-button-other-district"), `cs-day:${OTHER_DISTRICT}`);
+            },
+          },
         });
         ctx = answer.ctx;
         if (answer.choice === "none") {
+          if (chosen) {
+            // The other center may still have time: widen to both rather than leave the district.
+            await ctx.reply(ctx.t("consult-no-slots-center", { center: escapeHtml(chosen.name[lang]), days: BOOKING_WINDOW_DAYS }), { parse_mode: "HTML" });
+            draft.centerId = null;
+            return "again";
+          }
           await ctx.reply(noSlotsText(ctx, draft.district ?? null));
           return "back";
         }
         if (isNav(answer.choice)) return answer.choice;
-        draft.date = answer.choice;
+        if (answer.choice === OTHER_DISTRICT) return "back";
+        if (answer.choice === ANY_CENTER || answer.choice.startsWith(CENTER)) {
+          draft.centerId = answer.choice === ANY_CENTER ? null : answer.choice.slice(CENTER.length);
+          return "again";
+        }
+        draft.date = answer.choice as LocalDate;
         return { next: "time" };
       },
 
@@ -195,9 +243,9 @@ export function consultConversation(deps: AppDeps) {
         });
         const result = booked.result;
         if (booked.booking) {
-          await ctx.reply(ctx.t("consult-booked", { details: describeBooking(ctx, lang, factsOfBooking(booked.booking, lang)) }), {
-            parse_mode: "HTML",
-          });
+          const written = factsOfBooking(booked.booking, lang);
+          const confirmation = ctx.t("consult-booked", { details: describeBooking(ctx, lang, written) });
+          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
           await sendCalendarFile(ctx, booked.booking, lang, "added", new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
@@ -235,6 +283,18 @@ export function consultConversation(deps: AppDeps) {
     if (end === "cancel") await ctx.reply(ctx.t("cancelled"));
     if (end !== "done") await showMainMenu(ctx);
   };
+}
+
+/** The day step's answers besides a day: narrow to one center, keep both, or choose another district. */
+const CENTER = "c:";
+const ANY_CENTER = "c:any";
+const OTHER_DISTRICT = "district";
+
+/** Where the days shown are: all the city, one center, or both centers of a district. */
+function placeText(ctx: BaseContext, lang: Language, district: DistrictCode | null, center: CenterView | undefined): string {
+  if (center) return ctx.t("consult-place-center", { center: escapeHtml(center.name[lang]) });
+  if (district) return ctx.t("consult-place-district", { district: ctx.t(`district-${district}`) });
+  return ctx.t("consult-place-any");
 }
 
 /** Why the person cannot book: too many missed consultations, or enough upcoming ones of the service. */

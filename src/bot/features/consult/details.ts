@@ -5,7 +5,7 @@ import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/services.js";
 import type { BaseContext } from "../../context.js";
-import { dayAndTime, escapeHtml } from "../../shared/format.js";
+import { dayAndTime, escapeHtml, type Translate } from "../../shared/format.js";
 import type { OfferView } from "./offers.js";
 
 /** What a person is told about a booking, in their language. */
@@ -64,6 +64,21 @@ export function describeBooking(ctx: BaseContext, lang: Language, f: BookingFact
     : ctx.t("consult-place-address-unknown", { center: vars.center });
   const text = ctx.t("consult-details", { ...vars, place });
   return f.topic ? `${text}\n${ctx.t("consult-details-topic", { topic: escapeHtml(f.topic) })}` : text;
+}
+
+/**
+ * How an online consultation takes place, for its confirmation and reminder: the specialist
+ * writes in Telegram at the booked time, and someone without a username must keep private
+ * messages open for that. Nothing for an in-person one.
+ */
+export function onlineNote(t: Translate, mode: BookingMode, hasUsername: boolean): string | null {
+  if (mode !== "online") return null;
+  return hasUsername ? t("consult-online-how") : `${t("consult-online-how")}\n${t("consult-online-no-username")}`;
+}
+
+/** A confirmation followed, for an online consultation, by how it takes place. */
+export function withOnlineNote(text: string, note: string | null): string {
+  return note ? `${text}\n\n${note}` : text;
 }
 
 /**

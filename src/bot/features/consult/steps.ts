@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Language } from "../../../domain/language.js";
 import { formatDay, type LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { askStep, type Nav } from "../../shared/ask.js";
+import { askStep, startRow, type Nav } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
 import { offersNear, offersOnDay, openDaysIn, type OfferView, type Scope } from "./offers.js";
@@ -16,39 +16,57 @@ export interface StepAnswer<T> {
 /** How many nearby times are offered when the chosen one was taken. */
 const ALTERNATIVES = 4;
 
-/** The day: only days of the booking window with at least one open time. */
-export async function askDay(
+/** Buttons a day step shows under the days, each answering `<prefix>:<key>`. */
+export interface ExtraChoices<K extends string> {
+  keys: readonly K[];
+  add: (kb: InlineKeyboard, c: BaseContext) => void;
+}
+
+/** The day: only days of the booking window with at least one open time, then any extra choices. */
+export async function askDay<K extends string = never>(
   conversation: AppConversation,
   ctx: BaseContext,
   deps: AppDeps,
-  o: { prefix: string; scope: Scope; lang: Language; text: (c: BaseContext) => string },
-): Promise<StepAnswer<LocalDate>> {
+  o: { prefix: string; scope: Scope; lang: Language; text: (c: BaseContext) => string; extra?: ExtraChoices<K> },
+): Promise<StepAnswer<LocalDate | K>> {
   const days = await conversation.external(() => openDaysIn(deps.db, o.scope, deps.clock.now()));
   if (days.length === 0) return { ctx, choice: "none" };
-  return askStep(conversation, ctx, o.prefix, days, (c) => ({ text: o.text(c), markup: dayKeyboard(o.prefix, days, o.lang) }));
+  return askStep<LocalDate | K>(conversation, ctx, o.prefix, [...days, ...(o.extra?.keys ?? [])], (c) => {
+    const kb = dayKeyboard(o.prefix, days, o.lang);
+    if (o.extra) o.extra.add(startRow(kb), c);
+    return { text: o.text(c), markup: kb };
+  });
 }
 
-/** The time on a chosen day; each time names the center of the specialist who would take it. */
+/** More than this many times at several centers make a screen hard to read: the rest are left out. */
+const MAX_TIMES_AT_SEVERAL_CENTERS = 12;
+
+/**
+ * The time on a chosen day. Times of one center are short buttons under the center's name;
+ * times of several centers are one button per time and center, naming the center.
+ */
 export async function askTime(
   conversation: AppConversation,
   ctx: BaseContext,
   deps: AppDeps,
   o: { prefix: string; scope: Scope; lang: Language; date: LocalDate },
 ): Promise<StepAnswer<OfferView>> {
-  const list = await conversation.external(() => offersOnDay(deps.db, o.scope, o.date, deps.clock.now()));
+  const { offers: list, total } = await conversation.external(() =>
+    offersOnDay(deps.db, o.scope, o.date, deps.clock.now(), MAX_TIMES_AT_SEVERAL_CENTERS),
+  );
   const day = formatDay(o.date, o.lang);
   const oneCenter = list.every((offer) => offer.centerId === list[0]!.centerId);
-  return askOffer(conversation, ctx, o.prefix, list, (offer) => offer.time, (c) => {
+  // One center: the time alone says which offer it is (and stays the same however the list changes).
+  const key = (offer: OfferView) => (oneCenter ? offer.time : `${offer.time}:${offer.centerId}`);
+  return askOffer(conversation, ctx, o.prefix, list, key, (c) => {
     const kb = new InlineKeyboard();
     list.forEach((offer, i) => {
-      // With one center its name is said once above; otherwise each time carries its own.
-      kb.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, `${o.prefix}:${offer.time}`);
+      kb.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, `${o.prefix}:${key(offer)}`);
       if (!oneCenter || i % 4 === 3) kb.row();
     });
-    const text = oneCenter
-      ? c.t("consult-ask-time-at", { day, center: escapeHtml(list[0]!.centerName[o.lang]) })
-      : c.t("consult-ask-time", { day });
-    return { text, markup: kb };
+    if (oneCenter) return { text: c.t("consult-ask-time-at", { day, center: escapeHtml(list[0]!.centerName[o.lang]) }), markup: kb };
+    const text = c.t("consult-ask-time", { day });
+    return { text: list.length < total ? `${text}\n${c.t("consult-ask-time-some")}` : text, markup: kb };
   });
 }
 

@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
+import { findUser } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { menuButton } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
-import { factsOfBooking } from "../consult/details.js";
+import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { consultationWhen } from "./when.js";
 
 /**
@@ -17,12 +18,14 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   const booking = await findUpcomingOwnBooking(db, row.recipient_id, bookingId, now);
   if (!booking) return null;
   const place = booking.mode === "online" ? t("reminders-online") : factsOfBooking(booking, language).centerName;
+  const text = t("reminders-booking", {
+    when: consultationWhen(t, language, new Date(booking.starts_at), now),
+    service: t(`service-${booking.service}`),
+    place,
+  });
+  const username = booking.mode === "online" ? (await findUser(db, row.recipient_id))?.username : null;
   return {
-    text: t("reminders-booking", {
-      when: consultationWhen(t, language, new Date(booking.starts_at), now),
-      service: t(`service-${booking.service}`),
-      place,
-    }),
+    text: withOnlineNote(text, onlineNote(t, booking.mode, !!username)),
     reply_markup: new InlineKeyboard()
       .text(t("reminders-button-coming"), `rem:coming:${booking.id}`)
       .row()

@@ -1,10 +1,12 @@
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { BookingStatus } from "../../../db/schema.js";
 import {
   bookingsAwaitingMark,
   correctableMarks,
   markAttendance,
   specialistAgenda,
+  type AgendaEntry,
   type AttendanceChange,
   type AttendanceMark,
   type StaffMember,
@@ -12,12 +14,12 @@ import {
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
-import { formatDay, localDateOf } from "../../../domain/time.js";
+import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { startRow } from "../../shared/ask.js";
+import { isChatLinkRefused } from "../../shared/chat-link.js";
 import { dayAndTime } from "../../shared/format.js";
-import { agendaLine, packMessages, personName } from "./format.js";
+import { agendaLine, chatButton, packMessages, personName } from "./format.js";
 import { STAFF_MENU } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
@@ -26,19 +28,44 @@ const MARKS_PER_MESSAGE = 40;
 interface Screen {
   text: string;
   markup?: InlineKeyboard;
+  /**
+   * Buttons that open people's chats. Telegram refuses the whole message when one of them
+   * leads to someone whose privacy settings forbid it; the message then goes without them.
+   */
+  chats?: InlineKeyboardButton[];
 }
 
-/** Sends a screen's messages; the last one carries the way back to the staff menu. */
+/**
+ * Sends a screen's messages; the last one carries the way back to the staff menu. A message
+ * whose chat buttons Telegram refused goes again without them, followed by a word on why.
+ */
 async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
   for (const [i, screen] of screens.entries()) {
-    const last = i === screens.length - 1;
-    const markup = last ? startRow(screen.markup ?? new InlineKeyboard()).text(ctx.t("button-back"), STAFF_MENU) : screen.markup;
-    await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: markup });
+    const keyboard = (withChats: boolean): InlineKeyboard | undefined => {
+      const rows = [...(withChats ? (screen.chats ?? []) : []).map((b) => [b]), ...(screen.markup?.inline_keyboard ?? [])];
+      if (i === screens.length - 1) rows.push([InlineKeyboard.text(ctx.t("button-back"), STAFF_MENU)]);
+      const filled = rows.filter((row) => row.length > 0);
+      return filled.length > 0 ? new InlineKeyboard(filled) : undefined;
+    };
+    try {
+      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(true) });
+    } catch (err) {
+      if (!screen.chats?.length || !isChatLinkRefused(err)) throw err;
+      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(false) });
+      await ctx.reply(ctx.t("staff-contact-refused-some"));
+    }
   }
 }
 
-function sendAgenda(ctx: BaseContext, blocks: string[]): Promise<void> {
-  return sendScreens(ctx, packMessages(blocks).map((text) => ({ text })));
+/**
+ * The agenda's messages; the last one carries the buttons that open the chats of the online
+ * consultations' people who have no username.
+ */
+function agendaScreens(ctx: BaseContext, blocks: string[], entries: AgendaEntry[]): Screen[] {
+  const screens: Screen[] = packMessages(blocks).map((text) => ({ text }));
+  const chats = entries.filter((e) => e.status === "confirmed").flatMap((e) => chatButton(ctx.t, e, localTimeOf(new Date(e.starts_at))) ?? []);
+  screens[screens.length - 1]!.chats = chats;
+  return screens;
 }
 
 /** Today's consultations, then those that wait for a mark and the marks still correctable. */
@@ -49,8 +76,7 @@ export async function showToday(ctx: BaseContext, member: StaffMember): Promise<
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-today-title", { day: formatDay(window.dates[0]!, language) });
   const lines = entries.length > 0 ? entries.map((e) => agendaLine(ctx.t, e)) : [ctx.t("staff-agenda-empty-day")];
-  const agenda = packMessages([title, ...lines]).map((text) => ({ text }));
-  await sendScreens(ctx, [...agenda, ...(await marksScreens(ctx, member, now, language))]);
+  await sendScreens(ctx, [...agendaScreens(ctx, [title, ...lines], entries), ...(await marksScreens(ctx, member, now, language))]);
 }
 
 /** The next seven days, day by day; days without consultations are left out. */
@@ -63,12 +89,12 @@ export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<v
     from: formatDay(window.dates[0]!, language),
     to: formatDay(window.dates.at(-1)!, language),
   });
-  if (entries.length === 0) return sendAgenda(ctx, [title, ctx.t("staff-agenda-week-empty")]);
+  if (entries.length === 0) return sendScreens(ctx, agendaScreens(ctx, [title, ctx.t("staff-agenda-week-empty")], []));
   const days = window.dates
     .map((date) => ({ date, entries: entries.filter((e) => localDateOf(new Date(e.starts_at)) === date) }))
     .filter((d) => d.entries.length > 0)
     .map((d) => [`<b>${formatDay(d.date, language)}</b>`, ...d.entries.map((e) => agendaLine(ctx.t, e))].join("\n"));
-  await sendAgenda(ctx, [title, ...days]);
+  await sendScreens(ctx, agendaScreens(ctx, [title, ...days], entries));
 }
 
 /**

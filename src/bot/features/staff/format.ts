@@ -1,6 +1,8 @@
+import type { InlineKeyboardButton } from "grammy/types";
 import type { AgendaEntry, StaffMember } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
 import { localTimeOf } from "../../../domain/time.js";
+import { chatLink } from "../../shared/chat-link.js";
 import { escapeHtml, type Translate } from "../../shared/format.js";
 
 /** Telegram refuses longer messages (4096); a margin keeps room for the formatting. */
@@ -16,7 +18,31 @@ export function timeRange(b: { starts_at: string; ends_at: string }): string {
  * to greet them. A note instead when they have erased their data.
  */
 export function personName(t: Translate, name: string | null): string {
-  return name === null ? t("staff-person-unknown") : escapeHtml(name.split(" ")[0]!);
+  return name === null ? t("staff-person-unknown") : escapeHtml(firstName(name));
+}
+
+function firstName(name: string): string {
+  return name.split(" ")[0]!;
+}
+
+type Reachable = Pick<AgendaEntry, "mode" | "person_id" | "person_name" | "person_username" | "person_phone">;
+
+/**
+ * How a specialist reaches the person of an online consultation, as lines of text: their
+ * username (or that they have none: a button then opens their chat), and their phone if they
+ * shared it. Nothing for an in-person consultation or a person who erased their data.
+ */
+export function contactLines(t: Translate, b: Reachable): string[] {
+  if (b.mode !== "online" || b.person_id === null) return [];
+  const chat = b.person_username ? t("staff-contact-username", { username: escapeHtml(b.person_username) }) : t("staff-contact-no-username");
+  return b.person_phone ? [chat, t("staff-contact-phone", { phone: escapeHtml(b.person_phone) })] : [chat];
+}
+
+/** The button that opens the chat of an online consultation's person who has no username. */
+export function chatButton(t: Translate, b: Reachable, label?: string): InlineKeyboardButton.UrlButton | null {
+  if (b.mode !== "online" || b.person_id === null || b.person_username) return null;
+  const name = b.person_name === null ? "" : firstName(b.person_name);
+  return { text: t("staff-button-write", { name: label ? `${label} ${name}` : name }), url: chatLink(b.person_id) };
 }
 
 export function centerName(c: Pick<StaffMember, "center_name_kk" | "center_name_ru">, language: Language): string {
@@ -34,7 +60,9 @@ export function agendaLine(t: Translate, b: AgendaEntry): string {
     name: personName(t, b.person_name),
     status: t(`staff-status-${b.status}`),
   });
-  return withTopic(t, line, b.topic);
+  // Only a consultation still ahead needs a way to reach its person.
+  const contact = b.status === "confirmed" ? contactLines(t, b) : [];
+  return [withTopic(t, line, b.topic), ...contact].join("\n");
 }
 
 /** A staff text about a consultation with its topic, if there is one, on a line of its own. */

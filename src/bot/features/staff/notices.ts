@@ -2,7 +2,7 @@ import type { BookingStatus } from "../../../db/schema.js";
 import { findBookingForStaff } from "../../../db/staff.js";
 import { dayOf } from "../../shared/format.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
-import { centerName, personName, timeRange, withTopic } from "./format.js";
+import { centerName, chatButton, contactLines, personName, timeRange, withTopic } from "./format.js";
 
 /**
  * A notice to a specialist about one of their bookings, or null when it no longer applies: the
@@ -10,7 +10,7 @@ import { centerName, personName, timeRange, withTopic } from "./format.js";
  * nothing unless the recipient is the account linked to the booking's own specialist: the
  * details, a sensitive topic among them, go to the assigned specialist only.
  */
-function staffBookingNotice(key: string, statuses: readonly BookingStatus[]): NoticeRenderer {
+function staffBookingNotice(key: string, statuses: readonly BookingStatus[], withContact: boolean): NoticeRenderer {
   return async ({ row, payload, language, t, db }) => {
     const bookingId = Number(payload.bookingId);
     if (!Number.isInteger(bookingId)) return null;
@@ -24,13 +24,22 @@ function staffBookingNotice(key: string, statuses: readonly BookingStatus[]): No
       center: centerName(booking, language),
       name: personName(t, booking.person_name),
     });
-    return { text: withTopic(t, text, booking.topic), parse_mode: "HTML" };
+    const message = [withTopic(t, text, booking.topic), ...(withContact ? contactLines(t, booking) : [])].join("\n");
+    const button = withContact ? chatButton(t, booking) : null;
+    if (!button) return { text: message, parse_mode: "HTML" };
+    return {
+      text: message,
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[button]] },
+      ifChatLinkRefused: { text: `${message}\n${t("staff-contact-refused")}`, parse_mode: "HTML" },
+    };
   };
 }
 
 /** The specialists' notices, registered in src/bot/notices.ts. */
 export const staffNoticeRenderers = {
   // A booking cancelled before its notice went out is announced by the cancellation alone.
-  staff_booking_new: staffBookingNotice("staff-notice-new", ["confirmed"]),
-  staff_booking_cancelled: staffBookingNotice("staff-notice-cancelled", ["cancelled", "rescheduled"]),
+  // Only a new booking says how to reach its person (for an online one): a cancelled one needs no call.
+  staff_booking_new: staffBookingNotice("staff-notice-new", ["confirmed"], true),
+  staff_booking_cancelled: staffBookingNotice("staff-notice-cancelled", ["cancelled", "rescheduled"], false),
 } satisfies NoticeRenderers;
