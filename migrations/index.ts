@@ -4,10 +4,10 @@ import * as consultations from "./2026-11-21-02-consultations.js";
 import * as outbox from "./2026-11-21-03-outbox.js";
 import * as teatalk from "./2026-11-21-04-teatalk.js";
 import * as practice from "./2026-11-21-05-practice.js";
+import * as consultUsername from "./2026-12-02-03-consult-username.js";
 import * as calendarEvents from "./2026-12-02-04-calendar-events.js";
 import * as attendanceMarks from "./2026-12-02-05-attendance-marks.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
-import * as consultUsername from "./2026-12-02-03-consult-username.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -20,8 +20,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-03-outbox": outbox,
   "2026-11-21-04-teatalk": teatalk,
   "2026-11-21-05-practice": practice,
+  "2026-12-02-03-consult-username": consultUsername,
   "2026-12-02-04-calendar-events": calendarEvents,
   "2026-12-02-05-attendance-marks": attendanceMarks,
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
-  "2026-12-02-03-consult-username": consultUsername,
 };
