@@ -75,6 +75,14 @@ describe("multiple-choice options", () => {
     }
   });
 
+  it("keeps немере and жиен apart in Russian too", () => {
+    const [nemere, zhien] = ["немере", "жиен"].map((kk) => DECK.find((item) => item.kk === kk)!);
+    expect(nemere!.ru).not.toBe(zhien!.ru);
+    expect(nemere!.ru).toContain("сына");
+    expect(zhien!.ru).toContain("сестры");
+    expect(zhien!.ru).toContain("дочери");
+  });
+
   it("puts the right answer in different places", () => {
     const random = seededRandom(11);
     const item = DECK[0]!;

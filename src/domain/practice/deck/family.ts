@@ -123,7 +123,7 @@ export const FAMILY: readonly DeckItem[] = [
     id: "family-014",
     theme: "family",
     kk: "немере",
-    ru: "внук, внучка",
+    ru: "внук, внучка (ребёнок сына)",
     exampleKk: "Әжемнің он немересі бар.",
     exampleRu: "У бабушки десять внуков.",
     level: 2,

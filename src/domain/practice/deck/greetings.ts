@@ -339,7 +339,7 @@ export const GREETINGS: readonly DeckItem[] = [
     id: "greetings-038",
     theme: "greetings",
     kk: "қайталаңызшы",
-    ru: "повторите, пожалуйста",
+    ru: "повторите (пожалуйста)",
     exampleKk: "Сұрақты тағы бір рет қайталаңызшы.",
     exampleRu: "Повторите, пожалуйста, вопрос ещё раз.",
     level: 2,
