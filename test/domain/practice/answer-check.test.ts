@@ -51,6 +51,63 @@ describe("comparing a typed answer with one Kazakh spelling", () => {
 });
 
 describe("checking a typed answer where an item's meaning is asked", () => {
+  const item = (kk: string) => DECK.find((i) => i.kk === kk)!;
+
+  it.each([
+    // The deck teaches "рахмет"; the bot itself writes "рақмет".
+    ["рахмет", "рақмет"],
+    ["рахмет", "Рахмет!"],
+    ["көп рахмет", "көп рақмет"],
+    ["ассалаумағалейкум", "ассалаумағалейкүм"],
+    ["келісімшарт", "келісім-шарт"],
+    // A synonym answers the same meaning.
+    ["сәлеметсіз бе", "амансыз ба"],
+    ["сәлеметсіз бе", "ассалаумағалейкум"],
+    ["амансыз ба", "сәлеметсіз бе"],
+    ["кешіріңіз", "ғафу етіңіз"],
+    ["сау болыңыз", "қош болыңыз"],
+    ["уайымдау", "қобалжу"],
+    ["ана", "шеше"],
+    ["волонтер", "ерікті"],
+  ])("accepts for %j the exact %j", (kk, typed) => {
+    expect(checkTypedAnswer(item(kk), typed)).toEqual({ kind: "exact" });
+  });
+
+  it("names the spelling a look-alike answer was matched with", () => {
+    expect(checkTypedAnswer(item("рахмет"), "ракмет")).toEqual({ kind: "lookalike", spelling: "рақмет", slips: [{ right: "қ", typed: "к" }] });
+    expect(checkTypedAnswer(item("кешіріңіз"), "гафу етиниз")).toEqual({
+      kind: "lookalike",
+      spelling: "ғафу етіңіз",
+      slips: [
+        { right: "ғ", typed: "г" },
+        { right: "і", typed: "и" },
+        { right: "ң", typed: "н" },
+      ],
+    });
+  });
+
+  it("prefers the exact letters of a synonym to look-alike letters of the item's own spelling", () => {
+    // "ана" typed without Kazakh letters could be nothing else; "шеше" is exact.
+    expect(checkTypedAnswer(item("ана"), "шеше")).toEqual({ kind: "exact" });
+    expect(checkTypedAnswer(item("рахмет"), "рақмет")).toEqual({ kind: "exact" });
+  });
+
+  it.each([
+    // Close, but not the same: the note in the meaning tells them apart.
+    ["немере", "жиен"],
+    ["жиен", "немере"],
+    ["сау бол", "сау болыңыз"],
+    ["сау болыңыз", "сау бол"],
+    ["өтінемін", "мархабат"],
+    ["қарындас", "сіңлі"],
+    ["сағыну", "жалығу"],
+    ["күйеу", "жұбай"],
+    ["абыржу", "уайымдау"],
+    ["сәлем", "сәлеметсіз бе"],
+  ])("rejects for %j the near word %j", (kk, typed) => {
+    expect(checkTypedAnswer(item(kk), typed)).toEqual({ kind: "wrong" });
+  });
+
   it("accepts every spelling of the item and of its synonyms, and nothing of another item", () => {
     for (const asked of DECK) {
       for (const other of DECK) {

@@ -75,6 +75,25 @@ describe("multiple-choice options", () => {
     }
   });
 
+  it.each([
+    ["сәлеметсіз бе", "амансыз ба"],
+    ["сәлеметсіз бе", "ассалаумағалейкум"],
+    ["амансыз ба", "ассалаумағалейкум"],
+    ["сау бол", "сау болыңыз"],
+    ["сау бол", "қош болыңыз"],
+    ["сау болыңыз", "қош болыңыз"],
+    ["кешіріңіз", "ғафу етіңіз"],
+    ["уайымдау", "қобалжу"],
+    ["немере", "жиен"],
+    ["ана", "шеше"],
+    ["қарындас", "сіңлі"],
+    ["неше", "қанша"],
+  ])("never offers %j and %j in one question", (a, b) => {
+    const [one, other] = [a, b].map((kk) => DECK.find((item) => item.kk === kk)!);
+    expect(distractorsFor(one!)).not.toContain(other);
+    expect(distractorsFor(other!)).not.toContain(one);
+  });
+
   it("keeps немере and жиен apart in Russian too", () => {
     const [nemere, zhien] = ["немере", "жиен"].map((kk) => DECK.find((item) => item.kk === kk)!);
     expect(nemere!.ru).not.toBe(zhien!.ru);
