@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { foldKazakh } from "../../../src/domain/kazakh-letters.js";
-import { DECK, type DeckItem } from "../../../src/domain/practice/deck/index.js";
+import { DECK } from "../../../src/domain/practice/deck/index.js";
 import { CHOICE_OPTIONS, choiceOptions, distractorsFor, exerciseKindFor } from "../../../src/domain/practice/exercises.js";
 import { deckItem } from "../../../src/domain/practice/items.js";
+import { clashes } from "../../support/deck-clashes.js";
 import { seededRandom } from "../../support/random.js";
 
 describe("exercise kinds", () => {
@@ -18,40 +18,6 @@ describe("exercise kinds", () => {
     ]);
   });
 });
-
-/** Meanings as a learner reads them: the Russian split on "," and ";", notes in parentheses aside. */
-const MEANINGS = new Map(
-  DECK.map((item) => [
-    item,
-    item.ru
-      .replace(/\([^)]*\)/g, " ")
-      .split(/[,;]/)
-      .map((m) => m.toLowerCase().replace(/ё/g, "е").replace(/[^\p{L}\p{N}]+/gu, " ").trim())
-      .filter((m) => m.length > 0),
-  ]),
-);
-
-/** Every spelling of an item, folded as a forgiving check folds what is typed. */
-const FOLDED = new Map(DECK.map((item) => [item, [item.kk, ...(item.variants ?? [])].map(foldKazakh)]));
-
-/** Why `option` would be right too where `asked` is asked (either way round), or undefined when it is plainly wrong. */
-function alsoRight(asked: DeckItem, option: DeckItem): string | undefined {
-  if (asked.group !== undefined && asked.group === option.group) return `both in group ${asked.group}`;
-  if (asked.confusableWith?.includes(option.id) || option.confusableWith?.includes(asked.id)) return "declared confusable";
-  const shared = MEANINGS.get(asked)!.find((m) => MEANINGS.get(option)!.includes(m));
-  if (shared !== undefined) return `both mean "${shared}"`;
-  const spelling = FOLDED.get(option)!.find((s) => FOLDED.get(asked)!.includes(s));
-  if (spelling !== undefined) return `both spelt "${spelling}" once look-alike letters are folded`;
-  return undefined;
-}
-
-/** "asked beside option: why" for every pair where an option would be right too. */
-function clashes(asked: DeckItem, options: readonly DeckItem[]): string[] {
-  return options.flatMap((option) => {
-    const why = option === asked ? undefined : alsoRight(asked, option);
-    return why === undefined ? [] : [`${asked.id} "${asked.kk}" beside ${option.id} "${option.kk}": ${why}`];
-  });
-}
 
 describe("multiple-choice options", () => {
   it("never counts as a possible wrong option anything that is right too, for any item", () => {
