@@ -62,6 +62,13 @@ describe("Kazakh learning deck", () => {
     }
   });
 
+  it("lists no variant that is just the Russian meaning typed back", () => {
+    for (const item of DECK.filter((i) => i.variants !== undefined)) {
+      const meanings = meaningsOf(item).map(foldKazakh);
+      for (const variant of item.variants!) expect(meanings, `${item.id}: ${variant}`).not.toContain(foldKazakh(variant));
+    }
+  });
+
   it("spells no two items alike, variants included, even with look-alike letters folded", () => {
     const seen = new Map<string, string>();
     for (const item of DECK) {

@@ -280,7 +280,6 @@ export const CENTERS: readonly DeckItem[] = [
     theme: "centers",
     kk: "спорт залы",
     ru: "спортзал",
-    variants: ["спортзал"],
     exampleKk: "Спорт залы жастар үшін тегін.",
     exampleRu: "Спортзал для молодёжи бесплатный.",
     level: 1,
