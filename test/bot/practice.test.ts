@@ -281,6 +281,42 @@ describe("the placement quiz", () => {
   });
 });
 
+describe("a typed answer", () => {
+  it.each([
+    // The deck teaches "рахмет", the bot's own messages write "рақмет": both are right.
+    { itemId: "greetings-007", typed: "Рақмет!", rating: Rating.Good, reply: "right" },
+    { itemId: "greetings-007", typed: "ракмет", rating: Rating.Hard, reply: "рақмет" },
+    // "Здравствуйте" is asked; a synonym answers it as well as the word taught.
+    { itemId: "greetings-001", typed: "амансыз ба", rating: Rating.Good, reply: "right" },
+    // A near word that the note in the meaning rules out: "внук, внучка (ребёнок сына)" is not жиен.
+    { itemId: "family-014", typed: "жиен", rating: Rating.Again, reply: "wrong" },
+  ])("for $itemId typed as $typed is rated $rating", async ({ itemId, typed, rating, reply }) => {
+    const id = 841;
+    const longAgo = new Date(h.clock.now().getTime() - 60 * DAY);
+    await registerUser(h.db, id, { language: "ru", now: longAgo });
+    await savePlacement(h.db, id, 1, true, longAgo);
+    // Reviewed three times: the fourth exercise is typed.
+    let at = longAgo;
+    for (let r = 0; r < 3; r++) at = (await recordReview(h.db, { userId: id, itemId, rating: Rating.Good, kind: "flashcard", now: at })).due;
+    const t = translator("ru");
+    const item = deckItem(itemId)!;
+    const u = h.user({ id, first_name: "Дана", language_code: "ru" });
+
+    const started = await u.press("practice:start");
+    expect(h.texts(started).at(-1)).toContain(t("practice-typed", { ru: escapeHtml(item.ru) }));
+    const batch = await u.send(typed);
+    const expected =
+      reply === "right"
+        ? t("practice-right", { item: itemBlock(t, item) })
+        : reply === "wrong"
+          ? t("practice-wrong", { item: itemBlock(t, item) })
+          : t("practice-typed-lookalike", { kk: reply, slips: t("practice-slip", { right: "қ", typed: "к" }) });
+    expect(h.texts(batch)[0]).toBe(expected);
+    const reviews = await h.db.selectFrom("practice_reviews").select(["item_id", "kind", "rating"]).where("user_id", "=", id).where("kind", "=", "typed").execute();
+    expect(reviews).toEqual([{ item_id: itemId, kind: "typed", rating }]);
+  });
+});
+
 describe("leaving and resuming a session", () => {
   it("survives a restart, stops on request and treats old buttons as stale", async () => {
     await seedLearner(821, "ru", []);

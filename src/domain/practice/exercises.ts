@@ -1,6 +1,6 @@
-import { foldKazakh, normalizeKazakh } from "../kazakh-letters.js";
 import { DECK, type DeckItem } from "./deck/index.js";
 import { shuffled } from "./shuffle.js";
+import { confusable } from "./synonyms.js";
 
 /**
  * What a learner does with one item: recall it from a flashcard, pick its meaning (kk→ru) or
@@ -32,34 +32,27 @@ export function optionText(item: DeckItem, kind: ChoiceKind): string {
   return kind === "choice-kk-ru" ? item.ru : item.kk;
 }
 
-function meanings(item: DeckItem): string[] {
-  return item.ru.split(",").map(normalizeKazakh).filter((m) => m.length > 0);
+/** The items that may be offered as wrong options beside `item`: those that can never be taken for its right answer. */
+export function distractorsFor(item: DeckItem): DeckItem[] {
+  return DECK.filter((other) => other !== item && !confusable(item, other));
 }
 
 /**
- * Whether two items could both be right answers to one question, or could not be told apart:
- * the same Kazakh up to look-alike letters, or a meaning in common.
- */
-function clash(a: DeckItem, b: DeckItem): boolean {
-  if (foldKazakh(a.kk) === foldKazakh(b.kk)) return true;
-  const theirs = meanings(b);
-  return meanings(a).some((m) => theirs.includes(m));
-}
-
-/**
- * The item ids offered for `item`, in random order: the item itself and three distractors from
- * its theme (from the rest of the deck when the theme has too few). No two options clash, so
- * exactly one is right and no two read the same.
+ * The item ids offered for `item`, in random order: the item itself and three of its
+ * distractors, from its theme (from the rest of the deck when the theme has too few), no two
+ * of which could be taken for each other, so that exactly one option is right and no two read
+ * alike.
  */
 export function choiceOptions(item: DeckItem, random: () => number): string[] {
   const picked: DeckItem[] = [item];
   const pickFrom = (pool: readonly DeckItem[]) => {
     for (const candidate of shuffled(pool, random)) {
       if (picked.length === CHOICE_OPTIONS) return;
-      if (!picked.some((p) => clash(p, candidate))) picked.push(candidate);
+      if (!picked.some((p) => confusable(p, candidate))) picked.push(candidate);
     }
   };
-  pickFrom(DECK.filter((other) => other.theme === item.theme));
-  if (picked.length < CHOICE_OPTIONS) pickFrom(DECK.filter((other) => other.theme !== item.theme));
+  const distractors = distractorsFor(item);
+  pickFrom(distractors.filter((other) => other.theme === item.theme));
+  if (picked.length < CHOICE_OPTIONS) pickFrom(distractors.filter((other) => other.theme !== item.theme));
   return shuffled(picked, random).map((p) => p.id);
 }

@@ -6,6 +6,7 @@ import {
   placementQuestions,
   type PlacementAnswer,
 } from "../../../src/domain/practice/placement.js";
+import { clashes } from "../../support/deck-clashes.js";
 import { seededRandom } from "../../support/random.js";
 
 const answers = (byLevel: [boolean, boolean][]): PlacementAnswer[] =>
@@ -47,5 +48,15 @@ describe("placement questions", () => {
         expect(new Set(themes).size).toBe(PLACEMENT_QUESTIONS_PER_LEVEL);
       }
     }
+  });
+
+  it("never offers a second right answer", () => {
+    const problems = Array.from({ length: 100 }, (_, seed) => placementQuestions(seededRandom(seed))).flatMap((questions) =>
+      questions.flatMap((q) => {
+        const options = q.options.map((id) => deckItem(id)!);
+        return options.flatMap((option) => clashes(option, options));
+      }),
+    );
+    expect(problems).toEqual([]);
   });
 });

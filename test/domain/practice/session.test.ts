@@ -5,6 +5,7 @@ import { deckItem, newItemsFor } from "../../../src/domain/practice/items.js";
 import { planSession, practiceDay, SESSION_SIZE, type PlannedCard } from "../../../src/domain/practice/session.js";
 import { almatyDay, isDue, reviewCard } from "../../../src/domain/practice/srs.js";
 import { toInstant } from "../../../src/domain/time.js";
+import { clashes } from "../../support/deck-clashes.js";
 import { seededRandom } from "../../support/random.js";
 
 const NOW = toInstant("2026-11-23", "09:00");
@@ -139,6 +140,21 @@ describe("planning a session", () => {
     expect(plan).toHaveLength(SESSION_SIZE);
     expect(plan.every((e) => !e.isNew)).toBe(true);
     expect(plan[0]!.itemId).toBe(DECK[11]!.id);
+  });
+
+  it.each([
+    // Reviewed once: Kazakh→Russian; twice: Russian→Kazakh.
+    [1, "choice-kk-ru", 5],
+    [2, "choice-ru-kk", 6],
+  ] as const)("asks every item after %i reviews as %s with exactly one right option", (reps, kind, seed) => {
+    const cards = DECK.map((item, i) => card(item.id, new Date(NOW.getTime() - (i + 1) * HOUR), State.Review, reps));
+    const plan = planSession({ ...base, cards, random: seededRandom(seed), size: cards.length });
+    expect(plan.map((e) => e.kind)).toEqual(DECK.map(() => kind));
+    const problems = plan.flatMap((exercise) => {
+      const options = exercise.options!.map((id) => deckItem(id)!);
+      return options.flatMap((option) => clashes(option, options));
+    });
+    expect(problems).toEqual([]);
   });
 
   it("ignores cards of items the deck no longer has", () => {

@@ -106,7 +106,7 @@ async function multipleChoice(
 
 type TypedAnswer = { text: string } | { button: "dont-know" | typeof STOP };
 
-/** The Kazakh typed for a Russian meaning, forgiving look-alike letters but naming them. */
+/** The Kazakh typed for a Russian meaning, in any accepted spelling, forgiving look-alike letters but naming them. */
 async function typed(conversation: AppConversation, ctx: BaseContext, item: DeckItem, place: ExercisePlace): Promise<ExerciseResult> {
   const answer = await askText<TypedAnswer>(conversation, ctx, {
     prompt: (c) => ({
@@ -125,12 +125,12 @@ async function typed(conversation: AppConversation, ctx: BaseContext, item: Deck
     await c.reply(c.t("practice-answer-shown", { item: itemBlock(c.t, item) }), { parse_mode: "HTML" });
     return { outcome: { kind: "typed", verdict: "wrong" }, ctx: c };
   }
-  const verdict = checkTypedAnswer(item.kk, value.text);
+  const verdict = checkTypedAnswer(item, value.text);
   const reply =
     verdict.kind === "exact"
       ? c.t("practice-right", { item: itemBlock(c.t, item) })
       : verdict.kind === "lookalike"
-        ? c.t("practice-typed-lookalike", { kk: escapeHtml(item.kk), slips: slipsText(c, verdict.slips) })
+        ? c.t("practice-typed-lookalike", { kk: escapeHtml(verdict.spelling), slips: slipsText(c, verdict.slips) })
         : c.t("practice-wrong", { item: itemBlock(c.t, item) });
   await c.reply(reply, { parse_mode: "HTML" });
   return { outcome: { kind: "typed", verdict: verdict.kind }, ctx: c };

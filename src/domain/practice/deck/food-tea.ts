@@ -25,6 +25,7 @@ export const FOOD_TEA: readonly DeckItem[] = [
     theme: "food-tea",
     kk: "самаурын",
     ru: "самовар",
+    variants: ["самауыр"],
     exampleKk: "Самаурынның суы қайнады.",
     exampleRu: "Вода в самоваре вскипела.",
     level: 2,
