@@ -23,7 +23,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     console.error(`Configuration error: ${err.message}`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, [config.botToken]);
   const db = openDatabase(config.database);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
