@@ -20,6 +20,9 @@ export interface ApiCall {
   payload: Record<string, any>;
 }
 
+/** How Telegram fails a call instead of handling it: an error answer, or the connection breaking. */
+export type TelegramFault = { error_code: number; retry_after?: number } | "connection reset";
+
 interface InlineButton {
   text: string;
   callback_data?: string;
@@ -77,8 +80,9 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 /**
- * The real bot, fed updates through `bot.handleUpdate`, with an API transformer in place of
- * Telegram: every call is recorded and answered with a result shaped like Telegram's.
+ * The real bot, fed updates through `bot.handleUpdate`, with the client's `fetch` answered in
+ * place of Telegram: every call is recorded and answered with a result shaped like Telegram's,
+ * unless a fault was injected for it.
  */
 export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb } = {}) {
   // Passing the store of an earlier harness is a restart: a new bot on the same database.
@@ -98,9 +102,24 @@ export async function createHarness(options: { env?: Record<string, string>; now
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const answered = new Set<string>();
+  const faults: Array<{ method: string; fault: TelegramFault; remaining: number }> = [];
+  /** Calls Telegram failed, apart from `calls` (which holds what Telegram handled). */
+  const failed: ApiCall[] = [];
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
+    const injected = faults.find((f) => f.method === method);
+    if (injected) {
+      if (--injected.remaining <= 0) faults.splice(faults.indexOf(injected), 1);
+      failed.push({ method, payload: p });
+      if (injected.fault === "connection reset") {
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+      }
+      const { error_code, retry_after } = injected.fault;
+      const description = error_code === 429 ? `Too Many Requests: retry after ${retry_after ?? 1}` : "Internal Server Error";
+      const body = { ok: false, error_code, description, ...(retry_after === undefined ? {} : { parameters: { retry_after } }) };
+      return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
+    }
     calls.push({ method, payload: p });
     // Telegram takes one answer per callback query.
     if (method === "answerCallbackQuery") {
@@ -124,11 +143,12 @@ export async function createHarness(options: { env?: Record<string, string>; now
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
-  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+  const { bot, i18n, tracker } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
 
+  /** Handles an update as polling does: a failure goes to the bot's error handler. */
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
-    await bot.handleUpdate(update);
+    await tracker.handle(bot, update);
     return calls.slice(from);
   }
 
@@ -170,6 +190,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
     clock,
     config,
     calls,
+    failed,
+    /** The next `times` calls of `method` fail with `fault` instead of reaching Telegram. */
+    failNext(method: string, fault: TelegramFault, times = 1) {
+      faults.push({ method, fault, remaining: times });
+    },
     feed,
     user,
     /** Texts the bot sent (or edited) in a batch of calls, in order. */
