@@ -60,7 +60,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Conversations build their own Api objects from these client options, so whatever must
   // apply to every call (timeouts, retries, the cut-off) belongs here rather than in bot.api's
   // transformers.
-  const transport = telegramTransport({ cutOff: options.cutOff, fetch: options.client?.fetch });
+  const transport = telegramTransport({ cutOff: options.cutOff, fetch: options.client?.fetch, logger: deps.logger });
   const bot = new Bot<AppContext>(deps.config.botToken, {
     botInfo: options.botInfo,
     client: { apiRoot: deps.config.apiRoot, ...options.client, fetch: transport },

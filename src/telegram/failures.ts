@@ -11,11 +11,9 @@ export function describeFailure(error: unknown): Record<string, unknown> | undef
     return { err: { name: error.name }, method: error.method, code: error.error_code, description: error.description };
   }
   if (!(error instanceof HttpError)) return undefined;
-  const cause = error.error;
-  if (cause instanceof TelegramUnreachable) return { err: { name: error.name }, method: cause.method, code: cause.reason };
-  // Inside a conversation the cause has been through JSON and back; the message still names the method.
-  const method = /'(\w+)'/.exec(error.message)?.[1];
-  return { err: { name: error.name }, method, code: "network error" };
+  const cause = TelegramUnreachable.from(error.error);
+  if (cause) return { err: { name: error.name }, method: cause.method, code: cause.reason };
+  return { err: { name: error.name }, method: /'(\w+)'/.exec(error.message)?.[1], code: "network error" };
 }
 
 /**

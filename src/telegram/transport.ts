@@ -1,3 +1,4 @@
+import type { Logger } from "../logger.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
 
 /**
@@ -17,6 +18,8 @@ const BACKOFF_MS = [250, 1_000, 2_500];
 
 
 export interface TransportOptions {
+  /** Retries are told here, at debug level. */
+  logger?: Logger;
   /**
    * Aborting it cuts every request in flight, and every pause before a retry, short: a stop
    * must not wait for Telegram. getUpdates is exempt; its long poll is ended by the poller,
@@ -45,6 +48,21 @@ export class TelegramUnreachable extends Error {
   ) {
     super(`no answer from Telegram to ${method} (${reason})`);
   }
+
+  /**
+   * The conversations plugin keeps a failed call's error as JSON and rebuilds it as a plain
+   * Error from what that JSON holds; as the message, the method and reason survive the trip.
+   */
+  toJSON(): string {
+    return this.message;
+  }
+
+  /** Reads the method and reason back from such a rebuilt error. */
+  static from(error: unknown): TelegramUnreachable | undefined {
+    if (error instanceof TelegramUnreachable) return error;
+    const match = error instanceof Error ? /^no answer from Telegram to (\w+) \((.+)\)$/.exec(error.message) : null;
+    return match ? new TelegramUnreachable(match[1]!, match[2]!) : undefined;
+  }
 }
 
 type FetchInit = NonNullable<Parameters<typeof fetch>[1]>;
@@ -63,6 +81,8 @@ export function telegramTransport(options: TransportOptions = {}): typeof fetch 
     const timeoutMs = REQUEST_TIMEOUT_MS + longPollSeconds(method, body) * 1000;
     const started = Date.now();
     const mayRetry = (pauseMs: number) => retry && method !== "getUpdates" && Date.now() + pauseMs - started <= RETRY_WINDOW_MS;
+    const retrying = (code: number | string, pauseMs: number, attempt: number) =>
+      options.logger?.debug({ method, code, attempt: attempt + 1, pause_ms: pauseMs }, "Bot API call failed; retrying");
 
     for (let attempt = 0; ; attempt++) {
       const pause = BACKOFF_MS[attempt];
@@ -75,6 +95,7 @@ export function telegramTransport(options: TransportOptions = {}): typeof fetch 
         // risk; an attempt that timed out or was cut off is not repeated.
         if (!(error instanceof TelegramUnreachable) || error.reason === "timeout" || error.reason === "cut-off") throw error;
         if (pause === undefined || !mayRetry(pause)) throw error;
+        retrying(error.reason, pause, attempt);
         await pauseUnlessStopped(sleep, pause, method, init.signal, cutOff);
         continue;
       }
@@ -82,10 +103,12 @@ export function telegramTransport(options: TransportOptions = {}): typeof fetch 
       if (response.status === 429) {
         const waitMs = (await retryAfterSeconds(response)) * 1000;
         if (attempt >= BACKOFF_MS.length || !mayRetry(waitMs)) return response;
+        retrying(429, waitMs, attempt);
         await pauseUnlessStopped(sleep, waitMs, method, init.signal, cutOff);
         continue;
       }
       if (response.status >= 500 && pause !== undefined && mayRetry(pause)) {
+        retrying(response.status, pause, attempt);
         await pauseUnlessStopped(sleep, pause, method, init.signal, cutOff);
         continue;
       }
