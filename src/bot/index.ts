@@ -67,7 +67,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   });
   const answers = new CallbackAnswers();
   bot.api.config.use(answers.transformer);
-  bot.use(answers.forgetWhenDone);
+  bot.use(answers.track);
 
   const tracker = new UpdateTracker();
   // One chat's updates in order: conversations replay from stored state and must not interleave.

@@ -1,16 +1,20 @@
 import type { MiddlewareFn, Transformer } from "grammy";
 
 /**
- * The callback queries answered so far in the updates being handled. Telegram takes one answer
- * per query and refuses a second, so the error handler answers a query only if nothing did.
+ * Whether the callback queries of the updates being handled have been answered. Telegram takes
+ * one answer per query and refuses a second, so the error handler answers a query only if
+ * nothing did. Only the queries of updates in hand are tracked: a conversation's replay repeats
+ * the answers of older queries, which must not pile up here.
  */
 export class CallbackAnswers {
-  private readonly answered = new Set<string>();
+  /** Query id → answered, for the updates being handled. */
+  private readonly open = new Map<string, boolean>();
 
   /** Notes every successful answerCallbackQuery made through the Api it is installed on. */
   readonly transformer: Transformer = async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    if (method === "answerCallbackQuery" && result.ok) this.answered.add((payload as { callback_query_id: string }).callback_query_id);
+    const id = method === "answerCallbackQuery" ? (payload as { callback_query_id: string }).callback_query_id : undefined;
+    if (id !== undefined && result.ok && this.open.has(id)) this.open.set(id, true);
     return result;
   };
 
@@ -23,14 +27,19 @@ export class CallbackAnswers {
     await next();
   };
 
-  /** Forgets the query of an update handled without error (the error handler forgets the others). */
-  readonly forgetWhenDone: MiddlewareFn = async (ctx, next) => {
+  /** Tracks the update's query while it is handled; the error handler settles a failed one. */
+  readonly track: MiddlewareFn = async (ctx, next) => {
+    const id = ctx.callbackQuery?.id;
+    if (id === undefined) return next();
+    this.open.set(id, false);
     await next();
-    if (ctx.callbackQuery) this.answered.delete(ctx.callbackQuery.id);
+    this.open.delete(id);
   };
 
-  /** Whether the query has been answered; it is forgotten either way. */
+  /** Whether the query has been answered; it is no longer tracked either way. */
   take(queryId: string): boolean {
-    return this.answered.delete(queryId);
+    const answered = this.open.get(queryId) ?? false;
+    this.open.delete(queryId);
+    return answered;
   }
 }
