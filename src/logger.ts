@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from "pino";
 
 export type { Logger };
 
@@ -8,11 +8,12 @@ export type { Logger };
  * The paths name a person's fields precisely: a bare `name` would also blank an error's type.
  *
  * `secrets` (the bot's token) are blanked wherever they would appear in a line, an error's
- * message or stack included: every Bot API URL holds the token.
+ * message or stack included: every Bot API URL holds the token. Lines go to `destination`,
+ * stdout unless given.
  */
-export function createLogger(level: string, secrets: string[] = []): Logger {
+export function createLogger(level: string, secrets: string[] = [], destination?: DestinationStream): Logger {
   const hidden = secrets.flatMap(secretForms).filter((s) => s.length > 0);
-  return pino({
+  const options: LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -31,7 +32,8 @@ export function createLogger(level: string, secrets: string[] = []): Logger {
       censor: "[redacted]",
     },
     hooks: { streamWrite: (line) => hidden.reduce((out, s) => out.replaceAll(s, "[redacted]"), line) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
