@@ -83,6 +83,23 @@ describe("a Bot API call that keeps failing while a flow answers a step", () => 
     expect(h.texts(await u.press("su-consent:yes"))).toEqual([ru("signup-ask-name")]);
   });
 
+  it("keeps the booking's service step: the same service press works once Telegram is back", async () => {
+    await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
+    await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
+    await insertWeekdayConsultants(h.db, { psychologistCenterId: "medeu-1", psychologistTelegramId: 9001, careerCenterId: "almaly-1" });
+    const u = await signedUpUser(h, 606, "ru");
+    await u.press("menu:consult");
+    const before = await savedFlow(u.id);
+
+    h.failNext("sendMessage", "connection reset", ATTEMPTS);
+    const failedStep = await u.press("cs-svc:career");
+    expect(h.texts(failedStep)).toEqual([ru("error-generic")]);
+    expect(answersTo(failedStep, queryIdOf(failedStep))).toHaveLength(1);
+    expect(await savedFlow(u.id)).toEqual(before);
+
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+  });
+
   it("keeps a typed answer's step too: typing again works", async () => {
     const u = h.user({ id: 604, first_name: "Айгерим", language_code: "ru" });
     await u.send("/start");
