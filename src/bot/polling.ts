@@ -141,7 +141,7 @@ export function startPolling(bot: Bot<AppContext>, tracker: UpdateTracker, logge
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       const pause = retryAfter !== undefined ? retryAfter * 1000 : POLL_RETRY_MS[Math.min(failures, POLL_RETRY_MS.length - 1)]!;
       failures++;
-      logger.warn({ ...describeFailure(error), pause_ms: pause }, "fetching updates failed; trying again");
+      logger.warn({ ...(describeFailure(error) ?? { err: error }), pause_ms: pause }, "fetching updates failed; trying again");
       await abortableSleep(pause, asSignal(signal));
       return [];
     }

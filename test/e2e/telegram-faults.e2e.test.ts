@@ -123,6 +123,23 @@ describe("a stop while Telegram does not answer", () => {
   });
 });
 
+describe("polling through Telegram's faults", () => {
+  it("keeps fetching updates after a failed and a broken poll, and handles what came meanwhile", { timeout: 30_000 }, async () => {
+    const u: TestUser = { id: 720004, first_name: "Айгерим", language_code: "ru" };
+    const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "info" }));
+    e2e.em.dropNext("getUpdates", "reset");
+    e2e.em.failNext("getUpdates", { error_code: 502 });
+    // The pending poll is answered with the update; the next two polls fail, a reset, then a 502.
+    await expectSlowReply(e2e.em, u, () => e2e.em.sendText(u, "/start"), ru("signup-choose-language"));
+    await expectSlowReply(e2e.em, u, () => e2e.em.clickButton(u, label("language-ru")), ru("signup-overview"));
+    expect(await bot.stop()).toBe(0);
+
+    const warnings = bot.stdout.split("\n").filter((line) => line.includes("fetching updates failed"));
+    expect(warnings.map((line) => (JSON.parse(line) as { err?: { name?: string } }).err?.name)).toEqual(["HttpError", "GrammyError"]);
+    expect(bot.output()).not.toContain(e2e.em.token.slice(e2e.em.token.indexOf(":") + 1));
+  });
+});
+
 describe("the log under Telegram's faults", () => {
   it("holds neither the token, nor a phone number, nor what the person typed, at LOG_LEVEL=trace", { timeout: 60_000 }, async () => {
     const u: TestUser = { id: 720003, first_name: "Айгерим", language_code: "ru" };
