@@ -4,6 +4,7 @@ import * as consultations from "./2026-11-21-02-consultations.js";
 import * as outbox from "./2026-11-21-03-outbox.js";
 import * as teatalk from "./2026-11-21-04-teatalk.js";
 import * as practice from "./2026-11-21-05-practice.js";
+import * as handledUpdates from "./2026-12-02-07-handled-updates.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-03-outbox": outbox,
   "2026-11-21-04-teatalk": teatalk,
   "2026-11-21-05-practice": practice,
+  "2026-12-02-07-handled-updates": handledUpdates,
 };

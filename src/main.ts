@@ -54,7 +54,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   await bot.init();
   await bot.api.deleteWebhook();
   await setCommandMenus(bot.api, i18n);
-  const polling = startPolling(bot, tracker, logger);
+  const polling = await startPolling(bot, tracker, deps);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
   const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n });
 

@@ -1,10 +1,10 @@
 import { createConcurrentSink, createRunner, createSource } from "@grammyjs/runner";
 import { BotError, GrammyError, type Api, type Bot, type MiddlewareFn } from "grammy";
 import type { Update } from "grammy/types";
-import type { Logger } from "../logger.js";
+import { rememberHandledUpdates, takeHandledUpdates } from "../db/handled-updates.js";
 import { abortableSleep } from "../sleep.js";
 import { describeFailure } from "../telegram/failures.js";
-import type { AppContext } from "./context.js";
+import type { AppContext, AppDeps } from "./context.js";
 
 /** The abort signal grammY and its runner use (a polyfill's type, the same events at run time). */
 type PollSignal = NonNullable<Parameters<Api["getUpdates"]>[1]>;
@@ -24,8 +24,8 @@ const CONFIRM_TIMEOUT_MS = 3_000;
  *
  * Telegram forgets every update below the offset of a getUpdates call, so the offset never
  * passes an update that is not finished: if the process stops while one is in flight, Telegram
- * delivers it again after the restart. Updates handled meanwhile above it are not fetched twice
- * by this process, but a restart does deliver them again.
+ * delivers it again after the restart. Updates handled meanwhile above it are not taken twice:
+ * this process skips them, and a stop hands them to the next start to skip (see `handledAhead`).
  */
 export class UpdateTracker {
   private readonly inFlight = new Set<number>();
@@ -51,6 +51,17 @@ export class UpdateTracker {
       throw error;
     }
   };
+
+  /** Updates a previous run handled, which Telegram may deliver again: they are not taken. */
+  skip(updateIds: number[]): void {
+    for (const id of updateIds) this.finished.add(id);
+  }
+
+  /** Updates handled that the offset has not passed yet: Telegram delivers them again. */
+  handledAhead(): number[] {
+    const offset = this.offset;
+    return [...this.finished].filter((id) => id >= offset);
+  }
 
   /** Whether an update was cut short by the stop (and is to be handled again after the restart). */
   isLeftOver(updateId: number): boolean {
@@ -84,7 +95,10 @@ export class UpdateTracker {
     const timeout = this.inFlight.size > 0 ? 0 : LONG_POLL_SECONDS;
     const updates = await api.getUpdates({ offset, limit: Math.max(1, Math.min(limit, 100)), timeout }, signal);
     const fresh = updates.filter((u) => !this.inFlight.has(u.update_id) && !this.finished.has(u.update_id));
-    for (const u of fresh) this.fetchedUpTo = Math.max(this.fetchedUpTo, u.update_id);
+    // In hand from now on, even before the runner starts them; every update returned is then
+    // in hand or done, so the offset may pass all of them once they are done.
+    for (const u of fresh) this.inFlight.add(u.update_id);
+    for (const u of updates) this.fetchedUpTo = Math.max(this.fetchedUpTo, u.update_id);
     return fresh;
   }
 
@@ -128,7 +142,12 @@ export interface Polling {
 }
 
 /** Long polling with grammY's runner: different chats concurrently, one chat's updates in order. */
-export function startPolling(bot: Bot<AppContext>, tracker: UpdateTracker, logger: Logger): Polling {
+export async function startPolling(
+  bot: Bot<AppContext>,
+  tracker: UpdateTracker,
+  { db, clock, logger }: Pick<AppDeps, "db" | "clock" | "logger">,
+): Promise<Polling> {
+  tracker.skip(await takeHandledUpdates(db));
   let failures = 0;
   const supply = async (limit: number, signal: PollSignal): Promise<Update[]> => {
     try {
@@ -162,6 +181,7 @@ export function startPolling(bot: Bot<AppContext>, tracker: UpdateTracker, logge
       await tracker.idle();
       // The runner's polls confirm only what came before them; without this call the last
       // batch would be delivered again after a restart.
+      await rememberHandledUpdates(db, tracker.handledAhead(), clock.now());
       await bot.api.getUpdates({ offset: tracker.offset, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as unknown as PollSignal);
     },
   };

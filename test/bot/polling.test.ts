@@ -61,6 +61,31 @@ describe("the update tracker", () => {
     expect(telegram.offsets.at(-1)).toBe(4);
   });
 
+  it("hands the updates handled beyond the offset to the next start, which skips them once", async () => {
+    const telegram = telegramQueue([5, 6]);
+    const { bot, finish } = controllableBot();
+    const stopped = new UpdateTracker();
+    const [five, six] = await stopped.fetch(telegram.api, 100, signal);
+    // The process stops with update 5 still in hand and 6 done.
+    void stopped.handle(bot, five!);
+    const sixDone = stopped.handle(bot, six!);
+    finish(6);
+    await sixDone;
+    expect(stopped.handledAhead()).toEqual([6]);
+
+    const restarted = new UpdateTracker();
+    restarted.skip(stopped.handledAhead());
+    expect(ids(await restarted.fetch(telegram.api, 100, signal))).toEqual([5]);
+    expect(restarted.offset).toBe(5);
+    const again = restarted.handle(bot, five!);
+    finish(5);
+    await again;
+    // Past both: the skipped update is not asked for again.
+    expect(restarted.offset).toBe(7);
+    expect(ids(await restarted.fetch(telegram.api, 100, signal))).toEqual([]);
+    expect(telegram.offsets.at(-1)).toBe(7);
+  });
+
   it("once stopping, starts nothing new and leaves it for after the restart", async () => {
     const tracker = new UpdateTracker();
     const ran: number[] = [];
