@@ -16,7 +16,6 @@ const RETRY_WINDOW_MS = 8_000;
 /** Pauses before the second, third and fourth attempt after a 5xx or a broken connection. */
 const BACKOFF_MS = [250, 1_000, 2_500];
 
-
 export interface TransportOptions {
   /** Retries are told here, at debug level. */
   logger?: Logger;
