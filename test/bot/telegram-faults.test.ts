@@ -111,6 +111,18 @@ describe("a Bot API call that keeps failing while a flow answers a step", () => 
     expect(h.texts(await u.send("22"))).toEqual([ru("signup-ask-district")]);
   });
 
+  it("goes on with a press whose query Telegram no longer takes an answer for, as after a restart", async () => {
+    const u = h.user({ id: 607, first_name: "Айгерим", language_code: "ru" });
+    await u.send("/start");
+    const expired = "Bad Request: query is too old and response timeout expired or query ID is invalid";
+    h.failNext("answerCallbackQuery", { error_code: 400, description: expired });
+    const step = await u.press("su-lang:ru");
+
+    expect(h.failed.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    expect(h.texts(step)).toEqual([ru("signup-overview")]);
+    expect(h.texts(await u.press("su-start:go"))).toEqual([ru("signup-consent")]);
+  });
+
   it("answers the query in the error handler when the step could not", async () => {
     const u = h.user({ id: 605, first_name: "Айгерим", language_code: "ru" });
     await u.send("/start");

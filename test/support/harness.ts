@@ -21,7 +21,7 @@ export interface ApiCall {
 }
 
 /** How Telegram fails a call instead of handling it: an error answer, or the connection breaking. */
-export type TelegramFault = { error_code: number; retry_after?: number } | "connection reset";
+export type TelegramFault = { error_code: number; description?: string; retry_after?: number } | "connection reset";
 
 interface InlineButton {
   text: string;
@@ -116,7 +116,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
         throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
       }
       const { error_code, retry_after } = injected.fault;
-      const description = error_code === 429 ? `Too Many Requests: retry after ${retry_after ?? 1}` : "Internal Server Error";
+      const description =
+        injected.fault.description ?? (error_code === 429 ? `Too Many Requests: retry after ${retry_after ?? 1}` : "Internal Server Error");
       const body = { ok: false, error_code, description, ...(retry_after === undefined ? {} : { parameters: { retry_after } }) };
       return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
     }

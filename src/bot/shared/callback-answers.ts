@@ -1,5 +1,8 @@
 import type { MiddlewareFn, Transformer } from "grammy";
 
+/** How Telegram refuses to answer a query that is too old (or answered already). */
+const EXPIRED = /query is too old/;
+
 /**
  * Whether the callback queries of the updates being handled have been answered. Telegram takes
  * one answer per query and refuses a second, so the error handler answers a query only if
@@ -13,9 +16,13 @@ export class CallbackAnswers {
   /** Notes every successful answerCallbackQuery made through the Api it is installed on. */
   readonly transformer: Transformer = async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    const id = method === "answerCallbackQuery" ? (payload as { callback_query_id: string }).callback_query_id : undefined;
-    if (id !== undefined && result.ok && this.open.has(id)) this.open.set(id, true);
-    return result;
+    if (method !== "answerCallbackQuery") return result;
+    const id = (payload as { callback_query_id: string }).callback_query_id;
+    // A query Telegram no longer takes an answer for (a press handled again after a restart)
+    // has long stopped spinning: there is nothing left to answer, and no reason to fail the press.
+    const expired = !result.ok && result.error_code === 400 && EXPIRED.test(result.description);
+    if ((result.ok || expired) && this.open.has(id)) this.open.set(id, true);
+    return expired ? ({ ok: true, result: true } as unknown as typeof result) : result;
   };
 
   /**
