@@ -28,8 +28,6 @@ export interface SchedulerDeps extends AppDeps {
   i18n: Pick<AppI18n, "t">;
 }
 
-export type { Sleep };
-
 export interface DispatcherOptions {
   /** Names this process in `claimed_by`; unique per process by default. */
   workerId?: string;
