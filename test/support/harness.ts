@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BotError } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
 import type { AppDeps } from "../../src/bot/context.js";
@@ -8,6 +9,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger } from "../../src/logger.js";
+import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
 import { TestClock } from "./clock.js";
 import { botInfoOf, callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
@@ -144,12 +146,18 @@ export async function createHarness(options: { env?: Record<string, string>; now
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
-  const { bot, i18n, tracker } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
 
-  /** Handles an update as polling does: a failure goes to the bot's error handler. */
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
-    await tracker.handle(bot, update);
+    try {
+      await bot.handleUpdate(update);
+    } catch (error) {
+      // Telegram failing goes to the error handler, as when polling; any other error is a bug
+      // the test must see.
+      if (!(error instanceof BotError) || !isTelegramOutage(error.error)) throw error;
+      await bot.errorHandler(error);
+    }
     return calls.slice(from);
   }
 
