@@ -7,6 +7,7 @@ import * as practice from "./2026-11-21-05-practice.js";
 import * as consultUsername from "./2026-12-02-03-consult-username.js";
 import * as calendarEvents from "./2026-12-02-04-calendar-events.js";
 import * as attendanceMarks from "./2026-12-02-05-attendance-marks.js";
+import * as handledUpdates from "./2026-12-02-07-handled-updates.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
 
 /**
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-03-consult-username": consultUsername,
   "2026-12-02-04-calendar-events": calendarEvents,
   "2026-12-02-05-attendance-marks": attendanceMarks,
+  "2026-12-02-07-handled-updates": handledUpdates,
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
 };

@@ -9,6 +9,12 @@ import { migrateToLatest } from "./db/migrate.js";
 import { runSeed, seedCatalog } from "./db/seed/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { outboxApi, startScheduler } from "./scheduler/index.js";
+import { describeFailure } from "./telegram/failures.js";
+
+/** What is in flight at a stop gets this long to finish before its Bot API requests are cut short. */
+const STOP_GRACE_MS = 3_000;
+/** A stop that has not finished by then ends the process anyway: a service manager waits 10 s. */
+const STOP_DEADLINE_MS = 9_000;
 
 /**
  * Start-up: config → database → migrations → bot → polling → scheduler; SIGINT/SIGTERM stop it cleanly.
@@ -25,7 +31,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
 
   const config = configOrExit(loadConfig);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, [config.botToken]);
   const db = await openMigrated(config.database, logger);
 
   // The centers are part of the product, not demo data: a fresh install lists them at once.
@@ -33,26 +39,37 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   if (centersAdded > 0) logger.info({ centers: centersAdded }, "catalog of centers installed");
 
   const deps = { config, db, logger, clock: systemClock };
-  const { bot, i18n, tracker } = createBot(deps);
+  const telegram = new AbortController();
+  const { bot, i18n, tracker } = createBot(deps, { cutOff: telegram.signal });
   await bot.init();
   await bot.api.deleteWebhook();
   const translate = (lang: string, key: string) => i18n.t(lang, key);
   await setCommandMenus(bot.api, translate);
   await syncCommandMenus(bot.api, translate, deps);
-  const polling = startPolling(bot, tracker, logger);
+  const polling = await startPolling(bot, tracker, deps);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
-  const scheduler = startScheduler({ ...deps, api: outboxApi(config), i18n });
+  const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    setTimeout(() => {
+      logger.error("stopping took too long; exiting");
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    // A request Telegram does not answer must not hold the stop up: after the grace period it
+    // is cut short, and its update is left unconfirmed for the next start to handle.
+    const cutOff = setTimeout(() => telegram.abort(), STOP_GRACE_MS);
     try {
       // Both finish what is in flight (updates, the message being sent) before the database closes.
       const stopped = await Promise.allSettled([polling.stop(), scheduler.stop()]);
-      for (const r of stopped) if (r.status === "rejected") logger.error({ err: r.reason }, "error while stopping");
+      for (const r of stopped) {
+        if (r.status === "rejected") logger.error(describeFailure(r.reason) ?? { err: r.reason }, "error while stopping");
+      }
     } finally {
+      clearTimeout(cutOff);
       await db.destroy();
     }
     logger.info("stopped");

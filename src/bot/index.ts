@@ -1,9 +1,7 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, GrammyError, HttpError, type ApiClientOptions } from "grammy";
+import { Bot, Composer, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { conversationKey, conversationStateStorage } from "../db/conversation-state.js";
 import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature } from "./features/bookings/index.js";
@@ -29,9 +27,13 @@ import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-
 import { staffCommandsInFlows, staffFeature, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
+import { describeFailure } from "../telegram/failures.js";
+import { telegramTransport } from "../telegram/transport.js";
+import { FlowState } from "./flow-state.js";
 import { createI18n } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
 import { inFlow } from "./shared/ask.js";
+import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
 
@@ -49,45 +51,44 @@ export interface CreatedBot {
 
 export interface BotOptions {
   botInfo?: UserFromGetMe;
-  /** Client options on top of the configured API root (tests answer in place of Telegram here). */
+  /** Client options on top of the configured API root (tests answer in place of Telegram with `fetch`). */
   client?: ApiClientOptions;
+  /** Aborting it cuts every Bot API request in flight short (the process is stopping). */
+  cutOff?: AbortSignal;
 }
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Conversations build their own Api objects from these client options, so whatever must
-  // apply to every call belongs here rather than in bot.api's transformers.
+  // apply to every call (timeouts, retries, the cut-off) belongs here rather than in bot.api's
+  // transformers.
+  const transport = telegramTransport({ cutOff: options.cutOff, fetch: options.client?.fetch, logger: deps.logger });
   const bot = new Bot<AppContext>(deps.config.botToken, {
     botInfo: options.botInfo,
-    client: { apiRoot: deps.config.apiRoot, ...options.client },
+    client: { apiRoot: deps.config.apiRoot, ...options.client, fetch: transport },
   });
-  // 429s wait their retry_after; other network hiccups retry a few times. Not inside
-  // conversations: there a replay would sleep through the same retry_after again.
-  // Network errors surface instead of being retried for hours: a handler (and a clean stop
-  // waiting for it) must not hang while Telegram is out of reach.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  const answers = new CallbackAnswers();
+  bot.api.config.use(answers.transformer);
+  bot.use(answers.track);
 
   const tracker = new UpdateTracker();
-  bot.use(tracker.middleware);
   // One chat's updates in order: conversations replay from stored state and must not interleave.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  bot.use(tracker.middleware);
 
   const i18n = createI18n();
   const withDeps = attachDeps(deps);
 
   const privateChats = bot.chatType("private");
   privateChats.use(withDeps, i18n);
+  const flows = new FlowState(deps);
   privateChats.use(
     conversations<AppContext, BaseContext>({
-      storage: {
-        type: "key",
-        version: CONVERSATIONS_VERSION,
-        getStorageKey: (ctx) => (ctx.chatId === undefined ? undefined : conversationKey(ctx.chatId)),
-        adapter: conversationStateStorage(deps.db, deps.clock),
-      },
-      plugins: [withDeps, i18n],
+      storage: flows.storage(CONVERSATIONS_VERSION),
+      plugins: [withDeps, i18n, answers.plugin],
     }),
   );
+  privateChats.use(flows.keepOnOutage);
   // Before the flows: help is never held up by a question, and /cancel is never taken as an answer.
   privateChats.use(helpFeature, flowControl);
   privateChats.use(staffCommandsInFlows);
@@ -113,13 +114,16 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     const log = deps.logger.child({ update_id: ctx.update.update_id });
-    const e = err.error;
-    if (e instanceof GrammyError) log.error({ method: e.method, code: e.error_code, description: e.description }, "Bot API error");
-    else if (e instanceof HttpError) log.error({ err: e.error }, "network error talking to the Bot API");
-    else log.error({ err: e }, "unhandled error in update");
-    // Best effort, each on its own: the query may have been answered before the error, and
-    // Telegram refuses a second answer; the apology must still go out.
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const failure = describeFailure(err.error);
+    const answered = ctx.callbackQuery ? answers.take(ctx.callbackQuery.id) : true;
+    if (tracker.isLeftOver(ctx.update.update_id)) {
+      log.info(failure ?? {}, "update cut short by the stop; Telegram delivers it again after the restart");
+      return;
+    }
+    if (failure) log.error(failure, "Bot API call failed");
+    else log.error({ err: err.error }, "unhandled error in update");
+    // Best effort, each on its own: Telegram may still be unreachable; the apology must still be tried.
+    if (!answered) await ctx.answerCallbackQuery().catch(() => undefined);
     if (ctx.chat?.type === "private") await ctx.reply(ctx.t("error-generic")).catch(() => undefined);
   });
 

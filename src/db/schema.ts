@@ -38,6 +38,12 @@ export interface ConversationStateTable {
   updated_at: Instant;
 }
 
+/** See the migration of the same name: updates a restart must not handle a second time. */
+export interface HandledUpdatesTable {
+  update_id: number;
+  handled_at: Instant;
+}
+
 export interface AnonymousCountsTable {
   metric: string;
   day: string;
@@ -221,6 +227,7 @@ export interface PracticeReviewsTable {
 export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
+  handled_updates: HandledUpdatesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;
   specialists: SpecialistsTable;

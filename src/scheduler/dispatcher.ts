@@ -17,6 +17,7 @@ import type { OutboxRow, User } from "../db/schema.js";
 import { findUser, updateUser } from "../db/users.js";
 import type { NoticeKind } from "../domain/notices.js";
 import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
+import { abortableSleep, type Sleep } from "../sleep.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
 import { SendRateLimiter } from "./rate-limiter.js";
@@ -27,9 +28,6 @@ export interface SchedulerDeps extends AppDeps {
   api: Api;
   i18n: Pick<AppI18n, "t">;
 }
-
-/** Waits `ms`, or less when `signal` aborts. Tests pass one that moves their clock instead. */
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface DispatcherOptions {
   /** Names this worker in `claimed_by`; by default its machine, process and a nonce (see claimer.ts). */
@@ -71,18 +69,6 @@ const ownWorkers = new Set<string>();
 /** A claimed row handed back unsent, for the next run (or another worker) to take. */
 const RELEASED: Verdict = { outcome: { state: "pending" }, bucket: "released" };
 
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-
 /**
  * Sends what is due in the outbox, once, within Telegram's limits, in each recipient's language.
  *
@@ -119,7 +105,7 @@ export class OutboxDispatcher {
     this.processExists = options.processExists ?? processExists;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.renderers = options.renderers ?? noticeRenderers;
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? abortableSleep;
     this.limiter = options.limiter ?? new SendRateLimiter();
   }
 
@@ -189,6 +175,9 @@ export class OutboxDispatcher {
     try {
       await this.send(row.recipient_id, notice);
     } catch (err) {
+      // A send cut short by a stop is handed back as it was, not counted as a failed attempt.
+      // Like a timeout, it may have reached Telegram (see the class comment).
+      if (this.stopped) return RELEASED;
       return this.afterSendError(row, err);
     }
     await settleClaim(db, row.id, this.workerId, this.now(), { state: "sent", attempts: row.attempts + 1 });

@@ -6,6 +6,7 @@ import { planPracticeNudges } from "../db/practice-nudges.js";
 import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
+import { telegramTransport } from "../telegram/transport.js";
 import { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
 
 export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
@@ -14,18 +15,14 @@ export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type Sch
 export const DISPATCH_SCHEDULE = "*/10 * * * * *";
 
 /**
- * A request Telegram has not answered within this long is given up (and retried later). Keep it
- * well below the outbox lease, so that a live worker never holds a row past its lease.
- */
-const SEND_TIMEOUT_SECONDS = 30;
-
-/**
- * The Bot API client of the outbox: the bot's token and API root, without the bot's auto-retry.
+ * The Bot API client of the outbox: the bot's token and API root, without the bot's retries.
  * The dispatcher answers a 429 itself, pausing all its sends for `retry_after` rather than
- * sleeping inside one call, and a bounded timeout keeps a hung request from outliving a claim.
+ * sleeping inside one call, and schedules other failures again with its own backoff. The
+ * transport's timeout (seconds, well below the outbox lease) keeps a hung request from
+ * outliving a claim, and `cutOff` ends a send in flight when the process stops.
  */
-export function outboxApi(config: Config): Api {
-  return new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS });
+export function outboxApi(config: Config, cutOff?: AbortSignal): Api {
+  return new Api(config.botToken, { apiRoot: config.apiRoot, fetch: telegramTransport({ cutOff, retry: false }) });
 }
 
 export interface Scheduler {

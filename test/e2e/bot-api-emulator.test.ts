@@ -155,6 +155,25 @@ describe("bot API emulator driven by grammY", () => {
     expect(em.callsOf("sendMessage").map((c) => c.error?.error_code ?? "ok")).toEqual([429, "ok"]);
   });
 
+  it("leaves calls unanswered: a hung one until the client gives up, a reset one at once", async () => {
+    const bot = new Bot(em.token, { client: { apiRoot: em.apiRoot, timeoutSeconds: 1 } });
+    em.addUser(alice);
+    em.dropNext("sendMessage", "hang");
+    em.dropNext("sendChatAction", "reset");
+
+    const started = Date.now();
+    await expect(bot.api.sendMessage(alice.id, "hi")).rejects.toThrow(/sendMessage/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await expect(bot.api.sendChatAction(alice.id, "typing")).rejects.toThrow(/sendChatAction/);
+    expect(em.calls.map((c) => [c.method, c.dropped])).toEqual([
+      ["sendMessage", "hang"],
+      ["sendChatAction", "reset"],
+    ]);
+    expect(em.messagesTo(alice.id)).toEqual([]);
+
+    await expect(bot.api.sendMessage(alice.id, "hi")).resolves.toMatchObject({ text: "hi" });
+  });
+
   it("answers 403 once the user blocked the bot", async () => {
     const bot = makeBot();
     em.addUser(alice);

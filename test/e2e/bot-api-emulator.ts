@@ -64,7 +64,12 @@ export interface RecordedCall {
   result?: unknown;
   /** The error the emulator answered with, when the call failed. */
   error?: ApiErrorBody;
+  /** Set when the call got no answer: it hung, or its connection was dropped (see `dropNext`). */
+  dropped?: Drop;
 }
+
+/** How `dropNext` leaves a call unanswered: held open until the emulator closes, or cut off. */
+export type Drop = "hang" | "reset";
 
 /** What `failNext` should answer with. `description` defaults to Telegram's wording for the code. */
 export interface InjectedFailure {
@@ -262,6 +267,7 @@ export class BotApiEmulator {
   private readonly blocked = new Set<number>();
   private readonly failures: Array<{ method: string; failure: InjectedFailure; remaining: number }> = [];
   private readonly answerDelays = new Map<string, number>();
+  private readonly drops: Array<{ method: string; drop: Drop; remaining: number }> = [];
 
   /** Calls before this index belong to earlier interactions; see `waitForCall`. */
   private cursor = 0;
@@ -625,6 +631,15 @@ export class BotApiEmulator {
     this.answerDelays.set(method, ms);
   }
 
+  /**
+   * The next `times` calls of `method` get no answer: with "hang" the request is held open
+   * (until the client gives up or the emulator closes), with "reset" its connection is dropped.
+   * Either way the call is not handled, and is recorded with `dropped` set.
+   */
+  dropNext(method: string, drop: Drop, times = 1): void {
+    this.drops.push({ method, drop, remaining: times });
+  }
+
   /** From now on sends and edits to this chat fail with 403, as when the user blocked the bot. */
   blockChat(chatId: number): void {
     this.blocked.add(chatId);
@@ -652,6 +667,16 @@ export class BotApiEmulator {
       call = { method, ...parseRequest(req.headers["content-type"], body, url.searchParams), at: Date.now() };
     } catch (error) {
       return this.respond(res, 400, apiError(400, `Bad Request: ${(error as Error).message}`));
+    }
+
+    const drop = this.takeDrop(method);
+    if (drop) {
+      call.dropped = drop;
+      (method === "getUpdates" ? this.polls : this.calls).push(call);
+      this.lastActivity = Date.now();
+      this.notify();
+      if (drop === "reset") req.socket.destroy();
+      return;
     }
 
     if (method === "getUpdates") {
@@ -707,6 +732,14 @@ export class BotApiEmulator {
       ...(this.closed ? { connection: "close" } : {}),
     });
     res.end(json);
+  }
+
+  private takeDrop(method: string): Drop | undefined {
+    const index = this.drops.findIndex((d) => d.method === method);
+    if (index < 0) return undefined;
+    const entry = this.drops[index]!;
+    if (--entry.remaining <= 0) this.drops.splice(index, 1);
+    return entry.drop;
   }
 
   private takeFailure(method: string): ApiError | undefined {

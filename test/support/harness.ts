@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BotError } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
 import type { AppDeps } from "../../src/bot/context.js";
@@ -8,6 +9,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger } from "../../src/logger.js";
+import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
 import { TestClock } from "./clock.js";
 import { botInfoOf, callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
@@ -19,6 +21,9 @@ export interface ApiCall {
   method: string;
   payload: Record<string, any>;
 }
+
+/** How Telegram fails a call instead of handling it: an error answer, or the connection breaking. */
+export type TelegramFault = { error_code: number; description?: string; retry_after?: number } | "connection reset";
 
 interface InlineButton {
   text: string;
@@ -80,8 +85,9 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 /**
- * The real bot, fed updates through `bot.handleUpdate`, with an API transformer in place of
- * Telegram: every call is recorded and answered with a result shaped like Telegram's.
+ * The real bot, fed updates through `bot.handleUpdate`, with the client's `fetch` answered in
+ * place of Telegram: every call is recorded and answered with a result shaped like Telegram's,
+ * unless a fault was injected for it.
  */
 export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb } = {}) {
   // Passing the store of an earlier harness is a restart: a new bot on the same database.
@@ -102,9 +108,25 @@ export async function createHarness(options: { env?: Record<string, string>; now
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const answered = new Set<string>();
   let refusal: Refusal | undefined;
+  const faults: Array<{ method: string; fault: TelegramFault; remaining: number }> = [];
+  /** Calls Telegram failed, apart from `calls` (which holds what Telegram handled). */
+  const failed: ApiCall[] = [];
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
+    const injected = faults.find((f) => f.method === method);
+    if (injected) {
+      if (--injected.remaining <= 0) faults.splice(faults.indexOf(injected), 1);
+      failed.push({ method, payload: p });
+      if (injected.fault === "connection reset") {
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+      }
+      const { error_code, retry_after } = injected.fault;
+      const description =
+        injected.fault.description ?? (error_code === 429 ? `Too Many Requests: retry after ${retry_after ?? 1}` : "Internal Server Error");
+      const body = { ok: false, error_code, description, ...(retry_after === undefined ? {} : { parameters: { retry_after } }) };
+      return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
+    }
     calls.push({ method, payload: p });
     const refused = refusal?.({ method, payload: p });
     if (refused) return new Response(JSON.stringify({ ok: false, ...refused }), { status: refused.error_code });
@@ -134,7 +156,14 @@ export async function createHarness(options: { env?: Record<string, string>; now
 
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
-    await bot.handleUpdate(update);
+    try {
+      await bot.handleUpdate(update);
+    } catch (error) {
+      // Telegram failing goes to the error handler, as when polling; any other error is a bug
+      // the test must see.
+      if (!(error instanceof BotError) || !isTelegramOutage(error.error)) throw error;
+      await bot.errorHandler(error);
+    }
     return calls.slice(from);
   }
 
@@ -176,6 +205,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
     clock,
     config,
     calls,
+    failed,
+    /** The next `times` calls of `method` fail with `fault` instead of reaching Telegram. */
+    failNext(method: string, fault: TelegramFault, times = 1) {
+      faults.push({ method, fault, remaining: times });
+    },
     feed,
     user,
     /** From now on Telegram answers the calls `rule` picks with its error (undefined: the call goes through). */
