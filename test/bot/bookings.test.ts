@@ -276,7 +276,8 @@ describe("rescheduling", () => {
     await book(635, psychologist, "2026-11-25T05:00:00Z");
     await u.press(`mybk:reschedule:${oldId}`);
     await u.press("rs-day:2026-11-25");
-    await u.press("rs-time:10:45");
+    // Almaly has two centers with career consultants, so each time names its center.
+    await u.press("rs-time:10:45:almaly-1");
     const before = await snapshot();
 
     const refused = await u.press("rs-ok:yes");
@@ -293,7 +294,7 @@ describe("rescheduling", () => {
     expect(await snapshot()).toEqual(before);
 
     // 11:30 at Almaly-2 begins after the psychologist's time ends.
-    await u.press("rs-time:11:30");
+    await u.press("rs-time:11:30:almaly-2");
     expect(h.texts(await u.press("rs-ok:yes"))[0]).toMatch(/Запись перенесена/);
     expect((await bookingRow(oldId)).status).toBe("rescheduled");
   });
@@ -320,7 +321,8 @@ describe("the calendar file of a moved booking", () => {
     const first = await book(680, careerAlmaly1, "2026-11-24T05:00:00Z");
     await u.press(`mybk:reschedule:${first}`);
     await u.press("rs-day:2026-11-25");
-    await u.press("rs-time:10:00");
+    // Almaly has two centers with career consultants, so each time names its center.
+    await u.press("rs-time:10:00:almaly-1");
     await u.press("rs-ok:yes");
     const moved = (await bookingRow(first)).replaced_by!;
 

@@ -322,6 +322,22 @@ describe("booking a consultation", () => {
     expect(await bookingsOf(505)).toMatchObject([{ specialist_id: businessMedeu2.id, center_id: "medeu-2", starts_at: "2026-11-24T10:00:00.000Z" }]);
   });
 
+  it("'another district' on the profile's district days asks the district, which Back then returns to", async () => {
+    const u = await personIn(507, "ru", "medeu");
+    await u.press("menu:consult");
+    const both = askDayAt("ru", ru("consult-place-district", { district: ru("district-medeu") }));
+    expect(h.texts(await u.press("cs-svc:business"))).toEqual([both]);
+    const askDistrict = ru("consult-ask-district", { service: ru("service-business") });
+    expect(h.texts(await u.press("cs-day:district"))).toEqual([askDistrict]);
+    expect(labels(u)).toContain(`📍 ${ru("district-medeu")}`);
+    // Chosen by the person this time, the district is the step Back returns to.
+    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([both]);
+    expect(h.texts(await u.press("cs-day:district"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-dist:medeu"))).toEqual([both]);
+    expect(h.texts(await u.press("cs-day:back"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
+  });
+
   it("widens to the whole district when the chosen center has no free time left", async () => {
     // Medeu-2's mentor is away for the whole window; Medeu-1's still works.
     for (const date of ["2026-11-24", "2026-12-01"]) {

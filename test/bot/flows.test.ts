@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SCREEN_PREFIXES } from "../../src/bot/shared/ask.js";
 import { ABANDONED_FLOW_DAYS, forgetAbandonedFlows } from "../../src/db/conversation-state.js";
 import { findUser } from "../../src/db/users.js";
+import { BOOKING_WINDOW_DAYS } from "../../src/domain/services.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -154,22 +155,30 @@ describe("a flow's saved state", () => {
       await u.press("cs-time:10:00");
     }
     expect(await storedFlow(h, 807)).toBe(before);
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+    // The profile's district has no career consultant, so the district is asked.
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([
+      ru("consult-no-slots-district", { district: ru("district-almaly"), days: BOOKING_WINDOW_DAYS }),
+      ru("consult-ask-district", { service: ru("service-career") }),
+    ]);
   });
 
   it("does not grow as a person goes back and forth between steps", async () => {
     const u = await signedUpUser(h, 808, "ru");
     await u.press("menu:consult");
-    const askDistrict = ru("consult-ask-district", { service: ru("service-career") });
+    // The profile's district has no career consultant: the days step says so and asks the district.
+    const askDistrict = [
+      ru("consult-no-slots-district", { district: ru("district-almaly"), days: BOOKING_WINDOW_DAYS }),
+      ru("consult-ask-district", { service: ru("service-career") }),
+    ];
     const sizes: number[] = [];
     for (let i = 1; i <= 200; i++) {
-      expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+      expect(h.texts(await u.press("cs-svc:career"))).toEqual(askDistrict);
       if (i === 10 || i === 200) sizes.push((await storedFlow(h, 808))!.length);
       expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
     }
     // Update and message numbers grow by a digit or two on the way; nothing else may.
     expect(sizes[1]).toBeLessThan(sizes[0]! + 100);
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDistrict]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual(askDistrict);
     expect(h.texts(await u.press("cs-dist:back"))).toEqual([ru("consult-ask-service")]);
     expect(h.texts(await u.press("cs-svc:back"))).toEqual([ru("menu-title")]);
     expect(await storedFlow(h, 808)).toBeUndefined();

@@ -23,6 +23,7 @@ afterEach(async () => {
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
+const askDayAtAlmaly1 = () => ru("consult-ask-day", { place: ru("consult-place-center", { center: "Центр almaly-1" }) });
 const CRISIS_PHRASE = "я больше не хочу жить";
 const TYPED_ITEM = "greetings-001";
 const typedItem = () => deckItem(TYPED_ITEM)!;
@@ -117,14 +118,15 @@ const STEPS: StepCase[] = [
       return { u, question: await u.press("menu:consult") };
     },
     answer: (u) => u.press("cs-svc:career"),
-    next: () => ru("consult-ask-district", { service: ru("service-career") }),
+    // The profile's district (one center) answers the district step.
+    next: () => askDayAtAlmaly1(),
   },
   {
     flow: "consultation",
     step: "topic (text)",
     async reach(id) {
       const u = await signedUpUser(h, id, "ru");
-      const steps = ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"];
+      const steps = ["menu:consult", "cs-svc:career", "cs-day:2026-11-24", "cs-time:10:00"];
       return { u, question: await walk(steps.map((data) => () => u.press(data))) };
     },
     answer: (u) => u.send("Резюме"),
@@ -226,12 +228,12 @@ describe("help in a flow", () => {
     expect(help.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text)).toEqual([undefined]);
     expect(h.texts(help)).toEqual([ru("help-crisis"), ru("consult-ask-service")]);
     expect(lastSent(help)).toEqual(lastSent(question));
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDayAtAlmaly1()]);
   });
 
   it("a crisis phrase at the topic step is not kept as the topic of the booking", async () => {
     const u = await signedUpUser(h, 3510, "ru");
-    for (const data of ["menu:consult", "cs-svc:career", "cs-dist:almaly", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
+    for (const data of ["menu:consult", "cs-svc:career", "cs-day:2026-11-24", "cs-time:10:00"]) await u.press(data);
     expect(h.texts(await u.send(CRISIS_PHRASE)).at(-1)).toBe(ru("consult-ask-topic", { max: 300 }));
     await u.press("cs-topic:skip");
     await u.press("cs-ok:yes");

@@ -205,9 +205,9 @@ describe("agenda", () => {
       "16:00–16:50 · очно · Тимур · отменена",
     ]);
     const agendaMessage = today.find((c) => c.method === "sendMessage" && c.payload.text === agenda)!;
+    // The chat buttons stay on the agenda; the way back goes on the last message.
     expect(agendaMessage.payload.reply_markup.inline_keyboard).toEqual([
       [{ text: ru("staff-button-write", { name: "14:00 Тимур" }), url: "tg://user?id=502" }],
-      [{ text: ru("button-back"), callback_data: "staff:menu" }],
     ]);
     // Only the started one waits for a mark.
     expect(marks).toBe(`${ru("staff-marks-title")}\n1. 23 ноября, понедельник, 09:00 — Айгерим`);
@@ -245,7 +245,9 @@ describe("agenda", () => {
     // A cancelled online one of the same person says nothing of how to reach them.
     expect(agenda!.split("\n\n").at(-1)).toBe("16:00–16:50 · онлайн · Тимур · отменена");
     const agendaMessage = today.find((c) => c.method === "sendMessage" && c.payload.text === agenda)!;
-    expect(agendaMessage.payload.reply_markup.inline_keyboard).toEqual([[{ text: ru("button-back"), callback_data: "staff:menu" }]]);
+    // No button at all on the agenda: the marks that follow carry the way back.
+    expect(agendaMessage.payload.reply_markup).toBeUndefined();
+    expect(s.buttons().map((b) => b.callback_data)).toEqual([`staff:mark:${own.past}:a`, `staff:mark:${own.past}:n`, "staff:menu"]);
   });
 
   it("today without the chat buttons when Telegram refuses one (a person's privacy settings)", async () => {
@@ -261,14 +263,22 @@ describe("agenda", () => {
     expect(agenda).toContain(`14:00–14:50 · онлайн · Тимур · ожидается\n${ru("staff-contact-no-username")}`);
     expect(refused).toBe(ru("staff-contact-refused-some"));
     const sent = today.filter((c) => c.method === "sendMessage");
-    // The refused message, then the same text without buttons, the note with the way back, the marks.
-    expect(sent.map((c) => c.payload.reply_markup?.inline_keyboard?.flat().map((b: { text: string }) => b.text) ?? [])).toEqual([
-      [ru("staff-button-write", { name: "14:00 Тимур" }), ru("button-back")],
+    // The refused message, then the same text without buttons, the note, the marks with the way back.
+    const keyboards = (calls: typeof sent) => calls.map((c) => c.payload.reply_markup?.inline_keyboard?.flat().map((b: { text: string }) => b.text) ?? []);
+    expect(keyboards(sent)).toEqual([
+      [ru("staff-button-write", { name: "14:00 Тимур" })],
       [],
-      [ru("button-back")],
-      [ru("staff-button-attended", { n: 1 }), ru("staff-button-no-show", { n: 1 })],
+      [],
+      [ru("staff-button-attended", { n: 1 }), ru("staff-button-no-show", { n: 1 }), ru("button-back")],
     ]);
     expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
+
+    // When the refused agenda is the last message, the note after it takes the way back.
+    const week = (await s.press("staff:week")).filter((c) => c.method === "sendMessage");
+    expect(keyboards(week)).toEqual([[ru("staff-button-write", { name: "14:00 Тимур" }), ru("button-back")], [], [ru("button-back")]]);
+    expect(week[1]!.payload.text).toBe(week[0]!.payload.text);
+    expect(week[2]!.payload.text).toBe(ru("staff-contact-refused-some"));
+    expect(s.buttons().map((b) => b.callback_data)).toEqual(["staff:menu"]);
   });
 
   it("week: seven Almaty days from today, in Kazakh for a Kazakh specialist, moving with the clock", async () => {

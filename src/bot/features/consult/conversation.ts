@@ -71,6 +71,9 @@ export function consultConversation(deps: AppDeps) {
     // Read once: a replay must take the same path even if the profile changes meanwhile.
     const profileDistrict = await conversation.external(async () => (await findUser(deps.db, userId))?.district ?? null);
     let presetDistrict = profileDistrict;
+    let districtFromProfile = false;
+    // The district step, asked: a district taken from the profile is reopened rather than rewound to.
+    const toDistrict = (): StepOutcome<Step> => (districtFromProfile ? { reopen: "district" } : { backTo: "district" });
 
     const noShows = await conversation.external(() => countRecentNoShows(deps.db, userId, deps.clock.now(), limits));
     if (tooManyNoShows(noShows, limits)) {
@@ -113,6 +116,7 @@ export function consultConversation(deps: AppDeps) {
           draft.centerId = null;
           // Only the first time: coming back here means the person wants to choose.
           presetDistrict = null;
+          districtFromProfile = true;
           return { next: "day" };
         }
         const answer = await askStep(conversation, ctx, "cs-dist", [...DISTRICTS, "any"] as const, (c) => ({
@@ -121,6 +125,7 @@ export function consultConversation(deps: AppDeps) {
         }));
         ctx = answer.ctx;
         if (isNav(answer.choice)) return answer.choice;
+        districtFromProfile = false;
         draft.district = answer.choice === "any" ? null : answer.choice;
         draft.centerId = null;
         return { next: "day" };
@@ -159,10 +164,10 @@ export function consultConversation(deps: AppDeps) {
             return "again";
           }
           await ctx.reply(noSlotsText(ctx, draft.district ?? null));
-          return "back";
+          return toDistrict();
         }
+        if (answer.choice === "back" || answer.choice === OTHER_DISTRICT) return toDistrict();
         if (isNav(answer.choice)) return answer.choice;
-        if (answer.choice === OTHER_DISTRICT) return "back";
         if (answer.choice === ANY_CENTER || answer.choice.startsWith(CENTER)) {
           draft.centerId = answer.choice === ANY_CENTER ? null : answer.choice.slice(CENTER.length);
           return "again";
@@ -269,7 +274,7 @@ export function consultConversation(deps: AppDeps) {
       ctx = answer.ctx;
       if (answer.choice === "none") {
         await ctx.reply(ctx.t("consult-slot-taken-none"));
-        return { backTo: "district" };
+        return toDistrict();
       }
       if (answer.choice === "back") return { backTo: "time" };
       if (answer.choice === "cancel") return "cancel";

@@ -3,9 +3,10 @@ import type { AppConversation } from "../../context.js";
 
 /**
  * What a step of a flow decides: go on to another step, show itself again, go back to the step
- * shown before (or to a named earlier one), leave, or the flow has reached its end.
+ * shown before (or to a named earlier one), ask an earlier step the flow answered by itself,
+ * leave, or the flow has reached its end.
  */
-export type StepOutcome<S extends string> = { next: S } | { backTo: S } | "again" | "back" | "cancel" | "done";
+export type StepOutcome<S extends string> = { next: S } | { backTo: S } | { reopen: S } | "again" | "back" | "cancel" | "done";
 
 /**
  * Runs a flow's steps, remembering the path taken so that Back returns to the step the person
@@ -14,6 +15,8 @@ export type StepOutcome<S extends string> = { next: S } | { backTo: S } | "again
  *
  * Going back rewinds the flow to the moment that step was asked: what was answered since is
  * forgotten, saved state included, so going back and forth does not make the state grow.
+ * A step the flow answered by itself (from the profile) cannot be rewound to, since it would
+ * answer itself again: reopening it leaves the later steps and asks it from here instead.
  */
 export async function runSteps<S extends string>(
   conversation: Pick<AppConversation, "checkpoint" | "rewind">,
@@ -31,6 +34,10 @@ export async function runSteps<S extends string>(
       const previous = path.pop();
       if (previous === undefined) return "exit";
       await conversation.rewind(previous.at);
+    } else if ("reopen" in outcome) {
+      const answered = path.findLastIndex((p) => p.step === outcome.reopen);
+      if (answered >= 0) path.length = answered;
+      step = outcome.reopen;
     } else if ("backTo" in outcome) {
       const earlier = path.findLast((p) => p.step === outcome.backTo);
       if (earlier) await conversation.rewind(earlier.at);

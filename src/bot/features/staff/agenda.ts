@@ -37,22 +37,24 @@ interface Screen {
 
 /**
  * Sends a screen's messages; the last one carries the way back to the staff menu. A message
- * whose chat buttons Telegram refused goes again without them, followed by a word on why.
+ * whose chat buttons Telegram refused goes again without them, followed by a word on why, and
+ * that word takes over the way back when the refused message was the last.
  */
 async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
   for (const [i, screen] of screens.entries()) {
-    const keyboard = (withChats: boolean): InlineKeyboard | undefined => {
-      const rows = [...(withChats ? (screen.chats ?? []) : []).map((b) => [b]), ...(screen.markup?.inline_keyboard ?? [])];
-      if (i === screens.length - 1) rows.push([InlineKeyboard.text(ctx.t("button-back"), STAFF_MENU)]);
+    const back = i === screens.length - 1 ? [[InlineKeyboard.text(ctx.t("button-back"), STAFF_MENU)]] : [];
+    const keyboard = (rows: InlineKeyboardButton[][]): InlineKeyboard | undefined => {
       const filled = rows.filter((row) => row.length > 0);
       return filled.length > 0 ? new InlineKeyboard(filled) : undefined;
     };
+    const own = screen.markup?.inline_keyboard ?? [];
+    const chats = (screen.chats ?? []).map((b) => [b]);
     try {
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(true) });
+      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard([...chats, ...own, ...back]) });
     } catch (err) {
-      if (!screen.chats?.length || !isChatLinkRefused(err)) throw err;
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(false) });
-      await ctx.reply(ctx.t("staff-contact-refused-some"));
+      if (chats.length === 0 || !isChatLinkRefused(err)) throw err;
+      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(own) });
+      await ctx.reply(ctx.t("staff-contact-refused-some"), { reply_markup: keyboard(back) });
     }
   }
 }
