@@ -4,6 +4,9 @@ import { insertCenter, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type TelegramFault } from "../support/harness.js";
 import { signedUpUser } from "../support/users.js";
 
+/** After the service, the flow goes straight to the days of the profile's district (Almaly). */
+const askDayAtProfileDistrict = () => ru("consult-ask-day", { place: ru("consult-place-center", { center: "Центр almaly-1" }) });
+
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
@@ -56,7 +59,7 @@ describe("one failed Bot API call while a flow answers a step", () => {
       const step = await u.press("cs-svc:career");
 
       expect(h.failed.map((c) => c.method)).toEqual(["sendMessage"]);
-      expect(h.texts(step)).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+      expect(h.texts(step)).toEqual([askDayAtProfileDistrict()]);
       expect(h.texts(step)).not.toContain(ru("error-generic"));
       expect(h.texts(step)).not.toContain(ru("stale-button"));
       expect(answersTo(step, queryIdOf(step))).toHaveLength(1);
@@ -97,7 +100,7 @@ describe("a Bot API call that keeps failing while a flow answers a step", () => 
     expect(answersTo(failedStep, queryIdOf(failedStep))).toHaveLength(1);
     expect(await savedFlow(u.id)).toEqual(before);
 
-    expect(h.texts(await u.press("cs-svc:career"))).toEqual([ru("consult-ask-district", { service: ru("service-career") })]);
+    expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDayAtProfileDistrict()]);
   });
 
   it("keeps a typed answer's step too: typing again works", async () => {
