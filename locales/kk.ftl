@@ -348,7 +348,7 @@ staff-block-bookings-inside =
     { $count ->
         [one] Бұл уақытта расталған { $count } жазылу бар. Ол күшінде қалады
        *[other] Бұл уақытта расталған { $count } жазылу бар. Олар күшінде қалады
-    }: кеңесті болдырмау керек болса, орталық әкімшісіне хабарлаңыз.
+    }: жазылудан бас тарту керек болса, орталық әкімшісіне хабарлаңыз.
 staff-button-confirm-block = ✅ Жабу
 staff-block-dropped = Жақсы, уақыт жабылған жоқ.
 staff-block-done = Дайын: { $day }, { $start }–{ $end } жазылуға жабылды.
@@ -456,11 +456,11 @@ bookings-none-upcoming = Алдағы кеңестеріңіз жоқ. Дәл қ
 bookings-upcoming-title = <b>Алдағы кеңестеріңіз ({ $count })</b>
 bookings-status-line = Күйі: { $status }
 bookings-status-confirmed = расталды
-bookings-status-cancelled = жойылды
+bookings-status-cancelled = бас тартылды
 bookings-status-attended = өтті
 bookings-status-no_show = келмедіңіз
 bookings-status-rescheduled = ауыстырылды
-bookings-past-title = <b>Өткен және жойылған жазылулар</b>
+bookings-past-title = <b>Өткен және бас тартылған жазылулар</b>
 bookings-past-line = • { $day }, { $time } — { $service }, { $center }, { $mode }: { $status }
 bookings-button-calendar = 📅 Күнтізбеге
 bookings-button-reschedule = 🔁 Ауыстыру
@@ -474,11 +474,11 @@ bookings-cancel-confirm =
 bookings-button-cancel-yes = Иә, бас тартамын
 bookings-button-keep = Жоқ, қалдырамын
 bookings-cancelled = Жазылудан бас тарттыңыз, бұл уақыт енді басқалар үшін бос. Қажет болса, «Кеңестер» бөлімінде қайта жазыла аласыз.
-bookings-cancelled-alert = Жазылу жойылды
+bookings-cancelled-alert = Жазылудан бас тартылды
 bookings-kept = Жақсы, жазылу сақталды.
 bookings-not-found = Сізде мұндай жазылу жоқ. Өзекті жазылуларыңыз — «Менің жазылуларым» бөлімінде.
 bookings-not-found-alert = Жазылу табылмады
-bookings-not-active = Бұл жазылу жойылған, ауыстырылған немесе уақыты өтіп кеткен, сондықтан оны өзгерту мүмкін емес. Өзекті жазылуларыңыз — «Менің жазылуларым» бөлімінде.
+bookings-not-active = Бұл жазылудан бас тартылған, ол ауыстырылған немесе уақыты өтіп кеткен, сондықтан оны өзгерту мүмкін емес. Өзекті жазылуларыңыз — «Менің жазылуларым» бөлімінде.
 bookings-not-active-alert = Жазылу енді өзекті емес
 bookings-reschedule-ask-day =
     <b>Жазылуды ауыстыру</b>
@@ -521,7 +521,7 @@ reminders-button-cancel = ✖️ Жазылудан бас тарту
 reminders-button-reschedule = 🔁 Уақытын ауыстыру
 reminders-coming-alert = Рақмет!
 reminders-coming-thanks = Растағаныңызға рақмет! Сізді { $when } күтеміз.
-reminders-not-active = Бұл жазылу енді өзекті емес: ол жойылған, басқа уақытқа ауыстырылған немесе өтіп кеткен. Барлық жазылуларыңыз — «Менің жазылуларым» бөлімінде.
+reminders-not-active = Бұл жазылу енді өзекті емес: одан бас тартылған, ол басқа уақытқа ауыстырылған немесе өтіп кеткен. Барлық жазылуларыңыз — «Менің жазылуларым» бөлімінде.
 feedback-ask =
     Кеңес қалай өтті? { $service }, { $day }.
     Оны 1-ден 5-ке дейін бағалаңыз (5 — өте жақсы): осылайша орталықтар не жақсы екенін және нені жақсарту керек екенін біледі.
@@ -680,7 +680,7 @@ teatalk-waitlisted-alert = Сіз күту тізіміндесіз
 teatalk-already-confirmed = Сіз бұл кездесуге жазылып қойғансыз.
 teatalk-already-waitlisted = Сіз бұл кездесудің күту тізіміне жазылып қойғансыз, кезектегі нөміріңіз: { $position }.
 teatalk-already-offered = Бұл кездесуде сізге орын сақталып тұр — оны ұсыныс хабарламасындағы батырмамен немесе «Клубқа жазылуларым» бөлімінде растаңыз.
-teatalk-closed = Бұл кездесуге жазылу жабық: ол өтіп кеткен, болдырылмаған немесе басталуына бір сағаттан аз уақыт қалған.
+teatalk-closed = Бұл кездесуге жазылу жабық: ол өтіп кеткен, өткізілмейтін болған немесе басталуына бір сағаттан аз уақыт қалған.
 teatalk-closed-alert = Жазылу жабық
 teatalk-not-found = Мұндай кездесу жоқ — кестеден алынып тасталған болуы мүмкін. Міне, өзекті тізім.
 teatalk-not-found-alert = Кездесу табылмады
@@ -693,10 +693,10 @@ teatalk-cancel-confirm =
 teatalk-button-cancel-yes = Иә, бас тартамын
 teatalk-button-keep = Жоқ, қалдырамын
 teatalk-cancelled = Жазылудан бас тарттыңыз. Алдын ала хабарлағаныңызға рақмет!
-teatalk-cancelled-alert = Жазылу жойылды
+teatalk-cancelled-alert = Жазылудан бас тартылды
 teatalk-kept = Жақсы, жазылуыңыз сақталды.
 teatalk-signup-not-found = Сізде мұндай жазылу жоқ. Жазылуларыңыз — «Клубқа жазылуларым» бөлімінде.
-teatalk-signup-not-active = Бұл жазылу енді өзекті емес: ол жойылған немесе кездесу басталып кеткен.
+teatalk-signup-not-active = Бұл жазылу енді өзекті емес: одан бас тартылған немесе кездесу басталып кеткен.
 teatalk-offer =
     🎉 Tea talk клубында орын босады!
 
