@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
 import {
   keepMode,
@@ -16,11 +15,9 @@ import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
+import type { Db } from "./database.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
-import type { Booking, BookingStatus, Center, Database, Specialist } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
+import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 
 /** The statuses that hold a slot: exactly those the `bookings_active_slot` unique index guards. */
 const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
@@ -55,7 +52,7 @@ export type RescheduleResult =
  * date overrides, live bookings and blocked times.
  */
 export async function loadAgendas(
-  db: Executor,
+  db: Db,
   specialists: readonly Pick<Specialist, "id" | "center_id" | "slot_minutes">[],
   now: Date,
 ): Promise<SpecialistAgenda[]> {
@@ -90,7 +87,7 @@ export async function loadAgendas(
 }
 
 /** Confirmed consultations of a service that have not started yet. */
-export async function countUpcoming(db: Executor, userId: number, service: ServiceCode, now: Date): Promise<number> {
+export async function countUpcoming(db: Db, userId: number, service: ServiceCode, now: Date): Promise<number> {
   const row = await db
     .selectFrom("bookings")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -107,7 +104,7 @@ export async function countUpcoming(db: Executor, userId: number, service: Servi
  * specialist may still correct a no-show (it may have been a wrong button), it pauses nobody.
  * A mark without a time is final.
  */
-export async function countRecentNoShows(db: Executor, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
+export async function countRecentNoShows(db: Db, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
   const row = await db
     .selectFrom("bookings")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -130,7 +127,7 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
  * written but before its state was saved) finds that booking and reports it booked, once.
  */
 export async function bookSlot(
-  db: Executor,
+  db: Db,
   request: { userId: number; specialistId: number; startsAt: Date; mode: BookingMode; topic: string | null },
   policy: BookingPolicy,
   now: Date,
@@ -169,7 +166,7 @@ export async function bookSlot(
  * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
  * the cancelling file outranks the one that added it.
  */
-export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
+export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
   return db.transaction().execute(async (trx): Promise<CancelResult> => {
     const booking = await findOwnBooking(trx, userId, bookingId);
     if (!booking) return "not-found";
@@ -199,7 +196,7 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
  * Asking again for a move already made (a replayed flow) finds the booking it was moved to.
  */
 export async function rescheduleBooking(
-  db: Executor,
+  db: Db,
   request: { userId: number; bookingId: number; specialistId: number; startsAt: Date },
   policy: BookingPolicy,
   now: Date,
@@ -237,13 +234,13 @@ export async function rescheduleBooking(
 }
 
 /** One of the person's bookings with its center; undefined when it is not theirs or does not exist. */
-export async function findOwnBooking(db: Executor, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
+export async function findOwnBooking(db: Db, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
   return detailsQuery(db).where("bookings.user_id", "=", userId).where("bookings.id", "=", bookingId).executeTakeFirst();
 }
 
 /** One of the person's bookings that can still be cancelled, moved or put into a calendar; undefined otherwise. */
 export async function findUpcomingOwnBooking(
-  db: Executor,
+  db: Db,
   userId: number,
   bookingId: number,
   now: Date,
@@ -253,12 +250,12 @@ export async function findUpcomingOwnBooking(
 }
 
 /** Every booking the person has, in time order, for /mydata. */
-export async function listEveryOwnBooking(db: Executor, userId: number): Promise<BookingDetails[]> {
+export async function listEveryOwnBooking(db: Db, userId: number): Promise<BookingDetails[]> {
   return detailsQuery(db).where("bookings.user_id", "=", userId).orderBy("bookings.starts_at").orderBy("bookings.id").execute();
 }
 
 /** The person's consultations still to come, soonest first. */
-export async function listUpcomingOwnBookings(db: Executor, userId: number, now: Date): Promise<BookingDetails[]> {
+export async function listUpcomingOwnBookings(db: Db, userId: number, now: Date): Promise<BookingDetails[]> {
   return detailsQuery(db)
     .where("bookings.user_id", "=", userId)
     .where("bookings.status", "=", "confirmed")
@@ -269,7 +266,7 @@ export async function listUpcomingOwnBookings(db: Executor, userId: number, now:
 
 /** The person's upcoming consultations, and the latest others (moved ones are shown by their replacement). */
 export async function listOwnBookings(
-  db: Executor,
+  db: Db,
   userId: number,
   now: Date,
   pastLimit = 10,
@@ -302,7 +299,7 @@ export function isSlotTaken(err: unknown): boolean {
   return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
 }
 
-function detailsQuery(db: Executor) {
+function detailsQuery(db: Db) {
   return db
     .selectFrom("bookings")
     .innerJoin("centers", "centers.id", "bookings.center_id")
@@ -311,7 +308,7 @@ function detailsQuery(db: Executor) {
 }
 
 /** The person's live booking of this specialist at this start, if they hold it already. */
-async function heldBooking(db: Executor, request: { userId: number; specialistId: number; startsAt: Date }) {
+async function heldBooking(db: Db, request: { userId: number; specialistId: number; startsAt: Date }) {
   return db
     .selectFrom("bookings")
     .select("id")
@@ -323,7 +320,7 @@ async function heldBooking(db: Executor, request: { userId: number; specialistId
 }
 
 /** The booking `old` was already moved to, if that is the move asked for. */
-async function movedTo(db: Executor, old: Booking, request: { specialistId: number; startsAt: Date }) {
+async function movedTo(db: Db, old: Booking, request: { specialistId: number; startsAt: Date }) {
   if (old.status !== "rescheduled" || old.replaced_by === null) return undefined;
   return db
     .selectFrom("bookings")
@@ -335,18 +332,18 @@ async function movedTo(db: Executor, old: Booking, request: { specialistId: numb
     .executeTakeFirst();
 }
 
-async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {
+async function activeSpecialist(db: Db, id: number): Promise<Specialist | undefined> {
   return db.selectFrom("specialists").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
 }
 
 /** The specialist's open slot starting at `startsAt`, as it stands inside the transaction. */
-async function stillOpen(db: Executor, specialist: Specialist, startsAt: Date, now: Date) {
+async function stillOpen(db: Db, specialist: Specialist, startsAt: Date, now: Date) {
   const [agenda] = await loadAgendas(db, [specialist], now);
   return openSlots(agenda!, now).find((s) => s.start.getTime() === startsAt.getTime());
 }
 
 async function insertBooking(
-  db: Executor,
+  db: Db,
   b: {
     userId: number;
     specialist: Specialist;
@@ -387,7 +384,7 @@ async function insertBooking(
 
 /** The person's reminders and feedback request, and the specialist's "new booking" notice. */
 async function scheduleNotices(
-  db: Executor,
+  db: Db,
   b: { id: number; userId: number; slot: { start: Date; end: Date }; specialist: Specialist },
   policy: BookingPolicy,
   now: Date,
@@ -400,7 +397,7 @@ async function scheduleNotices(
 
 /** Tells the specialist about a booking of theirs, if they still work here and have linked their Telegram account. */
 async function notifySpecialist(
-  db: Executor,
+  db: Db,
   specialistId: number,
   kind: "staff_booking_new" | "staff_booking_cancelled",
   bookingId: number,

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
 import type { DistrictCode } from "../domain/districts.js";
 import {
@@ -23,11 +23,9 @@ import {
 } from "../domain/teatalk.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
+import type { Db } from "./database.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Database, Instant, TeaTalkSession, TeaTalkSignup } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
 
 /** What confirming a seat needs besides the sign-up: when its reminder goes out. */
 export interface TeaTalkPolicy {
@@ -78,7 +76,7 @@ export type MarkResult =
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function sessionViews(db: Executor) {
+function sessionViews(db: Db) {
   return db
     .selectFrom("teatalk_sessions as s")
     .innerJoin("centers as c", "c.id", "s.center_id")
@@ -109,7 +107,7 @@ function normalized<T extends { taken: unknown; waiting: unknown }>(row: T): T &
 
 /** Scheduled sessions starting within `days` after `now`, optionally in one district or of one level. */
 export async function listUpcomingSessions(
-  db: Executor,
+  db: Db,
   filter: { district?: DistrictCode; level?: TeaTalkLevel },
   now: Date,
   days: number,
@@ -125,13 +123,13 @@ export async function listUpcomingSessions(
   return (await q.execute()).map(normalized);
 }
 
-export async function findSession(db: Executor, sessionId: number): Promise<SessionView | undefined> {
+export async function findSession(db: Db, sessionId: number): Promise<SessionView | undefined> {
   const row = await sessionViews(db).where("s.id", "=", sessionId).executeTakeFirst();
   return row && normalized(row);
 }
 
 /** The person's live sign-up (confirmed, waitlisted or offered) for a session, if any. */
-export async function findLiveSignup(db: Executor, sessionId: number, userId: number): Promise<SignupView | undefined> {
+export async function findLiveSignup(db: Db, sessionId: number, userId: number): Promise<SignupView | undefined> {
   const signup = await db
     .selectFrom("teatalk_signups")
     .selectAll()
@@ -143,7 +141,7 @@ export async function findLiveSignup(db: Executor, sessionId: number, userId: nu
 }
 
 /** One of the person's sign-ups; undefined when it is someone else's or does not exist. */
-export async function findOwnSignup(db: Executor, userId: number, signupId: number): Promise<SignupView | undefined> {
+export async function findOwnSignup(db: Db, userId: number, signupId: number): Promise<SignupView | undefined> {
   const signup = await db
     .selectFrom("teatalk_signups")
     .selectAll()
@@ -154,7 +152,7 @@ export async function findOwnSignup(db: Executor, userId: number, signupId: numb
 }
 
 /** The person's live sign-ups for sessions that have not started, soonest first. */
-export async function listOwnSignups(db: Executor, userId: number, now: Date): Promise<SignupView[]> {
+export async function listOwnSignups(db: Db, userId: number, now: Date): Promise<SignupView[]> {
   const signups = await db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -169,14 +167,14 @@ export async function listOwnSignups(db: Executor, userId: number, now: Date): P
   return Promise.all(signups.map((s) => withSession(db, s)));
 }
 
-async function withSession(db: Executor, signup: TeaTalkSignup): Promise<SignupView> {
+async function withSession(db: Db, signup: TeaTalkSignup): Promise<SignupView> {
   const session = (await findSession(db, signup.session_id))!;
   const position = signup.status === "waitlisted" ? await waitlistPosition(db, signup) : null;
   return { signup, session, position };
 }
 
 /** 1 for the first in line: the waitlist is in sign-up order. */
-async function waitlistPosition(db: Executor, signup: Pick<TeaTalkSignup, "id" | "session_id">): Promise<number> {
+async function waitlistPosition(db: Db, signup: Pick<TeaTalkSignup, "id" | "session_id">): Promise<number> {
   const row = await db
     .selectFrom("teatalk_signups")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -187,7 +185,7 @@ async function waitlistPosition(db: Executor, signup: Pick<TeaTalkSignup, "id" |
   return Number(row.n);
 }
 
-async function seatCount(db: Executor, session: Pick<TeaTalkSession, "id" | "capacity">): Promise<SeatCount> {
+async function seatCount(db: Db, session: Pick<TeaTalkSession, "id" | "capacity">): Promise<SeatCount> {
   const rows = await db
     .selectFrom("teatalk_signups")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -210,7 +208,7 @@ async function seatCount(db: Executor, session: Pick<TeaTalkSession, "id" | "cap
  * last guards below this. A second sign-up for the same session finds the first ("already").
  */
 export async function signUp(
-  db: Executor,
+  db: Db,
   request: { sessionId: number; userId: number },
   policy: TeaTalkPolicy,
   now: Date,
@@ -249,7 +247,7 @@ export async function signUp(
  * Cancels a person's own sign-up before the session starts. A seat it held is offered to the
  * first in line in the same transaction; what was waiting to be sent about it is withdrawn.
  */
-export async function cancelSignup(db: Executor, request: { signupId: number; userId: number }, now: Date): Promise<CancelResult> {
+export async function cancelSignup(db: Db, request: { signupId: number; userId: number }, now: Date): Promise<CancelResult> {
   return db.transaction().execute(async (trx): Promise<CancelResult> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
     if (!found) return { kind: "not-found" };
@@ -262,7 +260,7 @@ export async function cancelSignup(db: Executor, request: { signupId: number; us
 
 /** "I'll come" under an offer: the held seat becomes the person's, with its reminder. */
 export async function acceptOffer(
-  db: Executor,
+  db: Db,
   request: { signupId: number; userId: number },
   policy: TeaTalkPolicy,
   now: Date,
@@ -277,7 +275,7 @@ export async function acceptOffer(
 
 /** "I can't" under an offer: the seat goes to the next in line at once. */
 export async function declineOffer(
-  db: Executor,
+  db: Db,
   request: { signupId: number; userId: number },
   now: Date,
 ): Promise<"declined" | OfferRefusal> {
@@ -293,10 +291,10 @@ export async function declineOffer(
  * would have done.
  */
 async function answerOffer<T extends string>(
-  db: Executor,
+  db: Db,
   request: { signupId: number; userId: number },
   now: Date,
-  onValid: (trx: Executor, signup: TeaTalkSignup, session: TeaTalkSession) => Promise<T>,
+  onValid: (trx: Db, signup: TeaTalkSignup, session: TeaTalkSession) => Promise<T>,
 ): Promise<T | OfferRefusal> {
   return db.transaction().execute(async (trx): Promise<T | OfferRefusal> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
@@ -317,7 +315,7 @@ async function answerOffer<T extends string>(
  * Offers whose deadline has passed, found by the scheduler's periodic run: each is ended and its
  * seat offered to the next in line. Returns how many lapsed.
  */
-export async function passLapsedOffers(db: Executor, now: Date): Promise<number> {
+export async function passLapsedOffers(db: Db, now: Date): Promise<number> {
   const lapsed = await db
     .selectFrom("teatalk_signups")
     .select("id")
@@ -340,7 +338,7 @@ export async function passLapsedOffers(db: Executor, now: Date): Promise<number>
 }
 
 /** Ends a live sign-up and hands a seat it held to the next in line. */
-async function release(trx: Executor, signup: TeaTalkSignup, session: TeaTalkSession, now: Date): Promise<void> {
+async function release(trx: Db, signup: TeaTalkSignup, session: TeaTalkSession, now: Date): Promise<void> {
   await setStatus(trx, signup.id, "cancelled", now);
   await cancelPendingByKeys(trx, [teatalkReminderKey(signup.id), teatalkOfferKey(signup.id)]);
   if (holdsSeat(signup.status)) await offerFreedSeats(trx, session, now);
@@ -350,7 +348,7 @@ async function release(trx: Executor, signup: TeaTalkSignup, session: TeaTalkSes
  * Offers each free seat to the next person in line, in sign-up order, through the outbox. Once
  * sign-up has closed no offer can be answered in time, and free seats stay free.
  */
-async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date): Promise<void> {
+async function offerFreedSeats(trx: Db, session: TeaTalkSession, now: Date): Promise<void> {
   const window = offerWindow(new Date(session.starts_at), now);
   if (!window || session.status !== "scheduled") return;
   const free = freeSeats(await seatCount(trx, session));
@@ -376,7 +374,7 @@ async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date
 }
 
 async function scheduleReminder(
-  trx: Executor,
+  trx: Db,
   signup: { id: number; userId: number; startsAt: Instant },
   policy: TeaTalkPolicy,
   now: Date,
@@ -385,12 +383,12 @@ async function scheduleReminder(
   if (reminder) await enqueue(trx, { ...reminder, recipientId: signup.userId }, now);
 }
 
-async function setStatus(trx: Executor, signupId: number, status: TeaTalkSignupStatus, now: Date): Promise<void> {
+async function setStatus(trx: Db, signupId: number, status: TeaTalkSignupStatus, now: Date): Promise<void> {
   await trx.updateTable("teatalk_signups").set({ status, updated_at: now.toISOString() }).where("id", "=", signupId).execute();
 }
 
 async function ownSignupWithSession(
-  db: Executor,
+  db: Db,
   userId: number,
   signupId: number,
 ): Promise<{ signup: TeaTalkSignup; session: TeaTalkSession } | undefined> {
@@ -421,7 +419,7 @@ function hostedBy(eb: ExpressionBuilder<Database & { s: Database["teatalk_sessio
 }
 
 /** The account's scheduled sessions starting in [from, to), in time order. */
-export async function hostSessions(db: Executor, telegramId: number, from: Date, to: Date): Promise<SessionView[]> {
+export async function hostSessions(db: Db, telegramId: number, from: Date, to: Date): Promise<SessionView[]> {
   const rows = await sessionViews(db)
     .where((eb) => hostedBy(eb, telegramId))
     .where("s.status", "=", "scheduled")
@@ -434,7 +432,7 @@ export async function hostSessions(db: Executor, telegramId: number, from: Date,
 }
 
 /** Whether the account hosts a scheduled session that ends after `since`. */
-export async function hostsSessionsAfter(db: Executor, telegramId: number, since: Date): Promise<boolean> {
+export async function hostsSessionsAfter(db: Db, telegramId: number, since: Date): Promise<boolean> {
   const row = await db
     .selectFrom("teatalk_sessions as s")
     .select("s.id")
@@ -447,7 +445,7 @@ export async function hostsSessionsAfter(db: Executor, telegramId: number, since
 }
 
 /** The accounts that host a scheduled session ending after `since`, named or as its specialist. */
-export async function hostAccountsAfter(db: Executor, since: Date): Promise<number[]> {
+export async function hostAccountsAfter(db: Db, since: Date): Promise<number[]> {
   const sessions = db
     .selectFrom("teatalk_sessions as s")
     .where("s.status", "=", "scheduled")
@@ -469,7 +467,7 @@ export interface Participant {
 }
 
 /** Who holds a seat at the session or was marked already, in sign-up order. */
-export async function sessionParticipants(db: Executor, sessionId: number): Promise<Participant[]> {
+export async function sessionParticipants(db: Db, sessionId: number): Promise<Participant[]> {
   const rows = await db
     .selectFrom("teatalk_signups as u")
     .leftJoin("users", "users.id", "u.user_id")
@@ -487,7 +485,7 @@ export async function sessionParticipants(db: Executor, sessionId: number): Prom
  * Someone else's session is reported exactly like a missing one.
  */
 export async function markParticipant(
-  db: Executor,
+  db: Db,
   mark: { signupId: number; hostTelegramId: number; status: AttendanceMark },
   now: Date,
 ): Promise<MarkResult> {
@@ -514,7 +512,7 @@ export async function markParticipant(
 // The person's data
 
 /** The person's sign-ups with what they were for, for /mydata. */
-export async function exportSignups(db: Executor, userId: number) {
+export async function exportSignups(db: Db, userId: number) {
   return db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -526,7 +524,7 @@ export async function exportSignups(db: Executor, userId: number) {
 }
 
 /** Every sign-up the person has, with its session, in time order, for /mydata. */
-export async function listEveryOwnSignup(db: Executor, userId: number): Promise<SignupView[]> {
+export async function listEveryOwnSignup(db: Db, userId: number): Promise<SignupView[]> {
   const signups = await db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -543,6 +541,6 @@ export async function listEveryOwnSignup(db: Executor, userId: number): Promise<
  * freed seats are offered to the waitlist. Past ones stay for the figures; the link to the
  * person goes with their account row.
  */
-export async function cancelUpcomingSignups(db: Executor, userId: number, now: Date): Promise<void> {
+export async function cancelUpcomingSignups(db: Db, userId: number, now: Date): Promise<void> {
   for (const { signup } of await listOwnSignups(db, userId, now)) await cancelSignup(db, { signupId: signup.id, userId }, now);
 }
