@@ -1,6 +1,9 @@
 export const LANGUAGES = ["kk", "ru"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Translation as both a context and a notice renderer give it: a text by its id in the locales, in one language. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
 export function isLanguage(value: unknown): value is Language {
   return value === "kk" || value === "ru";
 }

@@ -1,8 +1,7 @@
 import { GrammyError, HttpError, type Api } from "grammy";
-import type { AppDeps, AppI18n } from "../bot/context.js";
-import { noticeRenderers } from "../bot/notices.js";
-import { isChatLinkRefused } from "../bot/shared/chat-link.js";
-import type { NoticeRenderers, RenderedNotice } from "../bot/shared/notice.js";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
 import {
   cancelPendingForRecipient,
   claimDue,
@@ -15,18 +14,30 @@ import {
 } from "../db/outbox.js";
 import type { OutboxRow, User } from "../db/schema.js";
 import { findUser, updateUser } from "../db/users.js";
+import type { Language } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
+import type { Logger } from "../logger.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
+import { isChatLinkRefused } from "../telegram/failures.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
+import type { NoticeRenderers, RenderedNotice } from "./notice.js";
 import { SendRateLimiter } from "./rate-limiter.js";
 
-/** What the scheduler needs besides the app's dependencies: a Bot API client and the translations. */
-export interface SchedulerDeps extends AppDeps {
+/**
+ * What the scheduler works with, handed to it at start-up: besides the database and the clock,
+ * a Bot API client, the translations and the bot's renderer of each kind of message.
+ */
+export interface SchedulerDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
   /** The client messages go out with; see `outboxApi`. */
   api: Api;
-  i18n: Pick<AppI18n, "t">;
+  i18n: { t(language: Language, key: string, vars?: Record<string, string | number>): string };
+  renderers: NoticeRenderers;
 }
 
 export interface DispatcherOptions {
@@ -36,7 +47,6 @@ export interface DispatcherOptions {
   processExists?: (pid: number) => boolean;
   /** Rows claimed per statement. */
   batchSize?: number;
-  renderers?: NoticeRenderers;
   sleep?: Sleep;
   limiter?: SendRateLimiter;
 }
@@ -92,7 +102,6 @@ export class OutboxDispatcher {
   readonly workerId: string;
   private readonly deps: SchedulerDeps;
   private readonly batchSize: number;
-  private readonly renderers: NoticeRenderers;
   private readonly sleep: Sleep;
   private readonly limiter: SendRateLimiter;
   private readonly processExists: (pid: number) => boolean;
@@ -104,7 +113,6 @@ export class OutboxDispatcher {
     ownWorkers.add(this.workerId);
     this.processExists = options.processExists ?? processExists;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.renderers = options.renderers ?? noticeRenderers;
     this.sleep = options.sleep ?? abortableSleep;
     this.limiter = options.limiter ?? new SendRateLimiter();
   }
@@ -211,7 +219,7 @@ export class OutboxDispatcher {
       }
       return { outcome: { state: "pending", dueAt: at }, bucket: "postponed" };
     }
-    if (!this.renderers[row.kind as NoticeKind]) {
+    if (!this.deps.renderers[row.kind as NoticeKind]) {
       this.deps.logger.error({ outbox_id: row.id, kind: row.kind }, "outbox row of an unknown kind");
       return { outcome: { state: "failed", reason: `unknown kind "${row.kind}"`, attempts: row.attempts }, bucket: "failed" };
     }
@@ -221,7 +229,7 @@ export class OutboxDispatcher {
   /** The row's message in the recipient's language (Russian for someone the bot has no row for). */
   private async render(row: OutboxRow, recipient: User | undefined): Promise<RenderedNotice | null> {
     const language = recipient?.language ?? "ru";
-    const renderer = this.renderers[row.kind as NoticeKind]!;
+    const renderer = this.deps.renderers[row.kind as NoticeKind]!;
     return renderer({
       row,
       payload: JSON.parse(row.payload) as Record<string, unknown>,

@@ -697,7 +697,7 @@ describe("staff locale keys built from domain values", () => {
 /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
 async function dispatch(): Promise<ApiCall[]> {
   const from = h.calls.length;
-  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n, renderers: noticeRenderers };
   await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
   return h.calls.slice(from);
 }

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import { findUser } from "../../../db/users.js";
+import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { menuButton } from "../../shared/keyboards.js";
-import type { NoticeRenderer } from "../../shared/notice.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { consultationWhen } from "./when.js";
 

@@ -9,11 +9,11 @@ import {
   mayAskFeedback,
   parseFeedbackComment,
 } from "../../../domain/feedback.js";
+import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
-import type { NoticeRenderer } from "../../shared/notice.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
 

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { updateUser } from "../../../db/users.js";
+import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
-import type { NoticeRenderers } from "../../shared/notice.js";
 import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
 import { feedbackButtons, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";

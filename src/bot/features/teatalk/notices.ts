@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../../../db/teatalk.js";
 import { offerLapsed } from "../../../domain/teatalk.js";
+import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
 import { afterwardsKeyboard } from "./signups.js";
