@@ -7,7 +7,6 @@ import { addMinutes } from "./time-math.js";
 export type NoticeKind =
   | "booking_reminder" // to the person, before a consultation; payload { bookingId, offsetMinutes }
   | "booking_feedback" // to the person, after a consultation; payload { bookingId }
-  | "booking_cancelled_by_staff" // to the person; payload { bookingId }
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
