@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS } from "../domain/staff.js";
 import type { Db } from "./database.js";
@@ -253,8 +254,6 @@ export async function correctableMarks(db: Db, specialistId: number, now: Date, 
     .limit(limit)
     .execute();
 }
-
-export type AttendanceMark = "attended" | "no_show";
 
 /** A mark to set, or "unmark": the consultation waits for its mark again. */
 export type AttendanceChange = AttendanceMark | "unmark";

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
+import type { AttendanceMark } from "../domain/attendance.js";
 import type { DistrictCode } from "../domain/districts.js";
 import {
   attendanceOpen,
@@ -65,8 +66,6 @@ export type CancelResult = { kind: "cancelled"; signupId: number } | { kind: "no
 
 /** Why an offer could not be answered. */
 export type OfferRefusal = "already-confirmed" | "expired" | "not-offered" | "not-found";
-
-export type AttendanceMark = "attended" | "no_show";
 
 export type MarkResult =
   | { ok: true; name: string | null }

@@ -8,9 +8,9 @@ import {
   specialistAgenda,
   type AgendaEntry,
   type AttendanceChange,
-  type AttendanceMark,
   type StaffMember,
 } from "../../../db/staff.js";
+import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
@@ -18,6 +18,7 @@ import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import { isChatLinkRefused } from "../../../telegram/failures.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { decode, MARK_CODES } from "../../shared/attendance.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
 import { STAFF_MENU } from "./menu.js";
@@ -140,8 +141,7 @@ function when(instant: string, language: Language): string {
   return `${day}, ${time}`;
 }
 
-const CHANGE_CODES: Record<AttendanceChange, string> = { attended: "a", no_show: "n", unmark: "u" };
-const CHANGES = Object.fromEntries(Object.entries(CHANGE_CODES).map(([change, code]) => [code, change])) as Record<string, AttendanceChange>;
+const CHANGE_CODES: Record<AttendanceChange, string> = { ...MARK_CODES, unmark: "u" };
 
 function markData(bookingId: number, change: AttendanceChange): string {
   return `staff:mark:${bookingId}:${CHANGE_CODES[change]}`;
@@ -157,7 +157,7 @@ function otherMark(status: BookingStatus): AttendanceMark {
  * offers the correction while the mark can still be corrected.
  */
 export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, code: string): Promise<void> {
-  const change = CHANGES[code];
+  const change = decode(CHANGE_CODES, code);
   if (!change) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     return;

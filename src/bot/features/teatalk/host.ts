@@ -1,11 +1,12 @@
 import { InlineKeyboard } from "grammy";
-import { hostSessions, markParticipant, sessionParticipants, type AttendanceMark, type SessionView } from "../../../db/teatalk.js";
+import { hostSessions, markParticipant, sessionParticipants, type SessionView } from "../../../db/teatalk.js";
 import type { Language } from "../../../domain/language.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import { attendanceOpen } from "../../../domain/teatalk.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { decode, MARK_CODES } from "../../shared/attendance.js";
 import { menuButton } from "../../shared/keyboards.js";
 import { personName } from "../staff/format.js";
 import { sessionDetails } from "./format.js";
@@ -47,8 +48,8 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
   if (started) {
     participants.forEach((p, i) => {
       if (p.status !== "confirmed") return;
-      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), `tt:mark:${p.signupId}:a`)
-        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), `tt:mark:${p.signupId}:n`)
+      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), `tt:mark:${p.signupId}:${MARK_CODES.attended}`)
+        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), `tt:mark:${p.signupId}:${MARK_CODES.no_show}`)
         .row();
     });
   } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
@@ -57,14 +58,13 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: kb });
 }
 
-const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
-
 /**
  * A press on "came" / "did not come". The sign-up in the button is checked against the presser:
  * only the session's host marks, only after the start, only once.
  */
 export async function markFromButton(ctx: AppContext, signupId: number, code: string): Promise<void> {
-  const status = MARKS[code]!;
+  // The button's pattern lets only the codes of MARK_CODES through.
+  const status = decode(MARK_CODES, code)!;
   const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
   if (!result.ok) {
     ctx.log.info({ signup_id: signupId, reason: result.reason }, "tea-talk attendance mark refused");
