@@ -8,6 +8,7 @@ import {
   type StaffMember,
 } from "../../../db/staff.js";
 import { ensureUser } from "../../../db/users.js";
+import { pageOf } from "../../../domain/paging.js";
 import { inviteTokenOf, isStaffStartPayload, staffStartPayload } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
@@ -117,10 +118,9 @@ function paged(
   page: number,
   pageData: (page: number) => string,
 ): InlineKeyboard {
-  const pages = Math.max(1, Math.ceil(buttons.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
+  const { items: shown, index: current, pages } = pageOf(buttons, page, PAGE_SIZE);
   const kb = new InlineKeyboard();
-  for (const b of buttons.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) kb.text(b.text, b.data).row();
+  for (const b of shown) kb.text(b.text, b.data).row();
   if (current > 0) kb.text(ctx.t("staff-page-prev"), pageData(current - 1));
   if (current < pages - 1) kb.text(ctx.t("staff-page-next"), pageData(current + 1));
   return startRow(kb);
