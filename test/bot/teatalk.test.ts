@@ -195,6 +195,30 @@ describe("the list's filters", () => {
     for (const b of u.buttons()) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
+  it("shows a long list a page at a time, numbered on across pages", async () => {
+    // Eight more sessions in Medeu make nine there: a full page and one more.
+    for (let day = 0; day < 8; day++) {
+      await insertTeaTalkSession(h.db, { centerId: "medeu-1", startsAt: new Date(Date.parse("2026-11-27T13:30:00Z") + day * 86_400_000) });
+    }
+    const u = await person(506);
+    const first = await u.press("tt:l:all:medeu:0");
+    expect(h.texts(first)[0]).toContain(ru("teatalk-list-page", { page: 1, pages: 2 }));
+    const numbers = (buttons: { text: string }[]) => buttons.map((b) => b.text).filter((text) => /^\d+$/.test(text));
+    expect(numbers(u.buttons())).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-next"))?.callback_data).toBe("tt:l:all:medeu:1");
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-prev"))).toBeUndefined();
+
+    const second = await u.press("tt:l:all:medeu:1");
+    expect(h.texts(second)[0]).toContain(ru("teatalk-list-page", { page: 2, pages: 2 }));
+    expect(numbers(u.buttons())).toEqual(["9"]);
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-prev"))?.callback_data).toBe("tt:l:all:medeu:0");
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-next"))).toBeUndefined();
+
+    // A page the list no longer has (sessions were called off since) shows the last one.
+    expect(h.texts(await u.press("tt:l:all:medeu:5"))[0]).toContain(ru("teatalk-list-page", { page: 2, pages: 2 }));
+    expect(numbers(u.buttons())).toEqual(["9"]);
+  });
+
   it("keeps the page too, and old buttons without a place open the whole list", async () => {
     const u = await person(505);
     expect(h.texts(await u.press(`tt:s:${medeu}:intermediate:medeu:0`))[0]).toContain("Центр medeu-1");
