@@ -38,7 +38,7 @@ export type BookResult =
   | { kind: "limit"; breach: LimitBreach }
   | { kind: "overlap"; clash: Appointment };
 
-export type CancelResult = "cancelled" | "not-found" | "not-active";
+export type CancelBookingResult = { kind: "cancelled" } | { kind: "not-found" } | { kind: "not-active" };
 
 export type RescheduleResult =
   | { kind: "rescheduled"; bookingId: number }
@@ -166,11 +166,11 @@ export async function bookSlot(
  * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
  * the cancelling file outranks the one that added it.
  */
-export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
-  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelBookingResult> {
+  return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
     const booking = await findOwnBooking(trx, userId, bookingId);
-    if (!booking) return "not-found";
-    if (!isUpcoming(booking, now)) return "not-active";
+    if (!booking) return { kind: "not-found" };
+    if (!isUpcoming(booking, now)) return { kind: "not-active" };
     await trx
       .updateTable("bookings")
       .set((eb) => ({
@@ -183,7 +183,7 @@ export async function cancelBooking(db: Db, userId: number, bookingId: number, n
       .execute();
     await cancelPendingForBooking(trx, bookingId);
     await notifySpecialist(trx, booking.specialist_id, "staff_booking_cancelled", bookingId, now);
-    return "cancelled";
+    return { kind: "cancelled" };
   });
 }
 

@@ -62,15 +62,18 @@ export type SignUpResult =
   | { kind: "overlap"; clash: Appointment }
   | { kind: "not-found" };
 
-export type CancelResult = { kind: "cancelled"; signupId: number } | { kind: "not-found" } | { kind: "not-active" };
+export type CancelSignupResult = { kind: "cancelled"; signupId: number } | { kind: "not-found" } | { kind: "not-active" };
 
 /** Why an offer could not be answered. */
 export type OfferRefusal = "already-confirmed" | "expired" | "not-offered" | "not-found";
 
-export type MarkResult =
-  | { ok: true; name: string | null }
-  | { ok: false; reason: "not-found" | "not-started" | "not-confirmed" }
-  | { ok: false; reason: "already-marked"; status: AttendanceMark };
+/** The answer to an offer as given ("I'll come": confirmed, "I can't": declined), or why it could not be. */
+export type OfferAnswerResult<T extends "confirmed" | "declined"> = { kind: T } | { kind: OfferRefusal };
+
+export type MarkParticipantResult =
+  | { kind: "marked"; name: string | null }
+  | { kind: "not-found" | "not-started" | "not-confirmed" }
+  | { kind: "already-marked"; status: AttendanceMark };
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -246,8 +249,8 @@ export async function signUp(
  * Cancels a person's own sign-up before the session starts. A seat it held is offered to the
  * first in line in the same transaction; what was waiting to be sent about it is withdrawn.
  */
-export async function cancelSignup(db: Db, request: { signupId: number; userId: number }, now: Date): Promise<CancelResult> {
-  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+export async function cancelSignup(db: Db, request: { signupId: number; userId: number }, now: Date): Promise<CancelSignupResult> {
+  return db.transaction().execute(async (trx): Promise<CancelSignupResult> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
     if (!found) return { kind: "not-found" };
     const { signup, session } = found;
@@ -263,12 +266,12 @@ export async function acceptOffer(
   request: { signupId: number; userId: number },
   policy: TeaTalkPolicy,
   now: Date,
-): Promise<"confirmed" | OfferRefusal> {
+): Promise<OfferAnswerResult<"confirmed">> {
   return answerOffer(db, request, now, async (trx, signup, session) => {
     await setStatus(trx, signup.id, "confirmed", now);
     await cancelPendingByKeys(trx, [teatalkOfferKey(signup.id)]);
     await scheduleReminder(trx, { id: signup.id, userId: request.userId, startsAt: session.starts_at }, policy, now);
-    return "confirmed" as const;
+    return "confirmed";
   });
 }
 
@@ -277,10 +280,10 @@ export async function declineOffer(
   db: Db,
   request: { signupId: number; userId: number },
   now: Date,
-): Promise<"declined" | OfferRefusal> {
+): Promise<OfferAnswerResult<"declined">> {
   return answerOffer(db, request, now, async (trx, signup, session) => {
     await release(trx, signup, session, now);
-    return "declined" as const;
+    return "declined";
   });
 }
 
@@ -289,24 +292,24 @@ export async function declineOffer(
  * deadline not passed. An offer found lapsed here is passed on right away, as the scheduler
  * would have done.
  */
-async function answerOffer<T extends string>(
+async function answerOffer<T extends "confirmed" | "declined">(
   db: Db,
   request: { signupId: number; userId: number },
   now: Date,
   onValid: (trx: Db, signup: TeaTalkSignup, session: TeaTalkSession) => Promise<T>,
-): Promise<T | OfferRefusal> {
-  return db.transaction().execute(async (trx): Promise<T | OfferRefusal> => {
+): Promise<OfferAnswerResult<T>> {
+  return db.transaction().execute(async (trx): Promise<OfferAnswerResult<T>> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
-    if (!found) return "not-found";
+    if (!found) return { kind: "not-found" };
     const { signup, session } = found;
     const lapsed = signup.offer_expires_at !== null && offerLapsed(new Date(signup.offer_expires_at), now);
-    if (signup.status === "confirmed") return "already-confirmed";
-    if (signup.status !== "offered" || session.status !== "scheduled") return lapsed ? "expired" : "not-offered";
+    if (signup.status === "confirmed") return { kind: "already-confirmed" };
+    if (signup.status !== "offered" || session.status !== "scheduled") return { kind: lapsed ? "expired" : "not-offered" };
     if (lapsed) {
       await release(trx, signup, session, now);
-      return "expired";
+      return { kind: "expired" };
     }
-    return onValid(trx, signup, session);
+    return { kind: await onValid(trx, signup, session) };
   });
 }
 
@@ -487,8 +490,8 @@ export async function markParticipant(
   db: Db,
   mark: { signupId: number; hostTelegramId: number; status: AttendanceMark },
   now: Date,
-): Promise<MarkResult> {
-  return db.transaction().execute(async (trx): Promise<MarkResult> => {
+): Promise<MarkParticipantResult> {
+  return db.transaction().execute(async (trx): Promise<MarkParticipantResult> => {
     const row = await trx
       .selectFrom("teatalk_signups as u")
       .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -498,12 +501,12 @@ export async function markParticipant(
       .where("s.status", "=", "scheduled")
       .where((eb) => hostedBy(eb, mark.hostTelegramId))
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: "not-found" };
-    if (row.status === "attended" || row.status === "no_show") return { ok: false, reason: "already-marked", status: row.status };
-    if (row.status !== "confirmed") return { ok: false, reason: "not-confirmed" };
-    if (!attendanceOpen(new Date(row.starts_at), now)) return { ok: false, reason: "not-started" };
+    if (!row) return { kind: "not-found" };
+    if (row.status === "attended" || row.status === "no_show") return { kind: "already-marked", status: row.status };
+    if (row.status !== "confirmed") return { kind: "not-confirmed" };
+    if (!attendanceOpen(new Date(row.starts_at), now)) return { kind: "not-started" };
     await setStatus(trx, mark.signupId, mark.status, now);
-    return { ok: true, name: row.name };
+    return { kind: "marked", name: row.name };
   });
 }
 

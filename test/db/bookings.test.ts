@@ -294,7 +294,7 @@ describe("calendar revisions", () => {
     expect(await bookingRow(moved.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 1 });
     expect(await bookingRow(again.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 2 });
 
-    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toBe("cancelled");
+    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toEqual({ kind: "cancelled" });
     expect(await bookingRow(again.bookingId)).toMatchObject({ status: "cancelled", calendar_sequence: 3 });
     expect(calendarUid(await bookingRow(again.bookingId))).toBe(`booking-${first}@jastar-bot`);
   });
@@ -305,7 +305,7 @@ describe("cancelBooking", () => {
     const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
     const later = new Date("2026-11-23T06:00:00Z");
 
-    expect(await cancelBooking(db, 1, bookingId, later)).toBe("cancelled");
+    expect(await cancelBooking(db, 1, bookingId, later)).toEqual({ kind: "cancelled" });
 
     expect(await bookingRow(bookingId)).toMatchObject({ status: "cancelled", cancelled_by: "user", updated_at: later.toISOString() });
     const outbox = await outboxOf(bookingId);
@@ -328,13 +328,13 @@ describe("cancelBooking", () => {
 
   it("changes nothing for someone else's booking, a cancelled one or a past one", async () => {
     const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
-    expect(await cancelBooking(db, 2, bookingId, NOW)).toBe("not-found");
-    expect(await cancelBooking(db, 1, 99_999, NOW)).toBe("not-found");
+    expect(await cancelBooking(db, 2, bookingId, NOW)).toEqual({ kind: "not-found" });
+    expect(await cancelBooking(db, 1, 99_999, NOW)).toEqual({ kind: "not-found" });
     expect((await bookingRow(bookingId)).status).toBe("confirmed");
 
-    expect(await cancelBooking(db, 1, bookingId, new Date("2026-11-24T05:00:00Z"))).toBe("not-active"); // it has begun
-    expect(await cancelBooking(db, 1, bookingId, NOW)).toBe("cancelled");
-    expect(await cancelBooking(db, 1, bookingId, NOW)).toBe("not-active");
+    expect(await cancelBooking(db, 1, bookingId, new Date("2026-11-24T05:00:00Z"))).toEqual({ kind: "not-active" }); // it has begun
+    expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "cancelled" });
+    expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "not-active" });
   });
 });
 

@@ -66,12 +66,12 @@ export async function markFromButton(ctx: AppContext, signupId: number, code: st
   // The button's pattern lets only the codes of MARK_CODES through.
   const status = decode(MARK_CODES, code)!;
   const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
-  if (!result.ok) {
-    ctx.log.info({ signup_id: signupId, reason: result.reason }, "tea-talk attendance mark refused");
+  if (result.kind !== "marked") {
+    ctx.log.info({ signup_id: signupId, reason: result.kind }, "tea-talk attendance mark refused");
     const text =
-      result.reason === "already-marked"
+      result.kind === "already-marked"
         ? ctx.t("teatalk-mark-already", { status: ctx.t(`teatalk-host-status-${result.status}`) })
-        : ctx.t(`teatalk-mark-${result.reason}`);
+        : ctx.t(`teatalk-mark-${result.kind}`);
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }

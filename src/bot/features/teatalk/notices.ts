@@ -62,8 +62,8 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const { db, clock, config } = ctx.deps;
   const now = clock.now();
   const outcome = await acceptOffer(db, { signupId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
-  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer accepted");
-  if (outcome !== "confirmed") return answerUnusable(ctx, outcome);
+  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer accepted");
+  if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
@@ -75,8 +75,8 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
 /** "I can't" under an offer: the seat goes to the next in line at once. */
 export async function declineFromButton(ctx: AppContext, signupId: number): Promise<void> {
   const outcome = await declineOffer(ctx.deps.db, { signupId, userId: ctx.from!.id }, ctx.deps.clock.now());
-  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer declined");
-  if (outcome !== "declined") return answerUnusable(ctx, outcome);
+  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer declined");
+  if (outcome.kind !== "declined") return answerUnusable(ctx, outcome.kind);
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("teatalk-offer-declined"), { reply_markup: afterwardsKeyboard(ctx) });
 }
