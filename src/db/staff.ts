@@ -95,9 +95,7 @@ export type InviteRefusal =
   | "specialist-linked" // the specialist has an account linked through another invite
   | "account-linked"; // this Telegram account already belongs to another specialist
 
-export type InviteRedemption =
-  | { ok: true; specialistId: number; alreadyYours: boolean }
-  | { ok: false; reason: InviteRefusal };
+export type InviteRedemption = { kind: "linked"; specialistId: number; alreadyYours: boolean } | { kind: InviteRefusal };
 
 /** Thrown inside the transaction to roll it back; never leaves this module. */
 class Refused extends Error {
@@ -131,7 +129,7 @@ export async function redeemInvite(db: Db, token: string, telegramId: number, no
 
       const current = await trx.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
       // A second invite for someone already linked to this very specialist is simply used up.
-      if (current?.id === claimed.specialist_id) return { ok: true as const, specialistId: current.id, alreadyYours: true };
+      if (current?.id === claimed.specialist_id) return { kind: "linked" as const, specialistId: current.id, alreadyYours: true };
       if (current) throw new Refused("account-linked");
       const linked = await trx
         .updateTable("specialists")
@@ -140,10 +138,10 @@ export async function redeemInvite(db: Db, token: string, telegramId: number, no
         .where("telegram_id", "is", null)
         .executeTakeFirst();
       if (linked.numUpdatedRows === 0n) throw new Refused("specialist-linked");
-      return { ok: true as const, specialistId: claimed.specialist_id, alreadyYours: false };
+      return { kind: "linked" as const, specialistId: claimed.specialist_id, alreadyYours: false };
     });
   } catch (err) {
-    if (err instanceof Refused) return { ok: false, reason: err.reason };
+    if (err instanceof Refused) return { kind: err.reason };
     throw err;
   }
 }
@@ -164,12 +162,12 @@ async function unusable(db: Db, token: string, telegramId: number, at: Instant):
     .where("staff_invites.token", "=", token)
     .executeTakeFirst();
   // The invite of a specialist who has left leads nowhere any more.
-  if (!invite || !invite.active) return { ok: false, reason: "unknown" };
-  if (invite.used_at === null) return { ok: false, reason: invite.expires_at <= at ? "expired" : "used" };
+  if (!invite || !invite.active) return { kind: "unknown" };
+  if (invite.used_at === null) return { kind: invite.expires_at <= at ? "expired" : "used" };
   if (invite.used_by === telegramId && invite.telegram_id === telegramId) {
-    return { ok: true, specialistId: invite.specialist_id, alreadyYours: true };
+    return { kind: "linked", specialistId: invite.specialist_id, alreadyYours: true };
   }
-  return { ok: false, reason: "used" };
+  return { kind: "used" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,11 +256,11 @@ export async function correctableMarks(db: Db, specialistId: number, now: Date, 
 /** A mark to set, or "unmark": the consultation waits for its mark again. */
 export type AttendanceChange = AttendanceMark | "unmark";
 
-export type MarkRefusal = "not-found" | "not-started" | "already-marked" | "not-confirmed" | "final" | "not-marked";
-
-export type MarkResult =
-  | { ok: true; booking: AgendaEntry; markedAt: Instant | null }
-  | { ok: false; reason: MarkRefusal; status?: BookingStatus };
+export type MarkAttendanceResult =
+  | { kind: "marked"; booking: AgendaEntry; markedAt: Instant | null }
+  /** Refused for the status the consultation has: that mark already, a mark for good, or no longer booked. */
+  | { kind: "already-marked" | "final" | "not-confirmed"; status: BookingStatus }
+  | { kind: "not-found" | "not-started" | "not-marked" };
 
 /**
  * Marks a consultation attended or no-show, changes the mark, or takes it back: only its own
@@ -274,7 +272,7 @@ export async function markAttendance(
   db: Db,
   mark: { bookingId: number; specialistId: number; change: AttendanceChange },
   now: Date,
-): Promise<MarkResult> {
+): Promise<MarkAttendanceResult> {
   const at = now.toISOString();
   const correctable = correctableMarksSince(now).toISOString();
   const otherMarks: AttendanceMark[] = mark.change === "unmark" ? ["attended", "no_show"] : mark.change === "attended" ? ["no_show"] : ["attended"];
@@ -294,15 +292,15 @@ export async function markAttendance(
     .executeTakeFirst();
   const booking = await agendaQuery(db, mark.specialistId).where("bookings.id", "=", mark.bookingId).executeTakeFirst();
   // Someone else's booking is reported exactly like a missing one: its existence is not shown.
-  if (!booking) return { ok: false, reason: "not-found" };
-  if (updated.numUpdatedRows > 0n) return { ok: true, booking, markedAt };
+  if (!booking) return { kind: "not-found" };
+  if (updated.numUpdatedRows > 0n) return { kind: "marked", booking, markedAt };
   const { status } = booking;
   if (status === "attended" || status === "no_show") {
-    return { ok: false, reason: status === mark.change ? "already-marked" : "final", status };
+    return { kind: status === mark.change ? "already-marked" : "final", status };
   }
-  if (status !== "confirmed") return { ok: false, reason: "not-confirmed", status };
-  if (new Date(booking.starts_at) > now) return { ok: false, reason: "not-started" };
-  return { ok: false, reason: "not-marked" };
+  if (status !== "confirmed") return { kind: "not-confirmed", status };
+  if (new Date(booking.starts_at) > now) return { kind: "not-started" };
+  return { kind: "not-marked" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,15 +369,17 @@ export async function listUpcomingBlockedTimes(db: Db, specialistId: number, now
     .execute();
 }
 
-/** Removes one of the specialist's own blocked times and returns it; null when they have none with that id. */
-export async function unblockTime(db: Db, blockId: number, specialistId: number): Promise<BlockedTime | null> {
-  const row = await db
+export type UnblockResult = { kind: "unblocked"; block: BlockedTime } | { kind: "not-found" };
+
+/** Removes one of the specialist's own blocked times; "not-found" when they have none with that id. */
+export async function unblockTime(db: Db, blockId: number, specialistId: number): Promise<UnblockResult> {
+  const block = await db
     .deleteFrom("blocked_times")
     .where("id", "=", blockId)
     .where("specialist_id", "=", specialistId)
     .returning(["id", "starts_at", "ends_at"])
     .executeTakeFirst();
-  return row ?? null;
+  return block ? { kind: "unblocked", block } : { kind: "not-found" };
 }
 
 // ---------------------------------------------------------------------------------------------

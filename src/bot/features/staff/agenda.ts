@@ -163,12 +163,12 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
     return;
   }
   const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
-  if (!result.ok) {
-    ctx.log.info({ booking_id: bookingId, reason: result.reason }, "attendance mark refused");
+  if (result.kind !== "marked") {
+    ctx.log.info({ booking_id: bookingId, reason: result.kind }, "attendance mark refused");
     const text =
-      result.reason === "already-marked"
+      result.kind === "already-marked"
         ? ctx.t("staff-mark-already", { status: ctx.t(`staff-status-${result.status}`) })
-        : ctx.t(`staff-mark-${result.reason}`);
+        : ctx.t(`staff-mark-${result.kind}`);
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }

@@ -167,10 +167,10 @@ staffStartFeature.command("start", async (ctx, next) => {
   if (!isStaffStartPayload(payload)) return next();
   const token = inviteTokenOf(payload);
   const now = ctx.deps.clock.now();
-  const result = token === null ? ({ ok: false, reason: "unknown" } as const) : await redeemInvite(ctx.deps.db, token, ctx.from.id, now);
-  if (!result.ok) {
-    ctx.log.info({ reason: result.reason }, "staff invite refused");
-    await ctx.reply(ctx.t(`staff-invite-${result.reason}`));
+  const result = token === null ? ({ kind: "unknown" } as const) : await redeemInvite(ctx.deps.db, token, ctx.from.id, now);
+  if (result.kind !== "linked") {
+    ctx.log.info({ reason: result.kind }, "staff invite refused");
+    await ctx.reply(ctx.t(`staff-invite-${result.kind}`));
     return;
   }
   ctx.log.info({ specialist_id: result.specialistId }, "staff account linked");
