@@ -53,7 +53,7 @@ feedbackButtons.callbackQuery(/^fb:(\d{1,15}):(\d)$/, async (ctx, next) => {
   // A second press racing the first loses at the guarded update and is told it was already rated.
   const refusal =
     feedbackRefusal(rateable, ctx.from.id, now) ??
-    ((await saveFeedbackScore(db, bookingId, ctx.from.id, score, now)) ? null : "already-given");
+    ((await saveFeedbackScore(db, bookingId, ctx.from.id, score, now)).kind === "saved" ? null : "already-given");
   if (refusal) {
     await ctx.answerCallbackQuery({ text: ctx.t(`feedback-${refusal}`), show_alert: true });
     return;
