@@ -130,11 +130,13 @@ export async function expireOverdue(db: Db, now: Date): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+export type ClaimCheck = { kind: "held" } | { kind: "lost" };
+
 /**
- * Renews the claim right before the message goes to Telegram. False when the claim was lost
- * (the lease ran out and another worker took the row): then this worker must not send it.
+ * Renews the claim right before the message goes to Telegram. Lost when the lease ran out and
+ * another worker took the row: then this worker must not send it.
  */
-export async function confirmClaim(db: Db, id: number, worker: string, now: Date): Promise<boolean> {
+export async function confirmClaim(db: Db, id: number, worker: string, now: Date): Promise<ClaimCheck> {
   const result = await db
     .updateTable("outbox")
     .set({ claimed_at: now.toISOString() })
@@ -142,7 +144,7 @@ export async function confirmClaim(db: Db, id: number, worker: string, now: Date
     .where("state", "=", "sending")
     .where("claimed_by", "=", worker)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1 ? { kind: "held" } : { kind: "lost" };
 }
 
 /** What becomes of a claimed row. */

@@ -179,7 +179,7 @@ export class OutboxDispatcher {
 
     // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
     // in this window, the round trip included, sends the row twice (see the class comment).
-    if (!(await confirmClaim(db, row.id, this.workerId, this.now()))) return { outcome: { state: "pending" }, bucket: "lost" };
+    if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
     try {
       await this.send(row.recipient_id, notice);
     } catch (err) {
