@@ -1,7 +1,4 @@
 import { GrammyError, HttpError, type Api } from "grammy";
-import type { Clock } from "../clock.js";
-import type { Config } from "../config.js";
-import type { Db } from "../db/database.js";
 import {
   cancelPendingForRecipient,
   claimDue,
@@ -14,10 +11,10 @@ import {
 } from "../db/outbox.js";
 import type { OutboxRow, User } from "../db/schema.js";
 import { findUser, updateUser } from "../db/users.js";
+import type { AppDeps } from "../deps.js";
 import type { Language } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
-import type { Logger } from "../logger.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
 import { isChatLinkRefused } from "../telegram/failures.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
@@ -26,14 +23,10 @@ import type { NoticeRenderers, RenderedNotice } from "./notice.js";
 import { SendRateLimiter } from "./rate-limiter.js";
 
 /**
- * What the scheduler works with, handed to it at start-up: besides the database and the clock,
- * a Bot API client, the translations and the bot's renderer of each kind of message.
+ * What the scheduler works with besides the app's dependencies, handed to it at start-up: a Bot
+ * API client, the translations and the bot's renderer of each kind of message.
  */
-export interface SchedulerDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  clock: Clock;
+export interface SchedulerDeps extends AppDeps {
   /** The client messages go out with; see `outboxApi`. */
   api: Api;
   i18n: { t(language: Language, key: string, vars?: Record<string, string | number>): string };
