@@ -9,7 +9,7 @@ import {
   type SpecialistAgenda,
 } from "../domain/booking-rules.js";
 import { bookingEventUid } from "../domain/ics.js";
-import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
+import { bookingNotices, staffCancellationNotice, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
@@ -163,28 +163,62 @@ export async function bookSlot(
 
 /**
  * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
- * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
- * the cancelling file outranks the one that added it.
+ * it is withdrawn, and the specialist is told.
  */
 export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelBookingResult> {
   return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
     const booking = await findOwnBooking(trx, userId, bookingId);
     if (!booking) return { kind: "not-found" };
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
-    await trx
-      .updateTable("bookings")
-      .set((eb) => ({
-        status: "cancelled",
-        cancelled_by: "user",
-        calendar_sequence: eb("calendar_sequence", "+", 1),
-        updated_at: now.toISOString(),
-      }))
-      .where("id", "=", bookingId)
-      .execute();
-    await cancelPendingForBooking(trx, bookingId);
+    await markCancelled(trx, bookingId, "user", now);
     await notifySpecialist(trx, booking.specialist_id, "staff_booking_cancelled", bookingId, now);
     return { kind: "cancelled" };
   });
+}
+
+/**
+ * Cancels one of a specialist's upcoming consultations from their side: the slot frees up, what
+ * was waiting to be sent about it is withdrawn, and the person is told and offered another time.
+ * Someone else's booking is reported exactly like a missing one.
+ */
+export async function cancelBookingByStaff(
+  db: Db,
+  request: { bookingId: number; specialistId: number },
+  now: Date,
+): Promise<CancelBookingResult> {
+  return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
+    const booking = await trx
+      .selectFrom("bookings")
+      .selectAll()
+      .where("id", "=", request.bookingId)
+      .where("specialist_id", "=", request.specialistId)
+      .executeTakeFirst();
+    if (!booking) return { kind: "not-found" };
+    if (!isUpcoming(booking, now)) return { kind: "not-active" };
+    await markCancelled(trx, booking.id, "specialist", now);
+    // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
+    const notice = staffCancellationNotice({ id: booking.id, startsAt: new Date(booking.starts_at) }, now);
+    await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+    return { kind: "cancelled" };
+  });
+}
+
+/**
+ * Cancels a booking and withdraws what waits to be sent about it. The calendar event's revision
+ * goes up, so that the cancelling file outranks the one that added it.
+ */
+async function markCancelled(trx: Db, bookingId: number, by: "user" | "specialist", now: Date): Promise<void> {
+  await trx
+    .updateTable("bookings")
+    .set((eb) => ({
+      status: "cancelled",
+      cancelled_by: by,
+      calendar_sequence: eb("calendar_sequence", "+", 1),
+      updated_at: now.toISOString(),
+    }))
+    .where("id", "=", bookingId)
+    .execute();
+  await cancelPendingForBooking(trx, bookingId);
 }
 
 /**

@@ -136,7 +136,7 @@ async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, la
 }
 
 /** "23 November, Monday, 09:00" in Almaty time. */
-function when(instant: string, language: Language): string {
+export function when(instant: string, language: Language): string {
   const { day, time } = dayAndTime(instant, language);
   return `${day}, ${time}`;
 }

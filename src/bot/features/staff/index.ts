@@ -8,6 +8,7 @@ import { languageKeyboard } from "../../shared/keyboards.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
+import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
@@ -70,6 +71,24 @@ staffFeature.callbackQuery("staff:week", opens(showWeek));
 staffFeature.callbackQuery(
   /^staff:mark:(\d{1,12}):(\w)$/,
   forStaff((ctx, member) => markFromButton(ctx, member, Number(ctx.match[1]), ctx.match[2]!)),
+);
+
+staffFeature.callbackQuery(
+  /^staff:cancels:(\d{1,3})$/,
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showCancellable(ctx, member, Number(ctx.match[1]));
+  }),
+);
+
+staffFeature.callbackQuery(
+  /^staff:cancel:(\d{1,12})$/,
+  forStaff((ctx, member) => askToCancel(ctx, member, Number(ctx.match[1]))),
+);
+
+staffFeature.callbackQuery(
+  /^staff:cancel-yes:(\d{1,12})$/,
+  forStaff((ctx, member) => cancelFromButton(ctx, member, Number(ctx.match[1]))),
 );
 
 staffFeature.callbackQuery(

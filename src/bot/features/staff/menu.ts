@@ -53,6 +53,8 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .text(ctx.t("staff-button-block"), "staff:block")
     .text(ctx.t("staff-button-blocks"), "staff:blocks")
     .row()
+    .text(ctx.t("staff-button-cancel"), "staff:cancels:0")
+    .row()
     .text(ctx.t("button-edit-language"), "staff:language")
     .row()
     // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
