@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type ApiClientOptions } from "grammy";
+import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
@@ -28,6 +28,7 @@ import { staffCommandsInFlows, staffFeature, staffStartFeature } from "./feature
 import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
 import { describeFailure } from "../telegram/failures.js";
+import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
 import { FlowState } from "./flow-state.js";
 import { createI18n } from "./i18n.js";
@@ -68,7 +69,14 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
     client: { apiRoot: deps.config.apiRoot, ...options.client, fetch: transport },
   });
   const answers = new CallbackAnswers();
-  bot.api.config.use(answers.transformer);
+  // What every Api object of the bot applies to its calls: bot.api's, and those the
+  // conversations plugin builds for its contexts, which bot.api's transformers do not reach.
+  const transformers = [htmlByDefault, answers.transformer];
+  bot.api.config.use(...transformers);
+  const withTransformers: MiddlewareFn<BaseContext> = async (ctx, next) => {
+    ctx.api.config.use(...transformers);
+    await next();
+  };
   bot.use(answers.track);
 
   const tracker = new UpdateTracker();
@@ -85,7 +93,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, answers.plugin],
+      plugins: [withDeps, i18n, withTransformers],
     }),
   );
   privateChats.use(flows.keepOnOutage);

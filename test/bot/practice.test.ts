@@ -432,7 +432,6 @@ describe("the phrase of the day in the daily nudge", () => {
     const rendered = await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late });
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
-      parse_mode: "HTML",
       reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open" }]] },
     });
 

@@ -19,7 +19,7 @@ export function inFlow(ctx: AppContext): boolean {
 
 /** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
 async function show(ctx: BaseContext, prompt: Prompt): Promise<void> {
-  await ctx.reply(prompt.text, { parse_mode: "HTML", reply_markup: prompt.markup });
+  await ctx.reply(prompt.text, { reply_markup: prompt.markup });
 }
 
 /**
@@ -180,7 +180,7 @@ export async function askText<T>(
     }
     const value = opts.parse(text, answer);
     if (value !== null) return { value, ctx: answer };
-    await answer.reply(opts.invalid(answer), { parse_mode: "HTML" });
+    await answer.reply(opts.invalid(answer));
     return forget(conversation);
   }
   // A step that takes other kinds of message (a contact) explains itself for the wrong kind.
@@ -188,6 +188,6 @@ export async function askText<T>(
     opts.other && answer.message && text === undefined
       ? opts.invalid(answer)
       : answer.t(await explainInvalid(answer, false));
-  await answer.reply(hint, { parse_mode: "HTML" });
+  await answer.reply(hint);
   return askAgain(conversation, answer, opts.prompt);
 }

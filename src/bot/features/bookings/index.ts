@@ -44,7 +44,6 @@ bookingsFeature.callbackQuery(/^mybk:cancel:(.*)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const lang = await contextLanguage(ctx);
   await ctx.reply(ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("bookings-button-cancel-yes"), `mybk:cancel-yes:${booking.id}`)
       .row()

@@ -46,6 +46,6 @@ export async function showBookings(ctx: BaseContext): Promise<void> {
 
   for (const m of messages) {
     const markup = m.markup.inline_keyboard.some((row) => row.length > 0) ? m.markup : undefined;
-    await ctx.reply(m.text, { parse_mode: "HTML", reply_markup: markup });
+    await ctx.reply(m.text, { reply_markup: markup });
   }
 }

@@ -101,7 +101,7 @@ export function rescheduleConversation(deps: AppDeps) {
         if (moved.booking) {
           const written = factsOfBooking(moved.booking, lang);
           const rescheduled = ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, written) });
-          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
+          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)));
           await sendCalendarFile(ctx, moved.booking, lang, "moved", new Date(moved.at));
           await showMainMenu(ctx);
           return "done";

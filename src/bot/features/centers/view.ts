@@ -71,5 +71,5 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   kb.text(ctx.t("button-back"), `${DISTRICT_PREFIX}:${center.district}`).text(ctx.t("button-menu"), "menu:open");
 
   if (address !== undefined) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }

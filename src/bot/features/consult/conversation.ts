@@ -159,7 +159,7 @@ export function consultConversation(deps: AppDeps) {
         if (answer.choice === "none") {
           if (chosen) {
             // The other center may still have time: widen to both rather than leave the district.
-            await ctx.reply(ctx.t("consult-no-slots-center", { center: escapeHtml(chosen.name[lang]), days: BOOKING_WINDOW_DAYS }), { parse_mode: "HTML" });
+            await ctx.reply(ctx.t("consult-no-slots-center", { center: escapeHtml(chosen.name[lang]), days: BOOKING_WINDOW_DAYS }));
             draft.centerId = null;
             return "again";
           }
@@ -250,7 +250,7 @@ export function consultConversation(deps: AppDeps) {
         if (booked.booking) {
           const written = factsOfBooking(booked.booking, lang);
           const confirmation = ctx.t("consult-booked", { details: describeBooking(ctx, lang, written) });
-          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
+          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)));
           await sendCalendarFile(ctx, booked.booking, lang, "added", new Date(booked.at));
           await showMainMenu(ctx);
           return "done";

@@ -98,9 +98,7 @@ async function multipleChoice(
   });
   if (answer.choice === STOP) return { outcome: null, ctx: answer.ctx };
   const correct = options[Number(answer.choice)]?.id === item.id;
-  await answer.ctx.reply(answer.ctx.t(correct ? "practice-right" : "practice-wrong", { item: itemBlock(answer.ctx.t, item) }), {
-    parse_mode: "HTML",
-  });
+  await answer.ctx.reply(answer.ctx.t(correct ? "practice-right" : "practice-wrong", { item: itemBlock(answer.ctx.t, item) }));
   return { outcome: { kind: "choice", correct }, ctx: answer.ctx };
 }
 
@@ -122,7 +120,7 @@ async function typed(conversation: AppConversation, ctx: BaseContext, item: Deck
   const value = answer.value;
   if ("button" in value) {
     if (value.button === STOP) return { outcome: null, ctx: c };
-    await c.reply(c.t("practice-answer-shown", { item: itemBlock(c.t, item) }), { parse_mode: "HTML" });
+    await c.reply(c.t("practice-answer-shown", { item: itemBlock(c.t, item) }));
     return { outcome: { kind: "typed", verdict: "wrong" }, ctx: c };
   }
   const verdict = checkTypedAnswer(item, value.text);
@@ -132,7 +130,7 @@ async function typed(conversation: AppConversation, ctx: BaseContext, item: Deck
       : verdict.kind === "lookalike"
         ? c.t("practice-typed-lookalike", { kk: escapeHtml(verdict.spelling), slips: slipsText(c, verdict.slips) })
         : c.t("practice-wrong", { item: itemBlock(c.t, item) });
-  await c.reply(reply, { parse_mode: "HTML" });
+  await c.reply(reply);
   return { outcome: { kind: "typed", verdict: verdict.kind }, ctx: c };
 }
 

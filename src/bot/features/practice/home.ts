@@ -80,5 +80,5 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     .row()
     .text(ctx.t("button-back"), "menu:teatalk")
     .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(text, { reply_markup: kb });
 }

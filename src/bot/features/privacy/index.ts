@@ -57,7 +57,6 @@ async function askToErase(ctx: AppContext): Promise<void> {
   const cancels = await upcomingToCancel(ctx);
   const warning = cancels.length > 0 ? `${ctx.t("deleteme-cancels", { items: cancels.join("\n") })}\n\n` : "";
   await ctx.reply(warning + ctx.t("deleteme-confirm"), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("button-deleteme-yes"), "privacy:erase:yes")
       .row()

@@ -39,5 +39,5 @@ export async function showProfile(ctx: BaseContext, user: User): Promise<void> {
     .text(ctx.t("button-deleteme"), "privacy:erase")
     .row()
     .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(text, { reply_markup: kb });
 }

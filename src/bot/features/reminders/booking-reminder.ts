@@ -3,6 +3,7 @@ import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import { findUser } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
@@ -17,7 +18,7 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   if (!Number.isSafeInteger(bookingId)) return null;
   const booking = await findUpcomingOwnBooking(db, row.recipient_id, bookingId, now);
   if (!booking) return null;
-  const place = booking.mode === "online" ? t("reminders-online") : factsOfBooking(booking, language).centerName;
+  const place = booking.mode === "online" ? t("reminders-online") : escapeHtml(factsOfBooking(booking, language).centerName);
   const text = t("reminders-booking", {
     when: consultationWhen(t, language, new Date(booking.starts_at), now),
     service: t(`service-${booking.service}`),

@@ -22,7 +22,6 @@ export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db,
   const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
   return {
     text: `${t("nudge-text")}\n\n${phraseOfTheDayText(t, phraseOfTheDay(date, level))}`,
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), "practice:open"),
   };
 };

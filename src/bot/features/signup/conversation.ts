@@ -15,6 +15,7 @@ import {
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
+import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
 import { continueIntent, showMainMenu } from "../menu/menu.js";
 
@@ -35,7 +36,7 @@ export function signupConversation(deps: AppDeps) {
 
     const existing = await conversation.external(() => findUser(deps.db, userId));
     if (isRegistered(existing)) {
-      await ctx.reply(ctx.t("signup-already", { name: existing.name }));
+      await ctx.reply(ctx.t("signup-already", { name: escapeHtml(existing.name) }));
       await showMainMenu(ctx);
       return;
     }
@@ -86,7 +87,7 @@ export function signupConversation(deps: AppDeps) {
     const age = await askAge(conversation, ctx);
     ctx = age.ctx;
     if (age.kind === "refused") {
-      await ctx.reply(ctx.t(AGE_REFUSAL_KEY[age.reason]), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t(AGE_REFUSAL_KEY[age.reason]));
       return showMainMenu(ctx);
     }
 
@@ -123,7 +124,7 @@ export function signupConversation(deps: AppDeps) {
         doneAt,
       ),
     );
-    await ctx.reply(ctx.t("signup-done", { name: name.value }));
+    await ctx.reply(ctx.t("signup-done", { name: escapeHtml(name.value) }));
     await showMainMenu(ctx);
     if (intent) await continueIntent(ctx, intent);
   };

@@ -50,10 +50,10 @@ async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
     const own = screen.markup?.inline_keyboard ?? [];
     const chats = (screen.chats ?? []).map((b) => [b]);
     try {
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard([...chats, ...own, ...back]) });
+      await ctx.reply(screen.text, { reply_markup: keyboard([...chats, ...own, ...back]) });
     } catch (err) {
       if (chats.length === 0 || !isChatLinkRefused(err)) throw err;
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(own) });
+      await ctx.reply(screen.text, { reply_markup: keyboard(own) });
       await ctx.reply(ctx.t("staff-contact-refused-some"), { reply_markup: keyboard(back) });
     }
   }

@@ -60,7 +60,6 @@ admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
   const language = await contextLanguage(ctx);
   await ctx.reply(ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }), {
-    parse_mode: "HTML",
     reply_markup: paged(
       ctx,
       specialists.map((s) => ({ text: specialistLabel(ctx, s), data: `staff-inv:s:${s.id}` })),
@@ -135,7 +134,6 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
   }
   if (specialist.telegram_id !== null) {
     await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), {
-      parse_mode: "HTML",
       reply_markup: menuButton(ctx.t),
     });
     return;
@@ -152,7 +150,7 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
       link: `https://t.me/${ctx.me.username}?start=${staffStartPayload(invite.token)}`,
       until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
     }),
-    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
+    { link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 
@@ -186,7 +184,6 @@ staffStartFeature.command("start", async (ctx, next) => {
       service: ctx.t(`service-${member.service}`),
       center: centerName(member, language),
     }),
-    { parse_mode: "HTML" },
   );
   await showStaffMenu(ctx, member);
 });

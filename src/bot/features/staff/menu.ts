@@ -57,7 +57,7 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .row()
     // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
     .text(ctx.t("staff-button-visitor"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(text, { reply_markup: kb });
 }
 
 /** The button under staff screens that leads back to the staff menu. */

@@ -72,7 +72,7 @@ export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
     .text(ctx.t("teatalk-button-my"), "tt:my")
     .row()
     .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(ctx.t("teatalk-menu"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(ctx.t("teatalk-menu"), { reply_markup: kb });
 }
 
 /** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
@@ -124,7 +124,7 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
     .row()
     .text(ctx.t("button-back"), "menu:teatalk")
     .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }
 
 /** Back to the list as it was, or to the main menu: the last row of a filter's choices. */
@@ -168,5 +168,5 @@ export async function showSession(ctx: BaseContext, session: SessionView, place:
     kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), `tt:join:${session.id}:${placeData(place)}`);
   } else parts.push(ctx.t("teatalk-card-closed"));
   startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }

@@ -24,7 +24,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
     await ctx.reply(ctx.t("teatalk-host-none"), { reply_markup: menuButton(ctx.t) });
     return;
   }
-  await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }));
   for (const [i, session] of sessions.entries()) await showHostSession(ctx, session, language, now, i === sessions.length - 1);
 }
 
@@ -54,7 +54,7 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
   } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
   kb.text(ctx.t("teatalk-host-button-refresh"), "tt:host");
   if (last) kb.text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
 
 const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
@@ -77,7 +77,5 @@ export async function markFromButton(ctx: AppContext, signupId: number, code: st
   }
   ctx.log.info({ signup_id: signupId, status }, "tea-talk attendance marked");
   await ctx.answerCallbackQuery({ text: ctx.t(`teatalk-host-status-${status}`) });
-  await ctx.reply(ctx.t(status === "attended" ? "teatalk-marked-attended" : "teatalk-marked-no-show", { name: personName(ctx.t, result.name) }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(ctx.t(status === "attended" ? "teatalk-marked-attended" : "teatalk-marked-no-show", { name: personName(ctx.t, result.name) }));
 }

@@ -27,7 +27,6 @@ export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
   if (offerLapsed(deadline, now)) return null;
   return {
     text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(t("teatalk-button-accept"), `tt:accept:${view.signup.id}`)
       .row()
@@ -46,7 +45,6 @@ export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
       when: whenAndWhere(t, language, view.session, now).when,
       details: sessionDetails(t, language, view.session),
     }),
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), `tt:cancel:${view.signup.id}`),
   };
 };
@@ -67,7 +65,6 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
-    parse_mode: "HTML",
     reply_markup: afterwardsKeyboard(ctx),
   });
 }

@@ -62,7 +62,6 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       const session = (await findSession(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
       await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
-        parse_mode: "HTML",
         reply_markup: afterwardsKeyboard(ctx, place),
       });
     }
@@ -78,7 +77,7 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
     await ctx.reply(ctx.t("teatalk-my-none"), { reply_markup: afterwardsKeyboard(ctx) });
     return;
   }
-  await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }));
   for (const [i, view] of signups.entries()) {
     const kb = new InlineKeyboard();
     if (view.signup.status === "offered") {
@@ -86,7 +85,7 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
     } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${view.signup.id}`);
     if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), "tt:clubs").text(ctx.t("button-menu"), "menu:open");
     const text = `${sessionDetails(ctx.t, language, view.session)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+    await ctx.reply(text, { reply_markup: kb });
   }
 }
 
@@ -118,7 +117,6 @@ export async function askToCancel(ctx: AppContext, signupId: number): Promise<vo
   await ctx.answerCallbackQuery();
   const details = sessionDetails(ctx.t, await contextLanguage(ctx), view.session);
   await ctx.reply(ctx.t("teatalk-cancel-confirm", { details }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("teatalk-button-cancel-yes"), `tt:cancel-yes:${view.signup.id}`)
       .row()
