@@ -60,7 +60,13 @@ async function bookingStatus(id: number): Promise<string> {
 describe("invites", () => {
   it("an administrator picks a specialist, the link links them once, and a second use is refused", async () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose")]);
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-kind")]);
+    expect(admin.buttons()).toEqual([
+      { text: ru("staff-invite-kind-specialist"), callback_data: "staff-inv:p:0" },
+      { text: ru("staff-invite-kind-host"), callback_data: "staff-inv:h:0" },
+      { text: ru("button-menu"), callback_data: "menu:open" },
+    ]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose")]);
     // Grouped by center, then by service.
     expect(admin.buttons().map((b) => b.text)).toEqual([
       `Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`,
@@ -98,7 +104,7 @@ describe("invites", () => {
     expect(h.texts(await other.send("/staff"))).toEqual([ru("staff-only")]);
 
     // Linked specialists are no longer offered.
-    await admin.send("/invite");
+    await admin.press("staff-inv:p:0");
     expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`, ru("button-menu")]);
     expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
   });
@@ -141,7 +147,7 @@ describe("invites", () => {
       await insertSpecialist(h.db, { centerId: `c-${String(i).padStart(2, "0")}`, service: "career", displayName: `Маман ${i}` });
     }
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
     const firstPage = admin.buttons();
     expect(firstPage).toHaveLength(10);
     expect(firstPage.slice(-2)).toEqual([
@@ -165,7 +171,7 @@ describe("invites", () => {
     await link(psychologist, 7001);
     await link(lawyer, 7002);
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-none")]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-none")]);
     expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
   });
 });
@@ -683,7 +689,9 @@ describe("staff locale keys built from domain values", () => {
   it("exist in both languages", () => {
     const statuses = ["confirmed", "attended", "no_show", "cancelled", "rescheduled"].map((s) => `staff-status-${s}`);
     const modes = ["in_person", "online"].map((m) => `staff-mode-${m}`);
-    const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked"].map((r) => `staff-invite-${r}`);
+    const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked", "host-linked", "no-sessions"].map(
+      (r) => `staff-invite-${r}`,
+    );
     const marks = ["not-found", "not-started", "not-confirmed", "final", "not-marked"].map((r) => `staff-mark-${r}`);
     for (const language of ["ru", "kk"] as const) {
       // A missing message comes back as "{key}".

@@ -6,6 +6,8 @@ import { migrations } from "../../migrations/index.js";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { projectRoot } from "../../src/paths.js";
+import { createInvite } from "../../src/db/staff.js";
+import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -45,6 +47,41 @@ describe("migrations", () => {
     const nested = openDatabase({ dialect: "sqlite", path: join(store.dir, "a", "b", "jastar.db") });
     expect(await migrateToLatest(nested)).toEqual(Object.keys(migrations));
     await nested.destroy();
+  });
+});
+
+describe("invites for tea-talk hosts", () => {
+  it("keep the specialists' invites given before, and going back drops only the hosts' ones", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("2026-12-02-08-deactivated-staff")).error).toBeUndefined();
+    await insertCenter(store.db, { id: "almaly-1" });
+    const specialist = await insertSpecialist(store.db, { centerId: "almaly-1", service: "lawyer" });
+    const invite = {
+      token: "t-old",
+      specialist_id: specialist.id,
+      created_by: 900,
+      created_at: "2026-11-20T00:00:00.000Z",
+      expires_at: "2026-11-23T00:00:00.000Z",
+      used_at: null,
+      used_by: null,
+    };
+    await sql`insert into staff_invites (token, specialist_id, created_by, created_at, expires_at)
+      values (${invite.token}, ${invite.specialist_id}, ${invite.created_by}, ${invite.created_at}, ${invite.expires_at})`.execute(store.db);
+
+    expect((await migrator.migrateTo("2026-12-02-10-host-invites")).error).toBeUndefined();
+    expect(await store.db.selectFrom("staff_invites").selectAll().execute()).toEqual([
+      { ...invite, kind: "specialist", host_name: null, center_id: null },
+    ]);
+    const host = { kind: "host" as const, hostName: "Айгерім", centerId: "almaly-1" };
+    await createInvite(store.db, { target: host, createdBy: 900 }, new Date("2026-11-21T00:00:00Z"));
+    // An invite naming neither a specialist nor a host cannot be stored.
+    const nameless = sql`insert into staff_invites (token, kind, created_by, created_at, expires_at) values ('t-none', 'host', 900, '', '')`;
+    await expect(nameless.execute(store.db)).rejects.toThrow(/CHECK/);
+
+    expect((await migrator.migrateTo("2026-12-02-08-deactivated-staff")).error).toBeUndefined();
+    expect(await sql`select * from staff_invites`.execute(store.db).then((r) => r.rows)).toEqual([invite]);
   });
 });
 

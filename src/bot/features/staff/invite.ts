@@ -1,19 +1,23 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { findCenter } from "../../../db/catalog.js";
 import {
   createInvite,
   findStaffMember,
   findStaffMemberById,
   listUnlinkedSpecialists,
   redeemInvite,
+  type CreatedInvite,
   type StaffMember,
 } from "../../../db/staff.js";
+import { findSession, listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/teatalk.js";
 import { ensureUser } from "../../../db/users.js";
-import { inviteTokenOf, isStaffStartPayload, staffStartPayload } from "../../../domain/staff.js";
+import type { Language } from "../../../domain/language.js";
+import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
-import { escapeHtml } from "../../shared/format.js";
+import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
@@ -27,7 +31,7 @@ function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists. */
+/** /invite and its buttons: administrators create one-time links for specialists and tea-talk hosts. */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
@@ -42,7 +46,7 @@ inviteFeature.filter(
 
 admin.command("invite", async (ctx) => {
   const arg = ctx.match.trim();
-  if (arg === "") return showInviteChoices(ctx, 0);
+  if (arg === "") return showInviteKinds(ctx);
   if (!/^\d{1,9}$/.test(arg)) return ctx.reply(ctx.t("staff-invite-usage"));
   await issueInvite(ctx, Number(arg));
 });
@@ -73,6 +77,28 @@ admin.callbackQuery(/^staff-inv:s:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await issueInvite(ctx, Number(ctx.match[1]));
 });
+
+admin.callbackQuery(/^staff-inv:h:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showHostChoices(ctx, Number(ctx.match[1]));
+});
+
+admin.callbackQuery(/^staff-inv:hs:(\d{1,12})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await issueHostInvite(ctx, Number(ctx.match[1]));
+});
+
+/** Whom to invite: a specialist of a center, or a tea-talk host. */
+async function showInviteKinds(ctx: BaseContext): Promise<void> {
+  await ctx.reply(ctx.t("staff-invite-choose-kind"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("staff-invite-kind-specialist"), "staff-inv:p:0")
+      .row()
+      .text(ctx.t("staff-invite-kind-host"), "staff-inv:h:0")
+      .row()
+      .text(ctx.t("button-menu"), "menu:open"),
+  });
+}
 
 /**
  * The specialists still without an account: as buttons if they fit on one page, otherwise their
@@ -105,8 +131,35 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
   });
 }
 
-function specialistLabel(ctx: BaseContext, s: StaffMember): string {
+function specialistLabel(ctx: BaseContext, s: Pick<StaffMember, "display_name" | "service">): string {
   return `${s.display_name} — ${ctx.t(`service-${s.service}`)}`;
+}
+
+/**
+ * The hosts of sessions ahead whom no account hosts yet, each with their next session, a page at
+ * a time. A specialist among them is invited as a specialist: their own link makes them a host.
+ */
+async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
+  const hosts = await listHostsToInvite(ctx.deps.db, ctx.deps.clock.now());
+  if (hosts.length === 0) {
+    await ctx.reply(ctx.t("staff-invite-host-none"), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const language = await contextLanguage(ctx);
+  const buttons = hosts.map((h) => ({
+    text: hostLabel(ctx, h, language),
+    data: h.host.kind === "named" ? `staff-inv:hs:${h.sessionId}` : `staff-inv:s:${h.host.specialistId}`,
+  }));
+  await ctx.reply(ctx.t("staff-invite-choose-host"), {
+    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:h:${p}`).text(ctx.t("button-menu"), "menu:open"),
+  });
+}
+
+/** "Name · center · 24 November, Tuesday, 18:00": who, where, and their next session. */
+function hostLabel(ctx: BaseContext, h: HostToInvite, language: Language): string {
+  const who = h.host.kind === "named" ? h.host.name : specialistLabel(ctx, { display_name: h.host.name, service: h.host.service });
+  const { day, time } = dayAndTime(h.startsAt, language);
+  return `${who} · ${language === "kk" ? h.center_name_kk : h.center_name_ru} · ${day}, ${time}`;
 }
 
 /** One button per row, `PAGE_SIZE` per page, with arrows to the neighbouring pages, then a row for the way out. */
@@ -138,44 +191,93 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
     });
     return;
   }
-  const invite = await createInvite(ctx.deps.db, { specialistId, createdBy: ctx.from!.id }, ctx.deps.clock.now());
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "specialist", specialistId }, createdBy: ctx.from!.id }, ctx.deps.clock.now());
   ctx.log.info({ specialist_id: specialistId }, "staff invite created");
   const language = await contextLanguage(ctx);
-  const expires = new Date(invite.expiresAt);
   await ctx.reply(
     ctx.t("staff-invite-created", {
       name: escapeHtml(specialist.display_name),
       service: ctx.t(`service-${specialist.service}`),
       center: centerName(specialist, language),
-      link: `https://t.me/${ctx.me.username}?start=${staffStartPayload(invite.token)}`,
-      until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
+      ...linkVars(ctx, "specialist", invite, language),
     }),
     { link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 
 /**
- * `/start staff_<token>`: a specialist opens their invite. Mounted before the ordinary /start,
- * which gets every other payload. No sign-up is needed: the staff side works on the link alone.
+ * Creates a link for the host of a session: a named host links every session of theirs at that
+ * center; a specialist host gets a specialist's link. The session comes from a button, so it may
+ * be gone or its host linked since the list was shown.
+ */
+async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const session = await findSession(ctx.deps.db, sessionId);
+  if (!session || session.status !== "scheduled" || new Date(session.ends_at) <= now) {
+    await ctx.reply(ctx.t("staff-invite-host-gone"));
+    return showHostChoices(ctx, 0);
+  }
+  if (session.host_specialist_id !== null) return issueInvite(ctx, session.host_specialist_id);
+  const name = escapeHtml(session.host_name!);
+  if (session.host_telegram_id !== null) {
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { parse_mode: "HTML", reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const host: NamedHost = { hostName: session.host_name!, centerId: session.center_id };
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "host", ...host }, createdBy: ctx.from!.id }, now);
+  ctx.log.info({ center_id: host.centerId }, "host invite created");
+  const language = await contextLanguage(ctx);
+  const next = dayAndTime(session.starts_at, language);
+  await ctx.reply(
+    ctx.t("staff-invite-host-created", {
+      name,
+      center: centerName(session, language),
+      next: `${next.day}, ${next.time}`,
+      ...linkVars(ctx, "host", invite, language),
+    }),
+    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
+  );
+}
+
+/** The link of a new invite and until when it works, as the administrator's message shows them. */
+function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
+  const expires = new Date(invite.expiresAt);
+  return {
+    link: `https://t.me/${ctx.me.username}?start=${inviteStartPayload(kind, invite.token)}`,
+    until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
+  };
+}
+
+/**
+ * `/start staff_<token>` or `/start host_<token>`: a specialist or a tea-talk host opens their
+ * invite. Mounted before the ordinary /start, which gets every other payload. No sign-up is
+ * needed: the staff and host sides work on the link alone.
  */
 export const staffStartFeature = new Composer<AppContext>().chatType("private");
 
 staffStartFeature.command("start", async (ctx, next) => {
-  const payload = ctx.match.trim();
-  if (!isStaffStartPayload(payload)) return next();
-  const token = inviteTokenOf(payload);
+  const invite = inviteOfStartPayload(ctx.match.trim());
+  if (!invite) return next();
   const now = ctx.deps.clock.now();
-  const result = token === null ? ({ ok: false, reason: "unknown" } as const) : await redeemInvite(ctx.deps.db, token, ctx.from.id, now);
+  const result =
+    invite.token === null
+      ? ({ ok: false, reason: "unknown" } as const)
+      : await redeemInvite(ctx.deps.db, { kind: invite.kind, token: invite.token }, ctx.from.id, now);
   if (!result.ok) {
-    ctx.log.info({ reason: result.reason }, "staff invite refused");
+    ctx.log.info({ kind: invite.kind, reason: result.reason }, "invite refused");
     await ctx.reply(ctx.t(`staff-invite-${result.reason}`));
     return;
   }
-  ctx.log.info({ specialist_id: result.specialistId }, "staff account linked");
-  // A row with only the language, so that notices to this specialist come in the language they use here.
+  // A row with only the language, so that notices to this account come in the language they use here.
   await ensureUser(ctx.deps.db, ctx.from.id, await contextLanguage(ctx), now);
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   await refreshCommandMenu(ctx, roles);
+  const { target } = result;
+  if (target.kind === "host") {
+    ctx.log.info({ center_id: target.centerId }, "host account linked");
+    return greetHost(ctx, target, result.alreadyYours);
+  }
+  ctx.log.info({ specialist_id: target.specialistId }, "staff account linked");
   const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = await contextLanguage(ctx);
   await ctx.reply(
@@ -187,3 +289,16 @@ staffStartFeature.command("start", async (ctx, next) => {
   );
   await showStaffMenu(ctx, member);
 });
+
+/** A host whose link worked is told what they host and where, with today's sessions one tap away. */
+async function greetHost(ctx: BaseContext, host: NamedHost, alreadyYours: boolean): Promise<void> {
+  const center = (await findCenter(ctx.deps.db, host.centerId))!;
+  const language = await contextLanguage(ctx);
+  await ctx.reply(
+    ctx.t(alreadyYours ? "staff-host-linked-already" : "staff-host-linked", {
+      name: escapeHtml(host.hostName),
+      center: escapeHtml(language === "kk" ? center.name_kk : center.name_ru),
+    }),
+    { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), "tt:host") },
+  );
+}
