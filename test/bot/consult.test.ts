@@ -72,7 +72,7 @@ describe("booking a consultation", () => {
     expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
     expect(data(u)).toEqual(["cs-svc:psychologist", "cs-svc:lawyer", "cs-svc:business", "cs-svc:career", "cs-svc:back", "cs-svc:cancel"]);
     expect(h.texts(await u.send("психолог"))).toEqual([ru("need-button"), ru("consult-ask-service")]);
-    expect(h.texts(await u.send("/start"))).toEqual([ru("command-mid-flow"), ru("consult-ask-service")]);
+    expect(h.texts(await u.send("/profile"))).toEqual([ru("command-mid-flow"), ru("consult-ask-service")]);
 
     // Safety first: the help lines before anything else, then a button to go on.
     expect(h.texts(await u.press("cs-svc:psychologist"))).toEqual([ru("help-crisis"), ru("consult-safety-prompt")]);
@@ -175,7 +175,7 @@ describe("booking a consultation", () => {
     const askTopic = kk("consult-ask-topic", { max: 300 });
     expect(h.texts(await u.press("cs-time:10:45"))).toEqual([askTopic]);
     expect(data(u)).toEqual(["cs-topic:skip", "cs-topic:back", "cs-topic:cancel"]);
-    expect(h.texts(await u.send("/menu"))).toEqual([kk("command-mid-flow"), askTopic]);
+    expect(h.texts(await u.send("/mydata"))).toEqual([kk("command-mid-flow"), askTopic]);
     const bookingDetails = details("kk", {
       date: "2026-11-25",
       time: "10:45",
