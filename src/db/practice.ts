@@ -98,7 +98,7 @@ export async function countIntroducedToday(db: Executor, userId: number, now: Da
  *
  * `reviewNumber` says which review of the item this is (1 for the first), as known when the
  * exercise was planned. The same review again (a session replayed after its answer was stored
- * but before its state was saved) moves nothing and finds the card as that review left it.
+ * but before its state was saved) moves nothing and returns the card as stored.
  */
 export async function recordReview(
   db: Executor,
