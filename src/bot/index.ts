@@ -37,6 +37,7 @@ import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
+import { commandsLeavingFlows } from "./shared/leave-flow.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -97,9 +98,10 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
     }),
   );
   privateChats.use(flows.keepOnOutage);
-  // Before the flows: help is never held up by a question, and /cancel is never taken as an answer.
+  // Before the flows: help is never held up by a question, and /cancel is never taken as an answer;
+  // /start, /menu, /staff and /host leave a flow for where they lead.
   privateChats.use(helpFeature, flowControl);
-  privateChats.use(staffCommandsInFlows);
+  privateChats.use(staffCommandsInFlows, commandsLeavingFlows(["start", "menu"]));
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
   privateChats.use(createConversation(consultConversation(deps), CONSULT));

@@ -95,12 +95,16 @@ export async function countIntroducedToday(db: Executor, userId: number, now: Da
 /**
  * Records one exercise: the item's card moves on by FSRS (a card is created at the first
  * review) and the review is logged. Returns the card as stored.
+ *
+ * `reviewNumber` says which review of the item this is (1 for the first), as known when the
+ * exercise was planned. The same review again (a session replayed after its answer was stored
+ * but before its state was saved) moves nothing and returns the card as stored.
  */
 export async function recordReview(
   db: Executor,
-  review: { userId: number; itemId: string; rating: Grade; kind: ExerciseKind; now: Date },
+  review: { userId: number; itemId: string; reviewNumber: number; rating: Grade; kind: ExerciseKind; now: Date },
 ): Promise<CardState> {
-  const { userId, itemId, rating, kind, now } = review;
+  const { userId, itemId, reviewNumber, rating, kind, now } = review;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("practice_cards")
@@ -108,6 +112,14 @@ export async function recordReview(
       .where("user_id", "=", userId)
       .where("item_id", "=", itemId)
       .executeTakeFirst();
+    const stored = await trx
+      .selectFrom("practice_reviews")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("item_id", "=", itemId)
+      .where("review_number", "=", reviewNumber)
+      .executeTakeFirst();
+    if (row && stored) return toCard(row).card;
     const card = reviewCard(row ? toCard(row).card : null, rating, now);
     const columns = cardColumns(card);
     await trx
@@ -117,7 +129,7 @@ export async function recordReview(
       .execute();
     await trx
       .insertInto("practice_reviews")
-      .values({ user_id: userId, item_id: itemId, rating, kind, reviewed_at: now.toISOString() })
+      .values({ user_id: userId, item_id: itemId, review_number: reviewNumber, rating, kind, reviewed_at: now.toISOString() })
       .execute();
     return card;
   });

@@ -227,6 +227,8 @@ export interface PracticeReviewsTable {
   rating: number;
   kind: ExerciseKind;
   reviewed_at: Instant;
+  /** Which review of the item this is for the learner, from 1: the same review is stored once. */
+  review_number: number;
 }
 
 export interface Database {

@@ -368,19 +368,19 @@ export async function countConfirmedOverlapping(db: Db, specialistId: number, st
   return Number(row.count);
 }
 
+export type BlockResult = { kind: "blocked"; id: number; confirmedInside: number } | { kind: "not-active" };
+
 /**
- * Blocks [start, end) for a specialist. Bookings already inside stay (the specialist decides
- * what to do with them); returns how many there are, counted with the insert. Blocking the same
- * time again (a flow replayed after the block was stored) finds that block.
+ * Blocks [start, end) for an active specialist. Bookings already inside stay (the specialist
+ * decides what to do with them); returns how many there are, counted with the insert. Blocking
+ * the same time again (a flow replayed after the block was stored) finds that block. A
+ * specialist deactivated meanwhile blocks nothing.
  */
-export async function blockTime(
-  db: Db,
-  block: { specialistId: number; start: Date; end: Date },
-  now: Date,
-): Promise<{ id: number; confirmedInside: number }> {
+export async function blockTime(db: Db, block: { specialistId: number; start: Date; end: Date }, now: Date): Promise<BlockResult> {
   const start = block.start.toISOString();
   const end = block.end.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<BlockResult> => {
+    if (!(await findStaffMemberById(trx, block.specialistId))) return { kind: "not-active" };
     const stored = await trx
       .selectFrom("blocked_times")
       .select("id")
@@ -396,7 +396,7 @@ export async function blockTime(
         .returning("id")
         .executeTakeFirstOrThrow());
     const confirmedInside = await countConfirmedOverlapping(trx, block.specialistId, block.start, block.end);
-    return { id, confirmedInside };
+    return { kind: "blocked", id, confirmedInside };
   });
 }
 

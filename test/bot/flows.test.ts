@@ -151,7 +151,7 @@ describe("a flow's saved state", () => {
     for (let i = 0; i < 20; i++) {
       expect(h.texts(await u.send("психолог"))).toEqual([ru("need-button"), ru("consult-ask-service")]);
       await u.sendSticker();
-      await u.send("/start");
+      await u.send("/profile");
       await u.press("cs-time:10:00");
     }
     expect(await storedFlow(h, 807)).toBe(before);

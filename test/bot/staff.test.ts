@@ -10,6 +10,7 @@ import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { storedFlow } from "../support/flow-state.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
@@ -979,6 +980,26 @@ describe("a deactivated specialist", () => {
       telegram_id: null,
     });
     expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toHaveLength(1);
+  });
+
+  // A block-time flow begun while active, at each of its steps when the deactivation comes.
+  const BLOCK_STEPS: { step: string; reach: string[]; answer: string }[] = [
+    { step: "date", reach: [], answer: "stb-date:2026-11-24" },
+    { step: "start", reach: ["stb-date:2026-11-24"], answer: "stb-start:10:00" },
+    { step: "end", reach: ["stb-date:2026-11-24", "stb-start:10:00"], answer: "stb-end:12:00" },
+    { step: "confirmation", reach: ["stb-date:2026-11-24", "stb-start:10:00", "stb-end:12:00"], answer: "stb-ok:yes" },
+  ];
+
+  it.each(BLOCK_STEPS)("cannot finish blocking time: the $step step refuses and the flow ends", async ({ reach, answer }) => {
+    await link(psychologist, 931);
+    const member = h.user({ id: 931, first_name: "Айжан", language_code: "ru" });
+    await member.press("staff:block");
+    for (const data of reach) await member.press(data);
+
+    await deactivate(psychologist);
+    expect(h.texts(await member.press(answer))).toEqual([ru("staff-only")]);
+    expect(await storedFlow(h, 931)).toBeUndefined();
+    expect(await h.db.selectFrom("blocked_times").selectAll().execute()).toEqual([]);
   });
 
   it("loses the staff side at once, agenda and sensitive topics included", async () => {

@@ -9,6 +9,7 @@ import { projectRoot } from "../../src/paths.js";
 import { createInvite } from "../../src/db/staff.js";
 import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -102,5 +103,37 @@ describe("a migration that fails halfway", () => {
     expect(result.error).toBeInstanceOf(Error);
     const tables = (await store.db.introspection.getTables()).map((t) => t.name);
     expect(tables).not.toContain("half_done");
+  });
+});
+
+describe("numbering the practice reviews stored before a review was stored once", () => {
+  it("numbers each learner's reviews of an item in the order they were made, and goes back down", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateDown()).results?.map((r) => r.migrationName)).toEqual(["2026-12-02-11-practice-review-once"]);
+    await registerUser(store.db, 1);
+    await registerUser(store.db, 2);
+    const at = "2026-11-20T10:00:00.000Z";
+    const rows = [
+      [1, "greetings-001"],
+      [1, "greetings-002"],
+      [1, "greetings-001"],
+      [2, "greetings-001"],
+      [1, "greetings-001"],
+    ] as const;
+    for (const [user, item] of rows) {
+      await sql`insert into practice_reviews (user_id, item_id, rating, kind, reviewed_at) values (${user}, ${item}, 3, 'flashcard', ${at})`.execute(store.db);
+    }
+
+    await migrateToLatest(store.db);
+    const numbered = await store.db.selectFrom("practice_reviews").select(["user_id", "item_id", "review_number"]).orderBy("id").execute();
+    expect(numbered.map((r) => [r.user_id, r.item_id, r.review_number])).toEqual([
+      [1, "greetings-001", 1],
+      [1, "greetings-002", 1],
+      [1, "greetings-001", 2],
+      [2, "greetings-001", 1],
+      [1, "greetings-001", 3],
+    ]);
   });
 });

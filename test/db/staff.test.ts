@@ -249,6 +249,7 @@ describe("blocked times", () => {
     expect(openBefore).toContain("2026-11-24T06:00:00.000Z");
 
     const block = await blockTime(db, { specialistId: psychologist.id, start, end }, NOW);
+    if (block.kind !== "blocked") throw new Error(`not blocked: ${block.kind}`);
     expect(block.confirmedInside).toBe(1);
     // Blocking the same time again, as a replayed flow does, finds the same block.
     expect(await blockTime(db, { specialistId: psychologist.id, start, end }, NOW)).toEqual(block);
@@ -263,5 +264,12 @@ describe("blocked times", () => {
     expect(await unblockTime(db, block.id, lawyer.id)).toBeNull();
     expect(await unblockTime(db, block.id, psychologist.id)).toMatchObject({ id: block.id });
     expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([]);
+  });
+
+  it("blocks nothing for a deactivated specialist", async () => {
+    await db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    const block = { specialistId: psychologist.id, start: new Date("2026-11-24T04:00:00Z"), end: new Date("2026-11-24T07:00:00Z") };
+    expect(await blockTime(db, block, NOW)).toEqual({ kind: "not-active" });
+    expect(await db.selectFrom("blocked_times").select("id").execute()).toEqual([]);
   });
 });

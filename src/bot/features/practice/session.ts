@@ -48,7 +48,14 @@ export function practiceSessionConversation(deps: AppDeps) {
         if (result.outcome === null) break;
         const rating = ratingFor(result.outcome);
         await conversation.external(async () => {
-          await recordReview(deps.db, { userId, itemId: exercise.itemId, rating, kind: exercise.kind, now: deps.clock.now() });
+          await recordReview(deps.db, {
+            userId,
+            itemId: exercise.itemId,
+            reviewNumber: exercise.reviewNumber,
+            rating,
+            kind: exercise.kind,
+            now: deps.clock.now(),
+          });
         });
         done++;
         if (rating !== Rating.Again) remembered++;

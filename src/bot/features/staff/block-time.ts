@@ -4,6 +4,7 @@ import {
   blockTime,
   countConfirmedOverlapping,
   findStaffMember,
+  findStaffMemberById,
   listUpcomingBlockedTimes,
   unblockTime,
   type BlockedTime,
@@ -27,7 +28,7 @@ import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
 import { timeRange } from "./format.js";
-import { backToStaffMenu, refuseNonStaff, STAFF_MENU } from "./menu.js";
+import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
 
 export const STAFF_BLOCK_TIME = "staff-block-time";
 
@@ -62,8 +63,10 @@ export function blockTimeConversation(deps: AppDeps) {
       const schedule = (await loadSchedules(deps.db, [member.id])).get(member.id)!;
       return { specialistId: member.id, schedule, now: deps.clock.now().toISOString() };
     });
-    if (!setup) return refuseNonStaff(ctx);
+    if (!setup) return explainStaffOnly(ctx);
     const { specialistId } = setup;
+    // A specialist deactivated in the middle of the flow is no longer staff from their next answer on.
+    const stillActive = () => conversation.external(async () => (await findStaffMemberById(deps.db, specialistId)) !== undefined);
     const now = new Date(setup.now);
     const language = await contextLanguage(ctx);
 
@@ -88,6 +91,7 @@ export function blockTimeConversation(deps: AppDeps) {
       markup: startRow(dayKeyboard("stb-date", dates, language)).text(c.t("button-back"), STAFF_MENU),
     }));
     ctx = date.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
     const day = formatDay(date.choice, language);
 
     const starts = blockStartOptions(grid, date.choice);
@@ -99,6 +103,7 @@ export function blockTimeConversation(deps: AppDeps) {
       onButton: (choice) => (starts.includes(choice) ? choice : null),
     });
     ctx = start.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
 
     const ends = blockEndOptions(grid, date.choice, start.value);
     const endAfter = blockEndAfter(date.choice, start.value, now);
@@ -113,6 +118,7 @@ export function blockTimeConversation(deps: AppDeps) {
       onButton: (choice) => (ends.includes(choice) ? choice : null),
     });
     ctx = end.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
 
     const from = toInstant(date.choice, start.value);
     const to = toInstant(date.choice, end.value);
@@ -123,12 +129,14 @@ export function blockTimeConversation(deps: AppDeps) {
       markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), "stb-ok:yes").text(c.t("button-cancel"), "stb-ok:no"),
     }));
     ctx = confirm.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
     if (confirm.choice === "no") {
       await ctx.reply(ctx.t("staff-block-dropped"), { reply_markup: backToStaffMenu(ctx) });
       return;
     }
 
     const stored = await conversation.external(() => blockTime(deps.db, { specialistId, start: from, end: to }, deps.clock.now()));
+    if (stored.kind === "not-active") return explainStaffOnly(ctx);
     ctx.log.info({ specialist_id: specialistId, block_id: stored.id, confirmed_inside: stored.confirmedInside }, "time blocked");
     const done = [ctx.t("staff-block-done", range)];
     if (stored.confirmedInside > 0) done.push(ctx.t("staff-block-bookings-inside", { count: stored.confirmedInside }));

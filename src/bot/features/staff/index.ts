@@ -5,6 +5,7 @@ import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
+import { commandsLeavingFlows } from "../../shared/leave-flow.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
@@ -32,22 +33,12 @@ function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
 }
 
 /**
- * /staff and /host are where staff return to from anywhere: an open flow is left, said in one
- * line, and the command goes on to its screen. Mounted before the conversations, which would take
- * the command for a wrong answer. Someone without the role keeps their flow: for them the command
- * is a wrong answer like any other and the step is asked again.
+ * /staff and /host are where staff return to from anywhere, in the middle of a flow too. Someone
+ * without the role keeps their flow.
  */
-export const staffCommandsInFlows = new Composer<AppContext>();
-
-staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
-  if (Object.keys(ctx.conversation.active()).length === 0) return next();
+export const staffCommandsInFlows = commandsLeavingFlows(["staff", "host"], async (ctx) => {
   const roles = await staffRolesOf(ctx.deps, ctx.from!.id);
-  if (ctx.hasCommand("staff") ? roles.member !== undefined : roles.host) {
-    await ctx.conversation.exitAll();
-    // The reply keyboard of a step (the phone button) goes away with the flow.
-    await ctx.reply(ctx.t("flow-left"), { reply_markup: { remove_keyboard: true } });
-  }
-  await next();
+  return ctx.hasCommand("staff") ? roles.member !== undefined : roles.host;
 });
 
 staffFeature.command("staff", forStaff(showStaffMenu));

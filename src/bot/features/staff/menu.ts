@@ -17,8 +17,13 @@ export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember 
 }
 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
-export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
+async function refuseNonStaff(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-only") });
+  await explainStaffOnly(ctx);
+}
+
+/** The staff-only answer alone, for a flow whose steps have answered their buttons already. */
+export async function explainStaffOnly(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-only"), { reply_markup: menuButton(ctx.t) });
 }
 
