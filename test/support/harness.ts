@@ -152,7 +152,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
-  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram } });
 
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
