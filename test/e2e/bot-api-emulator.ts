@@ -409,7 +409,7 @@ export class BotApiEmulator {
   sendUpdate(update: Record<string, unknown>): Update;
   sendUpdate(user: TestUser, fields: Record<string, unknown>): Update;
   sendUpdate(userOrUpdate: TestUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
-    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields as MessageContent);
+    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields);
     const { update_id: _ignored, ...raw } = userOrUpdate as Record<string, unknown>;
     const message = raw.message as Message | undefined;
     if (message?.chat && typeof message.message_id === "number") {
@@ -419,7 +419,7 @@ export class BotApiEmulator {
       state.messages.set(message.message_id, { message: structuredClone(message), fromBot: false, deleted: false });
       this.chats.set(message.chat.id, state);
     }
-    return this.enqueue({ ...raw, update_id: this.nextUpdateId++ } as Update);
+    return this.enqueue({ ...raw, update_id: this.nextUpdateId++ });
   }
 
   /** The user shares a phone number (their own contact, as a `request_contact` button does). */
@@ -1151,7 +1151,7 @@ export class BotApiEmulator {
             resolve(found);
           } catch (error) {
             stop();
-            reject(error as Error);
+            reject(error);
           }
         },
         fail: (error) => {
@@ -1501,7 +1501,7 @@ function messageContent(message: Message): Record<string, unknown> {
 
 function messageWithoutReply(message: Message): Message {
   const { reply_to_message: _nested, ...rest } = structuredClone(message);
-  return rest as Message;
+  return rest;
 }
 
 function coordinates(p: Record<string, unknown>): { latitude: number; longitude: number } {

@@ -170,7 +170,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
   /** A conversation partner with the shortcuts a test needs. */
   function user(u: TestUser) {
     const lastWithButtons = () => [...(sent.get(u.id) ?? [])].reverse().find((m) => m.reply_markup?.inline_keyboard);
-    const buttons = (): InlineButton[] => (lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? []) as InlineButton[];
+    const buttons = (): InlineButton[] => lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? [];
     return {
       ...u,
       send: (text: string) => feed(textUpdate(u, text)),
