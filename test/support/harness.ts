@@ -64,7 +64,7 @@ export interface TestDb {
   db: Db;
   path: string;
   dir: string;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** A fresh SQLite file with every migration applied. */
