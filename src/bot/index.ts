@@ -51,10 +51,16 @@ export interface CreatedBot {
   tracker: UpdateTracker;
 }
 
+/**
+ * grammY names the type of its `fetch` option after node-fetch, whose types are not installed,
+ * which would leave it untyped here; it is called as the standard `fetch`.
+ */
+type ClientOptions = Omit<ApiClientOptions, "fetch"> & { fetch?: typeof fetch };
+
 export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Client options on top of the configured API root (tests answer in place of Telegram with `fetch`). */
-  client?: ApiClientOptions;
+  client?: ClientOptions;
   /** Aborting it cuts every Bot API request in flight short (the process is stopping). */
   cutOff?: AbortSignal;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Grade, State } from "ts-fsrs";
+import type { Grade } from "ts-fsrs";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
 import { progressOf, type Progress } from "../domain/practice/progress.js";
@@ -29,7 +29,7 @@ function toCard(row: PracticeCardRow): StoredCard {
       learning_steps: row.learning_steps,
       reps: row.reps,
       lapses: row.lapses,
-      state: row.state as State,
+      state: row.state,
       ...(row.last_review ? { last_review: new Date(row.last_review) } : {}),
     },
   };

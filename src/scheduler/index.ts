@@ -69,6 +69,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
     noOverlap: true,
     logger: cronLogger(log),
   });
+  // Not awaited: the first run goes on while the process starts; stop() waits for it, and a
+  // run logs its own failure.
   void run();
 
   return {
@@ -84,7 +86,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
 
 /** The non-empty outcome counts of a run, for one log line. */
 function countsOf(report: DispatchReport): Partial<Record<keyof DispatchReport, number>> {
-  return Object.fromEntries(Object.entries(report).filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids.length]));
+  const outcomes = Object.entries(report) as [keyof DispatchReport, number[]][];
+  return Object.fromEntries(outcomes.filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids.length]));
 }
 
 /** node-cron's own messages (missed or skipped ticks) go to the app's log. */

@@ -86,7 +86,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
     for (const [i, itemId] of order.entries()) {
       const n = i + 1;
       const item = deckItem(itemId)!;
-      const next = order[n] ? deckItem(order[n]!)! : undefined;
+      const next = order[n] ? deckItem(order[n])! : undefined;
       if (item === once) {
         expect(prompt()).toBe(step(n, t("practice-choice-kk-ru", { kk: escapeHtml(item.kk) })));
         expect(u.buttons().filter((b) => !b.callback_data!.endsWith(":stop"))).toHaveLength(4);

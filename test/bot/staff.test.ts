@@ -810,7 +810,7 @@ describe("per-chat command menus", () => {
   const BASE = ["start", "menu", "profile", "help", "mydata", "deleteme", "cancel"];
   const menuCalls = (batch: ApiCall[]) => batch.filter((c) => c.method === "setMyCommands" || c.method === "deleteMyCommands");
   /** The chat-scoped menus a batch set, by language ("" for any other). */
-  const chatMenus = (batch: ApiCall[], chatId: number) =>
+  const chatMenus = (batch: ApiCall[], chatId: number): Record<string, { command: string; description: string }[]> =>
     Object.fromEntries(
       menuCalls(batch)
         .filter((c) => c.method === "setMyCommands" && c.payload.scope?.type === "chat" && c.payload.scope.chat_id === chatId)

@@ -64,7 +64,7 @@ export interface TestDb {
   db: Db;
   path: string;
   dir: string;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** A fresh SQLite file with every migration applied. */
@@ -152,7 +152,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
-  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram } });
 
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
@@ -170,7 +170,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
   /** A conversation partner with the shortcuts a test needs. */
   function user(u: TestUser) {
     const lastWithButtons = () => [...(sent.get(u.id) ?? [])].reverse().find((m) => m.reply_markup?.inline_keyboard);
-    const buttons = (): InlineButton[] => (lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? []) as InlineButton[];
+    const buttons = (): InlineButton[] => lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? [];
     return {
       ...u,
       send: (text: string) => feed(textUpdate(u, text)),

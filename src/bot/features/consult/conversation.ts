@@ -172,7 +172,7 @@ export function consultConversation(deps: AppDeps) {
           draft.centerId = answer.choice === ANY_CENTER ? null : answer.choice.slice(CENTER.length);
           return "again";
         }
-        draft.date = answer.choice as LocalDate;
+        draft.date = answer.choice;
         return { next: "time" };
       },
 

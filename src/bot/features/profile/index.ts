@@ -46,7 +46,7 @@ profile.callbackQuery("profile:language", (ctx) => showChoices(ctx, "signup-choo
 /** Saves one change and shows the profile as it now is. */
 async function save(ctx: AppContext, changes: UserUpdate, notice = "profile-saved"): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t(notice) });
-  const user: User = { ...ctx.account!, ...changes } as User;
+  const user: User = { ...ctx.account!, ...changes };
   await updateUser(ctx.deps.db, user.id, changes, ctx.deps.clock.now());
   await showProfile(ctx, user);
 }
