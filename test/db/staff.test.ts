@@ -169,9 +169,9 @@ describe("host invites", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "host-linked" }]);
-    const winner = results[0]!.ok ? 7300 : 7301;
+    const winner = results[0].ok ? 7300 : 7301;
     expect(await hostsOf()).toEqual([winner, winner]);
-    const loser = results[0]!.ok ? second.token : first.token;
+    const loser = results[0].ok ? second.token : first.token;
     expect(await inviteRow(loser)).toMatchObject({ used_at: null, used_by: null });
   });
 
