@@ -51,6 +51,20 @@ export function oneOf<const T extends string>(values: readonly T[]): Field<T> {
   };
 }
 
+/** One of a few values, each written as a short code of its own, to keep the data short. */
+export function coded<const T extends string>(codes: Record<T, string>): Field<T> {
+  const entries = Object.entries(codes) as [T, string][];
+  const values = new Map(entries.map(([value, code]) => [code, value]));
+  const longest = entries.reduce((a, b) => (bytes(b[1]) > bytes(a[1]) ? b : a));
+  return {
+    pattern: `(?:${entries.map(([, code]) => escapeRegExp(code)).join("|")})`,
+    longest: longest[0],
+    optional: false,
+    format: (value) => codes[value],
+    parse: (text) => values.get(text)!,
+  };
+}
+
 /** A non-negative whole number of at most `digits` digits (a database id, a page). */
 export function int(digits = 15): Field<number> {
   return {
@@ -70,23 +84,6 @@ export function key(maxLength: number): Field<string> {
     optional: false,
     format: (value) => value,
     parse: (text) => text,
-  };
-}
-
-/** A clock time `HH:MM`. */
-export function time(): Field<string> {
-  return { pattern: "\\d\\d:\\d\\d", longest: "23:59", optional: false, format: (value) => value, parse: (text) => text };
-}
-
-/** Either of two fields, tried in order when read. */
-export function either<A, B>(a: Field<A>, b: Field<B>): Field<A | B> {
-  const isA = new RegExp(`^${a.pattern}$`);
-  return {
-    pattern: `(?:${a.pattern}|${b.pattern})`,
-    longest: bytes(a.format(a.longest)) >= bytes(b.format(b.longest)) ? a.longest : b.longest,
-    optional: false,
-    format: (value) => (isA.test(String(value)) ? a.format(value as A) : b.format(value as B)),
-    parse: (text) => (isA.test(text) ? a.parse(text) : b.parse(text)),
   };
 }
 

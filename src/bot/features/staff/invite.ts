@@ -14,11 +14,17 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { inviteCenter, invitePage, inviteSpecialist } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
+
+/** Whether the data is one of /invite's buttons, which only administrators may press. */
+function isInviteButton(data: string | undefined): boolean {
+  return [invitePage, inviteCenter, inviteSpecialist].some((codec) => codec.match(data) !== null);
+}
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -33,7 +39,7 @@ export const inviteFeature = new Composer<AppContext>().chatType("private");
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
 const admin = inviteFeature.filter(isAdmin);
 inviteFeature.filter(
-  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || ctx.callbackQuery?.data?.startsWith("staff-inv:") === true),
+  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || isInviteButton(ctx.callbackQuery?.data)),
   async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
     await ctx.reply(ctx.t("staff-not-allowed"));
@@ -47,14 +53,14 @@ admin.command("invite", async (ctx) => {
   await issueInvite(ctx, Number(arg));
 });
 
-admin.callbackQuery(/^staff-inv:p:(\d+)$/, async (ctx) => {
+admin.callbackQuery(invitePage.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showInviteChoices(ctx, Number(ctx.match[1]));
+  await showInviteChoices(ctx, invitePage.unpack(ctx.match).page);
 });
 
-admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const centerId = ctx.match[1]!;
+  const { center: centerId, page } = inviteCenter.unpack(ctx.match);
   const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
   // All of the center's specialists linked meanwhile: the list of centers tells what is left.
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
@@ -63,16 +69,16 @@ admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
     parse_mode: "HTML",
     reply_markup: paged(
       ctx,
-      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: `staff-inv:s:${s.id}` })),
-      Number(ctx.match[2]),
-      (page) => `staff-inv:c:${centerId}:${page}`,
-    ).text(ctx.t("button-back"), "staff-inv:p:0"),
+      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
+      page,
+      (p) => inviteCenter.pack({ center: centerId, page: p }),
+    ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
   });
 });
 
-admin.callbackQuery(/^staff-inv:s:(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteSpecialist.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await issueInvite(ctx, Number(ctx.match[1]));
+  await issueInvite(ctx, inviteSpecialist.unpack(ctx.match).specialist);
 });
 
 /**
@@ -89,9 +95,11 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
   if (specialists.length <= PAGE_SIZE) {
     const buttons = specialists.map((s) => ({
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
-      data: `staff-inv:s:${s.id}`,
+      data: inviteSpecialist.pack({ specialist: s.id }),
     }));
-    await ctx.reply(ctx.t("staff-invite-choose"), { reply_markup: paged(ctx, buttons, 0, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open") });
+    await ctx.reply(ctx.t("staff-invite-choose"), {
+      reply_markup: paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    });
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -100,9 +108,9 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
     c.count += 1;
     centers.set(s.center_id, c);
   }
-  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: `staff-inv:c:${id}:0` }));
+  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: inviteCenter.pack({ center: id, page: 0 }) }));
   await ctx.reply(ctx.t("staff-invite-choose-center", { count: specialists.length }), {
-    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open"),
+    reply_markup: paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
 }
 
