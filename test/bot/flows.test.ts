@@ -43,6 +43,16 @@ describe("a screen's button in the middle of a flow", () => {
     expect((await findUser(h.db, 801))?.name).toBe("Тест");
   });
 
+  it("a screen's button that no codec reads leaves the flow and is answered as stale, changing nothing", async () => {
+    const u = await signedUpUser(h, 804, "ru");
+    await u.press("profile:edit:name");
+    const batch = await u.press("mybk:cancel:abc");
+    expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("stale-button-alert"));
+    expect(h.texts(batch)).toEqual([ru("stale-button"), ru("menu-title")]);
+    expect(await h.db.selectFrom("conversation_state").selectAll().execute()).toHaveLength(0);
+    expect((await findUser(h.db, 804))?.name).toBe("Тест");
+  });
+
   it("a flow's own stale button on a text step asks for text", async () => {
     const u = await signedUpUser(h, 802, "ru");
     await u.press("profile:edit:name");
