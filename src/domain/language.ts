@@ -1,10 +1,6 @@
 export const LANGUAGES = ["kk", "ru"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export function isLanguage(value: unknown): value is Language {
-  return value === "kk" || value === "ru";
-}
-
 /** First contact: Kazakh for a Kazakh Telegram client, Russian for everyone else. */
 export function languageFromTelegram(languageCode: string | undefined): Language {
   return languageCode?.toLowerCase().startsWith("kk") ? "kk" : "ru";

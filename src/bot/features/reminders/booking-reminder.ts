@@ -4,9 +4,11 @@ import { findUser } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
+import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
+import { comingButton } from "./buttons.js";
 import { consultationWhen } from "./when.js";
 
 /**
@@ -28,23 +30,23 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   return {
     text: withOnlineNote(text, onlineNote(t, booking.mode, !!username)),
     reply_markup: new InlineKeyboard()
-      .text(t("reminders-button-coming"), `rem:coming:${booking.id}`)
+      .text(t("reminders-button-coming"), comingButton.pack({ booking: booking.id }))
       .row()
-      .text(t("reminders-button-cancel"), `mybk:cancel:${booking.id}`)
-      .text(t("reminders-button-reschedule"), `mybk:reschedule:${booking.id}`),
+      .text(t("reminders-button-cancel"), cancelBooking.pack({ booking: booking.id }))
+      .text(t("reminders-button-reschedule"), rescheduleBooking.pack({ booking: booking.id })),
   };
 };
 
 /** "I'll come" under a reminder: thanks, if the booking is still the presser's and upcoming. */
 export const bookingReminderButtons = new Composer<AppContext>().chatType("private");
 
-bookingReminderButtons.callbackQuery(/^rem:coming:(\d{1,15})$/, async (ctx) => {
+bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
   const now = ctx.deps.clock.now();
-  const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]), now);
+  const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, comingButton.unpack(ctx.match).booking, now);
   if (!booking) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     await ctx.reply(ctx.t("reminders-not-active"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), "menu:bookings").text(ctx.t("button-menu"), "menu:open"),
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), menuEntryData("bookings")).text(ctx.t("button-menu"), menuOpenButton.pack()),
     });
     return;
   }

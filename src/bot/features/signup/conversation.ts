@@ -16,13 +16,22 @@ import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } 
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
-import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
+import { defineStep } from "../../shared/callback-data.js";
+import { districtKeyboard, languageKeyboard, occupationKeyboard, type MenuEntry } from "../../shared/keyboards.js";
 import { continueIntent, showMainMenu } from "../menu/menu.js";
 
 export const SIGNUP = "signup";
 
+const languageStep = defineStep("su-lang");
+const startStep = defineStep("su-start");
+const consentStep = defineStep("su-consent");
+const nameStep = defineStep("su-name");
+const guardianStep = defineStep("su-guardian");
+const districtStep = defineStep("su-district");
+const occupationStep = defineStep("su-occupation");
+
 /** Where a person was heading when they were asked to sign up, so they can continue there. */
-export type Intent = string | undefined;
+export type Intent = MenuEntry | undefined;
 
 /**
  * Sign-up: language → what the centers offer → consent → name → age (guardian for 14–17) →
@@ -41,9 +50,9 @@ export function signupConversation(deps: AppDeps) {
       return;
     }
 
-    const lang = await askChoice(conversation, ctx, "su-lang", LANGUAGES, (c) => ({
+    const lang = await askChoice(conversation, ctx, languageStep, LANGUAGES, (c) => ({
       text: c.t("signup-choose-language"),
-      markup: languageKeyboard(c.t, "su-lang"),
+      markup: languageKeyboard(c.t, languageStep.data),
     }));
     ctx = lang.ctx;
     const language: Language = lang.choice;
@@ -54,16 +63,16 @@ export function signupConversation(deps: AppDeps) {
     });
     ctx.i18n.useLocale(language);
 
-    const start = await askChoice(conversation, ctx, "su-start", ["go", "browse"] as const, (c) => ({
+    const start = await askChoice(conversation, ctx, startStep, ["go", "browse"] as const, (c) => ({
       text: c.t("signup-overview"),
-      markup: new InlineKeyboard().text(c.t("button-signup-start"), "su-start:go").row().text(c.t("button-browse"), "su-start:browse"),
+      markup: new InlineKeyboard().text(c.t("button-signup-start"), startStep.data("go")).row().text(c.t("button-browse"), startStep.data("browse")),
     }));
     ctx = start.ctx;
     if (start.choice === "browse") return showMainMenu(ctx);
 
-    const consent = await askChoice(conversation, ctx, "su-consent", ["yes", "no"] as const, (c) => ({
+    const consent = await askChoice(conversation, ctx, consentStep, ["yes", "no"] as const, (c) => ({
       text: c.t("signup-consent"),
-      markup: new InlineKeyboard().text(c.t("button-consent-yes"), "su-consent:yes").row().text(c.t("button-consent-no"), "su-consent:no"),
+      markup: new InlineKeyboard().text(c.t("button-consent-yes"), consentStep.data("yes")).row().text(c.t("button-consent-no"), consentStep.data("no")),
     }));
     ctx = consent.ctx;
     if (consent.choice === "no") {
@@ -75,11 +84,11 @@ export function signupConversation(deps: AppDeps) {
     const name = await askText(conversation, ctx, {
       prompt: (c) => ({
         text: c.t("signup-ask-name"),
-        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), "su-name:telegram") : undefined,
+        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), nameStep.data("telegram")) : undefined,
       }),
       parse: (text) => parseName(text),
       invalid: (c) => c.t("signup-name-invalid", { max: NAME_MAX_LENGTH }),
-      prefix: "su-name",
+      buttons: nameStep,
       onButton: (choice) => (choice === "telegram" ? telegramName : null),
     });
     ctx = name.ctx;
@@ -91,9 +100,9 @@ export function signupConversation(deps: AppDeps) {
       return showMainMenu(ctx);
     }
 
-    const district = await askChoice(conversation, ctx, "su-district", DISTRICTS, (c) => ({
+    const district = await askChoice(conversation, ctx, districtStep, DISTRICTS, (c) => ({
       text: c.t("signup-ask-district"),
-      markup: districtKeyboard(c.t, "su-district"),
+      markup: districtKeyboard(c.t, districtStep.data),
     }));
     ctx = district.ctx;
 
@@ -101,9 +110,9 @@ export function signupConversation(deps: AppDeps) {
     ctx = phone.ctx;
     await ctx.reply(ctx.t(phone.value ? "signup-phone-saved" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
 
-    const occupation = await askChoice(conversation, ctx, "su-occupation", [...OCCUPATIONS, "skip"] as const, (c) => ({
+    const occupation = await askChoice(conversation, ctx, occupationStep, [...OCCUPATIONS, "skip"] as const, (c) => ({
       text: c.t("signup-ask-occupation"),
-      markup: occupationKeyboard(c.t, "su-occupation"),
+      markup: occupationKeyboard(c.t, occupationStep.data),
     }));
     ctx = occupation.ctx;
 
@@ -152,9 +161,9 @@ export async function askAge(conversation: AppConversation, ctx: BaseContext): P
   const check = checkAge(age);
   if (check === "too-young" || check === "too-old") return { kind: "refused", reason: check, ctx: answer.ctx };
   if (check === "adult") return { kind: "accepted", age, guardianConsent: null, ctx: answer.ctx };
-  const guardian = await askChoice(conversation, answer.ctx, "su-guardian", ["yes", "no"] as const, (c) => ({
+  const guardian = await askChoice(conversation, answer.ctx, guardianStep, ["yes", "no"] as const, (c) => ({
     text: c.t("signup-ask-guardian"),
-    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), "su-guardian:yes").row().text(c.t("button-guardian-no"), "su-guardian:no"),
+    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), guardianStep.data("yes")).row().text(c.t("button-guardian-no"), guardianStep.data("no")),
   }));
   return guardian.choice === "yes"
     ? { kind: "accepted", age, guardianConsent: true, ctx: guardian.ctx }

@@ -20,6 +20,7 @@ import { contextLanguage } from "../../i18n.js";
 import { isChatLinkRefused } from "../../shared/chat-link.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
+import { markAttendanceButton } from "./buttons.js";
 import { STAFF_MENU } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
@@ -140,11 +141,8 @@ function when(instant: string, language: Language): string {
   return `${day}, ${time}`;
 }
 
-const CHANGE_CODES: Record<AttendanceChange, string> = { attended: "a", no_show: "n", unmark: "u" };
-const CHANGES = Object.fromEntries(Object.entries(CHANGE_CODES).map(([change, code]) => [code, change])) as Record<string, AttendanceChange>;
-
-function markData(bookingId: number, change: AttendanceChange): string {
-  return `staff:mark:${bookingId}:${CHANGE_CODES[change]}`;
+function markData(booking: number, change: AttendanceChange): string {
+  return markAttendanceButton.pack({ booking, change });
 }
 
 function otherMark(status: BookingStatus): AttendanceMark {
@@ -156,12 +154,7 @@ function otherMark(status: BookingStatus): AttendanceMark {
  * presser: another specialist's booking is answered as unknown and stays as it was. The answer
  * offers the correction while the mark can still be corrected.
  */
-export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, code: string): Promise<void> {
-  const change = CHANGES[code];
-  if (!change) {
-    await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-    return;
-  }
+export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, change: AttendanceChange): Promise<void> {
   const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
   if (!result.ok) {
     ctx.log.info({ booking_id: bookingId, reason: result.reason }, "attendance mark refused");

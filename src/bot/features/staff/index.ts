@@ -1,13 +1,23 @@
 import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
 import { ensureUser, findUser, updateUser } from "../../../db/users.js";
-import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { commandsLeavingFlows } from "../../shared/leave-flow.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
+import {
+  blockedTimesButton,
+  blockTimeButton,
+  chooseStaffLanguage,
+  markAttendanceButton,
+  setStaffLanguage,
+  showTodayButton,
+  showWeekButton,
+  staffMenu,
+  unblockButton,
+} from "./buttons.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
@@ -54,46 +64,48 @@ staffFeature.command("start", async (ctx, next) => {
   if (roles.host) return showHostStart(ctx);
   await next();
 });
-staffFeature.callbackQuery(STAFF_MENU, opens(showStaffMenu));
-staffFeature.callbackQuery("staff:today", opens(showToday));
-staffFeature.callbackQuery("staff:week", opens(showWeek));
+staffFeature.callbackQuery(staffMenu.filter(), opens(showStaffMenu));
+staffFeature.callbackQuery(showTodayButton.filter(), opens(showToday));
+staffFeature.callbackQuery(showWeekButton.filter(), opens(showWeek));
 
 staffFeature.callbackQuery(
-  /^staff:mark:(\d{1,12}):(\w)$/,
-  forStaff((ctx, member) => markFromButton(ctx, member, Number(ctx.match[1]), ctx.match[2]!)),
+  markAttendanceButton.filter(),
+  forStaff((ctx, member) => {
+    const { booking, change } = markAttendanceButton.unpack(ctx.match);
+    return markFromButton(ctx, member, booking, change);
+  }),
 );
 
 staffFeature.callbackQuery(
-  "staff:block",
+  blockTimeButton.filter(),
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(STAFF_BLOCK_TIME);
   }),
 );
 
-staffFeature.callbackQuery("staff:blocks", opens(showBlockedTimes));
+staffFeature.callbackQuery(blockedTimesButton.filter(), opens(showBlockedTimes));
 
 staffFeature.callbackQuery(
-  /^staff:unblock:(\d{1,12})$/,
-  forStaff((ctx, member) => unblockFromButton(ctx, member, Number(ctx.match[1]))),
+  unblockButton.filter(),
+  forStaff((ctx, member) => unblockFromButton(ctx, member, unblockButton.unpack(ctx.match).block)),
 );
 
 staffFeature.callbackQuery(
-  "staff:language",
+  chooseStaffLanguage.filter(),
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("staff-choose-language"), {
-      reply_markup: languageKeyboard(ctx.t, "staff:set-language").row().text(ctx.t("button-back"), STAFF_MENU),
+      reply_markup: languageKeyboard(ctx.t, (language) => setStaffLanguage.pack({ language })).row().text(ctx.t("button-back"), STAFF_MENU),
     });
   }),
 );
 
 /** A specialist without the young people's profile keeps their language in a row of its own. */
 staffFeature.callbackQuery(
-  /^staff:set-language:(.+)$/,
+  setStaffLanguage.filter(),
   forStaff(async (ctx, member) => {
-    const language = ctx.match[1];
-    if (!isLanguage(language)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+    const { language } = setStaffLanguage.unpack(ctx.match);
     const now = ctx.deps.clock.now();
     await ensureUser(ctx.deps.db, ctx.from.id, language, now);
     await updateUser(ctx.deps.db, ctx.from.id, { language }, now);

@@ -18,11 +18,18 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { teatalkHostDay } from "../teatalk/buttons.js";
+import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
+
+/** Whether the data is one of /invite's buttons, which only administrators may press. */
+function isInviteButton(data: string | undefined): boolean {
+  return [invitePage, inviteCenter, inviteSpecialist].some((codec) => codec.match(data) !== null);
+}
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -37,7 +44,7 @@ export const inviteFeature = new Composer<AppContext>().chatType("private");
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
 const admin = inviteFeature.filter(isAdmin);
 inviteFeature.filter(
-  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || ctx.callbackQuery?.data?.startsWith("staff-inv:") === true),
+  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || isInviteButton(ctx.callbackQuery?.data)),
   async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
     await ctx.reply(ctx.t("staff-not-allowed"));
@@ -51,14 +58,14 @@ admin.command("invite", async (ctx) => {
   await issueInvite(ctx, Number(arg));
 });
 
-admin.callbackQuery(/^staff-inv:p:(\d+)$/, async (ctx) => {
+admin.callbackQuery(invitePage.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showInviteChoices(ctx, Number(ctx.match[1]));
+  await showInviteChoices(ctx, invitePage.unpack(ctx.match).page);
 });
 
-admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const centerId = ctx.match[1]!;
+  const { center: centerId, page } = inviteCenter.unpack(ctx.match);
   const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
   // All of the center's specialists linked meanwhile: the list of centers tells what is left.
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
@@ -66,37 +73,37 @@ admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
   await ctx.reply(ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }), {
     reply_markup: paged(
       ctx,
-      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: `staff-inv:s:${s.id}` })),
-      Number(ctx.match[2]),
-      (page) => `staff-inv:c:${centerId}:${page}`,
-    ).text(ctx.t("button-back"), "staff-inv:p:0"),
+      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
+      page,
+      (p) => inviteCenter.pack({ center: centerId, page: p }),
+    ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
   });
 });
 
-admin.callbackQuery(/^staff-inv:s:(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteSpecialist.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await issueInvite(ctx, Number(ctx.match[1]));
+  await issueInvite(ctx, inviteSpecialist.unpack(ctx.match).specialist);
 });
 
-admin.callbackQuery(/^staff-inv:h:(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteHostPage.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showHostChoices(ctx, Number(ctx.match[1]));
+  await showHostChoices(ctx, inviteHostPage.unpack(ctx.match).page);
 });
 
-admin.callbackQuery(/^staff-inv:hs:(\d{1,12})$/, async (ctx) => {
+admin.callbackQuery(inviteHost.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await issueHostInvite(ctx, Number(ctx.match[1]));
+  await issueHostInvite(ctx, inviteHost.unpack(ctx.match).session);
 });
 
 /** Whom to invite: a specialist of a center, or a tea-talk host. */
 async function showInviteKinds(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-invite-choose-kind"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("staff-invite-kind-specialist"), "staff-inv:p:0")
+      .text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
       .row()
-      .text(ctx.t("staff-invite-kind-host"), "staff-inv:h:0")
+      .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
       .row()
-      .text(ctx.t("button-menu"), "menu:open"),
+      .text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
 }
 
@@ -114,9 +121,11 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
   if (specialists.length <= PAGE_SIZE) {
     const buttons = specialists.map((s) => ({
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
-      data: `staff-inv:s:${s.id}`,
+      data: inviteSpecialist.pack({ specialist: s.id }),
     }));
-    await ctx.reply(ctx.t("staff-invite-choose"), { reply_markup: paged(ctx, buttons, 0, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open") });
+    await ctx.reply(ctx.t("staff-invite-choose"), {
+      reply_markup: paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    });
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -125,9 +134,9 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
     c.count += 1;
     centers.set(s.center_id, c);
   }
-  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: `staff-inv:c:${id}:0` }));
+  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: inviteCenter.pack({ center: id, page: 0 }) }));
   await ctx.reply(ctx.t("staff-invite-choose-center", { count: specialists.length }), {
-    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open"),
+    reply_markup: paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
 }
 
@@ -148,10 +157,10 @@ async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
   const language = await contextLanguage(ctx);
   const buttons = hosts.map((h) => ({
     text: hostLabel(ctx, h, language),
-    data: h.host.kind === "named" ? `staff-inv:hs:${h.sessionId}` : `staff-inv:s:${h.host.specialistId}`,
+    data: h.host.kind === "named" ? inviteHost.pack({ session: h.sessionId }) : inviteSpecialist.pack({ specialist: h.host.specialistId }),
   }));
   await ctx.reply(ctx.t("staff-invite-choose-host"), {
-    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:h:${p}`).text(ctx.t("button-menu"), "menu:open"),
+    reply_markup: paged(ctx, buttons, page, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
 }
 
@@ -220,7 +229,7 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
   if (session.host_specialist_id !== null) return issueInvite(ctx, session.host_specialist_id);
   const name = escapeHtml(session.host_name!);
   if (session.host_telegram_id !== null) {
-    await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { parse_mode: "HTML", reply_markup: menuButton(ctx.t) });
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { reply_markup: menuButton(ctx.t) });
     return;
   }
   const host: NamedHost = { hostName: session.host_name!, centerId: session.center_id };
@@ -235,7 +244,7 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
       next: `${next.day}, ${next.time}`,
       ...linkVars(ctx, "host", invite, language),
     }),
-    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
+    { link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 
@@ -299,6 +308,6 @@ async function greetHost(ctx: BaseContext, host: NamedHost, alreadyYours: boolea
       name: escapeHtml(host.hostName),
       center: escapeHtml(language === "kk" ? center.name_kk : center.name_ru),
     }),
-    { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), "tt:host") },
+    { reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()) },
   );
 }

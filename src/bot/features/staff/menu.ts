@@ -3,13 +3,14 @@ import { findStaffMember, type StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { blockedTimesButton, blockTimeButton, chooseStaffLanguage, showTodayButton, showWeekButton, staffMenu } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { staffRolesOf } from "./roles.js";
 
 /** The callback data of the staff menu, the screen every staff screen leads back to. */
-export const STAFF_MENU = "staff:menu";
+export const STAFF_MENU = staffMenu.pack();
 
 /** The active specialist linked to the sender's account, if any. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
@@ -52,16 +53,16 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     center: centerName(member, language),
   });
   const kb = new InlineKeyboard()
-    .text(ctx.t("staff-button-today"), "staff:today")
-    .text(ctx.t("staff-button-week"), "staff:week")
+    .text(ctx.t("staff-button-today"), showTodayButton.pack())
+    .text(ctx.t("staff-button-week"), showWeekButton.pack())
     .row()
-    .text(ctx.t("staff-button-block"), "staff:block")
-    .text(ctx.t("staff-button-blocks"), "staff:blocks")
+    .text(ctx.t("staff-button-block"), blockTimeButton.pack())
+    .text(ctx.t("staff-button-blocks"), blockedTimesButton.pack())
     .row()
-    .text(ctx.t("button-edit-language"), "staff:language")
+    .text(ctx.t("button-edit-language"), chooseStaffLanguage.pack())
     .row()
     // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
-    .text(ctx.t("staff-button-visitor"), "menu:open");
+    .text(ctx.t("staff-button-visitor"), menuOpenButton.pack());
   await ctx.reply(text, { reply_markup: kb });
 }
 

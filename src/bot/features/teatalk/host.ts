@@ -6,8 +6,9 @@ import { attendanceOpen } from "../../../domain/teatalk.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { personName } from "../staff/format.js";
+import { markParticipantButton, teatalkHostDay } from "./buttons.js";
 import { sessionDetails } from "./format.js";
 
 /**
@@ -31,7 +32,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
 /** What a host's /start opens: their side first, with the way on to the visitor's side. */
 export async function showHostStart(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("teatalk-host-start"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), "tt:host").row().text(ctx.t("staff-button-visitor"), "menu:open"),
+    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()).row().text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
   });
 }
 
@@ -47,24 +48,21 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
   if (started) {
     participants.forEach((p, i) => {
       if (p.status !== "confirmed") return;
-      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), `tt:mark:${p.signupId}:a`)
-        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), `tt:mark:${p.signupId}:n`)
+      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), markParticipantButton.pack({ signup: p.signupId, mark: "attended" }))
+        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), markParticipantButton.pack({ signup: p.signupId, mark: "no_show" }))
         .row();
     });
   } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
-  kb.text(ctx.t("teatalk-host-button-refresh"), "tt:host");
-  if (last) kb.text(ctx.t("button-menu"), "menu:open");
+  kb.text(ctx.t("teatalk-host-button-refresh"), teatalkHostDay.pack());
+  if (last) kb.text(ctx.t("button-menu"), menuOpenButton.pack());
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
-
-const MARKS: Record<string, AttendanceMark> = { a: "attended", n: "no_show" };
 
 /**
  * A press on "came" / "did not come". The sign-up in the button is checked against the presser:
  * only the session's host marks, only after the start, only once.
  */
-export async function markFromButton(ctx: AppContext, signupId: number, code: string): Promise<void> {
-  const status = MARKS[code]!;
+export async function markFromButton(ctx: AppContext, signupId: number, status: AttendanceMark): Promise<void> {
   const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
   if (!result.ok) {
     ctx.log.info({ signup_id: signupId, reason: result.reason }, "tea-talk attendance mark refused");

@@ -4,6 +4,7 @@ import { offerLapsed } from "../../../domain/teatalk.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
+import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
 import { afterwardsKeyboard } from "./signups.js";
@@ -28,9 +29,9 @@ export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
   return {
     text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
     reply_markup: new InlineKeyboard()
-      .text(t("teatalk-button-accept"), `tt:accept:${view.signup.id}`)
+      .text(t("teatalk-button-accept"), acceptOfferButton.pack({ signup: view.signup.id }))
       .row()
-      .text(t("teatalk-button-decline"), `tt:decline:${view.signup.id}`),
+      .text(t("teatalk-button-decline"), declineOfferButton.pack({ signup: view.signup.id })),
   };
 };
 
@@ -45,7 +46,7 @@ export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
       when: whenAndWhere(t, language, view.session, now).when,
       details: sessionDetails(t, language, view.session),
     }),
-    reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), `tt:cancel:${view.signup.id}`),
+    reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), cancelSignup.pack({ signup: view.signup.id })),
   };
 };
 
