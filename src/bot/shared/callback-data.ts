@@ -217,7 +217,8 @@ export function choice(maxLength = CHOICE_LENGTH): Field<string> {
 
 /** The buttons of one step of a flow: each answers the step with a choice. */
 export interface StepButtons {
-  data(choice: string): string;
+  /** A property, not a method: keyboards take it on its own, as the way to make each button's data. */
+  data: (choice: string) => string;
   /** The choice a press answers, or null when the press is not one of this step's buttons. */
   choiceOf(data: string | undefined): string | null;
 }
