@@ -28,7 +28,7 @@ import { staffRolesOf } from "./roles.js";
 
 /** Whether the data is one of /invite's buttons, which only administrators may press. */
 function isInviteButton(data: string | undefined): boolean {
-  return [invitePage, inviteCenter, inviteSpecialist].some((codec) => codec.match(data) !== null);
+  return [invitePage, inviteCenter, inviteSpecialist, inviteHostPage, inviteHost].some((codec) => codec.match(data) !== null);
 }
 
 /** Buttons per page when choosing whom to invite. */
