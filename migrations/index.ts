@@ -9,6 +9,8 @@ import * as calendarEvents from "./2026-12-02-04-calendar-events.js";
 import * as attendanceMarks from "./2026-12-02-05-attendance-marks.js";
 import * as handledUpdates from "./2026-12-02-07-handled-updates.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
+import * as hostInvites from "./2026-12-02-10-host-invites.js";
+import * as practiceReviewOnce from "./2026-12-02-11-practice-review-once.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-05-attendance-marks": attendanceMarks,
   "2026-12-02-07-handled-updates": handledUpdates,
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
+  "2026-12-02-10-host-invites": hostInvites,
+  "2026-12-02-11-practice-review-once": practiceReviewOnce,
 };

@@ -6,8 +6,10 @@ import { DISTRICTS } from "../src/domain/districts.js";
 import { LANGUAGES } from "../src/domain/language.js";
 import { OCCUPATIONS } from "../src/domain/profile.js";
 import { SERVICE_CODES } from "../src/domain/services.js";
+import { createI18n } from "../src/bot/i18n.js";
 import { MENU_ENTRIES } from "../src/bot/shared/keyboards.js";
 import { projectRoot } from "../src/paths.js";
+import { checkTelegramHtml } from "./support/telegram-html.js";
 
 const root = projectRoot();
 
@@ -37,6 +39,59 @@ function keysUsedInCode(): Map<string, string> {
   return used;
 }
 
+type Pattern = NonNullable<FluentResource["body"][number]["value"]>;
+type Expression = Exclude<Extract<Pattern, unknown[]>[number], string>;
+type VariantKey = string | number;
+
+/** The variables a pattern uses, each with the keys of the variants it selects among. */
+function variablesOf(pattern: Pattern, found = new Map<string, Set<VariantKey>>()): Map<string, Set<VariantKey>> {
+  const visit = (e: Expression): void => {
+    if (e.type === "var" && !found.has(e.name)) found.set(e.name, new Set());
+    if (e.type === "select") {
+      visit(e.selector);
+      for (const variant of e.variants) {
+        if (e.selector.type === "var") found.get(e.selector.name)!.add(variant.key.value);
+        variablesOf(variant.value, found);
+      }
+    }
+    if (e.type === "func" || e.type === "term") for (const arg of e.args) if (arg.type !== "narg") visit(arg);
+  };
+  if (typeof pattern !== "string") for (const element of pattern) if (typeof element !== "string") visit(element);
+  return found;
+}
+
+const PLURAL_CATEGORIES = new Set(["zero", "one", "two", "few", "many", "other"]);
+
+/**
+ * Values that reach every variant a variable selects: a number of each plural category the
+ * language has among whole numbers, the key itself otherwise; plain text for a variable that
+ * selects nothing (what code puts there is escaped or built from the locales).
+ */
+function samplesOf(keys: Set<VariantKey>, lang: string): VariantKey[] {
+  const plural = new Intl.PluralRules(lang);
+  const samples = [...keys].flatMap((key) => {
+    if (typeof key === "number" || !PLURAL_CATEGORIES.has(key)) return [key];
+    const n = Array.from({ length: 200 }, (_, i) => i).find((i) => plural.select(i) === key);
+    return n === undefined ? [] : [n];
+  });
+  return samples.length > 0 ? samples : ["Sample text 7"];
+}
+
+/** Every message of a locale rendered once per variant its selectors have, with sample values. */
+function renderedMessages(lang: string): Array<{ id: string; text: string }> {
+  const i18n = createI18n();
+  const resource = new FluentResource(readFileSync(join(root, "locales", `${lang}.ftl`), "utf8"));
+  return resource.body.flatMap((message) => {
+    if (message.id.startsWith("-") || message.value === null) return [];
+    const samples = [...variablesOf(message.value)].map(([name, keys]) => [name, samplesOf(keys, lang)] as const);
+    const renders = Math.max(1, ...samples.map(([, values]) => values.length));
+    return Array.from({ length: renders }, (_, i) => {
+      const vars = Object.fromEntries(samples.map(([name, values]) => [name, values[i % values.length]!]));
+      return { id: message.id, text: i18n.t(lang, message.id, vars) };
+    });
+  });
+}
+
 describe("locales", () => {
   const kk = messageIds("kk");
   const ru = messageIds("ru");
@@ -60,6 +115,18 @@ describe("locales", () => {
       ...MENU_ENTRIES.map((e) => `menu-${e}`),
     ];
     expect(built.filter((key) => !ru.has(key) || !kk.has(key))).toEqual([]);
+  });
+
+  it("render as Telegram HTML whatever values their variables get", () => {
+    for (const lang of LANGUAGES) {
+      const rendered = renderedMessages(lang);
+      expect(rendered.length).toBeGreaterThanOrEqual((lang === "kk" ? kk : ru).size);
+      const refused = rendered.flatMap(({ id, text }) => {
+        const check = checkTelegramHtml(text);
+        return check.kind === "invalid" ? [`${lang} ${id}: ${check.reason} in ${JSON.stringify(text)}`] : [];
+      });
+      expect(refused).toEqual([]);
+    }
   });
 
   it("write Kazakh with Kazakh letters", () => {

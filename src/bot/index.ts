@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type ApiClientOptions } from "grammy";
+import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
@@ -28,6 +28,7 @@ import { staffCommandsInFlows, staffFeature, staffStartFeature } from "./feature
 import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
 import { describeFailure } from "../telegram/failures.js";
+import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
 import { FlowState } from "./flow-state.js";
 import { createI18n } from "./i18n.js";
@@ -36,6 +37,7 @@ import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
+import { commandsLeavingFlows } from "./shared/leave-flow.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -49,10 +51,16 @@ export interface CreatedBot {
   tracker: UpdateTracker;
 }
 
+/**
+ * grammY names the type of its `fetch` option after node-fetch, whose types are not installed,
+ * which would leave it untyped here; it is called as the standard `fetch`.
+ */
+type ClientOptions = Omit<ApiClientOptions, "fetch"> & { fetch?: typeof fetch };
+
 export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Client options on top of the configured API root (tests answer in place of Telegram with `fetch`). */
-  client?: ApiClientOptions;
+  client?: ClientOptions;
   /** Aborting it cuts every Bot API request in flight short (the process is stopping). */
   cutOff?: AbortSignal;
 }
@@ -68,7 +76,14 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
     client: { apiRoot: deps.config.apiRoot, ...options.client, fetch: transport },
   });
   const answers = new CallbackAnswers();
-  bot.api.config.use(answers.transformer);
+  // What every Api object of the bot applies to its calls: bot.api's, and those the
+  // conversations plugin builds for its contexts, which bot.api's transformers do not reach.
+  const transformers = [htmlByDefault, answers.transformer];
+  bot.api.config.use(...transformers);
+  const withTransformers: MiddlewareFn<BaseContext> = async (ctx, next) => {
+    ctx.api.config.use(...transformers);
+    await next();
+  };
   bot.use(answers.track);
 
   const tracker = new UpdateTracker();
@@ -85,13 +100,14 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, answers.plugin],
+      plugins: [withDeps, i18n, withTransformers],
     }),
   );
   privateChats.use(flows.keepOnOutage);
-  // Before the flows: help is never held up by a question, and /cancel is never taken as an answer.
+  // Before the flows: help is never held up by a question, and /cancel is never taken as an answer;
+  // /start, /menu, /staff and /host leave a flow for where they lead.
   privateChats.use(helpFeature, flowControl);
-  privateChats.use(staffCommandsInFlows);
+  privateChats.use(staffCommandsInFlows, commandsLeavingFlows(["start", "menu"]));
   privateChats.use(createConversation(signupConversation(deps), SIGNUP));
   privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
   privateChats.use(createConversation(consultConversation(deps), CONSULT));

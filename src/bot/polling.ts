@@ -110,7 +110,8 @@ export class UpdateTracker {
       await bot.handleUpdate(update);
     } catch (error) {
       if (!(error instanceof BotError)) throw error;
-      await bot.errorHandler(error);
+      // It wraps what this bot's own middleware threw, so its context is this bot's.
+      await bot.errorHandler(error as BotError<AppContext>);
     } finally {
       this.inFlight.delete(id);
       if (!this.leftOver.has(id)) this.finished.add(id);

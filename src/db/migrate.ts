@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Migrator, type MigrationResultSet } from "kysely";
 import { migrations } from "../../migrations/index.js";
 import type { Db } from "./database.js";
@@ -8,7 +9,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    const reason = result.error instanceof Error ? result.error.message : inspect(result.error);
+    throw new Error(`migration ${failed} failed: ${reason}`, { cause: result.error });
   }
   return (result.results ?? []).map((r) => r.migrationName);
 }

@@ -15,10 +15,11 @@ export async function planPracticeNudges(db: Db, now: Date, userId?: number): Pr
     .where("users.registered_at", "is not", null)
     .where("users.blocked_at", "is", null)
     .where("users.notifications", "=", 1)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("outbox")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("outbox")
             .select("outbox.id")
             .whereRef("outbox.recipient_id", "=", "users.id")
             .where("outbox.kind", "=", "practice_nudge")

@@ -1,4 +1,4 @@
-import type { Grade, State } from "ts-fsrs";
+import type { Grade } from "ts-fsrs";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
 import { progressOf, type Progress } from "../domain/practice/progress.js";
@@ -26,7 +26,7 @@ function toCard(row: PracticeCardRow): StoredCard {
       learning_steps: row.learning_steps,
       reps: row.reps,
       lapses: row.lapses,
-      state: row.state as State,
+      state: row.state,
       ...(row.last_review ? { last_review: new Date(row.last_review) } : {}),
     },
   };
@@ -92,12 +92,16 @@ export async function countIntroducedToday(db: Db, userId: number, now: Date): P
 /**
  * Records one exercise: the item's card moves on by FSRS (a card is created at the first
  * review) and the review is logged. Returns the card as stored.
+ *
+ * `reviewNumber` says which review of the item this is (1 for the first), as known when the
+ * exercise was planned. The same review again (a session replayed after its answer was stored
+ * but before its state was saved) moves nothing and returns the card as stored.
  */
 export async function recordReview(
   db: Db,
-  review: { userId: number; itemId: string; rating: Grade; kind: ExerciseKind; now: Date },
+  review: { userId: number; itemId: string; reviewNumber: number; rating: Grade; kind: ExerciseKind; now: Date },
 ): Promise<CardState> {
-  const { userId, itemId, rating, kind, now } = review;
+  const { userId, itemId, reviewNumber, rating, kind, now } = review;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("practice_cards")
@@ -105,6 +109,14 @@ export async function recordReview(
       .where("user_id", "=", userId)
       .where("item_id", "=", itemId)
       .executeTakeFirst();
+    const stored = await trx
+      .selectFrom("practice_reviews")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("item_id", "=", itemId)
+      .where("review_number", "=", reviewNumber)
+      .executeTakeFirst();
+    if (row && stored) return toCard(row).card;
     const card = reviewCard(row ? toCard(row).card : null, rating, now);
     const columns = cardColumns(card);
     await trx
@@ -114,7 +126,7 @@ export async function recordReview(
       .execute();
     await trx
       .insertInto("practice_reviews")
-      .values({ user_id: userId, item_id: itemId, rating, kind, reviewed_at: now.toISOString() })
+      .values({ user_id: userId, item_id: itemId, review_number: reviewNumber, rating, kind, reviewed_at: now.toISOString() })
       .execute();
     return card;
   });

@@ -3,6 +3,7 @@ import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
+import type { InviteKind } from "../domain/staff.js";
 import type { TeaTalkLevel, TeaTalkSessionStatus, TeaTalkSignupStatus } from "../domain/teatalk.js";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
@@ -103,9 +104,13 @@ export interface BlockedTimesTable {
   created_at: Instant;
 }
 
+/** An invite names a specialist, or a tea-talk host by the name and center of their sessions. */
 export interface StaffInvitesTable {
   token: string;
-  specialist_id: number;
+  kind: InviteKind;
+  specialist_id: number | null;
+  host_name: string | null;
+  center_id: string | null;
   created_by: number;
   created_at: Instant;
   expires_at: Instant;
@@ -222,6 +227,8 @@ export interface PracticeReviewsTable {
   rating: number;
   kind: ExerciseKind;
   reviewed_at: Instant;
+  /** Which review of the item this is for the learner, from 1: the same review is stored once. */
+  review_number: number;
 }
 
 export interface Database {

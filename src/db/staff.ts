@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
-import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS } from "../domain/staff.js";
+import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
+import { linkNamedHost, type NamedHost } from "./teatalk.js";
 
 /** A specialist together with the names of their center, as staff screens show them. */
 export interface StaffMember extends Specialist {
@@ -64,19 +65,22 @@ export interface CreatedInvite {
   expiresAt: Instant;
 }
 
-/** A one-time invite for a specialist, valid for `INVITE_TTL_HOURS` from `now`. */
-export async function createInvite(
-  db: Db,
-  invite: { specialistId: number; createdBy: number },
-  now: Date,
-): Promise<CreatedInvite> {
+/** Whom an invite links: a specialist, or a tea-talk host known by name at a center. */
+export type InviteTarget = { kind: "specialist"; specialistId: number } | ({ kind: "host" } & NamedHost);
+
+/** A one-time invite, valid for `INVITE_TTL_HOURS` from `now`. */
+export async function createInvite(db: Db, invite: { target: InviteTarget; createdBy: number }, now: Date): Promise<CreatedInvite> {
   const token = randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3_600_000).toISOString();
+  const { target } = invite;
   await db
     .insertInto("staff_invites")
     .values({
       token,
-      specialist_id: invite.specialistId,
+      kind: target.kind,
+      specialist_id: target.kind === "specialist" ? target.specialistId : null,
+      host_name: target.kind === "host" ? target.hostName : null,
+      center_id: target.kind === "host" ? target.centerId : null,
       created_by: invite.createdBy,
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -93,9 +97,11 @@ export type InviteRefusal =
   | "used" // someone already opened it
   | "expired"
   | "specialist-linked" // the specialist has an account linked through another invite
-  | "account-linked"; // this Telegram account already belongs to another specialist
+  | "account-linked" // this Telegram account already belongs to another specialist
+  | "host-linked" // another account hosts the host's sessions
+  | "no-sessions"; // the host has no session ahead any more
 
-export type InviteRedemption = { kind: "linked"; specialistId: number; alreadyYours: boolean } | { kind: InviteRefusal };
+export type InviteRedemption = { kind: "linked"; target: InviteTarget; alreadyYours: boolean } | { kind: InviteRefusal };
 
 /** Thrown inside the transaction to roll it back; never leaves this module. */
 class Refused extends Error {
@@ -104,41 +110,51 @@ class Refused extends Error {
   }
 }
 
+/** The columns that name an invite's target, as one value. */
+function targetOf(kind: InviteKind, row: { specialist_id: number | null; host_name: string | null; center_id: string | null }): InviteTarget {
+  return kind === "specialist" ? { kind, specialistId: row.specialist_id! } : { kind, hostName: row.host_name!, centerId: row.center_id! };
+}
+
 /**
- * Links a Telegram account to the invite's specialist and marks the invite used, or changes
- * nothing. The transaction starts by claiming the invite with a conditional update (a write
+ * Links a Telegram account to the invite's specialist, or makes it the host of the invite's
+ * host's sessions, and marks the invite used; or changes nothing. The link's kind must be the
+ * invite's. The transaction starts by claiming the invite with a conditional update (a write
  * first, so it never works from a stale read), and the link is conditional too: the same link
  * used twice — even at the same moment — links exactly once. Opening one's own used link again
  * is not an error (`alreadyYours`).
  */
-export async function redeemInvite(db: Db, token: string, telegramId: number, now: Date): Promise<InviteRedemption> {
+export async function redeemInvite(
+  db: Db,
+  invite: { kind: InviteKind; token: string },
+  telegramId: number,
+  now: Date,
+): Promise<InviteRedemption> {
   const at = now.toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable("staff_invites")
         .set({ used_at: at, used_by: telegramId })
-        .where("token", "=", token)
+        .where("token", "=", invite.token)
+        .where("kind", "=", invite.kind)
         .where("used_at", "is", null)
         .where("expires_at", ">", at)
-        .where("specialist_id", "in", (eb) => eb.selectFrom("specialists").select("id").where("active", "=", 1))
-        .returning("specialist_id")
+        .where((eb) =>
+          eb.or([
+            eb("kind", "=", "host"),
+            eb("specialist_id", "in", eb.selectFrom("specialists").select("id").where("active", "=", 1)),
+          ]),
+        )
+        .returning(["specialist_id", "host_name", "center_id"])
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
-      if (!claimed) return unusable(trx, token, telegramId, at);
-
-      const current = await trx.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
-      // A second invite for someone already linked to this very specialist is simply used up.
-      if (current?.id === claimed.specialist_id) return { kind: "linked" as const, specialistId: current.id, alreadyYours: true };
-      if (current) throw new Refused("account-linked");
-      const linked = await trx
-        .updateTable("specialists")
-        .set({ telegram_id: telegramId })
-        .where("id", "=", claimed.specialist_id)
-        .where("telegram_id", "is", null)
-        .executeTakeFirst();
-      if (linked.numUpdatedRows === 0n) throw new Refused("specialist-linked");
-      return { kind: "linked" as const, specialistId: claimed.specialist_id, alreadyYours: false };
+      if (!claimed) return unusable(trx, invite, telegramId, at);
+      const target = targetOf(invite.kind, claimed);
+      const alreadyYours =
+        target.kind === "specialist"
+          ? await linkSpecialist(trx, target.specialistId, telegramId)
+          : await linkHost(trx, target, telegramId, now);
+      return { kind: "linked" as const, target, alreadyYours };
     });
   } catch (err) {
     if (err instanceof Refused) return { kind: err.reason };
@@ -146,27 +162,53 @@ export async function redeemInvite(db: Db, token: string, telegramId: number, no
   }
 }
 
+/** Links the account to the specialist; true when it was theirs already. A second invite for them is simply used up. */
+async function linkSpecialist(trx: Db, specialistId: number, telegramId: number): Promise<boolean> {
+  const current = await trx.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
+  if (current?.id === specialistId) return true;
+  if (current) throw new Refused("account-linked");
+  const linked = await trx
+    .updateTable("specialists")
+    .set({ telegram_id: telegramId })
+    .where("id", "=", specialistId)
+    .where("telegram_id", "is", null)
+    .executeTakeFirst();
+  if (linked.numUpdatedRows === 0n) throw new Refused("specialist-linked");
+  return false;
+}
+
+/** Makes the account the host's; true when every session ahead was theirs already. */
+async function linkHost(trx: Db, host: NamedHost, telegramId: number, now: Date): Promise<boolean> {
+  const linking = await linkNamedHost(trx, host, telegramId, now);
+  if (linking.kind === "taken") throw new Refused("host-linked");
+  if (linking.kind === "no-sessions") throw new Refused("no-sessions");
+  return linking.kind === "already";
+}
+
 /** Why an invite could not be claimed; not an error when it linked this very account before. */
-async function unusable(db: Db, token: string, telegramId: number, at: Instant): Promise<InviteRedemption> {
-  const invite = await db
+async function unusable(db: Db, invite: { kind: InviteKind; token: string }, telegramId: number, at: Instant): Promise<InviteRedemption> {
+  const row = await db
     .selectFrom("staff_invites")
-    .innerJoin("specialists", "specialists.id", "staff_invites.specialist_id")
+    .leftJoin("specialists", "specialists.id", "staff_invites.specialist_id")
     .select([
       "staff_invites.specialist_id",
+      "staff_invites.host_name",
+      "staff_invites.center_id",
       "staff_invites.used_at",
       "staff_invites.used_by",
       "staff_invites.expires_at",
       "specialists.telegram_id",
       "specialists.active",
     ])
-    .where("staff_invites.token", "=", token)
+    .where("staff_invites.token", "=", invite.token)
+    .where("staff_invites.kind", "=", invite.kind)
     .executeTakeFirst();
   // The invite of a specialist who has left leads nowhere any more.
-  if (!invite || !invite.active) return { kind: "unknown" };
-  if (invite.used_at === null) return { kind: invite.expires_at <= at ? "expired" : "used" };
-  if (invite.used_by === telegramId && invite.telegram_id === telegramId) {
-    return { kind: "linked", specialistId: invite.specialist_id, alreadyYours: true };
-  }
+  if (!row || (invite.kind === "specialist" && !row.active)) return { kind: "unknown" };
+  if (row.used_at === null) return { kind: row.expires_at <= at ? "expired" : "used" };
+  // A host's sessions may have changed hands since; whoever opened the link is told it was theirs.
+  const stillYours = invite.kind === "host" || row.telegram_id === telegramId;
+  if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
   return { kind: "used" };
 }
 
@@ -325,19 +367,19 @@ export async function countConfirmedOverlapping(db: Db, specialistId: number, st
   return Number(row.count);
 }
 
+export type BlockResult = { kind: "blocked"; id: number; confirmedInside: number } | { kind: "not-active" };
+
 /**
- * Blocks [start, end) for a specialist. Bookings already inside stay (the specialist decides
- * what to do with them); returns how many there are, counted with the insert. Blocking the same
- * time again (a flow replayed after the block was stored) finds that block.
+ * Blocks [start, end) for an active specialist. Bookings already inside stay (the specialist
+ * decides what to do with them); returns how many there are, counted with the insert. Blocking
+ * the same time again (a flow replayed after the block was stored) finds that block. A
+ * specialist deactivated meanwhile blocks nothing.
  */
-export async function blockTime(
-  db: Db,
-  block: { specialistId: number; start: Date; end: Date },
-  now: Date,
-): Promise<{ id: number; confirmedInside: number }> {
+export async function blockTime(db: Db, block: { specialistId: number; start: Date; end: Date }, now: Date): Promise<BlockResult> {
   const start = block.start.toISOString();
   const end = block.end.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<BlockResult> => {
+    if (!(await findStaffMemberById(trx, block.specialistId))) return { kind: "not-active" };
     const stored = await trx
       .selectFrom("blocked_times")
       .select("id")
@@ -353,7 +395,7 @@ export async function blockTime(
         .returning("id")
         .executeTakeFirstOrThrow());
     const confirmedInside = await countConfirmedOverlapping(trx, block.specialistId, block.start, block.end);
-    return { id, confirmedInside };
+    return { kind: "blocked", id, confirmedInside };
   });
 }
 

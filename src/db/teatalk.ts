@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
 import type { AttendanceMark } from "../domain/attendance.js";
 import type { DistrictCode } from "../domain/districts.js";
+import type { ServiceCode } from "../domain/services.js";
 import {
   attendanceOpen,
   cancellable,
@@ -459,6 +460,92 @@ export async function hostAccountsAfter(db: Db, since: Date): Promise<number[]> 
     .where("h.telegram_id", "is not", null);
   const rows = await named.union(specialists).execute();
   return rows.map((r) => r.id!);
+}
+
+/** A tea-talk host known only by name at a center (a volunteer, say): whom a host's invite links. */
+export interface NamedHost {
+  hostName: string;
+  centerId: string;
+}
+
+/** The named host's scheduled sessions that are not over at `now`. */
+function namedHostSessions(db: Db, host: NamedHost, now: Date) {
+  return db
+    .selectFrom("teatalk_sessions")
+    .where("center_id", "=", host.centerId)
+    .where("host_name", "=", host.hostName)
+    .where("host_specialist_id", "is", null)
+    .where("status", "=", "scheduled")
+    .where("ends_at", ">", now.toISOString());
+}
+
+export type HostLinking =
+  | { kind: "linked" }
+  /** Every one of those sessions was this account's already. */
+  | { kind: "already" }
+  /** Another account hosts some of them. */
+  | { kind: "taken" }
+  | { kind: "no-sessions" };
+
+/**
+ * Makes the account the host of the named host's sessions that are not over yet, so that /host
+ * shows them at once. Sessions another account hosts stay theirs, and then nothing is linked.
+ * Meant to run inside the transaction that uses up the invite, which holds the write lock.
+ */
+export async function linkNamedHost(trx: Db, host: NamedHost, telegramId: number, now: Date): Promise<HostLinking> {
+  const holders = (await namedHostSessions(trx, host, now).select("host_telegram_id").distinct().execute()).map((r) => r.host_telegram_id);
+  if (holders.length === 0) return { kind: "no-sessions" };
+  if (holders.some((id) => id !== null && id !== telegramId)) return { kind: "taken" };
+  if (!holders.includes(null)) return { kind: "already" };
+  await trx
+    .updateTable("teatalk_sessions")
+    .set({ host_telegram_id: telegramId })
+    .where("id", "in", namedHostSessions(trx, host, now).select("id"))
+    .where("host_telegram_id", "is", null)
+    .execute();
+  return { kind: "linked" };
+}
+
+/** A host of sessions still ahead whom no account hosts yet, with their next such session. */
+export interface HostToInvite {
+  sessionId: number;
+  startsAt: Instant;
+  center_name_kk: string;
+  center_name_ru: string;
+  host: { kind: "named"; name: string } | { kind: "specialist"; specialistId: number; name: string; service: ServiceCode };
+}
+
+/**
+ * Hosts to invite, soonest session first: each named host of a center once, and each active
+ * specialist who hosts but has no account linked (a specialist's own invite makes them a host).
+ */
+export async function listHostsToInvite(db: Db, now: Date): Promise<HostToInvite[]> {
+  const rows = await db
+    .selectFrom("teatalk_sessions as s")
+    .innerJoin("centers as c", "c.id", "s.center_id")
+    .leftJoin("specialists as h", "h.id", "s.host_specialist_id")
+    .select(["s.id", "s.starts_at", "s.center_id", "s.host_name", "s.host_specialist_id", "h.display_name", "h.service"])
+    .select(["c.name_kk as center_name_kk", "c.name_ru as center_name_ru"])
+    .where("s.status", "=", "scheduled")
+    .where("s.ends_at", ">", now.toISOString())
+    .where("s.host_telegram_id", "is", null)
+    .where((eb) =>
+      eb.or([eb("s.host_specialist_id", "is", null), eb.and([eb("h.telegram_id", "is", null), eb("h.active", "=", 1)])]),
+    )
+    .orderBy("s.starts_at")
+    .orderBy("s.id")
+    .execute();
+  const hosts = new Map<string, HostToInvite>();
+  for (const r of rows) {
+    const host: HostToInvite["host"] =
+      r.host_specialist_id === null
+        ? { kind: "named", name: r.host_name! }
+        : { kind: "specialist", specialistId: r.host_specialist_id, name: r.display_name!, service: r.service! };
+    const key = host.kind === "named" ? `named:${JSON.stringify([r.center_id, host.name])}` : `specialist:${host.specialistId}`;
+    if (hosts.has(key)) continue;
+    hosts.set(key, { sessionId: r.id, startsAt: r.starts_at, center_name_kk: r.center_name_kk, center_name_ru: r.center_name_ru, host });
+  }
+  return [...hosts.values()];
 }
 
 /** A participant as the host sees them: the sign-up and the name the person gave (null once erased). */

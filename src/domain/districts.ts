@@ -11,7 +11,3 @@ export const DISTRICTS = [
 ] as const;
 
 export type DistrictCode = (typeof DISTRICTS)[number];
-
-export function isDistrict(value: unknown): value is DistrictCode {
-  return (DISTRICTS as readonly unknown[]).includes(value);
-}

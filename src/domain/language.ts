@@ -4,10 +4,6 @@ export type Language = (typeof LANGUAGES)[number];
 /** Translation as both a context and a notice renderer give it: a text by its id in the locales, in one language. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-export function isLanguage(value: unknown): value is Language {
-  return value === "kk" || value === "ru";
-}
-
 /** First contact: Kazakh for a Kazakh Telegram client, Russian for everyone else. */
 export function languageFromTelegram(languageCode: string | undefined): Language {
   return languageCode?.toLowerCase().startsWith("kk") ? "kk" : "ru";

@@ -52,9 +52,5 @@ export function parsePhone(text: string): string | null {
 export const OCCUPATIONS = ["work", "study", "both", "neither"] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
 
-export function isOccupation(value: unknown): value is Occupation {
-  return (OCCUPATIONS as readonly unknown[]).includes(value);
-}
-
 /** Bumped whenever the consent text changes, so each user's consent names the text they saw. */
 export const CONSENT_VERSION = "2026-12-02";

@@ -1,6 +1,6 @@
 /**
- * Rules of the specialists' side of consultations: invite links, the agenda window, and which
- * times a specialist may block.
+ * Rules of the specialists' side of consultations: invite links (for specialists and tea-talk
+ * hosts), the agenda window, and which times a specialist may block.
  */
 
 import type { Slot } from "./slots.js";
@@ -9,28 +9,30 @@ import { addDays, isLocalTime, localDateOf, localTimeOf, toInstant, type LocalDa
 /** How long an invite link stays usable after an administrator creates it. */
 export const INVITE_TTL_HOURS = 72;
 
-/** Deep-link payloads of invites are `staff_<token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
-export const STAFF_START_PREFIX = "staff_";
+/** Whom an invite link is for: a specialist, or a tea-talk host who is not one. */
+export type InviteKind = "specialist" | "host";
+
+/** Deep-link payloads of invites are `staff_<token>` or `host_<token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
+const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_" };
 const START_PAYLOAD_MAX = 64;
 const TOKEN_RE = /^[A-Za-z0-9_-]+$/;
 
 /** Random bytes behind a token: 24 bytes are 32 URL-safe characters, far beyond guessing. */
 export const INVITE_TOKEN_BYTES = 24;
 
-export function staffStartPayload(token: string): string {
-  return STAFF_START_PREFIX + token;
+export function inviteStartPayload(kind: InviteKind, token: string): string {
+  return START_PREFIXES[kind] + token;
 }
 
-/** Whether a /start payload is meant as an invite at all (it may still be malformed). */
-export function isStaffStartPayload(payload: string): boolean {
-  return payload.startsWith(STAFF_START_PREFIX);
-}
-
-/** The token of a well-formed invite payload, or null. */
-export function inviteTokenOf(payload: string): string | null {
-  if (!isStaffStartPayload(payload) || payload.length > START_PAYLOAD_MAX) return null;
-  const token = payload.slice(STAFF_START_PREFIX.length);
-  return TOKEN_RE.test(token) ? token : null;
+/**
+ * What a /start payload says about an invite: null when it is not meant as one at all, a null
+ * token when it is meant as one but malformed.
+ */
+export function inviteOfStartPayload(payload: string): { kind: InviteKind; token: string | null } | null {
+  const kind = (Object.keys(START_PREFIXES) as InviteKind[]).find((k) => payload.startsWith(START_PREFIXES[k]));
+  if (kind === undefined) return null;
+  const token = payload.slice(START_PREFIXES[kind].length);
+  return { kind, token: payload.length <= START_PAYLOAD_MAX && TOKEN_RE.test(token) ? token : null };
 }
 
 /** The agenda "today" and "week" show: whole Almaty days from today. */

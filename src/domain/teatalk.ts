@@ -11,10 +11,6 @@ import { addMinutes } from "./time-math.js";
 export const TEATALK_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type TeaTalkLevel = (typeof TEATALK_LEVELS)[number];
 
-export function isTeaTalkLevel(value: unknown): value is TeaTalkLevel {
-  return (TEATALK_LEVELS as readonly unknown[]).includes(value);
-}
-
 export type TeaTalkSessionStatus = "scheduled" | "cancelled";
 
 export type TeaTalkSignupStatus = "confirmed" | "waitlisted" | "offered" | "cancelled" | "attended" | "no_show";

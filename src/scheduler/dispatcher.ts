@@ -189,11 +189,11 @@ export class OutboxDispatcher {
   private async send(chatId: number, notice: RenderedNotice): Promise<void> {
     const { api } = this.deps;
     try {
-      await api.sendMessage(chatId, notice.text, { parse_mode: notice.parse_mode, reply_markup: notice.reply_markup });
+      await api.sendMessage(chatId, notice.text, { reply_markup: notice.reply_markup });
     } catch (err) {
       if (!notice.ifChatLinkRefused || !isChatLinkRefused(err)) throw err;
       const instead = notice.ifChatLinkRefused;
-      await api.sendMessage(chatId, instead.text, { parse_mode: instead.parse_mode, reply_markup: instead.reply_markup });
+      await api.sendMessage(chatId, instead.text, { reply_markup: instead.reply_markup });
     }
   }
 

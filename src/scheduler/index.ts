@@ -6,6 +6,7 @@ import { planPracticeNudges } from "../db/practice-nudges.js";
 import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
+import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
 import { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
 
@@ -19,10 +20,13 @@ export const DISPATCH_SCHEDULE = "*/10 * * * * *";
  * The dispatcher answers a 429 itself, pausing all its sends for `retry_after` rather than
  * sleeping inside one call, and schedules other failures again with its own backoff. The
  * transport's timeout (seconds, well below the outbox lease) keeps a hung request from
- * outliving a claim, and `cutOff` ends a send in flight when the process stops.
+ * outliving a claim, and `cutOff` ends a send in flight when the process stops. Its texts are
+ * HTML, like the bot's.
  */
 export function outboxApi(config: Config, cutOff?: AbortSignal): Api {
-  return new Api(config.botToken, { apiRoot: config.apiRoot, fetch: telegramTransport({ cutOff, retry: false }) });
+  const api = new Api(config.botToken, { apiRoot: config.apiRoot, fetch: telegramTransport({ cutOff, retry: false }) });
+  api.config.use(htmlByDefault);
+  return api;
 }
 
 export interface Scheduler {
@@ -65,6 +69,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
     noOverlap: true,
     logger: cronLogger(log),
   });
+  // Not awaited: the first run goes on while the process starts; stop() waits for it, and a
+  // run logs its own failure.
   void run();
 
   return {
@@ -80,7 +86,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
 
 /** The non-empty outcome counts of a run, for one log line. */
 function countsOf(report: DispatchReport): Partial<Record<keyof DispatchReport, number>> {
-  return Object.fromEntries(Object.entries(report).filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids.length]));
+  const outcomes = Object.entries(report) as [keyof DispatchReport, number[]][];
+  return Object.fromEntries(outcomes.filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids.length]));
 }
 
 /** node-cron's own messages (missed or skipped ticks) go to the app's log. */

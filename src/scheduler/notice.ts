@@ -4,10 +4,9 @@ import type { OutboxRow } from "../db/schema.js";
 import type { Language, Translate } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 
-/** A message ready to send: rendered in the recipient's language at send time. */
+/** A message ready to send: rendered in the recipient's language at send time, as HTML. */
 export interface RenderedNotice {
   text: string;
-  parse_mode?: "HTML";
   reply_markup?: InlineKeyboardMarkup;
   /** What goes instead when Telegram refuses a button that opens someone's chat (see `isChatLinkRefused`). */
   ifChatLinkRefused?: RenderedNotice;

@@ -113,7 +113,7 @@ export function telegramTransport(options: TransportOptions = {}): typeof fetch 
       }
       return response;
     }
-  }) as typeof fetch;
+  });
 }
 
 /** One request, ended by its own timeout, by grammY's signal or by the cut-off. */

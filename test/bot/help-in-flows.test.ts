@@ -60,7 +60,9 @@ async function toPracticeTyped(id: number): Promise<{ u: HarnessUser; question: 
   await registerUser(h.db, id, { language: "ru", now: longAgo });
   await savePlacement(h.db, id, 1, true, longAgo);
   let at = longAgo;
-  for (let i = 0; i < 3; i++) at = (await recordReview(h.db, { userId: id, itemId: TYPED_ITEM, rating: Rating.Good, kind: "flashcard", now: at })).due;
+  for (let i = 0; i < 3; i++) {
+    at = (await recordReview(h.db, { userId: id, itemId: TYPED_ITEM, reviewNumber: i + 1, rating: Rating.Good, kind: "flashcard", now: at })).due;
+  }
   const u = h.user({ id, first_name: "Тест", language_code: "ru" });
   return { u, question: await u.press("practice:start") };
 }

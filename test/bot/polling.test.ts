@@ -6,7 +6,7 @@ import { UpdateTracker } from "../../src/bot/polling.js";
 
 /** Telegram's side of getUpdates: it keeps every update until an offset passes it. */
 function telegramQueue(ids: number[]) {
-  let queue = ids.map((update_id) => ({ update_id }) as Update);
+  let queue = ids.map((update_id) => ({ update_id }));
   const offsets: number[] = [];
   const api = {
     getUpdates: async ({ offset }: { offset: number }) => {
@@ -15,7 +15,7 @@ function telegramQueue(ids: number[]) {
       return queue;
     },
   } as unknown as Api;
-  return { api, offsets, add: (id: number) => queue.push({ update_id: id } as Update) };
+  return { api, offsets, add: (id: number) => queue.push({ update_id: id }) };
 }
 
 /** A bot whose updates finish when the test says so. */
@@ -50,7 +50,7 @@ describe("the update tracker", () => {
     expect(telegram.offsets.at(-1)).toBe(2);
     expect(tracker.offset).toBe(2);
 
-    const third = tracker.handle(bot, { update_id: 3 } as Update);
+    const third = tracker.handle(bot, { update_id: 3 });
     finish(3);
     await third;
     expect(tracker.offset).toBe(2);

@@ -14,8 +14,10 @@ import { deckItem, newItemsFor } from "../../src/domain/practice/items.js";
 import { phraseOfTheDay } from "../../src/domain/practice/phrase-of-the-day.js";
 import { toInstant } from "../../src/domain/time.js";
 import type { Language } from "../../src/domain/language.js";
+import { handleWithFlowStateLost } from "../support/flow-state.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
+import { callbackUpdate } from "../support/updates.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -51,7 +53,7 @@ async function seedLearner(id: number, language: Language, reviews: string[]): P
   for (const [i, itemId] of reviews.entries()) {
     let at = longAgo;
     for (let r = 0; r <= i; r++) {
-      const card = await recordReview(h.db, { userId: id, itemId, rating: Rating.Good, kind: "flashcard", now: at });
+      const card = await recordReview(h.db, { userId: id, itemId, reviewNumber: r + 1, rating: Rating.Good, kind: "flashcard", now: at });
       at = card.due;
     }
   }
@@ -84,7 +86,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
     for (const [i, itemId] of order.entries()) {
       const n = i + 1;
       const item = deckItem(itemId)!;
-      const next = order[n] ? deckItem(order[n]!)! : undefined;
+      const next = order[n] ? deckItem(order[n])! : undefined;
       if (item === once) {
         expect(prompt()).toBe(step(n, t("practice-choice-kk-ru", { kk: escapeHtml(item.kk) })));
         expect(u.buttons().filter((b) => !b.callback_data!.endsWith(":stop"))).toHaveLength(4);
@@ -112,7 +114,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
         if (item === fresh[0]) {
           // Free text, a command and a sticker where a button is expected: repeated with a hint.
           expect(h.texts(await u.send("не знаю"))).toEqual([t("need-button"), front]);
-          expect(h.texts(await u.send("/start"))).toEqual([t("command-mid-flow"), front]);
+          expect(h.texts(await u.send("/profile"))).toEqual([t("command-mid-flow"), front]);
         }
         expect(h.texts(await u.click(t("practice-button-show")))).toEqual([t("practice-flashcard-back", { item: itemBlock(t, item) })]);
         expect(u.buttons().map((b) => b.text)).toEqual([
@@ -177,7 +179,7 @@ describe.each<Language>(["ru", "kk"])("a practice session in the %s interface", 
 describe("what the practice screen counts as due", () => {
   /** A card met today and reviewed once, then moved to `due` in `state`, as time would have moved it. */
   async function cardDue(userId: number, itemId: string, due: Date, state: State): Promise<void> {
-    await recordReview(h.db, { userId, itemId, rating: Rating.Good, kind: "flashcard", now: h.clock.now() });
+    await recordReview(h.db, { userId, itemId, reviewNumber: 1, rating: Rating.Good, kind: "flashcard", now: h.clock.now() });
     await h.db
       .updateTable("practice_cards")
       .set({ due: due.toISOString(), state })
@@ -297,7 +299,7 @@ describe("a typed answer", () => {
     await savePlacement(h.db, id, 1, true, longAgo);
     // Reviewed three times: the fourth exercise is typed.
     let at = longAgo;
-    for (let r = 0; r < 3; r++) at = (await recordReview(h.db, { userId: id, itemId, rating: Rating.Good, kind: "flashcard", now: at })).due;
+    for (let r = 0; r < 3; r++) at = (await recordReview(h.db, { userId: id, itemId, reviewNumber: r + 1, rating: Rating.Good, kind: "flashcard", now: at })).due;
     const t = translator("ru");
     const item = deckItem(itemId)!;
     const u = h.user({ id, first_name: "Дана", language_code: "ru" });
@@ -339,6 +341,34 @@ describe("leaving and resuming a session", () => {
     const stale = await u.press(rateGood);
     expect(answer(stale)).toMatchObject({ text: t("stale-button-alert") });
     expect(h.texts(stale)[0]).toBe(t("stale-button"));
+  });
+
+  it("stores an answer once when the session is replayed after the answer was stored", async () => {
+    await seedLearner(823, "ru", []);
+    const u = h.user({ id: 823, first_name: "Тимур", language_code: "ru" });
+    const t = translator("ru");
+    await u.press("practice:start");
+    const item = askedItem(u);
+    await u.click(t("practice-button-show"));
+    const rateGood = u.buttons().find((b) => b.text === t("practice-rate-good"))!.callback_data!;
+
+    // The review is stored, then the session's state is lost: it is still at the rating.
+    const lost = await handleWithFlowStateLost(h, callbackUpdate(u, rateGood, u.messages().at(-1)));
+    expect(h.texts(lost).at(-1)).toBe(t("error-generic"));
+    const once = await loadCards(h.db, 823);
+    expect(once.map((c) => [c.itemId, c.card.reps])).toEqual([[item.id, 1]]);
+
+    // The same press again replays the session: the rating is found stored, not stored again.
+    const again = await u.press(rateGood);
+    expect(h.texts(again).at(-1)).toContain(t("practice-step", { n: 2, total: 2 }));
+    expect(await loadCards(h.db, 823)).toEqual(once);
+    const rows = await h.db.selectFrom("practice_reviews").select(["item_id", "rating"]).where("user_id", "=", 823).execute();
+    expect(rows).toEqual([{ item_id: item.id, rating: Rating.Good }]);
+
+    await u.click(t("practice-button-show"));
+    const done = await u.click(t("practice-rate-good"));
+    expect(h.texts(done)[0]).toBe(t("practice-session-done", { remembered: 2, total: 2 }));
+    expect(await h.db.selectFrom("practice_reviews").select("rating").where("user_id", "=", 823).execute()).toHaveLength(2);
   });
 
   it("stops with the stop button or /cancel, keeping the answers given", async () => {
@@ -432,7 +462,6 @@ describe("the phrase of the day in the daily nudge", () => {
     const rendered = await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late });
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
-      parse_mode: "HTML",
       reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open" }]] },
     });
 

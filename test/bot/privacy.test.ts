@@ -64,7 +64,7 @@ describe("/mydata and /deleteme", () => {
     await insertOutboxRow(h.db, { kind: "booking_reminder", recipientId: 706, dueAt: "2026-11-24T05:00:00Z" });
     const session = await insertTeaTalkSession(h.db, { centerId: "bostandyk-1", startsAt: "2026-11-24T13:30:00Z", topicKk: "Танысайық" });
     await savePlacement(h.db, 706, 2, true, new Date("2026-11-21T10:00:00Z"));
-    await recordReview(h.db, { userId: 706, itemId: "greetings-001", rating: Rating.Good, kind: "flashcard", now: new Date("2026-11-22T14:00:00Z") });
+    await recordReview(h.db, { userId: 706, itemId: "greetings-001", reviewNumber: 1, rating: Rating.Good, kind: "flashcard", now: new Date("2026-11-22T14:00:00Z") });
     const u = h.user({ id: 706, first_name: "Әсел", language_code: "kk" });
     await u.press(`tt:join:${session}`);
 

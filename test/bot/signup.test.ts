@@ -23,7 +23,7 @@ describe("sign-up", () => {
     expect(h.texts(await u.sendSticker())).toEqual([ru("need-button"), ru("signup-choose-language")]);
     await u.press("su-lang:ru");
 
-    expect(h.texts(await u.send("/start"))).toEqual([ru("command-mid-flow"), ru("signup-overview")]);
+    expect(h.texts(await u.send("/profile"))).toEqual([ru("command-mid-flow"), ru("signup-overview")]);
     expect(h.texts(await u.press("su-start:go"))).toEqual([ru("signup-consent")]);
     expect(h.texts(await u.sendPhoto())).toEqual([ru("need-button"), ru("signup-consent")]);
     expect(h.texts(await u.press("su-consent:yes"))).toEqual([ru("signup-ask-name")]);

@@ -10,6 +10,7 @@ import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { storedFlow } from "../support/flow-state.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
@@ -60,7 +61,13 @@ async function bookingStatus(id: number): Promise<string> {
 describe("invites", () => {
   it("an administrator picks a specialist, the link links them once, and a second use is refused", async () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose")]);
+    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-kind")]);
+    expect(admin.buttons()).toEqual([
+      { text: ru("staff-invite-kind-specialist"), callback_data: "staff-inv:p:0" },
+      { text: ru("staff-invite-kind-host"), callback_data: "staff-inv:h:0" },
+      { text: ru("button-menu"), callback_data: "menu:open" },
+    ]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose")]);
     // Grouped by center, then by service.
     expect(admin.buttons().map((b) => b.text)).toEqual([
       `Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`,
@@ -98,7 +105,7 @@ describe("invites", () => {
     expect(h.texts(await other.send("/staff"))).toEqual([ru("staff-only")]);
 
     // Linked specialists are no longer offered.
-    await admin.send("/invite");
+    await admin.press("staff-inv:p:0");
     expect(admin.buttons().map((b) => b.text)).toEqual([`Ерлан Ахметов — ${ru("service-lawyer")}, Центр ${CENTER}`, ru("button-menu")]);
     expect(h.texts(await admin.send(`/invite ${psychologist.id}`))).toEqual([ru("staff-invite-already-linked", { name: "Айжан Серикова" })]);
   });
@@ -141,7 +148,7 @@ describe("invites", () => {
       await insertSpecialist(h.db, { centerId: `c-${String(i).padStart(2, "0")}`, service: "career", displayName: `Маман ${i}` });
     }
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
     const firstPage = admin.buttons();
     expect(firstPage).toHaveLength(10);
     expect(firstPage.slice(-2)).toEqual([
@@ -165,7 +172,7 @@ describe("invites", () => {
     await link(psychologist, 7001);
     await link(lawyer, 7002);
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
-    expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-none")]);
+    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-none")]);
     expect(admin.buttons()).toEqual([{ text: ru("button-menu"), callback_data: "menu:open" }]);
   });
 });
@@ -651,7 +658,6 @@ describe("notices to staff", () => {
 
   it("a new booking reaches its specialist with Almaty time, service, mode and the topic, in ru and kk", async () => {
     const ruNotice = await render("staff_booking_new", "ru");
-    expect(ruNotice?.parse_mode).toBe("HTML");
     expect(ruNotice?.text.split("\n")).toEqual([
       "🆕 <b>Новая запись</b>",
       "25 ноября, среда, 15:00–15:50",
@@ -681,7 +687,7 @@ describe("notices to staff", () => {
     const notice = await render("staff_booking_new", "ru");
     expect(notice?.reply_markup).toEqual({ inline_keyboard: [[{ text: ru("staff-button-write", { name: "Айгерим" }), url: "tg://user?id=501" }]] });
     // Should Telegram refuse the button (the person's privacy settings), the text says so instead.
-    expect(notice?.ifChatLinkRefused).toEqual({ text: `${notice!.text}\n${ru("staff-contact-refused")}`, parse_mode: "HTML" });
+    expect(notice?.ifChatLinkRefused).toEqual({ text: `${notice!.text}\n${ru("staff-contact-refused")}` });
   });
 
   it("an online booking gives the username instead of a button, and the phone the person shared", async () => {
@@ -731,7 +737,9 @@ describe("staff locale keys built from domain values", () => {
   it("exist in both languages", () => {
     const statuses = ["confirmed", "attended", "no_show", "cancelled", "rescheduled"].map((s) => `staff-status-${s}`);
     const modes = ["in_person", "online"].map((m) => `staff-mode-${m}`);
-    const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked"].map((r) => `staff-invite-${r}`);
+    const refusals = ["unknown", "used", "expired", "specialist-linked", "account-linked", "host-linked", "no-sessions"].map(
+      (r) => `staff-invite-${r}`,
+    );
     const marks = ["not-found", "not-started", "not-confirmed", "final", "not-marked"].map((r) => `staff-mark-${r}`);
     for (const language of ["ru", "kk"] as const) {
       // A missing message comes back as "{key}".
@@ -849,7 +857,7 @@ describe("per-chat command menus", () => {
   const BASE = ["start", "menu", "profile", "help", "mydata", "deleteme", "cancel"];
   const menuCalls = (batch: ApiCall[]) => batch.filter((c) => c.method === "setMyCommands" || c.method === "deleteMyCommands");
   /** The chat-scoped menus a batch set, by language ("" for any other). */
-  const chatMenus = (batch: ApiCall[], chatId: number) =>
+  const chatMenus = (batch: ApiCall[], chatId: number): Record<string, { command: string; description: string }[]> =>
     Object.fromEntries(
       menuCalls(batch)
         .filter((c) => c.method === "setMyCommands" && c.payload.scope?.type === "chat" && c.payload.scope.chat_id === chatId)
@@ -1019,6 +1027,26 @@ describe("a deactivated specialist", () => {
       telegram_id: null,
     });
     expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toHaveLength(1);
+  });
+
+  // A block-time flow begun while active, at each of its steps when the deactivation comes.
+  const BLOCK_STEPS: { step: string; reach: string[]; answer: string }[] = [
+    { step: "date", reach: [], answer: "stb-date:2026-11-24" },
+    { step: "start", reach: ["stb-date:2026-11-24"], answer: "stb-start:10:00" },
+    { step: "end", reach: ["stb-date:2026-11-24", "stb-start:10:00"], answer: "stb-end:12:00" },
+    { step: "confirmation", reach: ["stb-date:2026-11-24", "stb-start:10:00", "stb-end:12:00"], answer: "stb-ok:yes" },
+  ];
+
+  it.each(BLOCK_STEPS)("cannot finish blocking time: the $step step refuses and the flow ends", async ({ reach, answer }) => {
+    await link(psychologist, 931);
+    const member = h.user({ id: 931, first_name: "Айжан", language_code: "ru" });
+    await member.press("staff:block");
+    for (const data of reach) await member.press(data);
+
+    await deactivate(psychologist);
+    expect(h.texts(await member.press(answer))).toEqual([ru("staff-only")]);
+    expect(await storedFlow(h, 931)).toBeUndefined();
+    expect(await h.db.selectFrom("blocked_times").selectAll().execute()).toEqual([]);
   });
 
   it("loses the staff side at once, agenda and sensitive topics included", async () => {

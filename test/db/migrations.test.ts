@@ -6,7 +6,10 @@ import { migrations } from "../../migrations/index.js";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { projectRoot } from "../../src/paths.js";
+import { createInvite } from "../../src/db/staff.js";
+import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -48,6 +51,41 @@ describe("migrations", () => {
   });
 });
 
+describe("invites for tea-talk hosts", () => {
+  it("keep the specialists' invites given before, and going back drops only the hosts' ones", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("2026-12-02-08-deactivated-staff")).error).toBeUndefined();
+    await insertCenter(store.db, { id: "almaly-1" });
+    const specialist = await insertSpecialist(store.db, { centerId: "almaly-1", service: "lawyer" });
+    const invite = {
+      token: "t-old",
+      specialist_id: specialist.id,
+      created_by: 900,
+      created_at: "2026-11-20T00:00:00.000Z",
+      expires_at: "2026-11-23T00:00:00.000Z",
+      used_at: null,
+      used_by: null,
+    };
+    await sql`insert into staff_invites (token, specialist_id, created_by, created_at, expires_at)
+      values (${invite.token}, ${invite.specialist_id}, ${invite.created_by}, ${invite.created_at}, ${invite.expires_at})`.execute(store.db);
+
+    expect((await migrator.migrateTo("2026-12-02-10-host-invites")).error).toBeUndefined();
+    expect(await store.db.selectFrom("staff_invites").selectAll().execute()).toEqual([
+      { ...invite, kind: "specialist", host_name: null, center_id: null },
+    ]);
+    const host = { kind: "host" as const, hostName: "Айгерім", centerId: "almaly-1" };
+    await createInvite(store.db, { target: host, createdBy: 900 }, new Date("2026-11-21T00:00:00Z"));
+    // An invite naming neither a specialist nor a host cannot be stored.
+    const nameless = sql`insert into staff_invites (token, kind, created_by, created_at, expires_at) values ('t-none', 'host', 900, '', '')`;
+    await expect(nameless.execute(store.db)).rejects.toThrow(/CHECK/);
+
+    expect((await migrator.migrateTo("2026-12-02-08-deactivated-staff")).error).toBeUndefined();
+    expect(await sql`select * from staff_invites`.execute(store.db).then((r) => r.rows)).toEqual([invite]);
+  });
+});
+
 describe("a migration that fails halfway", () => {
   it("leaves nothing behind, so the next start can run it again", async () => {
     const store = await createTestDb();
@@ -65,5 +103,37 @@ describe("a migration that fails halfway", () => {
     expect(result.error).toBeInstanceOf(Error);
     const tables = (await store.db.introspection.getTables()).map((t) => t.name);
     expect(tables).not.toContain("half_done");
+  });
+});
+
+describe("numbering the practice reviews stored before a review was stored once", () => {
+  it("numbers each learner's reviews of an item in the order they were made, and goes back down", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateDown()).results?.map((r) => r.migrationName)).toEqual(["2026-12-02-11-practice-review-once"]);
+    await registerUser(store.db, 1);
+    await registerUser(store.db, 2);
+    const at = "2026-11-20T10:00:00.000Z";
+    const rows = [
+      [1, "greetings-001"],
+      [1, "greetings-002"],
+      [1, "greetings-001"],
+      [2, "greetings-001"],
+      [1, "greetings-001"],
+    ] as const;
+    for (const [user, item] of rows) {
+      await sql`insert into practice_reviews (user_id, item_id, rating, kind, reviewed_at) values (${user}, ${item}, 3, 'flashcard', ${at})`.execute(store.db);
+    }
+
+    await migrateToLatest(store.db);
+    const numbered = await store.db.selectFrom("practice_reviews").select(["user_id", "item_id", "review_number"]).orderBy("id").execute();
+    expect(numbered.map((r) => [r.user_id, r.item_id, r.review_number])).toEqual([
+      [1, "greetings-001", 1],
+      [1, "greetings-002", 1],
+      [1, "greetings-001", 2],
+      [2, "greetings-001", 1],
+      [1, "greetings-001", 3],
+    ]);
   });
 });

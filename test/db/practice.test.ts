@@ -31,8 +31,9 @@ beforeEach(async () => {
 });
 afterEach(() => store.cleanup());
 
-const review = (itemId: string, rating: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy, at: Date) =>
-  recordReview(db, { userId: 1, itemId, rating, kind: "flashcard", now: at });
+/** The learner's `reviewNumber`-th review of the item (their first unless said). */
+const review = (itemId: string, rating: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy, at: Date, reviewNumber = 1) =>
+  recordReview(db, { userId: 1, itemId, reviewNumber, rating, kind: "flashcard", now: at });
 
 describe("practice cards", () => {
   it("stores each review's FSRS state and reads the same card back", async () => {
@@ -47,7 +48,7 @@ describe("practice cards", () => {
 
     // A second review moves the stored card on exactly as FSRS does, and keeps when it was introduced.
     const later = good.due;
-    const next = await review("greetings-001", Rating.Good, later);
+    const next = await review("greetings-001", Rating.Good, later, 2);
     expect(next).toEqual(reviewCard(good, Rating.Good, later));
     const stored = (await loadCards(db, 1)).find((c) => c.itemId === "greetings-001")!;
     expect(stored.card).toEqual(next);
@@ -59,6 +60,24 @@ describe("practice cards", () => {
       { item_id: "greetings-001", rating: Rating.Good, kind: "flashcard", reviewed_at: now.toISOString() },
       { item_id: "greetings-002", rating: Rating.Again, kind: "flashcard", reviewed_at: now.toISOString() },
       { item_id: "greetings-001", rating: Rating.Good, kind: "flashcard", reviewed_at: later.toISOString() },
+    ]);
+  });
+
+  it("stores a review once when the same review is recorded again, as a replayed session does", async () => {
+    const first = await review("greetings-001", Rating.Good, now);
+    // The replay comes later and rates differently: the stored review stands.
+    const replayed = await review("greetings-001", Rating.Again, new Date(now.getTime() + 60_000));
+    expect(replayed).toEqual(first);
+    expect((await loadCards(db, 1)).map((c) => c.card)).toEqual([first]);
+    const log = await db.selectFrom("practice_reviews").select(["item_id", "review_number", "rating"]).execute();
+    expect(log).toEqual([{ item_id: "greetings-001", review_number: 1, rating: Rating.Good }]);
+
+    // The next review of the item is a new one.
+    const second = await review("greetings-001", Rating.Good, first.due, 2);
+    expect(second).toEqual(reviewCard(first, Rating.Good, first.due));
+    expect(await db.selectFrom("practice_reviews").select("review_number").orderBy("id").execute()).toEqual([
+      { review_number: 1 },
+      { review_number: 2 },
     ]);
   });
 
@@ -110,7 +129,7 @@ describe("practice progress and personal data", () => {
     await savePlacement(db, 1, 2, true, now);
     await review(DECK[0]!.id, Rating.Good, now);
     await registerUser(db, 2);
-    await recordReview(db, { userId: 2, itemId: DECK[0]!.id, rating: Rating.Good, kind: "typed", now });
+    await recordReview(db, { userId: 2, itemId: DECK[0]!.id, reviewNumber: 1, rating: Rating.Good, kind: "typed", now });
 
     const data = (await exportUserData(db, 1)) as { practice: { settings: unknown; cards: unknown[]; reviews: unknown[] } };
     expect(data.practice.settings).toMatchObject({ user_id: 1, level: 2, placement_done: 1 });

@@ -14,9 +14,10 @@ import {
   type AttendanceChange,
 } from "../../src/db/staff.js";
 import { openSlots } from "../../src/domain/booking-rules.js";
-import { INVITE_TTL_HOURS, staffStartPayload } from "../../src/domain/staff.js";
+import { INVITE_TTL_HOURS, inviteStartPayload } from "../../src/domain/staff.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
+import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (UTC+5).
@@ -41,63 +42,70 @@ afterEach(async () => {
 });
 
 const inviteRow = (token: string) => db.selectFrom("staff_invites").selectAll().where("token", "=", token).executeTakeFirstOrThrow();
+const inviteFor = (specialist: Specialist) => createInvite(db, { target: { kind: "specialist", specialistId: specialist.id }, createdBy: ADMIN }, NOW);
+const specialistInvite = (token: string) => ({ kind: "specialist" as const, token });
+const linked = (specialist: Specialist, alreadyYours: boolean) => ({
+  kind: "linked",
+  target: { kind: "specialist", specialistId: specialist.id },
+  alreadyYours,
+});
 const telegramIdOf = async (id: number) =>
   (await db.selectFrom("specialists").select("telegram_id").where("id", "=", id).executeTakeFirstOrThrow()).telegram_id;
 
 describe("staff invites", () => {
   it("are random, URL-safe, fit a deep link, and expire after the TTL", async () => {
-    const a = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const b = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const a = await inviteFor(psychologist);
+    const b = await inviteFor(psychologist);
     expect(a.token).not.toBe(b.token);
     for (const { token } of [a, b]) {
-      expect(staffStartPayload(token)).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      expect(inviteStartPayload("specialist", token)).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     }
     expect(a.expiresAt).toBe(new Date(NOW.getTime() + INVITE_TTL_HOURS * HOUR_MS).toISOString());
     expect(await inviteRow(a.token)).toMatchObject({ specialist_id: psychologist.id, created_by: ADMIN, used_at: null, used_by: null });
   });
 
   it("link the account once and record who used the invite and when", async () => {
-    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
+    const { token } = await inviteFor(psychologist);
     const at = new Date(NOW.getTime() + HOUR_MS);
-    expect(await redeemInvite(db, token, 7001, at)).toEqual({ kind: "linked", specialistId: psychologist.id, alreadyYours: false });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, at)).toEqual(linked(psychologist, false));
     expect(await telegramIdOf(psychologist.id)).toBe(7001);
     expect(await inviteRow(token)).toMatchObject({ used_at: at.toISOString(), used_by: 7001 });
     expect((await listUnlinkedSpecialists(db)).map((s) => s.id)).toEqual([lawyer.id]);
 
     // The same person opening it again is told they are linked; anyone else is refused.
-    expect(await redeemInvite(db, token, 7001, at)).toEqual({ kind: "linked", specialistId: psychologist.id, alreadyYours: true });
-    expect(await redeemInvite(db, token, 7002, at)).toEqual({ kind: "used" });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, at)).toEqual(linked(psychologist, true));
+    expect(await redeemInvite(db, specialistInvite(token), 7002, at)).toEqual({ kind: "used" });
     expect(await telegramIdOf(psychologist.id)).toBe(7001);
 
     // A second invite for the same specialist, opened by the linked account, is just used up.
-    const spare = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    expect(await redeemInvite(db, spare.token, 7001, at)).toEqual({ kind: "linked", specialistId: psychologist.id, alreadyYours: true });
-    expect(await redeemInvite(db, spare.token, 7002, at)).toEqual({ kind: "used" });
+    const spare = await inviteFor(psychologist);
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7001, at)).toEqual(linked(psychologist, true));
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, at)).toEqual({ kind: "used" });
   });
 
   it("lead nowhere once their specialist is deactivated, not even for the account they linked", async () => {
-    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const spare = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    expect(await redeemInvite(db, token, 7001, NOW)).toMatchObject({ kind: "linked" });
+    const { token } = await inviteFor(psychologist);
+    const spare = await inviteFor(psychologist);
+    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toMatchObject({ kind: "linked" });
     await db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
 
-    expect(await redeemInvite(db, token, 7001, NOW)).toEqual({ kind: "unknown" });
-    expect(await redeemInvite(db, spare.token, 7001, NOW)).toEqual({ kind: "unknown" });
-    expect(await redeemInvite(db, spare.token, 7002, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, NOW)).toEqual({ kind: "unknown" });
     expect(await inviteRow(spare.token)).toMatchObject({ used_at: null, used_by: null });
   });
 
   it("refuse an unknown or expired token and change nothing", async () => {
-    const { token, expiresAt } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    expect(await redeemInvite(db, "no-such-token", 7001, NOW)).toEqual({ kind: "unknown" });
-    expect(await redeemInvite(db, token, 7001, new Date(expiresAt))).toEqual({ kind: "expired" });
+    const { token, expiresAt } = await inviteFor(psychologist);
+    expect(await redeemInvite(db, specialistInvite("no-such-token"), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, new Date(expiresAt))).toEqual({ kind: "expired" });
     expect(await telegramIdOf(psychologist.id)).toBeNull();
     expect(await inviteRow(token)).toMatchObject({ used_at: null, used_by: null });
   });
 
   it("used twice at the same moment link exactly one account", async () => {
-    const { token } = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const results = await Promise.all([7001, 7002, 7003].map((id) => redeemInvite(db, token, id, NOW)));
+    const { token } = await inviteFor(psychologist);
+    const results = await Promise.all([7001, 7002, 7003].map((id) => redeemInvite(db, specialistInvite(token), id, NOW)));
     const winners = results.filter((r) => r.kind === "linked");
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.kind !== "linked")).toEqual([
@@ -110,9 +118,12 @@ describe("staff invites", () => {
   });
 
   it("two invites of one specialist opened at once link one account; the other invite stays unused", async () => {
-    const first = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const second = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const [a, b] = await Promise.all([redeemInvite(db, first.token, 7001, NOW), redeemInvite(db, second.token, 7002, NOW)]);
+    const first = await inviteFor(psychologist);
+    const second = await inviteFor(psychologist);
+    const [a, b] = await Promise.all([
+      redeemInvite(db, specialistInvite(first.token), 7001, NOW),
+      redeemInvite(db, specialistInvite(second.token), 7002, NOW),
+    ]);
     expect([a, b].filter((r) => r.kind === "linked")).toHaveLength(1);
     expect([a, b].filter((r) => r.kind !== "linked")).toEqual([{ kind: "specialist-linked" }]);
     const loser = a.kind === "linked" ? second.token : first.token;
@@ -120,12 +131,59 @@ describe("staff invites", () => {
   });
 
   it("do not link an account that already belongs to another specialist", async () => {
-    const forPsychologist = await createInvite(db, { specialistId: psychologist.id, createdBy: ADMIN }, NOW);
-    const forLawyer = await createInvite(db, { specialistId: lawyer.id, createdBy: ADMIN }, NOW);
-    expect((await redeemInvite(db, forPsychologist.token, 7001, NOW)).kind).toBe("linked");
-    expect(await redeemInvite(db, forLawyer.token, 7001, NOW)).toEqual({ kind: "account-linked" });
+    const forPsychologist = await inviteFor(psychologist);
+    const forLawyer = await inviteFor(lawyer);
+    expect((await redeemInvite(db, specialistInvite(forPsychologist.token), 7001, NOW)).kind).toBe("linked");
+    expect(await redeemInvite(db, specialistInvite(forLawyer.token), 7001, NOW)).toEqual({ kind: "account-linked" });
     expect(await telegramIdOf(lawyer.id)).toBeNull();
     expect(await inviteRow(forLawyer.token)).toMatchObject({ used_at: null });
+  });
+});
+
+describe("host invites", () => {
+  const host = { kind: "host" as const, hostName: "Айгерім", centerId: "almaly-1" };
+  const hostInvite = (token: string) => ({ kind: "host" as const, token });
+  const hostsOf = async () =>
+    (await db.selectFrom("teatalk_sessions").select("host_telegram_id").orderBy("id").execute()).map((r) => r.host_telegram_id);
+
+  beforeEach(async () => {
+    await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-24T13:00:00Z", hostName: "Айгерім" });
+    await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-25T13:00:00Z", hostName: "Айгерім" });
+  });
+
+  it("are stored with their host and center, and link only as the kind of link they were given as", async () => {
+    const { token } = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    expect(await inviteRow(token)).toMatchObject({ kind: "host", specialist_id: null, host_name: "Айгерім", center_id: "almaly-1" });
+    expect(inviteStartPayload("host", token)).toMatch(/^host_[A-Za-z0-9_-]{1,59}$/);
+    expect(await redeemInvite(db, specialistInvite(token), 7300, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, hostInvite(token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: false });
+    expect(await hostsOf()).toEqual([7300, 7300]);
+  });
+
+  it("opened by two accounts at the same moment make exactly one of them the host", async () => {
+    const first = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    const second = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    const results = await Promise.all([
+      redeemInvite(db, hostInvite(first.token), 7300, NOW),
+      redeemInvite(db, hostInvite(second.token), 7301, NOW),
+    ]);
+    expect(results.filter((r) => r.kind === "linked")).toHaveLength(1);
+    expect(results.filter((r) => r.kind !== "linked")).toEqual([{ kind: "host-linked" }]);
+    const winner = results[0].kind === "linked" ? 7300 : 7301;
+    expect(await hostsOf()).toEqual([winner, winner]);
+    const loser = results[0].kind === "linked" ? second.token : first.token;
+    expect(await inviteRow(loser)).toMatchObject({ used_at: null, used_by: null });
+  });
+
+  it("a second link for the same host, opened by its host, adds the sessions entered since", async () => {
+    const first = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    await redeemInvite(db, hostInvite(first.token), 7300, NOW);
+    await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-26T13:00:00Z", hostName: "Айгерім" });
+    const second = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    expect(await redeemInvite(db, hostInvite(second.token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: false });
+    expect(await hostsOf()).toEqual([7300, 7300, 7300]);
+    const third = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
+    expect(await redeemInvite(db, hostInvite(third.token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: true });
   });
 });
 
@@ -191,6 +249,7 @@ describe("blocked times", () => {
     expect(openBefore).toContain("2026-11-24T06:00:00.000Z");
 
     const block = await blockTime(db, { specialistId: psychologist.id, start, end }, NOW);
+    if (block.kind !== "blocked") throw new Error(`not blocked: ${block.kind}`);
     expect(block.confirmedInside).toBe(1);
     // Blocking the same time again, as a replayed flow does, finds the same block.
     expect(await blockTime(db, { specialistId: psychologist.id, start, end }, NOW)).toEqual(block);
@@ -205,5 +264,12 @@ describe("blocked times", () => {
     expect(await unblockTime(db, block.id, lawyer.id)).toEqual({ kind: "not-found" });
     expect(await unblockTime(db, block.id, psychologist.id)).toMatchObject({ kind: "unblocked", block: { id: block.id } });
     expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([]);
+  });
+
+  it("blocks nothing for a deactivated specialist", async () => {
+    await db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
+    const block = { specialistId: psychologist.id, start: new Date("2026-11-24T04:00:00Z"), end: new Date("2026-11-24T07:00:00Z") };
+    expect(await blockTime(db, block, NOW)).toEqual({ kind: "not-active" });
+    expect(await db.selectFrom("blocked_times").select("id").execute()).toEqual([]);
   });
 });

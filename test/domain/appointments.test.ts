@@ -13,8 +13,8 @@ describe("overlaps", () => {
     ["one starting as the other ends", ["05:45", "06:30"], ["05:00", "05:45"], false],
     ["apart", ["05:00", "05:30"], ["07:00", "07:30"], false],
   ] as const)("%s: %j and %j → %s", (_, a, b, expected) => {
-    expect(overlaps(period(...a), period(...b))).toBe(expected);
-    expect(overlaps(period(...b), period(...a))).toBe(expected);
+    expect(overlaps(period(a[0], a[1]), period(b[0], b[1]))).toBe(expected);
+    expect(overlaps(period(b[0], b[1]), period(a[0], a[1]))).toBe(expected);
   });
 });
 

@@ -7,22 +7,28 @@ import {
   blockEndOptions,
   blockStartOptions,
   correctableMarksSince,
-  inviteTokenOf,
+  inviteOfStartPayload,
+  inviteStartPayload,
   markFinalAt,
   isValidBlock,
   parseClockTime,
-  staffStartPayload,
 } from "../../src/domain/staff.js";
 
 describe("invite payloads", () => {
-  it("round-trip a token and reject anything Telegram would not carry", () => {
-    expect(inviteTokenOf(staffStartPayload("Ab_9-x"))).toBe("Ab_9-x");
-    expect(inviteTokenOf("staff_")).toBeNull();
-    expect(inviteTokenOf("staff_a b")).toBeNull();
-    expect(inviteTokenOf("staff_<b>")).toBeNull();
-    expect(inviteTokenOf(`staff_${"a".repeat(58)}`)).toBe("a".repeat(58));
-    expect(inviteTokenOf(`staff_${"a".repeat(59)}`)).toBeNull();
-    expect(inviteTokenOf("promo_abc")).toBeNull();
+  it("round-trip a token of either kind and reject anything Telegram would not carry", () => {
+    expect(inviteOfStartPayload(inviteStartPayload("specialist", "Ab_9-x"))).toEqual({ kind: "specialist", token: "Ab_9-x" });
+    expect(inviteOfStartPayload(inviteStartPayload("host", "Ab_9-x"))).toEqual({ kind: "host", token: "Ab_9-x" });
+    expect(inviteStartPayload("host", "Ab_9-x")).toBe("host_Ab_9-x");
+    for (const prefix of ["staff_", "host_"]) {
+      expect(inviteOfStartPayload(prefix)?.token).toBeNull();
+      expect(inviteOfStartPayload(`${prefix}a b`)?.token).toBeNull();
+      expect(inviteOfStartPayload(`${prefix}<b>`)?.token).toBeNull();
+      const longest = "a".repeat(64 - prefix.length);
+      expect(inviteOfStartPayload(prefix + longest)?.token).toBe(longest);
+      expect(inviteOfStartPayload(`${prefix}a${longest}`)?.token).toBeNull();
+    }
+    expect(inviteOfStartPayload("promo_abc")).toBeNull();
+    expect(inviteOfStartPayload("")).toBeNull();
   });
 });
 

@@ -3,7 +3,6 @@ import {
   attendanceOpen,
   cancellable,
   freeSeats,
-  isTeaTalkLevel,
   joinStatus,
   OFFER_HOLD_MINUTES,
   offerLapsed,
@@ -137,9 +136,5 @@ describe("tea-talk notices", () => {
       essential: true,
       urgent: true,
     });
-  });
-
-  it("knows its levels", () => {
-    expect(["beginner", "intermediate", "advanced", "expert", ""].filter(isTeaTalkLevel)).toEqual(["beginner", "intermediate", "advanced"]);
   });
 });

@@ -137,7 +137,7 @@ describe("bot API emulator driven by grammY", () => {
     expect(JSON.parse(call!.files.document!.content.toString("utf8"))).toEqual({ a: 1 });
 
     // A file_id from an earlier answer can be sent again.
-    const again = await bot.api.sendDocument(alice.id, message.document!.file_id);
+    const again = await bot.api.sendDocument(alice.id, message.document.file_id);
     expect(again.document?.file_unique_id).toBe(message.document?.file_unique_id);
   });
 

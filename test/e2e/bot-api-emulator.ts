@@ -409,7 +409,7 @@ export class BotApiEmulator {
   sendUpdate(update: Record<string, unknown>): Update;
   sendUpdate(user: TestUser, fields: Record<string, unknown>): Update;
   sendUpdate(userOrUpdate: TestUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
-    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields as MessageContent);
+    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields);
     const { update_id: _ignored, ...raw } = userOrUpdate as Record<string, unknown>;
     const message = raw.message as Message | undefined;
     if (message?.chat && typeof message.message_id === "number") {
@@ -419,7 +419,7 @@ export class BotApiEmulator {
       state.messages.set(message.message_id, { message: structuredClone(message), fromBot: false, deleted: false });
       this.chats.set(message.chat.id, state);
     }
-    return this.enqueue({ ...raw, update_id: this.nextUpdateId++ } as Update);
+    return this.enqueue({ ...raw, update_id: this.nextUpdateId++ });
   }
 
   /** The user shares a phone number (their own contact, as a `request_contact` button does). */
@@ -957,7 +957,7 @@ export class BotApiEmulator {
   }
 
   private answerCallbackQuery(call: RecordedCall): true {
-    const id = String(call.params.callback_query_id ?? "");
+    const id = textParam(call.params.callback_query_id);
     // An unknown id and a second answer get the same error from Telegram.
     if (!this.openCallbackQueries.delete(id)) {
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
@@ -969,9 +969,9 @@ export class BotApiEmulator {
     const commands = call.params.commands;
     if (!Array.isArray(commands)) throw badRequest("parameter \"commands\" is required");
     const stored: BotCommand[] = commands.map((c: { command?: unknown; description?: unknown }) => {
-      const command = String(c.command ?? "").replace(/^\//, "");
+      const command = textParam(c.command).replace(/^\//, "");
       if (!/^[a-z0-9_]{1,32}$/.test(command)) throw badRequest("BOT_COMMAND_INVALID");
-      const description = String(c.description ?? "");
+      const description = textParam(c.description);
       if (description.length === 0 || description.length > 256) throw badRequest("command description is empty or too long");
       return { command, description };
     });
@@ -985,7 +985,7 @@ export class BotApiEmulator {
   }
 
   private getFile(call: RecordedCall): object {
-    const file = this.files.get(String(call.params.file_id ?? ""));
+    const file = this.files.get(textParam(call.params.file_id));
     if (!file) throw badRequest("invalid file_id");
     return {
       file_id: file.file_id,
@@ -1151,7 +1151,7 @@ export class BotApiEmulator {
             resolve(found);
           } catch (error) {
             stop();
-            reject(error as Error);
+            reject(error);
           }
         },
         fail: (error) => {
@@ -1256,7 +1256,7 @@ function formatText(
   parseMode: unknown,
   explicitEntities: unknown,
 ): { text: string; entities: MessageEntity[] } {
-  const raw = value === undefined || value === null ? "" : String(value);
+  const raw = textParam(value);
   const entities = parseJsonArray(explicitEntities);
   if (entities) return { text: raw, entities: entities as MessageEntity[] };
   if (parseMode === undefined || parseMode === "") return { text: raw, entities: [] };
@@ -1501,7 +1501,7 @@ function messageContent(message: Message): Record<string, unknown> {
 
 function messageWithoutReply(message: Message): Message {
   const { reply_to_message: _nested, ...rest } = structuredClone(message);
-  return rest as Message;
+  return rest;
 }
 
 function coordinates(p: Record<string, unknown>): { latitude: number; longitude: number } {
@@ -1541,6 +1541,12 @@ function setOptional<K extends keyof Message>(message: Message, key: K, value: M
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** A parameter read as text: numbers and booleans written out, anything else (nothing, an object) empty. */
+function textParam(value: unknown): string {
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
 
 function integer(value: unknown, fallback: number): number {

@@ -309,7 +309,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     ]);
     const offered = choicesOf(askTime[0], "rs-time").map((o) => {
       const [hours, minutes, centerId] = o.value.split(":");
-      return { ...o, time: `${hours}:${minutes}` as LocalTime, at: consultants.find((c) => c.center_id === centerId) };
+      return { ...o, time: `${hours}:${minutes}`, at: consultants.find((c) => c.center_id === centerId) };
     });
     for (const o of offered) expect(o.text).toBe(`${o.time} · ${o.at?.name_ru}`);
     expect(offered.find((o) => o.time === slot.time && o.at?.id === first.id)).toBeUndefined();

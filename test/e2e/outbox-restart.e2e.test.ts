@@ -27,7 +27,7 @@ const CENTER = { id: "almaly-1", name_kk: "Алмалы жастар ортал�
 
 const e2e = endToEndSetupEachTest("jastar-e2e-outbox-");
 
-const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: 900_001 + i, language: (i % 2 ? "ru" : "kk") as Language }));
+const people = Array.from({ length: PEOPLE }, (_, i): { id: number; language: Language } => ({ id: 900_001 + i, language: i % 2 ? "ru" : "kk" }));
 
 /**
  * Forty people with a consultation tomorrow whose reminder is already due: the process finds

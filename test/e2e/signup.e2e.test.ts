@@ -67,7 +67,10 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendSticker(u), [ru("need-button"), ru("signup-choose-language")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
 
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("command-mid-flow"), ru("signup-overview")]);
+    // /start begins the sign-up again.
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("flow-left"), ru("signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "language-ru")), [ru("signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/profile"), [ru("command-mid-flow"), ru("signup-overview")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-signup-start")), [ru("signup-consent")]);
 
     await expectReplies(e2e, u, () => e2e.em.sendPhoto(u), [ru("need-button"), ru("signup-consent")]);
@@ -79,7 +82,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [ru("signup-ask-age")]);
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "двадцать два"), [ru("signup-age-invalid")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/menu"), [ru("command-mid-flow"), ru("signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/mydata"), [ru("command-mid-flow"), ru("signup-ask-age")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "22"), [ru("signup-ask-district")]);
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "Медеу"), [ru("need-button"), ru("signup-ask-district")]);
@@ -160,7 +163,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
     // The crisis message was not taken as an answer: the district step, asked again, waits for a button.
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [kk("signup-ask-phone")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/profile"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-share-phone")), [
       kk("signup-phone-saved"),
       kk("signup-ask-occupation"),

@@ -1,5 +1,4 @@
 import { hostname } from "node:os";
-import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
@@ -12,6 +11,7 @@ import { bookingNotices } from "../../src/domain/notices.js";
 import { addDays, localDateOf, toInstant } from "../../src/domain/time.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "../../src/scheduler/backoff.js";
 import { OutboxDispatcher, type DispatcherOptions, type SchedulerDeps } from "../../src/scheduler/dispatcher.js";
+import { outboxApi } from "../../src/scheduler/index.js";
 import { createLogger } from "../../src/logger.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../e2e/bot-api-emulator.js";
 import { TestClock } from "../support/clock.js";
@@ -35,7 +35,7 @@ beforeEach(async () => {
   db = store.db;
   clock = new TestClock(MORNING);
   const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
-  deps = { config, db, logger: createLogger("silent"), clock, api: new Api(TEST_TOKEN, { apiRoot: em.apiRoot }), i18n, renderers: noticeRenderers };
+  deps = { config, db, logger: createLogger("silent"), clock, api: outboxApi(config), i18n, renderers: noticeRenderers };
 });
 afterEach(async () => {
   await em.close();
@@ -118,6 +118,19 @@ describe("the outbox dispatcher", () => {
     await dispatcher().dispatchDue();
     expect(textsTo(102).at(-1)).toContain("через 2 часа, в 14:00");
     expect(textsTo(101).at(-1)).toContain("2 сағаттан кейін, сағат 14:00");
+  });
+
+  it("sends HTML, showing a center's name as it is written", async () => {
+    await person(103, "ru");
+    await insertCenter(db, { id: "hub-1", name_kk: "Jastar <Hub> & Co", name_ru: "Центр «Jastar <Hub> & Co»" });
+    const booking = await bookTomorrow(103, { specialistCenter: "hub-1" });
+    const [dayBefore] = await outboxOf(booking, "booking_reminder");
+    clock.set(dayBefore!.due_at);
+
+    expect((await dispatcher().dispatchDue()).sent).toEqual([dayBefore!.id]);
+    expect(em.callsOf("sendMessage").map((c) => c.params.parse_mode)).toEqual(["HTML"]);
+    expect(textsTo(103)).toHaveLength(1);
+    expect(textsTo(103)[0]).toContain("Центр «Jastar <Hub> & Co»");
   });
 
   it("sends a notice again without its chat button when Telegram refuses the button", async () => {

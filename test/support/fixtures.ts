@@ -1,6 +1,5 @@
 import type { Db } from "../../src/db/database.js";
 import type { BookingStatus, Center, OutboxState, Specialist } from "../../src/db/schema.js";
-import type { DistrictCode } from "../../src/domain/districts.js";
 import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
 import type { LocalTime, Weekday } from "../../src/domain/time.js";
 
@@ -12,7 +11,7 @@ const FIXTURE_CREATED_AT = "2026-11-01T00:00:00.000Z";
  */
 export async function insertCenter(db: Db, center: Partial<Center> & { id: string }): Promise<Center> {
   const row: Center = {
-    district: "almaly" as DistrictCode,
+    district: "almaly",
     name_kk: `Орталық ${center.id}`,
     name_ru: `Центр ${center.id}`,
     address_kk: "мекенжай",

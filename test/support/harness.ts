@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { BotError } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
+import { registeredCallbacks } from "../../src/bot/shared/callback-data.js";
 import type { AppDeps } from "../../src/bot/context.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
@@ -64,7 +65,7 @@ export interface TestDb {
   db: Db;
   path: string;
   dir: string;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** A fresh SQLite file with every migration applied. */
@@ -111,6 +112,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const faults: Array<{ method: string; fault: TelegramFault; remaining: number }> = [];
   /** Calls Telegram failed, apart from `calls` (which holds what Telegram handled). */
   const failed: ApiCall[] = [];
+  /** Button data that no codec reads: a keyboard made it by hand, and no handler can trust it. */
+  const unread: string[] = [];
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
@@ -128,6 +131,10 @@ export async function createHarness(options: { env?: Record<string, string>; now
       return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
     }
     calls.push({ method, payload: p });
+    for (const button of (p.reply_markup?.inline_keyboard?.flat() ?? []) as InlineButton[]) {
+      const data = button.callback_data;
+      if (data !== undefined && !registeredCallbacks().some((codec) => codec.match(data) !== null)) unread.push(data);
+    }
     const refused = refusal?.({ method, payload: p });
     if (refused) return new Response(JSON.stringify({ ok: false, ...refused }), { status: refused.error_code });
     // Telegram takes one answer per callback query.
@@ -152,7 +159,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
-  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram as typeof fetch } });
+  const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram } });
 
   async function feed(update: Update): Promise<ApiCall[]> {
     const from = calls.length;
@@ -170,7 +177,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
   /** A conversation partner with the shortcuts a test needs. */
   function user(u: TestUser) {
     const lastWithButtons = () => [...(sent.get(u.id) ?? [])].reverse().find((m) => m.reply_markup?.inline_keyboard);
-    const buttons = (): InlineButton[] => (lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? []) as InlineButton[];
+    const buttons = (): InlineButton[] => lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? [];
     return {
       ...u,
       send: (text: string) => feed(textUpdate(u, text)),
@@ -220,7 +227,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
     texts: (batch: ApiCall[]) =>
       batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
     store,
-    cleanup: store.cleanup,
+    /** Also fails the test if the bot sent a button whose data no codec reads. */
+    async cleanup() {
+      await store.cleanup();
+      if (unread.length > 0) throw new Error(`buttons whose data no codec reads: ${[...new Set(unread)].join(", ")}`);
+    },
   };
 }
 

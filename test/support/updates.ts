@@ -145,7 +145,7 @@ export function callbackUpdate(
       from: userOf(user),
       chat_instance: String(-(8_000_000_000_000 + Math.abs(user.id))),
       data,
-      message: message ?? ({ message_id: 1, date: unixNow(), chat: privateChatOf(user), text: "" } as Message),
+      message: message ?? { message_id: 1, date: unixNow(), chat: privateChatOf(user), text: "" },
     },
   };
 }

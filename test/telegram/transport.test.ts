@@ -10,7 +10,8 @@ type Turn = { status: number; retryAfter?: number } | "reset" | "hang";
 function fakeTelegram(turns: Turn[]) {
   const bodies: string[] = [];
   const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    bodies.push(Buffer.isBuffer(init?.body) ? init.body.toString("utf8") : String(init?.body));
+    const sent = init?.body;
+    bodies.push(Buffer.isBuffer(sent) ? sent.toString("utf8") : typeof sent === "string" ? sent : "");
     const turn = turns.shift() ?? { status: 200 };
     if (turn === "reset") throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
     if (turn === "hang") {

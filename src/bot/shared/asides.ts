@@ -1,9 +1,6 @@
 import type { Context } from "grammy";
 import { signalsCrisis } from "../../domain/crisis.js";
-import type { MenuEntry } from "./keyboards.js";
-
-/** The main menu's 🆘 button. */
-const HELP_BUTTON = `menu:${"help" satisfies MenuEntry}`;
+import { menuEntryButton } from "./keyboards.js";
 
 /**
  * What a person may ask for at any moment, in the middle of a flow too: the help lines, asked
@@ -14,7 +11,7 @@ const HELP_BUTTON = `menu:${"help" satisfies MenuEntry}`;
 export type Aside = "help" | "crisis";
 
 export function asideOf(ctx: Context): Aside | null {
-  if (ctx.hasCommand("help") || ctx.callbackQuery?.data === HELP_BUTTON) return "help";
+  if (ctx.hasCommand("help") || menuEntryButton.match(ctx.callbackQuery?.data)?.entry === "help") return "help";
   const text = ctx.message?.text ?? ctx.message?.caption;
   return text !== undefined && signalsCrisis(text) ? "crisis" : null;
 }

@@ -1,6 +1,7 @@
 import { InlineKeyboard, type Keyboard } from "grammy";
 import type { AppContext, AppConversation, BaseContext } from "../context.js";
 import { asideOf } from "./asides.js";
+import { namespaceOf, screenNamespaces, type StepButtons } from "./callback-data.js";
 
 /** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
 export const MAX_ANSWER_LENGTH = 500;
@@ -19,16 +20,8 @@ export function inFlow(ctx: AppContext): boolean {
 
 /** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
 async function show(ctx: BaseContext, prompt: Prompt): Promise<void> {
-  await ctx.reply(prompt.text, { parse_mode: "HTML", reply_markup: prompt.markup });
+  await ctx.reply(prompt.text, { reply_markup: prompt.markup });
 }
-
-/**
- * The callback prefixes of screens outside any flow (the main menu, My bookings, a reminder,
- * tea talk, the profile, ...). A test checks that every feature's stand-alone buttons are here.
- */
-export const SCREEN_PREFIXES: ReadonlySet<string> = new Set([
-  "menu", "signup", "mybk", "rem", "fb", "tt", "practice", "nudge", "profile", "privacy", "centers", "staff", "staff-inv",
-]);
 
 /**
  * Pressing a screen's button in the middle of a flow is a change of mind, not a wrong answer:
@@ -36,8 +29,10 @@ export const SCREEN_PREFIXES: ReadonlySet<string> = new Set([
  * "Accept"), instead of being held up by a question the person has walked away from.
  */
 async function leaveForScreenButton(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+  // By the screen's first word, so that even data of a screen's no codec reads (an old or forged
+  // button) leaves the flow, and the screens' catch-all answers it as stale.
   const data = ctx.callbackQuery?.data;
-  if (data !== undefined && SCREEN_PREFIXES.has(data.split(":", 1)[0]!)) await conversation.halt({ next: true });
+  if (data !== undefined && screenNamespaces().has(namespaceOf(data))) await conversation.halt({ next: true });
 }
 
 /**
@@ -77,25 +72,22 @@ async function waitForAnswer(conversation: AppConversation, prompt: (ctx: BaseCo
 }
 
 /**
- * Asks for one of the buttons whose callback data is `<prefix>:<choice>` and returns the choice
- * together with the context of the answer (its language may have changed on the way).
+ * Asks for one of the step's buttons and returns its choice together with the context of the
+ * answer (its language may have changed on the way).
  */
 export async function askChoice<T extends string>(
   conversation: AppConversation,
   ctx: BaseContext,
-  prefix: string,
+  buttons: StepButtons,
   choices: readonly T[],
   prompt: (ctx: BaseContext) => Prompt,
 ): Promise<{ choice: T; ctx: BaseContext }> {
   await show(ctx, prompt(ctx));
   const answer = await waitForAnswer(conversation, prompt);
-  const data = answer.callbackQuery?.data;
-  if (data?.startsWith(prefix + ":")) {
-    const choice = data.slice(prefix.length + 1) as T;
-    if (choices.includes(choice)) {
-      await answer.answerCallbackQuery();
-      return { choice, ctx: answer };
-    }
+  const choice = buttons.choiceOf(answer.callbackQuery?.data) as T | null;
+  if (choice !== null && choices.includes(choice)) {
+    await answer.answerCallbackQuery();
+    return { choice, ctx: answer };
   }
   await leaveForScreenButton(conversation, answer);
   const hint = await explainInvalid(answer, true);
@@ -117,9 +109,9 @@ export function startRow(kb: InlineKeyboard): InlineKeyboard {
   return last && last.length > 0 ? kb.row() : kb;
 }
 
-/** Ends a step's keyboard with a Back / Cancel row whose answers are `<prefix>:back` and `<prefix>:cancel`. */
-export function withNav(kb: InlineKeyboard, ctx: BaseContext, prefix: string): InlineKeyboard {
-  return startRow(kb).text(ctx.t("button-back"), `${prefix}:back`).text(ctx.t("button-cancel"), `${prefix}:cancel`);
+/** Ends a step's keyboard with a Back / Cancel row, answering the choices "back" and "cancel". */
+export function withNav(kb: InlineKeyboard, ctx: BaseContext, buttons: StepButtons): InlineKeyboard {
+  return startRow(kb).text(ctx.t("button-back"), buttons.data("back")).text(ctx.t("button-cancel"), buttons.data("cancel"));
 }
 
 /**
@@ -129,19 +121,19 @@ export function withNav(kb: InlineKeyboard, ctx: BaseContext, prefix: string): I
 export async function askStep<T extends string>(
   conversation: AppConversation,
   ctx: BaseContext,
-  prefix: string,
+  buttons: StepButtons,
   choices: readonly T[],
   prompt: (ctx: BaseContext) => { text: string; markup?: InlineKeyboard },
 ): Promise<{ choice: T | Nav; ctx: BaseContext }> {
-  return askChoice<T | Nav>(conversation, ctx, prefix, [...choices, ...NAV_CHOICES], (c) => {
+  return askChoice<T | Nav>(conversation, ctx, buttons, [...choices, ...NAV_CHOICES], (c) => {
     const p = prompt(c);
-    return { text: p.text, markup: withNav(p.markup ?? new InlineKeyboard(), c, prefix) };
+    return { text: p.text, markup: withNav(p.markup ?? new InlineKeyboard(), c, buttons) };
   });
 }
 
 /**
  * Asks for free text, parsed by `parse` (null = not acceptable, and `invalid` explains why).
- * A button of `prefix` in the prompt's keyboard is also an answer: `onButton` turns it into a value.
+ * One of `buttons` in the prompt's keyboard is also an answer: `onButton` turns its choice into a value.
  */
 export async function askText<T>(
   conversation: AppConversation,
@@ -150,7 +142,7 @@ export async function askText<T>(
     prompt: (ctx: BaseContext) => Prompt;
     parse: (text: string, ctx: BaseContext) => T | null;
     invalid: (ctx: BaseContext) => string;
-    prefix?: string;
+    buttons?: StepButtons;
     onButton?: (choice: string, ctx: BaseContext) => T | null;
     /** Other updates this step accepts, e.g. a shared contact. */
     other?: (ctx: BaseContext) => T | null;
@@ -160,9 +152,9 @@ export async function askText<T>(
 ): Promise<{ value: T; ctx: BaseContext }> {
   await show(ctx, opts.prompt(ctx));
   const answer = await waitForAnswer(conversation, opts.prompt);
-  const data = answer.callbackQuery?.data;
-  if (opts.prefix && opts.onButton && data?.startsWith(opts.prefix + ":")) {
-    const value = opts.onButton(data.slice(opts.prefix.length + 1), answer);
+  const choice = opts.buttons?.choiceOf(answer.callbackQuery?.data) ?? null;
+  if (choice !== null && opts.onButton) {
+    const value = opts.onButton(choice, answer);
     if (value !== null) {
       await answer.answerCallbackQuery();
       return { value, ctx: answer };
@@ -180,7 +172,7 @@ export async function askText<T>(
     }
     const value = opts.parse(text, answer);
     if (value !== null) return { value, ctx: answer };
-    await answer.reply(opts.invalid(answer), { parse_mode: "HTML" });
+    await answer.reply(opts.invalid(answer));
     return forget(conversation);
   }
   // A step that takes other kinds of message (a contact) explains itself for the wrong kind.
@@ -188,6 +180,6 @@ export async function askText<T>(
     opts.other && answer.message && text === undefined
       ? opts.invalid(answer)
       : answer.t(await explainInvalid(answer, false));
-  await answer.reply(hint, { parse_mode: "HTML" });
+  await answer.reply(hint);
   return askAgain(conversation, answer, opts.prompt);
 }

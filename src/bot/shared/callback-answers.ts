@@ -25,15 +25,6 @@ export class CallbackAnswers {
     return expired ? ({ ok: true, result: true } as unknown as typeof result) : result;
   };
 
-  /**
-   * For the contexts inside conversations: the conversations plugin gives each its own Api,
-   * which the transformers of `bot.api` do not reach.
-   */
-  readonly plugin: MiddlewareFn = async (ctx, next) => {
-    ctx.api.config.use(this.transformer);
-    await next();
-  };
-
   /** Tracks the update's query while it is handled; the error handler settles a failed one. */
   readonly track: MiddlewareFn = async (ctx, next) => {
     const id = ctx.callbackQuery?.id;

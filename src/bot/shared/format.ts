@@ -3,7 +3,11 @@ import { formatDay, localDateOf, localTimeOf } from "../../domain/time.js";
 
 export type { Translate } from "../../domain/language.js";
 
-/** Escapes text that a person typed before it goes into an HTML-formatted message. */
+/**
+ * Escapes text that does not come from the locales (what a person typed, names and addresses
+ * from the database) before it goes into a message: every message is Telegram HTML. Button
+ * labels and alerts are not formatted and take the text as it is.
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

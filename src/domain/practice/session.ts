@@ -14,6 +14,8 @@ export interface Exercise {
   itemId: string;
   kind: ExerciseKind;
   isNew: boolean;
+  /** Which review of the item the answer is (1 for a new item): an answer is stored once. */
+  reviewNumber: number;
   options?: string[];
 }
 
@@ -60,8 +62,8 @@ export function planSession(input: SessionInput): Exercise[] {
   const fresh = day.fresh.slice(0, size - due.length);
 
   const exercises = [
-    ...due.map((card) => ({ itemId: card.itemId, kind: exerciseKindFor(card.reps), isNew: false })),
-    ...fresh.map((item) => ({ itemId: item.id, kind: exerciseKindFor(0), isNew: true })),
+    ...due.map((card) => ({ itemId: card.itemId, kind: exerciseKindFor(card.reps), isNew: false, reviewNumber: card.reps + 1 })),
+    ...fresh.map((item) => ({ itemId: item.id, kind: exerciseKindFor(0), isNew: true, reviewNumber: 1 })),
   ];
   return exercises.map((exercise) =>
     isChoiceKind(exercise.kind) ? { ...exercise, options: choiceOptions(deckItem(exercise.itemId)!, input.random) } : exercise,

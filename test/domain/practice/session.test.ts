@@ -114,14 +114,15 @@ describe("planning a session", () => {
     ];
     const plan = planSession({ ...base, cards });
     expect(plan).toHaveLength(SESSION_SIZE);
-    expect(plan.slice(0, 3).map((e) => [e.itemId, e.kind, e.isNew])).toEqual([
-      ["greetings-001", "choice-kk-ru", false],
-      ["greetings-003", "typed", false],
-      ["greetings-002", "flashcard", false],
+    // Each answer is the item's next review: one more than the card's reviews so far.
+    expect(plan.slice(0, 3).map((e) => [e.itemId, e.kind, e.isNew, e.reviewNumber])).toEqual([
+      ["greetings-001", "choice-kk-ru", false, 2],
+      ["greetings-003", "typed", false, 4],
+      ["greetings-002", "flashcard", false, 5],
     ]);
     const seen = new Set(cards.map((c) => c.itemId));
     expect(plan.slice(3).map((e) => e.itemId)).toEqual(newItemsFor(1, seen, 7).map((i) => i.id));
-    expect(plan.slice(3).every((e) => e.isNew && e.kind === "flashcard")).toBe(true);
+    expect(plan.slice(3).every((e) => e.isNew && e.kind === "flashcard" && e.reviewNumber === 1)).toBe(true);
     // Multiple choice carries its options; the others do not.
     expect(plan[0]!.options).toContain("greetings-001");
     expect(plan[1]!.options).toBeUndefined();

@@ -2,15 +2,16 @@ import { Composer, InlineKeyboard } from "grammy";
 import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "../../../db/bookings.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuEntryData } from "../../shared/keyboards.js";
 import { describeBooking, factsOfBooking, sendCalendarFile } from "../consult/details.js";
 import { requireAccount } from "../menu/menu.js";
+import { calendarFile, cancelBooking as cancelButton, confirmCancel, keepBooking, rescheduleBooking } from "./buttons.js";
 import { showBookings } from "./list.js";
 import { RESCHEDULE } from "./reschedule.js";
 
 export const bookingsFeature = new Composer<AppContext>().chatType("private");
 
-bookingsFeature.callbackQuery("menu:bookings", async (ctx) => {
+bookingsFeature.callbackQuery(menuEntryData("bookings"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (await requireAccount(ctx, "bookings")) await showBookings(ctx);
 });
@@ -20,11 +21,10 @@ bookingsFeature.callbackQuery("menu:bookings", async (ctx) => {
  * Otherwise the press is answered (forged or unknown id, or already cancelled, moved or past)
  * and nothing happens. Always answers the callback query when it returns undefined.
  */
-async function upcomingOwnBooking(ctx: AppContext, raw: string): Promise<BookingDetails | undefined> {
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
-  const booking = id === undefined ? undefined : await findOwnBooking(ctx.deps.db, ctx.from!.id, id);
+async function upcomingOwnBooking(ctx: AppContext, id: number): Promise<BookingDetails | undefined> {
+  const booking = await findOwnBooking(ctx.deps.db, ctx.from!.id, id);
   if (!booking) {
-    ctx.log.warn({ booking_id: id ?? null, outcome: "not-own" }, "booking button for a booking that is not the presser's");
+    ctx.log.warn({ booking_id: id, outcome: "not-own" }, "booking button for a booking that is not the presser's");
     return refuse(ctx, "not-found");
   }
   if (!isUpcoming(booking, ctx.deps.clock.now())) return refuse(ctx, "not-active");
@@ -38,23 +38,22 @@ async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Prom
   return undefined;
 }
 
-bookingsFeature.callbackQuery(/^mybk:cancel:(.*)$/, async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+bookingsFeature.callbackQuery(cancelButton.filter(), async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, cancelButton.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
   const lang = await contextLanguage(ctx);
   await ctx.reply(ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("bookings-button-cancel-yes"), `mybk:cancel-yes:${booking.id}`)
+      .text(ctx.t("bookings-button-cancel-yes"), confirmCancel.pack({ booking: booking.id }))
       .row()
-      .text(ctx.t("bookings-button-keep"), `mybk:keep:${booking.id}`),
+      .text(ctx.t("bookings-button-keep"), keepBooking.pack({ booking: booking.id })),
   });
 });
 
 /** Cancels, then sends the file that takes the consultation out of the person's calendar. */
-bookingsFeature.callbackQuery(/^mybk:cancel-yes:(.*)$/, async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, confirmCancel.unpack(ctx.match).booking);
   if (!booking) return;
   const now = ctx.deps.clock.now();
   const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, now);
@@ -66,22 +65,22 @@ bookingsFeature.callbackQuery(/^mybk:cancel-yes:(.*)$/, async (ctx) => {
   await sendCalendarFile(ctx, cancelled, await contextLanguage(ctx), "cancelled", now);
 });
 
-bookingsFeature.callbackQuery(/^mybk:keep:(.*)$/, async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+bookingsFeature.callbackQuery(keepBooking.filter(), async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, keepBooking.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("bookings-kept"), { reply_markup: menuButton(ctx.t) });
 });
 
-bookingsFeature.callbackQuery(/^mybk:reschedule:(.*)$/, async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+bookingsFeature.callbackQuery(rescheduleBooking.filter(), async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, rescheduleBooking.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
   await ctx.conversation.enter(RESCHEDULE, booking.id);
 });
 
-bookingsFeature.callbackQuery(/^mybk:ics:(.*)$/, async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, ctx.match[1]!);
+bookingsFeature.callbackQuery(calendarFile.filter(), async (ctx) => {
+  const booking = await upcomingOwnBooking(ctx, calendarFile.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
   const lang = await contextLanguage(ctx);

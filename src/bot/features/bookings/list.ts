@@ -4,15 +4,17 @@ import type { Language } from "../../../domain/language.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
+import { menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { bookingVars, describeBooking, factsOfBooking } from "../consult/details.js";
+import { calendarFile, cancelBooking, rescheduleBooking } from "./buttons.js";
 
 /** Buttons of an upcoming booking. Reminder messages carry the same `mybk:` data. */
-function upcomingKeyboard(ctx: BaseContext, id: number): InlineKeyboard {
+function upcomingKeyboard(ctx: BaseContext, booking: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("bookings-button-calendar"), `mybk:ics:${id}`)
+    .text(ctx.t("bookings-button-calendar"), calendarFile.pack({ booking }))
     .row()
-    .text(ctx.t("bookings-button-reschedule"), `mybk:reschedule:${id}`)
-    .text(ctx.t("bookings-button-cancel"), `mybk:cancel:${id}`);
+    .text(ctx.t("bookings-button-reschedule"), rescheduleBooking.pack({ booking }))
+    .text(ctx.t("bookings-button-cancel"), cancelBooking.pack({ booking }));
 }
 
 function pastLine(ctx: BaseContext, lang: Language, b: BookingDetails): string {
@@ -29,7 +31,7 @@ export async function showBookings(ctx: BaseContext): Promise<void> {
   if (upcoming.length === 0) {
     messages.push({
       text: ctx.t("bookings-none-upcoming"),
-      markup: new InlineKeyboard().text(ctx.t("menu-consult"), "menu:consult"),
+      markup: new InlineKeyboard().text(ctx.t("menu-consult"), menuEntryData("consult")),
     });
   } else {
     messages.push({ text: ctx.t("bookings-upcoming-title", { count: upcoming.length }), markup: new InlineKeyboard() });
@@ -42,10 +44,10 @@ export async function showBookings(ctx: BaseContext): Promise<void> {
     const lines = past.map((b) => pastLine(ctx, lang, b));
     messages.push({ text: `${ctx.t("bookings-past-title")}\n\n${lines.join("\n")}`, markup: new InlineKeyboard() });
   }
-  startRow(messages[messages.length - 1]!.markup).text(ctx.t("button-menu"), "menu:open");
+  startRow(messages[messages.length - 1]!.markup).text(ctx.t("button-menu"), menuOpenButton.pack());
 
   for (const m of messages) {
     const markup = m.markup.inline_keyboard.some((row) => row.length > 0) ? m.markup : undefined;
-    await ctx.reply(m.text, { parse_mode: "HTML", reply_markup: markup });
+    await ctx.reply(m.text, { reply_markup: markup });
   }
 }

@@ -7,6 +7,7 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
+import { defineStep } from "../../shared/callback-data.js";
 import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "../consult/details.js";
 import { runSteps, type StepOutcome } from "../consult/flow.js";
 import type { OfferView, Scope } from "../consult/offers.js";
@@ -14,6 +15,11 @@ import { askAlternative, askDay, askTime } from "../consult/steps.js";
 import { showMainMenu } from "../menu/menu.js";
 
 export const RESCHEDULE = "reschedule";
+
+const dayStep = defineStep("rs-day");
+const timeStep = defineStep("rs-time");
+const confirmStep = defineStep("rs-ok");
+const alternativeStep = defineStep("rs-alt");
 
 type Step = "day" | "time" | "confirm";
 
@@ -41,7 +47,7 @@ export function rescheduleConversation(deps: AppDeps) {
     const steps: Record<Step, () => Promise<StepOutcome<Step>>> = {
       async day() {
         const answer = await askDay(conversation, ctx, deps, {
-          prefix: "rs-day",
+          buttons: dayStep,
           scope,
           lang,
           text: (c) => c.t("bookings-reschedule-ask-day", { details: describeBooking(c, lang, currentFacts) }),
@@ -57,7 +63,7 @@ export function rescheduleConversation(deps: AppDeps) {
       },
 
       async time() {
-        const answer = await askTime(conversation, ctx, deps, { prefix: "rs-time", scope, lang, date: date! });
+        const answer = await askTime(conversation, ctx, deps, { buttons: timeStep, scope, lang, date: date! });
         ctx = answer.ctx;
         if (answer.choice === "none") {
           await ctx.reply(ctx.t("consult-day-full"));
@@ -72,12 +78,12 @@ export function rescheduleConversation(deps: AppDeps) {
         const chosen = offer!;
         const mode = keepMode(current.mode, current.service, chosen.online);
         const facts = factsOfOffer(chosen, { service: current.service, mode, topic: current.topic }, lang);
-        const answer = await askStep(conversation, ctx, "rs-ok", ["yes"] as const, (c) => ({
+        const answer = await askStep(conversation, ctx, confirmStep, ["yes"] as const, (c) => ({
           text: c.t("bookings-reschedule-summary", {
             old: describeBooking(c, lang, currentFacts),
             new: describeBooking(c, lang, facts),
           }),
-          markup: new InlineKeyboard().text(c.t("bookings-button-reschedule-confirm"), "rs-ok:yes"),
+          markup: new InlineKeyboard().text(c.t("bookings-button-reschedule-confirm"), confirmStep.data("yes")),
         }));
         ctx = answer.ctx;
         if (answer.choice !== "yes") return answer.choice;
@@ -101,7 +107,7 @@ export function rescheduleConversation(deps: AppDeps) {
         if (moved.booking) {
           const written = factsOfBooking(moved.booking, lang);
           const rescheduled = ctx.t("bookings-rescheduled", { details: describeBooking(ctx, lang, written) });
-          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
+          await ctx.reply(withOnlineNote(rescheduled, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)));
           await sendCalendarFile(ctx, moved.booking, lang, "moved", new Date(moved.at));
           await showMainMenu(ctx);
           return "done";
@@ -115,7 +121,7 @@ export function rescheduleConversation(deps: AppDeps) {
           await showMainMenu(ctx);
           return "done";
         }
-        const alternative = await askAlternative(conversation, ctx, deps, { prefix: "rs-alt", scope, lang, target: chosen.startsAt });
+        const alternative = await askAlternative(conversation, ctx, deps, { buttons: alternativeStep, scope, lang, target: chosen.startsAt });
         ctx = alternative.ctx;
         if (alternative.choice === "none") {
           await ctx.reply(ctx.t("consult-slot-taken-none"));

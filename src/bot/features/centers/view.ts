@@ -7,14 +7,11 @@ import { SERVICE_CODES, type ServiceCode } from "../../../domain/services.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
-import { districtKeyboard } from "../../shared/keyboards.js";
-
-/** Callback data of the centers menu: `centers:district:<code>`, `centers:center:<id>`. */
-export const DISTRICT_PREFIX = "centers:district";
-export const CENTER_PREFIX = "centers:center";
+import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { centerCard, districtCenters } from "./buttons.js";
 
 export async function showDistricts(ctx: BaseContext): Promise<void> {
-  const kb = districtKeyboard(ctx.t, DISTRICT_PREFIX).text(ctx.t("button-menu"), "menu:open");
+  const kb = districtKeyboard(ctx.t, (district) => districtCenters.pack({ district })).text(ctx.t("button-menu"), menuOpenButton.pack());
   await ctx.reply(ctx.t("centers-choose-district"), { reply_markup: kb });
 }
 
@@ -22,8 +19,8 @@ export async function showDistrictCenters(ctx: BaseContext, district: DistrictCo
   const centers = await listCenters(ctx.deps.db, district);
   const language = await contextLanguage(ctx);
   const kb = new InlineKeyboard();
-  for (const c of centers) kb.text(language === "kk" ? c.name_kk : c.name_ru, `${CENTER_PREFIX}:${c.id}`).row();
-  kb.text(ctx.t("button-back"), "menu:centers").text(ctx.t("button-menu"), "menu:open");
+  for (const c of centers) kb.text(language === "kk" ? c.name_kk : c.name_ru, centerCard.pack({ center: c.id })).row();
+  kb.text(ctx.t("button-back"), menuEntryData("centers")).text(ctx.t("button-menu"), menuOpenButton.pack());
   const text = centers.length > 0 ? "centers-district-title" : "centers-district-empty";
   await ctx.reply(ctx.t(text, { district: ctx.t(`district-${district}`) }), { reply_markup: kb });
 }
@@ -67,9 +64,9 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   if (center.placeholder) parts.push(ctx.t("centers-placeholder"));
 
   const kb = new InlineKeyboard();
-  if (services.length > 0) kb.text(ctx.t("menu-consult"), "menu:consult").row();
-  kb.text(ctx.t("button-back"), `${DISTRICT_PREFIX}:${center.district}`).text(ctx.t("button-menu"), "menu:open");
+  if (services.length > 0) kb.text(ctx.t("menu-consult"), menuEntryData("consult")).row();
+  kb.text(ctx.t("button-back"), districtCenters.pack({ district: center.district })).text(ctx.t("button-menu"), menuOpenButton.pack());
 
   if (address !== undefined) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }

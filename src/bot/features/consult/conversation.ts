@@ -25,6 +25,7 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
+import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
@@ -83,9 +84,9 @@ export function consultConversation(deps: AppDeps) {
 
     const steps: Record<Step, () => Promise<StepOutcome<Step>>> = {
       async service() {
-        const answer = await askStep(conversation, ctx, "cs-svc", SERVICE_CODES, (c) => {
+        const answer = await askStep(conversation, ctx, serviceStep, SERVICE_CODES, (c) => {
           const kb = new InlineKeyboard();
-          for (const code of SERVICE_CODES) kb.text(c.t(`service-${code}`), `cs-svc:${code}`).row();
+          for (const code of SERVICE_CODES) kb.text(c.t(`service-${code}`), serviceStep.data(code)).row();
           return { text: c.t("consult-ask-service"), markup: kb };
         });
         ctx = answer.ctx;
@@ -102,9 +103,9 @@ export function consultConversation(deps: AppDeps) {
 
       async safety() {
         await showCrisisHelp(ctx);
-        const answer = await askStep(conversation, ctx, "cs-safe", ["go"] as const, (c) => ({
+        const answer = await askStep(conversation, ctx, safetyStep, ["go"] as const, (c) => ({
           text: c.t("consult-safety-prompt"),
-          markup: new InlineKeyboard().text(c.t("consult-button-continue"), "cs-safe:go"),
+          markup: new InlineKeyboard().text(c.t("consult-button-continue"), safetyStep.data("go")),
         }));
         ctx = answer.ctx;
         return isNav(answer.choice) ? answer.choice : { next: "district" };
@@ -119,9 +120,9 @@ export function consultConversation(deps: AppDeps) {
           districtFromProfile = true;
           return { next: "day" };
         }
-        const answer = await askStep(conversation, ctx, "cs-dist", [...DISTRICTS, "any"] as const, (c) => ({
+        const answer = await askStep(conversation, ctx, districtStep, [...DISTRICTS, "any"] as const, (c) => ({
           text: c.t("consult-ask-district", { service: c.t(`service-${draft.service}`) }),
-          markup: districtKeyboard(c.t, "cs-dist", profileDistrict).text(c.t("consult-any-center"), "cs-dist:any"),
+          markup: districtKeyboard(c.t, districtStep.data, profileDistrict).text(c.t("consult-any-center"), districtStep.data("any")),
         }));
         ctx = answer.ctx;
         if (isNav(answer.choice)) return answer.choice;
@@ -138,7 +139,7 @@ export function consultConversation(deps: AppDeps) {
         const centerKeys = centers.length > 1 ? [ANY_CENTER, ...centers.map((c) => `${CENTER}${c.id}`)] : [];
         const chosen = centers.find((c) => c.id === draft.centerId);
         const answer = await askDay(conversation, ctx, deps, {
-          prefix: "cs-day",
+          buttons: dayStep,
           scope: scope(),
           lang,
           text: (c) => c.t("consult-ask-day", { place: placeText(c, lang, district, chosen ?? (centers.length === 1 ? centers[0] : undefined)) }),
@@ -149,9 +150,9 @@ export function consultConversation(deps: AppDeps) {
                 const center = centers.find((x) => `${CENTER}${x.id}` === key);
                 const label = center ? center.name[lang] : c.t("consult-button-both-centers");
                 const current = key === (chosen ? `${CENTER}${chosen.id}` : ANY_CENTER);
-                kb.text(current ? `✓ ${label}` : label, `cs-day:${key}`).row();
+                kb.text(current ? `✓ ${label}` : label, dayStep.data(key)).row();
               }
-              kb.text(c.t("consult-button-other-district"), `cs-day:${OTHER_DISTRICT}`);
+              kb.text(c.t("consult-button-other-district"), dayStep.data(OTHER_DISTRICT));
             },
           },
         });
@@ -159,7 +160,7 @@ export function consultConversation(deps: AppDeps) {
         if (answer.choice === "none") {
           if (chosen) {
             // The other center may still have time: widen to both rather than leave the district.
-            await ctx.reply(ctx.t("consult-no-slots-center", { center: escapeHtml(chosen.name[lang]), days: BOOKING_WINDOW_DAYS }), { parse_mode: "HTML" });
+            await ctx.reply(ctx.t("consult-no-slots-center", { center: escapeHtml(chosen.name[lang]), days: BOOKING_WINDOW_DAYS }));
             draft.centerId = null;
             return "again";
           }
@@ -172,12 +173,12 @@ export function consultConversation(deps: AppDeps) {
           draft.centerId = answer.choice === ANY_CENTER ? null : answer.choice.slice(CENTER.length);
           return "again";
         }
-        draft.date = answer.choice as LocalDate;
+        draft.date = answer.choice;
         return { next: "time" };
       },
 
       async time() {
-        const answer = await askTime(conversation, ctx, deps, { prefix: "cs-time", scope: scope(), lang, date: draft.date! });
+        const answer = await askTime(conversation, ctx, deps, { buttons: timeStep, scope: scope(), lang, date: draft.date! });
         ctx = answer.ctx;
         if (answer.choice === "none") {
           await ctx.reply(ctx.t("consult-day-full"));
@@ -191,9 +192,9 @@ export function consultConversation(deps: AppDeps) {
       },
 
       async mode() {
-        const answer = await askStep(conversation, ctx, "cs-mode", BOOKING_MODES, (c) => {
+        const answer = await askStep(conversation, ctx, modeStep, BOOKING_MODES, (c) => {
           const kb = new InlineKeyboard();
-          for (const mode of BOOKING_MODES) kb.text(c.t(`consult-mode-${mode}`), `cs-mode:${mode}`);
+          for (const mode of BOOKING_MODES) kb.text(c.t(`consult-mode-${mode}`), modeStep.data(mode));
           return { text: c.t("consult-ask-mode"), markup: kb };
         });
         ctx = answer.ctx;
@@ -207,11 +208,11 @@ export function consultConversation(deps: AppDeps) {
         const answer = await askText<TopicAnswer>(conversation, ctx, {
           prompt: (c) => ({
             text: c.t(sensitive ? "consult-ask-topic-private" : "consult-ask-topic", { max: TOPIC_MAX_LENGTH }),
-            markup: withNav(new InlineKeyboard().text(c.t("button-skip"), "cs-topic:skip"), c, "cs-topic"),
+            markup: withNav(new InlineKeyboard().text(c.t("button-skip"), topicStep.data("skip")), c, topicStep),
           }),
           parse: (text) => (text.trim() ? { topic: text.trim() } : null),
           invalid: (c) => c.t("consult-topic-invalid"),
-          prefix: "cs-topic",
+          buttons: topicStep,
           onButton: (choice) => (choice === "skip" ? { topic: null } : isNav(choice) ? { nav: choice } : null),
           maxLength: TOPIC_MAX_LENGTH,
         });
@@ -224,9 +225,9 @@ export function consultConversation(deps: AppDeps) {
       async confirm() {
         const offer = draft.offer!;
         const facts = factsOfOffer(offer, { service: draft.service!, mode: draft.mode!, topic: draft.topic ?? null }, lang);
-        const answer = await askStep(conversation, ctx, "cs-ok", ["yes"] as const, (c) => ({
+        const answer = await askStep(conversation, ctx, confirmStep, ["yes"] as const, (c) => ({
           text: c.t("consult-summary", { details: describeBooking(c, lang, facts) }),
-          markup: new InlineKeyboard().text(c.t("consult-button-confirm"), "cs-ok:yes"),
+          markup: new InlineKeyboard().text(c.t("consult-button-confirm"), confirmStep.data("yes")),
         }));
         ctx = answer.ctx;
         if (isNav(answer.choice)) return answer.choice;
@@ -250,7 +251,7 @@ export function consultConversation(deps: AppDeps) {
         if (booked.booking) {
           const written = factsOfBooking(booked.booking, lang);
           const confirmation = ctx.t("consult-booked", { details: describeBooking(ctx, lang, written) });
-          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)), { parse_mode: "HTML" });
+          await ctx.reply(withOnlineNote(confirmation, onlineNote(ctx.t, written.mode, ctx.from?.username !== undefined)));
           await sendCalendarFile(ctx, booked.booking, lang, "added", new Date(booked.at));
           await showMainMenu(ctx);
           return "done";
@@ -270,7 +271,7 @@ export function consultConversation(deps: AppDeps) {
 
     /** The picked time went to someone else: offer the nearest ones, keeping every other answer. */
     async function chooseAlternative(taken: OfferView): Promise<StepOutcome<Step>> {
-      const answer = await askAlternative(conversation, ctx, deps, { prefix: "cs-alt", scope: scope(), lang, target: taken.startsAt });
+      const answer = await askAlternative(conversation, ctx, deps, { buttons: alternativeStep, scope: scope(), lang, target: taken.startsAt });
       ctx = answer.ctx;
       if (answer.choice === "none") {
         await ctx.reply(ctx.t("consult-slot-taken-none"));
@@ -289,6 +290,16 @@ export function consultConversation(deps: AppDeps) {
     if (end !== "done") await showMainMenu(ctx);
   };
 }
+
+const serviceStep = defineStep("cs-svc");
+const safetyStep = defineStep("cs-safe");
+const districtStep = defineStep("cs-dist");
+const dayStep = defineStep("cs-day");
+const timeStep = defineStep("cs-time");
+const modeStep = defineStep("cs-mode");
+const topicStep = defineStep("cs-topic");
+const confirmStep = defineStep("cs-ok");
+const alternativeStep = defineStep("cs-alt");
 
 /** The day step's answers besides a day: narrow to one center, keep both, or choose another district. */
 const CENTER = "c:";

@@ -3,6 +3,7 @@ import type { Language } from "../../../domain/language.js";
 import { formatDay, type LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askStep, startRow, type Nav } from "../../shared/ask.js";
+import type { StepButtons } from "../../shared/callback-data.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
 import { offersNear, offersOnDay, openDaysIn, type OfferView, type Scope } from "./offers.js";
@@ -16,7 +17,7 @@ export interface StepAnswer<T> {
 /** How many nearby times are offered when the chosen one was taken. */
 const ALTERNATIVES = 4;
 
-/** Buttons a day step shows under the days, each answering `<prefix>:<key>`. */
+/** Buttons a day step shows under the days, each answering its key. */
 export interface ExtraChoices<K extends string> {
   keys: readonly K[];
   add: (kb: InlineKeyboard, c: BaseContext) => void;
@@ -27,12 +28,12 @@ export async function askDay<K extends string = never>(
   conversation: AppConversation,
   ctx: BaseContext,
   deps: AppDeps,
-  o: { prefix: string; scope: Scope; lang: Language; text: (c: BaseContext) => string; extra?: ExtraChoices<K> },
+  o: { buttons: StepButtons; scope: Scope; lang: Language; text: (c: BaseContext) => string; extra?: ExtraChoices<K> },
 ): Promise<StepAnswer<LocalDate | K>> {
   const days = await conversation.external(() => openDaysIn(deps.db, o.scope, deps.clock.now()));
   if (days.length === 0) return { ctx, choice: "none" };
-  return askStep<LocalDate | K>(conversation, ctx, o.prefix, [...days, ...(o.extra?.keys ?? [])], (c) => {
-    const kb = dayKeyboard(o.prefix, days, o.lang);
+  return askStep<LocalDate | K>(conversation, ctx, o.buttons, [...days, ...(o.extra?.keys ?? [])], (c) => {
+    const kb = dayKeyboard(o.buttons, days, o.lang);
     if (o.extra) o.extra.add(startRow(kb), c);
     return { text: o.text(c), markup: kb };
   });
@@ -49,7 +50,7 @@ export async function askTime(
   conversation: AppConversation,
   ctx: BaseContext,
   deps: AppDeps,
-  o: { prefix: string; scope: Scope; lang: Language; date: LocalDate },
+  o: { buttons: StepButtons; scope: Scope; lang: Language; date: LocalDate },
 ): Promise<StepAnswer<OfferView>> {
   const { offers: list, total } = await conversation.external(() =>
     offersOnDay(deps.db, o.scope, o.date, deps.clock.now(), MAX_TIMES_AT_SEVERAL_CENTERS),
@@ -58,10 +59,10 @@ export async function askTime(
   const oneCenter = list.every((offer) => offer.centerId === list[0]!.centerId);
   // One center: the time alone says which offer it is (and stays the same however the list changes).
   const key = (offer: OfferView) => (oneCenter ? offer.time : `${offer.time}:${offer.centerId}`);
-  return askOffer(conversation, ctx, o.prefix, list, key, (c) => {
+  return askOffer(conversation, ctx, o.buttons, list, key, (c) => {
     const kb = new InlineKeyboard();
     list.forEach((offer, i) => {
-      kb.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, `${o.prefix}:${key(offer)}`);
+      kb.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, o.buttons.data(key(offer)));
       if (!oneCenter || i % 4 === 3) kb.row();
     });
     if (oneCenter) return { text: c.t("consult-ask-time-at", { day, center: escapeHtml(list[0]!.centerName[o.lang]) }), markup: kb };
@@ -75,34 +76,34 @@ export async function askAlternative(
   conversation: AppConversation,
   ctx: BaseContext,
   deps: AppDeps,
-  o: { prefix: string; scope: Scope; lang: Language; target: string },
+  o: { buttons: StepButtons; scope: Scope; lang: Language; target: string },
 ): Promise<StepAnswer<OfferView>> {
   const list = await conversation.external(() => offersNear(deps.db, o.scope, new Date(o.target), deps.clock.now(), ALTERNATIVES));
-  return askOffer(conversation, ctx, o.prefix, list, (_, i) => String(i), (c) => {
+  return askOffer(conversation, ctx, o.buttons, list, (_, i) => String(i), (c) => {
     const kb = new InlineKeyboard();
     list.forEach((offer, i) => {
       const { day, time } = dayAndTime(offer.startsAt, o.lang);
-      kb.text(`${day}, ${time} · ${offer.centerName[o.lang]}`, `${o.prefix}:${i}`).row();
+      kb.text(`${day}, ${time} · ${offer.centerName[o.lang]}`, o.buttons.data(String(i))).row();
     });
     return { text: c.t("consult-slot-taken"), markup: kb };
   });
 }
 
 /**
- * Asks for one of `offers`, each answered by the button `<prefix>:<key>`; "none" without asking
+ * Asks for one of `offers`, each answered by the button of its key; "none" without asking
  * when there is nothing to offer.
  */
 async function askOffer(
   conversation: AppConversation,
   ctx: BaseContext,
-  prefix: string,
+  buttons: StepButtons,
   offers: OfferView[],
   key: (offer: OfferView, index: number) => string,
   prompt: (ctx: BaseContext) => { text: string; markup: InlineKeyboard },
 ): Promise<StepAnswer<OfferView>> {
   if (offers.length === 0) return { ctx, choice: "none" };
   const keys = offers.map(key);
-  const answer = await askStep(conversation, ctx, prefix, keys, prompt);
+  const answer = await askStep(conversation, ctx, buttons, keys, prompt);
   const offer = offers[keys.indexOf(answer.choice)];
   return { ctx: answer.ctx, choice: offer ?? (answer.choice as Nav) };
 }

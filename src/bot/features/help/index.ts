@@ -5,7 +5,7 @@ import { asideOf } from "../../shared/asides.js";
 import { menuButton } from "../../shared/keyboards.js";
 
 export async function showCrisisHelp(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("help-crisis"), { parse_mode: "HTML", reply_markup: menuButton(ctx.t) });
+  await ctx.reply(ctx.t("help-crisis"), { reply_markup: menuButton(ctx.t) });
 }
 
 /**
@@ -21,7 +21,7 @@ helpFeature.use(async (ctx, next) => {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   if (aside === "crisis") {
     ctx.log.warn("crisis phrase detected; help lines sent");
-    await ctx.reply(ctx.t("crisis-detected"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("crisis-detected"));
   }
   await showCrisisHelp(ctx);
   if (inFlow(ctx)) await next();

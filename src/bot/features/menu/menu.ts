@@ -1,16 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { isRegistered } from "../../../db/users.js";
 import type { BaseContext } from "../../context.js";
-import { mainMenuKeyboard, type MenuEntry } from "../../shared/keyboards.js";
+import { mainMenuKeyboard, menuEntryData, signupButton, type MenuEntry } from "../../shared/keyboards.js";
 
 export async function showMainMenu(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("menu-title"), { reply_markup: mainMenuKeyboard(ctx.t) });
 }
 
 /** After sign-up: one button back to where the person was heading. */
-export async function continueIntent(ctx: BaseContext, intent: string): Promise<void> {
+export async function continueIntent(ctx: BaseContext, intent: MenuEntry): Promise<void> {
   await ctx.reply(ctx.t("continue-after-signup"), {
-    reply_markup: new InlineKeyboard().text(ctx.t(`menu-${intent}`), `menu:${intent}`),
+    reply_markup: new InlineKeyboard().text(ctx.t(`menu-${intent}`), menuEntryData(intent)),
   });
 }
 
@@ -21,7 +21,7 @@ export async function continueIntent(ctx: BaseContext, intent: string): Promise<
 export async function requireAccount(ctx: BaseContext, intent: MenuEntry): Promise<boolean> {
   if (isRegistered(ctx.account)) return true;
   await ctx.reply(ctx.t("need-signup"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-signup"), `signup:${intent}`),
+    reply_markup: new InlineKeyboard().text(ctx.t("button-signup"), signupButton.pack({ intent })),
   });
   return false;
 }

@@ -7,15 +7,16 @@ import { SELF_RATINGS, type ExerciseOutcome } from "../../../domain/practice/rat
 import type { Exercise } from "../../../domain/practice/session.js";
 import type { AppConversation, BaseContext } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
+import type { StepButtons } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { itemBlock } from "./format.js";
 
-/** Where an exercise stands in its session, and the callback prefix of its buttons. */
+/** Where an exercise stands in its session, and its buttons. */
 export interface ExercisePlace {
   n: number;
   total: number;
-  /** Unique per session and exercise, so that a button of an earlier exercise is stale, not an answer. */
-  prefix: string;
+  /** Their own per session and exercise, so that a button of an earlier exercise is stale, not an answer. */
+  buttons: StepButtons;
 }
 
 /** An exercise's outcome, or null when the learner chose to finish the session. */
@@ -31,7 +32,7 @@ function heading(c: BaseContext, place: ExercisePlace, body: string): string {
 }
 
 function stopRow(kb: InlineKeyboard, c: BaseContext, place: ExercisePlace): InlineKeyboard {
-  return kb.row().text(c.t("practice-button-stop"), `${place.prefix}:${STOP}`);
+  return kb.row().text(c.t("practice-button-stop"), place.buttons.data(STOP));
 }
 
 /** Runs one exercise: asks, checks, tells the learner how it went. */
@@ -61,16 +62,16 @@ async function flashcard(
   isNew: boolean,
   place: ExercisePlace,
 ): Promise<ExerciseResult> {
-  const front = await askChoice(conversation, ctx, place.prefix, ["show", STOP] as const, (c) => ({
+  const front = await askChoice(conversation, ctx, place.buttons, ["show", STOP] as const, (c) => ({
     text: heading(c, place, c.t(isNew ? "practice-flashcard-new" : "practice-flashcard-front", { kk: escapeHtml(item.kk) })),
-    markup: stopRow(new InlineKeyboard().text(c.t("practice-button-show"), `${place.prefix}:show`), c, place),
+    markup: stopRow(new InlineKeyboard().text(c.t("practice-button-show"), place.buttons.data("show")), c, place),
   }));
   if (front.choice === STOP) return { outcome: null, ctx: front.ctx };
 
-  const back = await askChoice(conversation, front.ctx, place.prefix, [...SELF_RATINGS, STOP] as const, (c) => {
+  const back = await askChoice(conversation, front.ctx, place.buttons, [...SELF_RATINGS, STOP] as const, (c) => {
     const kb = new InlineKeyboard();
     SELF_RATINGS.forEach((rating, i) => {
-      kb.text(c.t(`practice-rate-${rating}`), `${place.prefix}:${rating}`);
+      kb.text(c.t(`practice-rate-${rating}`), place.buttons.data(rating));
       if (i % 2 === 1) kb.row();
     });
     return { text: c.t("practice-flashcard-back", { item: itemBlock(c.t, item) }), markup: stopRow(kb, c, place) };
@@ -90,17 +91,15 @@ async function multipleChoice(
 ): Promise<ExerciseResult> {
   const options = optionIds.map((id) => deckItem(id)!);
   const indexes = options.map((_, i) => String(i));
-  const answer = await askChoice(conversation, ctx, place.prefix, [...indexes, STOP], (c) => {
+  const answer = await askChoice(conversation, ctx, place.buttons, [...indexes, STOP], (c) => {
     const kb = new InlineKeyboard();
-    options.forEach((option, i) => kb.text(optionText(option, kind), `${place.prefix}:${i}`).row());
+    options.forEach((option, i) => kb.text(optionText(option, kind), place.buttons.data(String(i))).row());
     const question = c.t(`practice-${kind}`, { kk: escapeHtml(item.kk), ru: escapeHtml(item.ru) });
     return { text: heading(c, place, question), markup: stopRow(kb, c, place) };
   });
   if (answer.choice === STOP) return { outcome: null, ctx: answer.ctx };
   const correct = options[Number(answer.choice)]?.id === item.id;
-  await answer.ctx.reply(answer.ctx.t(correct ? "practice-right" : "practice-wrong", { item: itemBlock(answer.ctx.t, item) }), {
-    parse_mode: "HTML",
-  });
+  await answer.ctx.reply(answer.ctx.t(correct ? "practice-right" : "practice-wrong", { item: itemBlock(answer.ctx.t, item) }));
   return { outcome: { kind: "choice", correct }, ctx: answer.ctx };
 }
 
@@ -111,18 +110,18 @@ async function typed(conversation: AppConversation, ctx: BaseContext, item: Deck
   const answer = await askText<TypedAnswer>(conversation, ctx, {
     prompt: (c) => ({
       text: heading(c, place, c.t("practice-typed", { ru: escapeHtml(item.ru) })),
-      markup: stopRow(new InlineKeyboard().text(c.t("practice-button-dont-know"), `${place.prefix}:dont-know`), c, place),
+      markup: stopRow(new InlineKeyboard().text(c.t("practice-button-dont-know"), place.buttons.data("dont-know")), c, place),
     }),
     parse: (text) => ({ text }),
     invalid: (c) => c.t("need-text"),
-    prefix: place.prefix,
+    buttons: place.buttons,
     onButton: (choice) => (choice === "dont-know" || choice === STOP ? { button: choice } : null),
   });
   const c = answer.ctx;
   const value = answer.value;
   if ("button" in value) {
     if (value.button === STOP) return { outcome: null, ctx: c };
-    await c.reply(c.t("practice-answer-shown", { item: itemBlock(c.t, item) }), { parse_mode: "HTML" });
+    await c.reply(c.t("practice-answer-shown", { item: itemBlock(c.t, item) }));
     return { outcome: { kind: "typed", verdict: "wrong" }, ctx: c };
   }
   const verdict = checkTypedAnswer(item, value.text);
@@ -132,7 +131,7 @@ async function typed(conversation: AppConversation, ctx: BaseContext, item: Deck
       : verdict.kind === "lookalike"
         ? c.t("practice-typed-lookalike", { kk: escapeHtml(verdict.spelling), slips: slipsText(c, verdict.slips) })
         : c.t("practice-wrong", { item: itemBlock(c.t, item) });
-  await c.reply(reply, { parse_mode: "HTML" });
+  await c.reply(reply);
   return { outcome: { kind: "typed", verdict: verdict.kind }, ctx: c };
 }
 

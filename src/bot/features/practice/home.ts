@@ -6,6 +6,9 @@ import type { Level } from "../../../domain/practice/items.js";
 import type { Progress } from "../../../domain/practice/progress.js";
 import { practiceDay, type PracticeDayInput } from "../../../domain/practice/session.js";
 import type { AppDeps, BaseContext } from "../../context.js";
+import { menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { openNudgeTimes } from "../reminders/buttons.js";
+import { pace, retakePlacement, startSession } from "./buttons.js";
 import { levelName } from "./format.js";
 
 /** What the practice screen shows; JSON-serialisable, so a conversation can load it through `external`. */
@@ -70,15 +73,15 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     fresh: home.fresh,
   });
   const kb = new InlineKeyboard()
-    .text(ctx.t("practice-button-start"), "practice:start")
+    .text(ctx.t("practice-button-start"), startSession.pack())
     .row()
-    .text(ctx.t("practice-button-placement"), "practice:placement")
+    .text(ctx.t("practice-button-placement"), retakePlacement.pack())
     .row()
-    .text(ctx.t("practice-button-pace", { n: home.newPerDay }), "practice:pace")
+    .text(ctx.t("practice-button-pace", { n: home.newPerDay }), pace.pack())
     .row()
-    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), "nudge:open:practice")
+    .text(home.nudgeTime ? ctx.t("nudge-profile-button-on", { time: home.nudgeTime }) : ctx.t("nudge-profile-button-off"), openNudgeTimes.pack({ from: "practice" }))
     .row()
-    .text(ctx.t("button-back"), "menu:teatalk")
-    .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+    .text(ctx.t("button-back"), menuEntryData("teatalk"))
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(text, { reply_markup: kb });
 }

@@ -4,6 +4,7 @@ import { isRegistered } from "../../../db/users.js";
 import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
 import type { AppContext } from "../../context.js";
 import { requireAccount } from "../menu/menu.js";
+import { openPractice as openButton, pace, retakePlacement, startSession } from "./buttons.js";
 import { loadPracticeHome, newPerDayOf, showPracticeHome } from "./home.js";
 import { PRACTICE_PLACEMENT } from "./placement.js";
 import { PRACTICE_SESSION } from "./session.js";
@@ -24,7 +25,7 @@ async function openPractice(ctx: AppContext): Promise<void> {
   else await ctx.conversation.enter(PRACTICE_PLACEMENT, true);
 }
 
-practiceFeature.callbackQuery("practice:open", async (ctx) => {
+practiceFeature.callbackQuery(openButton.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (await requireAccount(ctx, "teatalk")) await openPractice(ctx);
 });
@@ -32,29 +33,21 @@ practiceFeature.callbackQuery("practice:open", async (ctx) => {
 /** The other buttons act on an account; one pressed after /deleteme is stale. */
 const practice = practiceFeature.filter((ctx) => isRegistered(ctx.account));
 
-practice.callbackQuery("practice:start", async (ctx) => {
+practice.callbackQuery(startSession.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   const settings = await findPracticeSettings(ctx.deps.db, ctx.account!.id);
   if (settings) await ctx.conversation.enter(PRACTICE_SESSION);
   else await ctx.conversation.enter(PRACTICE_PLACEMENT, true);
 });
 
-practice.callbackQuery("practice:placement", async (ctx) => {
+practice.callbackQuery(retakePlacement.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.conversation.enter(PRACTICE_PLACEMENT, false);
 });
 
-practice.callbackQuery("practice:pace", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const current = newPerDayOf(await findPracticeSettings(ctx.deps.db, ctx.account!.id), ctx.deps);
-  const kb = new InlineKeyboard();
-  for (const n of NEW_PER_DAY_CHOICES) kb.text(n === current ? `✅ ${n}` : String(n), `practice:pace:${n}`);
-  kb.row().text(ctx.t("button-back"), "practice:open");
-  await ctx.reply(ctx.t("practice-pace-choose"), { reply_markup: kb });
-});
-
-practice.callbackQuery(/^practice:pace:(\d{1,3})$/, async (ctx, next) => {
-  const n = Number(ctx.match[1]);
+practice.callbackQuery(pace.filter(), async (ctx, next) => {
+  const { n } = pace.unpack(ctx.match);
+  if (n === undefined) return showPaceChoices(ctx);
   const userId = ctx.account!.id;
   // A number not offered, or no settings yet: the catch-all answers it as stale.
   if (!NEW_PER_DAY_CHOICES.includes(n) || !(await findPracticeSettings(ctx.deps.db, userId))) return next();
@@ -62,3 +55,12 @@ practice.callbackQuery(/^practice:pace:(\d{1,3})$/, async (ctx, next) => {
   await ctx.answerCallbackQuery({ text: ctx.t("practice-pace-saved", { n }) });
   await openPractice(ctx);
 });
+
+async function showPaceChoices(ctx: AppContext): Promise<void> {
+  await ctx.answerCallbackQuery();
+  const current = newPerDayOf(await findPracticeSettings(ctx.deps.db, ctx.account!.id), ctx.deps);
+  const kb = new InlineKeyboard();
+  for (const n of NEW_PER_DAY_CHOICES) kb.text(n === current ? `✅ ${n}` : String(n), pace.pack({ n }));
+  kb.row().text(ctx.t("button-back"), openButton.pack());
+  await ctx.reply(ctx.t("practice-pace-choose"), { reply_markup: kb });
+}

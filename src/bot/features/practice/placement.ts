@@ -5,7 +5,9 @@ import { deckItem } from "../../../domain/practice/items.js";
 import { placementLevel, placementQuestions, type PlacementAnswer } from "../../../domain/practice/placement.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice } from "../../shared/ask.js";
+import { stepButtons } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
+import { placementAnswer } from "./buttons.js";
 import { levelName } from "./format.js";
 import { loadPracticeHome, showPracticeHome } from "./home.js";
 import { newRunId } from "./session.js";
@@ -22,14 +24,15 @@ export function practicePlacementConversation(deps: AppDeps) {
     const userId = ctx.from!.id;
     const quiz = await conversation.external(() => ({ runId: newRunId(), questions: placementQuestions(Math.random) }));
     const total = quiz.questions.length;
+    const buttons = stepButtons(placementAnswer, { run: quiz.runId });
 
     if (first) await ctx.reply(ctx.t("practice-welcome"));
-    const start = await askChoice(conversation, ctx, `pl:${quiz.runId}`, ["go", "skip"] as const, (c) => ({
+    const start = await askChoice(conversation, ctx, buttons, ["go", "skip"] as const, (c) => ({
       text: c.t("practice-placement-intro", { total }),
       markup: new InlineKeyboard()
-        .text(c.t("practice-button-placement-go"), `pl:${quiz.runId}:go`)
+        .text(c.t("practice-button-placement-go"), buttons.data("go"))
         .row()
-        .text(c.t("button-skip"), `pl:${quiz.runId}:skip`),
+        .text(c.t("button-skip"), buttons.data("skip")),
     }));
     ctx = start.ctx;
 
@@ -44,16 +47,17 @@ export function practicePlacementConversation(deps: AppDeps) {
       const answers: PlacementAnswer[] = [];
       for (const [i, question] of quiz.questions.entries()) {
         const item = deckItem(question.itemId)!;
-        const prefix = `pl:${quiz.runId}:${i + 1}`;
+        // The question's number in the choice makes an earlier question's buttons stale.
+        const choiceOf = (j: number) => `${i + 1}:${j}`;
         const options = question.options.map((id) => deckItem(id)!);
-        const answer = await askChoice(conversation, ctx, prefix, options.map((_, j) => String(j)), (c) => {
+        const answer = await askChoice(conversation, ctx, buttons, options.map((_, j) => choiceOf(j)), (c) => {
           const kb = new InlineKeyboard();
-          options.forEach((option, j) => kb.text(optionText(option, "choice-kk-ru"), `${prefix}:${j}`).row());
+          options.forEach((option, j) => kb.text(optionText(option, "choice-kk-ru"), buttons.data(choiceOf(j))).row());
           const text = `${c.t("practice-placement-step", { n: i + 1, total })}\n${c.t("practice-choice-kk-ru", { kk: escapeHtml(item.kk) })}`;
           return { text, markup: kb };
         });
         ctx = answer.ctx;
-        answers.push({ level: question.level, correct: options[Number(answer.choice)]?.id === item.id });
+        answers.push({ level: question.level, correct: options.find((_, j) => choiceOf(j) === answer.choice)?.id === item.id });
       }
       const level = placementLevel(answers);
       await conversation.external(() => savePlacement(deps.db, userId, level, true, deps.clock.now()));

@@ -3,6 +3,8 @@ import { findPracticeSettings, recordReview } from "../../../db/practice.js";
 import { ratingFor } from "../../../domain/practice/ratings.js";
 import { planSession, type Exercise } from "../../../domain/practice/session.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { stepButtons } from "../../shared/callback-data.js";
+import { exerciseAnswer } from "./buttons.js";
 import { runExercise } from "./exercises.js";
 import { loadPracticeDayInput, loadPracticeHome, showPracticeHome } from "./home.js";
 
@@ -42,13 +44,20 @@ export function practiceSessionConversation(deps: AppDeps) {
       let done = 0;
       let remembered = 0;
       for (const [i, exercise] of plan.exercises.entries()) {
-        const place = { n: i + 1, total, prefix: `pr:${plan.runId}:${i + 1}` };
+        const place = { n: i + 1, total, buttons: stepButtons(exerciseAnswer, { run: plan.runId, n: i + 1 }) };
         const result = await runExercise(conversation, ctx, exercise, place);
         ctx = result.ctx;
         if (result.outcome === null) break;
         const rating = ratingFor(result.outcome);
         await conversation.external(async () => {
-          await recordReview(deps.db, { userId, itemId: exercise.itemId, rating, kind: exercise.kind, now: deps.clock.now() });
+          await recordReview(deps.db, {
+            userId,
+            itemId: exercise.itemId,
+            reviewNumber: exercise.reviewNumber,
+            rating,
+            kind: exercise.kind,
+            now: deps.clock.now(),
+          });
         });
         done++;
         if (rating !== Rating.Again) remembered++;

@@ -9,6 +9,7 @@ import { menuButton } from "../../shared/keyboards.js";
 import { bookingVars, factsOfBooking } from "../consult/details.js";
 import { showMainMenu } from "../menu/menu.js";
 import { newPerDayOf } from "../practice/home.js";
+import { erase, eraseConfirmed, eraseDeclined, exportData } from "./buttons.js";
 import { readableExport } from "./readable.js";
 
 export const privacyFeature = new Composer<AppContext>().chatType("private");
@@ -57,27 +58,26 @@ async function askToErase(ctx: AppContext): Promise<void> {
   const cancels = await upcomingToCancel(ctx);
   const warning = cancels.length > 0 ? `${ctx.t("deleteme-cancels", { items: cancels.join("\n") })}\n\n` : "";
   await ctx.reply(warning + ctx.t("deleteme-confirm"), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-deleteme-yes"), "privacy:erase:yes")
+      .text(ctx.t("button-deleteme-yes"), eraseConfirmed.pack())
       .row()
-      .text(ctx.t("button-deleteme-no"), "privacy:erase:no"),
+      .text(ctx.t("button-deleteme-no"), eraseDeclined.pack()),
   });
 }
 
 privacyFeature.command("mydata", sendMyData);
-privacyFeature.callbackQuery("privacy:export", async (ctx) => {
+privacyFeature.callbackQuery(exportData.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendMyData(ctx);
 });
 
 privacyFeature.command("deleteme", askToErase);
-privacyFeature.callbackQuery("privacy:erase", async (ctx) => {
+privacyFeature.callbackQuery(erase.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   await askToErase(ctx);
 });
 
-privacyFeature.callbackQuery("privacy:erase:yes", async (ctx) => {
+privacyFeature.callbackQuery(eraseConfirmed.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   // The goodbye is rendered before erasing: afterwards there is no stored language to use.
   const goodbye = ctx.t("deleteme-done");
@@ -87,7 +87,7 @@ privacyFeature.callbackQuery("privacy:erase:yes", async (ctx) => {
   await ctx.reply(goodbye);
 });
 
-privacyFeature.callbackQuery("privacy:erase:no", async (ctx) => {
+privacyFeature.callbackQuery(eraseDeclined.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("deleteme-kept"));
   await showMainMenu(ctx);

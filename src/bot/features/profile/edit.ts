@@ -4,11 +4,10 @@ import type { UserUpdate } from "../../../db/schema.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
 import { askAge, askPhone } from "../signup/conversation.js";
+import type { TextField } from "./buttons.js";
 import { showProfile } from "./view.js";
 
 export const PROFILE_EDIT = "profile-edit";
-export const EDITABLE_BY_TEXT = ["name", "age", "phone"] as const;
-export type TextField = (typeof EDITABLE_BY_TEXT)[number];
 
 /** Edits one typed field of the profile with the same rules as sign-up, then shows the profile. */
 export function profileEditConversation(deps: AppDeps) {

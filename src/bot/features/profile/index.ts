@@ -1,14 +1,22 @@
 import { Composer, type InlineKeyboard } from "grammy";
-import { isDistrict } from "../../../domain/districts.js";
-import { isLanguage } from "../../../domain/language.js";
-import { isOccupation } from "../../../domain/profile.js";
 import type { User, UserUpdate } from "../../../db/schema.js";
 import { isRegistered, updateUser } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
-import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
+import { districtKeyboard, languageKeyboard, menuEntryData, occupationKeyboard } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
-import { EDITABLE_BY_TEXT, PROFILE_EDIT, type TextField } from "./edit.js";
+import {
+  chooseDistrict,
+  chooseLanguage,
+  chooseOccupation,
+  editByText,
+  removePhone,
+  setDistrict,
+  setLanguage,
+  setOccupation,
+  toggleNotifications,
+} from "./buttons.js";
+import { PROFILE_EDIT } from "./edit.js";
 import { showProfile } from "./view.js";
 
 export const profileFeature = new Composer<AppContext>().chatType("private");
@@ -17,7 +25,7 @@ profileFeature.command("profile", async (ctx) => {
   if (await requireAccount(ctx, "profile")) await showProfile(ctx, ctx.account!);
 });
 
-profileFeature.callbackQuery("menu:profile", async (ctx) => {
+profileFeature.callbackQuery(menuEntryData("profile"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (await requireAccount(ctx, "profile")) await showProfile(ctx, ctx.account!);
 });
@@ -25,51 +33,48 @@ profileFeature.callbackQuery("menu:profile", async (ctx) => {
 /** Every other profile button acts on an account; one pressed after /deleteme is stale. */
 const profile = profileFeature.filter((ctx) => isRegistered(ctx.account));
 
-profile.callbackQuery(/^profile:edit:(.+)$/, async (ctx) => {
+profile.callbackQuery(editByText.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const field = ctx.match[1] as TextField;
-  if (EDITABLE_BY_TEXT.includes(field)) await ctx.conversation.enter(PROFILE_EDIT, field);
+  await ctx.conversation.enter(PROFILE_EDIT, editByText.unpack(ctx.match).field);
 });
 
 /** A profile field's choices, ending with the way back to the profile unchanged. */
 async function showChoices(ctx: AppContext, question: string, kb: InlineKeyboard): Promise<void> {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t(question), { reply_markup: startRow(kb).text(ctx.t("button-back"), "menu:profile") });
+  await ctx.reply(ctx.t(question), { reply_markup: startRow(kb).text(ctx.t("button-back"), menuEntryData("profile")) });
 }
 
-profile.callbackQuery("profile:district", (ctx) => showChoices(ctx, "signup-ask-district", districtKeyboard(ctx.t, "profile:set-district")));
-profile.callbackQuery("profile:occupation", (ctx) =>
-  showChoices(ctx, "signup-ask-occupation", occupationKeyboard(ctx.t, "profile:set-occupation")),
+profile.callbackQuery(chooseDistrict.filter(), (ctx) =>
+  showChoices(ctx, "signup-ask-district", districtKeyboard(ctx.t, (district) => setDistrict.pack({ district }))),
 );
-profile.callbackQuery("profile:language", (ctx) => showChoices(ctx, "signup-choose-language", languageKeyboard(ctx.t, "profile:set-language")));
+profile.callbackQuery(chooseOccupation.filter(), (ctx) =>
+  showChoices(ctx, "signup-ask-occupation", occupationKeyboard(ctx.t, (occupation) => setOccupation.pack({ occupation }))),
+);
+profile.callbackQuery(chooseLanguage.filter(), (ctx) =>
+  showChoices(ctx, "signup-choose-language", languageKeyboard(ctx.t, (language) => setLanguage.pack({ language }))),
+);
 
 /** Saves one change and shows the profile as it now is. */
 async function save(ctx: AppContext, changes: UserUpdate, notice = "profile-saved"): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t(notice) });
-  const user: User = { ...ctx.account!, ...changes } as User;
+  const user: User = { ...ctx.account!, ...changes };
   await updateUser(ctx.deps.db, user.id, changes, ctx.deps.clock.now());
   await showProfile(ctx, user);
 }
 
-profile.callbackQuery(/^profile:set-district:(.+)$/, async (ctx, next) => {
-  const district = ctx.match[1];
-  if (!isDistrict(district)) return next();
-  await save(ctx, { district });
+profile.callbackQuery(setDistrict.filter(), (ctx) => save(ctx, { district: setDistrict.unpack(ctx.match).district }));
+
+profile.callbackQuery(setOccupation.filter(), async (ctx) => {
+  const { occupation } = setOccupation.unpack(ctx.match);
+  await save(ctx, { occupation: occupation === "skip" ? null : occupation });
 });
 
-profile.callbackQuery(/^profile:set-occupation:(.+)$/, async (ctx, next) => {
-  const choice = ctx.match[1];
-  if (choice !== "skip" && !isOccupation(choice)) return next();
-  await save(ctx, { occupation: choice === "skip" ? null : choice });
-});
-
-profile.callbackQuery(/^profile:set-language:(.+)$/, async (ctx, next) => {
-  const language = ctx.match[1];
-  if (!isLanguage(language)) return next();
+profile.callbackQuery(setLanguage.filter(), async (ctx) => {
+  const { language } = setLanguage.unpack(ctx.match);
   ctx.i18n.useLocale(language);
   await save(ctx, { language });
 });
 
-profile.callbackQuery("profile:notifications", (ctx) => save(ctx, { notifications: ctx.account!.notifications ? 0 : 1 }));
+profile.callbackQuery(toggleNotifications.filter(), (ctx) => save(ctx, { notifications: ctx.account!.notifications ? 0 : 1 }));
 
-profile.callbackQuery("profile:remove-phone", (ctx) => save(ctx, { phone: null }, "profile-phone-removed"));
+profile.callbackQuery(removePhone.filter(), (ctx) => save(ctx, { phone: null }, "profile-phone-removed"));

@@ -2,6 +2,10 @@ import { InlineKeyboard } from "grammy";
 import type { User } from "../../../db/schema.js";
 import type { BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
+import { menuOpenButton } from "../../shared/keyboards.js";
+import { erase, exportData } from "../privacy/buttons.js";
+import { openNudgeTimes } from "../reminders/buttons.js";
+import { chooseDistrict, chooseLanguage, chooseOccupation, editByText, removePhone, toggleNotifications } from "./buttons.js";
 
 export async function showProfile(ctx: BaseContext, user: User): Promise<void> {
   const unset = ctx.t("profile-not-set");
@@ -15,29 +19,29 @@ export async function showProfile(ctx: BaseContext, user: User): Promise<void> {
     notifications: ctx.t(user.notifications ? "profile-notifications-on" : "profile-notifications-off"),
   });
   const kb = new InlineKeyboard()
-    .text(ctx.t("button-edit-name"), "profile:edit:name")
-    .text(ctx.t("button-edit-age"), "profile:edit:age")
+    .text(ctx.t("button-edit-name"), editByText.pack({ field: "name" }))
+    .text(ctx.t("button-edit-age"), editByText.pack({ field: "age" }))
     .row()
-    .text(ctx.t("button-edit-district"), "profile:district")
-    .text(ctx.t("button-edit-phone"), "profile:edit:phone")
+    .text(ctx.t("button-edit-district"), chooseDistrict.pack())
+    .text(ctx.t("button-edit-phone"), editByText.pack({ field: "phone" }))
     .row()
-    .text(ctx.t("button-edit-occupation"), "profile:occupation")
-    .text(ctx.t("button-edit-language"), "profile:language")
+    .text(ctx.t("button-edit-occupation"), chooseOccupation.pack())
+    .text(ctx.t("button-edit-language"), chooseLanguage.pack())
     .row()
-    .text(ctx.t(user.notifications ? "button-notifications-off" : "button-notifications-on"), "profile:notifications")
+    .text(ctx.t(user.notifications ? "button-notifications-off" : "button-notifications-on"), toggleNotifications.pack())
     .row()
     .text(
       user.practice_nudge_time
         ? ctx.t("nudge-profile-button-on", { time: user.practice_nudge_time })
         : ctx.t("nudge-profile-button-off"),
-      "nudge:open",
+      openNudgeTimes.pack(),
     )
     .row();
-  if (user.phone) kb.text(ctx.t("button-remove-phone"), "profile:remove-phone").row();
+  if (user.phone) kb.text(ctx.t("button-remove-phone"), removePhone.pack()).row();
   kb
-    .text(ctx.t("button-mydata"), "privacy:export")
-    .text(ctx.t("button-deleteme"), "privacy:erase")
+    .text(ctx.t("button-mydata"), exportData.pack())
+    .text(ctx.t("button-deleteme"), erase.pack())
     .row()
-    .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(text, { reply_markup: kb });
 }

@@ -4,8 +4,11 @@ import { findUser } from "../../../db/users.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { escapeHtml } from "../../shared/format.js";
+import { menuButton, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
+import { comingButton } from "./buttons.js";
 import { consultationWhen } from "./when.js";
 
 /**
@@ -17,7 +20,7 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   if (!Number.isSafeInteger(bookingId)) return null;
   const booking = await findUpcomingOwnBooking(db, row.recipient_id, bookingId, now);
   if (!booking) return null;
-  const place = booking.mode === "online" ? t("reminders-online") : factsOfBooking(booking, language).centerName;
+  const place = booking.mode === "online" ? t("reminders-online") : escapeHtml(factsOfBooking(booking, language).centerName);
   const text = t("reminders-booking", {
     when: consultationWhen(t, language, new Date(booking.starts_at), now),
     service: t(`service-${booking.service}`),
@@ -27,23 +30,23 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   return {
     text: withOnlineNote(text, onlineNote(t, booking.mode, !!username)),
     reply_markup: new InlineKeyboard()
-      .text(t("reminders-button-coming"), `rem:coming:${booking.id}`)
+      .text(t("reminders-button-coming"), comingButton.pack({ booking: booking.id }))
       .row()
-      .text(t("reminders-button-cancel"), `mybk:cancel:${booking.id}`)
-      .text(t("reminders-button-reschedule"), `mybk:reschedule:${booking.id}`),
+      .text(t("reminders-button-cancel"), cancelBooking.pack({ booking: booking.id }))
+      .text(t("reminders-button-reschedule"), rescheduleBooking.pack({ booking: booking.id })),
   };
 };
 
 /** "I'll come" under a reminder: thanks, if the booking is still the presser's and upcoming. */
 export const bookingReminderButtons = new Composer<AppContext>().chatType("private");
 
-bookingReminderButtons.callbackQuery(/^rem:coming:(\d{1,15})$/, async (ctx) => {
+bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
   const now = ctx.deps.clock.now();
-  const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, Number(ctx.match[1]), now);
+  const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, comingButton.unpack(ctx.match).booking, now);
   if (!booking) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
     await ctx.reply(ctx.t("reminders-not-active"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), "menu:bookings").text(ctx.t("button-menu"), "menu:open"),
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), menuEntryData("bookings")).text(ctx.t("button-menu"), menuOpenButton.pack()),
     });
     return;
   }

@@ -13,9 +13,13 @@ import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
+import { defineStep } from "../../shared/callback-data.js";
 import { menuButton } from "../../shared/keyboards.js";
+import { feedbackScore } from "./buttons.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
+
+const commentStep = defineStep("fb-comment");
 
 /** After a consultation: "how was it?" with buttons 1–5, unless it did not take place or was rated. */
 export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, language, t, db }) => {
@@ -24,7 +28,7 @@ export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, lang
   const booking = await findOwnBooking(db, row.recipient_id, bookingId);
   if (!booking || !mayAskFeedback(booking.status) || booking.feedback_score !== null) return null;
   const kb = new InlineKeyboard();
-  for (const score of FEEDBACK_SCORES) kb.text(String(score), `fb:${booking.id}:${score}`);
+  for (const score of FEEDBACK_SCORES) kb.text(String(score), feedbackScore.pack({ booking: booking.id, score }));
   return {
     text: t("feedback-ask", {
       service: t(`service-${booking.service}`),
@@ -37,9 +41,8 @@ export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, lang
 /** A score button: stored once, by the booking's person, after the consultation; then the comment step. */
 export const feedbackButtons = new Composer<AppContext>().chatType("private");
 
-feedbackButtons.callbackQuery(/^fb:(\d{1,15}):(\d)$/, async (ctx, next) => {
-  const bookingId = Number(ctx.match[1]);
-  const score = Number(ctx.match[2]);
+feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
+  const { booking: bookingId, score } = feedbackScore.unpack(ctx.match);
   if (!isFeedbackScore(score)) return next();
   const { db, clock } = ctx.deps;
   const now = clock.now();
@@ -71,7 +74,7 @@ export function feedbackCommentConversation(deps: AppDeps) {
     const answer = await askText<{ comment: string | null }>(conversation, ctx, {
       prompt: (c) => ({
         text: c.t("feedback-ask-comment", { max }),
-        markup: new InlineKeyboard().text(c.t("button-skip"), "fb-comment:skip"),
+        markup: new InlineKeyboard().text(c.t("button-skip"), commentStep.data("skip")),
       }),
       parse: (text) => {
         const comment = parseFeedbackComment(text);
@@ -79,7 +82,7 @@ export function feedbackCommentConversation(deps: AppDeps) {
       },
       invalid: (c) => c.t("feedback-comment-invalid", { max }),
       maxLength: max,
-      prefix: "fb-comment",
+      buttons: commentStep,
       onButton: (choice) => (choice === "skip" ? { comment: null } : null),
     });
     ctx = answer.ctx;

@@ -3,13 +3,16 @@ import { findPracticeSettings } from "../../../db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../../db/practice-nudges.js";
 import { findUser, isRegistered } from "../../../db/users.js";
 import { phraseOfTheDay } from "../../../domain/practice/phrase-of-the-day.js";
-import { isNudgeTime, NUDGE_TIMES } from "../../../domain/practice-nudge.js";
+import { NUDGE_TIMES } from "../../../domain/practice-nudge.js";
 import { isLocalDate, localDateOf } from "../../../domain/time.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
+import { menuEntryData } from "../../shared/keyboards.js";
+import { openPractice } from "../practice/buttons.js";
 import { phraseOfTheDayText } from "../practice/format.js";
 import { loadPracticeHome, showPracticeHome } from "../practice/home.js";
 import { showProfile } from "../profile/view.js";
+import { openNudgeTimes, setNudgeTime } from "./buttons.js";
 
 /**
  * The daily nudge: a friendly line, the phrase of the day (by the nudge's Almaty date, up to the
@@ -22,49 +25,44 @@ export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db,
   const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
   return {
     text: `${t("nudge-text")}\n\n${phraseOfTheDayText(t, phraseOfTheDay(date, level))}`,
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), "practice:open"),
+    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), openPractice.pack()),
   };
 };
 
 /**
  * Choosing the nudge time, from the profile or from the practice screen; either way it returns
- * where it was opened. The practice screen's buttons end in `:practice`. Only for an account,
+ * where it was opened. The practice screen's buttons say so (`from`). Only for an account,
  * like every profile button.
  */
 export const practiceNudgeSettings = new Composer<AppContext>().chatType("private");
 const settings = practiceNudgeSettings.filter((ctx) => isRegistered(ctx.account));
 
-type Origin = "profile" | "practice";
-const suffix = (origin: Origin) => (origin === "practice" ? ":practice" : "");
-
-settings.callbackQuery(/^nudge:open(:practice)?$/, async (ctx) => {
+settings.callbackQuery(openNudgeTimes.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const origin: Origin = ctx.match[1] ? "practice" : "profile";
+  const { from } = openNudgeTimes.unpack(ctx.match);
   const current = ctx.account!.practice_nudge_time;
   const kb = new InlineKeyboard();
   NUDGE_TIMES.forEach((time, i) => {
-    kb.text(time === current ? `✅ ${time}` : time, `nudge:set:${time}${suffix(origin)}`);
+    kb.text(time === current ? `✅ ${time}` : time, setNudgeTime.pack({ time, from }));
     if (i % 3 === 2) kb.row();
   });
   kb.row()
-    .text(ctx.t("nudge-button-off"), `nudge:set:off${suffix(origin)}`)
+    .text(ctx.t("nudge-button-off"), setNudgeTime.pack({ time: "off", from }))
     .row()
-    .text(ctx.t("button-back"), origin === "practice" ? "practice:open" : "menu:profile");
+    .text(ctx.t("button-back"), from === "practice" ? openPractice.pack() : menuEntryData("profile"));
   await ctx.reply(ctx.t("nudge-choose"), { reply_markup: kb });
 });
 
-settings.callbackQuery(/^nudge:set:(\d\d:\d\d|off)(:practice)?$/, async (ctx, next) => {
-  const choice = ctx.match[1];
-  const time = isNudgeTime(choice) ? choice : null;
-  if (time === null && choice !== "off") return next();
+settings.callbackQuery(setNudgeTime.filter(), async (ctx) => {
+  const choice = setNudgeTime.unpack(ctx.match);
+  const time = choice.time === "off" ? null : choice.time;
   const { db, clock } = ctx.deps;
   const userId = ctx.account!.id;
   await setPracticeNudgeTime(db, userId, time, clock.now());
   await planPracticeNudges(db, clock.now(), userId);
   await ctx.answerCallbackQuery({ text: time ? ctx.t("nudge-saved", { time }) : ctx.t("nudge-turned-off") });
   if (time && !ctx.account!.notifications) await ctx.reply(ctx.t("nudge-notifications-off"));
-  const home = ctx.match[2] ? await loadPracticeHome(ctx.deps, userId) : null;
+  const home = choice.from === "practice" ? await loadPracticeHome(ctx.deps, userId) : null;
   if (home) await showPracticeHome(ctx, home);
   else await showProfile(ctx, { ...ctx.account!, practice_nudge_time: time });
 });

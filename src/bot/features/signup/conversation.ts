@@ -15,13 +15,23 @@ import {
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
-import { districtKeyboard, languageKeyboard, occupationKeyboard } from "../../shared/keyboards.js";
+import { escapeHtml } from "../../shared/format.js";
+import { defineStep } from "../../shared/callback-data.js";
+import { districtKeyboard, languageKeyboard, occupationKeyboard, type MenuEntry } from "../../shared/keyboards.js";
 import { continueIntent, showMainMenu } from "../menu/menu.js";
 
 export const SIGNUP = "signup";
 
+const languageStep = defineStep("su-lang");
+const startStep = defineStep("su-start");
+const consentStep = defineStep("su-consent");
+const nameStep = defineStep("su-name");
+const guardianStep = defineStep("su-guardian");
+const districtStep = defineStep("su-district");
+const occupationStep = defineStep("su-occupation");
+
 /** Where a person was heading when they were asked to sign up, so they can continue there. */
-export type Intent = string | undefined;
+export type Intent = MenuEntry | undefined;
 
 /**
  * Sign-up: language → what the centers offer → consent → name → age (guardian for 14–17) →
@@ -35,14 +45,14 @@ export function signupConversation(deps: AppDeps) {
 
     const existing = await conversation.external(() => findUser(deps.db, userId));
     if (isRegistered(existing)) {
-      await ctx.reply(ctx.t("signup-already", { name: existing.name }));
+      await ctx.reply(ctx.t("signup-already", { name: escapeHtml(existing.name) }));
       await showMainMenu(ctx);
       return;
     }
 
-    const lang = await askChoice(conversation, ctx, "su-lang", LANGUAGES, (c) => ({
+    const lang = await askChoice(conversation, ctx, languageStep, LANGUAGES, (c) => ({
       text: c.t("signup-choose-language"),
-      markup: languageKeyboard(c.t, "su-lang"),
+      markup: languageKeyboard(c.t, languageStep.data),
     }));
     ctx = lang.ctx;
     const language: Language = lang.choice;
@@ -53,16 +63,16 @@ export function signupConversation(deps: AppDeps) {
     });
     ctx.i18n.useLocale(language);
 
-    const start = await askChoice(conversation, ctx, "su-start", ["go", "browse"] as const, (c) => ({
+    const start = await askChoice(conversation, ctx, startStep, ["go", "browse"] as const, (c) => ({
       text: c.t("signup-overview"),
-      markup: new InlineKeyboard().text(c.t("button-signup-start"), "su-start:go").row().text(c.t("button-browse"), "su-start:browse"),
+      markup: new InlineKeyboard().text(c.t("button-signup-start"), startStep.data("go")).row().text(c.t("button-browse"), startStep.data("browse")),
     }));
     ctx = start.ctx;
     if (start.choice === "browse") return showMainMenu(ctx);
 
-    const consent = await askChoice(conversation, ctx, "su-consent", ["yes", "no"] as const, (c) => ({
+    const consent = await askChoice(conversation, ctx, consentStep, ["yes", "no"] as const, (c) => ({
       text: c.t("signup-consent"),
-      markup: new InlineKeyboard().text(c.t("button-consent-yes"), "su-consent:yes").row().text(c.t("button-consent-no"), "su-consent:no"),
+      markup: new InlineKeyboard().text(c.t("button-consent-yes"), consentStep.data("yes")).row().text(c.t("button-consent-no"), consentStep.data("no")),
     }));
     ctx = consent.ctx;
     if (consent.choice === "no") {
@@ -74,11 +84,11 @@ export function signupConversation(deps: AppDeps) {
     const name = await askText(conversation, ctx, {
       prompt: (c) => ({
         text: c.t("signup-ask-name"),
-        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), "su-name:telegram") : undefined,
+        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), nameStep.data("telegram")) : undefined,
       }),
       parse: (text) => parseName(text),
       invalid: (c) => c.t("signup-name-invalid", { max: NAME_MAX_LENGTH }),
-      prefix: "su-name",
+      buttons: nameStep,
       onButton: (choice) => (choice === "telegram" ? telegramName : null),
     });
     ctx = name.ctx;
@@ -86,13 +96,13 @@ export function signupConversation(deps: AppDeps) {
     const age = await askAge(conversation, ctx);
     ctx = age.ctx;
     if (age.kind === "refused") {
-      await ctx.reply(ctx.t(AGE_REFUSAL_KEY[age.reason]), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t(AGE_REFUSAL_KEY[age.reason]));
       return showMainMenu(ctx);
     }
 
-    const district = await askChoice(conversation, ctx, "su-district", DISTRICTS, (c) => ({
+    const district = await askChoice(conversation, ctx, districtStep, DISTRICTS, (c) => ({
       text: c.t("signup-ask-district"),
-      markup: districtKeyboard(c.t, "su-district"),
+      markup: districtKeyboard(c.t, districtStep.data),
     }));
     ctx = district.ctx;
 
@@ -100,9 +110,9 @@ export function signupConversation(deps: AppDeps) {
     ctx = phone.ctx;
     await ctx.reply(ctx.t(phone.value ? "signup-phone-saved" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
 
-    const occupation = await askChoice(conversation, ctx, "su-occupation", [...OCCUPATIONS, "skip"] as const, (c) => ({
+    const occupation = await askChoice(conversation, ctx, occupationStep, [...OCCUPATIONS, "skip"] as const, (c) => ({
       text: c.t("signup-ask-occupation"),
-      markup: occupationKeyboard(c.t, "su-occupation"),
+      markup: occupationKeyboard(c.t, occupationStep.data),
     }));
     ctx = occupation.ctx;
 
@@ -123,7 +133,7 @@ export function signupConversation(deps: AppDeps) {
         doneAt,
       ),
     );
-    await ctx.reply(ctx.t("signup-done", { name: name.value }));
+    await ctx.reply(ctx.t("signup-done", { name: escapeHtml(name.value) }));
     await showMainMenu(ctx);
     if (intent) await continueIntent(ctx, intent);
   };
@@ -151,9 +161,9 @@ export async function askAge(conversation: AppConversation, ctx: BaseContext): P
   const check = checkAge(age);
   if (check === "too-young" || check === "too-old") return { kind: "refused", reason: check, ctx: answer.ctx };
   if (check === "adult") return { kind: "accepted", age, guardianConsent: null, ctx: answer.ctx };
-  const guardian = await askChoice(conversation, answer.ctx, "su-guardian", ["yes", "no"] as const, (c) => ({
+  const guardian = await askChoice(conversation, answer.ctx, guardianStep, ["yes", "no"] as const, (c) => ({
     text: c.t("signup-ask-guardian"),
-    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), "su-guardian:yes").row().text(c.t("button-guardian-no"), "su-guardian:no"),
+    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), guardianStep.data("yes")).row().text(c.t("button-guardian-no"), guardianStep.data("no")),
   }));
   return guardian.choice === "yes"
     ? { kind: "accepted", age, guardianConsent: true, ctx: guardian.ctx }

@@ -18,9 +18,9 @@ import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import { isChatLinkRefused } from "../../../telegram/failures.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { decode, MARK_CODES } from "../../shared/attendance.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
+import { markAttendanceButton } from "./buttons.js";
 import { STAFF_MENU } from "./menu.js";
 
 /** Two buttons per consultation, and Telegram allows 100 buttons on a message. */
@@ -51,10 +51,10 @@ async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
     const own = screen.markup?.inline_keyboard ?? [];
     const chats = (screen.chats ?? []).map((b) => [b]);
     try {
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard([...chats, ...own, ...back]) });
+      await ctx.reply(screen.text, { reply_markup: keyboard([...chats, ...own, ...back]) });
     } catch (err) {
       if (chats.length === 0 || !isChatLinkRefused(err)) throw err;
-      await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: keyboard(own) });
+      await ctx.reply(screen.text, { reply_markup: keyboard(own) });
       await ctx.reply(ctx.t("staff-contact-refused-some"), { reply_markup: keyboard(back) });
     }
   }
@@ -141,10 +141,8 @@ export function when(instant: string, language: Language): string {
   return `${day}, ${time}`;
 }
 
-const CHANGE_CODES: Record<AttendanceChange, string> = { ...MARK_CODES, unmark: "u" };
-
-function markData(bookingId: number, change: AttendanceChange): string {
-  return `staff:mark:${bookingId}:${CHANGE_CODES[change]}`;
+function markData(booking: number, change: AttendanceChange): string {
+  return markAttendanceButton.pack({ booking, change });
 }
 
 function otherMark(status: BookingStatus): AttendanceMark {
@@ -156,12 +154,7 @@ function otherMark(status: BookingStatus): AttendanceMark {
  * presser: another specialist's booking is answered as unknown and stays as it was. The answer
  * offers the correction while the mark can still be corrected.
  */
-export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, code: string): Promise<void> {
-  const change = decode(CHANGE_CODES, code);
-  if (!change) {
-    await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-    return;
-  }
+export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, change: AttendanceChange): Promise<void> {
   const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
   if (result.kind !== "marked") {
     ctx.log.info({ booking_id: bookingId, reason: result.kind }, "attendance mark refused");

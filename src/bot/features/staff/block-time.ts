@@ -4,6 +4,7 @@ import {
   blockTime,
   countConfirmedOverlapping,
   findStaffMember,
+  findStaffMemberById,
   listUpcomingBlockedTimes,
   unblockTime,
   type BlockedTime,
@@ -24,10 +25,12 @@ import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
+import { defineStep, type StepButtons } from "../../shared/callback-data.js";
 import { dayOf } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
 import { timeRange } from "./format.js";
-import { backToStaffMenu, refuseNonStaff, STAFF_MENU } from "./menu.js";
+import { unblockButton } from "./buttons.js";
+import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
 
 export const STAFF_BLOCK_TIME = "staff-block-time";
 
@@ -36,11 +39,16 @@ const TIMES_PER_ROW = 4;
 /** Upcoming blocks listed for removal; blocks are made at most two weeks ahead, so few exist. */
 const BLOCKS_LISTED = 30;
 
-function timeKeyboard(prefix: string, times: LocalTime[]): InlineKeyboard | undefined {
+const dateStep = defineStep("stb-date");
+const startStep = defineStep("stb-start");
+const endStep = defineStep("stb-end");
+const confirmStep = defineStep("stb-ok");
+
+function timeKeyboard(buttons: StepButtons, times: LocalTime[]): InlineKeyboard | undefined {
   if (times.length === 0) return undefined;
   const kb = new InlineKeyboard();
   times.forEach((time, i) => {
-    kb.text(time, `${prefix}:${time}`);
+    kb.text(time, buttons.data(time));
     if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) kb.row();
   });
   return kb;
@@ -62,8 +70,10 @@ export function blockTimeConversation(deps: AppDeps) {
       const schedule = (await loadSchedules(deps.db, [member.id])).get(member.id)!;
       return { specialistId: member.id, schedule, now: deps.clock.now().toISOString() };
     });
-    if (!setup) return refuseNonStaff(ctx);
+    if (!setup) return explainStaffOnly(ctx);
     const { specialistId } = setup;
+    // A specialist deactivated in the middle of the flow is no longer staff from their next answer on.
+    const stillActive = () => conversation.external(async () => (await findStaffMemberById(deps.db, specialistId)) !== undefined);
     const now = new Date(setup.now);
     const language = await contextLanguage(ctx);
 
@@ -83,52 +93,57 @@ export function blockTimeConversation(deps: AppDeps) {
     }
 
     // "Back" is the staff menu's own button: pressed here it leaves the flow for that screen.
-    const date = await askChoice(conversation, ctx, "stb-date", dates, (c) => ({
+    const date = await askChoice(conversation, ctx, dateStep, dates, (c) => ({
       text: c.t("staff-block-ask-date"),
-      markup: startRow(dayKeyboard("stb-date", dates, language)).text(c.t("button-back"), STAFF_MENU),
+      markup: startRow(dayKeyboard(dateStep, dates, language)).text(c.t("button-back"), STAFF_MENU),
     }));
     ctx = date.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
     const day = formatDay(date.choice, language);
 
     const starts = blockStartOptions(grid, date.choice);
     const start = await askText(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("staff-block-ask-start", { day }), markup: timeKeyboard("stb-start", starts) }),
+      prompt: (c) => ({ text: c.t("staff-block-ask-start", { day }), markup: timeKeyboard(startStep, starts) }),
       parse: (text) => parseClockTime(text),
       invalid: (c) => c.t("staff-block-start-invalid"),
-      prefix: "stb-start",
+      buttons: startStep,
       onButton: (choice) => (starts.includes(choice) ? choice : null),
     });
     ctx = start.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
 
     const ends = blockEndOptions(grid, date.choice, start.value);
     const endAfter = blockEndAfter(date.choice, start.value, now);
     const end = await askText(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("staff-block-ask-end", { day, start: start.value }), markup: timeKeyboard("stb-end", ends) }),
+      prompt: (c) => ({ text: c.t("staff-block-ask-end", { day, start: start.value }), markup: timeKeyboard(endStep, ends) }),
       parse: (text) => {
         const time = parseClockTime(text);
         return time !== null && isValidBlock(date.choice, start.value, time, now) ? time : null;
       },
       invalid: (c) => c.t("staff-block-end-invalid", { after: endAfter }),
-      prefix: "stb-end",
+      buttons: endStep,
       onButton: (choice) => (ends.includes(choice) ? choice : null),
     });
     ctx = end.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
 
     const from = toInstant(date.choice, start.value);
     const to = toInstant(date.choice, end.value);
     const inside = await conversation.external(() => countConfirmedOverlapping(deps.db, specialistId, from, to));
     const range = { day, start: start.value, end: end.value };
-    const confirm = await askChoice(conversation, ctx, "stb-ok", ["yes", "no"] as const, (c) => ({
+    const confirm = await askChoice(conversation, ctx, confirmStep, ["yes", "no"] as const, (c) => ({
       text: [c.t("staff-block-confirm", range), ...(inside > 0 ? [c.t("staff-block-bookings-inside", { count: inside })] : [])].join("\n\n"),
-      markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), "stb-ok:yes").text(c.t("button-cancel"), "stb-ok:no"),
+      markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), confirmStep.data("yes")).text(c.t("button-cancel"), confirmStep.data("no")),
     }));
     ctx = confirm.ctx;
+    if (!(await stillActive())) return explainStaffOnly(ctx);
     if (confirm.choice === "no") {
       await ctx.reply(ctx.t("staff-block-dropped"), { reply_markup: backToStaffMenu(ctx) });
       return;
     }
 
     const stored = await conversation.external(() => blockTime(deps.db, { specialistId, start: from, end: to }, deps.clock.now()));
+    if (stored.kind === "not-active") return explainStaffOnly(ctx);
     ctx.log.info({ specialist_id: specialistId, block_id: stored.id, confirmed_inside: stored.confirmedInside }, "time blocked");
     const done = [ctx.t("staff-block-done", range)];
     if (stored.confirmedInside > 0) done.push(ctx.t("staff-block-bookings-inside", { count: stored.confirmedInside }));
@@ -149,7 +164,7 @@ export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): P
   }
   const language = await contextLanguage(ctx);
   const kb = new InlineKeyboard();
-  for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), `staff:unblock:${b.id}`).row();
+  for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), unblockButton.pack({ block: b.id })).row();
   kb.text(ctx.t("button-back"), STAFF_MENU);
   await ctx.reply(ctx.t("staff-blocks-title"), { reply_markup: kb });
 }

@@ -10,6 +10,7 @@ import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { when } from "./agenda.js";
+import { cancelChoice, cancelConfirm, cancelsPage } from "./buttons.js";
 import { personName } from "./format.js";
 import { STAFF_MENU } from "./menu.js";
 
@@ -39,9 +40,9 @@ export async function showCancellable(ctx: BaseContext, member: StaffMember, pag
   const language = await contextLanguage(ctx);
   const { items, index, pages } = pageOf(entries, page, PAGE_SIZE);
   const kb = new InlineKeyboard();
-  for (const e of items) kb.text(label(ctx, e, language), `staff:cancel:${e.id}`).row();
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), `staff:cancels:${index - 1}`);
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), `staff:cancels:${index + 1}`);
+  for (const e of items) kb.text(label(ctx, e, language), cancelChoice.pack({ booking: e.id })).row();
+  if (index > 0) kb.text(ctx.t("staff-page-prev"), cancelsPage.pack({ page: index - 1 }));
+  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), cancelsPage.pack({ page: index + 1 }));
   startRow(kb).text(ctx.t("button-back"), STAFF_MENU);
   await ctx.reply(ctx.t("staff-cancel-choose"), { reply_markup: kb });
 }
@@ -53,8 +54,7 @@ export async function askToCancel(ctx: BaseContext, member: StaffMember, booking
   await ctx.answerCallbackQuery();
   const language = await contextLanguage(ctx);
   await ctx.reply(ctx.t("staff-cancel-confirm", { consultation: escapeHtml(label(ctx, entry, language)) }), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("staff-button-cancel-yes"), `staff:cancel-yes:${entry.id}`).row().text(ctx.t("button-back"), STAFF_MENU),
+    reply_markup: new InlineKeyboard().text(ctx.t("staff-button-cancel-yes"), cancelConfirm.pack({ booking: entry.id })).row().text(ctx.t("button-back"), STAFF_MENU),
   });
 }
 
@@ -71,7 +71,6 @@ export async function cancelFromButton(ctx: BaseContext, member: StaffMember, bo
   await ctx.answerCallbackQuery({ text: ctx.t("staff-cancelled-alert") });
   const language = await contextLanguage(ctx);
   await ctx.reply(ctx.t("staff-cancelled", { consultation: escapeHtml(label(ctx, entry, language)) }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU),
   });
 }

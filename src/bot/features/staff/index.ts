@@ -1,12 +1,26 @@
 import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
 import { ensureUser, findUser, updateUser } from "../../../db/users.js";
-import { isLanguage } from "../../../domain/language.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
+import { commandsLeavingFlows } from "../../shared/leave-flow.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
+import {
+  blockedTimesButton,
+  blockTimeButton,
+  cancelChoice,
+  cancelConfirm,
+  cancelsPage,
+  chooseStaffLanguage,
+  markAttendanceButton,
+  setStaffLanguage,
+  showTodayButton,
+  showWeekButton,
+  staffMenu,
+  unblockButton,
+} from "./buttons.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
 import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
@@ -33,22 +47,12 @@ function opens(show: (ctx: BaseContext, member: StaffMember) => Promise<void>) {
 }
 
 /**
- * /staff and /host are where staff return to from anywhere: an open flow is left, said in one
- * line, and the command goes on to its screen. Mounted before the conversations, which would take
- * the command for a wrong answer. Someone without the role keeps their flow: for them the command
- * is a wrong answer like any other and the step is asked again.
+ * /staff and /host are where staff return to from anywhere, in the middle of a flow too. Someone
+ * without the role keeps their flow.
  */
-export const staffCommandsInFlows = new Composer<AppContext>();
-
-staffCommandsInFlows.command(["staff", "host"], async (ctx, next) => {
-  if (Object.keys(ctx.conversation.active()).length === 0) return next();
+export const staffCommandsInFlows = commandsLeavingFlows(["staff", "host"], async (ctx) => {
   const roles = await staffRolesOf(ctx.deps, ctx.from!.id);
-  if (ctx.hasCommand("staff") ? roles.member !== undefined : roles.host) {
-    await ctx.conversation.exitAll();
-    // The reply keyboard of a step (the phone button) goes away with the flow.
-    await ctx.reply(ctx.t("flow-left"), { reply_markup: { remove_keyboard: true } });
-  }
-  await next();
+  return ctx.hasCommand("staff") ? roles.member !== undefined : roles.host;
 });
 
 staffFeature.command("staff", forStaff(showStaffMenu));
@@ -64,64 +68,66 @@ staffFeature.command("start", async (ctx, next) => {
   if (roles.host) return showHostStart(ctx);
   await next();
 });
-staffFeature.callbackQuery(STAFF_MENU, opens(showStaffMenu));
-staffFeature.callbackQuery("staff:today", opens(showToday));
-staffFeature.callbackQuery("staff:week", opens(showWeek));
+staffFeature.callbackQuery(staffMenu.filter(), opens(showStaffMenu));
+staffFeature.callbackQuery(showTodayButton.filter(), opens(showToday));
+staffFeature.callbackQuery(showWeekButton.filter(), opens(showWeek));
 
 staffFeature.callbackQuery(
-  /^staff:mark:(\d{1,12}):(\w)$/,
-  forStaff((ctx, member) => markFromButton(ctx, member, Number(ctx.match[1]), ctx.match[2]!)),
-);
-
-staffFeature.callbackQuery(
-  /^staff:cancels:(\d{1,3})$/,
-  forStaff(async (ctx, member) => {
-    await ctx.answerCallbackQuery();
-    await showCancellable(ctx, member, Number(ctx.match[1]));
+  markAttendanceButton.filter(),
+  forStaff((ctx, member) => {
+    const { booking, change } = markAttendanceButton.unpack(ctx.match);
+    return markFromButton(ctx, member, booking, change);
   }),
 );
 
 staffFeature.callbackQuery(
-  /^staff:cancel:(\d{1,12})$/,
-  forStaff((ctx, member) => askToCancel(ctx, member, Number(ctx.match[1]))),
+  cancelsPage.filter(),
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showCancellable(ctx, member, cancelsPage.unpack(ctx.match).page);
+  }),
 );
 
 staffFeature.callbackQuery(
-  /^staff:cancel-yes:(\d{1,12})$/,
-  forStaff((ctx, member) => cancelFromButton(ctx, member, Number(ctx.match[1]))),
+  cancelChoice.filter(),
+  forStaff((ctx, member) => askToCancel(ctx, member, cancelChoice.unpack(ctx.match).booking)),
 );
 
 staffFeature.callbackQuery(
-  "staff:block",
+  cancelConfirm.filter(),
+  forStaff((ctx, member) => cancelFromButton(ctx, member, cancelConfirm.unpack(ctx.match).booking)),
+);
+
+staffFeature.callbackQuery(
+  blockTimeButton.filter(),
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(STAFF_BLOCK_TIME);
   }),
 );
 
-staffFeature.callbackQuery("staff:blocks", opens(showBlockedTimes));
+staffFeature.callbackQuery(blockedTimesButton.filter(), opens(showBlockedTimes));
 
 staffFeature.callbackQuery(
-  /^staff:unblock:(\d{1,12})$/,
-  forStaff((ctx, member) => unblockFromButton(ctx, member, Number(ctx.match[1]))),
+  unblockButton.filter(),
+  forStaff((ctx, member) => unblockFromButton(ctx, member, unblockButton.unpack(ctx.match).block)),
 );
 
 staffFeature.callbackQuery(
-  "staff:language",
+  chooseStaffLanguage.filter(),
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("staff-choose-language"), {
-      reply_markup: languageKeyboard(ctx.t, "staff:set-language").row().text(ctx.t("button-back"), STAFF_MENU),
+      reply_markup: languageKeyboard(ctx.t, (language) => setStaffLanguage.pack({ language })).row().text(ctx.t("button-back"), STAFF_MENU),
     });
   }),
 );
 
 /** A specialist without the young people's profile keeps their language in a row of its own. */
 staffFeature.callbackQuery(
-  /^staff:set-language:(.+)$/,
+  setStaffLanguage.filter(),
   forStaff(async (ctx, member) => {
-    const language = ctx.match[1];
-    if (!isLanguage(language)) return ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+    const { language } = setStaffLanguage.unpack(ctx.match);
     const now = ctx.deps.clock.now();
     await ensureUser(ctx.deps.db, ctx.from.id, language, now);
     await updateUser(ctx.deps.db, ctx.from.id, { language }, now);

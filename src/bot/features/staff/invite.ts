@@ -1,25 +1,36 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { findCenter } from "../../../db/catalog.js";
 import {
   createInvite,
   findStaffMember,
   findStaffMemberById,
   listUnlinkedSpecialists,
   redeemInvite,
+  type CreatedInvite,
   type StaffMember,
 } from "../../../db/staff.js";
+import { findSession, listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/teatalk.js";
 import { ensureUser } from "../../../db/users.js";
+import type { Language } from "../../../domain/language.js";
 import { pageOf } from "../../../domain/paging.js";
-import { inviteTokenOf, isStaffStartPayload, staffStartPayload } from "../../../domain/staff.js";
+import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
-import { escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { dayAndTime, escapeHtml } from "../../shared/format.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { teatalkHostDay } from "../teatalk/buttons.js";
+import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
+
+/** Whether the data is one of /invite's buttons, which only administrators may press. */
+function isInviteButton(data: string | undefined): boolean {
+  return [invitePage, inviteCenter, inviteSpecialist, inviteHostPage, inviteHost].some((codec) => codec.match(data) !== null);
+}
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -28,13 +39,13 @@ function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists. */
+/** /invite and its buttons: administrators create one-time links for specialists and tea-talk hosts. */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
 const admin = inviteFeature.filter(isAdmin);
 inviteFeature.filter(
-  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || ctx.callbackQuery?.data?.startsWith("staff-inv:") === true),
+  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || isInviteButton(ctx.callbackQuery?.data)),
   async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
     await ctx.reply(ctx.t("staff-not-allowed"));
@@ -43,38 +54,59 @@ inviteFeature.filter(
 
 admin.command("invite", async (ctx) => {
   const arg = ctx.match.trim();
-  if (arg === "") return showInviteChoices(ctx, 0);
+  if (arg === "") return showInviteKinds(ctx);
   if (!/^\d{1,9}$/.test(arg)) return ctx.reply(ctx.t("staff-invite-usage"));
   await issueInvite(ctx, Number(arg));
 });
 
-admin.callbackQuery(/^staff-inv:p:(\d+)$/, async (ctx) => {
+admin.callbackQuery(invitePage.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showInviteChoices(ctx, Number(ctx.match[1]));
+  await showInviteChoices(ctx, invitePage.unpack(ctx.match).page);
 });
 
-admin.callbackQuery(/^staff-inv:c:(.+):(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const centerId = ctx.match[1]!;
+  const { center: centerId, page } = inviteCenter.unpack(ctx.match);
   const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
   // All of the center's specialists linked meanwhile: the list of centers tells what is left.
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
   const language = await contextLanguage(ctx);
   await ctx.reply(ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }), {
-    parse_mode: "HTML",
     reply_markup: paged(
       ctx,
-      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: `staff-inv:s:${s.id}` })),
-      Number(ctx.match[2]),
-      (page) => `staff-inv:c:${centerId}:${page}`,
-    ).text(ctx.t("button-back"), "staff-inv:p:0"),
+      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
+      page,
+      (p) => inviteCenter.pack({ center: centerId, page: p }),
+    ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
   });
 });
 
-admin.callbackQuery(/^staff-inv:s:(\d+)$/, async (ctx) => {
+admin.callbackQuery(inviteSpecialist.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await issueInvite(ctx, Number(ctx.match[1]));
+  await issueInvite(ctx, inviteSpecialist.unpack(ctx.match).specialist);
 });
+
+admin.callbackQuery(inviteHostPage.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showHostChoices(ctx, inviteHostPage.unpack(ctx.match).page);
+});
+
+admin.callbackQuery(inviteHost.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await issueHostInvite(ctx, inviteHost.unpack(ctx.match).session);
+});
+
+/** Whom to invite: a specialist of a center, or a tea-talk host. */
+async function showInviteKinds(ctx: BaseContext): Promise<void> {
+  await ctx.reply(ctx.t("staff-invite-choose-kind"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("button-menu"), menuOpenButton.pack()),
+  });
+}
 
 /**
  * The specialists still without an account: as buttons if they fit on one page, otherwise their
@@ -90,9 +122,11 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
   if (specialists.length <= PAGE_SIZE) {
     const buttons = specialists.map((s) => ({
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
-      data: `staff-inv:s:${s.id}`,
+      data: inviteSpecialist.pack({ specialist: s.id }),
     }));
-    await ctx.reply(ctx.t("staff-invite-choose"), { reply_markup: paged(ctx, buttons, 0, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open") });
+    await ctx.reply(ctx.t("staff-invite-choose"), {
+      reply_markup: paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    });
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -101,14 +135,41 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
     c.count += 1;
     centers.set(s.center_id, c);
   }
-  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: `staff-inv:c:${id}:0` }));
+  const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: inviteCenter.pack({ center: id, page: 0 }) }));
   await ctx.reply(ctx.t("staff-invite-choose-center", { count: specialists.length }), {
-    reply_markup: paged(ctx, buttons, page, (p) => `staff-inv:p:${p}`).text(ctx.t("button-menu"), "menu:open"),
+    reply_markup: paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
 }
 
-function specialistLabel(ctx: BaseContext, s: StaffMember): string {
+function specialistLabel(ctx: BaseContext, s: Pick<StaffMember, "display_name" | "service">): string {
   return `${s.display_name} — ${ctx.t(`service-${s.service}`)}`;
+}
+
+/**
+ * The hosts of sessions ahead whom no account hosts yet, each with their next session, a page at
+ * a time. A specialist among them is invited as a specialist: their own link makes them a host.
+ */
+async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
+  const hosts = await listHostsToInvite(ctx.deps.db, ctx.deps.clock.now());
+  if (hosts.length === 0) {
+    await ctx.reply(ctx.t("staff-invite-host-none"), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const language = await contextLanguage(ctx);
+  const buttons = hosts.map((h) => ({
+    text: hostLabel(ctx, h, language),
+    data: h.host.kind === "named" ? inviteHost.pack({ session: h.sessionId }) : inviteSpecialist.pack({ specialist: h.host.specialistId }),
+  }));
+  await ctx.reply(ctx.t("staff-invite-choose-host"), {
+    reply_markup: paged(ctx, buttons, page, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+  });
+}
+
+/** "Name · center · 24 November, Tuesday, 18:00": who, where, and their next session. */
+function hostLabel(ctx: BaseContext, h: HostToInvite, language: Language): string {
+  const who = h.host.kind === "named" ? h.host.name : specialistLabel(ctx, { display_name: h.host.name, service: h.host.service });
+  const { day, time } = dayAndTime(h.startsAt, language);
+  return `${who} · ${language === "kk" ? h.center_name_kk : h.center_name_ru} · ${day}, ${time}`;
 }
 
 /** One button per row, `PAGE_SIZE` per page, with arrows to the neighbouring pages, then a row for the way out. */
@@ -135,49 +196,97 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
   }
   if (specialist.telegram_id !== null) {
     await ctx.reply(ctx.t("staff-invite-already-linked", { name: escapeHtml(specialist.display_name) }), {
-      parse_mode: "HTML",
       reply_markup: menuButton(ctx.t),
     });
     return;
   }
-  const invite = await createInvite(ctx.deps.db, { specialistId, createdBy: ctx.from!.id }, ctx.deps.clock.now());
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "specialist", specialistId }, createdBy: ctx.from!.id }, ctx.deps.clock.now());
   ctx.log.info({ specialist_id: specialistId }, "staff invite created");
   const language = await contextLanguage(ctx);
-  const expires = new Date(invite.expiresAt);
   await ctx.reply(
     ctx.t("staff-invite-created", {
       name: escapeHtml(specialist.display_name),
       service: ctx.t(`service-${specialist.service}`),
       center: centerName(specialist, language),
-      link: `https://t.me/${ctx.me.username}?start=${staffStartPayload(invite.token)}`,
-      until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
+      ...linkVars(ctx, "specialist", invite, language),
     }),
-    { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
+    { link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
   );
 }
 
 /**
- * `/start staff_<token>`: a specialist opens their invite. Mounted before the ordinary /start,
- * which gets every other payload. No sign-up is needed: the staff side works on the link alone.
+ * Creates a link for the host of a session: a named host links every session of theirs at that
+ * center; a specialist host gets a specialist's link. The session comes from a button, so it may
+ * be gone or its host linked since the list was shown.
+ */
+async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const session = await findSession(ctx.deps.db, sessionId);
+  if (!session || session.status !== "scheduled" || new Date(session.ends_at) <= now) {
+    await ctx.reply(ctx.t("staff-invite-host-gone"));
+    return showHostChoices(ctx, 0);
+  }
+  if (session.host_specialist_id !== null) return issueInvite(ctx, session.host_specialist_id);
+  const name = escapeHtml(session.host_name!);
+  if (session.host_telegram_id !== null) {
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const host: NamedHost = { hostName: session.host_name!, centerId: session.center_id };
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "host", ...host }, createdBy: ctx.from!.id }, now);
+  ctx.log.info({ center_id: host.centerId }, "host invite created");
+  const language = await contextLanguage(ctx);
+  const next = dayAndTime(session.starts_at, language);
+  await ctx.reply(
+    ctx.t("staff-invite-host-created", {
+      name,
+      center: centerName(session, language),
+      next: `${next.day}, ${next.time}`,
+      ...linkVars(ctx, "host", invite, language),
+    }),
+    { link_preview_options: { is_disabled: true }, reply_markup: menuButton(ctx.t) },
+  );
+}
+
+/** The link of a new invite and until when it works, as the administrator's message shows them. */
+function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
+  const expires = new Date(invite.expiresAt);
+  return {
+    link: `https://t.me/${ctx.me.username}?start=${inviteStartPayload(kind, invite.token)}`,
+    until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
+  };
+}
+
+/**
+ * `/start staff_<token>` or `/start host_<token>`: a specialist or a tea-talk host opens their
+ * invite. Mounted before the ordinary /start, which gets every other payload. No sign-up is
+ * needed: the staff and host sides work on the link alone.
  */
 export const staffStartFeature = new Composer<AppContext>().chatType("private");
 
 staffStartFeature.command("start", async (ctx, next) => {
-  const payload = ctx.match.trim();
-  if (!isStaffStartPayload(payload)) return next();
-  const token = inviteTokenOf(payload);
+  const invite = inviteOfStartPayload(ctx.match.trim());
+  if (!invite) return next();
   const now = ctx.deps.clock.now();
-  const result = token === null ? ({ kind: "unknown" } as const) : await redeemInvite(ctx.deps.db, token, ctx.from.id, now);
+  const result =
+    invite.token === null
+      ? ({ kind: "unknown" } as const)
+      : await redeemInvite(ctx.deps.db, { kind: invite.kind, token: invite.token }, ctx.from.id, now);
   if (result.kind !== "linked") {
-    ctx.log.info({ reason: result.kind }, "staff invite refused");
+    ctx.log.info({ kind: invite.kind, reason: result.kind }, "invite refused");
     await ctx.reply(ctx.t(`staff-invite-${result.kind}`));
     return;
   }
-  ctx.log.info({ specialist_id: result.specialistId }, "staff account linked");
-  // A row with only the language, so that notices to this specialist come in the language they use here.
+  // A row with only the language, so that notices to this account come in the language they use here.
   await ensureUser(ctx.deps.db, ctx.from.id, await contextLanguage(ctx), now);
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   await refreshCommandMenu(ctx, roles);
+  const { target } = result;
+  if (target.kind === "host") {
+    ctx.log.info({ center_id: target.centerId }, "host account linked");
+    return greetHost(ctx, target, result.alreadyYours);
+  }
+  ctx.log.info({ specialist_id: target.specialistId }, "staff account linked");
   const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = await contextLanguage(ctx);
   await ctx.reply(
@@ -186,7 +295,19 @@ staffStartFeature.command("start", async (ctx, next) => {
       service: ctx.t(`service-${member.service}`),
       center: centerName(member, language),
     }),
-    { parse_mode: "HTML" },
   );
   await showStaffMenu(ctx, member);
 });
+
+/** A host whose link worked is told what they host and where, with today's sessions one tap away. */
+async function greetHost(ctx: BaseContext, host: NamedHost, alreadyYours: boolean): Promise<void> {
+  const center = (await findCenter(ctx.deps.db, host.centerId))!;
+  const language = await contextLanguage(ctx);
+  await ctx.reply(
+    ctx.t(alreadyYours ? "staff-host-linked-already" : "staff-host-linked", {
+      name: escapeHtml(host.hostName),
+      center: escapeHtml(language === "kk" ? center.name_kk : center.name_ru),
+    }),
+    { reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()) },
+  );
+}

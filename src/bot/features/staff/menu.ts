@@ -3,13 +3,14 @@ import { findStaffMember, type StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { blockedTimesButton, blockTimeButton, cancelsPage, chooseStaffLanguage, showTodayButton, showWeekButton, staffMenu } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { staffRolesOf } from "./roles.js";
 
 /** The callback data of the staff menu, the screen every staff screen leads back to. */
-export const STAFF_MENU = "staff:menu";
+export const STAFF_MENU = staffMenu.pack();
 
 /** The active specialist linked to the sender's account, if any. */
 export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember | undefined> {
@@ -17,8 +18,13 @@ export async function currentStaffMember(ctx: BaseContext): Promise<StaffMember 
 }
 
 /** Tells someone who is not a linked specialist what the staff section is (answering a button too). */
-export async function refuseNonStaff(ctx: BaseContext): Promise<void> {
+async function refuseNonStaff(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-only") });
+  await explainStaffOnly(ctx);
+}
+
+/** The staff-only answer alone, for a flow whose steps have answered their buttons already. */
+export async function explainStaffOnly(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-only"), { reply_markup: menuButton(ctx.t) });
 }
 
@@ -47,19 +53,19 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     center: centerName(member, language),
   });
   const kb = new InlineKeyboard()
-    .text(ctx.t("staff-button-today"), "staff:today")
-    .text(ctx.t("staff-button-week"), "staff:week")
+    .text(ctx.t("staff-button-today"), showTodayButton.pack())
+    .text(ctx.t("staff-button-week"), showWeekButton.pack())
     .row()
-    .text(ctx.t("staff-button-block"), "staff:block")
-    .text(ctx.t("staff-button-blocks"), "staff:blocks")
+    .text(ctx.t("staff-button-block"), blockTimeButton.pack())
+    .text(ctx.t("staff-button-blocks"), blockedTimesButton.pack())
     .row()
-    .text(ctx.t("staff-button-cancel"), "staff:cancels:0")
+    .text(ctx.t("staff-button-cancel"), cancelsPage.pack({ page: 0 }))
     .row()
-    .text(ctx.t("button-edit-language"), "staff:language")
+    .text(ctx.t("button-edit-language"), chooseStaffLanguage.pack())
     .row()
     // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
-    .text(ctx.t("staff-button-visitor"), "menu:open");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+    .text(ctx.t("staff-button-visitor"), menuOpenButton.pack());
+  await ctx.reply(text, { reply_markup: kb });
 }
 
 /** The button under staff screens that leads back to the staff menu. */

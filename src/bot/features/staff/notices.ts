@@ -26,12 +26,11 @@ function staffBookingNotice(key: string, statuses: readonly BookingStatus[], wit
     });
     const message = [withTopic(t, text, booking.topic), ...(withContact ? contactLines(t, booking) : [])].join("\n");
     const button = withContact ? chatButton(t, booking) : null;
-    if (!button) return { text: message, parse_mode: "HTML" };
+    if (!button) return { text: message };
     return {
       text: message,
-      parse_mode: "HTML",
       reply_markup: { inline_keyboard: [[button]] },
-      ifChatLinkRefused: { text: `${message}\n${t("staff-contact-refused")}`, parse_mode: "HTML" },
+      ifChatLinkRefused: { text: `${message}\n${t("staff-contact-refused")}` },
     };
   };
 }

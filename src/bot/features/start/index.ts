@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { isRegistered } from "../../../db/users.js";
 import type { AppContext } from "../../context.js";
-import { MENU_ENTRIES, type MenuEntry } from "../../shared/keyboards.js";
+import { signupButton } from "../../shared/keyboards.js";
 import { showMainMenu } from "../menu/menu.js";
 import { SIGNUP } from "../signup/conversation.js";
 
@@ -13,9 +13,8 @@ startFeature.command("start", async (ctx) => {
 });
 
 /** "Sign up" offered by a guarded action: the intent brings the person back to it afterwards. */
-startFeature.callbackQuery(/^signup:(.+)$/, async (ctx) => {
+startFeature.callbackQuery(signupButton.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const intent = ctx.match[1] as MenuEntry;
   if (isRegistered(ctx.account)) return showMainMenu(ctx);
-  await ctx.conversation.enter(SIGNUP, MENU_ENTRIES.includes(intent) ? intent : undefined);
+  await ctx.conversation.enter(SIGNUP, signupButton.unpack(ctx.match).intent);
 });

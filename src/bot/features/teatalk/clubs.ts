@@ -1,19 +1,32 @@
 import { InlineKeyboard } from "grammy";
 import { findLiveSignup, listUpcomingSessions, type SessionView } from "../../../db/teatalk.js";
-import { isDistrict, type DistrictCode } from "../../../domain/districts.js";
+import type { DistrictCode } from "../../../domain/districts.js";
 import { pageOf } from "../../../domain/paging.js";
-import { isTeaTalkLevel, joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
+import { joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
-import { districtKeyboard } from "../../shared/keyboards.js";
+import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { openPractice } from "../practice/buttons.js";
+import {
+  acceptOfferButton,
+  cancelSignup,
+  clubsList,
+  declineOfferButton,
+  districtChoice,
+  joinSession,
+  levelChoice,
+  sessionCard as sessionButton,
+  teatalkClubs,
+  teatalkMine,
+} from "./buttons.js";
 import { listLine, sessionCard, signupStatusText } from "./format.js";
 
 /** Sessions per page of the list: each is a few lines and a number button. */
 const PAGE_SIZE = 8;
 const NUMBERS_PER_ROW = 4;
 
-/** The list's filters; "all" where nothing is chosen. Callback data `tt:l:<level>:<district>:<page>`. */
+/** The list's filters; "all" where nothing is chosen. */
 export interface ClubsFilter {
   level: TeaTalkLevel | "all";
   district: DistrictCode | "all";
@@ -21,10 +34,7 @@ export interface ClubsFilter {
 
 export const ALL_CLUBS: ClubsFilter = { level: "all", district: "all" };
 
-/**
- * Where in the list a person is. A session's card and its sign-up carry it in their buttons as
- * `<level>:<district>:<page>`, so that going back to the list keeps the chosen district and level.
- */
+/** Where in the list a person is. A session's card and its sign-up carry it in their buttons. */
 export interface ListPlace {
   filter: ClubsFilter;
   page: number;
@@ -32,48 +42,27 @@ export interface ListPlace {
 
 export const LIST_START: ListPlace = { filter: ALL_CLUBS, page: 0 };
 
-/** Matches the optional `:<level>:<district>:<page>` ending of a button; its three groups go to parsePlace. */
-export const PLACE_SUFFIX = "(?::(\\w+):(\\w+):(\\d{1,3}))?";
-
-/** The place named by a button's ending: the list's start when it names none, null when it is not one the list made. */
-export function parsePlace(level: string | undefined, district: string | undefined, page: string | undefined): ListPlace | null {
-  if (level === undefined || district === undefined || page === undefined) return LIST_START;
-  const filter = parseFilter(level, district);
-  return filter && { filter, page: Number(page) };
-}
-
-function placeData(place: ListPlace): string {
-  return `${place.filter.level}:${place.filter.district}:${place.page}`;
-}
-
 /** The button data that shows the list at `place`. */
 export function listPlaceData(place: ListPlace): string {
-  return `tt:l:${placeData(place)}`;
-}
-
-/** Reads the filter part of callback data; null when it is not one the list could have made. */
-export function parseFilter(level: string, district: string): ClubsFilter | null {
-  if (level !== "all" && !isTeaTalkLevel(level)) return null;
-  if (district !== "all" && !isDistrict(district)) return null;
-  return { level, district };
+  return listData(place.filter, place.page);
 }
 
 function listData(f: ClubsFilter, page = 0): string {
-  return `tt:l:${f.level}:${f.district}:${page}`;
+  return clubsList.pack({ ...f, page });
 }
 
 /** The tea-talk entry of the main menu: the clubs in the centers, or practice in the chat. */
 export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
   const kb = new InlineKeyboard()
-    .text(ctx.t("teatalk-button-clubs"), "tt:clubs")
+    .text(ctx.t("teatalk-button-clubs"), teatalkClubs.pack())
     .row()
     // Kazakh practice in the chat is a feature of its own; it answers this button.
-    .text(ctx.t("teatalk-button-practice"), "practice:open")
+    .text(ctx.t("teatalk-button-practice"), openPractice.pack())
     .row()
-    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .text(ctx.t("teatalk-button-my"), teatalkMine.pack())
     .row()
-    .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(ctx.t("teatalk-menu"), { parse_mode: "HTML", reply_markup: kb });
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(ctx.t("teatalk-menu"), { reply_markup: kb });
 }
 
 /** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
@@ -101,9 +90,9 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   }
 
   const kb = new InlineKeyboard();
-  const here = placeData({ filter, page: current });
+  const here: ListPlace = { filter, page: current };
   shown.forEach((s, i) => {
-    kb.text(String(offset + i + 1), `tt:s:${s.id}:${here}`);
+    kb.text(String(offset + i + 1), sessionButton.pack({ session: s.id, place: here }));
     if (i % NUMBERS_PER_ROW === NUMBERS_PER_ROW - 1) kb.row();
   });
   startRow(kb);
@@ -112,28 +101,28 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   startRow(kb)
     .text(
       ctx.t("teatalk-button-district", { district: filter.district === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`district-${filter.district}`) }),
-      `tt:fd:${filter.level}:${filter.district}`,
+      districtChoice.pack(filter),
     )
     .text(
       ctx.t("teatalk-button-level", { level: filter.level === "all" ? ctx.t("teatalk-filter-all") : ctx.t(`teatalk-level-${filter.level}`) }),
-      `tt:fl:${filter.district}:${filter.level}`,
+      levelChoice.pack(filter),
     )
     .row()
-    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .text(ctx.t("teatalk-button-my"), teatalkMine.pack())
     .row()
-    .text(ctx.t("button-back"), "menu:teatalk")
-    .text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+    .text(ctx.t("button-back"), menuEntryData("teatalk"))
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }
 
 /** Back to the list as it was, or to the main menu: the last row of a filter's choices. */
 function choiceExits(ctx: BaseContext, kb: InlineKeyboard, filter: ClubsFilter): InlineKeyboard {
-  return startRow(kb).text(ctx.t("button-back"), listData(filter)).text(ctx.t("button-menu"), "menu:open");
+  return startRow(kb).text(ctx.t("button-back"), listData(filter)).text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
 /** The district filter's choices; the level chosen so far is kept. */
 export async function showDistrictChoice(ctx: BaseContext, filter: ClubsFilter): Promise<void> {
-  const kb = districtKeyboard(ctx.t, `tt:l:${filter.level}`);
+  const kb = districtKeyboard(ctx.t, (district) => clubsList.pack({ level: filter.level, district }));
   startRow(kb).text(ctx.t("teatalk-all-districts"), listData({ level: filter.level, district: "all" }));
   await ctx.reply(ctx.t("teatalk-choose-district"), { reply_markup: choiceExits(ctx, kb, filter) });
 }
@@ -160,12 +149,13 @@ export async function showSession(ctx: BaseContext, session: SessionView, place:
   if (own) {
     parts.push(signupStatusText(ctx.t, language, own, now));
     if (own.signup.status === "offered") {
-      kb.text(ctx.t("teatalk-button-accept"), `tt:accept:${own.signup.id}`).text(ctx.t("teatalk-button-decline"), `tt:decline:${own.signup.id}`);
-    } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${own.signup.id}`);
+      const signup = own.signup.id;
+      kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));
+    } else kb.text(ctx.t("teatalk-button-cancel"), cancelSignup.pack({ signup: own.signup.id }));
   } else if (signupOpen(new Date(session.starts_at), now)) {
     const full = joinStatus(session) === "waitlisted";
-    kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), `tt:join:${session.id}:${placeData(place)}`);
+    kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), joinSession.pack({ session: session.id, place }));
   } else parts.push(ctx.t("teatalk-card-closed"));
-  startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: kb });
+  startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }

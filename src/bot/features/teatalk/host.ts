@@ -1,14 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import { hostSessions, markParticipant, sessionParticipants, type SessionView } from "../../../db/teatalk.js";
+import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import { attendanceOpen } from "../../../domain/teatalk.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { decode, MARK_CODES } from "../../shared/attendance.js";
-import { menuButton } from "../../shared/keyboards.js";
+import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { personName } from "../staff/format.js";
+import { markParticipantButton, teatalkHostDay } from "./buttons.js";
 import { sessionDetails } from "./format.js";
 
 /**
@@ -25,14 +26,14 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
     await ctx.reply(ctx.t("teatalk-host-none"), { reply_markup: menuButton(ctx.t) });
     return;
   }
-  await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }));
   for (const [i, session] of sessions.entries()) await showHostSession(ctx, session, language, now, i === sessions.length - 1);
 }
 
 /** What a host's /start opens: their side first, with the way on to the visitor's side. */
 export async function showHostStart(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("teatalk-host-start"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), "tt:host").row().text(ctx.t("staff-button-visitor"), "menu:open"),
+    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()).row().text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
   });
 }
 
@@ -48,23 +49,21 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
   if (started) {
     participants.forEach((p, i) => {
       if (p.status !== "confirmed") return;
-      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), `tt:mark:${p.signupId}:${MARK_CODES.attended}`)
-        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), `tt:mark:${p.signupId}:${MARK_CODES.no_show}`)
+      kb.text(ctx.t("teatalk-host-button-attended", { n: i + 1 }), markParticipantButton.pack({ signup: p.signupId, mark: "attended" }))
+        .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), markParticipantButton.pack({ signup: p.signupId, mark: "no_show" }))
         .row();
     });
   } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
-  kb.text(ctx.t("teatalk-host-button-refresh"), "tt:host");
-  if (last) kb.text(ctx.t("button-menu"), "menu:open");
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  kb.text(ctx.t("teatalk-host-button-refresh"), teatalkHostDay.pack());
+  if (last) kb.text(ctx.t("button-menu"), menuOpenButton.pack());
+  await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
 
 /**
  * A press on "came" / "did not come". The sign-up in the button is checked against the presser:
  * only the session's host marks, only after the start, only once.
  */
-export async function markFromButton(ctx: AppContext, signupId: number, code: string): Promise<void> {
-  // The button's pattern lets only the codes of MARK_CODES through.
-  const status = decode(MARK_CODES, code)!;
+export async function markFromButton(ctx: AppContext, signupId: number, status: AttendanceMark): Promise<void> {
   const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
   if (result.kind !== "marked") {
     ctx.log.info({ signup_id: signupId, reason: result.kind }, "tea-talk attendance mark refused");
@@ -77,7 +76,5 @@ export async function markFromButton(ctx: AppContext, signupId: number, code: st
   }
   ctx.log.info({ signup_id: signupId, status }, "tea-talk attendance marked");
   await ctx.answerCallbackQuery({ text: ctx.t(`teatalk-host-status-${status}`) });
-  await ctx.reply(ctx.t(status === "attended" ? "teatalk-marked-attended" : "teatalk-marked-no-show", { name: personName(ctx.t, result.name) }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(ctx.t(status === "attended" ? "teatalk-marked-attended" : "teatalk-marked-no-show", { name: personName(ctx.t, result.name) }));
 }

@@ -4,6 +4,7 @@ import { offerLapsed } from "../../../domain/teatalk.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
 import { afterwardsKeyboard } from "./signups.js";
@@ -27,11 +28,10 @@ export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
   if (offerLapsed(deadline, now)) return null;
   return {
     text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(t("teatalk-button-accept"), `tt:accept:${view.signup.id}`)
+      .text(t("teatalk-button-accept"), acceptOfferButton.pack({ signup: view.signup.id }))
       .row()
-      .text(t("teatalk-button-decline"), `tt:decline:${view.signup.id}`),
+      .text(t("teatalk-button-decline"), declineOfferButton.pack({ signup: view.signup.id })),
   };
 };
 
@@ -46,8 +46,7 @@ export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
       when: whenAndWhere(t, language, view.session, now).when,
       details: sessionDetails(t, language, view.session),
     }),
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), `tt:cancel:${view.signup.id}`),
+    reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), cancelSignup.pack({ signup: view.signup.id })),
   };
 };
 
@@ -67,7 +66,6 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
-    parse_mode: "HTML",
     reply_markup: afterwardsKeyboard(ctx),
   });
 }

@@ -11,17 +11,19 @@ import { cancellable } from "../../../domain/teatalk.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
+import { menuOpenButton } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
+import { acceptOfferButton, cancelSignup as cancelButton, confirmCancelSignup, declineOfferButton, keepSignupButton, teatalkClubs, teatalkMine } from "./buttons.js";
 import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
 import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
 
 /** The ways on after a sign-up is made, answered or cancelled: my sign-ups, the list (at `place`), the menu. */
 export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_START): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("teatalk-button-my"), "tt:my")
+    .text(ctx.t("teatalk-button-my"), teatalkMine.pack())
     .row()
     .text(ctx.t("teatalk-button-to-list"), listPlaceData(place))
-    .text(ctx.t("button-menu"), "menu:open");
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
 /**
@@ -62,7 +64,6 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       const session = (await findSession(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
       await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
-        parse_mode: "HTML",
         reply_markup: afterwardsKeyboard(ctx, place),
       });
     }
@@ -78,15 +79,16 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
     await ctx.reply(ctx.t("teatalk-my-none"), { reply_markup: afterwardsKeyboard(ctx) });
     return;
   }
-  await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }));
   for (const [i, view] of signups.entries()) {
     const kb = new InlineKeyboard();
+    const signup = view.signup.id;
     if (view.signup.status === "offered") {
-      kb.text(ctx.t("teatalk-button-accept"), `tt:accept:${view.signup.id}`).text(ctx.t("teatalk-button-decline"), `tt:decline:${view.signup.id}`);
-    } else kb.text(ctx.t("teatalk-button-cancel"), `tt:cancel:${view.signup.id}`);
-    if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), "tt:clubs").text(ctx.t("button-menu"), "menu:open");
+      kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));
+    } else kb.text(ctx.t("teatalk-button-cancel"), cancelButton.pack({ signup }));
+    if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), teatalkClubs.pack()).text(ctx.t("button-menu"), menuOpenButton.pack());
     const text = `${sessionDetails(ctx.t, language, view.session)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+    await ctx.reply(text, { reply_markup: kb });
   }
 }
 
@@ -118,11 +120,10 @@ export async function askToCancel(ctx: AppContext, signupId: number): Promise<vo
   await ctx.answerCallbackQuery();
   const details = sessionDetails(ctx.t, await contextLanguage(ctx), view.session);
   await ctx.reply(ctx.t("teatalk-cancel-confirm", { details }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("teatalk-button-cancel-yes"), `tt:cancel-yes:${view.signup.id}`)
+      .text(ctx.t("teatalk-button-cancel-yes"), confirmCancelSignup.pack({ signup: view.signup.id }))
       .row()
-      .text(ctx.t("teatalk-button-keep"), `tt:keep:${view.signup.id}`),
+      .text(ctx.t("teatalk-button-keep"), keepSignupButton.pack({ signup: view.signup.id })),
   });
 }
 

@@ -1,0 +1,64 @@
+import { GrammyError, type InlineKeyboard } from "grammy";
+import type { LinkPreviewOptions } from "grammy/types";
+import type { BaseContext } from "../context.js";
+
+export interface ScreenOptions {
+  link_preview_options?: LinkPreviewOptions;
+}
+
+/**
+ * Telegram refuses an edit that changes nothing: the screen already shows what was asked.
+ */
+function isNotModified(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 400 && err.description.includes("message is not modified");
+}
+
+/**
+ * Telegram refuses to edit a message that is gone, too old, not the bot's, or not text (a file's
+ * caption, a venue): the screen then comes as a new message.
+ */
+function isUneditable(err: unknown): boolean {
+  return (
+    err instanceof GrammyError &&
+    err.error_code === 400 &&
+    /message (can't be edited|to edit not found)|no text in the message|MESSAGE_ID_INVALID/.test(err.description)
+  );
+}
+
+/**
+ * Shows a one-tap screen. A button press edits the message it was pressed on, so the chat keeps
+ * one screen instead of a trail of old ones whose buttons still look pressable; a command or a
+ * typed message, or a message that can no longer be edited, gets the screen as a new message.
+ */
+export async function showScreen(ctx: BaseContext, text: string, markup?: InlineKeyboard, options: ScreenOptions = {}): Promise<void> {
+  if (ctx.callbackQuery?.message) {
+    try {
+      await ctx.editMessageText(text, { reply_markup: markup, ...options });
+      return;
+    } catch (err) {
+      if (isNotModified(err)) return;
+      if (!isUneditable(err)) throw err;
+    }
+  }
+  await ctx.reply(text, { reply_markup: markup, ...options });
+}
+
+/**
+ * Turns the message a step's button was pressed on into a plain record of the answer: its text
+ * stays, followed by the label of the button pressed, and its keyboard goes, so that the old
+ * buttons cannot be pressed again. Best effort: a message that cannot be edited stays as it is.
+ */
+export async function recordAnswer(ctx: BaseContext): Promise<void> {
+  const query = ctx.callbackQuery;
+  const message = query?.message;
+  if (!query || !message || !("text" in message) || message.text === undefined) return;
+  const pressed = message.reply_markup?.inline_keyboard.flat().find((b) => "callback_data" in b && b.callback_data === query.data);
+  const record = pressed ? `${message.text}\n\n✔️ ${pressed.text}` : message.text;
+  try {
+    // The text as Telegram shows it, with its own entities (none: an empty list), never parsed
+    // as HTML again; without a keyboard, the message keeps none.
+    await ctx.editMessageText(record, { entities: message.entities ?? [] });
+  } catch (err) {
+    if (!isNotModified(err) && !isUneditable(err)) throw err;
+  }
+}
