@@ -587,6 +587,11 @@ describe("cancelling a consultation", () => {
     expect(answers(await s.press(`staff:cancel:${lawyerBooking}`))).toEqual([ru("staff-cancel-unavailable")]);
     expect(answers(await s.press(`staff:cancel-yes:${lawyerBooking}`))).toEqual([ru("staff-cancel-unavailable")]);
     expect(await bookingStatus(lawyerBooking)).toBe("confirmed");
+    // Data no cancel button makes is a stale button, whatever it names.
+    for (const data of [`staff:cancel-yes:${booked.bookingId}x`, "staff:cancels:-1", "staff:cancel:"]) {
+      expect(answers(await s.press(data))).toEqual([ru("stale-button-alert")]);
+    }
+    expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
 
     expect(h.texts(await s.press(`staff:cancel:${booked.bookingId}`))).toEqual([ru("staff-cancel-confirm", { consultation })]);
     expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
