@@ -279,6 +279,7 @@ staff-button-today = 📅 Сегодня
 staff-button-week = 🗓 Неделя
 staff-button-block = ⛔ Закрыть время
 staff-button-blocks = 🔓 Закрытое время
+staff-button-cancel = ✖️ Отменить консультацию
 staff-button-visitor = 👤 Для себя: запись и клубы
 staff-choose-language = Выберите язык.
 staff-agenda-today-title = <b>Сегодня, { $day }</b>
@@ -366,7 +367,7 @@ staff-block-bookings-inside =
         [one] В это время уже есть { $count } подтверждённая запись. Она остаётся в силе
         [few] В это время уже есть { $count } подтверждённые записи. Они остаются в силе
        *[many] В это время уже есть { $count } подтверждённых записей. Они остаются в силе
-    }: если консультацию нужно отменить, сообщите администратору центра.
+    }: если консультацию нужно отменить, нажмите в кабинете «Отменить консультацию».
 staff-button-confirm-block = ✅ Закрыть
 staff-block-dropped = Хорошо, время не закрыто.
 staff-block-done = Готово: { $day }, { $start }–{ $end } закрыто для записи.
@@ -375,6 +376,13 @@ staff-blocks-title = Закрытое время. Нажмите на то, чт
 staff-button-unblock = 🔓 { $when }
 staff-unblocked = Снова открыто для записи: { $when }.
 staff-unblock-not-found = Это время уже открыто.
+staff-cancel-none = Предстоящих записей нет — отменять нечего.
+staff-cancel-choose = Какую консультацию отменить? Человеку сразу придёт сообщение об отмене с предложением выбрать другое время.
+staff-cancel-confirm = Отменить консультацию { $consultation }?
+staff-button-cancel-yes = Да, отменить
+staff-cancelled-alert = Консультация отменена
+staff-cancelled = Консультация отменена: { $consultation }. Человеку сообщили. Если в это время вы заняты, закройте его для записи.
+staff-cancel-unavailable = Эту консультацию отменить уже нельзя: её нет среди ваших предстоящих записей.
 staff-notice-new =
     🆕 <b>Новая запись</b>
     { $day }, { $time }
@@ -564,6 +572,8 @@ reminders-button-reschedule = 🔁 Перенести
 reminders-coming-alert = Спасибо!
 reminders-coming-thanks = Спасибо, что подтвердили! Ждём вас { $when }.
 reminders-not-active = Эта запись уже неактуальна: её отменили, перенесли или она уже прошла. Все ваши записи — в разделе «Мои записи».
+reminders-cancelled-by-staff = ❌ Консультация отменена: { $service }, { $when }. Специалист не сможет вас принять — просим прощения. Выберите, пожалуйста, другое удобное время.
+reminders-button-book-again = 🗓 Выбрать другое время
 feedback-ask =
     Как прошла консультация? { $service }, { $day }.
     Оцените её от 1 до 5 (5 — отлично): так центры узнают, что работает хорошо, а что стоит улучшить.

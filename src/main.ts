@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig, type StoreConfig 
 import { setCommandMenus } from "./bot/commands.js";
 import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
+import { noticeRenderers } from "./bot/notices.js";
 import { startPolling } from "./bot/polling.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
@@ -48,7 +49,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   await syncCommandMenus(bot.api, translate, deps);
   const polling = await startPolling(bot, tracker, deps);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
-  const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n });
+  // The scheduler sends what the bot's features put in the outbox, in the words they render it in.
+  const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n, renderers: noticeRenderers });
 
   let stopping = false;
   const stop = async (signal: string) => {

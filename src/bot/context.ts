@@ -1,19 +1,11 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Clock } from "../clock.js";
-import type { Config } from "../config.js";
-import type { Db } from "../db/database.js";
 import type { User } from "../db/schema.js";
+import type { AppDeps } from "../deps.js";
 import type { Logger } from "../logger.js";
 
-/** What every handler may use; built once in main and passed to createBot. */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  clock: Clock;
-}
+export type { AppDeps } from "../deps.js";
 
 interface AppFlavor {
   deps: AppDeps;

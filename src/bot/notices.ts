@@ -1,7 +1,7 @@
+import type { NoticeRenderers } from "../scheduler/notice.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
 import { teatalkNoticeRenderers } from "./features/teatalk/index.js";
-import type { NoticeRenderers } from "./shared/notice.js";
 
 /** How each kind of outbox message is rendered; each feature contributes its own kinds. */
 export const noticeRenderers: NoticeRenderers = {

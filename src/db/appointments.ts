@@ -1,10 +1,6 @@
-import type { Kysely } from "kysely";
 import { firstClash, type Appointment, type Period } from "../domain/appointments.js";
 import { LIVE_STATUSES as LIVE_SIGNUP_STATUSES } from "../domain/teatalk.js";
-import type { Database } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
+import type { Db } from "./database.js";
 
 /** An appointment that does not count against the new one: the booking being moved. */
 export type Exempt = { bookingId: number };
@@ -14,7 +10,7 @@ export type Exempt = { bookingId: number };
  * tea-talk sign-ups (seated, waitlisted or holding an offer) of sessions that are on. Run inside
  * the transaction that writes the new appointment, so that the check and the write are one.
  */
-export async function appointmentsDuring(db: Executor, userId: number, period: Period, exempt?: Exempt): Promise<Appointment[]> {
+export async function appointmentsDuring(db: Db, userId: number, period: Period, exempt?: Exempt): Promise<Appointment[]> {
   const start = period.start.toISOString();
   const end = period.end.toISOString();
   let bookings = db
@@ -41,6 +37,6 @@ export async function appointmentsDuring(db: Executor, userId: number, period: P
 }
 
 /** The earliest of the person's appointments that a new one in `period` would overlap, if any. */
-export async function findClash(db: Executor, userId: number, period: Period, exempt?: Exempt): Promise<Appointment | undefined> {
+export async function findClash(db: Db, userId: number, period: Period, exempt?: Exempt): Promise<Appointment | undefined> {
   return firstClash(period, await appointmentsDuring(db, userId, period, exempt));
 }

@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
 import {
   keepMode,
@@ -10,17 +9,15 @@ import {
   type SpecialistAgenda,
 } from "../domain/booking-rules.js";
 import { bookingEventUid } from "../domain/ics.js";
-import { bookingNotices, type PlannedNotice } from "../domain/notices.js";
+import { bookingNotices, staffCancellationNotice, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
+import type { Db } from "./database.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
-import type { Booking, BookingStatus, Center, Database, Specialist } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
+import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 
 /** The statuses that hold a slot: exactly those the `bookings_active_slot` unique index guards. */
 const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
@@ -41,7 +38,7 @@ export type BookResult =
   | { kind: "limit"; breach: LimitBreach }
   | { kind: "overlap"; clash: Appointment };
 
-export type CancelResult = "cancelled" | "not-found" | "not-active";
+export type CancelBookingResult = { kind: "cancelled" } | { kind: "not-found" } | { kind: "not-active" };
 
 export type RescheduleResult =
   | { kind: "rescheduled"; bookingId: number }
@@ -55,7 +52,7 @@ export type RescheduleResult =
  * date overrides, live bookings and blocked times.
  */
 export async function loadAgendas(
-  db: Executor,
+  db: Db,
   specialists: readonly Pick<Specialist, "id" | "center_id" | "slot_minutes">[],
   now: Date,
 ): Promise<SpecialistAgenda[]> {
@@ -90,7 +87,7 @@ export async function loadAgendas(
 }
 
 /** Confirmed consultations of a service that have not started yet. */
-export async function countUpcoming(db: Executor, userId: number, service: ServiceCode, now: Date): Promise<number> {
+export async function countUpcoming(db: Db, userId: number, service: ServiceCode, now: Date): Promise<number> {
   const row = await db
     .selectFrom("bookings")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -107,7 +104,7 @@ export async function countUpcoming(db: Executor, userId: number, service: Servi
  * specialist may still correct a no-show (it may have been a wrong button), it pauses nobody.
  * A mark without a time is final.
  */
-export async function countRecentNoShows(db: Executor, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
+export async function countRecentNoShows(db: Db, userId: number, now: Date, rules: Pick<LimitRules, "noShowWindowDays">): Promise<number> {
   const row = await db
     .selectFrom("bookings")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -130,7 +127,7 @@ export async function countRecentNoShows(db: Executor, userId: number, now: Date
  * written but before its state was saved) finds that booking and reports it booked, once.
  */
 export async function bookSlot(
-  db: Executor,
+  db: Db,
   request: { userId: number; specialistId: number; startsAt: Date; mode: BookingMode; topic: string | null },
   policy: BookingPolicy,
   now: Date,
@@ -166,28 +163,62 @@ export async function bookSlot(
 
 /**
  * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
- * it is withdrawn, and the specialist is told. The calendar event's revision goes up, so that
- * the cancelling file outranks the one that added it.
+ * it is withdrawn, and the specialist is told.
  */
-export async function cancelBooking(db: Executor, userId: number, bookingId: number, now: Date): Promise<CancelResult> {
-  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelBookingResult> {
+  return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
     const booking = await findOwnBooking(trx, userId, bookingId);
-    if (!booking) return "not-found";
-    if (!isUpcoming(booking, now)) return "not-active";
-    await trx
-      .updateTable("bookings")
-      .set((eb) => ({
-        status: "cancelled",
-        cancelled_by: "user",
-        calendar_sequence: eb("calendar_sequence", "+", 1),
-        updated_at: now.toISOString(),
-      }))
-      .where("id", "=", bookingId)
-      .execute();
-    await cancelPendingForBooking(trx, bookingId);
+    if (!booking) return { kind: "not-found" };
+    if (!isUpcoming(booking, now)) return { kind: "not-active" };
+    await markCancelled(trx, bookingId, "user", now);
     await notifySpecialist(trx, booking.specialist_id, "staff_booking_cancelled", bookingId, now);
-    return "cancelled";
+    return { kind: "cancelled" };
   });
+}
+
+/**
+ * Cancels one of a specialist's upcoming consultations from their side: the slot frees up, what
+ * was waiting to be sent about it is withdrawn, and the person is told and offered another time.
+ * Someone else's booking is reported exactly like a missing one.
+ */
+export async function cancelBookingByStaff(
+  db: Db,
+  request: { bookingId: number; specialistId: number },
+  now: Date,
+): Promise<CancelBookingResult> {
+  return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
+    const booking = await trx
+      .selectFrom("bookings")
+      .selectAll()
+      .where("id", "=", request.bookingId)
+      .where("specialist_id", "=", request.specialistId)
+      .executeTakeFirst();
+    if (!booking) return { kind: "not-found" };
+    if (!isUpcoming(booking, now)) return { kind: "not-active" };
+    await markCancelled(trx, booking.id, "specialist", now);
+    // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
+    const notice = staffCancellationNotice({ id: booking.id, startsAt: new Date(booking.starts_at) }, now);
+    await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+    return { kind: "cancelled" };
+  });
+}
+
+/**
+ * Cancels a booking and withdraws what waits to be sent about it. The calendar event's revision
+ * goes up, so that the cancelling file outranks the one that added it.
+ */
+async function markCancelled(trx: Db, bookingId: number, by: "user" | "specialist", now: Date): Promise<void> {
+  await trx
+    .updateTable("bookings")
+    .set((eb) => ({
+      status: "cancelled",
+      cancelled_by: by,
+      calendar_sequence: eb("calendar_sequence", "+", 1),
+      updated_at: now.toISOString(),
+    }))
+    .where("id", "=", bookingId)
+    .execute();
+  await cancelPendingForBooking(trx, bookingId);
 }
 
 /**
@@ -199,7 +230,7 @@ export async function cancelBooking(db: Executor, userId: number, bookingId: num
  * Asking again for a move already made (a replayed flow) finds the booking it was moved to.
  */
 export async function rescheduleBooking(
-  db: Executor,
+  db: Db,
   request: { userId: number; bookingId: number; specialistId: number; startsAt: Date },
   policy: BookingPolicy,
   now: Date,
@@ -237,13 +268,13 @@ export async function rescheduleBooking(
 }
 
 /** One of the person's bookings with its center; undefined when it is not theirs or does not exist. */
-export async function findOwnBooking(db: Executor, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
+export async function findOwnBooking(db: Db, userId: number, bookingId: number): Promise<BookingDetails | undefined> {
   return detailsQuery(db).where("bookings.user_id", "=", userId).where("bookings.id", "=", bookingId).executeTakeFirst();
 }
 
 /** One of the person's bookings that can still be cancelled, moved or put into a calendar; undefined otherwise. */
 export async function findUpcomingOwnBooking(
-  db: Executor,
+  db: Db,
   userId: number,
   bookingId: number,
   now: Date,
@@ -253,12 +284,12 @@ export async function findUpcomingOwnBooking(
 }
 
 /** Every booking the person has, in time order, for /mydata. */
-export async function listEveryOwnBooking(db: Executor, userId: number): Promise<BookingDetails[]> {
+export async function listEveryOwnBooking(db: Db, userId: number): Promise<BookingDetails[]> {
   return detailsQuery(db).where("bookings.user_id", "=", userId).orderBy("bookings.starts_at").orderBy("bookings.id").execute();
 }
 
 /** The person's consultations still to come, soonest first. */
-export async function listUpcomingOwnBookings(db: Executor, userId: number, now: Date): Promise<BookingDetails[]> {
+export async function listUpcomingOwnBookings(db: Db, userId: number, now: Date): Promise<BookingDetails[]> {
   return detailsQuery(db)
     .where("bookings.user_id", "=", userId)
     .where("bookings.status", "=", "confirmed")
@@ -269,7 +300,7 @@ export async function listUpcomingOwnBookings(db: Executor, userId: number, now:
 
 /** The person's upcoming consultations, and the latest others (moved ones are shown by their replacement). */
 export async function listOwnBookings(
-  db: Executor,
+  db: Db,
   userId: number,
   now: Date,
   pastLimit = 10,
@@ -302,7 +333,7 @@ export function isSlotTaken(err: unknown): boolean {
   return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
 }
 
-function detailsQuery(db: Executor) {
+function detailsQuery(db: Db) {
   return db
     .selectFrom("bookings")
     .innerJoin("centers", "centers.id", "bookings.center_id")
@@ -311,7 +342,7 @@ function detailsQuery(db: Executor) {
 }
 
 /** The person's live booking of this specialist at this start, if they hold it already. */
-async function heldBooking(db: Executor, request: { userId: number; specialistId: number; startsAt: Date }) {
+async function heldBooking(db: Db, request: { userId: number; specialistId: number; startsAt: Date }) {
   return db
     .selectFrom("bookings")
     .select("id")
@@ -323,7 +354,7 @@ async function heldBooking(db: Executor, request: { userId: number; specialistId
 }
 
 /** The booking `old` was already moved to, if that is the move asked for. */
-async function movedTo(db: Executor, old: Booking, request: { specialistId: number; startsAt: Date }) {
+async function movedTo(db: Db, old: Booking, request: { specialistId: number; startsAt: Date }) {
   if (old.status !== "rescheduled" || old.replaced_by === null) return undefined;
   return db
     .selectFrom("bookings")
@@ -335,18 +366,18 @@ async function movedTo(db: Executor, old: Booking, request: { specialistId: numb
     .executeTakeFirst();
 }
 
-async function activeSpecialist(db: Executor, id: number): Promise<Specialist | undefined> {
+async function activeSpecialist(db: Db, id: number): Promise<Specialist | undefined> {
   return db.selectFrom("specialists").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
 }
 
 /** The specialist's open slot starting at `startsAt`, as it stands inside the transaction. */
-async function stillOpen(db: Executor, specialist: Specialist, startsAt: Date, now: Date) {
+async function stillOpen(db: Db, specialist: Specialist, startsAt: Date, now: Date) {
   const [agenda] = await loadAgendas(db, [specialist], now);
   return openSlots(agenda!, now).find((s) => s.start.getTime() === startsAt.getTime());
 }
 
 async function insertBooking(
-  db: Executor,
+  db: Db,
   b: {
     userId: number;
     specialist: Specialist;
@@ -387,7 +418,7 @@ async function insertBooking(
 
 /** The person's reminders and feedback request, and the specialist's "new booking" notice. */
 async function scheduleNotices(
-  db: Executor,
+  db: Db,
   b: { id: number; userId: number; slot: { start: Date; end: Date }; specialist: Specialist },
   policy: BookingPolicy,
   now: Date,
@@ -400,7 +431,7 @@ async function scheduleNotices(
 
 /** Tells the specialist about a booking of theirs, if they still work here and have linked their Telegram account. */
 async function notifySpecialist(
-  db: Executor,
+  db: Db,
   specialistId: number,
   kind: "staff_booking_new" | "staff_booking_cancelled",
   bookingId: number,

@@ -25,10 +25,6 @@ export async function findCenter(db: Db, id: string): Promise<Center | undefined
   return db.selectFrom("centers").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findSpecialist(db: Db, id: number): Promise<Specialist | undefined> {
-  return db.selectFrom("specialists").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
 /** Active specialists of a service, optionally in one district, with their center. */
 export async function findSpecialists(
   db: Db,

@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type
 import type { Config } from "../config.js";
 import type { Database } from "./schema.js";
 
+/** A database handle or an open transaction: a module's functions take either, so a caller can make several one. */
 export type Db = Kysely<Database>;
 
 /**

@@ -1,16 +1,14 @@
-import type { Kysely, Updateable } from "kysely";
+import type { Updateable } from "kysely";
 import type { PlannedNotice } from "../domain/notices.js";
-import type { Database, OutboxRow, OutboxState, OutboxTable } from "./schema.js";
-
-/** A database handle or an open transaction: outbox rows are written with what they belong to. */
-type Executor = Kysely<Database>;
+import type { Db } from "./database.js";
+import type { OutboxRow, OutboxState, OutboxTable } from "./schema.js";
 
 /**
  * Writes a message to send later. A second message with the same dedupe key is ignored, so
  * writing the same plan twice never sends twice.
  */
 export async function enqueue(
-  db: Executor,
+  db: Db,
   notice: PlannedNotice & { recipientId: number; bookingId?: number | null },
   now: Date,
 ): Promise<void> {
@@ -33,7 +31,7 @@ export async function enqueue(
 }
 
 /** Cancels what is still waiting to be sent for a booking (it was cancelled or moved). */
-export async function cancelPendingForBooking(db: Executor, bookingId: number, kinds?: string[]): Promise<void> {
+export async function cancelPendingForBooking(db: Db, bookingId: number, kinds?: string[]): Promise<void> {
   let q = db
     .updateTable("outbox")
     .set({ state: "cancelled" })
@@ -44,7 +42,7 @@ export async function cancelPendingForBooking(db: Executor, bookingId: number, k
 }
 
 /** Cancels what is still waiting to be sent under these dedupe keys (what it was about is gone). */
-export async function cancelPendingByKeys(db: Executor, dedupeKeys: string[]): Promise<void> {
+export async function cancelPendingByKeys(db: Db, dedupeKeys: string[]): Promise<void> {
   if (dedupeKeys.length === 0) return;
   await db
     .updateTable("outbox")
@@ -61,7 +59,7 @@ export async function cancelPendingByKeys(db: Executor, dedupeKeys: string[]): P
  */
 
 /** Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row. */
-export async function claimDue(db: Executor, worker: string, now: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, worker: string, now: Date, limit: number): Promise<OutboxRow[]> {
   const at = now.toISOString();
   return db
     .updateTable("outbox")
@@ -87,7 +85,7 @@ export async function claimDue(db: Executor, worker: string, now: Date, limit: n
  * whose request had left for Telegram when the worker died is sent a second time then; the
  * dispatcher keeps that to one row per worker (see dispatcher.ts).
  */
-export async function releaseStaleClaims(db: Executor, now: Date, leaseMs: number): Promise<number> {
+export async function releaseStaleClaims(db: Db, now: Date, leaseMs: number): Promise<number> {
   const result = await db
     .updateTable("outbox")
     .set({ state: "pending", claimed_by: null, claimed_at: null, last_error: "claim expired; the last send may have reached Telegram" })
@@ -101,7 +99,7 @@ export async function releaseStaleClaims(db: Executor, now: Date, leaseMs: numbe
  * Returns the rows of workers known to be gone to pending at once, without waiting for their
  * lease; the same second send as after a lease may follow (see `releaseStaleClaims`).
  */
-export async function releaseClaimsOfGoneWorkers(db: Executor, isGone: (claimedBy: string) => boolean): Promise<number> {
+export async function releaseClaimsOfGoneWorkers(db: Db, isGone: (claimedBy: string) => boolean): Promise<number> {
   const claimers = await db
     .selectFrom("outbox")
     .select("claimed_by")
@@ -121,7 +119,7 @@ export async function releaseClaimsOfGoneWorkers(db: Executor, isGone: (claimedB
 }
 
 /** Pending rows past their expiry become expired: late is worse than never. Returns their ids. */
-export async function expireOverdue(db: Executor, now: Date): Promise<number[]> {
+export async function expireOverdue(db: Db, now: Date): Promise<number[]> {
   const rows = await db
     .updateTable("outbox")
     .set({ state: "expired" })
@@ -132,11 +130,13 @@ export async function expireOverdue(db: Executor, now: Date): Promise<number[]> 
   return rows.map((r) => r.id);
 }
 
+export type ClaimCheck = { kind: "held" } | { kind: "lost" };
+
 /**
- * Renews the claim right before the message goes to Telegram. False when the claim was lost
- * (the lease ran out and another worker took the row): then this worker must not send it.
+ * Renews the claim right before the message goes to Telegram. Lost when the lease ran out and
+ * another worker took the row: then this worker must not send it.
  */
-export async function confirmClaim(db: Executor, id: number, worker: string, now: Date): Promise<boolean> {
+export async function confirmClaim(db: Db, id: number, worker: string, now: Date): Promise<ClaimCheck> {
   const result = await db
     .updateTable("outbox")
     .set({ claimed_at: now.toISOString() })
@@ -144,7 +144,7 @@ export async function confirmClaim(db: Executor, id: number, worker: string, now
     .where("state", "=", "sending")
     .where("claimed_by", "=", worker)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numUpdatedRows) === 1 ? { kind: "held" } : { kind: "lost" };
 }
 
 /** What becomes of a claimed row. */
@@ -156,7 +156,7 @@ export type Settlement =
   | { state: "pending"; dueAt?: Date; reason?: string; attempts?: number };
 
 /** Records the outcome of a claimed row, if `worker` still holds it. */
-export async function settleClaim(db: Executor, id: number, worker: string, now: Date, outcome: Settlement): Promise<void> {
+export async function settleClaim(db: Db, id: number, worker: string, now: Date, outcome: Settlement): Promise<void> {
   const changes: Updateable<OutboxTable> = { state: outcome.state, claimed_by: null, claimed_at: null };
   switch (outcome.state) {
     case "sent":
@@ -185,7 +185,7 @@ export async function settleClaim(db: Executor, id: number, worker: string, now:
 }
 
 /** Cancels what is still waiting for a person who blocked the bot, but for essential messages. */
-export async function cancelPendingForRecipient(db: Executor, recipientId: number, reason: string): Promise<void> {
+export async function cancelPendingForRecipient(db: Db, recipientId: number, reason: string): Promise<void> {
   await db
     .updateTable("outbox")
     .set({ state: "cancelled", last_error: reason })
@@ -199,7 +199,7 @@ export async function cancelPendingForRecipient(db: Executor, recipientId: numbe
 }
 
 /** How many messages are in each state, for the city's figures and for spotting failures. */
-export async function outboxCounts(db: Executor): Promise<Record<OutboxState, number>> {
+export async function outboxCounts(db: Db): Promise<Record<OutboxState, number>> {
   const rows = await db
     .selectFrom("outbox")
     .select(["state", (eb) => eb.fn.countAll<number>().as("count")])

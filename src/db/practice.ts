@@ -1,13 +1,10 @@
-import type { Kysely } from "kysely";
 import type { Grade } from "ts-fsrs";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
 import { progressOf, type Progress } from "../domain/practice/progress.js";
 import { almatyDay, reviewCard, type CardState } from "../domain/practice/srs.js";
-import type { Database, PracticeCardRow, PracticeSettings } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
+import type { Db } from "./database.js";
+import type { PracticeCardRow, PracticeSettings } from "./schema.js";
 
 /** One of a learner's cards: which deck item, and its FSRS state. */
 export interface StoredCard {
@@ -51,12 +48,12 @@ function cardColumns(card: CardState) {
 }
 
 /** The learner's level and pace; undefined until they took or skipped the placement quiz. */
-export async function findPracticeSettings(db: Executor, userId: number): Promise<PracticeSettings | undefined> {
+export async function findPracticeSettings(db: Db, userId: number): Promise<PracticeSettings | undefined> {
   return db.selectFrom("practice_settings").selectAll().where("user_id", "=", userId).executeTakeFirst();
 }
 
 /** Stores the level from the placement quiz (done) or the beginner's level after skipping it (not done). */
-export async function savePlacement(db: Executor, userId: number, level: Level, done: boolean, now: Date): Promise<void> {
+export async function savePlacement(db: Db, userId: number, level: Level, done: boolean, now: Date): Promise<void> {
   const at = now.toISOString();
   await db
     .insertInto("practice_settings")
@@ -66,7 +63,7 @@ export async function savePlacement(db: Executor, userId: number, level: Level, 
 }
 
 /** Sets how many new items a day the learner meets; they have settings by then. */
-export async function setNewPerDay(db: Executor, userId: number, newPerDay: number, now: Date): Promise<void> {
+export async function setNewPerDay(db: Db, userId: number, newPerDay: number, now: Date): Promise<void> {
   await db
     .updateTable("practice_settings")
     .set({ new_per_day: newPerDay, updated_at: now.toISOString() })
@@ -74,13 +71,13 @@ export async function setNewPerDay(db: Executor, userId: number, newPerDay: numb
     .execute();
 }
 
-export async function loadCards(db: Executor, userId: number): Promise<StoredCard[]> {
+export async function loadCards(db: Db, userId: number): Promise<StoredCard[]> {
   const rows = await db.selectFrom("practice_cards").selectAll().where("user_id", "=", userId).orderBy("due").execute();
   return rows.map(toCard);
 }
 
 /** Items the learner met for the first time in the Almaty day of `now`. */
-export async function countIntroducedToday(db: Executor, userId: number, now: Date): Promise<number> {
+export async function countIntroducedToday(db: Db, userId: number, now: Date): Promise<number> {
   const { start, end } = almatyDay(now);
   const row = await db
     .selectFrom("practice_cards")
@@ -101,7 +98,7 @@ export async function countIntroducedToday(db: Executor, userId: number, now: Da
  * but before its state was saved) moves nothing and returns the card as stored.
  */
 export async function recordReview(
-  db: Executor,
+  db: Db,
   review: { userId: number; itemId: string; reviewNumber: number; rating: Grade; kind: ExerciseKind; now: Date },
 ): Promise<CardState> {
   const { userId, itemId, reviewNumber, rating, kind, now } = review;
@@ -136,7 +133,7 @@ export async function recordReview(
 }
 
 /** Words met and learned, and the streak. */
-export async function practiceProgress(db: Executor, userId: number, now: Date): Promise<Progress> {
+export async function practiceProgress(db: Db, userId: number, now: Date): Promise<Progress> {
   const cards = await loadCards(db, userId);
   const reviews = await db.selectFrom("practice_reviews").select("reviewed_at").where("user_id", "=", userId).execute();
   return progressOf(
@@ -147,7 +144,7 @@ export async function practiceProgress(db: Executor, userId: number, now: Date):
 }
 
 /** How many exercises the learner has answered, and when last; for /mydata. */
-export async function practiceAnswers(db: Executor, userId: number): Promise<{ count: number; last: string | null }> {
+export async function practiceAnswers(db: Db, userId: number): Promise<{ count: number; last: string | null }> {
   const row = await db
     .selectFrom("practice_reviews")
     .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("reviewed_at").as("last")])
@@ -157,7 +154,7 @@ export async function practiceAnswers(db: Executor, userId: number): Promise<{ c
 }
 
 /** The learner's practice data for /mydata. */
-export async function exportPracticeData(db: Executor, userId: number): Promise<Record<string, unknown>> {
+export async function exportPracticeData(db: Db, userId: number): Promise<Record<string, unknown>> {
   const settings = (await findPracticeSettings(db, userId)) ?? null;
   const cards = await db.selectFrom("practice_cards").selectAll().where("user_id", "=", userId).orderBy("item_id").execute();
   const reviews = await db
@@ -170,7 +167,7 @@ export async function exportPracticeData(db: Executor, userId: number): Promise<
 }
 
 /** Erases the learner's practice data for /deleteme: progress is personal. */
-export async function erasePracticeData(db: Executor, userId: number): Promise<void> {
+export async function erasePracticeData(db: Db, userId: number): Promise<void> {
   await db.deleteFrom("practice_reviews").where("user_id", "=", userId).execute();
   await db.deleteFrom("practice_cards").where("user_id", "=", userId).execute();
   await db.deleteFrom("practice_settings").where("user_id", "=", userId).execute();

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
 import type { Db } from "./database.js";
@@ -100,7 +101,7 @@ export type InviteRefusal =
   | "host-linked" // another account hosts the host's sessions
   | "no-sessions"; // the host has no session ahead any more
 
-export type InviteRedemption = { ok: true; target: InviteTarget; alreadyYours: boolean } | { ok: false; reason: InviteRefusal };
+export type InviteRedemption = { kind: "linked"; target: InviteTarget; alreadyYours: boolean } | { kind: InviteRefusal };
 
 /** Thrown inside the transaction to roll it back; never leaves this module. */
 class Refused extends Error {
@@ -153,10 +154,10 @@ export async function redeemInvite(
         target.kind === "specialist"
           ? await linkSpecialist(trx, target.specialistId, telegramId)
           : await linkHost(trx, target, telegramId, now);
-      return { ok: true as const, target, alreadyYours };
+      return { kind: "linked" as const, target, alreadyYours };
     });
   } catch (err) {
-    if (err instanceof Refused) return { ok: false, reason: err.reason };
+    if (err instanceof Refused) return { kind: err.reason };
     throw err;
   }
 }
@@ -203,12 +204,12 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     .where("staff_invites.kind", "=", invite.kind)
     .executeTakeFirst();
   // The invite of a specialist who has left leads nowhere any more.
-  if (!row || (invite.kind === "specialist" && !row.active)) return { ok: false, reason: "unknown" };
-  if (row.used_at === null) return { ok: false, reason: row.expires_at <= at ? "expired" : "used" };
+  if (!row || (invite.kind === "specialist" && !row.active)) return { kind: "unknown" };
+  if (row.used_at === null) return { kind: row.expires_at <= at ? "expired" : "used" };
   // A host's sessions may have changed hands since; whoever opened the link is told it was theirs.
   const stillYours = invite.kind === "host" || row.telegram_id === telegramId;
-  if (row.used_by === telegramId && stillYours) return { ok: true, target: targetOf(invite.kind, row), alreadyYours: true };
-  return { ok: false, reason: "used" };
+  if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
+  return { kind: "used" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,16 +295,14 @@ export async function correctableMarks(db: Db, specialistId: number, now: Date, 
     .execute();
 }
 
-export type AttendanceMark = "attended" | "no_show";
-
 /** A mark to set, or "unmark": the consultation waits for its mark again. */
 export type AttendanceChange = AttendanceMark | "unmark";
 
-export type MarkRefusal = "not-found" | "not-started" | "already-marked" | "not-confirmed" | "final" | "not-marked";
-
-export type MarkResult =
-  | { ok: true; booking: AgendaEntry; markedAt: Instant | null }
-  | { ok: false; reason: MarkRefusal; status?: BookingStatus };
+export type MarkAttendanceResult =
+  | { kind: "marked"; booking: AgendaEntry; markedAt: Instant | null }
+  /** Refused for the status the consultation has: that mark already, a mark for good, or no longer booked. */
+  | { kind: "already-marked" | "final" | "not-confirmed"; status: BookingStatus }
+  | { kind: "not-found" | "not-started" | "not-marked" };
 
 /**
  * Marks a consultation attended or no-show, changes the mark, or takes it back: only its own
@@ -315,7 +314,7 @@ export async function markAttendance(
   db: Db,
   mark: { bookingId: number; specialistId: number; change: AttendanceChange },
   now: Date,
-): Promise<MarkResult> {
+): Promise<MarkAttendanceResult> {
   const at = now.toISOString();
   const correctable = correctableMarksSince(now).toISOString();
   const otherMarks: AttendanceMark[] = mark.change === "unmark" ? ["attended", "no_show"] : mark.change === "attended" ? ["no_show"] : ["attended"];
@@ -335,15 +334,15 @@ export async function markAttendance(
     .executeTakeFirst();
   const booking = await agendaQuery(db, mark.specialistId).where("bookings.id", "=", mark.bookingId).executeTakeFirst();
   // Someone else's booking is reported exactly like a missing one: its existence is not shown.
-  if (!booking) return { ok: false, reason: "not-found" };
-  if (updated.numUpdatedRows > 0n) return { ok: true, booking, markedAt };
+  if (!booking) return { kind: "not-found" };
+  if (updated.numUpdatedRows > 0n) return { kind: "marked", booking, markedAt };
   const { status } = booking;
   if (status === "attended" || status === "no_show") {
-    return { ok: false, reason: status === mark.change ? "already-marked" : "final", status };
+    return { kind: status === mark.change ? "already-marked" : "final", status };
   }
-  if (status !== "confirmed") return { ok: false, reason: "not-confirmed", status };
-  if (new Date(booking.starts_at) > now) return { ok: false, reason: "not-started" };
-  return { ok: false, reason: "not-marked" };
+  if (status !== "confirmed") return { kind: "not-confirmed", status };
+  if (new Date(booking.starts_at) > now) return { kind: "not-started" };
+  return { kind: "not-marked" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,15 +411,17 @@ export async function listUpcomingBlockedTimes(db: Db, specialistId: number, now
     .execute();
 }
 
-/** Removes one of the specialist's own blocked times and returns it; null when they have none with that id. */
-export async function unblockTime(db: Db, blockId: number, specialistId: number): Promise<BlockedTime | null> {
-  const row = await db
+export type UnblockResult = { kind: "unblocked"; block: BlockedTime } | { kind: "not-found" };
+
+/** Removes one of the specialist's own blocked times; "not-found" when they have none with that id. */
+export async function unblockTime(db: Db, blockId: number, specialistId: number): Promise<UnblockResult> {
+  const block = await db
     .deleteFrom("blocked_times")
     .where("id", "=", blockId)
     .where("specialist_id", "=", specialistId)
     .returning(["id", "starts_at", "ends_at"])
     .executeTakeFirst();
-  return row ?? null;
+  return block ? { kind: "unblocked", block } : { kind: "not-found" };
 }
 
 // ---------------------------------------------------------------------------------------------

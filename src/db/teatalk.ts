@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { Appointment } from "../domain/appointments.js";
+import type { AttendanceMark } from "../domain/attendance.js";
 import type { DistrictCode } from "../domain/districts.js";
 import type { ServiceCode } from "../domain/services.js";
 import {
@@ -24,11 +25,9 @@ import {
 } from "../domain/teatalk.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
+import type { Db } from "./database.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Database, Instant, TeaTalkSession, TeaTalkSignup } from "./schema.js";
-
-/** A database handle or an open transaction. */
-type Executor = Kysely<Database>;
 
 /** What confirming a seat needs besides the sign-up: when its reminder goes out. */
 export interface TeaTalkPolicy {
@@ -64,22 +63,23 @@ export type SignUpResult =
   | { kind: "overlap"; clash: Appointment }
   | { kind: "not-found" };
 
-export type CancelResult = { kind: "cancelled"; signupId: number } | { kind: "not-found" } | { kind: "not-active" };
+export type CancelSignupResult = { kind: "cancelled"; signupId: number } | { kind: "not-found" } | { kind: "not-active" };
 
 /** Why an offer could not be answered. */
 export type OfferRefusal = "already-confirmed" | "expired" | "not-offered" | "not-found";
 
-export type AttendanceMark = "attended" | "no_show";
+/** The answer to an offer as given ("I'll come": confirmed, "I can't": declined), or why it could not be. */
+export type OfferAnswerResult<T extends "confirmed" | "declined"> = { kind: T } | { kind: OfferRefusal };
 
-export type MarkResult =
-  | { ok: true; name: string | null }
-  | { ok: false; reason: "not-found" | "not-started" | "not-confirmed" }
-  | { ok: false; reason: "already-marked"; status: AttendanceMark };
+export type MarkParticipantResult =
+  | { kind: "marked"; name: string | null }
+  | { kind: "not-found" | "not-started" | "not-confirmed" }
+  | { kind: "already-marked"; status: AttendanceMark };
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function sessionViews(db: Executor) {
+function sessionViews(db: Db) {
   return db
     .selectFrom("teatalk_sessions as s")
     .innerJoin("centers as c", "c.id", "s.center_id")
@@ -110,7 +110,7 @@ function normalized<T extends { taken: unknown; waiting: unknown }>(row: T): T &
 
 /** Scheduled sessions starting within `days` after `now`, optionally in one district or of one level. */
 export async function listUpcomingSessions(
-  db: Executor,
+  db: Db,
   filter: { district?: DistrictCode; level?: TeaTalkLevel },
   now: Date,
   days: number,
@@ -126,13 +126,13 @@ export async function listUpcomingSessions(
   return (await q.execute()).map(normalized);
 }
 
-export async function findSession(db: Executor, sessionId: number): Promise<SessionView | undefined> {
+export async function findSession(db: Db, sessionId: number): Promise<SessionView | undefined> {
   const row = await sessionViews(db).where("s.id", "=", sessionId).executeTakeFirst();
   return row && normalized(row);
 }
 
 /** The person's live sign-up (confirmed, waitlisted or offered) for a session, if any. */
-export async function findLiveSignup(db: Executor, sessionId: number, userId: number): Promise<SignupView | undefined> {
+export async function findLiveSignup(db: Db, sessionId: number, userId: number): Promise<SignupView | undefined> {
   const signup = await db
     .selectFrom("teatalk_signups")
     .selectAll()
@@ -144,7 +144,7 @@ export async function findLiveSignup(db: Executor, sessionId: number, userId: nu
 }
 
 /** One of the person's sign-ups; undefined when it is someone else's or does not exist. */
-export async function findOwnSignup(db: Executor, userId: number, signupId: number): Promise<SignupView | undefined> {
+export async function findOwnSignup(db: Db, userId: number, signupId: number): Promise<SignupView | undefined> {
   const signup = await db
     .selectFrom("teatalk_signups")
     .selectAll()
@@ -155,7 +155,7 @@ export async function findOwnSignup(db: Executor, userId: number, signupId: numb
 }
 
 /** The person's live sign-ups for sessions that have not started, soonest first. */
-export async function listOwnSignups(db: Executor, userId: number, now: Date): Promise<SignupView[]> {
+export async function listOwnSignups(db: Db, userId: number, now: Date): Promise<SignupView[]> {
   const signups = await db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -170,14 +170,14 @@ export async function listOwnSignups(db: Executor, userId: number, now: Date): P
   return Promise.all(signups.map((s) => withSession(db, s)));
 }
 
-async function withSession(db: Executor, signup: TeaTalkSignup): Promise<SignupView> {
+async function withSession(db: Db, signup: TeaTalkSignup): Promise<SignupView> {
   const session = (await findSession(db, signup.session_id))!;
   const position = signup.status === "waitlisted" ? await waitlistPosition(db, signup) : null;
   return { signup, session, position };
 }
 
 /** 1 for the first in line: the waitlist is in sign-up order. */
-async function waitlistPosition(db: Executor, signup: Pick<TeaTalkSignup, "id" | "session_id">): Promise<number> {
+async function waitlistPosition(db: Db, signup: Pick<TeaTalkSignup, "id" | "session_id">): Promise<number> {
   const row = await db
     .selectFrom("teatalk_signups")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -188,7 +188,7 @@ async function waitlistPosition(db: Executor, signup: Pick<TeaTalkSignup, "id" |
   return Number(row.n);
 }
 
-async function seatCount(db: Executor, session: Pick<TeaTalkSession, "id" | "capacity">): Promise<SeatCount> {
+async function seatCount(db: Db, session: Pick<TeaTalkSession, "id" | "capacity">): Promise<SeatCount> {
   const rows = await db
     .selectFrom("teatalk_signups")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -211,7 +211,7 @@ async function seatCount(db: Executor, session: Pick<TeaTalkSession, "id" | "cap
  * last guards below this. A second sign-up for the same session finds the first ("already").
  */
 export async function signUp(
-  db: Executor,
+  db: Db,
   request: { sessionId: number; userId: number },
   policy: TeaTalkPolicy,
   now: Date,
@@ -250,8 +250,8 @@ export async function signUp(
  * Cancels a person's own sign-up before the session starts. A seat it held is offered to the
  * first in line in the same transaction; what was waiting to be sent about it is withdrawn.
  */
-export async function cancelSignup(db: Executor, request: { signupId: number; userId: number }, now: Date): Promise<CancelResult> {
-  return db.transaction().execute(async (trx): Promise<CancelResult> => {
+export async function cancelSignup(db: Db, request: { signupId: number; userId: number }, now: Date): Promise<CancelSignupResult> {
+  return db.transaction().execute(async (trx): Promise<CancelSignupResult> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
     if (!found) return { kind: "not-found" };
     const { signup, session } = found;
@@ -263,28 +263,28 @@ export async function cancelSignup(db: Executor, request: { signupId: number; us
 
 /** "I'll come" under an offer: the held seat becomes the person's, with its reminder. */
 export async function acceptOffer(
-  db: Executor,
+  db: Db,
   request: { signupId: number; userId: number },
   policy: TeaTalkPolicy,
   now: Date,
-): Promise<"confirmed" | OfferRefusal> {
+): Promise<OfferAnswerResult<"confirmed">> {
   return answerOffer(db, request, now, async (trx, signup, session) => {
     await setStatus(trx, signup.id, "confirmed", now);
     await cancelPendingByKeys(trx, [teatalkOfferKey(signup.id)]);
     await scheduleReminder(trx, { id: signup.id, userId: request.userId, startsAt: session.starts_at }, policy, now);
-    return "confirmed" as const;
+    return "confirmed";
   });
 }
 
 /** "I can't" under an offer: the seat goes to the next in line at once. */
 export async function declineOffer(
-  db: Executor,
+  db: Db,
   request: { signupId: number; userId: number },
   now: Date,
-): Promise<"declined" | OfferRefusal> {
+): Promise<OfferAnswerResult<"declined">> {
   return answerOffer(db, request, now, async (trx, signup, session) => {
     await release(trx, signup, session, now);
-    return "declined" as const;
+    return "declined";
   });
 }
 
@@ -293,24 +293,24 @@ export async function declineOffer(
  * deadline not passed. An offer found lapsed here is passed on right away, as the scheduler
  * would have done.
  */
-async function answerOffer<T extends string>(
-  db: Executor,
+async function answerOffer<T extends "confirmed" | "declined">(
+  db: Db,
   request: { signupId: number; userId: number },
   now: Date,
-  onValid: (trx: Executor, signup: TeaTalkSignup, session: TeaTalkSession) => Promise<T>,
-): Promise<T | OfferRefusal> {
-  return db.transaction().execute(async (trx): Promise<T | OfferRefusal> => {
+  onValid: (trx: Db, signup: TeaTalkSignup, session: TeaTalkSession) => Promise<T>,
+): Promise<OfferAnswerResult<T>> {
+  return db.transaction().execute(async (trx): Promise<OfferAnswerResult<T>> => {
     const found = await ownSignupWithSession(trx, request.userId, request.signupId);
-    if (!found) return "not-found";
+    if (!found) return { kind: "not-found" };
     const { signup, session } = found;
     const lapsed = signup.offer_expires_at !== null && offerLapsed(new Date(signup.offer_expires_at), now);
-    if (signup.status === "confirmed") return "already-confirmed";
-    if (signup.status !== "offered" || session.status !== "scheduled") return lapsed ? "expired" : "not-offered";
+    if (signup.status === "confirmed") return { kind: "already-confirmed" };
+    if (signup.status !== "offered" || session.status !== "scheduled") return { kind: lapsed ? "expired" : "not-offered" };
     if (lapsed) {
       await release(trx, signup, session, now);
-      return "expired";
+      return { kind: "expired" };
     }
-    return onValid(trx, signup, session);
+    return { kind: await onValid(trx, signup, session) };
   });
 }
 
@@ -318,7 +318,7 @@ async function answerOffer<T extends string>(
  * Offers whose deadline has passed, found by the scheduler's periodic run: each is ended and its
  * seat offered to the next in line. Returns how many lapsed.
  */
-export async function passLapsedOffers(db: Executor, now: Date): Promise<number> {
+export async function passLapsedOffers(db: Db, now: Date): Promise<number> {
   const lapsed = await db
     .selectFrom("teatalk_signups")
     .select("id")
@@ -341,7 +341,7 @@ export async function passLapsedOffers(db: Executor, now: Date): Promise<number>
 }
 
 /** Ends a live sign-up and hands a seat it held to the next in line. */
-async function release(trx: Executor, signup: TeaTalkSignup, session: TeaTalkSession, now: Date): Promise<void> {
+async function release(trx: Db, signup: TeaTalkSignup, session: TeaTalkSession, now: Date): Promise<void> {
   await setStatus(trx, signup.id, "cancelled", now);
   await cancelPendingByKeys(trx, [teatalkReminderKey(signup.id), teatalkOfferKey(signup.id)]);
   if (holdsSeat(signup.status)) await offerFreedSeats(trx, session, now);
@@ -351,7 +351,7 @@ async function release(trx: Executor, signup: TeaTalkSignup, session: TeaTalkSes
  * Offers each free seat to the next person in line, in sign-up order, through the outbox. Once
  * sign-up has closed no offer can be answered in time, and free seats stay free.
  */
-async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date): Promise<void> {
+async function offerFreedSeats(trx: Db, session: TeaTalkSession, now: Date): Promise<void> {
   const window = offerWindow(new Date(session.starts_at), now);
   if (!window || session.status !== "scheduled") return;
   const free = freeSeats(await seatCount(trx, session));
@@ -377,7 +377,7 @@ async function offerFreedSeats(trx: Executor, session: TeaTalkSession, now: Date
 }
 
 async function scheduleReminder(
-  trx: Executor,
+  trx: Db,
   signup: { id: number; userId: number; startsAt: Instant },
   policy: TeaTalkPolicy,
   now: Date,
@@ -386,12 +386,12 @@ async function scheduleReminder(
   if (reminder) await enqueue(trx, { ...reminder, recipientId: signup.userId }, now);
 }
 
-async function setStatus(trx: Executor, signupId: number, status: TeaTalkSignupStatus, now: Date): Promise<void> {
+async function setStatus(trx: Db, signupId: number, status: TeaTalkSignupStatus, now: Date): Promise<void> {
   await trx.updateTable("teatalk_signups").set({ status, updated_at: now.toISOString() }).where("id", "=", signupId).execute();
 }
 
 async function ownSignupWithSession(
-  db: Executor,
+  db: Db,
   userId: number,
   signupId: number,
 ): Promise<{ signup: TeaTalkSignup; session: TeaTalkSession } | undefined> {
@@ -422,7 +422,7 @@ function hostedBy(eb: ExpressionBuilder<Database & { s: Database["teatalk_sessio
 }
 
 /** The account's scheduled sessions starting in [from, to), in time order. */
-export async function hostSessions(db: Executor, telegramId: number, from: Date, to: Date): Promise<SessionView[]> {
+export async function hostSessions(db: Db, telegramId: number, from: Date, to: Date): Promise<SessionView[]> {
   const rows = await sessionViews(db)
     .where((eb) => hostedBy(eb, telegramId))
     .where("s.status", "=", "scheduled")
@@ -435,7 +435,7 @@ export async function hostSessions(db: Executor, telegramId: number, from: Date,
 }
 
 /** Whether the account hosts a scheduled session that ends after `since`. */
-export async function hostsSessionsAfter(db: Executor, telegramId: number, since: Date): Promise<boolean> {
+export async function hostsSessionsAfter(db: Db, telegramId: number, since: Date): Promise<boolean> {
   const row = await db
     .selectFrom("teatalk_sessions as s")
     .select("s.id")
@@ -448,7 +448,7 @@ export async function hostsSessionsAfter(db: Executor, telegramId: number, since
 }
 
 /** The accounts that host a scheduled session ending after `since`, named or as its specialist. */
-export async function hostAccountsAfter(db: Executor, since: Date): Promise<number[]> {
+export async function hostAccountsAfter(db: Db, since: Date): Promise<number[]> {
   const sessions = db
     .selectFrom("teatalk_sessions as s")
     .where("s.status", "=", "scheduled")
@@ -469,7 +469,7 @@ export interface NamedHost {
 }
 
 /** The named host's scheduled sessions that are not over at `now`. */
-function namedHostSessions(db: Executor, host: NamedHost, now: Date) {
+function namedHostSessions(db: Db, host: NamedHost, now: Date) {
   return db
     .selectFrom("teatalk_sessions")
     .where("center_id", "=", host.centerId)
@@ -492,7 +492,7 @@ export type HostLinking =
  * shows them at once. Sessions another account hosts stay theirs, and then nothing is linked.
  * Meant to run inside the transaction that uses up the invite, which holds the write lock.
  */
-export async function linkNamedHost(trx: Executor, host: NamedHost, telegramId: number, now: Date): Promise<HostLinking> {
+export async function linkNamedHost(trx: Db, host: NamedHost, telegramId: number, now: Date): Promise<HostLinking> {
   const holders = (await namedHostSessions(trx, host, now).select("host_telegram_id").distinct().execute()).map((r) => r.host_telegram_id);
   if (holders.length === 0) return { kind: "no-sessions" };
   if (holders.some((id) => id !== null && id !== telegramId)) return { kind: "taken" };
@@ -519,7 +519,7 @@ export interface HostToInvite {
  * Hosts to invite, soonest session first: each named host of a center once, and each active
  * specialist who hosts but has no account linked (a specialist's own invite makes them a host).
  */
-export async function listHostsToInvite(db: Executor, now: Date): Promise<HostToInvite[]> {
+export async function listHostsToInvite(db: Db, now: Date): Promise<HostToInvite[]> {
   const rows = await db
     .selectFrom("teatalk_sessions as s")
     .innerJoin("centers as c", "c.id", "s.center_id")
@@ -556,7 +556,7 @@ export interface Participant {
 }
 
 /** Who holds a seat at the session or was marked already, in sign-up order. */
-export async function sessionParticipants(db: Executor, sessionId: number): Promise<Participant[]> {
+export async function sessionParticipants(db: Db, sessionId: number): Promise<Participant[]> {
   const rows = await db
     .selectFrom("teatalk_signups as u")
     .leftJoin("users", "users.id", "u.user_id")
@@ -574,11 +574,11 @@ export async function sessionParticipants(db: Executor, sessionId: number): Prom
  * Someone else's session is reported exactly like a missing one.
  */
 export async function markParticipant(
-  db: Executor,
+  db: Db,
   mark: { signupId: number; hostTelegramId: number; status: AttendanceMark },
   now: Date,
-): Promise<MarkResult> {
-  return db.transaction().execute(async (trx): Promise<MarkResult> => {
+): Promise<MarkParticipantResult> {
+  return db.transaction().execute(async (trx): Promise<MarkParticipantResult> => {
     const row = await trx
       .selectFrom("teatalk_signups as u")
       .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -588,12 +588,12 @@ export async function markParticipant(
       .where("s.status", "=", "scheduled")
       .where((eb) => hostedBy(eb, mark.hostTelegramId))
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: "not-found" };
-    if (row.status === "attended" || row.status === "no_show") return { ok: false, reason: "already-marked", status: row.status };
-    if (row.status !== "confirmed") return { ok: false, reason: "not-confirmed" };
-    if (!attendanceOpen(new Date(row.starts_at), now)) return { ok: false, reason: "not-started" };
+    if (!row) return { kind: "not-found" };
+    if (row.status === "attended" || row.status === "no_show") return { kind: "already-marked", status: row.status };
+    if (row.status !== "confirmed") return { kind: "not-confirmed" };
+    if (!attendanceOpen(new Date(row.starts_at), now)) return { kind: "not-started" };
     await setStatus(trx, mark.signupId, mark.status, now);
-    return { ok: true, name: row.name };
+    return { kind: "marked", name: row.name };
   });
 }
 
@@ -601,7 +601,7 @@ export async function markParticipant(
 // The person's data
 
 /** The person's sign-ups with what they were for, for /mydata. */
-export async function exportSignups(db: Executor, userId: number) {
+export async function exportSignups(db: Db, userId: number) {
   return db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -613,7 +613,7 @@ export async function exportSignups(db: Executor, userId: number) {
 }
 
 /** Every sign-up the person has, with its session, in time order, for /mydata. */
-export async function listEveryOwnSignup(db: Executor, userId: number): Promise<SignupView[]> {
+export async function listEveryOwnSignup(db: Db, userId: number): Promise<SignupView[]> {
   const signups = await db
     .selectFrom("teatalk_signups as u")
     .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
@@ -630,6 +630,6 @@ export async function listEveryOwnSignup(db: Executor, userId: number): Promise<
  * freed seats are offered to the waitlist. Past ones stay for the figures; the link to the
  * person goes with their account row.
  */
-export async function cancelUpcomingSignups(db: Executor, userId: number, now: Date): Promise<void> {
+export async function cancelUpcomingSignups(db: Db, userId: number, now: Date): Promise<void> {
   for (const { signup } of await listOwnSignups(db, userId, now)) await cancelSignup(db, { signupId: signup.id, userId }, now);
 }

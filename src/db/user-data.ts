@@ -1,6 +1,6 @@
 import { localDateOf } from "../domain/time.js";
 import { cancelBooking, listEveryOwnBooking, listUpcomingOwnBookings, type BookingDetails } from "./bookings.js";
-import { conversationKey } from "./conversation-state.js";
+import { deleteConversationState } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
 import type { PracticeSettings, User } from "./schema.js";
@@ -63,7 +63,7 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
     // Every message to the person goes, sent ones too: a row naming their Telegram id next to a
     // booking would tie the anonymous booking back to them.
     await trx.deleteFrom("outbox").where("recipient_id", "=", userId).execute();
-    await trx.deleteFrom("conversation_state").where("key", "=", conversationKey(userId)).execute();
+    await deleteConversationState(trx, userId);
     await erasePracticeData(trx, userId);
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     await countAnonymously(trx, "accounts_erased", localDateOf(now));

@@ -7,7 +7,7 @@ import { addMinutes } from "./time-math.js";
 export type NoticeKind =
   | "booking_reminder" // to the person, before a consultation; payload { bookingId, offsetMinutes }
   | "booking_feedback" // to the person, after a consultation; payload { bookingId }
-  | "booking_cancelled_by_staff" // to the person; payload { bookingId }
+  | "booking_cancelled_by_staff" // to the person, with the offer of another time; payload { bookingId }
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
@@ -69,4 +69,20 @@ export function bookingNotices(
     urgent: false,
   });
   return notices;
+}
+
+/**
+ * Tells a person that their specialist cancelled their consultation. Urgent and essential: it may
+ * be hours away, and they must not come for nothing; until the start it is still worth saying.
+ */
+export function staffCancellationNotice(booking: { id: number; startsAt: Date }, now: Date): PlannedNotice {
+  return {
+    kind: "booking_cancelled_by_staff",
+    dueAt: now,
+    expiresAt: booking.startsAt,
+    payload: { bookingId: booking.id },
+    dedupeKey: `booking_cancelled_by_staff:${booking.id}`,
+    essential: true,
+    urgent: true,
+  };
 }

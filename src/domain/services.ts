@@ -18,10 +18,6 @@ export interface ServiceRules {
 export type ServiceCode = keyof typeof SERVICES;
 export const SERVICE_CODES = Object.keys(SERVICES) as ServiceCode[];
 
-export function isService(value: unknown): value is ServiceCode {
-  return typeof value === "string" && Object.hasOwn(SERVICES, value);
-}
-
 export const BOOKING_MODES = ["in_person", "online"] as const;
 export type BookingMode = (typeof BOOKING_MODES)[number];
 

@@ -1,8 +1,4 @@
 import { GrammyError, HttpError, type Api } from "grammy";
-import type { AppDeps, AppI18n } from "../bot/context.js";
-import { noticeRenderers } from "../bot/notices.js";
-import { isChatLinkRefused } from "../bot/shared/chat-link.js";
-import type { NoticeRenderers, RenderedNotice } from "../bot/shared/notice.js";
 import {
   cancelPendingForRecipient,
   claimDue,
@@ -15,18 +11,26 @@ import {
 } from "../db/outbox.js";
 import type { OutboxRow, User } from "../db/schema.js";
 import { findUser, updateUser } from "../db/users.js";
+import type { AppDeps } from "../deps.js";
+import type { Language } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 import { isQuietTime, nextAllowedTime } from "../domain/quiet-hours.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
+import { isChatLinkRefused } from "../telegram/failures.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
+import type { NoticeRenderers, RenderedNotice } from "./notice.js";
 import { SendRateLimiter } from "./rate-limiter.js";
 
-/** What the scheduler needs besides the app's dependencies: a Bot API client and the translations. */
+/**
+ * What the scheduler works with besides the app's dependencies, handed to it at start-up: a Bot
+ * API client, the translations and the bot's renderer of each kind of message.
+ */
 export interface SchedulerDeps extends AppDeps {
   /** The client messages go out with; see `outboxApi`. */
   api: Api;
-  i18n: Pick<AppI18n, "t">;
+  i18n: { t(language: Language, key: string, vars?: Record<string, string | number>): string };
+  renderers: NoticeRenderers;
 }
 
 export interface DispatcherOptions {
@@ -36,7 +40,6 @@ export interface DispatcherOptions {
   processExists?: (pid: number) => boolean;
   /** Rows claimed per statement. */
   batchSize?: number;
-  renderers?: NoticeRenderers;
   sleep?: Sleep;
   limiter?: SendRateLimiter;
 }
@@ -92,7 +95,6 @@ export class OutboxDispatcher {
   readonly workerId: string;
   private readonly deps: SchedulerDeps;
   private readonly batchSize: number;
-  private readonly renderers: NoticeRenderers;
   private readonly sleep: Sleep;
   private readonly limiter: SendRateLimiter;
   private readonly processExists: (pid: number) => boolean;
@@ -104,7 +106,6 @@ export class OutboxDispatcher {
     ownWorkers.add(this.workerId);
     this.processExists = options.processExists ?? processExists;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.renderers = options.renderers ?? noticeRenderers;
     this.sleep = options.sleep ?? abortableSleep;
     this.limiter = options.limiter ?? new SendRateLimiter();
   }
@@ -171,7 +172,7 @@ export class OutboxDispatcher {
 
     // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
     // in this window, the round trip included, sends the row twice (see the class comment).
-    if (!(await confirmClaim(db, row.id, this.workerId, this.now()))) return { outcome: { state: "pending" }, bucket: "lost" };
+    if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
     try {
       await this.send(row.recipient_id, notice);
     } catch (err) {
@@ -211,7 +212,7 @@ export class OutboxDispatcher {
       }
       return { outcome: { state: "pending", dueAt: at }, bucket: "postponed" };
     }
-    if (!this.renderers[row.kind as NoticeKind]) {
+    if (!this.deps.renderers[row.kind as NoticeKind]) {
       this.deps.logger.error({ outbox_id: row.id, kind: row.kind }, "outbox row of an unknown kind");
       return { outcome: { state: "failed", reason: `unknown kind "${row.kind}"`, attempts: row.attempts }, bucket: "failed" };
     }
@@ -221,7 +222,7 @@ export class OutboxDispatcher {
   /** The row's message in the recipient's language (Russian for someone the bot has no row for). */
   private async render(row: OutboxRow, recipient: User | undefined): Promise<RenderedNotice | null> {
     const language = recipient?.language ?? "ru";
-    const renderer = this.renderers[row.kind as NoticeKind]!;
+    const renderer = this.deps.renderers[row.kind as NoticeKind]!;
     return renderer({
       row,
       payload: JSON.parse(row.payload) as Record<string, unknown>,

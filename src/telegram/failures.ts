@@ -24,3 +24,11 @@ export function isTelegramOutage(error: unknown): boolean {
   if (error instanceof HttpError) return true;
   return error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500);
 }
+
+/**
+ * Telegram refuses a whole message when one of its buttons opens the chat of someone whose
+ * privacy settings forbid links to their account: the message has to go again without it.
+ */
+export function isChatLinkRefused(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 400 && err.description.includes("BUTTON_USER_PRIVACY_RESTRICTED");
+}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { noticeRenderers } from "../../src/bot/notices.js";
 import type { Specialist } from "../../src/db/schema.js";
 import type { DistrictCode } from "../../src/domain/districts.js";
 import type { Language } from "../../src/domain/language.js";
@@ -395,7 +396,7 @@ describe("online consultations", () => {
   /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
   async function dispatch(): Promise<ApiCall[]> {
     const from = h.calls.length;
-    const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+    const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n, renderers: noticeRenderers };
     await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
     return h.calls.slice(from);
   }

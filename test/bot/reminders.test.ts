@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { itemBlock } from "../../src/bot/features/practice/format.js";
+import { noticeRenderers } from "../../src/bot/notices.js";
 import { feedbackSummary } from "../../src/db/feedback.js";
 import { enqueue } from "../../src/db/outbox.js";
 import { findUser, updateUser } from "../../src/db/users.js";
@@ -31,7 +32,7 @@ const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk
 /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
 async function dispatch(): Promise<ApiCall[]> {
   const from = h.calls.length;
-  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n, renderers: noticeRenderers };
   await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
   return h.calls.slice(from);
 }

@@ -562,6 +562,58 @@ describe("blocking time", () => {
   });
 });
 
+describe("cancelling a consultation", () => {
+  it("the specialist cancels their own upcoming one after asking; the person is told and offered another time", async () => {
+    await link(psychologist, 7001);
+    const person = await signedUpUser(h, 661, "kk");
+    await h.db.updateTable("users").set({ name: "Айгерим" }).where("id", "=", 661).execute();
+    const policy = { limits: h.config.booking, reminderOffsetsMinutes: h.config.reminderOffsetsMinutes };
+    // Wednesday 25 November, 14:50 Almaty.
+    const booked = await bookSlot(h.db, { userId: 661, specialistId: psychologist.id, startsAt: new Date("2026-11-25T09:50:00Z"), mode: "in_person", topic: null }, policy, h.clock.now());
+    if (booked.kind !== "booked") throw new Error(`fixture booking failed: ${booked.kind}`);
+    const lawyerBooking = await insertBooking(h.db, { specialist: lawyer, userId: 661, startsAt: "2026-11-26T05:00:00Z", endsAt: "2026-11-26T05:30:00Z" });
+    const consultation = "25 ноября, среда, 14:50 — Айгерим";
+
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.send("/staff");
+    expect(s.buttons().find((b) => b.text === ru("staff-button-cancel"))?.callback_data).toBe("staff:cancels:0");
+    expect(h.texts(await s.press("staff:cancels:0"))).toEqual([ru("staff-cancel-choose")]);
+    expect(s.buttons()).toEqual([
+      { text: consultation, callback_data: `staff:cancel:${booked.bookingId}` },
+      { text: ru("button-back"), callback_data: "staff:menu" },
+    ]);
+
+    // Another specialist's booking, pressed through forged buttons, stays as it was.
+    expect(answers(await s.press(`staff:cancel:${lawyerBooking}`))).toEqual([ru("staff-cancel-unavailable")]);
+    expect(answers(await s.press(`staff:cancel-yes:${lawyerBooking}`))).toEqual([ru("staff-cancel-unavailable")]);
+    expect(await bookingStatus(lawyerBooking)).toBe("confirmed");
+    // Data no cancel button makes is a stale button, whatever it names.
+    for (const data of [`staff:cancel-yes:${booked.bookingId}x`, "staff:cancels:-1", "staff:cancel:"]) {
+      expect(answers(await s.press(data))).toEqual([ru("stale-button-alert")]);
+    }
+    expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
+
+    expect(h.texts(await s.press(`staff:cancel:${booked.bookingId}`))).toEqual([ru("staff-cancel-confirm", { consultation })]);
+    expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
+    const done = await s.press(`staff:cancel-yes:${booked.bookingId}`);
+    expect(answers(done)).toEqual([ru("staff-cancelled-alert")]);
+    expect(h.texts(done)).toEqual([ru("staff-cancelled", { consultation })]);
+    expect(await bookingStatus(booked.bookingId)).toBe("cancelled");
+    // A second press changes nothing, and the list has nothing left to cancel.
+    expect(answers(await s.press(`staff:cancel-yes:${booked.bookingId}`))).toEqual([ru("staff-cancel-unavailable")]);
+    expect(h.texts(await s.press("staff:cancels:0"))).toEqual([ru("staff-cancel-none")]);
+
+    // The person hears at once, in their language; their reminders are withdrawn, the specialist is not told of their own act.
+    const sent = (await dispatch()).filter((c) => c.method === "sendMessage");
+    const when = kk("reminders-when-date", { day: "25 қараша, сәрсенбі", time: "14:50" });
+    expect(sent.map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
+      [661, kk("reminders-cancelled-by-staff", { service: kk("service-psychologist"), when })],
+    ]);
+    expect(sent[0]!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(["menu:consult", "menu:open"]);
+    expect(h.texts(await person.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
+  });
+});
+
 describe("notices to staff", () => {
   let bookingId: number;
 
@@ -705,7 +757,7 @@ describe("staff locale keys built from domain values", () => {
 /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
 async function dispatch(): Promise<ApiCall[]> {
   const from = h.calls.length;
-  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n, renderers: noticeRenderers };
   await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
   return h.calls.slice(from);
 }
@@ -788,7 +840,7 @@ describe("no staff screen is a dead end", () => {
     await insertBooking(h.db, { specialist: psychologist, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     const wayBack = () => s.buttons().map((b) => b.callback_data).filter((d) => d === "staff:menu" || d === "menu:open");
-    for (const button of ["staff:today", "staff:week", "staff:blocks", "staff:language", "staff:block"]) {
+    for (const button of ["staff:today", "staff:week", "staff:blocks", "staff:cancels:0", "staff:language", "staff:block"]) {
       await s.send("/staff");
       await s.press(button);
       expect(wayBack(), button).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { noticeRenderers } from "../../src/bot/notices.js";
 import type { Language } from "../../src/domain/language.js";
 import { TEATALK_LEVELS } from "../../src/domain/teatalk.js";
 import { createLogger } from "../../src/logger.js";
@@ -56,7 +57,7 @@ function answer(batch: ApiCall[]): Record<string, any> | undefined {
 /** Sends what is due through the bot's own API client, as the scheduler does; returns the calls it made. */
 async function dispatch(): Promise<ApiCall[]> {
   const from = h.calls.length;
-  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n };
+  const deps = { config: h.config, db: h.db, logger: createLogger("silent"), clock: h.clock, api: h.bot.api, i18n: h.i18n, renderers: noticeRenderers };
   await new OutboxDispatcher(deps, { sleep: async (ms) => h.clock.advance(ms) }).dispatchDue();
   return h.calls.slice(from);
 }
@@ -192,6 +193,30 @@ describe("the list's filters", () => {
     expect(h.texts(again)[0]!.startsWith(title)).toBe(true);
     // Every button of the way fits Telegram's 64 bytes.
     for (const b of u.buttons()) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
+  });
+
+  it("shows a long list a page at a time, numbered on across pages", async () => {
+    // Eight more sessions in Medeu make nine there: a full page and one more.
+    for (let day = 0; day < 8; day++) {
+      await insertTeaTalkSession(h.db, { centerId: "medeu-1", startsAt: new Date(Date.parse("2026-11-27T13:30:00Z") + day * 86_400_000) });
+    }
+    const u = await person(506);
+    const first = await u.press("tt:l:all:medeu:0");
+    expect(h.texts(first)[0]).toContain(ru("teatalk-list-page", { page: 1, pages: 2 }));
+    const numbers = (buttons: { text: string }[]) => buttons.map((b) => b.text).filter((text) => /^\d+$/.test(text));
+    expect(numbers(u.buttons())).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-next"))?.callback_data).toBe("tt:l:all:medeu:1");
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-prev"))).toBeUndefined();
+
+    const second = await u.press("tt:l:all:medeu:1");
+    expect(h.texts(second)[0]).toContain(ru("teatalk-list-page", { page: 2, pages: 2 }));
+    expect(numbers(u.buttons())).toEqual(["9"]);
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-prev"))?.callback_data).toBe("tt:l:all:medeu:0");
+    expect(u.buttons().find((b) => b.text === ru("teatalk-button-next"))).toBeUndefined();
+
+    // A page the list no longer has (sessions were called off since) shows the last one.
+    expect(h.texts(await u.press("tt:l:all:medeu:5"))[0]).toContain(ru("teatalk-list-page", { page: 2, pages: 2 }));
+    expect(numbers(u.buttons())).toEqual(["9"]);
   });
 
   it("keeps the page too, and old buttons without a place open the whole list", async () => {

@@ -3,6 +3,7 @@ import {
   bookSlot,
   calendarUid,
   cancelBooking,
+  cancelBookingByStaff,
   isSlotTaken,
   listOwnBookings,
   rescheduleBooking,
@@ -294,7 +295,7 @@ describe("calendar revisions", () => {
     expect(await bookingRow(moved.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 1 });
     expect(await bookingRow(again.bookingId)).toMatchObject({ calendar_uid: `booking-${first}@jastar-bot`, calendar_sequence: 2 });
 
-    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toBe("cancelled");
+    expect(await cancelBooking(db, 1, again.bookingId, NOW)).toEqual({ kind: "cancelled" });
     expect(await bookingRow(again.bookingId)).toMatchObject({ status: "cancelled", calendar_sequence: 3 });
     expect(calendarUid(await bookingRow(again.bookingId))).toBe(`booking-${first}@jastar-bot`);
   });
@@ -305,7 +306,7 @@ describe("cancelBooking", () => {
     const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
     const later = new Date("2026-11-23T06:00:00Z");
 
-    expect(await cancelBooking(db, 1, bookingId, later)).toBe("cancelled");
+    expect(await cancelBooking(db, 1, bookingId, later)).toEqual({ kind: "cancelled" });
 
     expect(await bookingRow(bookingId)).toMatchObject({ status: "cancelled", cancelled_by: "user", updated_at: later.toISOString() });
     const outbox = await outboxOf(bookingId);
@@ -328,13 +329,60 @@ describe("cancelBooking", () => {
 
   it("changes nothing for someone else's booking, a cancelled one or a past one", async () => {
     const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
-    expect(await cancelBooking(db, 2, bookingId, NOW)).toBe("not-found");
-    expect(await cancelBooking(db, 1, 99_999, NOW)).toBe("not-found");
+    expect(await cancelBooking(db, 2, bookingId, NOW)).toEqual({ kind: "not-found" });
+    expect(await cancelBooking(db, 1, 99_999, NOW)).toEqual({ kind: "not-found" });
     expect((await bookingRow(bookingId)).status).toBe("confirmed");
 
-    expect(await cancelBooking(db, 1, bookingId, new Date("2026-11-24T05:00:00Z"))).toBe("not-active"); // it has begun
-    expect(await cancelBooking(db, 1, bookingId, NOW)).toBe("cancelled");
-    expect(await cancelBooking(db, 1, bookingId, NOW)).toBe("not-active");
+    expect(await cancelBooking(db, 1, bookingId, new Date("2026-11-24T05:00:00Z"))).toEqual({ kind: "not-active" }); // it has begun
+    expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "cancelled" });
+    expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "not-active" });
+  });
+});
+
+describe("cancelBookingByStaff", () => {
+  it("frees the slot, withdraws pending messages and tells the person at once, calendar revision up", async () => {
+    const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const later = new Date("2026-11-23T06:00:00Z");
+
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId: psychologist.id }, later)).toEqual({ kind: "cancelled" });
+
+    expect(await bookingRow(bookingId)).toMatchObject({
+      status: "cancelled",
+      cancelled_by: "specialist",
+      calendar_sequence: 1,
+      updated_at: later.toISOString(),
+    });
+    const outbox = await outboxOf(bookingId);
+    // The reminders, the feedback request and the specialist's "new booking" are withdrawn; the
+    // specialist, who cancelled, is not told about it.
+    expect(outbox.filter((o) => o.kind !== "booking_cancelled_by_staff").map((o) => o.state)).toEqual([
+      "cancelled",
+      "cancelled",
+      "cancelled",
+      "cancelled",
+    ]);
+    expect(outbox.find((o) => o.kind === "booking_cancelled_by_staff")).toMatchObject({
+      recipient_id: 1,
+      state: "pending",
+      due_at: later.toISOString(),
+      expires_at: TUE_10.toISOString(),
+      payload: JSON.stringify({ bookingId }),
+      essential: 1,
+      urgent: 1,
+    });
+    expect((await bookSlot(db, request(2), POLICY, later)).kind).toBe("booked");
+  });
+
+  it("changes nothing for another specialist's booking, a cancelled one or a started one", async () => {
+    const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId: unlinked.id }, NOW)).toEqual({ kind: "not-found" });
+    expect(await cancelBookingByStaff(db, { bookingId: 99_999, specialistId: psychologist.id }, NOW)).toEqual({ kind: "not-found" });
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId: psychologist.id }, TUE_10)).toEqual({ kind: "not-active" });
+    expect((await bookingRow(bookingId)).status).toBe("confirmed");
+
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId: psychologist.id }, NOW)).toEqual({ kind: "cancelled" });
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId: psychologist.id }, NOW)).toEqual({ kind: "not-active" });
+    expect((await outboxOf(bookingId)).filter((o) => o.kind === "booking_cancelled_by_staff")).toHaveLength(1);
   });
 });
 

@@ -28,14 +28,14 @@ describe("feedback storage", () => {
 
   it("stores one score and one comment per booking, only for its person", async () => {
     const b = await booking(1, "psychologist", 5);
-    expect(await saveFeedbackComment(db, b, 1, "без оценки", now)).toBe(false);
-    expect(await saveFeedbackScore(db, b, 2, 5, now)).toBe(false);
-    expect(await saveFeedbackScore(db, b, 1, 4, now)).toBe(true);
-    expect(await saveFeedbackScore(db, b, 1, 1, now)).toBe(false);
-    expect(await saveFeedbackComment(db, b, 2, "чужой", now)).toBe(false);
-    expect(await saveFeedbackComment(db, b, 1, "Спасибо", now)).toBe(true);
-    expect(await saveFeedbackComment(db, b, 1, "ещё", now)).toBe(false);
-    expect(await saveFeedbackComment(db, b, 2, "Спасибо", now)).toBe(false);
+    expect(await saveFeedbackComment(db, b, 1, "без оценки", now)).toEqual({ kind: "refused" });
+    expect(await saveFeedbackScore(db, b, 2, 5, now)).toEqual({ kind: "refused" });
+    expect(await saveFeedbackScore(db, b, 1, 4, now)).toEqual({ kind: "saved" });
+    expect(await saveFeedbackScore(db, b, 1, 1, now)).toEqual({ kind: "refused" });
+    expect(await saveFeedbackComment(db, b, 2, "чужой", now)).toEqual({ kind: "refused" });
+    expect(await saveFeedbackComment(db, b, 1, "Спасибо", now)).toEqual({ kind: "saved" });
+    expect(await saveFeedbackComment(db, b, 1, "ещё", now)).toEqual({ kind: "refused" });
+    expect(await saveFeedbackComment(db, b, 2, "Спасибо", now)).toEqual({ kind: "refused" });
     expect(await db.selectFrom("bookings").select(["feedback_score", "feedback_comment"]).where("id", "=", b).executeTakeFirst()).toEqual({
       feedback_score: 4,
       feedback_comment: "Спасибо",
@@ -45,9 +45,9 @@ describe("feedback storage", () => {
   it("finds the same comment stored when it is saved again, as a replayed flow does, and writes once", async () => {
     const b = await booking(1, "career", 5);
     await saveFeedbackScore(db, b, 1, 5, now);
-    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", now)).toBe(true);
+    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", now)).toEqual({ kind: "saved" });
     const later = new Date("2026-11-23T12:05:00Z");
-    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", later)).toBe(true);
+    expect(await saveFeedbackComment(db, b, 1, "Помогли с резюме", later)).toEqual({ kind: "saved" });
     expect(await db.selectFrom("bookings").select(["feedback_comment", "updated_at"]).where("id", "=", b).executeTakeFirst()).toEqual({
       feedback_comment: "Помогли с резюме",
       updated_at: now.toISOString(),

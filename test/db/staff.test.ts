@@ -45,7 +45,7 @@ const inviteRow = (token: string) => db.selectFrom("staff_invites").selectAll().
 const inviteFor = (specialist: Specialist) => createInvite(db, { target: { kind: "specialist", specialistId: specialist.id }, createdBy: ADMIN }, NOW);
 const specialistInvite = (token: string) => ({ kind: "specialist" as const, token });
 const linked = (specialist: Specialist, alreadyYours: boolean) => ({
-  ok: true,
+  kind: "linked",
   target: { kind: "specialist", specialistId: specialist.id },
   alreadyYours,
 });
@@ -74,31 +74,31 @@ describe("staff invites", () => {
 
     // The same person opening it again is told they are linked; anyone else is refused.
     expect(await redeemInvite(db, specialistInvite(token), 7001, at)).toEqual(linked(psychologist, true));
-    expect(await redeemInvite(db, specialistInvite(token), 7002, at)).toEqual({ ok: false, reason: "used" });
+    expect(await redeemInvite(db, specialistInvite(token), 7002, at)).toEqual({ kind: "used" });
     expect(await telegramIdOf(psychologist.id)).toBe(7001);
 
     // A second invite for the same specialist, opened by the linked account, is just used up.
     const spare = await inviteFor(psychologist);
     expect(await redeemInvite(db, specialistInvite(spare.token), 7001, at)).toEqual(linked(psychologist, true));
-    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, at)).toEqual({ ok: false, reason: "used" });
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, at)).toEqual({ kind: "used" });
   });
 
   it("lead nowhere once their specialist is deactivated, not even for the account they linked", async () => {
     const { token } = await inviteFor(psychologist);
     const spare = await inviteFor(psychologist);
-    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toMatchObject({ ok: true });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toMatchObject({ kind: "linked" });
     await db.updateTable("specialists").set({ active: 0 }).where("id", "=", psychologist.id).execute();
 
-    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
-    expect(await redeemInvite(db, specialistInvite(spare.token), 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
-    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, NOW)).toEqual({ ok: false, reason: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(spare.token), 7002, NOW)).toEqual({ kind: "unknown" });
     expect(await inviteRow(spare.token)).toMatchObject({ used_at: null, used_by: null });
   });
 
   it("refuse an unknown or expired token and change nothing", async () => {
     const { token, expiresAt } = await inviteFor(psychologist);
-    expect(await redeemInvite(db, specialistInvite("no-such-token"), 7001, NOW)).toEqual({ ok: false, reason: "unknown" });
-    expect(await redeemInvite(db, specialistInvite(token), 7001, new Date(expiresAt))).toEqual({ ok: false, reason: "expired" });
+    expect(await redeemInvite(db, specialistInvite("no-such-token"), 7001, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, specialistInvite(token), 7001, new Date(expiresAt))).toEqual({ kind: "expired" });
     expect(await telegramIdOf(psychologist.id)).toBeNull();
     expect(await inviteRow(token)).toMatchObject({ used_at: null, used_by: null });
   });
@@ -106,11 +106,11 @@ describe("staff invites", () => {
   it("used twice at the same moment link exactly one account", async () => {
     const { token } = await inviteFor(psychologist);
     const results = await Promise.all([7001, 7002, 7003].map((id) => redeemInvite(db, specialistInvite(token), id, NOW)));
-    const winners = results.filter((r) => r.ok);
+    const winners = results.filter((r) => r.kind === "linked");
     expect(winners).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([
-      { ok: false, reason: "used" },
-      { ok: false, reason: "used" },
+    expect(results.filter((r) => r.kind !== "linked")).toEqual([
+      { kind: "used" },
+      { kind: "used" },
     ]);
     const linked = await telegramIdOf(psychologist.id);
     expect([7001, 7002, 7003]).toContain(linked);
@@ -124,17 +124,17 @@ describe("staff invites", () => {
       redeemInvite(db, specialistInvite(first.token), 7001, NOW),
       redeemInvite(db, specialistInvite(second.token), 7002, NOW),
     ]);
-    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
-    expect([a, b].filter((r) => !r.ok)).toEqual([{ ok: false, reason: "specialist-linked" }]);
-    const loser = a.ok ? second.token : first.token;
+    expect([a, b].filter((r) => r.kind === "linked")).toHaveLength(1);
+    expect([a, b].filter((r) => r.kind !== "linked")).toEqual([{ kind: "specialist-linked" }]);
+    const loser = a.kind === "linked" ? second.token : first.token;
     expect(await inviteRow(loser)).toMatchObject({ used_at: null, used_by: null });
   });
 
   it("do not link an account that already belongs to another specialist", async () => {
     const forPsychologist = await inviteFor(psychologist);
     const forLawyer = await inviteFor(lawyer);
-    expect((await redeemInvite(db, specialistInvite(forPsychologist.token), 7001, NOW)).ok).toBe(true);
-    expect(await redeemInvite(db, specialistInvite(forLawyer.token), 7001, NOW)).toEqual({ ok: false, reason: "account-linked" });
+    expect((await redeemInvite(db, specialistInvite(forPsychologist.token), 7001, NOW)).kind).toBe("linked");
+    expect(await redeemInvite(db, specialistInvite(forLawyer.token), 7001, NOW)).toEqual({ kind: "account-linked" });
     expect(await telegramIdOf(lawyer.id)).toBeNull();
     expect(await inviteRow(forLawyer.token)).toMatchObject({ used_at: null });
   });
@@ -155,8 +155,8 @@ describe("host invites", () => {
     const { token } = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
     expect(await inviteRow(token)).toMatchObject({ kind: "host", specialist_id: null, host_name: "Айгерім", center_id: "almaly-1" });
     expect(inviteStartPayload("host", token)).toMatch(/^host_[A-Za-z0-9_-]{1,59}$/);
-    expect(await redeemInvite(db, specialistInvite(token), 7300, NOW)).toEqual({ ok: false, reason: "unknown" });
-    expect(await redeemInvite(db, hostInvite(token), 7300, NOW)).toEqual({ ok: true, target: host, alreadyYours: false });
+    expect(await redeemInvite(db, specialistInvite(token), 7300, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, hostInvite(token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: false });
     expect(await hostsOf()).toEqual([7300, 7300]);
   });
 
@@ -167,11 +167,11 @@ describe("host invites", () => {
       redeemInvite(db, hostInvite(first.token), 7300, NOW),
       redeemInvite(db, hostInvite(second.token), 7301, NOW),
     ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "host-linked" }]);
-    const winner = results[0].ok ? 7300 : 7301;
+    expect(results.filter((r) => r.kind === "linked")).toHaveLength(1);
+    expect(results.filter((r) => r.kind !== "linked")).toEqual([{ kind: "host-linked" }]);
+    const winner = results[0].kind === "linked" ? 7300 : 7301;
     expect(await hostsOf()).toEqual([winner, winner]);
-    const loser = results[0].ok ? second.token : first.token;
+    const loser = results[0].kind === "linked" ? second.token : first.token;
     expect(await inviteRow(loser)).toMatchObject({ used_at: null, used_by: null });
   });
 
@@ -180,10 +180,10 @@ describe("host invites", () => {
     await redeemInvite(db, hostInvite(first.token), 7300, NOW);
     await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-26T13:00:00Z", hostName: "Айгерім" });
     const second = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
-    expect(await redeemInvite(db, hostInvite(second.token), 7300, NOW)).toEqual({ ok: true, target: host, alreadyYours: false });
+    expect(await redeemInvite(db, hostInvite(second.token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: false });
     expect(await hostsOf()).toEqual([7300, 7300, 7300]);
     const third = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
-    expect(await redeemInvite(db, hostInvite(third.token), 7300, NOW)).toEqual({ ok: true, target: host, alreadyYours: true });
+    expect(await redeemInvite(db, hostInvite(third.token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: true });
   });
 });
 
@@ -209,21 +209,21 @@ describe("agenda and attendance marks", () => {
     const mark = (bookingId: number, change: AttendanceChange, at = NOW, specialistId = psychologist.id) =>
       markAttendance(db, { bookingId, specialistId, change }, at);
 
-    expect(await mark(started, "no_show", NOW, lawyer.id)).toEqual({ ok: false, reason: "not-found" });
-    expect(await mark(later, "attended")).toEqual({ ok: false, reason: "not-started" });
-    expect(await mark(started, "unmark")).toEqual({ ok: false, reason: "not-marked" });
+    expect(await mark(started, "no_show", NOW, lawyer.id)).toEqual({ kind: "not-found" });
+    expect(await mark(later, "attended")).toEqual({ kind: "not-started" });
+    expect(await mark(started, "unmark")).toEqual({ kind: "not-marked" });
     const first = await mark(started, "no_show");
-    expect(first).toMatchObject({ ok: true, booking: { id: started, status: "no_show" }, markedAt: NOW.toISOString() });
-    expect(await mark(started, "no_show")).toEqual({ ok: false, reason: "already-marked", status: "no_show" });
+    expect(first).toMatchObject({ kind: "marked", booking: { id: started, status: "no_show" }, markedAt: NOW.toISOString() });
+    expect(await mark(started, "no_show")).toEqual({ kind: "already-marked", status: "no_show" });
 
     const soon = new Date(NOW.getTime() + 3_600_000);
-    expect(await mark(started, "attended", soon)).toMatchObject({ ok: true, booking: { status: "attended" } });
+    expect(await mark(started, "attended", soon)).toMatchObject({ kind: "marked", booking: { status: "attended" } });
     expect(await row(started)).toEqual({ status: "attended", marked_at: soon.toISOString() });
 
     // 24 hours after the last change the mark is final.
     const final = new Date(soon.getTime() + 24 * 3_600_000);
-    expect(await mark(started, "no_show", final)).toEqual({ ok: false, reason: "final", status: "attended" });
-    expect(await mark(started, "unmark", final)).toEqual({ ok: false, reason: "final", status: "attended" });
+    expect(await mark(started, "no_show", final)).toEqual({ kind: "final", status: "attended" });
+    expect(await mark(started, "unmark", final)).toEqual({ kind: "final", status: "attended" });
     expect([await row(started), (await row(later)).status]).toEqual([{ status: "attended", marked_at: soon.toISOString() }, "confirmed"]);
   });
 
@@ -261,8 +261,8 @@ describe("blocked times", () => {
     expect(openBefore.filter((s) => !openAfter.includes(s))).toEqual(["2026-11-24T04:00:00.000Z", "2026-11-24T06:00:00.000Z"]);
 
     expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([{ id: block.id, starts_at: start.toISOString(), ends_at: end.toISOString() }]);
-    expect(await unblockTime(db, block.id, lawyer.id)).toBeNull();
-    expect(await unblockTime(db, block.id, psychologist.id)).toMatchObject({ id: block.id });
+    expect(await unblockTime(db, block.id, lawyer.id)).toEqual({ kind: "not-found" });
+    expect(await unblockTime(db, block.id, psychologist.id)).toMatchObject({ kind: "unblocked", block: { id: block.id } });
     expect(await listUpcomingBlockedTimes(db, psychologist.id, NOW, 10)).toEqual([]);
   });
 

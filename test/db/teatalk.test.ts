@@ -240,7 +240,7 @@ describe("cancelling and the waitlist", () => {
       [waitlist[1], "pending"],
     ]);
 
-    expect(await acceptOffer(db, { signupId: offer.id, userId: waitlist[0]! }, POLICY, clock.now())).toBe("expired");
+    expect(await acceptOffer(db, { signupId: offer.id, userId: waitlist[0]! }, POLICY, clock.now())).toEqual({ kind: "expired" });
     expect(await statusOf(sessionId, waitlist[0]!)).toEqual(["cancelled"]);
     // A second sweep finds nothing new.
     expect(await passLapsedOffers(db, clock.now())).toBe(0);
@@ -266,7 +266,7 @@ describe("cancelling and the waitlist", () => {
     await cancelSignup(db, { signupId: 1, userId: confirmed[0]! }, clock.now());
     const offer = (await signupsOf(sessionId)).find((s) => s.user_id === waitlist[0])!;
     clock.advance(OFFER_HOLD_MINUTES * MINUTE);
-    expect(await acceptOffer(db, { signupId: offer.id, userId: waitlist[0]! }, POLICY, clock.now())).toBe("expired");
+    expect(await acceptOffer(db, { signupId: offer.id, userId: waitlist[0]! }, POLICY, clock.now())).toEqual({ kind: "expired" });
     expect(await statusOf(sessionId, waitlist[1]!)).toEqual(["offered"]);
     expect(await seatsTaken(sessionId)).toBe(1);
   });
@@ -278,21 +278,21 @@ describe("cancelling and the waitlist", () => {
     const [a, b] = (await signupsOf(sessionId)).filter((s) => s.status === "offered");
 
     // Nobody answers someone else's offer.
-    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[2]! }, POLICY, clock.now())).toBe("not-found");
-    expect(await declineOffer(db, { signupId: a!.id, userId: waitlist[1]! }, clock.now())).toBe("not-found");
+    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[2]! }, POLICY, clock.now())).toEqual({ kind: "not-found" });
+    expect(await declineOffer(db, { signupId: a!.id, userId: waitlist[1]! }, clock.now())).toEqual({ kind: "not-found" });
 
     clock.advance(30 * MINUTE);
-    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[0]! }, POLICY, clock.now())).toBe("confirmed");
+    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[0]! }, POLICY, clock.now())).toEqual({ kind: "confirmed" });
     expect(await statusOf(sessionId, waitlist[0]!)).toEqual(["confirmed"]);
-    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[0]! }, POLICY, clock.now())).toBe("already-confirmed");
+    expect(await acceptOffer(db, { signupId: a!.id, userId: waitlist[0]! }, POLICY, clock.now())).toEqual({ kind: "already-confirmed" });
     const reminder = (await outbox("teatalk_reminder")).find((r) => r.recipient_id === waitlist[0]);
     expect(reminder).toMatchObject({ due_at: new Date(START.getTime() - 180 * MINUTE).toISOString(), expires_at: START.toISOString(), state: "pending" });
     expect((await outbox("teatalk_offer")).find((o) => o.recipient_id === waitlist[0])?.state).toBe("cancelled");
 
-    expect(await declineOffer(db, { signupId: b!.id, userId: waitlist[1]! }, clock.now())).toBe("declined");
+    expect(await declineOffer(db, { signupId: b!.id, userId: waitlist[1]! }, clock.now())).toEqual({ kind: "declined" });
     expect(await statusOf(sessionId, waitlist[1]!)).toEqual(["cancelled"]);
     expect(await statusOf(sessionId, waitlist[2]!)).toEqual(["offered"]);
-    expect(await declineOffer(db, { signupId: b!.id, userId: waitlist[1]! }, clock.now())).toBe("not-offered");
+    expect(await declineOffer(db, { signupId: b!.id, userId: waitlist[1]! }, clock.now())).toEqual({ kind: "not-offered" });
     expect(await seatsTaken(sessionId)).toBe(2);
   });
 
@@ -343,26 +343,13 @@ describe("the host's marks", () => {
     const a = (await signUp(db, { sessionId: byName, userId: person! }, POLICY, clock.now())) as { signupId: number };
     const b = (await signUp(db, { sessionId: bySpecialist, userId: person! }, POLICY, clock.now())) as { signupId: number };
 
-    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "attended" }, clock.now())).toEqual({
-      ok: false,
-      reason: "not-started",
-    });
+    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "attended" }, clock.now())).toEqual({ kind: "not-started" });
     clock.set(START);
-    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({
-      ok: false,
-      reason: "not-found",
-    });
-    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "attended" }, clock.now())).toEqual({
-      ok: true,
-      name: "Человек 1",
-    });
-    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "no_show" }, clock.now())).toEqual({
-      ok: false,
-      reason: "already-marked",
-      status: "attended",
-    });
+    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({ kind: "not-found" });
+    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "attended" }, clock.now())).toEqual({ kind: "marked", name: "Человек 1" });
+    expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "no_show" }, clock.now())).toEqual({ kind: "already-marked", status: "attended" });
     // A specialist host is found by their own linked account.
-    expect(await markParticipant(db, { signupId: b.signupId, hostTelegramId: 7001, status: "no_show" }, clock.now())).toMatchObject({ ok: true });
+    expect(await markParticipant(db, { signupId: b.signupId, hostTelegramId: 7001, status: "no_show" }, clock.now())).toMatchObject({ kind: "marked" });
     expect((await signupsOf(byName))[0]!.status).toBe("attended");
     expect((await signupsOf(bySpecialist))[0]!.status).toBe("no_show");
   });
@@ -378,10 +365,7 @@ describe("the host's marks", () => {
     await db.updateTable("specialists").set({ active: 0 }).where("id", "=", specialist.id).execute();
     clock.set(START);
     expect(await hostSessions(db, 7001, day.from, day.to)).toEqual([]);
-    expect(await markParticipant(db, { signupId: signup.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({
-      ok: false,
-      reason: "not-found",
-    });
+    expect(await markParticipant(db, { signupId: signup.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({ kind: "not-found" });
   });
 });
 

@@ -35,7 +35,7 @@ beforeEach(async () => {
   db = store.db;
   clock = new TestClock(MORNING);
   const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
-  deps = { config, db, logger: createLogger("silent"), clock, api: outboxApi(config), i18n };
+  deps = { config, db, logger: createLogger("silent"), clock, api: outboxApi(config), i18n, renderers: noticeRenderers };
 });
 afterEach(async () => {
   await em.close();
@@ -141,7 +141,7 @@ describe("the outbox dispatcher", () => {
       staff_booking_new: async () => ({ text: "new booking", reply_markup: withButton, ifChatLinkRefused: { text: "new booking, no chat link" } }),
     };
     em.failNext("sendMessage", { error_code: 400, description: "Bad Request: BUTTON_USER_PRIVACY_RESTRICTED" });
-    const report = await dispatcher({ renderers }).dispatchDue();
+    const report = await dispatcher({}, { renderers }).dispatchDue();
     expect(report.sent).toEqual([id]);
     expect(textsTo(151)).toEqual(["new booking, no chat link"]);
     expect(em.lastMessageTo(151)?.reply_markup).toBeUndefined();
@@ -150,7 +150,7 @@ describe("the outbox dispatcher", () => {
     // Any other refusal is retried as before, also for a notice that has a version without buttons.
     const other = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 151, dueAt: MORNING, urgent: true });
     em.failNext("sendMessage", { error_code: 400, description: "Bad Request: message is too long" });
-    expect((await dispatcher({ renderers }).dispatchDue()).retrying).toEqual([other]);
+    expect((await dispatcher({}, { renderers }).dispatchDue()).retrying).toEqual([other]);
     expect(textsTo(151)).toEqual(["new booking, no chat link"]);
   });
 
@@ -158,7 +158,7 @@ describe("the outbox dispatcher", () => {
     em.addUser({ id: 150, first_name: "Staff" });
     const id = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 150, dueAt: MORNING, urgent: true });
     const renderers = { staff_booking_new: async ({ t, language }: { t: (k: string) => string; language: string }) => ({ text: `${language}: ${t("nudge-text")}` }) };
-    await dispatcher({ renderers }).dispatchDue();
+    await dispatcher({}, { renderers }).dispatchDue();
     expect(textsTo(150)).toEqual([`ru: ${i18n.t("ru", "nudge-text")}`]);
     expect((await row(id)).state).toBe("sent");
   });
@@ -376,7 +376,7 @@ describe("the outbox dispatcher", () => {
         return noticeRenderers.practice_nudge!(input);
       },
     };
-    expect((await dispatcher({ renderers: takeover }).dispatchDue()).lost).toEqual([id]);
+    expect((await dispatcher({}, { renderers: takeover }).dispatchDue()).lost).toEqual([id]);
     expect(em.callsOf("sendMessage")).toHaveLength(0);
     expect(await row(id)).toMatchObject({ state: "sending", claimed_by: "other" });
   });

@@ -1,6 +1,7 @@
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
+import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { updateUser } from "../../src/db/users.js";
@@ -32,7 +33,7 @@ describe("the scheduler's cron job", () => {
     const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
     await registerUser(store.db, 301);
     await updateUser(store.db, 301, { practice_nudge_time: "20:00" }, new Date());
-    const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n() };
+    const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n(), renderers: noticeRenderers };
 
     scheduler = startScheduler(deps);
     const fired: string[] = [];

@@ -1,8 +1,7 @@
 import type { Language } from "../../domain/language.js";
 import { formatDay, localDateOf, localTimeOf } from "../../domain/time.js";
 
-/** Translation as both a context and a notice renderer give it. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate } from "../../domain/language.js";
 
 /**
  * Escapes text that does not come from the locales (what a person typed, names and addresses

@@ -6,10 +6,6 @@ export const LEVELS: readonly Level[] = [1, 2, 3];
 
 const BY_ID: ReadonlyMap<string, DeckItem> = new Map(DECK.map((item) => [item.id, item]));
 
-export function isLevel(value: unknown): value is Level {
-  return (LEVELS as readonly unknown[]).includes(value);
-}
-
 /** The deck item with this id; undefined for an id the deck no longer has. */
 export function deckItem(id: string): DeckItem | undefined {
   return BY_ID.get(id);

@@ -57,8 +57,8 @@ bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
   if (!booking) return;
   const now = ctx.deps.clock.now();
   const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, now);
-  ctx.log.info({ booking_id: booking.id, outcome }, "booking cancellation");
-  if (outcome !== "cancelled") return refuse(ctx, outcome);
+  ctx.log.info({ booking_id: booking.id, outcome: outcome.kind }, "booking cancellation");
+  if (outcome.kind !== "cancelled") return refuse(ctx, outcome.kind);
   await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
   const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, booking.id))!;

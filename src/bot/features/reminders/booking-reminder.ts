@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import { findUser } from "../../../db/users.js";
+import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
-import type { NoticeRenderer } from "../../shared/notice.js";
 import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { comingButton } from "./buttons.js";

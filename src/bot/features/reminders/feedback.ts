@@ -9,12 +9,12 @@ import {
   mayAskFeedback,
   parseFeedbackComment,
 } from "../../../domain/feedback.js";
+import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { menuButton } from "../../shared/keyboards.js";
-import type { NoticeRenderer } from "../../shared/notice.js";
 import { feedbackScore } from "./buttons.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
@@ -56,7 +56,7 @@ feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
   // A second press racing the first loses at the guarded update and is told it was already rated.
   const refusal =
     feedbackRefusal(rateable, ctx.from.id, now) ??
-    ((await saveFeedbackScore(db, bookingId, ctx.from.id, score, now)) ? null : "already-given");
+    ((await saveFeedbackScore(db, bookingId, ctx.from.id, score, now)).kind === "saved" ? null : "already-given");
   if (refusal) {
     await ctx.answerCallbackQuery({ text: ctx.t(`feedback-${refusal}`), show_alert: true });
     return;

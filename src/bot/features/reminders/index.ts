@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import { updateUser } from "../../../db/users.js";
+import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
-import type { NoticeRenderers } from "../../shared/notice.js";
 import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
+import { renderCancelledByStaff } from "./cancelled-by-staff.js";
 import { feedbackButtons, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
 
@@ -12,6 +13,7 @@ export { FEEDBACK_COMMENT, feedbackCommentConversation } from "./feedback.js";
 export const reminderRenderers = {
   booking_reminder: renderBookingReminder,
   booking_feedback: renderFeedbackRequest,
+  booking_cancelled_by_staff: renderCancelledByStaff,
   practice_nudge: renderPracticeNudge,
 } satisfies NoticeRenderers;
 

@@ -8,16 +8,16 @@ import {
   specialistAgenda,
   type AgendaEntry,
   type AttendanceChange,
-  type AttendanceMark,
   type StaffMember,
 } from "../../../db/staff.js";
+import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { AGENDA_WEEK_DAYS, agendaWindow, MARK_LOOKBACK_DAYS, markFinalAt } from "../../../domain/staff.js";
 import { addMinutes } from "../../../domain/time-math.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
+import { isChatLinkRefused } from "../../../telegram/failures.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import { isChatLinkRefused } from "../../shared/chat-link.js";
 import { dayAndTime } from "../../shared/format.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
 import { markAttendanceButton } from "./buttons.js";
@@ -136,7 +136,7 @@ async function marksScreens(ctx: BaseContext, member: StaffMember, now: Date, la
 }
 
 /** "23 November, Monday, 09:00" in Almaty time. */
-function when(instant: string, language: Language): string {
+export function when(instant: string, language: Language): string {
   const { day, time } = dayAndTime(instant, language);
   return `${day}, ${time}`;
 }
@@ -156,12 +156,12 @@ function otherMark(status: BookingStatus): AttendanceMark {
  */
 export async function markFromButton(ctx: BaseContext, member: StaffMember, bookingId: number, change: AttendanceChange): Promise<void> {
   const result = await markAttendance(ctx.deps.db, { bookingId, specialistId: member.id, change }, ctx.deps.clock.now());
-  if (!result.ok) {
-    ctx.log.info({ booking_id: bookingId, reason: result.reason }, "attendance mark refused");
+  if (result.kind !== "marked") {
+    ctx.log.info({ booking_id: bookingId, reason: result.kind }, "attendance mark refused");
     const text =
-      result.reason === "already-marked"
+      result.kind === "already-marked"
         ? ctx.t("staff-mark-already", { status: ctx.t(`staff-status-${result.status}`) })
-        : ctx.t(`staff-mark-${result.reason}`);
+        : ctx.t(`staff-mark-${result.kind}`);
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }

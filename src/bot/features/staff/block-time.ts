@@ -171,13 +171,13 @@ export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): P
 
 /** Removes one of the presser's own blocks; another's id, or one already removed, changes nothing. */
 export async function unblockFromButton(ctx: BaseContext, member: StaffMember, blockId: number): Promise<void> {
-  const removed = await unblockTime(ctx.deps.db, blockId, member.id);
-  if (!removed) {
+  const result = await unblockTime(ctx.deps.db, blockId, member.id);
+  if (result.kind === "not-found") {
     await ctx.answerCallbackQuery({ text: ctx.t("staff-unblock-not-found"), show_alert: true });
     return;
   }
   ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("staff-unblocked", { when: blockLabel(removed, await contextLanguage(ctx)) }));
+  await ctx.reply(ctx.t("staff-unblocked", { when: blockLabel(result.block, await contextLanguage(ctx)) }));
   await showBlockedTimes(ctx, member);
 }

@@ -1,5 +1,6 @@
 import type { AttendanceChange } from "../../../db/staff.js";
 import { LANGUAGES } from "../../../domain/language.js";
+import { MARK_CODES } from "../../shared/attendance.js";
 import { coded, defineScreen, int, key, oneOf } from "../../shared/callback-data.js";
 
 /** The staff menu, the screen every staff screen leads back to, and its entries. */
@@ -14,9 +15,14 @@ export const setStaffLanguage = defineScreen("staff:set-language", { language: o
 /** Attended / no-show / undo for a booking. */
 export const markAttendanceButton = defineScreen("staff:mark", {
   booking: int(12),
-  change: coded<AttendanceChange>({ attended: "a", no_show: "n", unmark: "u" }),
+  change: coded<AttendanceChange>({ ...MARK_CODES, unmark: "u" }),
 });
 export const unblockButton = defineScreen("staff:unblock", { block: int(12) });
+
+/** Cancelling a consultation: a page of upcoming ones, the one chosen, and the confirmation. */
+export const cancelsPage = defineScreen("staff:cancels", { page: int(3) });
+export const cancelChoice = defineScreen("staff:cancel", { booking: int(12) });
+export const cancelConfirm = defineScreen("staff:cancel-yes", { booking: int(12) });
 
 /**
  * An administrator's /invite: a page of choices, a center's specialists (paged), a specialist,

@@ -10,6 +10,9 @@ import { markFromButton, showToday, showWeek } from "./agenda.js";
 import {
   blockedTimesButton,
   blockTimeButton,
+  cancelChoice,
+  cancelConfirm,
+  cancelsPage,
   chooseStaffLanguage,
   markAttendanceButton,
   setStaffLanguage,
@@ -19,6 +22,7 @@ import {
   unblockButton,
 } from "./buttons.js";
 import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
+import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
@@ -74,6 +78,24 @@ staffFeature.callbackQuery(
     const { booking, change } = markAttendanceButton.unpack(ctx.match);
     return markFromButton(ctx, member, booking, change);
   }),
+);
+
+staffFeature.callbackQuery(
+  cancelsPage.filter(),
+  forStaff(async (ctx, member) => {
+    await ctx.answerCallbackQuery();
+    await showCancellable(ctx, member, cancelsPage.unpack(ctx.match).page);
+  }),
+);
+
+staffFeature.callbackQuery(
+  cancelChoice.filter(),
+  forStaff((ctx, member) => askToCancel(ctx, member, cancelChoice.unpack(ctx.match).booking)),
+);
+
+staffFeature.callbackQuery(
+  cancelConfirm.filter(),
+  forStaff((ctx, member) => cancelFromButton(ctx, member, cancelConfirm.unpack(ctx.match).booking)),
 );
 
 staffFeature.callbackQuery(

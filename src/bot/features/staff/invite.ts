@@ -12,6 +12,7 @@ import {
 import { findSession, listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/teatalk.js";
 import { ensureUser } from "../../../db/users.js";
 import type { Language } from "../../../domain/language.js";
+import { pageOf } from "../../../domain/paging.js";
 import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
@@ -178,10 +179,9 @@ function paged(
   page: number,
   pageData: (page: number) => string,
 ): InlineKeyboard {
-  const pages = Math.max(1, Math.ceil(buttons.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
+  const { items: shown, index: current, pages } = pageOf(buttons, page, PAGE_SIZE);
   const kb = new InlineKeyboard();
-  for (const b of buttons.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) kb.text(b.text, b.data).row();
+  for (const b of shown) kb.text(b.text, b.data).row();
   if (current > 0) kb.text(ctx.t("staff-page-prev"), pageData(current - 1));
   if (current < pages - 1) kb.text(ctx.t("staff-page-next"), pageData(current + 1));
   return startRow(kb);
@@ -270,11 +270,11 @@ staffStartFeature.command("start", async (ctx, next) => {
   const now = ctx.deps.clock.now();
   const result =
     invite.token === null
-      ? ({ ok: false, reason: "unknown" } as const)
+      ? ({ kind: "unknown" } as const)
       : await redeemInvite(ctx.deps.db, { kind: invite.kind, token: invite.token }, ctx.from.id, now);
-  if (!result.ok) {
-    ctx.log.info({ kind: invite.kind, reason: result.reason }, "invite refused");
-    await ctx.reply(ctx.t(`staff-invite-${result.reason}`));
+  if (result.kind !== "linked") {
+    ctx.log.info({ kind: invite.kind, reason: result.kind }, "invite refused");
+    await ctx.reply(ctx.t(`staff-invite-${result.kind}`));
     return;
   }
   // A row with only the language, so that notices to this account come in the language they use here.

@@ -4,7 +4,7 @@ import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
-import { blockedTimesButton, blockTimeButton, chooseStaffLanguage, showTodayButton, showWeekButton, staffMenu } from "./buttons.js";
+import { blockedTimesButton, blockTimeButton, cancelsPage, chooseStaffLanguage, showTodayButton, showWeekButton, staffMenu } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { staffRolesOf } from "./roles.js";
@@ -58,6 +58,8 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .row()
     .text(ctx.t("staff-button-block"), blockTimeButton.pack())
     .text(ctx.t("staff-button-blocks"), blockedTimesButton.pack())
+    .row()
+    .text(ctx.t("staff-button-cancel"), cancelsPage.pack({ page: 0 }))
     .row()
     .text(ctx.t("button-edit-language"), chooseStaffLanguage.pack())
     .row()

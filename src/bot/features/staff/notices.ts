@@ -1,7 +1,7 @@
 import type { BookingStatus } from "../../../db/schema.js";
 import { findBookingForStaff } from "../../../db/staff.js";
+import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import { dayOf } from "../../shared/format.js";
-import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
 import { centerName, chatButton, contactLines, personName, timeRange, withTopic } from "./format.js";
 
 /**

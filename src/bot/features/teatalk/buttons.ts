@@ -1,6 +1,7 @@
-import type { AttendanceMark } from "../../../db/teatalk.js";
+import type { AttendanceMark } from "../../../domain/attendance.js";
 import { DISTRICTS } from "../../../domain/districts.js";
 import { TEATALK_LEVELS } from "../../../domain/teatalk.js";
+import { MARK_CODES } from "../../shared/attendance.js";
 import { coded, defineScreen, int, oneOf, optional, type Field } from "../../shared/callback-data.js";
 import type { ListPlace } from "./clubs.js";
 
@@ -44,4 +45,4 @@ export const keepSignupButton = defineScreen("tt:keep", { signup });
 export const acceptOfferButton = defineScreen("tt:accept", { signup });
 export const declineOfferButton = defineScreen("tt:decline", { signup });
 /** The host's "came" / "did not come". */
-export const markParticipantButton = defineScreen("tt:mark", { signup, mark: coded<AttendanceMark>({ attended: "a", no_show: "n" }) });
+export const markParticipantButton = defineScreen("tt:mark", { signup, mark: coded<AttendanceMark>(MARK_CODES) });

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { findLiveSignup, listUpcomingSessions, type SessionView } from "../../../db/teatalk.js";
 import type { DistrictCode } from "../../../domain/districts.js";
+import { pageOf } from "../../../domain/paging.js";
 import { joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
@@ -73,9 +74,7 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
     ctx.deps.clock.now(),
     TEATALK_LIST_DAYS,
   );
-  const pages = Math.max(1, Math.ceil(sessions.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const shown = sessions.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { items: shown, index: current, pages, offset } = pageOf(sessions, page, PAGE_SIZE);
 
   const title = ctx.t("teatalk-list-title", {
     days: TEATALK_LIST_DAYS,
@@ -85,7 +84,7 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   const parts = [title];
   if (shown.length === 0) parts.push(ctx.t("teatalk-list-empty"));
   else {
-    parts.push(...shown.map((s, i) => listLine(ctx.t, language, s, current * PAGE_SIZE + i + 1)));
+    parts.push(...shown.map((s, i) => listLine(ctx.t, language, s, offset + i + 1)));
     parts.push(ctx.t("teatalk-list-hint"));
     if (pages > 1) parts.push(ctx.t("teatalk-list-page", { page: current + 1, pages }));
   }
@@ -93,7 +92,7 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
   const kb = new InlineKeyboard();
   const here: ListPlace = { filter, page: current };
   shown.forEach((s, i) => {
-    kb.text(String(current * PAGE_SIZE + i + 1), sessionButton.pack({ session: s.id, place: here }));
+    kb.text(String(offset + i + 1), sessionButton.pack({ session: s.id, place: here }));
     if (i % NUMBERS_PER_ROW === NUMBERS_PER_ROW - 1) kb.row();
   });
   startRow(kb);

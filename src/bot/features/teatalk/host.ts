@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { hostSessions, markParticipant, sessionParticipants, type AttendanceMark, type SessionView } from "../../../db/teatalk.js";
+import { hostSessions, markParticipant, sessionParticipants, type SessionView } from "../../../db/teatalk.js";
+import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import { attendanceOpen } from "../../../domain/teatalk.js";
@@ -64,12 +65,12 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
  */
 export async function markFromButton(ctx: AppContext, signupId: number, status: AttendanceMark): Promise<void> {
   const result = await markParticipant(ctx.deps.db, { signupId, hostTelegramId: ctx.from!.id, status }, ctx.deps.clock.now());
-  if (!result.ok) {
-    ctx.log.info({ signup_id: signupId, reason: result.reason }, "tea-talk attendance mark refused");
+  if (result.kind !== "marked") {
+    ctx.log.info({ signup_id: signupId, reason: result.kind }, "tea-talk attendance mark refused");
     const text =
-      result.reason === "already-marked"
+      result.kind === "already-marked"
         ? ctx.t("teatalk-mark-already", { status: ctx.t(`teatalk-host-status-${result.status}`) })
-        : ctx.t(`teatalk-mark-${result.reason}`);
+        : ctx.t(`teatalk-mark-${result.kind}`);
     await ctx.answerCallbackQuery({ text, show_alert: true });
     return;
   }

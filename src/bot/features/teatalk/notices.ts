@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../../../db/teatalk.js";
 import { offerLapsed } from "../../../domain/teatalk.js";
+import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
-import type { NoticeRenderer, NoticeRenderers } from "../../shared/notice.js";
 import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
@@ -61,8 +61,8 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const { db, clock, config } = ctx.deps;
   const now = clock.now();
   const outcome = await acceptOffer(db, { signupId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
-  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer accepted");
-  if (outcome !== "confirmed") return answerUnusable(ctx, outcome);
+  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer accepted");
+  if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
@@ -73,8 +73,8 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
 /** "I can't" under an offer: the seat goes to the next in line at once. */
 export async function declineFromButton(ctx: AppContext, signupId: number): Promise<void> {
   const outcome = await declineOffer(ctx.deps.db, { signupId, userId: ctx.from!.id }, ctx.deps.clock.now());
-  ctx.log.info({ signup_id: signupId, outcome }, "tea-talk offer declined");
-  if (outcome !== "declined") return answerUnusable(ctx, outcome);
+  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer declined");
+  if (outcome.kind !== "declined") return answerUnusable(ctx, outcome.kind);
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("teatalk-offer-declined"), { reply_markup: afterwardsKeyboard(ctx) });
 }

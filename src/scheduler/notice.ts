@@ -1,15 +1,14 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Db } from "../../db/database.js";
-import type { OutboxRow } from "../../db/schema.js";
-import type { Language } from "../../domain/language.js";
-import type { NoticeKind } from "../../domain/notices.js";
-import type { Translate } from "./format.js";
+import type { Db } from "../db/database.js";
+import type { OutboxRow } from "../db/schema.js";
+import type { Language, Translate } from "../domain/language.js";
+import type { NoticeKind } from "../domain/notices.js";
 
 /** A message ready to send: rendered in the recipient's language at send time, as HTML. */
 export interface RenderedNotice {
   text: string;
   reply_markup?: InlineKeyboardMarkup;
-  /** What goes instead when Telegram refuses a button that opens someone's chat (see isChatLinkRefused). */
+  /** What goes instead when Telegram refuses a button that opens someone's chat (see `isChatLinkRefused`). */
   ifChatLinkRefused?: RenderedNotice;
 }
 
@@ -28,4 +27,5 @@ export interface RenderInput {
  */
 export type NoticeRenderer = (input: RenderInput) => Promise<RenderedNotice | null>;
 
+/** The renderer of each kind the outbox may hold; the bot's features supply them (see `startScheduler`). */
 export type NoticeRenderers = Partial<Record<NoticeKind, NoticeRenderer>>;
