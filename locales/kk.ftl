@@ -279,7 +279,7 @@ staff-button-today = 📅 Бүгін
 staff-button-week = 🗓 Апта
 staff-button-block = ⛔ Уақытты жабу
 staff-button-blocks = 🔓 Жабылған уақыт
-staff-button-cancel = ✖️ Консультацияны болдырмау
+staff-button-cancel = ✖️ Кеңесті болдырмау
 staff-button-visitor = 👤 Өзім үшін: жазылу және клубтар
 staff-choose-language = Тілді таңдаңыз.
 staff-agenda-today-title = <b>Бүгін, { $day }</b>
@@ -366,7 +366,7 @@ staff-block-bookings-inside =
     { $count ->
         [one] Бұл уақытта расталған { $count } жазылу бар. Ол күшінде қалады
        *[other] Бұл уақытта расталған { $count } жазылу бар. Олар күшінде қалады
-    }: консультацияны болдырмау керек болса, кабинеттегі «Консультацияны болдырмау» батырмасын басыңыз.
+    }: кеңесті болдырмау керек болса, кабинеттегі «Кеңесті болдырмау» батырмасын басыңыз.
 staff-button-confirm-block = ✅ Жабу
 staff-block-dropped = Жақсы, уақыт жабылған жоқ.
 staff-block-done = Дайын: { $day }, { $start }–{ $end } жазылуға жабылды.
@@ -375,13 +375,13 @@ staff-blocks-title = Жабылған уақыт. Жазылуға қайта а
 staff-button-unblock = 🔓 { $when }
 staff-unblocked = Жазылуға қайта ашылды: { $when }.
 staff-unblock-not-found = Бұл уақыт ашылып қойған.
-staff-cancel-none = Алдағы жазылулар жоқ — болдырмайтын ештеңе жоқ.
-staff-cancel-choose = Қай консультацияны болдырмаймыз? Адамға консультация өтпейтіні туралы бірден хабар барады, оған басқа уақыт таңдау ұсынылады.
-staff-cancel-confirm = Консультацияны болдырмаймыз ба: { $consultation }?
+staff-cancel-none = Алдағы жазылулар жоқ — болдырмайтын кеңес жоқ.
+staff-cancel-choose = Қай кеңесті болдырмаймыз? Адамға кеңестің өтпейтіні туралы бірден хабар барады және басқа уақыт таңдау ұсынылады.
+staff-cancel-confirm = Кеңесті болдырмаймыз ба: { $consultation }?
 staff-button-cancel-yes = Иә, болдырмау
-staff-cancelled-alert = Консультация өтпейді
-staff-cancelled = Консультация өтпейді: { $consultation }. Адамға хабарланды. Бұл уақытта бос болмасаңыз, оны жазылуға жабыңыз.
-staff-cancel-unavailable = Бұл консультацияны енді болдырмау мүмкін емес: ол алдағы жазылуларыңыздың арасында жоқ.
+staff-cancelled-alert = Кеңес өтпейді
+staff-cancelled = Кеңес өтпейді: { $consultation }. Адамға хабарланды. Ол уақытта бос болмасаңыз, уақытты жазылуға жабыңыз.
+staff-cancel-unavailable = Бұл кеңесті енді болдырмау мүмкін емес: ол алдағы жазылуларыңыздың арасында жоқ.
 staff-notice-new =
     🆕 <b>Жаңа жазылу</b>
     { $day }, { $time }
@@ -547,7 +547,7 @@ reminders-button-reschedule = 🔁 Уақытын ауыстыру
 reminders-coming-alert = Рақмет!
 reminders-coming-thanks = Растағаныңызға рақмет! Сізді күтеміз: { $when }.
 reminders-not-active = Бұл жазылу енді күшінде емес: одан бас тартылған, ол басқа уақытқа ауыстырылған немесе өтіп кеткен. Барлық жазылуларыңыз — «Менің жазылуларым» бөлімінде.
-reminders-cancelled-by-staff = ❌ Консультация өтпейді: { $service }, { $when }. Маман сізді қабылдай алмайды, кешірім сұраймыз. Өзіңізге ыңғайлы басқа уақытты таңдаңыз.
+reminders-cancelled-by-staff = ❌ Кеңесіңіз өтпейді: { $service }, { $when }. Маман сізді қабылдай алмайды, кешірім сұраймыз. Өзіңізге ыңғайлы басқа уақытты таңдаңыз.
 reminders-button-book-again = 🗓 Басқа уақыт таңдау
 feedback-ask =
     Кеңес қалай өтті? { $service }, { $day }.
