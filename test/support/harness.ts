@@ -114,6 +114,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const failed: ApiCall[] = [];
   /** Button data that no codec reads: a keyboard made it by hand, and no handler can trust it. */
   const unread: string[] = [];
+  /** Keyboards with an empty row, which Telegram is not meant to get: the call and the start of its text. */
+  const emptyRows: string[] = [];
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
     const p = await readPayload(url, init);
@@ -131,6 +133,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
       return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
     }
     calls.push({ method, payload: p });
+    const rows = (p.reply_markup?.inline_keyboard ?? p.reply_markup?.keyboard ?? []) as unknown[][];
+    if (rows.some((row) => row.length === 0)) emptyRows.push(`${method} «${String(p.text ?? p.caption ?? "").slice(0, 40)}»`);
     for (const button of (p.reply_markup?.inline_keyboard?.flat() ?? []) as InlineButton[]) {
       const data = button.callback_data;
       if (data !== undefined && !registeredCallbacks().some((codec) => codec.match(data) !== null)) unread.push(data);
@@ -227,10 +231,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
     texts: (batch: ApiCall[]) =>
       batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
     store,
-    /** Also fails the test if the bot sent a button whose data no codec reads. */
+    /** Also fails the test if the bot sent a button whose data no codec reads, or a keyboard with an empty row. */
     async cleanup() {
       await store.cleanup();
       if (unread.length > 0) throw new Error(`buttons whose data no codec reads: ${[...new Set(unread)].join(", ")}`);
+      if (emptyRows.length > 0) throw new Error(`keyboards with an empty row, sent by: ${[...new Set(emptyRows)].join(", ")}`);
     },
   };
 }

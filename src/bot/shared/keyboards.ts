@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import { DISTRICTS, type DistrictCode } from "../../domain/districts.js";
 import { LANGUAGES, type Language } from "../../domain/language.js";
 import { OCCUPATIONS, type Occupation } from "../../domain/profile.js";
@@ -23,13 +24,21 @@ export function menuEntryData(entry: MenuEntry): string {
   return menuEntryButton.pack({ entry });
 }
 
+/**
+ * Buttons laid out `columns` to a row. Built from whole rows, so that it never ends with an
+ * empty one; what is added after it goes on a row of its own through `startRow`.
+ */
+export function gridKeyboard(buttons: InlineKeyboardButton[], columns: number): InlineKeyboard {
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += columns) rows.push(buttons.slice(i, i + columns));
+  return InlineKeyboard.from(rows);
+}
+
 export function mainMenuKeyboard(t: T): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  MENU_ENTRIES.forEach((entry, i) => {
-    kb.text(t(`menu-${entry}`), menuEntryData(entry));
-    if (i % 2 === 1) kb.row();
-  });
-  return kb;
+  return gridKeyboard(
+    MENU_ENTRIES.map((entry) => InlineKeyboard.text(t(`menu-${entry}`), menuEntryData(entry))),
+    2,
+  );
 }
 
 export function menuButton(t: T): InlineKeyboard {
@@ -50,22 +59,18 @@ export function languageKeyboard(t: T, data: (lang: Language) => string): Inline
 
 /** The eight districts, two to a row; `marked` (the person's own) carries a pin. */
 export function districtKeyboard(t: T, data: (district: DistrictCode) => string, marked?: DistrictCode | null): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  DISTRICTS.forEach((d, i) => {
-    kb.text(d === marked ? `📍 ${t(`district-${d}`)}` : t(`district-${d}`), data(d));
-    if (i % 2 === 1) kb.row();
-  });
-  return kb;
+  return gridKeyboard(
+    DISTRICTS.map((d) => InlineKeyboard.text(d === marked ? `📍 ${t(`district-${d}`)}` : t(`district-${d}`), data(d))),
+    2,
+  );
 }
 
 /** Calendar days as a step's buttons answering `<YYYY-MM-DD>`, two to a row. */
 export function dayKeyboard(buttons: StepButtons, days: readonly LocalDate[], lang: Language): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  days.forEach((day, i) => {
-    kb.text(formatDay(day, lang), buttons.data(day));
-    if (i % 2 === 1) kb.row();
-  });
-  return kb;
+  return gridKeyboard(
+    days.map((day) => InlineKeyboard.text(formatDay(day, lang), buttons.data(day))),
+    2,
+  );
 }
 
 /** The occupations and Skip; `data` makes each button's data from its occupation or "skip". */

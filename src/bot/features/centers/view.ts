@@ -6,12 +6,13 @@ import type { DistrictCode } from "../../../domain/districts.js";
 import { SERVICE_CODES, type ServiceCode } from "../../../domain/services.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { centerCard, districtCenters } from "./buttons.js";
 
 export async function showDistricts(ctx: BaseContext): Promise<void> {
-  const kb = districtKeyboard(ctx.t, (district) => districtCenters.pack({ district })).text(ctx.t("button-menu"), menuOpenButton.pack());
+  const kb = startRow(districtKeyboard(ctx.t, (district) => districtCenters.pack({ district }))).text(ctx.t("button-menu"), menuOpenButton.pack());
   await ctx.reply(ctx.t("centers-choose-district"), { reply_markup: kb });
 }
 

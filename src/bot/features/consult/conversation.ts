@@ -24,7 +24,7 @@ import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
-import { askStep, askText, isNav, withNav, type Nav } from "../../shared/ask.js";
+import { askStep, askText, isNav, startRow, withNav, type Nav } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard } from "../../shared/keyboards.js";
@@ -122,7 +122,7 @@ export function consultConversation(deps: AppDeps) {
         }
         const answer = await askStep(conversation, ctx, districtStep, [...DISTRICTS, "any"] as const, (c) => ({
           text: c.t("consult-ask-district", { service: c.t(`service-${draft.service}`) }),
-          markup: districtKeyboard(c.t, districtStep.data, profileDistrict).text(c.t("consult-any-center"), districtStep.data("any")),
+          markup: startRow(districtKeyboard(c.t, districtStep.data, profileDistrict)).text(c.t("consult-any-center"), districtStep.data("any")),
         }));
         ctx = answer.ctx;
         if (isNav(answer.choice)) return answer.choice;

@@ -6,7 +6,8 @@ import { deckItem } from "../../../domain/practice/items.js";
 import { SELF_RATINGS, type ExerciseOutcome } from "../../../domain/practice/ratings.js";
 import type { Exercise } from "../../../domain/practice/session.js";
 import type { AppConversation, BaseContext } from "../../context.js";
-import { askChoice, askText } from "../../shared/ask.js";
+import { askChoice, askText, startRow } from "../../shared/ask.js";
+import { gridKeyboard } from "../../shared/keyboards.js";
 import type { StepButtons } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { itemBlock } from "./format.js";
@@ -32,7 +33,7 @@ function heading(c: BaseContext, place: ExercisePlace, body: string): string {
 }
 
 function stopRow(kb: InlineKeyboard, c: BaseContext, place: ExercisePlace): InlineKeyboard {
-  return kb.row().text(c.t("practice-button-stop"), place.buttons.data(STOP));
+  return startRow(kb).text(c.t("practice-button-stop"), place.buttons.data(STOP));
 }
 
 /** Runs one exercise: asks, checks, tells the learner how it went. */
@@ -69,11 +70,10 @@ async function flashcard(
   if (front.choice === STOP) return { outcome: null, ctx: front.ctx };
 
   const back = await askChoice(conversation, front.ctx, place.buttons, [...SELF_RATINGS, STOP] as const, (c) => {
-    const kb = new InlineKeyboard();
-    SELF_RATINGS.forEach((rating, i) => {
-      kb.text(c.t(`practice-rate-${rating}`), place.buttons.data(rating));
-      if (i % 2 === 1) kb.row();
-    });
+    const kb = gridKeyboard(
+      SELF_RATINGS.map((rating) => InlineKeyboard.text(c.t(`practice-rate-${rating}`), place.buttons.data(rating))),
+      2,
+    );
     return { text: c.t("practice-flashcard-back", { item: itemBlock(c.t, item) }), markup: stopRow(kb, c, place) };
   });
   if (back.choice === STOP) return { outcome: null, ctx: back.ctx };
@@ -92,8 +92,10 @@ async function multipleChoice(
   const options = optionIds.map((id) => deckItem(id)!);
   const indexes = options.map((_, i) => String(i));
   const answer = await askChoice(conversation, ctx, place.buttons, [...indexes, STOP], (c) => {
-    const kb = new InlineKeyboard();
-    options.forEach((option, i) => kb.text(optionText(option, kind), place.buttons.data(String(i))).row());
+    const kb = gridKeyboard(
+      options.map((option, i) => InlineKeyboard.text(optionText(option, kind), place.buttons.data(String(i)))),
+      1,
+    );
     const question = c.t(`practice-${kind}`, { kk: escapeHtml(item.kk), ru: escapeHtml(item.ru) });
     return { text: heading(c, place, question), markup: stopRow(kb, c, place) };
   });

@@ -5,6 +5,7 @@ import { deckItem } from "../../../domain/practice/items.js";
 import { placementLevel, placementQuestions, type PlacementAnswer } from "../../../domain/practice/placement.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice } from "../../shared/ask.js";
+import { gridKeyboard } from "../../shared/keyboards.js";
 import { stepButtons } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { placementAnswer } from "./buttons.js";
@@ -51,8 +52,10 @@ export function practicePlacementConversation(deps: AppDeps) {
         const choiceOf = (j: number) => `${i + 1}:${j}`;
         const options = question.options.map((id) => deckItem(id)!);
         const answer = await askChoice(conversation, ctx, buttons, options.map((_, j) => choiceOf(j)), (c) => {
-          const kb = new InlineKeyboard();
-          options.forEach((option, j) => kb.text(optionText(option, "choice-kk-ru"), buttons.data(choiceOf(j))).row());
+          const kb = gridKeyboard(
+            options.map((option, j) => InlineKeyboard.text(optionText(option, "choice-kk-ru"), buttons.data(choiceOf(j)))),
+            1,
+          );
           const text = `${c.t("practice-placement-step", { n: i + 1, total })}\n${c.t("practice-choice-kk-ru", { kk: escapeHtml(item.kk) })}`;
           return { text, markup: kb };
         });

@@ -27,7 +27,7 @@ import { contextLanguage } from "../../i18n.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
 import { dayOf } from "../../shared/format.js";
-import { dayKeyboard } from "../../shared/keyboards.js";
+import { dayKeyboard, gridKeyboard } from "../../shared/keyboards.js";
 import { timeRange } from "./format.js";
 import { unblockButton } from "./buttons.js";
 import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
@@ -46,12 +46,10 @@ const confirmStep = defineStep("stb-ok");
 
 function timeKeyboard(buttons: StepButtons, times: LocalTime[]): InlineKeyboard | undefined {
   if (times.length === 0) return undefined;
-  const kb = new InlineKeyboard();
-  times.forEach((time, i) => {
-    kb.text(time, buttons.data(time));
-    if (i % TIMES_PER_ROW === TIMES_PER_ROW - 1) kb.row();
-  });
-  return kb;
+  return gridKeyboard(
+    times.map((time) => InlineKeyboard.text(time, buttons.data(time))),
+    TIMES_PER_ROW,
+  );
 }
 
 /**
