@@ -157,6 +157,16 @@ export async function createHarness(options: { env?: Record<string, string>; now
       sent.set(Number(p.chat_id), [...(sent.get(Number(p.chat_id)) ?? []), message]);
       result = message;
     }
+    // An edit replaces the message's text and its keyboard (no keyboard in the call: none left).
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      const message = sent.get(Number(p.chat_id))?.find((m) => m.message_id === Number(p.message_id));
+      if (message) {
+        const edited = message as { text?: string; reply_markup?: unknown };
+        if (method === "editMessageText") edited.text = p.text;
+        edited.reply_markup = p.reply_markup?.inline_keyboard ? p.reply_markup : undefined;
+        result = message;
+      }
+    }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
   const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram } });
