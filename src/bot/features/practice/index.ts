@@ -3,6 +3,7 @@ import { findPracticeSettings, setNewPerDay } from "../../../db/practice.js";
 import { isRegistered } from "../../../db/users.js";
 import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
 import type { AppContext } from "../../context.js";
+import { showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
 import { openPractice as openButton, pace, retakePlacement, startSession } from "./buttons.js";
 import { loadPracticeHome, newPerDayOf, showPracticeHome } from "./home.js";
@@ -62,5 +63,5 @@ async function showPaceChoices(ctx: AppContext): Promise<void> {
   const kb = new InlineKeyboard();
   for (const n of NEW_PER_DAY_CHOICES) kb.text(n === current ? `✅ ${n}` : String(n), pace.pack({ n }));
   kb.row().text(ctx.t("button-back"), openButton.pack());
-  await ctx.reply(ctx.t("practice-pace-choose"), { reply_markup: kb });
+  await showScreen(ctx, ctx.t("practice-pace-choose"), kb);
 }

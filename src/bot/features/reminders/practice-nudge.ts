@@ -8,6 +8,7 @@ import { isLocalDate, localDateOf } from "../../../domain/time.js";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import type { NoticeRenderer } from "../../shared/notice.js";
+import { showScreen } from "../../shared/screen.js";
 import { openPractice } from "../practice/buttons.js";
 import { phraseOfTheDayText } from "../practice/format.js";
 import { loadPracticeHome, showPracticeHome } from "../practice/home.js";
@@ -50,7 +51,7 @@ settings.callbackQuery(openNudgeTimes.filter(), async (ctx) => {
     .text(ctx.t("nudge-button-off"), setNudgeTime.pack({ time: "off", from }))
     .row()
     .text(ctx.t("button-back"), from === "practice" ? openPractice.pack() : menuEntryData("profile"));
-  await ctx.reply(ctx.t("nudge-choose"), { reply_markup: kb });
+  await showScreen(ctx, ctx.t("nudge-choose"), kb);
 });
 
 settings.callbackQuery(setNudgeTime.filter(), async (ctx) => {
