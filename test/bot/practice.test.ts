@@ -477,13 +477,15 @@ describe("the phrase of the day in the daily nudge", () => {
     const rendered = await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late });
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
-      reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open" }]] },
+      reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open:nudge" }]] },
     });
 
-    // Its button opens practice.
+    // Its button opens practice below it: the phrase of the day stays in the chat.
+    await h.bot.api.sendMessage(841, rendered!.text, { reply_markup: rendered!.reply_markup });
     const u = h.user({ id: 841, first_name: "Сая", language_code: "ru" });
-    expect(h.texts(await u.press("practice:open"))).toEqual([
-      t("practice-home", { level: t("practice-level-3"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 }),
-    ]);
+    const opened = await u.click(t("nudge-button-practice"));
+    expect(h.texts(opened)).toEqual([t("practice-home", { level: t("practice-level-3"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(screenCalls(opened)).toEqual({ edited: [], sent: 1 });
+    expect(u.messages()[0]!.text).toBe(rendered!.text);
   });
 });

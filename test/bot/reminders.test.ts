@@ -211,7 +211,7 @@ describe("the daily Kazakh-practice nudge", () => {
     const phrase = phraseOfTheDay("2026-11-23", 1);
     const expected = `${kk("nudge-text")}\n\n${kk("practice-phrase-of-the-day", { item: itemBlock(kk, phrase) })}`;
     expect(h.texts(await dispatch())).toEqual([expected]);
-    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "practice:open"]]);
+    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "practice:open:nudge"]]);
 
     await u.press("menu:profile");
     await u.press("nudge:open");

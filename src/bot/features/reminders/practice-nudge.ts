@@ -26,7 +26,7 @@ export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db,
   const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
   return {
     text: `${t("nudge-text")}\n\n${phraseOfTheDayText(t, phraseOfTheDay(date, level))}`,
-    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), openPractice.pack()),
+    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), openPractice.pack({ from: "nudge" })),
   };
 };
 
