@@ -266,7 +266,7 @@ describe("agenda", () => {
 
   it("today without the chat buttons when Telegram refuses one (a person's privacy settings)", async () => {
     h.refuse((call) =>
-      call.method === "sendMessage" && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
+      ["sendMessage", "editMessageText"].includes(call.method) && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
         ? { error_code: 400, description: "Bad Request: BUTTON_USER_PRIVACY_RESTRICTED" }
         : undefined,
     );
@@ -287,8 +287,16 @@ describe("agenda", () => {
     ]);
     expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
 
-    // When the refused agenda is the last message, the note after it takes the way back.
-    const week = (await s.press("staff:week")).filter((c) => c.method === "sendMessage");
+    // When the refused agenda is the last message, the note after it takes the way back; a week
+    // of one message pressed on the menu takes the menu's place, without the chat buttons.
+    await s.send("/staff");
+    const menu = s.messages().at(-1)!.message_id;
+    const week = (await s.press("staff:week")).filter((c) => ["sendMessage", "editMessageText"].includes(c.method));
+    expect(week.map((c) => [c.method, c.payload.message_id])).toEqual([
+      ["editMessageText", menu],
+      ["editMessageText", menu],
+      ["sendMessage", undefined],
+    ]);
     expect(keyboards(week)).toEqual([[ru("staff-button-write", { name: "14:00 Тимур" }), ru("button-back")], [], [ru("button-back")]]);
     expect(week[1]!.payload.text).toBe(week[0]!.payload.text);
     expect(week[2]!.payload.text).toBe(ru("staff-contact-refused-some"));
