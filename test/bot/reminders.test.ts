@@ -85,7 +85,7 @@ describe("feedback after a consultation", () => {
     const rated = await u.press(`fb:${id}:4`);
     expect(answer(rated)).toMatchObject({ text: ru("feedback-thanks-alert") });
     // The request keeps the score as its record, without the buttons; the comment is asked below.
-    expect(h.texts(rated)).toEqual([`${h.texts(sent)[0]}\n\n✔️ 4`, ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
+    expect(h.texts(rated)).toEqual([expect.stringContaining("\n\n✔️ 4"), ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
     expect(screenCalls(rated).edited).toEqual([request]);
     expect(u.messages().find((m) => m.message_id === request)!.reply_markup).toBeUndefined();
     expect((await bookingRow(id)).feedback_score).toBe(4);
@@ -138,14 +138,14 @@ describe("the reminder's buttons", () => {
     const u = h.user({ id: 711, first_name: "Тест", language_code: "ru" });
     const id = await bookTomorrow(711);
     h.clock.set(await dueOf(id, "booking_reminder"));
-    const reminder = h.texts(await dispatch())[0];
+    await dispatch();
     expect(u.buttons().map((b) => b.callback_data)).toEqual([`rem:coming:${id}`, `mybk:cancel:${id}`, `mybk:reschedule:${id}`]);
 
     const coming = await u.press(`rem:coming:${id}`);
     expect(answer(coming)).toMatchObject({ text: ru("reminders-coming-alert") });
     // The reminder stays as a record of the answer; the thanks comes below it.
     expect(h.texts(coming)).toEqual([
-      `${reminder}\n\n✔️ ${ru("reminders-button-coming")}`,
+      expect.stringContaining(`\n\n✔️ ${ru("reminders-button-coming")}`),
       ru("reminders-coming-thanks", { when: ru("reminders-when-tomorrow", { time: "14:00" }) }),
     ]);
     expect(screenCalls(coming)).toEqual({ edited: [u.messages()[0]!.message_id], sent: 1 });
