@@ -40,9 +40,9 @@ interface Screen {
 /**
  * Shows a screen's messages; the last one carries the way back to the staff menu. A single
  * message takes the place of the one its button was pressed on, unless `keepPressed` (that one
- * still has a use); several come as new messages, since one message cannot become many. A message whose chat buttons Telegram refused goes again
- * without them, followed by a word on why, and that word takes over the way back when the
- * refused message was the last.
+ * still has a use); several come as new messages, since one message cannot become many. A
+ * message whose chat buttons Telegram refused goes again without them, followed by a word on
+ * why, and that word takes over the way back when the refused message was the last.
  */
 async function sendScreens(ctx: BaseContext, screens: Screen[], keepPressed = false): Promise<void> {
   const put = async (text: string, markup: InlineKeyboard | undefined): Promise<void> => {
