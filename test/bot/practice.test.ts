@@ -14,6 +14,7 @@ import { deckItem, newItemsFor } from "../../src/domain/practice/items.js";
 import { phraseOfTheDay } from "../../src/domain/practice/phrase-of-the-day.js";
 import { toInstant } from "../../src/domain/time.js";
 import type { Language } from "../../src/domain/language.js";
+import { screenCalls } from "../support/edits.js";
 import { handleWithFlowStateLost } from "../support/flow-state.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
@@ -243,6 +244,10 @@ describe("the placement quiz", () => {
       batch = await u.click(item.ru);
     }
     expect(h.texts(batch)[0]).toBe(t("practice-placement-result", { correct: 6, total: 6, level: t("practice-level-3") }));
+    // The practice screen comes below the result as a new message: the last answer stays on record.
+    const home = batch.filter((c) => c.method === "sendMessage").at(-1)!;
+    expect(home.payload.reply_markup.inline_keyboard[0][0].callback_data).toBe("practice:start");
+    expect(screenCalls(batch).edited).not.toContain(u.messages().at(-1)!.message_id);
     expect(await findPracticeSettings(h.db, 811)).toMatchObject({ level: 3, placement_done: 1 });
 
     // Retaken: levels 1 and 2 right, level 3 wrong → level 2.
@@ -396,10 +401,16 @@ describe("practice settings and access", () => {
     await seedLearner(831, "ru", []);
     const u = h.user({ id: 831, first_name: "Мадина", language_code: "ru" });
     const t = translator("ru");
-    expect(h.texts(await u.press("practice:pace"))).toEqual([t("practice-pace-choose")]);
+    await u.press("practice:open");
+    const screen = u.messages().at(-1)!.message_id;
+    const choices = await u.press("practice:pace");
+    expect(h.texts(choices)).toEqual([t("practice-pace-choose")]);
+    expect(screenCalls(choices)).toEqual({ edited: [screen], sent: 0 });
     expect(u.buttons().map((b) => b.text)).toEqual(["5", "10", "15", "20", t("button-back")]);
     const saved = await u.press("practice:pace:15");
     expect(answer(saved)).toMatchObject({ text: t("practice-pace-saved", { n: 15 }) });
+    expect(screenCalls(saved)).toEqual({ edited: [screen], sent: 0 });
+    expect(u.messages()).toHaveLength(1);
     expect((await findPracticeSettings(h.db, 831))?.new_per_day).toBe(15);
     expect(u.buttons().find((b) => b.callback_data === "practice:pace")?.text).toBe(t("practice-button-pace", { n: 15 }));
 
@@ -413,7 +424,10 @@ describe("practice settings and access", () => {
     const u = h.user({ id: 833, first_name: "Мадина", language_code: "kk" });
     const t = translator("kk");
     await u.press("practice:open");
-    expect(h.texts(await u.press("nudge:open:practice"))).toEqual([t("nudge-choose")]);
+    const screen = u.messages().at(-1)!.message_id;
+    const times = await u.press("nudge:open:practice");
+    expect(h.texts(times)).toEqual([t("nudge-choose")]);
+    expect(screenCalls(times)).toEqual({ edited: [screen], sent: 0 });
     expect(u.buttons().map((b) => b.callback_data)).toEqual([
       ...NUDGE_TIMES.map((time) => `nudge:set:${time}:practice`),
       "nudge:set:off:practice",
@@ -422,6 +436,7 @@ describe("practice settings and access", () => {
     const saved = await u.press("nudge:set:21:00:practice");
     expect(answer(saved)).toMatchObject({ text: t("nudge-saved", { time: "21:00" }) });
     expect(h.texts(saved)).toEqual([t("practice-home", { level: t("practice-level-1"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(screenCalls(saved)).toEqual({ edited: [screen], sent: 0 });
     expect(u.buttons().find((b) => b.callback_data === "nudge:open:practice")?.text).toBe(t("nudge-profile-button-on", { time: "21:00" }));
     expect((await findUser(h.db, 833))?.practice_nudge_time).toBe("21:00");
 
@@ -462,13 +477,15 @@ describe("the phrase of the day in the daily nudge", () => {
     const rendered = await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late });
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
-      reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open" }]] },
+      reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open:nudge" }]] },
     });
 
-    // Its button opens practice.
+    // Its button opens practice below it: the phrase of the day stays in the chat.
+    await h.bot.api.sendMessage(841, rendered!.text, { reply_markup: rendered!.reply_markup });
     const u = h.user({ id: 841, first_name: "Сая", language_code: "ru" });
-    expect(h.texts(await u.press("practice:open"))).toEqual([
-      t("practice-home", { level: t("practice-level-3"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 }),
-    ]);
+    const opened = await u.click(t("nudge-button-practice"));
+    expect(h.texts(opened)).toEqual([t("practice-home", { level: t("practice-level-3"), seen: 0, learned: 0, streak: 0, due: 0, fresh: 2 })]);
+    expect(screenCalls(opened)).toEqual({ edited: [], sent: 1 });
+    expect(u.messages()[0]!.text).toBe(rendered!.text);
   });
 });

@@ -4,6 +4,7 @@ import { loadCards, recordReview, savePlacement } from "../../src/db/practice.js
 import { findUser } from "../../src/db/users.js";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
 import { localDateOf } from "../../src/domain/time.js";
+import { screenCalls } from "../support/edits.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -130,11 +131,20 @@ describe("/mydata and /deleteme", () => {
     await registerUser(h.db, 702, { language: "kk" });
     const u = h.user({ id: 702, first_name: "Test", language_code: "ru" });
     expect(h.texts(await u.send("/deleteme"))).toEqual([kk("deleteme-confirm")]);
-    expect(h.texts(await u.press("privacy:erase:no"))).toEqual([kk("deleteme-kept"), kk("menu-title")]);
+    // The answer takes the question's place, so that its buttons cannot be pressed again.
+    const question = u.messages().at(-1)!.message_id;
+    const kept = await u.press("privacy:erase:no");
+    expect(h.texts(kept)).toEqual([kk("deleteme-kept")]);
+    expect(screenCalls(kept)).toEqual({ edited: [question], sent: 0 });
+    expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
     expect(await findUser(h.db, 702)).toBeDefined();
 
     await u.send("/deleteme");
-    expect(h.texts(await u.press("privacy:erase:yes"))).toEqual([kk("deleteme-done")]);
+    const again = u.messages().at(-1)!.message_id;
+    const erased = await u.press("privacy:erase:yes");
+    expect(h.texts(erased)).toEqual([kk("deleteme-done")]);
+    expect(screenCalls(erased)).toEqual({ edited: [again], sent: 0 });
+    expect(u.messages().find((m) => m.message_id === again)!.reply_markup).toBeUndefined();
     expect(await findUser(h.db, 702)).toBeUndefined();
     const counts = await h.db.selectFrom("anonymous_counts").selectAll().execute();
     expect(counts).toEqual([{ metric: "accounts_erased", day: "2026-11-23", count: 1 }]);

@@ -13,6 +13,7 @@ import { addDays, localDateOf, toInstant } from "../../src/domain/time.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { screenCalls } from "../support/edits.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 
@@ -81,9 +82,13 @@ describe("feedback after a consultation", () => {
     expect(answer(forged)).toMatchObject({ text: ru("feedback-not-yours"), show_alert: true });
     expect((await bookingRow(id)).feedback_score).toBeNull();
 
+    const request = u.messages().at(-1)!.message_id;
     const rated = await u.press(`fb:${id}:4`);
     expect(answer(rated)).toMatchObject({ text: ru("feedback-thanks-alert") });
-    expect(h.texts(rated)).toEqual([ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
+    // The request keeps the score as its record, without the buttons; the comment is asked below.
+    expect(h.texts(rated)).toEqual([expect.stringContaining("\n\n✔️ 4"), ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
+    expect(screenCalls(rated).edited).toEqual([request]);
+    expect(u.messages().find((m) => m.message_id === request)!.reply_markup).toBeUndefined();
     expect((await bookingRow(id)).feedback_score).toBe(4);
 
     expect(h.texts(await u.sendSticker())).toEqual([ru("need-text"), ru("feedback-ask-comment", { max: FEEDBACK_COMMENT_MAX_LENGTH })]);
@@ -139,7 +144,12 @@ describe("the reminder's buttons", () => {
 
     const coming = await u.press(`rem:coming:${id}`);
     expect(answer(coming)).toMatchObject({ text: ru("reminders-coming-alert") });
-    expect(h.texts(coming)).toEqual([ru("reminders-coming-thanks", { when: ru("reminders-when-tomorrow", { time: "14:00" }) })]);
+    // The reminder stays as a record of the answer; the thanks comes below it.
+    expect(h.texts(coming)).toEqual([
+      expect.stringContaining(`\n\n✔️ ${ru("reminders-button-coming")}`),
+      ru("reminders-coming-thanks", { when: ru("reminders-when-tomorrow", { time: "14:00" }) }),
+    ]);
+    expect(screenCalls(coming)).toEqual({ edited: [u.messages()[0]!.message_id], sent: 1 });
     expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
 
     const stranger = h.user({ id: 712, first_name: "Чужой", language_code: "ru" });
@@ -202,7 +212,7 @@ describe("the daily Kazakh-practice nudge", () => {
     const phrase = phraseOfTheDay("2026-11-23", 1);
     const expected = `${kk("nudge-text")}\n\n${kk("practice-phrase-of-the-day", { item: itemBlock(kk, phrase) })}`;
     expect(h.texts(await dispatch())).toEqual([expected]);
-    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "practice:open"]]);
+    expect(u.buttons().map((b) => [b.text, b.callback_data])).toEqual([[kk("nudge-button-practice"), "practice:open:nudge"]]);
 
     await u.press("menu:profile");
     await u.press("nudge:open");

@@ -9,6 +9,7 @@ import { bookSlot } from "../../src/db/bookings.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
+import { refuseEdits, screenCalls } from "../support/edits.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { storedFlow } from "../support/flow-state.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -155,16 +156,22 @@ describe("invites", () => {
       { text: ru("staff-page-next"), callback_data: "staff-inv:p:1" },
       { text: ru("button-menu"), callback_data: "menu:open" },
     ]);
-    await admin.press("staff-inv:p:1");
+    // Paging, a center and the way back all happen on the one list message.
+    const list = admin.messages().at(-1)!.message_id;
+    expect(screenCalls(await admin.press("staff-inv:p:1"))).toEqual({ edited: [list], sent: 0 });
     expect(admin.buttons().map((b) => b.text)).toEqual([
       ...["c-09", "c-10", "c-11", "c-12"].map((id) => `Центр ${id} (1)`),
       ru("staff-page-prev"),
       ru("button-menu"),
     ]);
-    await admin.press(`staff-inv:c:${CENTER}:0`);
+    expect(screenCalls(await admin.click(ru("staff-page-prev")))).toEqual({ edited: [list], sent: 0 });
+    expect(screenCalls(await admin.press(`staff-inv:c:${CENTER}:0`))).toEqual({ edited: [list], sent: 0 });
     // The specialists of a center end with the way back to the centers.
     expect(admin.buttons().map((b) => b.callback_data)).toEqual([`staff-inv:s:${lawyer.id}`, `staff-inv:s:${psychologist.id}`, "staff-inv:p:0"]);
-    expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    const back = await admin.press("staff-inv:p:0");
+    expect(h.texts(back)).toEqual([ru("staff-invite-choose-center", { count: 13 })]);
+    expect(screenCalls(back)).toEqual({ edited: [list], sent: 0 });
+    expect(admin.messages()).toHaveLength(1);
     expect(h.texts(await admin.press("menu:open"))).toEqual([ru("menu-title")]);
   });
 
@@ -259,7 +266,7 @@ describe("agenda", () => {
 
   it("today without the chat buttons when Telegram refuses one (a person's privacy settings)", async () => {
     h.refuse((call) =>
-      call.method === "sendMessage" && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
+      ["sendMessage", "editMessageText"].includes(call.method) && JSON.stringify(call.payload.reply_markup ?? {}).includes("tg://user")
         ? { error_code: 400, description: "Bad Request: BUTTON_USER_PRIVACY_RESTRICTED" }
         : undefined,
     );
@@ -280,8 +287,16 @@ describe("agenda", () => {
     ]);
     expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
 
-    // When the refused agenda is the last message, the note after it takes the way back.
-    const week = (await s.press("staff:week")).filter((c) => c.method === "sendMessage");
+    // When the refused agenda is the last message, the note after it takes the way back; a week
+    // of one message pressed on the menu takes the menu's place, without the chat buttons.
+    await s.send("/staff");
+    const menu = s.messages().at(-1)!.message_id;
+    const week = (await s.press("staff:week")).filter((c) => ["sendMessage", "editMessageText"].includes(c.method));
+    expect(week.map((c) => [c.method, c.payload.message_id])).toEqual([
+      ["editMessageText", menu],
+      ["editMessageText", menu],
+      ["sendMessage", undefined],
+    ]);
     expect(keyboards(week)).toEqual([[ru("staff-button-write", { name: "14:00 Тимур" }), ru("button-back")], [], [ru("button-back")]]);
     expect(week[1]!.payload.text).toBe(week[0]!.payload.text);
     expect(week[2]!.payload.text).toBe(ru("staff-contact-refused-some"));
@@ -354,6 +369,71 @@ describe("agenda", () => {
     const noShow = await l.press(`staff:mark:${lawyerBooking}:n`);
     expect(h.texts(noShow)[0]!.split("\n")[0]).toBe(ru("staff-marked-no-show", { when: "23 ноября, понедельник, 09:00", name: "Дана" }));
     expect(await bookingStatus(lawyerBooking)).toBe("no_show");
+  });
+});
+
+describe("staff screens edit in place", () => {
+  beforeEach(async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 501, { name: "Айгерим" });
+    await registerUser(h.db, 502, { name: "Тимур" });
+    const p = { specialist: psychologist };
+    // Two consultations of this morning wait for a mark; it is 12:00.
+    await insertBooking(h.db, { ...p, userId: 501, startsAt: "2026-11-23T04:00:00Z", endsAt: "2026-11-23T04:50:00Z" });
+    await insertBooking(h.db, { ...p, userId: 502, startsAt: "2026-11-23T05:00:00Z", endsAt: "2026-11-23T05:50:00Z" });
+  });
+
+  it("a press on the staff menu turns it into the screen asked for, and Back turns it into the menu again", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.send("/staff");
+    const menu = s.messages().at(-1)!.message_id;
+    for (const [data, text] of [
+      ["staff:blocks", ru("staff-blocks-empty")],
+      ["staff:menu", ru("staff-menu", { name: "Айжан Серикова", service: ru("service-psychologist"), center: `Центр ${CENTER}` })],
+      ["staff:language", ru("staff-choose-language")],
+      ["staff:menu", ru("staff-menu", { name: "Айжан Серикова", service: ru("service-psychologist"), center: `Центр ${CENTER}` })],
+      ["staff:week", ru("staff-agenda-week-title", { from: "23 ноября, понедельник", to: "29 ноября, воскресенье" })],
+    ]) {
+      const batch = await s.press(data!);
+      expect(screenCalls(batch)).toEqual({ edited: [menu], sent: 0 });
+      expect(h.texts(batch)[0]).toContain(text);
+    }
+    expect(s.messages()).toHaveLength(1);
+    expect(s.buttons().map((b) => b.callback_data)).toEqual(["staff:menu"]);
+  });
+
+  it("today's agenda with the marks below it comes as new messages, the menu stays as it was", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.send("/staff");
+    const today = await s.press("staff:today");
+    expect(screenCalls(today)).toEqual({ edited: [], sent: 2 });
+    expect(s.messages()[0]!.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain(ru("staff-button-today"));
+  });
+
+  it("a mark from the list of several comes below it; a correction of that mark edits its answer", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.press("staff:today");
+    const list = s.messages().at(-1)!;
+    const [first] = list.reply_markup!.inline_keyboard.flat() as { callback_data: string }[];
+    const marked = await s.press(first!.callback_data);
+    expect(screenCalls(marked)).toEqual({ edited: [], sent: 1 });
+    // The other consultation can still be marked from the list.
+    expect(list.reply_markup!.inline_keyboard.flat()).toHaveLength(5);
+    const answer = s.messages().at(-1)!.message_id;
+    const undone = await s.press(s.buttons().find((b) => b.text === ru("staff-button-unmark"))!.callback_data!);
+    expect(screenCalls(undone)).toEqual({ edited: [answer], sent: 0 });
+    expect(h.texts(undone)).toEqual([ru("staff-unmarked", { when: "23 ноября, понедельник, 09:00", name: "Айгерим" })]);
+  });
+
+  it("a menu Telegram can no longer edit gets the screen as a new message, with no apology", async () => {
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    await s.send("/staff");
+    refuseEdits(h);
+    const week = await s.press("staff:week");
+    expect(week.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText", "sendMessage"]);
+    expect(h.texts(week)[1]).toContain(ru("staff-agenda-week-title", { from: "23 ноября, понедельник", to: "29 ноября, воскресенье" }));
+    expect(h.texts(week).join("\n")).not.toContain(ru("error-generic"));
+    expect(s.messages()).toHaveLength(2);
   });
 });
 
@@ -539,7 +619,11 @@ describe("blocking time", () => {
     expect(h.texts(await s.press("staff:blocks"))).toEqual([ru("staff-blocks-title")]);
     const when = "25 ноября, среда, 14:00–15:00";
     expect(s.buttons().map((b) => b.text)).toEqual([ru("staff-button-unblock", { when }), ru("button-back")]);
-    expect(h.texts(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblocked", { when }), ru("staff-blocks-empty")]);
+    // The list shows what is left, headed by what was opened again.
+    const list = s.messages().at(-1)!.message_id;
+    const unblocked = await s.press(`staff:unblock:${id}`);
+    expect(h.texts(unblocked)).toEqual([`${ru("staff-unblocked", { when })}\n\n${ru("staff-blocks-empty")}`]);
+    expect(screenCalls(unblocked)).toEqual({ edited: [list], sent: 0 });
     expect(await blocks()).toEqual([]);
     expect(answers(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
   });

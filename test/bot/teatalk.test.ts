@@ -4,6 +4,7 @@ import type { Language } from "../../src/domain/language.js";
 import { TEATALK_LEVELS } from "../../src/domain/teatalk.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
+import { refuseEdits, screenCalls } from "../support/edits.js";
 import { insertCenter } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -187,7 +188,7 @@ describe("the list's filters", () => {
 
     await u.click("1");
     const joined = await u.click(ru("teatalk-button-join"));
-    expect(h.texts(joined)[0]).toBe(ru("teatalk-joined", { when: ru("reminders-when-tomorrow", { time: "18:30" }), center: "Центр almaly-1" }));
+    expect(h.texts(joined).at(-1)).toBe(ru("teatalk-joined", { when: ru("reminders-when-tomorrow", { time: "18:30" }), center: "Центр almaly-1" }));
     expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toEqual([[504, "confirmed"]]);
     const again = await u.click(ru("teatalk-button-to-list"));
     expect(h.texts(again)[0]!.startsWith(title)).toBe(true);
@@ -232,6 +233,54 @@ describe("the list's filters", () => {
   });
 });
 
+describe("the tea-talk screens", () => {
+  it("take the place of the one their button was pressed on: menu, list, filters, card and back", async () => {
+    const u = await person(530);
+    await u.send("/menu");
+    const screen = u.messages().at(-1)!.message_id;
+    const title = ru("teatalk-list-title", { days: 14, district: ru("district-almaly"), level: ru("teatalk-filter-all") });
+    for (const [label, text] of [
+      [ru("menu-teatalk"), ru("teatalk-menu")],
+      [ru("teatalk-button-clubs"), ru("teatalk-list-title", { days: 14, district: ru("teatalk-filter-all"), level: ru("teatalk-filter-all") })],
+      [ru("teatalk-button-district", { district: ru("teatalk-filter-all") }), ru("teatalk-choose-district")],
+      [ru("district-almaly"), title],
+      [ru("teatalk-button-level", { level: ru("teatalk-filter-all") }), ru("teatalk-choose-level")],
+      [ru("button-back"), title],
+      ["1", ru("teatalk-details", almalyRu)],
+      [ru("teatalk-button-to-list"), title],
+      [ru("teatalk-button-my"), ru("teatalk-my-none")],
+    ]) {
+      const batch = await u.click(label!);
+      expect(screenCalls(batch)).toEqual({ edited: [screen], sent: 0 });
+      expect(h.texts(batch)[0]).toContain(text);
+    }
+    expect(u.messages()).toHaveLength(1);
+  });
+
+  it("asking to cancel replaces the sign-up's card, and the answer replaces the question", async () => {
+    const u = await person(531);
+    await u.press(`tt:join:${almaly}`);
+    await u.press("tt:my");
+    const card = u.messages().at(-1)!.message_id;
+    expect(screenCalls(await u.click(ru("teatalk-button-cancel")))).toEqual({ edited: [card], sent: 0 });
+    const kept = await u.click(ru("teatalk-button-keep"));
+    expect(screenCalls(kept)).toEqual({ edited: [card], sent: 0 });
+    expect(h.texts(kept)).toEqual([ru("teatalk-kept")]);
+    expect((await signupsOf(almaly)).map((s) => s.status)).toEqual(["confirmed"]);
+  });
+
+  it("a screen Telegram can no longer edit comes as a new message, with no apology", async () => {
+    const u = await person(532);
+    await u.press("tt:clubs");
+    refuseEdits(h);
+    const page = await u.click(ru("teatalk-button-district", { district: ru("teatalk-filter-all") }));
+    expect(page.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText", "sendMessage"]);
+    expect(h.texts(page)).toEqual([ru("teatalk-choose-district"), ru("teatalk-choose-district")]);
+    expect(u.messages()).toHaveLength(2);
+    expect(u.buttons().map((b) => b.text)).toContain(ru("district-almaly"));
+  });
+});
+
 describe("signing up", () => {
   it("needs an account first and signs up nobody without one", async () => {
     const guest = h.user({ id: 510, first_name: "Гость", language_code: "ru" });
@@ -247,9 +296,16 @@ describe("signing up", () => {
     const card = await a.press(`tt:s:${almaly}`);
     expect(h.texts(card)[0]).toContain(ru("teatalk-seats-of", { free: 2, capacity: 2 }));
     expect(h.texts(card)[0]).toContain(ru("teatalk-host-line", { host: "Айгерім" }));
+    const cardId = a.messages().at(-1)!.message_id;
     const joined = await a.click(ru("teatalk-button-join"));
     expect(answer(joined)).toMatchObject({ text: ru("teatalk-joined-alert") });
-    expect(h.texts(joined)).toEqual([ru("teatalk-joined", { when: ru("reminders-when-tomorrow", { time: "18:30" }), center: "Центр almaly-1" })]);
+    // The card stays as a record of the press, without its buttons; the confirmation comes below it.
+    expect(h.texts(joined)).toEqual([
+      expect.stringContaining(`\n\n✔️ ${ru("teatalk-button-join")}`),
+      ru("teatalk-joined", { when: ru("reminders-when-tomorrow", { time: "18:30" }), center: "Центр almaly-1" }),
+    ]);
+    expect(screenCalls(joined)).toEqual({ edited: [cardId], sent: 1 });
+    expect(a.messages().find((m) => m.message_id === cardId)!.reply_markup).toBeUndefined();
 
     // A second press signs up nobody twice.
     expect(h.texts(await a.press(`tt:join:${almaly}`))).toEqual([ru("teatalk-already-confirmed")]);
@@ -259,7 +315,7 @@ describe("signing up", () => {
     expect(h.texts(full)[0]).toContain(kk("teatalk-seats-full", { waiting: 0 }));
     const waiting = await c.click(kk("teatalk-button-join-waitlist"));
     expect(answer(waiting)).toMatchObject({ text: kk("teatalk-waitlisted-alert") });
-    expect(h.texts(waiting)).toEqual([kk("teatalk-waitlisted", { position: 1 })]);
+    expect(h.texts(waiting).slice(1)).toEqual([kk("teatalk-waitlisted", { position: 1 })]);
     expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toEqual([
       [511, "confirmed"],
       [512, "confirmed"],
@@ -308,6 +364,7 @@ describe("signing up", () => {
     const accepted = await c.click(kk("teatalk-button-accept"));
     expect(answer(accepted)).toMatchObject({ text: kk("teatalk-offer-accepted-alert") });
     expect(h.texts(accepted)).toEqual([
+      expect.stringContaining(`\n\n✔️ ${kk("teatalk-button-accept")}`),
       kk("teatalk-offer-accepted", { when: kk("reminders-when-tomorrow", { time: "18:30" }), center: "Орталық almaly-1" }),
     ]);
     // And from there, on to the person's sign-ups, the list or the menu.

@@ -30,3 +30,19 @@ export async function expectReplies(
   expect(replies.map(textOf)).toEqual(expected);
   return replies;
 }
+
+/**
+ * Performs one action of the user that changes a screen in place: no new message comes, and
+ * exactly one of the bot's messages now says `expected`. Returns that message.
+ */
+export async function expectScreen({ em }: EndToEndSetup, user: TestUser, act: () => unknown, expected: string): Promise<SentMessage> {
+  const before = new Map(em.messagesTo(user.id).map((m) => [m.message_id, textOf(m)]));
+  act();
+  await em.waitForCall("editMessageText", undefined, WAIT_MS);
+  await em.waitUntilIdle(QUIET_MS, WAIT_MS);
+  const after = em.messagesTo(user.id);
+  expect(after).toHaveLength(before.size);
+  const changed = after.filter((m) => before.get(m.message_id) !== textOf(m));
+  expect(changed.map(textOf)).toEqual([expected]);
+  return changed[0]!;
+}

@@ -7,7 +7,7 @@ import { TEST_TOKEN } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { htmlToPlainText, type TestUser } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-host-invite-");
 
@@ -38,7 +38,7 @@ describe("a tea-talk host invited by an administrator, in the bot process", () =
     e2e.em.addUser(volunteer);
 
     await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "/invite"), [ru("staff-invite-choose-kind")]);
-    await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, ru("staff-invite-kind-host")), [ru("staff-invite-choose-host")]);
+    await expectScreen(e2e, admin, () => e2e.em.clickButton(admin, ru("staff-invite-kind-host")), ru("staff-invite-choose-host"));
     const [created] = await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, /^Айгерім · /), [expect.any(String)]);
     const payload = /start=(host_[A-Za-z0-9_-]+)/.exec(textOf(created!))?.[1];
     expect(payload, textOf(created!)).toBeDefined();

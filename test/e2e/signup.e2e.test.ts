@@ -8,7 +8,7 @@ import { TEST_TOKEN } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
 import { htmlToPlainText, TEST_PHONE_NUMBER } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, spawnBot, startBot } from "./bot-process.js";
-import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 
 const i18n = createI18n();
 /** A locale text as the user reads it in the chat (HTML markup rendered away). */
@@ -215,7 +215,8 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/deleteme"), [ru("deleteme-confirm")]);
     const erasedFrom = localDateOf(new Date());
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-deleteme-yes")), [ru("deleteme-done")]);
+    const goodbye = await expectScreen(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-deleteme-yes")), ru("deleteme-done"));
+    expect(goodbye.reply_markup).toBeUndefined();
     const erasedUntil = localDateOf(new Date());
 
     expect(await bot.stop()).toBe(0);

@@ -105,6 +105,14 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const calls: ApiCall[] = [];
   const sent = new Map<number, Message[]>();
   let messageId = 1000;
+  /** When each message was last sent or edited: the latest is the screen the person looks at. */
+  const shownAt = new Map<Message, number>();
+  let shown = 0;
+  /** Telegram cannot edit a message it never sent in that chat (a press made up by a test). */
+  const unknownMessage = (method: string, p: Record<string, any>) =>
+    method.startsWith("edit") && !sent.get(Number(p.chat_id))?.some((m) => m.message_id === Number(p.message_id))
+      ? { error_code: 400, description: "Bad Request: message to edit not found" }
+      : undefined;
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const answered = new Set<string>();
@@ -131,6 +139,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
         injected.fault.description ?? (error_code === 429 ? `Too Many Requests: retry after ${retry_after ?? 1}` : "Internal Server Error");
       const body = { ok: false, error_code, description, ...(retry_after === undefined ? {} : { parameters: { retry_after } }) };
       return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
+    }
+    const notFound = unknownMessage(method, p);
+    if (notFound) {
+      failed.push({ method, payload: p });
+      return new Response(JSON.stringify({ ok: false, ...notFound }), { status: notFound.error_code });
     }
     calls.push({ method, payload: p });
     const rows = (p.reply_markup?.inline_keyboard ?? p.reply_markup?.keyboard ?? []) as unknown[][];
@@ -159,7 +172,19 @@ export async function createHarness(options: { env?: Record<string, string>; now
         reply_markup: p.reply_markup?.inline_keyboard ? p.reply_markup : undefined,
       } as Message;
       sent.set(Number(p.chat_id), [...(sent.get(Number(p.chat_id)) ?? []), message]);
+      shownAt.set(message, ++shown);
       result = message;
+    }
+    // An edit replaces the message's text and its keyboard (no keyboard in the call: none left).
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      const message = sent.get(Number(p.chat_id))?.find((m) => m.message_id === Number(p.message_id));
+      if (message) {
+        const edited = message as { text?: string; reply_markup?: unknown };
+        if (method === "editMessageText") edited.text = p.text;
+        edited.reply_markup = p.reply_markup?.inline_keyboard ? p.reply_markup : undefined;
+        shownAt.set(message, ++shown);
+        result = message;
+      }
     }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
@@ -180,7 +205,8 @@ export async function createHarness(options: { env?: Record<string, string>; now
 
   /** A conversation partner with the shortcuts a test needs. */
   function user(u: TestUser) {
-    const lastWithButtons = () => [...(sent.get(u.id) ?? [])].reverse().find((m) => m.reply_markup?.inline_keyboard);
+    const lastWithButtons = () =>
+      (sent.get(u.id) ?? []).filter((m) => m.reply_markup?.inline_keyboard).sort((a, b) => shownAt.get(b)! - shownAt.get(a)!)[0];
     const buttons = (): InlineButton[] => lastWithButtons()?.reply_markup?.inline_keyboard.flat() ?? [];
     return {
       ...u,
@@ -188,14 +214,14 @@ export async function createHarness(options: { env?: Record<string, string>; now
       sendSticker: () => feed(stickerUpdate(u)),
       sendPhoto: () => feed(photoUpdate(u)),
       sendContact: (phone: string, ownerId?: number) => feed(contactUpdate(u, phone, ownerId)),
-      /** Presses a button by its callback data, on the latest message that carries it. */
+      /** Presses a button by its callback data, on the latest message (sent or edited) that carries it. */
       press: (data: string) => {
-        const message = [...(sent.get(u.id) ?? [])]
-          .reverse()
-          .find((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data));
+        const message = (sent.get(u.id) ?? [])
+          .filter((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data))
+          .sort((a, b) => shownAt.get(b)! - shownAt.get(a)!)[0];
         return feed(callbackUpdate(u, data, message));
       },
-      /** Presses the button whose label matches, on the latest message with a keyboard. */
+      /** Presses the button whose label matches, on the latest message (sent or edited) with a keyboard. */
       click: (label: string | RegExp) => {
         const button = buttons().find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
         if (!button?.callback_data) {

@@ -1,7 +1,7 @@
-import { choice, defineCallback, defineScreen, int, key, optional } from "../../shared/callback-data.js";
+import { choice, defineCallback, defineScreen, int, key, oneOf, optional } from "../../shared/callback-data.js";
 
-/** The way into practice, from the tea-talk menu and the daily nudge. */
-export const openPractice = defineScreen("practice:open");
+/** The way into practice, from the tea-talk menu and from the daily nudge (`from`). */
+export const openPractice = defineScreen("practice:open", { from: optional(oneOf(["nudge"])) });
 export const startSession = defineScreen("practice:start");
 export const retakePlacement = defineScreen("practice:placement");
 /** The pace's choices, or (with `n`) one of them chosen. */

@@ -7,6 +7,7 @@ import type { Progress } from "../../../domain/practice/progress.js";
 import { practiceDay, type PracticeDayInput } from "../../../domain/practice/session.js";
 import type { AppDeps, BaseContext } from "../../context.js";
 import { menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { openNudgeTimes } from "../reminders/buttons.js";
 import { pace, retakePlacement, startSession } from "./buttons.js";
 import { levelName } from "./format.js";
@@ -62,7 +63,7 @@ export async function loadPracticeHome(deps: AppDeps, userId: number): Promise<P
 }
 
 /** The practice screen: progress (learned, streak, due now) and what to do next. */
-export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Promise<void> {
+function practiceHomeScreen(ctx: BaseContext, home: PracticeHome): { text: string; markup: InlineKeyboard } {
   const { progress } = home;
   const text = ctx.t("practice-home", {
     level: levelName(ctx.t, home.level),
@@ -83,5 +84,20 @@ export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Pr
     .row()
     .text(ctx.t("button-back"), menuEntryData("teatalk"))
     .text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(text, { reply_markup: kb });
+  return { text, markup: kb };
+}
+
+/** The practice screen in place of the one whose button was pressed. */
+export async function showPracticeHome(ctx: BaseContext, home: PracticeHome): Promise<void> {
+  const { text, markup } = practiceHomeScreen(ctx, home);
+  await showScreen(ctx, text, markup);
+}
+
+/**
+ * The practice screen as a new message: where a quiz or a session ends, below what it said,
+ * so that the last answer's record stays.
+ */
+export async function sendPracticeHome(ctx: BaseContext, home: PracticeHome): Promise<void> {
+  const { text, markup } = practiceHomeScreen(ctx, home);
+  await ctx.reply(text, { reply_markup: markup });
 }

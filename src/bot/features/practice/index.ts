@@ -3,9 +3,10 @@ import { findPracticeSettings, setNewPerDay } from "../../../db/practice.js";
 import { isRegistered } from "../../../db/users.js";
 import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
 import type { AppContext } from "../../context.js";
+import { showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
 import { openPractice as openButton, pace, retakePlacement, startSession } from "./buttons.js";
-import { loadPracticeHome, newPerDayOf, showPracticeHome } from "./home.js";
+import { loadPracticeHome, newPerDayOf, sendPracticeHome, showPracticeHome } from "./home.js";
 import { PRACTICE_PLACEMENT } from "./placement.js";
 import { PRACTICE_SESSION } from "./session.js";
 
@@ -18,16 +19,20 @@ export { PRACTICE_SESSION, practiceSessionConversation } from "./session.js";
  */
 export const practiceFeature = new Composer<AppContext>().chatType("private");
 
-/** The practice screen, or the placement quiz for someone starting out. */
-async function openPractice(ctx: AppContext): Promise<void> {
+/**
+ * The practice screen, or the placement quiz for someone starting out. The screen takes the place
+ * of the one whose button was pressed, except `below` a message that must stay (the nudge's
+ * phrase of the day).
+ */
+async function openPractice(ctx: AppContext, below = false): Promise<void> {
   const home = await loadPracticeHome(ctx.deps, ctx.from!.id);
-  if (home) await showPracticeHome(ctx, home);
+  if (home) await (below ? sendPracticeHome : showPracticeHome)(ctx, home);
   else await ctx.conversation.enter(PRACTICE_PLACEMENT, true);
 }
 
 practiceFeature.callbackQuery(openButton.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (await requireAccount(ctx, "teatalk")) await openPractice(ctx);
+  if (await requireAccount(ctx, "teatalk")) await openPractice(ctx, openButton.unpack(ctx.match).from === "nudge");
 });
 
 /** The other buttons act on an account; one pressed after /deleteme is stale. */
@@ -62,5 +67,5 @@ async function showPaceChoices(ctx: AppContext): Promise<void> {
   const kb = new InlineKeyboard();
   for (const n of NEW_PER_DAY_CHOICES) kb.text(n === current ? `✅ ${n}` : String(n), pace.pack({ n }));
   kb.row().text(ctx.t("button-back"), openButton.pack());
-  await ctx.reply(ctx.t("practice-pace-choose"), { reply_markup: kb });
+  await showScreen(ctx, ctx.t("practice-pace-choose"), kb);
 }

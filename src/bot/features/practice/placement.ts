@@ -10,7 +10,7 @@ import { stepButtons } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { placementAnswer } from "./buttons.js";
 import { levelName } from "./format.js";
-import { loadPracticeHome, showPracticeHome } from "./home.js";
+import { loadPracticeHome, sendPracticeHome } from "./home.js";
 import { newRunId } from "./session.js";
 
 export const PRACTICE_PLACEMENT = "practice-placement";
@@ -69,6 +69,6 @@ export function practicePlacementConversation(deps: AppDeps) {
     }
 
     const home = await conversation.external(() => loadPracticeHome(deps, userId));
-    if (home) await showPracticeHome(ctx, home);
+    if (home) await sendPracticeHome(ctx, home);
   };
 }

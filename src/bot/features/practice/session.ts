@@ -6,7 +6,7 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { stepButtons } from "../../shared/callback-data.js";
 import { exerciseAnswer } from "./buttons.js";
 import { runExercise } from "./exercises.js";
-import { loadPracticeDayInput, loadPracticeHome, showPracticeHome } from "./home.js";
+import { loadPracticeDayInput, loadPracticeHome, sendPracticeHome } from "./home.js";
 
 export const PRACTICE_SESSION = "practice-session";
 
@@ -65,6 +65,6 @@ export function practiceSessionConversation(deps: AppDeps) {
       await ctx.reply(done === total ? ctx.t("practice-session-done", { remembered, total }) : ctx.t("practice-session-stopped"));
     }
     const home = await conversation.external(() => loadPracticeHome(deps, userId));
-    if (home) await showPracticeHome(ctx, home);
+    if (home) await sendPracticeHome(ctx, home);
   };
 }

@@ -6,8 +6,8 @@ import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { bookingVars, factsOfBooking } from "../consult/details.js";
-import { showMainMenu } from "../menu/menu.js";
 import { newPerDayOf } from "../practice/home.js";
 import { erase, eraseConfirmed, eraseDeclined, exportData } from "./buttons.js";
 import { readableExport } from "./readable.js";
@@ -19,7 +19,7 @@ async function sendMyData(ctx: AppContext): Promise<void> {
   const { db, clock } = ctx.deps;
   const personal = await loadPersonalData(db, ctx.from!.id);
   if (!personal) {
-    await ctx.reply(ctx.t("mydata-nothing"), { reply_markup: menuButton(ctx.t) });
+    await showScreen(ctx, ctx.t("mydata-nothing"), menuButton(ctx.t));
     return;
   }
   const newPerDay = newPerDayOf(personal.practice.settings, ctx.deps);
@@ -53,16 +53,19 @@ async function upcomingToCancel(ctx: AppContext): Promise<string[]> {
   ];
 }
 
-/** Asks first, saying what would be cancelled with the data, so that nobody loses a booking unawares. */
+/**
+ * Asks first, saying what would be cancelled with the data, so that nobody loses a booking
+ * unawares. From the profile's button the question takes the profile's place; the answer then
+ * takes the question's.
+ */
 async function askToErase(ctx: AppContext): Promise<void> {
   const cancels = await upcomingToCancel(ctx);
   const warning = cancels.length > 0 ? `${ctx.t("deleteme-cancels", { items: cancels.join("\n") })}\n\n` : "";
-  await ctx.reply(warning + ctx.t("deleteme-confirm"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-deleteme-yes"), eraseConfirmed.pack())
-      .row()
-      .text(ctx.t("button-deleteme-no"), eraseDeclined.pack()),
-  });
+  await showScreen(
+    ctx,
+    warning + ctx.t("deleteme-confirm"),
+    new InlineKeyboard().text(ctx.t("button-deleteme-yes"), eraseConfirmed.pack()).row().text(ctx.t("button-deleteme-no"), eraseDeclined.pack()),
+  );
 }
 
 privacyFeature.command("mydata", sendMyData);
@@ -84,11 +87,10 @@ privacyFeature.callbackQuery(eraseConfirmed.filter(), async (ctx) => {
   await ctx.conversation.exitAll();
   await eraseUserData(ctx.deps.db, ctx.from.id, ctx.deps.clock.now());
   ctx.log.info("personal data erased on request");
-  await ctx.reply(goodbye);
+  await showScreen(ctx, goodbye);
 });
 
 privacyFeature.callbackQuery(eraseDeclined.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("deleteme-kept"));
-  await showMainMenu(ctx);
+  await showScreen(ctx, ctx.t("deleteme-kept"), menuButton(ctx.t));
 });

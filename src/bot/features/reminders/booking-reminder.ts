@@ -6,6 +6,7 @@ import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { comingButton } from "./buttons.js";
@@ -37,7 +38,10 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
   };
 };
 
-/** "I'll come" under a reminder: thanks, if the booking is still the presser's and upcoming. */
+/**
+ * "I'll come" under a reminder: thanks below it, kept as a record of the answer, if the booking
+ * is still the presser's and upcoming; otherwise the reminder gives way to why.
+ */
 export const bookingReminderButtons = new Composer<AppContext>().chatType("private");
 
 bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
@@ -45,12 +49,15 @@ bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
   const booking = await findUpcomingOwnBooking(ctx.deps.db, ctx.from.id, comingButton.unpack(ctx.match).booking, now);
   if (!booking) {
     await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-    await ctx.reply(ctx.t("reminders-not-active"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-bookings"), menuEntryData("bookings")).text(ctx.t("button-menu"), menuOpenButton.pack()),
-    });
+    await showScreen(
+      ctx,
+      ctx.t("reminders-not-active"),
+      new InlineKeyboard().text(ctx.t("menu-bookings"), menuEntryData("bookings")).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    );
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("reminders-coming-alert") });
+  await recordAnswer(ctx);
   const when = consultationWhen(ctx.t, await contextLanguage(ctx), new Date(booking.starts_at), now);
   await ctx.reply(ctx.t("reminders-coming-thanks", { when }), { reply_markup: menuButton(ctx.t) });
 });

@@ -15,6 +15,7 @@ import { askText } from "../../shared/ask.js";
 import { dayOf } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { menuButton } from "../../shared/keyboards.js";
+import { recordAnswer } from "../../shared/screen.js";
 import { feedbackScore } from "./buttons.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
@@ -38,7 +39,10 @@ export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, lang
   };
 };
 
-/** A score button: stored once, by the booking's person, after the consultation; then the comment step. */
+/**
+ * A score button: stored once, by the booking's person, after the consultation; the request
+ * keeps the score as its record, then the comment step.
+ */
 export const feedbackButtons = new Composer<AppContext>().chatType("private");
 
 feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
@@ -63,6 +67,7 @@ feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
   }
   ctx.log.info({ booking_id: bookingId }, "feedback score stored");
   await ctx.answerCallbackQuery({ text: ctx.t("feedback-thanks-alert") });
+  await recordAnswer(ctx);
   await ctx.conversation.enter(FEEDBACK_COMMENT, bookingId);
 });
 

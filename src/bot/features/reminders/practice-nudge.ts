@@ -8,6 +8,7 @@ import { isLocalDate, localDateOf } from "../../../domain/time.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { openPractice } from "../practice/buttons.js";
 import { phraseOfTheDayText } from "../practice/format.js";
 import { loadPracticeHome, showPracticeHome } from "../practice/home.js";
@@ -25,7 +26,7 @@ export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db,
   const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
   return {
     text: `${t("nudge-text")}\n\n${phraseOfTheDayText(t, phraseOfTheDay(date, level))}`,
-    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), openPractice.pack()),
+    reply_markup: new InlineKeyboard().text(t("nudge-button-practice"), openPractice.pack({ from: "nudge" })),
   };
 };
 
@@ -50,7 +51,7 @@ settings.callbackQuery(openNudgeTimes.filter(), async (ctx) => {
     .text(ctx.t("nudge-button-off"), setNudgeTime.pack({ time: "off", from }))
     .row()
     .text(ctx.t("button-back"), from === "practice" ? openPractice.pack() : menuEntryData("profile"));
-  await ctx.reply(ctx.t("nudge-choose"), { reply_markup: kb });
+  await showScreen(ctx, ctx.t("nudge-choose"), kb);
 });
 
 settings.callbackQuery(setNudgeTime.filter(), async (ctx) => {

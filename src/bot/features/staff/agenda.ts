@@ -19,6 +19,7 @@ import { isChatLinkRefused } from "../../../telegram/failures.js";
 import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { dayAndTime } from "../../shared/format.js";
+import { showScreen } from "../../shared/screen.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
 import { markAttendanceButton } from "./buttons.js";
 import { STAFF_MENU } from "./menu.js";
@@ -37,11 +38,17 @@ interface Screen {
 }
 
 /**
- * Sends a screen's messages; the last one carries the way back to the staff menu. A message
- * whose chat buttons Telegram refused goes again without them, followed by a word on why, and
- * that word takes over the way back when the refused message was the last.
+ * Shows a screen's messages; the last one carries the way back to the staff menu. A single
+ * message takes the place of the one its button was pressed on, unless `keepPressed` (that one
+ * still has a use); several come as new messages, since one message cannot become many. A
+ * message whose chat buttons Telegram refused goes again without them, followed by a word on
+ * why, and that word takes over the way back when the refused message was the last.
  */
-async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
+async function sendScreens(ctx: BaseContext, screens: Screen[], keepPressed = false): Promise<void> {
+  const put = async (text: string, markup: InlineKeyboard | undefined): Promise<void> => {
+    if (screens.length === 1 && !keepPressed) await showScreen(ctx, text, markup);
+    else await ctx.reply(text, { reply_markup: markup });
+  };
   for (const [i, screen] of screens.entries()) {
     const back = i === screens.length - 1 ? [[InlineKeyboard.text(ctx.t("button-back"), STAFF_MENU)]] : [];
     const keyboard = (rows: InlineKeyboardButton[][]): InlineKeyboard | undefined => {
@@ -51,10 +58,10 @@ async function sendScreens(ctx: BaseContext, screens: Screen[]): Promise<void> {
     const own = screen.markup?.inline_keyboard ?? [];
     const chats = (screen.chats ?? []).map((b) => [b]);
     try {
-      await ctx.reply(screen.text, { reply_markup: keyboard([...chats, ...own, ...back]) });
+      await put(screen.text, keyboard([...chats, ...own, ...back]));
     } catch (err) {
       if (chats.length === 0 || !isChatLinkRefused(err)) throw err;
-      await ctx.reply(screen.text, { reply_markup: keyboard(own) });
+      await put(screen.text, keyboard(own));
       await ctx.reply(ctx.t("staff-contact-refused-some"), { reply_markup: keyboard(back) });
     }
   }
@@ -150,6 +157,18 @@ function otherMark(status: BookingStatus): AttendanceMark {
 }
 
 /**
+ * Whether the press came from a list of several consultations' marks: the list keeps the other
+ * consultations' buttons, so the answer comes below it instead of in its place.
+ */
+function pressedOnList(ctx: BaseContext, bookingId: number): boolean {
+  const buttons = ctx.callbackQuery?.message?.reply_markup?.inline_keyboard.flat() ?? [];
+  return buttons.some((b) => {
+    const mark = "callback_data" in b ? markAttendanceButton.match(b.callback_data) : null;
+    return mark !== null && mark.booking !== bookingId;
+  });
+}
+
+/**
  * A press on "attended" / "no-show" / "undo". The booking id in the button is checked against the
  * presser: another specialist's booking is answered as unknown and stays as it was. The answer
  * offers the correction while the mark can still be corrected.
@@ -172,7 +191,7 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
   if (change === "unmark") {
     await ctx.answerCallbackQuery();
     kb.text(ctx.t("staff-button-mark-attended"), markData(bookingId, "attended")).text(ctx.t("staff-button-mark-no-show"), markData(bookingId, "no_show"));
-    await sendScreens(ctx, [{ text: ctx.t("staff-unmarked", about), markup: kb }]);
+    await sendScreens(ctx, [{ text: ctx.t("staff-unmarked", about), markup: kb }], pressedOnList(ctx, bookingId));
     return;
   }
   const until = markFinalAt(new Date(result.markedAt!)).toISOString();
@@ -184,5 +203,5 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
   kb.text(ctx.t(other === "attended" ? "staff-button-mark-attended" : "staff-button-mark-no-show"), markData(bookingId, other))
     .text(ctx.t("staff-button-unmark"), markData(bookingId, "unmark"));
   await ctx.answerCallbackQuery({ text: ctx.t(`staff-status-${change}`) });
-  await sendScreens(ctx, [{ text, markup: kb }]);
+  await sendScreens(ctx, [{ text, markup: kb }], pressedOnList(ctx, bookingId));
 }

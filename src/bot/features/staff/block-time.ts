@@ -28,6 +28,7 @@ import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
 import { dayOf } from "../../shared/format.js";
 import { dayKeyboard, gridKeyboard } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { timeRange } from "./format.js";
 import { unblockButton } from "./buttons.js";
 import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
@@ -153,18 +154,22 @@ function blockLabel(b: BlockedTime, language: Language): string {
   return `${dayOf(b.starts_at, language)}, ${timeRange(b)}`;
 }
 
-/** The specialist's blocks that are not over, each a button that removes it. */
-export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): Promise<void> {
+/**
+ * The specialist's blocks that are not over, each a button that removes it; `done` heads the
+ * screen with what was just removed.
+ */
+export async function showBlockedTimes(ctx: BaseContext, member: StaffMember, done?: string): Promise<void> {
   const blocks = await listUpcomingBlockedTimes(ctx.deps.db, member.id, ctx.deps.clock.now(), BLOCKS_LISTED);
+  const headed = (text: string) => (done ? `${done}\n\n${text}` : text);
   if (blocks.length === 0) {
-    await ctx.reply(ctx.t("staff-blocks-empty"), { reply_markup: backToStaffMenu(ctx) });
+    await showScreen(ctx, headed(ctx.t("staff-blocks-empty")), backToStaffMenu(ctx));
     return;
   }
   const language = await contextLanguage(ctx);
   const kb = new InlineKeyboard();
   for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), unblockButton.pack({ block: b.id })).row();
   kb.text(ctx.t("button-back"), STAFF_MENU);
-  await ctx.reply(ctx.t("staff-blocks-title"), { reply_markup: kb });
+  await showScreen(ctx, headed(ctx.t("staff-blocks-title")), kb);
 }
 
 /** Removes one of the presser's own blocks; another's id, or one already removed, changes nothing. */
@@ -176,6 +181,6 @@ export async function unblockFromButton(ctx: BaseContext, member: StaffMember, b
   }
   ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("staff-unblocked", { when: blockLabel(result.block, await contextLanguage(ctx)) }));
-  await showBlockedTimes(ctx, member);
+  // The list the button was on shows what is left, headed by what was removed.
+  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(result.block, await contextLanguage(ctx)) }));
 }

@@ -5,6 +5,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { commandsLeavingFlows } from "../../shared/leave-flow.js";
+import { showScreen } from "../../shared/screen.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import {
@@ -117,9 +118,11 @@ staffFeature.callbackQuery(
   chooseStaffLanguage.filter(),
   forStaff(async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("staff-choose-language"), {
-      reply_markup: languageKeyboard(ctx.t, (language) => setStaffLanguage.pack({ language })).row().text(ctx.t("button-back"), STAFF_MENU),
-    });
+    await showScreen(
+      ctx,
+      ctx.t("staff-choose-language"),
+      languageKeyboard(ctx.t, (language) => setStaffLanguage.pack({ language })).row().text(ctx.t("button-back"), STAFF_MENU),
+    );
   }),
 );
 

@@ -20,6 +20,7 @@ import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { teatalkHostDay } from "../teatalk/buttons.js";
 import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
@@ -71,14 +72,16 @@ admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
   // All of the center's specialists linked meanwhile: the list of centers tells what is left.
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
   const language = await contextLanguage(ctx);
-  await ctx.reply(ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }), {
-    reply_markup: paged(
+  await showScreen(
+    ctx,
+    ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }),
+    paged(
       ctx,
       specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
       page,
       (p) => inviteCenter.pack({ center: centerId, page: p }),
     ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
-  });
+  );
 });
 
 admin.callbackQuery(inviteSpecialist.filter(), async (ctx) => {
@@ -115,7 +118,7 @@ async function showInviteKinds(ctx: BaseContext): Promise<void> {
 async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> {
   const specialists = await listUnlinkedSpecialists(ctx.deps.db);
   if (specialists.length === 0) {
-    await ctx.reply(ctx.t("staff-invite-none"), { reply_markup: menuButton(ctx.t) });
+    await showScreen(ctx, ctx.t("staff-invite-none"), menuButton(ctx.t));
     return;
   }
   const language = await contextLanguage(ctx);
@@ -124,9 +127,7 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
       data: inviteSpecialist.pack({ specialist: s.id }),
     }));
-    await ctx.reply(ctx.t("staff-invite-choose"), {
-      reply_markup: paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
-    });
+    await showScreen(ctx, ctx.t("staff-invite-choose"), paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()));
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -136,9 +137,11 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
     centers.set(s.center_id, c);
   }
   const buttons = [...centers].map(([id, c]) => ({ text: `${c.name} (${c.count})`, data: inviteCenter.pack({ center: id, page: 0 }) }));
-  await ctx.reply(ctx.t("staff-invite-choose-center", { count: specialists.length }), {
-    reply_markup: paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
-  });
+  await showScreen(
+    ctx,
+    ctx.t("staff-invite-choose-center", { count: specialists.length }),
+    paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+  );
 }
 
 function specialistLabel(ctx: BaseContext, s: Pick<StaffMember, "display_name" | "service">): string {
@@ -152,7 +155,7 @@ function specialistLabel(ctx: BaseContext, s: Pick<StaffMember, "display_name" |
 async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
   const hosts = await listHostsToInvite(ctx.deps.db, ctx.deps.clock.now());
   if (hosts.length === 0) {
-    await ctx.reply(ctx.t("staff-invite-host-none"), { reply_markup: menuButton(ctx.t) });
+    await showScreen(ctx, ctx.t("staff-invite-host-none"), menuButton(ctx.t));
     return;
   }
   const language = await contextLanguage(ctx);
@@ -160,9 +163,11 @@ async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
     text: hostLabel(ctx, h, language),
     data: h.host.kind === "named" ? inviteHost.pack({ session: h.sessionId }) : inviteSpecialist.pack({ specialist: h.host.specialistId }),
   }));
-  await ctx.reply(ctx.t("staff-invite-choose-host"), {
-    reply_markup: paged(ctx, buttons, page, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
-  });
+  await showScreen(
+    ctx,
+    ctx.t("staff-invite-choose-host"),
+    paged(ctx, buttons, page, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+  );
 }
 
 /** "Name · center · 24 November, Tuesday, 18:00": who, where, and their next session. */

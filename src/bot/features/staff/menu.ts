@@ -4,6 +4,7 @@ import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { blockedTimesButton, blockTimeButton, cancelsPage, chooseStaffLanguage, showTodayButton, showWeekButton, staffMenu } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
@@ -65,7 +66,7 @@ export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Prom
     .row()
     // Specialists are young people too: the visitor's side (booking, clubs, their own sign-up).
     .text(ctx.t("staff-button-visitor"), menuOpenButton.pack());
-  await ctx.reply(text, { reply_markup: kb });
+  await showScreen(ctx, text, kb);
 }
 
 /** The button under staff screens that leads back to the staff menu. */

@@ -7,6 +7,7 @@ import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { openPractice } from "../practice/buttons.js";
 import {
   acceptOfferButton,
@@ -62,7 +63,7 @@ export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
     .text(ctx.t("teatalk-button-my"), teatalkMine.pack())
     .row()
     .text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(ctx.t("teatalk-menu"), { reply_markup: kb });
+  await showScreen(ctx, ctx.t("teatalk-menu"), kb);
 }
 
 /** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
@@ -112,7 +113,7 @@ export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0)
     .row()
     .text(ctx.t("button-back"), menuEntryData("teatalk"))
     .text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
+  await showScreen(ctx, parts.join("\n\n"), kb);
 }
 
 /** Back to the list as it was, or to the main menu: the last row of a filter's choices. */
@@ -124,7 +125,7 @@ function choiceExits(ctx: BaseContext, kb: InlineKeyboard, filter: ClubsFilter):
 export async function showDistrictChoice(ctx: BaseContext, filter: ClubsFilter): Promise<void> {
   const kb = districtKeyboard(ctx.t, (district) => clubsList.pack({ level: filter.level, district }));
   startRow(kb).text(ctx.t("teatalk-all-districts"), listData({ level: filter.level, district: "all" }));
-  await ctx.reply(ctx.t("teatalk-choose-district"), { reply_markup: choiceExits(ctx, kb, filter) });
+  await showScreen(ctx, ctx.t("teatalk-choose-district"), choiceExits(ctx, kb, filter));
 }
 
 /** The level filter's choices; the district chosen so far is kept. */
@@ -132,7 +133,7 @@ export async function showLevelChoice(ctx: BaseContext, filter: ClubsFilter): Pr
   const kb = new InlineKeyboard();
   for (const level of TEATALK_LEVELS) kb.text(ctx.t(`teatalk-level-${level}`), listData({ level, district: filter.district })).row();
   kb.text(ctx.t("teatalk-all-levels"), listData({ level: "all", district: filter.district }));
-  await ctx.reply(ctx.t("teatalk-choose-level"), { reply_markup: choiceExits(ctx, kb, filter) });
+  await showScreen(ctx, ctx.t("teatalk-choose-level"), choiceExits(ctx, kb, filter));
 }
 
 /**
@@ -157,5 +158,5 @@ export async function showSession(ctx: BaseContext, session: SessionView, place:
     kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), joinSession.pack({ session: session.id, place }));
   } else parts.push(ctx.t("teatalk-card-closed"));
   startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
+  await showScreen(ctx, parts.join("\n\n"), kb);
 }

@@ -8,6 +8,7 @@ import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { personName } from "../staff/format.js";
 import { markParticipantButton, teatalkHostDay } from "./buttons.js";
 import { sessionDetails } from "./format.js";
@@ -15,7 +16,8 @@ import { sessionDetails } from "./format.js";
 /**
  * /host: the sessions the sender hosts today, each with its participants (first names only) and,
  * once it has started, a pair of buttons per participant still to be marked. Someone who hosts
- * nothing today is told just that, whether they host other days or never.
+ * nothing today is told just that, whether they host other days or never. The day is several
+ * messages (a title, then a session each), so it always comes as new ones.
  */
 export async function showHostDay(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
@@ -23,7 +25,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
   const today = agendaWindow(now, 1);
   const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {
-    await ctx.reply(ctx.t("teatalk-host-none"), { reply_markup: menuButton(ctx.t) });
+    await showScreen(ctx, ctx.t("teatalk-host-none"), menuButton(ctx.t));
     return;
   }
   await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }));
@@ -32,9 +34,11 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
 
 /** What a host's /start opens: their side first, with the way on to the visitor's side. */
 export async function showHostStart(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("teatalk-host-start"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()).row().text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
-  });
+  await showScreen(
+    ctx,
+    ctx.t("teatalk-host-start"),
+    new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()).row().text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
+  );
 }
 
 async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date, last: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { offerLapsed } from "../../../domain/teatalk.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
+import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
 import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
@@ -56,7 +57,10 @@ export const teatalkNoticeRenderers = {
   teatalk_reminder: renderTeaTalkReminder,
 } satisfies NoticeRenderers;
 
-/** "I'll come" under an offer. Only the offer's own person, only before its deadline. */
+/**
+ * "I'll come" under an offer. Only the offer's own person, only before its deadline. The offer
+ * stays as a record of the answer, its buttons gone; the confirmation comes below it.
+ */
 export async function acceptFromButton(ctx: AppContext, signupId: number): Promise<void> {
   const { db, clock, config } = ctx.deps;
   const now = clock.now();
@@ -65,6 +69,7 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
+  await recordAnswer(ctx);
   await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
     reply_markup: afterwardsKeyboard(ctx),
   });
@@ -76,6 +81,7 @@ export async function declineFromButton(ctx: AppContext, signupId: number): Prom
   ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer declined");
   if (outcome.kind !== "declined") return answerUnusable(ctx, outcome.kind);
   await ctx.answerCallbackQuery();
+  await recordAnswer(ctx);
   await ctx.reply(ctx.t("teatalk-offer-declined"), { reply_markup: afterwardsKeyboard(ctx) });
 }
 
@@ -91,6 +97,6 @@ async function answerUnusable(ctx: AppContext, outcome: OfferRefusal): Promise<v
       return showClubs(ctx, ALL_CLUBS);
     default:
       await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-      await ctx.reply(ctx.t("teatalk-offer-not-active"), { reply_markup: afterwardsKeyboard(ctx) });
+      await showScreen(ctx, ctx.t("teatalk-offer-not-active"), afterwardsKeyboard(ctx));
   }
 }

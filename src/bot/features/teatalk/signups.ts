@@ -12,6 +12,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
+import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
 import { acceptOfferButton, cancelSignup as cancelButton, confirmCancelSignup, declineOfferButton, keepSignupButton, teatalkClubs, teatalkMine } from "./buttons.js";
 import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
@@ -28,7 +29,9 @@ export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_STA
 
 /**
  * A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the
- * seat. The way back to the list returns to `place`, where the person found the session.
+ * seat. The way back to the list returns to `place`, where the person found the session. A seat
+ * or a place in line is a confirmation that stays, below the card kept as a record of the press;
+ * a session that cannot be joined takes the card's place with why.
  */
 export async function joinFromButton(ctx: AppContext, sessionId: number, place: ListPlace): Promise<void> {
   if (!(await requireAccount(ctx, "teatalk"))) {
@@ -46,7 +49,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       return showClubs(ctx, place.filter, place.page);
     case "closed":
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-closed-alert") });
-      await ctx.reply(ctx.t("teatalk-closed"), { reply_markup: afterwardsKeyboard(ctx, place) });
+      await showScreen(ctx, ctx.t("teatalk-closed"), afterwardsKeyboard(ctx, place));
       return;
     case "overlap":
       await ctx.answerCallbackQuery({ text: ctx.t("appointment-overlap-alert") });
@@ -54,15 +57,17 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       return showClubs(ctx, place.filter, place.page);
     case "already":
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), { reply_markup: afterwardsKeyboard(ctx, place) });
+      await showScreen(ctx, ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), afterwardsKeyboard(ctx, place));
       return;
     case "waitlisted":
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-waitlisted-alert") });
+      await recordAnswer(ctx);
       await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
     case "confirmed": {
       const session = (await findSession(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
+      await recordAnswer(ctx);
       await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
         reply_markup: afterwardsKeyboard(ctx, place),
       });
@@ -70,13 +75,16 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
   }
 }
 
-/** "My sign-ups": each upcoming one with where the person stands and what they can do. */
+/**
+ * "My sign-ups": each upcoming one with where the person stands and what they can do, each a
+ * message of its own (so always new messages), or a screen saying there are none.
+ */
 export async function showMySignups(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = await contextLanguage(ctx);
   const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now);
   if (signups.length === 0) {
-    await ctx.reply(ctx.t("teatalk-my-none"), { reply_markup: afterwardsKeyboard(ctx) });
+    await showScreen(ctx, ctx.t("teatalk-my-none"), afterwardsKeyboard(ctx));
     return;
   }
   await ctx.reply(ctx.t("teatalk-my-title", { count: signups.length }));
@@ -109,24 +117,27 @@ async function cancellableSignup(ctx: AppContext, signupId: number): Promise<Sig
 
 async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
   await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-  await ctx.reply(ctx.t(`teatalk-signup-${reason}`), { reply_markup: afterwardsKeyboard(ctx) });
+  await showScreen(ctx, ctx.t(`teatalk-signup-${reason}`), afterwardsKeyboard(ctx));
   return undefined;
 }
 
-/** "Cancel my sign-up": asks first, with the session's details. */
+/** "Cancel my sign-up": asks first, with the session's details, in place of the sign-up's card. */
 export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
   const view = await cancellableSignup(ctx, signupId);
   if (!view) return;
   await ctx.answerCallbackQuery();
   const details = sessionDetails(ctx.t, await contextLanguage(ctx), view.session);
-  await ctx.reply(ctx.t("teatalk-cancel-confirm", { details }), {
-    reply_markup: new InlineKeyboard()
+  await showScreen(
+    ctx,
+    ctx.t("teatalk-cancel-confirm", { details }),
+    new InlineKeyboard()
       .text(ctx.t("teatalk-button-cancel-yes"), confirmCancelSignup.pack({ signup: view.signup.id }))
       .row()
       .text(ctx.t("teatalk-button-keep"), keepSignupButton.pack({ signup: view.signup.id })),
-  });
+  );
 }
 
+/** The question to cancel becomes its outcome. */
 export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
   const view = await cancellableSignup(ctx, signupId);
   if (!view) return;
@@ -134,12 +145,12 @@ export async function confirmCancel(ctx: AppContext, signupId: number): Promise<
   ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "tea-talk cancellation");
   if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-cancelled-alert") });
-  await ctx.reply(ctx.t("teatalk-cancelled"), { reply_markup: afterwardsKeyboard(ctx) });
+  await showScreen(ctx, ctx.t("teatalk-cancelled"), afterwardsKeyboard(ctx));
 }
 
 export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
   const view = await cancellableSignup(ctx, signupId);
   if (!view) return;
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("teatalk-kept"), { reply_markup: afterwardsKeyboard(ctx) });
+  await showScreen(ctx, ctx.t("teatalk-kept"), afterwardsKeyboard(ctx));
 }
