@@ -1,4 +1,4 @@
-import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { Conversation, ConversationBuilder, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { User } from "../db/schema.js";
@@ -19,4 +19,10 @@ export type BaseContext = Context & I18nFlavor & AppFlavor;
 /** The context of the outside middleware tree. */
 export type AppContext = ConversationFlavor<BaseContext>;
 export type AppConversation = Conversation<AppContext, BaseContext>;
+
+/** A flow of a feature: the id it is entered by, and its conversation built from the app's deps. */
+export interface Flow {
+  id: string;
+  build: (deps: AppDeps) => ConversationBuilder<AppContext, BaseContext>;
+}
 export type AppI18n = I18n<BaseContext>;

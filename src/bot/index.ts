@@ -2,29 +2,19 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { AppContext, AppDeps, AppI18n, BaseContext } from "./context.js";
+import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
-import { bookingsFeature } from "./features/bookings/index.js";
-import { RESCHEDULE, rescheduleConversation } from "./features/bookings/reschedule.js";
-import { CONSULT, consultConversation } from "./features/consult/conversation.js";
-import { consultFeature } from "./features/consult/index.js";
+import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
+import { consultFeature, consultFlows } from "./features/consult/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
-import {
-  PRACTICE_PLACEMENT,
-  PRACTICE_SESSION,
-  practiceFeature,
-  practicePlacementConversation,
-  practiceSessionConversation,
-} from "./features/practice/index.js";
+import { practiceFeature, practiceFlows } from "./features/practice/index.js";
 import { privacyFeature } from "./features/privacy/index.js";
-import { PROFILE_EDIT, profileEditConversation } from "./features/profile/edit.js";
-import { profileFeature } from "./features/profile/index.js";
-import { FEEDBACK_COMMENT, feedbackCommentConversation, remindersFeature } from "./features/reminders/index.js";
-import { SIGNUP, signupConversation } from "./features/signup/conversation.js";
-import { STAFF_BLOCK_TIME, blockTimeConversation } from "./features/staff/block-time.js";
-import { staffCommandsInFlows, staffFeature, staffStartFeature } from "./features/staff/index.js";
+import { profileFeature, profileFlows } from "./features/profile/index.js";
+import { remindersFeature, remindersFlows } from "./features/reminders/index.js";
+import { signupFlows } from "./features/signup/conversation.js";
+import { staffCommandsInFlows, staffFeature, staffFlows, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
 import { describeFailure } from "../telegram/failures.js";
@@ -64,6 +54,9 @@ export interface BotOptions {
   /** Aborting it cuts every Bot API request in flight short (the process is stopping). */
   cutOff?: AbortSignal;
 }
+
+/** Every feature's flows: each is entered by its id from that feature's buttons and commands. */
+const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows].flat();
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
@@ -108,14 +101,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // /start, /menu, /staff and /host leave a flow for where they lead.
   privateChats.use(helpFeature, flowControl);
   privateChats.use(staffCommandsInFlows, commandsLeavingFlows(["start", "menu"]));
-  privateChats.use(createConversation(signupConversation(deps), SIGNUP));
-  privateChats.use(createConversation(profileEditConversation(deps), PROFILE_EDIT));
-  privateChats.use(createConversation(consultConversation(deps), CONSULT));
-  privateChats.use(createConversation(rescheduleConversation(deps), RESCHEDULE));
-  privateChats.use(createConversation(blockTimeConversation(deps), STAFF_BLOCK_TIME));
-  privateChats.use(createConversation(feedbackCommentConversation(deps), FEEDBACK_COMMENT));
-  privateChats.use(createConversation(practiceSessionConversation(deps), PRACTICE_SESSION));
-  privateChats.use(createConversation(practicePlacementConversation(deps), PRACTICE_PLACEMENT));
+  for (const flow of FLOWS) privateChats.use(createConversation(flow.build(deps), flow.id));
   // Early: it also notices that someone marked as having blocked the bot is writing again.
   privateChats.use(remindersFeature);
   privateChats.use(centersFeature);

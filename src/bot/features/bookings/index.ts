@@ -1,13 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "../../../db/bookings.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Flow } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
 import { describeBooking, factsOfBooking, sendCalendarFile } from "../consult/details.js";
 import { requireAccount } from "../menu/menu.js";
 import { calendarFile, cancelBooking as cancelButton, confirmCancel, keepBooking, rescheduleBooking } from "./buttons.js";
 import { showBookings } from "./list.js";
-import { RESCHEDULE } from "./reschedule.js";
+import { RESCHEDULE, rescheduleConversation } from "./reschedule.js";
+
+export const bookingsFlows: Flow[] = [{ id: RESCHEDULE, build: rescheduleConversation }];
 
 export const bookingsFeature = new Composer<AppContext>().chatType("private");
 

@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Flow } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
-import { CONSULT } from "./conversation.js";
+import { CONSULT, consultConversation } from "./conversation.js";
+
+export const consultFlows: Flow[] = [{ id: CONSULT, build: consultConversation }];
 
 export const consultFeature = new Composer<AppContext>().chatType("private");
 

@@ -2,21 +2,24 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findPracticeSettings, setNewPerDay } from "../../../db/practice.js";
 import { isRegistered } from "../../../db/users.js";
 import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Flow } from "../../context.js";
 import { showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
 import { openPractice as openButton, pace, retakePlacement, startSession } from "./buttons.js";
 import { loadPracticeHome, newPerDayOf, sendPracticeHome, showPracticeHome } from "./home.js";
-import { PRACTICE_PLACEMENT } from "./placement.js";
-import { PRACTICE_SESSION } from "./session.js";
+import { PRACTICE_PLACEMENT, practicePlacementConversation } from "./placement.js";
+import { PRACTICE_SESSION, practiceSessionConversation } from "./session.js";
 
-export { PRACTICE_PLACEMENT, practicePlacementConversation } from "./placement.js";
-export { PRACTICE_SESSION, practiceSessionConversation } from "./session.js";
 
 /**
  * Kazakh practice between tea-talk sessions: the entry `practice:open` (from the tea-talk menu
  * and the daily nudge), the practice screen and its settings. Needs an account: progress is personal.
  */
+export const practiceFlows: Flow[] = [
+  { id: PRACTICE_SESSION, build: practiceSessionConversation },
+  { id: PRACTICE_PLACEMENT, build: practicePlacementConversation },
+];
+
 export const practiceFeature = new Composer<AppContext>().chatType("private");
 
 /**

@@ -1,7 +1,7 @@
 import { Composer, type InlineKeyboard } from "grammy";
 import type { User, UserUpdate } from "../../../db/schema.js";
 import { isRegistered, updateUser } from "../../../db/users.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Flow } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, languageKeyboard, menuEntryData, occupationKeyboard } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
@@ -16,8 +16,10 @@ import {
   setOccupation,
   toggleNotifications,
 } from "./buttons.js";
-import { PROFILE_EDIT } from "./edit.js";
+import { PROFILE_EDIT, profileEditConversation } from "./edit.js";
 import { showProfile } from "./view.js";
+
+export const profileFlows: Flow[] = [{ id: PROFILE_EDIT, build: profileEditConversation }];
 
 export const profileFeature = new Composer<AppContext>().chatType("private");
 

@@ -1,13 +1,12 @@
 import { Composer } from "grammy";
 import { updateUser } from "../../../db/users.js";
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Flow } from "../../context.js";
 import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
 import { renderCancelledByStaff } from "./cancelled-by-staff.js";
-import { feedbackButtons, renderFeedbackRequest } from "./feedback.js";
+import { FEEDBACK_COMMENT, feedbackButtons, feedbackCommentConversation, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
 
-export { FEEDBACK_COMMENT, feedbackCommentConversation } from "./feedback.js";
 
 /** The messages this feature sends on its own, registered in src/bot/notices.ts. */
 export const reminderRenderers = {
@@ -18,6 +17,8 @@ export const reminderRenderers = {
 } satisfies NoticeRenderers;
 
 /** Buttons under reminders, feedback requests and nudges, and the nudge's settings. */
+export const remindersFlows: Flow[] = [{ id: FEEDBACK_COMMENT, build: feedbackCommentConversation }];
+
 export const remindersFeature = new Composer<AppContext>().chatType("private");
 
 // Someone marked as having blocked the bot writes again: they can be reached once more.

@@ -13,7 +13,7 @@ import {
   type Occupation,
 } from "../../../domain/profile.js";
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
-import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
+import type { AppConversation, AppDeps, BaseContext, Flow } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
@@ -203,3 +203,5 @@ export async function askPhone(
   });
   return { value: answer.value === NONE ? null : answer.value, ctx: answer.ctx };
 }
+
+export const signupFlows: Flow[] = [{ id: SIGNUP, build: signupConversation }];

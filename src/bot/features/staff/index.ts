@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
 import { ensureUser, findUser, updateUser } from "../../../db/users.js";
-import type { AppContext, BaseContext } from "../../context.js";
+import type { AppContext, BaseContext, Flow } from "../../context.js";
 import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { commandsLeavingFlows } from "../../shared/leave-flow.js";
@@ -22,7 +22,7 @@ import {
   staffMenu,
   unblockButton,
 } from "./buttons.js";
-import { showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
+import { blockTimeConversation, showBlockedTimes, STAFF_BLOCK_TIME, unblockFromButton } from "./block-time.js";
 import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
@@ -35,6 +35,8 @@ export { staffStartFeature } from "./invite.js";
  * The specialists' side: /staff with the agenda, attendance marks and blocked times, and
  * administrators' /invite. Works without the young people's sign-up.
  */
+export const staffFlows: Flow[] = [{ id: STAFF_BLOCK_TIME, build: blockTimeConversation }];
+
 export const staffFeature = new Composer<AppContext>().chatType("private");
 
 staffFeature.use(inviteFeature);
