@@ -54,3 +54,11 @@ export type Occupation = (typeof OCCUPATIONS)[number];
 
 /** Bumped whenever the consent text changes, so each user's consent names the text they saw. */
 export const CONSENT_VERSION = "2026-12-02";
+
+/** The first consent text that lists the Telegram username among the data kept. */
+const USERNAME_CONSENT_SINCE = "2026-12-02";
+
+/** Whether the consent someone gave covers keeping their Telegram username (versions are dates). */
+export function consentCoversUsername(consentVersion: string | null): boolean {
+  return consentVersion !== null && consentVersion >= USERNAME_CONSENT_SINCE;
+}

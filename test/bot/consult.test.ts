@@ -455,6 +455,11 @@ describe("online consultations", () => {
     // Before sign-up nothing personal is kept.
     await h.user({ id: 534, first_name: "Гость", language_code: "ru", username: "guest" }).send("/start");
     expect((await h.db.selectFrom("users").select("username").where("id", "=", 534).executeTakeFirst())?.username ?? null).toBeNull();
+    // Nor for someone whose consent, given to an older text, did not name the username.
+    await registerUser(h.db, 535, { language: "ru" });
+    await h.db.updateTable("users").set({ consent_version: "2026-11-21" }).where("id", "=", 535).execute();
+    await h.user({ id: 535, first_name: "Тест", language_code: "ru", username: "earlier" }).send("/menu");
+    expect((await h.db.selectFrom("users").select("username").where("id", "=", 535).executeTakeFirstOrThrow()).username).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { findUser, isRegistered, updateUser } from "../../db/users.js";
+import { consentCoversUsername } from "../../domain/profile.js";
 import type { AppDeps, BaseContext } from "../context.js";
 
 /**
@@ -12,9 +13,10 @@ export function attachDeps(deps: AppDeps): MiddlewareFn<BaseContext> {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
     ctx.account = ctx.from ? await findUser(deps.db, ctx.from.id) : undefined;
     // A specialist reaches an online consultation's person by their username: keep it current.
-    // Only for someone signed up: before consent nothing personal is kept.
+    // Only for someone whose consent lists it: before consent nothing personal is kept, and an
+    // older consent did not name the username.
     const username = ctx.from?.username ?? null;
-    if (isRegistered(ctx.account) && ctx.account.username !== username) {
+    if (isRegistered(ctx.account) && consentCoversUsername(ctx.account.consent_version) && ctx.account.username !== username) {
       await updateUser(deps.db, ctx.account.id, { username }, deps.clock.now());
       ctx.account = { ...ctx.account, username };
     }
