@@ -157,6 +157,17 @@ export async function createHarness(options: { env?: Record<string, string>; now
       sent.set(Number(p.chat_id), [...(sent.get(Number(p.chat_id)) ?? []), message]);
       result = message;
     }
+    // An edit changes the message in the chat: its text, and its keyboard (none when not given).
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      const messages = sent.get(Number(p.chat_id)) ?? [];
+      const at = messages.findIndex((m) => m.message_id === p.message_id);
+      if (at >= 0) {
+        const text = method === "editMessageText" ? p.text : messages[at]!.text;
+        const message = { ...messages[at]!, text, reply_markup: p.reply_markup?.inline_keyboard ? p.reply_markup : undefined } as Message;
+        messages[at] = message;
+        result = message;
+      }
+    }
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   };
   const { bot, i18n } = createBot(deps, { botInfo: BOT_INFO, client: { fetch: telegram } });
@@ -184,11 +195,23 @@ export async function createHarness(options: { env?: Record<string, string>; now
       sendSticker: () => feed(stickerUpdate(u)),
       sendPhoto: () => feed(photoUpdate(u)),
       sendContact: (phone: string, ownerId?: number) => feed(contactUpdate(u, phone, ownerId)),
-      /** Presses a button by its callback data, on the latest message that carries it. */
+      /**
+       * Presses a button by its callback data, on the latest message that carries it; without one,
+       * on a message of the bot's that carries just that button (sent before the test began).
+       */
       press: (data: string) => {
-        const message = [...(sent.get(u.id) ?? [])]
-          .reverse()
-          .find((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data));
+        const chat = sent.get(u.id) ?? [];
+        let message = [...chat].reverse().find((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data));
+        if (!message) {
+          message = {
+            message_id: ++messageId,
+            date: Math.floor(clock.now().getTime() / 1000),
+            chat: { id: u.id, type: "private", first_name: u.first_name },
+            text: "…",
+            reply_markup: { inline_keyboard: [[{ text: data, callback_data: data }]] },
+          } as Message;
+          sent.set(u.id, [...chat, message]);
+        }
         return feed(callbackUpdate(u, data, message));
       },
       /** Presses the button whose label matches, on the latest message with a keyboard. */
