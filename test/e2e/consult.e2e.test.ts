@@ -11,7 +11,7 @@ import { SERVICE_CODES, TOPIC_MAX_LENGTH, type BookingMode } from "../../src/dom
 import { addMinutes } from "../../src/domain/time-math.js";
 import { formatDay, localDateOf, toInstant, type LocalDate, type LocalTime } from "../../src/domain/time.js";
 import { bookingDetailsText } from "../support/booking-texts.js";
-import { TEST_TOKEN } from "../support/harness.js";
+import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 import { htmlToPlainText, type SentMessage, type TestUser } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
@@ -184,6 +184,7 @@ async function bookCareer(
   const details = detailsHtml({ date: date!, time: time!, at: expected, mode: "in_person" });
   await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("button-skip")), [ru("consult-summary", { details })]);
   await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-button-confirm")), [
+    recorded(ru("consult-summary", { details }), ru("consult-button-confirm")),
     ru("consult-booked", { details }),
     ru("consult-ics-caption"),
     ru("menu-title"),
@@ -300,10 +301,13 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("bookings-reschedule-ask-day", { details: bookedDetails }),
     ]);
     expect(choicesOf(askDay[0], "rs-day").map((d) => d.value)).toContain(slot.date);
+    // The steps take the place of the booking pressed on, above the list of past ones.
+    const steps = list2[1]!.message_id;
+    expect(askDay[0]!.message_id).toBe(steps);
 
     // Rescheduling looks at both centers of the district: each button is a time at a center,
     // and the booked time is not offered at the booking's own center.
-    const askTime = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(slot.date, "ru")), [
+    const askTime = await expectReplies(e2e, u, () => e2e.em.pressButton(u, `rs-day:${slot.date}`, steps), [
       // With more times than fit, a line says that some are left out.
       expect.stringMatching(new RegExp(`^${literal(ru("consult-ask-time", { day: formatDay(slot.date, "ru") }))}(\n${literal(ru("consult-ask-time-some"))})?$`)),
     ]);
@@ -317,10 +321,11 @@ describe("consultations, driven through the Bot API emulator", () => {
     expect(target, "another time that day at the same center").toBeDefined();
 
     const movedDetails = detailsHtml({ date: slot.date, time: target!.time, at: first, mode: "in_person" });
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, target!.text), [
+    await expectReplies(e2e, u, () => e2e.em.pressButton(u, `rs-time:${target!.value}`, steps), [
       ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }),
     ]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-reschedule-confirm")), [
+    await expectReplies(e2e, u, () => e2e.em.pressButton(u, "rs-ok:yes", steps), [
+      recorded(ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }), ru("bookings-button-reschedule-confirm")),
       ru("bookings-rescheduled", { details: movedDetails }),
       ru("bookings-ics-moved-caption"),
       ru("menu-title"),
@@ -353,7 +358,8 @@ describe("consultations, driven through the Bot API emulator", () => {
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-consult")), [ru("consult-ask-service")]);
-    const [help] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-psychologist")), [
+    const [, help] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-psychologist")), [
+      recorded(ru("consult-ask-service"), ru("service-psychologist")),
       ru("help-crisis"),
       ru("consult-safety-prompt"),
     ]);

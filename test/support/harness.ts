@@ -58,6 +58,11 @@ function parseField(value: string): unknown {
   }
 }
 
+/** A step's prompt once answered by a button: its text, then the label of the button pressed. */
+export function recorded(prompt: string, label: string): string {
+  return `${prompt}\n\n✔️ ${label}`;
+}
+
 /** Picks the calls Telegram refuses, with the error it answers. */
 type Refusal = (call: ApiCall) => { error_code: number; description: string } | undefined;
 
