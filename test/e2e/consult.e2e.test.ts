@@ -15,7 +15,7 @@ import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 import { htmlToPlainText, type SentMessage, type TestUser } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 /** Where the person books: two centers, each with a demo career consultant. */
 const DISTRICT: DistrictCode = "almaly";
 
@@ -371,5 +371,54 @@ describe("consultations, driven through the Bot API emulator", () => {
 
     expect(await bot.stop("SIGTERM")).toBe(0);
     expect(bookingsOf(u.id)).toEqual([]);
+  });
+
+  it("leaves a person who books a psychologist from the main menu with five new messages", async () => {
+    await prepareDatabase();
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
+    const u = person;
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
+    const shown = () => e2e.em.messagesTo(u.id).filter((m) => !m.deleted);
+    const before = shown().length;
+
+    /** Presses a step's answer on the message that carries it, and waits for what comes of it. */
+    const answer = async (data: string) => {
+      const mark = e2e.em.calls.length;
+      e2e.em.pressButton(u, data);
+      await e2e.em.waitForMessageTo(u.id, undefined, WAIT_MS);
+      await e2e.em.waitUntilIdle(QUIET_MS, WAIT_MS);
+      return e2e.em.shownSince(u.id, mark).at(-1);
+    };
+    const today = localDateOf(new Date());
+    await answer(buttonsOf(e2e.em.lastMessageTo(u.id)).find((b) => b.text === html("menu-consult"))!.data);
+    await answer("cs-svc:psychologist");
+    const days = await answer("cs-safe:go");
+    const day = choicesOf(days, "cs-day").find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value > today)!;
+    const times = await answer(`cs-day:${day.value}`);
+    let next = await answer(`cs-time:${choicesOf(times, "cs-time")[0]!.value}`);
+    if (choicesOf(next, "cs-mode").length > 0) next = await answer("cs-mode:in_person");
+    const summary = await answer("cs-topic:skip");
+    expect(textOf(summary!)).toMatch(new RegExp(`^${literal(ru("consult-summary", { details: "" }).split("\n")[0]!)}`));
+    await answer("cs-ok:yes");
+    expect(bookingsOf(u.id)).toMatchObject([{ service: "psychologist", status: "confirmed" }]);
+
+    // What stays: the help lines, the summary as a record of the confirmation, the
+    // confirmation itself, the calendar file and the menu. The menu the booking started from
+    // is the record of the service chosen; every other step took the place of the one before.
+    const added = shown().slice(before);
+    expect(added.map((m) => (m.document ? "file" : textOf(m).split("\n")[0]))).toEqual([
+      ru("help-crisis").split("\n")[0],
+      ru("consult-summary", { details: "" }).split("\n")[0],
+      ru("consult-booked", { details: "" }).split("\n")[0],
+      "file",
+      ru("menu-title"),
+    ]);
+    expect(textOf(added[1]!)).toMatch(new RegExp(`✔️ ${literal(ru("consult-button-confirm"))}$`));
+    // No old step can be pressed again: the records and the confirmation carry no buttons.
+    expect(added.slice(1, -1).map(buttonsOf)).toEqual([[], [], []]);
+    const started = shown()[before - 1]!;
+    expect(textOf(started)).toBe(recorded(ru("consult-ask-service"), ru("service-psychologist")));
+    expect(buttonsOf(started)).toEqual([]);
+    expect(await bot.stop("SIGTERM")).toBe(0);
   });
 });
