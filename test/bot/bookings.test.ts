@@ -156,7 +156,12 @@ describe("cancelling", () => {
     h.clock.set("2026-11-23T06:00:00Z");
     const batch = await u.press(`mybk:cancel-yes:${id}`);
     expect(alertOf(batch)).toEqual([ru("bookings-cancelled-alert")]);
-    expect(h.texts(batch)).toEqual([ru("bookings-cancelled"), ru("bookings-ics-cancelled-caption")]);
+    // The question stays as a record of the answer, above the confirmation and the file.
+    expect(h.texts(batch)).toEqual([
+      recorded(ru("bookings-cancel-confirm", { details: bookingDetails }), ru("bookings-button-cancel-yes")),
+      ru("bookings-cancelled"),
+      ru("bookings-ics-cancelled-caption"),
+    ]);
     // The file removes the event the booking's file added: same UID, next revision.
     const ics = documentOf(batch);
     expect(ics).toContain("\r\nMETHOD:CANCEL\r\n");

@@ -250,7 +250,10 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("bookings-cancel-confirm", { details: bookedDetails }),
     ]);
     expect(buttonsOf(confirmCancel[0]).map((b) => b.data)).toEqual([`mybk:cancel-yes:${booked.id}`, `mybk:keep:${booked.id}`]);
+    // The question takes the booking's place and stays as a record of the answer.
+    expect(confirmCancel[0]!.message_id).toBe(list[1]!.message_id);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel-yes")), [
+      recorded(ru("bookings-cancel-confirm", { details: bookedDetails }), ru("bookings-button-cancel-yes")),
       ru("bookings-cancelled"),
       ru("bookings-ics-cancelled-caption"),
     ]);
