@@ -511,7 +511,10 @@ describe("blocking time", () => {
     expect(h.texts(await s.send("11.30"))).toEqual([ru("staff-block-end-invalid", { after: "12:00" })]);
     const range = { day, start: "08:00", end: "13:30" };
     expect(h.texts(await s.send("13:30"))).toEqual([ru("staff-block-confirm", range)]);
-    expect(h.texts(await s.press("stb-ok:no")).slice(1)).toEqual([ru("staff-block-dropped")]);
+    // Nothing done: the question itself gives way to saying so, in the same message.
+    const dropped = await s.press("stb-ok:no");
+    expect(h.texts(dropped)).toEqual([ru("staff-block-dropped")]);
+    expect(dropped.filter((c) => c.method === "sendMessage")).toEqual([]);
     expect(await blocks()).toEqual([]);
 
     await s.press("staff:block");
@@ -540,7 +543,10 @@ describe("blocking time", () => {
     expect(h.texts(await s.press("staff:blocks"))).toEqual([ru("staff-blocks-title")]);
     const when = "25 ноября, среда, 14:00–15:00";
     expect(s.buttons().map((b) => b.text)).toEqual([ru("staff-button-unblock", { when }), ru("button-back")]);
-    expect(h.texts(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblocked", { when }), ru("staff-blocks-empty")]);
+    // Said on the list pressed, which shows what is left.
+    const unblocked = await s.press(`staff:unblock:${id}`);
+    expect(h.texts(unblocked)).toEqual([`${ru("staff-unblocked", { when })}\n\n${ru("staff-blocks-empty")}`]);
+    expect(unblocked.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
     expect(await blocks()).toEqual([]);
     expect(answers(await s.press(`staff:unblock:${id}`))).toEqual([ru("staff-unblock-not-found")]);
   });

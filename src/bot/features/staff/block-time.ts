@@ -28,6 +28,7 @@ import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
 import { dayOf } from "../../shared/format.js";
 import { dayKeyboard } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { timeRange } from "./format.js";
 import { unblockButton } from "./buttons.js";
 import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
@@ -88,7 +89,7 @@ export function blockTimeConversation(deps: AppDeps) {
     });
     const dates = slotDays(grid);
     if (dates.length === 0) {
-      await ctx.reply(ctx.t("staff-block-no-days"), { reply_markup: backToStaffMenu(ctx) });
+      await showScreen(ctx, ctx.t("staff-block-no-days"), backToStaffMenu(ctx));
       return;
     }
 
@@ -138,7 +139,8 @@ export function blockTimeConversation(deps: AppDeps) {
     ctx = confirm.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
     if (confirm.choice === "no") {
-      await ctx.reply(ctx.t("staff-block-dropped"), { reply_markup: backToStaffMenu(ctx) });
+      // Nothing was done: the question gives way to saying so.
+      await showScreen(ctx, ctx.t("staff-block-dropped"), backToStaffMenu(ctx));
       return;
     }
 
@@ -155,18 +157,16 @@ function blockLabel(b: BlockedTime, language: Language): string {
   return `${dayOf(b.starts_at, language)}, ${timeRange(b)}`;
 }
 
-/** The specialist's blocks that are not over, each a button that removes it. */
-export async function showBlockedTimes(ctx: BaseContext, member: StaffMember): Promise<void> {
+/** The specialist's blocks that are not over, each a button that removes it, under `notice` if given. */
+export async function showBlockedTimes(ctx: BaseContext, member: StaffMember, notice?: string): Promise<void> {
   const blocks = await listUpcomingBlockedTimes(ctx.deps.db, member.id, ctx.deps.clock.now(), BLOCKS_LISTED);
-  if (blocks.length === 0) {
-    await ctx.reply(ctx.t("staff-blocks-empty"), { reply_markup: backToStaffMenu(ctx) });
-    return;
-  }
+  const screen = (key: string) => (notice === undefined ? ctx.t(key) : `${notice}\n\n${ctx.t(key)}`);
+  if (blocks.length === 0) return showScreen(ctx, screen("staff-blocks-empty"), backToStaffMenu(ctx));
   const language = await contextLanguage(ctx);
   const kb = new InlineKeyboard();
   for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), unblockButton.pack({ block: b.id })).row();
   kb.text(ctx.t("button-back"), STAFF_MENU);
-  await ctx.reply(ctx.t("staff-blocks-title"), { reply_markup: kb });
+  await showScreen(ctx, screen("staff-blocks-title"), kb);
 }
 
 /** Removes one of the presser's own blocks; another's id, or one already removed, changes nothing. */
@@ -178,6 +178,5 @@ export async function unblockFromButton(ctx: BaseContext, member: StaffMember, b
   }
   ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("staff-unblocked", { when: blockLabel(removed, await contextLanguage(ctx)) }));
-  await showBlockedTimes(ctx, member);
+  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(removed, await contextLanguage(ctx)) }));
 }
