@@ -28,6 +28,7 @@ import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
 import { commandsLeavingFlows } from "./shared/leave-flow.js";
+import { noteSends } from "./shared/screen.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -93,7 +94,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, withTransformers],
+      plugins: [withDeps, i18n, withTransformers, noteSends],
     }),
   );
   privateChats.use(flows.keepOnOutage);

@@ -6,7 +6,7 @@ import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
 import { formatDay } from "../../src/domain/time.js";
 import { bookingDetailsText, type BookingByHand } from "../support/booking-texts.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { createHarness, recorded, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (04:00Z); bookable from 11:00 today.
@@ -156,7 +156,12 @@ describe("cancelling", () => {
     h.clock.set("2026-11-23T06:00:00Z");
     const batch = await u.press(`mybk:cancel-yes:${id}`);
     expect(alertOf(batch)).toEqual([ru("bookings-cancelled-alert")]);
-    expect(h.texts(batch)).toEqual([ru("bookings-cancelled"), ru("bookings-ics-cancelled-caption")]);
+    // The question stays as a record of the answer, above the confirmation and the file.
+    expect(h.texts(batch)).toEqual([
+      recorded(ru("bookings-cancel-confirm", { details: bookingDetails }), ru("bookings-button-cancel-yes")),
+      ru("bookings-cancelled"),
+      ru("bookings-ics-cancelled-caption"),
+    ]);
     // The file removes the event the booking's file added: same UID, next revision.
     const ics = documentOf(batch);
     expect(ics).toContain("\r\nMETHOD:CANCEL\r\n");
@@ -215,7 +220,12 @@ describe("rescheduling", () => {
     expect((await bookingRow(oldId)).status).toBe("confirmed");
 
     const batch = await u.press("rs-ok:yes");
-    expect(h.texts(batch)).toEqual([ru("bookings-rescheduled", { details: moved }), ru("bookings-ics-moved-caption"), ru("menu-title")]);
+    expect(h.texts(batch)).toEqual([
+      recorded(ru("bookings-reschedule-summary", { old: current, new: moved }), ru("bookings-button-reschedule-confirm")),
+      ru("bookings-rescheduled", { details: moved }),
+      ru("bookings-ics-moved-caption"),
+      ru("menu-title"),
+    ]);
     const old = await bookingRow(oldId);
     expect(old).toMatchObject({ status: "rescheduled", replaced_by: expect.any(Number) });
     expect(await bookingRow(old.replaced_by!)).toMatchObject({
@@ -281,7 +291,8 @@ describe("rescheduling", () => {
     const before = await snapshot();
 
     const refused = await u.press("rs-ok:yes");
-    expect(h.texts(refused)).toEqual([
+    // After the summary's record.
+    expect(h.texts(refused).slice(1)).toEqual([
       ru("appointment-overlap", {
         what: ru("appointment-consultation", { service: ru("service-psychologist") }),
         day: "25 ноября, среда",
@@ -295,7 +306,7 @@ describe("rescheduling", () => {
 
     // 11:30 at Almaly-2 begins after the psychologist's time ends.
     await u.press("rs-time:11:30:almaly-2");
-    expect(h.texts(await u.press("rs-ok:yes"))[0]).toMatch(/Запись перенесена/);
+    expect(h.texts(await u.press("rs-ok:yes"))[1]).toMatch(/Запись перенесена/);
     expect((await bookingRow(oldId)).status).toBe("rescheduled");
   });
 
@@ -304,13 +315,15 @@ describe("rescheduling", () => {
     const id = await book(640, psychologist, "2026-11-24T05:00:00Z");
     const before = await snapshot();
     await u.press(`mybk:reschedule:${id}`);
-    expect(h.texts(await u.press("rs-day:back"))).toEqual([ru("bookings-reschedule-kept"), ru("menu-title")]);
+    const kept = [ru("bookings-reschedule-kept"), ru("menu-title")];
+    // Each time after the record of the step left.
+    expect(h.texts(await u.press("rs-day:back")).slice(1)).toEqual(kept);
     await u.press(`mybk:reschedule:${id}`);
     await u.press("rs-day:2026-11-25");
     expect(h.texts(await u.press("rs-time:back"))[0]).toMatch(/Перенос записи/);
     await u.press("rs-day:2026-11-25");
     await u.press("rs-time:10:50");
-    expect(h.texts(await u.press("rs-ok:cancel"))).toEqual([ru("bookings-reschedule-kept"), ru("menu-title")]);
+    expect(h.texts(await u.press("rs-ok:cancel")).slice(1)).toEqual(kept);
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -403,7 +416,7 @@ describe("authorisation of booking buttons", () => {
     await u.press("rs-day:2026-11-25");
     await u.press("rs-time:10:50");
     const moved = details("ru", { date: "2026-11-25", time: "10:50", service: "psychologist", center: "Центр medeu-1", address: "адрес", mode: "online" });
-    expect(h.texts(await u.press("rs-ok:yes"))[0]).toBe(`${ru("bookings-rescheduled", { details: moved })}\n\n${ru("consult-online-how")}`);
+    expect(h.texts(await u.press("rs-ok:yes"))[1]).toBe(`${ru("bookings-rescheduled", { details: moved })}\n\n${ru("consult-online-how")}`);
   });
 
   it("re-checks the booking when a reschedule starts after it was cancelled elsewhere", async () => {
@@ -414,7 +427,7 @@ describe("authorisation of booking buttons", () => {
     await u.press("rs-time:10:00");
     // Cancelled by staff while the person was choosing.
     await h.db.updateTable("bookings").set({ status: "cancelled", cancelled_by: "specialist" }).where("id", "=", id).execute();
-    expect(h.texts(await u.press("rs-ok:yes"))).toEqual([ru("bookings-not-active"), ru("menu-title")]);
+    expect(h.texts(await u.press("rs-ok:yes")).slice(1)).toEqual([ru("bookings-not-active"), ru("menu-title")]);
     expect(await h.db.selectFrom("bookings").select("status").where("user_id", "=", 670).execute()).toEqual([{ status: "cancelled" }]);
   });
 });

@@ -3,7 +3,7 @@ import { ABANDONED_FLOW_DAYS, forgetAbandonedFlows } from "../../src/db/conversa
 import { findUser } from "../../src/db/users.js";
 import { BOOKING_WINDOW_DAYS } from "../../src/domain/services.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, recorded, type Harness } from "../support/harness.js";
 import { storedFlow } from "../support/flow-state.js";
 import { callbackUpdate } from "../support/updates.js";
 import { signedUpUser } from "../support/users.js";
@@ -146,6 +146,7 @@ describe("a flow's saved state", () => {
     expect(await storedFlow(h, 807)).toBe(before);
     // The profile's district has no career consultant, so the district is asked.
     expect(h.texts(await u.press("cs-svc:career"))).toEqual([
+      recorded(ru("consult-ask-service"), ru("service-career")),
       ru("consult-no-slots-district", { district: ru("district-almaly"), days: BOOKING_WINDOW_DAYS }),
       ru("consult-ask-district", { service: ru("service-career") }),
     ]);
@@ -156,6 +157,7 @@ describe("a flow's saved state", () => {
     await u.press("menu:consult");
     // The profile's district has no career consultant: the days step says so and asks the district.
     const askDistrict = [
+      recorded(ru("consult-ask-service"), ru("service-career")),
       ru("consult-no-slots-district", { district: ru("district-almaly"), days: BOOKING_WINDOW_DAYS }),
       ru("consult-ask-district", { service: ru("service-career") }),
     ];

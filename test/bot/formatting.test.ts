@@ -14,7 +14,7 @@ const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru
 
 /** The parse mode of each text or caption a batch sent, by method. */
 function parseModes(batch: ApiCall[]): Array<[string, unknown]> {
-  return batch.filter((c) => c.method.startsWith("send")).map((c) => [c.method, c.payload.parse_mode]);
+  return batch.filter((c) => c.method.startsWith("send") || c.method === "editMessageText").map((c) => [c.method, c.payload.parse_mode]);
 }
 
 describe("every message is Telegram HTML", () => {
@@ -27,7 +27,7 @@ describe("every message is Telegram HTML", () => {
     expect(parseModes(first)).toEqual([["sendMessage", "HTML"]]);
     const replayed = await u.press("su-lang:ru");
     expect(h.texts(replayed)).toEqual([ru("signup-overview")]);
-    expect(parseModes(replayed)).toEqual([["sendMessage", "HTML"]]);
+    expect(parseModes(replayed)).toEqual([["editMessageText", "HTML"]]);
     // A callback's answer takes no parse mode and gets none.
     expect(replayed.find((c) => c.method === "answerCallbackQuery")?.payload).not.toHaveProperty("parse_mode");
 

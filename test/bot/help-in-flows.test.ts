@@ -35,7 +35,7 @@ function shown(call: ApiCall | undefined): { text: unknown; markup: unknown } {
   return { text: call?.payload.text, markup: call?.payload.reply_markup };
 }
 
-const lastSent = (batch: ApiCall[]) => shown(batch.filter((c) => c.method === "sendMessage").at(-1));
+const lastShown = (batch: ApiCall[]) => shown(batch.filter((c) => ["sendMessage", "editMessageText"].includes(c.method)).at(-1));
 
 /** Takes the steps in order; the batch of the last one. */
 async function walk(steps: readonly (() => Promise<ApiCall[]>)[]): Promise<ApiCall[]> {
@@ -198,12 +198,12 @@ describe.each(STEPS.map((s, i) => ({ ...s, id: 3000 + i * 10 })))("help in the $
     expect(before).toBeDefined();
 
     const help = await u.send("/help");
-    expect(h.texts(help)).toEqual([ru("help-crisis"), lastSent(question).text]);
-    expect(lastSent(help)).toEqual(lastSent(question));
+    expect(h.texts(help)).toEqual([ru("help-crisis"), lastShown(question).text]);
+    expect(lastShown(help)).toEqual(lastShown(question));
     // Asking for help is not an answer: the flow is saved as it was.
     expect(await storedFlow(h, c.id)).toBe(before);
 
-    expect(h.texts(await c.answer(u))[0]).toEqual(c.next());
+    expect(h.texts(await c.answer(u))).toContain(c.next());
     if (c.stored) expect(await c.stored(c.id)).toEqual(c.expected);
   });
 
@@ -212,11 +212,11 @@ describe.each(STEPS.map((s, i) => ({ ...s, id: 3000 + i * 10 })))("help in the $
     const before = await storedFlow(h, c.id);
 
     const crisis = await u.send(CRISIS_PHRASE);
-    expect(h.texts(crisis)).toEqual([ru("crisis-detected"), ru("help-crisis"), lastSent(question).text]);
-    expect(lastSent(crisis)).toEqual(lastSent(question));
+    expect(h.texts(crisis)).toEqual([ru("crisis-detected"), ru("help-crisis"), lastShown(question).text]);
+    expect(lastShown(crisis)).toEqual(lastShown(question));
     expect(await storedFlow(h, c.id)).toBe(before);
 
-    expect(h.texts(await c.answer(u))[0]).toEqual(c.next());
+    expect(h.texts(await c.answer(u))).toContain(c.next());
     if (c.stored) expect(await c.stored(c.id)).toEqual(c.expected);
   });
 });
@@ -229,7 +229,7 @@ describe("help in a flow", () => {
     const help = await u.press("menu:help");
     expect(help.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text)).toEqual([undefined]);
     expect(h.texts(help)).toEqual([ru("help-crisis"), ru("consult-ask-service")]);
-    expect(lastSent(help)).toEqual(lastSent(question));
+    expect(lastShown(help)).toEqual(lastShown(question));
     expect(h.texts(await u.press("cs-svc:career"))).toEqual([askDayAtAlmaly1()]);
   });
 

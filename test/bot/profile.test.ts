@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, recorded, type Harness } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 
 let h: Harness;
@@ -30,7 +30,12 @@ describe("profile", () => {
     await u.press("su-district:auezov");
     await u.send(ru("button-skip"));
     const done = await u.press("su-occupation:work");
-    expect(h.texts(done)).toEqual([ru("signup-done", { name: "Нурлан" }), ru("menu-title"), ru("continue-after-signup")]);
+    expect(h.texts(done)).toEqual([
+      recorded(ru("signup-ask-occupation"), ru("occupation-work")),
+      ru("signup-done", { name: "Нурлан" }),
+      ru("menu-title"),
+      ru("continue-after-signup"),
+    ]);
     expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:profile"]);
     const profile = h.texts(await u.press("menu:profile"))[0];
     expect(profile).toContain("Нурлан");
@@ -51,7 +56,10 @@ describe("profile", () => {
     expect((await findUser(h.db, 602))?.age).toBe(20);
     await u.press("profile:edit:age");
     await u.send("17");
-    expect(h.texts(await u.press("su-guardian:no"))[0]).toBe(ru("profile-age-minor-needs-guardian"));
+    expect(h.texts(await u.press("su-guardian:no")).slice(0, 2)).toEqual([
+      recorded(ru("signup-ask-guardian"), ru("button-guardian-no")),
+      ru("profile-age-minor-needs-guardian"),
+    ]);
     await u.press("profile:edit:age");
     await u.send("17");
     await u.press("su-guardian:yes");

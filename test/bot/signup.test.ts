@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, recorded, type Harness } from "../support/harness.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -37,7 +37,7 @@ describe("sign-up", () => {
     expect(h.texts(await u.send("22"))).toEqual([ru("signup-ask-district")]);
 
     expect(h.texts(await u.send("Медеу"))).toEqual([ru("need-button"), ru("signup-ask-district")]);
-    expect(h.texts(await u.press("su-district:medeu"))).toEqual([ru("signup-ask-phone")]);
+    expect(h.texts(await u.press("su-district:medeu"))).toEqual([recorded(ru("signup-ask-district"), ru("district-medeu")), ru("signup-ask-phone")]);
 
     // Someone else's contact is not accepted; the own contact is.
     const none = { none: ru("button-skip") };
@@ -45,7 +45,12 @@ describe("sign-up", () => {
     expect(h.texts(await u.sendContact("+7 701 123 45 67"))).toEqual([ru("signup-phone-saved"), ru("signup-ask-occupation")]);
 
     const done = await u.press("su-occupation:neither");
-    expect(h.texts(done)).toEqual([ru("signup-done", { name: "Айгерим" }), ru("menu-title")]);
+    // The last question stays as a record of the answer, above what comes of it.
+    expect(h.texts(done)).toEqual([
+      recorded(ru("signup-ask-occupation"), ru("occupation-neither")),
+      ru("signup-done", { name: "Айгерим" }),
+      ru("menu-title"),
+    ]);
 
     const user = await findUser(h.db, 501);
     expect(user).toMatchObject({
@@ -119,7 +124,11 @@ describe("sign-up", () => {
     await minor.press("su-consent:yes");
     await minor.send("Тест");
     await minor.send("15");
-    expect(h.texts(await minor.press("su-guardian:no"))).toEqual([ru("signup-guardian-declined"), ru("menu-title")]);
+    expect(h.texts(await minor.press("su-guardian:no"))).toEqual([
+      recorded(ru("signup-ask-guardian"), ru("button-guardian-no")),
+      ru("signup-guardian-declined"),
+      ru("menu-title"),
+    ]);
     expect((await findUser(h.db, 513))?.age).toBeNull();
   });
 
@@ -155,7 +164,11 @@ describe("sign-up", () => {
     await u.send("/start");
     await u.press("su-lang:ru");
     await u.press("su-start:go");
-    expect(h.texts(await u.press("su-consent:no"))).toEqual([ru("signup-consent-declined"), ru("menu-title")]);
+    expect(h.texts(await u.press("su-consent:no"))).toEqual([
+      recorded(ru("signup-consent"), ru("button-consent-no")),
+      ru("signup-consent-declined"),
+      ru("menu-title"),
+    ]);
     expect(await findUser(h.db, 520)).toMatchObject({ name: null, consent_at: null, registered_at: null });
   });
 

@@ -573,7 +573,8 @@ describe("blocking time", () => {
     expect(h.texts(await s.send("да"))).toEqual([ru("need-button"), `${ru("staff-block-confirm", range)}\n\n${inside}`]);
     expect(await blocks()).toEqual([]);
 
-    expect(h.texts(await s.press("stb-ok:yes"))).toEqual([`${ru("staff-block-done", range)}\n\n${inside}`]);
+    // The question becomes a record of the answer, and the outcome comes below it.
+    expect(h.texts(await s.press("stb-ok:yes")).slice(1)).toEqual([`${ru("staff-block-done", range)}\n\n${inside}`]);
     expect(await blocks()).toEqual([{ specialist_id: psychologist.id, starts_at: "2026-11-24T05:00:00.000Z", ends_at: "2026-11-24T07:00:00.000Z" }]);
     // The booking inside stays; the specialist decides about it.
     expect(await h.db.selectFrom("bookings").select("status").execute()).toEqual([{ status: "confirmed" }]);
@@ -590,7 +591,10 @@ describe("blocking time", () => {
     expect(h.texts(await s.send("11.30"))).toEqual([ru("staff-block-end-invalid", { after: "12:00" })]);
     const range = { day, start: "08:00", end: "13:30" };
     expect(h.texts(await s.send("13:30"))).toEqual([ru("staff-block-confirm", range)]);
-    expect(h.texts(await s.press("stb-ok:no"))).toEqual([ru("staff-block-dropped")]);
+    // Nothing done: the question itself gives way to saying so, in the same message.
+    const dropped = await s.press("stb-ok:no");
+    expect(h.texts(dropped)).toEqual([ru("staff-block-dropped")]);
+    expect(dropped.filter((c) => c.method === "sendMessage")).toEqual([]);
     expect(await blocks()).toEqual([]);
 
     await s.press("staff:block");
@@ -1072,7 +1076,11 @@ describe("a deactivated specialist", () => {
     ]);
 
     await person.press(`mybk:cancel:${booked.bookingId}`);
-    expect(h.texts(await person.press(`mybk:cancel-yes:${booked.bookingId}`))).toEqual([ru("bookings-cancelled"), ru("bookings-ics-cancelled-caption")]);
+    // After the record of the question answered.
+    expect(h.texts(await person.press(`mybk:cancel-yes:${booked.bookingId}`)).slice(1)).toEqual([
+      ru("bookings-cancelled"),
+      ru("bookings-ics-cancelled-caption"),
+    ]);
     expect(await bookingStatus(booked.bookingId)).toBe("cancelled");
     expect((await outbox()).filter((o) => o.recipient_id === 931)).toEqual([{ kind: "staff_booking_new", recipient_id: 931, state: "cancelled" }]);
     expect((await dispatch()).filter((c) => c.payload.chat_id === 931)).toEqual([]);
@@ -1133,7 +1141,7 @@ describe("a deactivated specialist", () => {
     for (const data of reach) await member.press(data);
 
     await deactivate(psychologist);
-    expect(h.texts(await member.press(answer))).toEqual([ru("staff-only")]);
+    expect(h.texts(await member.press(answer)).slice(1)).toEqual([ru("staff-only")]);
     expect(await storedFlow(h, 931)).toBeUndefined();
     expect(await h.db.selectFrom("blocked_times").selectAll().execute()).toEqual([]);
   });

@@ -38,13 +38,14 @@ describe("one failed Bot API call while a flow answers a step", () => {
     it(`does not lose sign-up after ${fault}: the person sees the next step`, async () => {
       const u = h.user({ id: 601, first_name: "Айгерим", language_code: "ru" });
       await u.send("/start");
-      h.failNext("sendMessage", injected);
+      h.failNext("editMessageText", injected);
       const step = await u.press("su-lang:ru");
 
-      expect(h.failed.map((c) => c.method)).toEqual(["sendMessage"]);
+      expect(h.failed.map((c) => c.method)).toEqual(["editMessageText"]);
       expect(h.texts(step)).toEqual([ru("signup-overview")]);
-      // The failed message went out once, on the retry; the query was answered once.
-      expect(step.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+      // A press edits its message into the next step: the edit went through once, on the retry;
+      // the query was answered once.
+      expect(step.filter((c) => c.method === "editMessageText")).toHaveLength(1);
       expect(answersTo(step, queryIdOf(step))).toHaveLength(1);
       expect(h.texts(await u.press("su-start:go"))).toEqual([ru("signup-consent")]);
     });
@@ -55,10 +56,10 @@ describe("one failed Bot API call while a flow answers a step", () => {
       await insertWeekdayConsultants(h.db, { psychologistCenterId: "medeu-1", psychologistTelegramId: 9001, careerCenterId: "almaly-1" });
       const u = await signedUpUser(h, 602, "ru");
       expect(h.texts(await u.press("menu:consult"))).toEqual([ru("consult-ask-service")]);
-      h.failNext("sendMessage", injected);
+      h.failNext("editMessageText", injected);
       const step = await u.press("cs-svc:career");
 
-      expect(h.failed.map((c) => c.method)).toEqual(["sendMessage"]);
+      expect(h.failed.map((c) => c.method)).toEqual(["editMessageText"]);
       expect(h.texts(step)).toEqual([askDayAtProfileDistrict()]);
       expect(h.texts(step)).not.toContain(ru("error-generic"));
       expect(h.texts(step)).not.toContain(ru("stale-button"));
@@ -74,11 +75,11 @@ describe("a Bot API call that keeps failing while a flow answers a step", () => 
     await u.press("su-lang:ru");
     const before = await savedFlow(u.id);
 
-    h.failNext("sendMessage", { error_code: 502 }, ATTEMPTS);
+    h.failNext("editMessageText", { error_code: 502 }, ATTEMPTS);
     const failedStep = await u.press("su-start:go");
-    expect(h.failed.filter((c) => c.method === "sendMessage")).toHaveLength(ATTEMPTS);
+    expect(h.failed.filter((c) => c.method === "editMessageText")).toHaveLength(ATTEMPTS);
     expect(h.texts(failedStep)).toEqual([ru("error-generic")]);
-    // The step answered the query before its message failed; the error handler does not again.
+    // The step answered the query before its edit failed; the error handler does not again.
     expect(answersTo(failedStep, queryIdOf(failedStep))).toHaveLength(1);
     expect(await savedFlow(u.id)).toEqual(before);
 
@@ -94,7 +95,7 @@ describe("a Bot API call that keeps failing while a flow answers a step", () => 
     await u.press("menu:consult");
     const before = await savedFlow(u.id);
 
-    h.failNext("sendMessage", "connection reset", ATTEMPTS);
+    h.failNext("editMessageText", "connection reset", ATTEMPTS);
     const failedStep = await u.press("cs-svc:career");
     expect(h.texts(failedStep)).toEqual([ru("error-generic")]);
     expect(answersTo(failedStep, queryIdOf(failedStep))).toHaveLength(1);

@@ -523,6 +523,18 @@ export class BotApiEmulator {
     return [...state.messages.values()].filter((m) => m.fromBot).map(transcriptView);
   }
 
+  /**
+   * What the bot showed in a chat from call number `mark` on, in order: each message sent and
+   * each edit, as the message looked right after it.
+   */
+  shownSince(chatId: number, mark: number): SentMessage[] {
+    return this.calls
+      .slice(mark)
+      .map((call) => this.snapshots.get(call))
+      .filter((message): message is SentMessage => message !== undefined && message.chat.id === chatId)
+      .map((message) => structuredClone(message));
+  }
+
   /** The bot's latest message in a chat that has not been deleted. */
   lastMessageTo(chatId: number): SentMessage | undefined {
     return this.messagesTo(chatId).findLast((m) => !m.deleted);

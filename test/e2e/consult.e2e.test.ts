@@ -11,11 +11,11 @@ import { SERVICE_CODES, TOPIC_MAX_LENGTH, type BookingMode } from "../../src/dom
 import { addMinutes } from "../../src/domain/time-math.js";
 import { formatDay, localDateOf, toInstant, type LocalDate, type LocalTime } from "../../src/domain/time.js";
 import { bookingDetailsText } from "../support/booking-texts.js";
-import { TEST_TOKEN } from "../support/harness.js";
+import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 import { htmlToPlainText, type SentMessage, type TestUser } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 /** Where the person books: two centers, each with a demo career consultant. */
 const DISTRICT: DistrictCode = "almaly";
 
@@ -184,6 +184,7 @@ async function bookCareer(
   const details = detailsHtml({ date: date!, time: time!, at: expected, mode: "in_person" });
   await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("button-skip")), [ru("consult-summary", { details })]);
   await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("consult-button-confirm")), [
+    recorded(ru("consult-summary", { details }), ru("consult-button-confirm")),
     ru("consult-booked", { details }),
     ru("consult-ics-caption"),
     ru("menu-title"),
@@ -249,7 +250,10 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("bookings-cancel-confirm", { details: bookedDetails }),
     ]);
     expect(buttonsOf(confirmCancel[0]).map((b) => b.data)).toEqual([`mybk:cancel-yes:${booked.id}`, `mybk:keep:${booked.id}`]);
+    // The question takes the booking's place and stays as a record of the answer.
+    expect(confirmCancel[0]!.message_id).toBe(list[1]!.message_id);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-cancel-yes")), [
+      recorded(ru("bookings-cancel-confirm", { details: bookedDetails }), ru("bookings-button-cancel-yes")),
       ru("bookings-cancelled"),
       ru("bookings-ics-cancelled-caption"),
     ]);
@@ -300,10 +304,13 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("bookings-reschedule-ask-day", { details: bookedDetails }),
     ]);
     expect(choicesOf(askDay[0], "rs-day").map((d) => d.value)).toContain(slot.date);
+    // The steps take the place of the booking pressed on, above the list of past ones.
+    const steps = list2[1]!.message_id;
+    expect(askDay[0]!.message_id).toBe(steps);
 
     // Rescheduling looks at both centers of the district: each button is a time at a center,
     // and the booked time is not offered at the booking's own center.
-    const askTime = await expectReplies(e2e, u, () => e2e.em.clickButton(u, formatDay(slot.date, "ru")), [
+    const askTime = await expectReplies(e2e, u, () => e2e.em.pressButton(u, `rs-day:${slot.date}`, steps), [
       // With more times than fit, a line says that some are left out.
       expect.stringMatching(new RegExp(`^${literal(ru("consult-ask-time", { day: formatDay(slot.date, "ru") }))}(\n${literal(ru("consult-ask-time-some"))})?$`)),
     ]);
@@ -317,10 +324,11 @@ describe("consultations, driven through the Bot API emulator", () => {
     expect(target, "another time that day at the same center").toBeDefined();
 
     const movedDetails = detailsHtml({ date: slot.date, time: target!.time, at: first, mode: "in_person" });
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, target!.text), [
+    await expectReplies(e2e, u, () => e2e.em.pressButton(u, `rs-time:${target!.value}`, steps), [
       ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }),
     ]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("bookings-button-reschedule-confirm")), [
+    await expectReplies(e2e, u, () => e2e.em.pressButton(u, "rs-ok:yes", steps), [
+      recorded(ru("bookings-reschedule-summary", { old: bookedDetails, new: movedDetails }), ru("bookings-button-reschedule-confirm")),
       ru("bookings-rescheduled", { details: movedDetails }),
       ru("bookings-ics-moved-caption"),
       ru("menu-title"),
@@ -353,7 +361,8 @@ describe("consultations, driven through the Bot API emulator", () => {
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("menu-consult")), [ru("consult-ask-service")]);
-    const [help] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-psychologist")), [
+    const [, help] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, html("service-psychologist")), [
+      recorded(ru("consult-ask-service"), ru("service-psychologist")),
       ru("help-crisis"),
       ru("consult-safety-prompt"),
     ]);
@@ -365,5 +374,54 @@ describe("consultations, driven through the Bot API emulator", () => {
 
     expect(await bot.stop("SIGTERM")).toBe(0);
     expect(bookingsOf(u.id)).toEqual([]);
+  });
+
+  it("leaves a person who books a psychologist from the main menu with five new messages", async () => {
+    await prepareDatabase();
+    const bot = await startBot(e2e.em, botEnv(e2e, BOT_VARIABLES));
+    const u = person;
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
+    const shown = () => e2e.em.messagesTo(u.id).filter((m) => !m.deleted);
+    const before = shown().length;
+
+    /** Presses a step's answer on the message that carries it, and waits for what comes of it. */
+    const answer = async (data: string) => {
+      const mark = e2e.em.calls.length;
+      e2e.em.pressButton(u, data);
+      await e2e.em.waitForMessageTo(u.id, undefined, WAIT_MS);
+      await e2e.em.waitUntilIdle(QUIET_MS, WAIT_MS);
+      return e2e.em.shownSince(u.id, mark).at(-1);
+    };
+    const today = localDateOf(new Date());
+    await answer(buttonsOf(e2e.em.lastMessageTo(u.id)).find((b) => b.text === html("menu-consult"))!.data);
+    await answer("cs-svc:psychologist");
+    const days = await answer("cs-safe:go");
+    const day = choicesOf(days, "cs-day").find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value > today)!;
+    const times = await answer(`cs-day:${day.value}`);
+    const next = await answer(`cs-time:${choicesOf(times, "cs-time")[0]!.value}`);
+    if (choicesOf(next, "cs-mode").length > 0) await answer("cs-mode:in_person");
+    const summary = await answer("cs-topic:skip");
+    expect(textOf(summary!)).toMatch(new RegExp(`^${literal(ru("consult-summary", { details: "" }).split("\n")[0]!)}`));
+    await answer("cs-ok:yes");
+    expect(bookingsOf(u.id)).toMatchObject([{ service: "psychologist", status: "confirmed" }]);
+
+    // What stays: the help lines, the summary as a record of the confirmation, the
+    // confirmation itself, the calendar file and the menu. The menu the booking started from
+    // is the record of the service chosen; every other step took the place of the one before.
+    const added = shown().slice(before);
+    expect(added.map((m) => (m.document ? "file" : textOf(m).split("\n")[0]))).toEqual([
+      ru("help-crisis").split("\n")[0],
+      ru("consult-summary", { details: "" }).split("\n")[0],
+      ru("consult-booked", { details: "" }).split("\n")[0],
+      "file",
+      ru("menu-title"),
+    ]);
+    expect(textOf(added[1]!)).toMatch(new RegExp(`✔️ ${literal(ru("consult-button-confirm"))}$`));
+    // No old step can be pressed again: the records and the confirmation carry no buttons.
+    expect(added.slice(1, -1).map(buttonsOf)).toEqual([[], [], []]);
+    const started = shown()[before - 1]!;
+    expect(textOf(started)).toBe(recorded(ru("consult-ask-service"), ru("service-psychologist")));
+    expect(buttonsOf(started)).toEqual([]);
+    expect(await bot.stop("SIGTERM")).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ export function textOf(message: SentMessage): string {
 
 /**
  * Performs one action of the user and checks what the bot answers: exactly `expected`, in
- * order, and nothing more once it has gone quiet. Returns those messages.
+ * order, and nothing more once it has gone quiet. An answer is a message sent or one edited (a
+ * screen shown in place of the one pressed on). Returns those messages as each answer left them.
  */
 export async function expectReplies(
   { em }: EndToEndSetup,
@@ -22,11 +23,11 @@ export async function expectReplies(
   act: () => unknown,
   expected: string[],
 ): Promise<SentMessage[]> {
-  const before = em.messagesTo(user.id).length;
+  const mark = em.calls.length;
   act();
   for (let i = 0; i < expected.length; i++) await em.waitForMessageTo(user.id, undefined, WAIT_MS);
   await em.waitUntilIdle(QUIET_MS, WAIT_MS);
-  const replies = em.messagesTo(user.id).slice(before);
+  const replies = em.shownSince(user.id, mark);
   expect(replies.map(textOf)).toEqual(expected);
   return replies;
 }

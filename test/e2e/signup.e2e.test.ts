@@ -4,7 +4,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
 import { CONSENT_VERSION, NAME_MAX_LENGTH, normalizePhone } from "../../src/domain/profile.js";
 import { localDateOf } from "../../src/domain/time.js";
-import { TEST_TOKEN } from "../support/harness.js";
+import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
 import { htmlToPlainText, TEST_PHONE_NUMBER } from "./bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, spawnBot, startBot } from "./bot-process.js";
@@ -86,7 +86,11 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "22"), [ru("signup-ask-district")]);
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "Медеу"), [ru("need-button"), ru("signup-ask-district")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-medeu")), [ru("signup-ask-phone")]);
+    // A question answered by a button stays as a record of the answer when the next one is sent.
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-medeu")), [
+      recorded(ru("signup-ask-district"), label("ru", "district-medeu")),
+      ru("signup-ask-phone"),
+    ]);
 
     const none = { none: label("ru", "button-skip") };
     await expectReplies(e2e, u, () => e2e.em.sendPhoto(u), [ru("signup-phone-invalid", none), ru("signup-ask-phone")]);
@@ -98,6 +102,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "не работаю"), [ru("need-button"), ru("signup-ask-occupation")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "occupation-neither")), [
+      recorded(ru("signup-ask-occupation"), label("ru", "occupation-neither")),
       ru("signup-done", { name: "Дана" }),
       ru("menu-title"),
     ]);
@@ -162,13 +167,17 @@ describe("the bot process, driven through the Bot API emulator", () => {
     for (const line of ["150", "111", "112"]) expect(help).toMatch(new RegExp(`\\b${line}\\b`));
 
     // The crisis message was not taken as an answer: the district step, asked again, waits for a button.
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [kk("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-turksib")), [
+      recorded(kk("signup-ask-district"), label("kk", "district-turksib")),
+      kk("signup-ask-phone"),
+    ]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/profile"), [kk("command-mid-flow"), kk("signup-ask-phone")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-share-phone")), [
       kk("signup-phone-saved"),
       kk("signup-ask-occupation"),
     ]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
+      recorded(kk("signup-ask-occupation"), label("kk", "occupation-study")),
       kk("signup-done", { name: "Ерасыл" }),
       kk("menu-title"),
     ]);
@@ -201,9 +210,16 @@ describe("the bot process, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-consent-yes")), [ru("signup-ask-name")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-use-name", { name: "Мадина" })), [ru("signup-ask-age")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "19 лет"), [ru("signup-ask-district")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-almaly")), [ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "district-almaly")), [
+      recorded(ru("signup-ask-district"), label("ru", "district-almaly")),
+      ru("signup-ask-phone"),
+    ]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "button-skip")), [ru("signup-phone-skipped"), ru("signup-ask-occupation")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "occupation-work")), [ru("signup-done", { name: "Мадина" }), ru("menu-title")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("ru", "occupation-work")), [
+      recorded(ru("signup-ask-occupation"), label("ru", "occupation-work")),
+      ru("signup-done", { name: "Мадина" }),
+      ru("menu-title"),
+    ]);
 
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/mydata"), [ru("mydata-caption"), ru("mydata-json-caption")]);
     const [readable, file] = e2e.em.callsOf("sendDocument").slice(-2).map((upload) => upload.files.document!);

@@ -5,6 +5,7 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 import { enqueue } from "../../src/db/outbox.js";
 import { addMinutes } from "../../src/domain/time-math.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { recorded } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
 import { registerUser } from "../support/users.js";
 import { htmlToPlainText, type BotApiEmulator, type RecordedCall } from "./bot-api-emulator.js";
@@ -32,11 +33,11 @@ const hung = (em: BotApiEmulator, method: string) => () => em.calls.some((c: Rec
 
 /** One action whose single reply may take up to a request's timeout and the retries after it. */
 async function expectSlowReply(em: BotApiEmulator, u: TestUser, act: () => unknown, expected: string): Promise<void> {
-  const before = em.messagesTo(u.id).length;
+  const mark = em.calls.length;
   act();
   await em.waitForMessageTo(u.id, undefined, 20_000);
   await em.waitUntilIdle(QUIET_MS, WAIT_MS);
-  expect(em.messagesTo(u.id).slice(before).map(textOf)).toEqual([expected]);
+  expect(em.shownSince(u.id, mark).map(textOf)).toEqual([expected]);
 }
 
 /** Sends SIGTERM and resolves with the exit code and how long the process took to exit. */
@@ -179,7 +180,10 @@ describe("the log under Telegram's faults", () => {
     await expectSlowReply(em, u, () => em.sendText(u, typedName), ru("error-generic"));
     await expectReplies(e2e, u, () => em.sendText(u, typedName), [ru("signup-ask-age")]);
     await expectReplies(e2e, u, () => em.sendText(u, "22"), [ru("signup-ask-district")]);
-    await expectReplies(e2e, u, () => em.clickButton(u, label("district-medeu")), [ru("signup-ask-phone")]);
+    await expectReplies(e2e, u, () => em.clickButton(u, label("district-medeu")), [
+      recorded(ru("signup-ask-district"), label("district-medeu")),
+      ru("signup-ask-phone"),
+    ]);
     em.failNext("sendMessage", { error_code: 500 });
     await expectReplies(e2e, u, () => em.sendUpdate(u, contactContent(u, phone)), [ru("signup-phone-saved"), ru("signup-ask-occupation")]);
 

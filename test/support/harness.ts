@@ -58,6 +58,11 @@ function parseField(value: string): unknown {
   }
 }
 
+/** A step's prompt once answered by a button: its text, then the label of the button pressed. */
+export function recorded(prompt: string, label: string): string {
+  return `${prompt}\n\n✔️ ${label}`;
+}
+
 /** Picks the calls Telegram refuses, with the error it answers. */
 type Refusal = (call: ApiCall) => { error_code: number; description: string } | undefined;
 
@@ -214,11 +219,27 @@ export async function createHarness(options: { env?: Record<string, string>; now
       sendSticker: () => feed(stickerUpdate(u)),
       sendPhoto: () => feed(photoUpdate(u)),
       sendContact: (phone: string, ownerId?: number) => feed(contactUpdate(u, phone, ownerId)),
-      /** Presses a button by its callback data, on the latest message (sent or edited) that carries it. */
+      /**
+       * Presses a button by its callback data, on the latest message (sent or edited) that carries
+       * it; without one, on a message of the bot's that carries just that button (sent before the
+       * test began).
+       */
       press: (data: string) => {
-        const message = (sent.get(u.id) ?? [])
+        const chat = sent.get(u.id) ?? [];
+        let message = chat
           .filter((m) => m.reply_markup?.inline_keyboard.flat().some((b: any) => b.callback_data === data))
           .sort((a, b) => shownAt.get(b)! - shownAt.get(a)!)[0];
+        if (!message) {
+          message = {
+            message_id: ++messageId,
+            date: Math.floor(clock.now().getTime() / 1000),
+            chat: { id: u.id, type: "private", first_name: u.first_name },
+            text: "…",
+            reply_markup: { inline_keyboard: [[{ text: data, callback_data: data }]] },
+          };
+          sent.set(u.id, [...chat, message]);
+          shownAt.set(message, 0);
+        }
         return feed(callbackUpdate(u, data, message));
       },
       /** Presses the button whose label matches, on the latest message (sent or edited) with a keyboard. */

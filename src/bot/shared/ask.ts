@@ -2,6 +2,7 @@ import { InlineKeyboard, type Keyboard } from "grammy";
 import type { AppContext, AppConversation, BaseContext } from "../context.js";
 import { asideOf } from "./asides.js";
 import { namespaceOf, screenNamespaces, type StepButtons } from "./callback-data.js";
+import { settleAnswer, showScreen } from "./screen.js";
 
 /** Longest free-text answer any step accepts; Telegram allows 4096, nobody's name needs that. */
 export const MAX_ANSWER_LENGTH = 500;
@@ -18,9 +19,22 @@ export function inFlow(ctx: AppContext): boolean {
   return Object.keys(ctx.conversation.active()).length > 0;
 }
 
-/** Sends a step's question. Rendered anew each time, so a repeat uses the current language. */
+/**
+ * Shows a step's question. Rendered anew each time, so a repeat uses the current language. After
+ * a button press it takes the place of the message pressed on, so that a flow keeps one message
+ * going instead of a trail of answered questions; a keyboard under the typing field comes only
+ * with a new message.
+ */
 async function show(ctx: BaseContext, prompt: Prompt): Promise<void> {
-  await ctx.reply(prompt.text, { reply_markup: prompt.markup });
+  const { text, markup } = prompt;
+  if (markup === undefined || markup instanceof InlineKeyboard) await showScreen(ctx, text, markup);
+  else await ctx.reply(text, { reply_markup: markup });
+}
+
+/** Takes a valid button answer: the press is answered and its prompt is done with. */
+async function acceptPress(ctx: BaseContext): Promise<void> {
+  await ctx.answerCallbackQuery();
+  settleAnswer(ctx);
 }
 
 /**
@@ -63,11 +77,15 @@ async function askAgain(conversation: AppConversation, ctx: BaseContext, prompt:
 
 /**
  * The next update for a step. An aside (the help lines) has been answered before the flow, so
- * the step only asks its question again.
+ * the step only asks its question again, below the help lines.
  */
 async function waitForAnswer(conversation: AppConversation, prompt: (ctx: BaseContext) => Prompt): Promise<BaseContext> {
   const answer = await conversation.wait();
-  if (asideOf(answer) !== null) await askAgain(conversation, answer, prompt);
+  if (asideOf(answer) !== null) {
+    const { text, markup } = prompt(answer);
+    await answer.reply(text, { reply_markup: markup });
+    await forget(conversation);
+  }
   return answer;
 }
 
@@ -86,7 +104,7 @@ export async function askChoice<T extends string>(
   const answer = await waitForAnswer(conversation, prompt);
   const choice = buttons.choiceOf(answer.callbackQuery?.data) as T | null;
   if (choice !== null && choices.includes(choice)) {
-    await answer.answerCallbackQuery();
+    await acceptPress(answer);
     return { choice, ctx: answer };
   }
   await leaveForScreenButton(conversation, answer);
@@ -156,7 +174,7 @@ export async function askText<T>(
   if (choice !== null && opts.onButton) {
     const value = opts.onButton(choice, answer);
     if (value !== null) {
-      await answer.answerCallbackQuery();
+      await acceptPress(answer);
       return { value, ctx: answer };
     }
   }

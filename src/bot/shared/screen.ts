@@ -1,4 +1,4 @@
-import { GrammyError, type InlineKeyboard } from "grammy";
+import { GrammyError, type InlineKeyboard, type MiddlewareFn } from "grammy";
 import type { LinkPreviewOptions } from "grammy/types";
 import type { BaseContext } from "../context.js";
 
@@ -25,14 +25,47 @@ function isUneditable(err: unknown): boolean {
   );
 }
 
+/** Contexts of a flow that have already sent a message for their update. */
+const sentSomething = new WeakSet<BaseContext>();
+/** Answered presses of a flow whose prompt is to become a record unless a screen takes its place. */
+const toRecord = new WeakSet<BaseContext>();
+
+/**
+ * For the contexts of a flow, whose Api objects are their own: notes when one sends a message,
+ * so that a screen shown after it comes below it rather than editing the pressed message above
+ * it (a step asked after the help lines, the menu after a confirmation). An answered prompt
+ * becomes a record just before that message, as it then stays in the chat above it.
+ */
+export const noteSends: MiddlewareFn<BaseContext> = async (ctx, next) => {
+  ctx.api.config.use(async (prev, method, payload, signal) => {
+    if (method.startsWith("send")) {
+      sentSomething.add(ctx);
+      if (toRecord.delete(ctx)) await recordAnswer(ctx);
+    }
+    return prev(method, payload, signal);
+  });
+  await next();
+};
+
+/**
+ * Marks a valid answer to a flow's step: the next screen takes the place of the prompt, and if
+ * a message comes first instead, the prompt becomes a record of the answer, so that its buttons
+ * cannot be pressed again either way.
+ */
+export function settleAnswer(ctx: BaseContext): void {
+  if (ctx.callbackQuery?.message) toRecord.add(ctx);
+}
+
 /**
  * Shows a one-tap screen. A button press edits the message it was pressed on, so the chat keeps
  * one screen instead of a trail of old ones whose buttons still look pressable; a command or a
- * typed message, or a message that can no longer be edited, gets the screen as a new message.
+ * typed message, a message that can no longer be edited, or a press already answered with a new
+ * message in a flow, gets the screen as a new message.
  */
 export async function showScreen(ctx: BaseContext, text: string, markup?: InlineKeyboard, options: ScreenOptions = {}): Promise<void> {
-  if (ctx.callbackQuery?.message) {
+  if (ctx.callbackQuery?.message && !sentSomething.has(ctx)) {
     try {
+      toRecord.delete(ctx);
       await ctx.editMessageText(text, { reply_markup: markup, ...options });
       return;
     } catch (err) {

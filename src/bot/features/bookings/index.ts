@@ -3,6 +3,7 @@ import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "
 import type { AppContext, Flow } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
+import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { describeBooking, factsOfBooking, sendCalendarFile } from "../consult/details.js";
 import { requireAccount } from "../menu/menu.js";
 import { calendarFile, cancelBooking as cancelButton, confirmCancel, keepBooking, rescheduleBooking } from "./buttons.js";
@@ -45,15 +46,20 @@ bookingsFeature.callbackQuery(cancelButton.filter(), async (ctx) => {
   if (!booking) return;
   await ctx.answerCallbackQuery();
   const lang = await contextLanguage(ctx);
-  await ctx.reply(ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }), {
-    reply_markup: new InlineKeyboard()
+  await showScreen(
+    ctx,
+    ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }),
+    new InlineKeyboard()
       .text(ctx.t("bookings-button-cancel-yes"), confirmCancel.pack({ booking: booking.id }))
       .row()
       .text(ctx.t("bookings-button-keep"), keepBooking.pack({ booking: booking.id })),
-  });
+  );
 });
 
-/** Cancels, then sends the file that takes the consultation out of the person's calendar. */
+/**
+ * Cancels, then sends the file that takes the consultation out of the person's calendar. The
+ * question stays as a record of the answer above the confirmation.
+ */
 bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, confirmCancel.unpack(ctx.match).booking);
   if (!booking) return;
@@ -62,6 +68,7 @@ bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
   ctx.log.info({ booking_id: booking.id, outcome: outcome.kind }, "booking cancellation");
   if (outcome.kind !== "cancelled") return refuse(ctx, outcome.kind);
   await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
+  await recordAnswer(ctx);
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
   const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, booking.id))!;
   await sendCalendarFile(ctx, cancelled, await contextLanguage(ctx), "cancelled", now);
@@ -71,7 +78,7 @@ bookingsFeature.callbackQuery(keepBooking.filter(), async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, keepBooking.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("bookings-kept"), { reply_markup: menuButton(ctx.t) });
+  await showScreen(ctx, ctx.t("bookings-kept"), menuButton(ctx.t));
 });
 
 bookingsFeature.callbackQuery(rescheduleBooking.filter(), async (ctx) => {

@@ -5,6 +5,7 @@ import type { BaseContext } from "../../context.js";
 import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { bookingVars, describeBooking, factsOfBooking } from "../consult/details.js";
 import { calendarFile, cancelBooking, rescheduleBooking } from "./buttons.js";
 
@@ -22,7 +23,10 @@ function pastLine(ctx: BaseContext, lang: Language, b: BookingDetails): string {
   return ctx.t("bookings-past-line", { ...bookingVars(ctx, lang, factsOfBooking(b, lang)), status });
 }
 
-/** "My bookings": each upcoming one with its buttons, then the latest past ones, then the menu. */
+/**
+ * "My bookings": each upcoming one with its buttons, then the latest past ones, then the menu.
+ * A single message is a screen; several come as new messages, each booking keeping its buttons.
+ */
 export async function showBookings(ctx: BaseContext): Promise<void> {
   const lang = await contextLanguage(ctx);
   const { upcoming, past } = await listOwnBookings(ctx.deps.db, ctx.from!.id, ctx.deps.clock.now());
@@ -46,8 +50,7 @@ export async function showBookings(ctx: BaseContext): Promise<void> {
   }
   startRow(messages[messages.length - 1]!.markup).text(ctx.t("button-menu"), menuOpenButton.pack());
 
-  for (const m of messages) {
-    const markup = m.markup.inline_keyboard.some((row) => row.length > 0) ? m.markup : undefined;
-    await ctx.reply(m.text, { reply_markup: markup });
-  }
+  const markupOf = (m: (typeof messages)[number]) => (m.markup.inline_keyboard.some((row) => row.length > 0) ? m.markup : undefined);
+  if (messages.length === 1) return showScreen(ctx, messages[0]!.text, markupOf(messages[0]!));
+  for (const m of messages) await ctx.reply(m.text, { reply_markup: markupOf(m) });
 }

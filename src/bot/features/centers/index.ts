@@ -25,8 +25,7 @@ centersFeature.callbackQuery(centerCard.filter(), async (ctx) => {
     // A center removed since the list was shown, or forged data: say so and start over.
     ctx.log.info("centers: unknown center id in callback");
     await ctx.answerCallbackQuery({ text: ctx.t("centers-not-found-alert") });
-    await ctx.reply(ctx.t("centers-not-found"));
-    await showDistricts(ctx);
+    await showDistricts(ctx, ctx.t("centers-not-found"));
     return;
   }
   await ctx.answerCallbackQuery();

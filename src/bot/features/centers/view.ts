@@ -9,11 +9,14 @@ import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { centerCard, districtCenters } from "./buttons.js";
 
-export async function showDistricts(ctx: BaseContext): Promise<void> {
+/** The districts to choose from, under `notice` when there is something to say first. */
+export async function showDistricts(ctx: BaseContext, notice?: string): Promise<void> {
   const kb = startRow(districtKeyboard(ctx.t, (district) => districtCenters.pack({ district }))).text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(ctx.t("centers-choose-district"), { reply_markup: kb });
+  const text = ctx.t("centers-choose-district");
+  await showScreen(ctx, notice === undefined ? text : `${notice}\n\n${text}`, kb);
 }
 
 export async function showDistrictCenters(ctx: BaseContext, district: DistrictCode): Promise<void> {
@@ -23,7 +26,7 @@ export async function showDistrictCenters(ctx: BaseContext, district: DistrictCo
   for (const c of centers) kb.text(language === "kk" ? c.name_kk : c.name_ru, centerCard.pack({ center: c.id })).row();
   kb.text(ctx.t("button-back"), menuEntryData("centers")).text(ctx.t("button-menu"), menuOpenButton.pack());
   const text = centers.length > 0 ? "centers-district-title" : "centers-district-empty";
-  await ctx.reply(ctx.t(text, { district: ctx.t(`district-${district}`) }), { reply_markup: kb });
+  await showScreen(ctx, ctx.t(text, { district: ctx.t(`district-${district}`) }), kb);
 }
 
 /** Services of the center's active specialists, in the usual service order. */
@@ -68,6 +71,8 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   if (services.length > 0) kb.text(ctx.t("menu-consult"), menuEntryData("consult")).row();
   kb.text(ctx.t("button-back"), districtCenters.pack({ district: center.district })).text(ctx.t("button-menu"), menuOpenButton.pack());
 
-  if (address !== undefined) await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
+  // The map point is a message of its own, which the card then follows as a new message.
+  if (address === undefined) return showScreen(ctx, parts.join("\n\n"), kb);
+  await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
   await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }

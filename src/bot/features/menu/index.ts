@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { AppContext } from "../../context.js";
 import { menuButton, menuEntryButton, menuOpenButton, type MenuEntry } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { showMainMenu } from "./menu.js";
 
 /** Menu entries whose features are not built yet; they say so honestly. */
@@ -18,5 +19,5 @@ menuFeature.callbackQuery(menuOpenButton.filter(), async (ctx) => {
 menuFeature.callbackQuery(menuEntryButton.filter(), async (ctx, next) => {
   if (!COMING_SOON.includes(menuEntryButton.unpack(ctx.match).entry)) return next();
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("coming-soon"), { reply_markup: menuButton(ctx.t) });
+  await showScreen(ctx, ctx.t("coming-soon"), menuButton(ctx.t));
 });

@@ -2,9 +2,10 @@ import { InlineKeyboard } from "grammy";
 import { isRegistered } from "../../../db/users.js";
 import type { BaseContext } from "../../context.js";
 import { mainMenuKeyboard, menuEntryData, signupButton, type MenuEntry } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 
 export async function showMainMenu(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("menu-title"), { reply_markup: mainMenuKeyboard(ctx.t) });
+  await showScreen(ctx, ctx.t("menu-title"), mainMenuKeyboard(ctx.t));
 }
 
 /** After sign-up: one button back to where the person was heading. */
@@ -20,8 +21,6 @@ export async function continueIntent(ctx: BaseContext, intent: MenuEntry): Promi
  */
 export async function requireAccount(ctx: BaseContext, intent: MenuEntry): Promise<boolean> {
   if (isRegistered(ctx.account)) return true;
-  await ctx.reply(ctx.t("need-signup"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-signup"), signupButton.pack({ intent })),
-  });
+  await showScreen(ctx, ctx.t("need-signup"), new InlineKeyboard().text(ctx.t("button-signup"), signupButton.pack({ intent })));
   return false;
 }

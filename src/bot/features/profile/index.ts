@@ -4,6 +4,7 @@ import { isRegistered, updateUser } from "../../../db/users.js";
 import type { AppContext, Flow } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, languageKeyboard, menuEntryData, occupationKeyboard } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
 import {
   chooseDistrict,
@@ -43,7 +44,7 @@ profile.callbackQuery(editByText.filter(), async (ctx) => {
 /** A profile field's choices, ending with the way back to the profile unchanged. */
 async function showChoices(ctx: AppContext, question: string, kb: InlineKeyboard): Promise<void> {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t(question), { reply_markup: startRow(kb).text(ctx.t("button-back"), menuEntryData("profile")) });
+  await showScreen(ctx, ctx.t(question), startRow(kb).text(ctx.t("button-back"), menuEntryData("profile")));
 }
 
 profile.callbackQuery(chooseDistrict.filter(), (ctx) =>

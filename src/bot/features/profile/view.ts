@@ -3,6 +3,7 @@ import type { User } from "../../../db/schema.js";
 import type { BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
 import { erase, exportData } from "../privacy/buttons.js";
 import { openNudgeTimes } from "../reminders/buttons.js";
 import { chooseDistrict, chooseLanguage, chooseOccupation, editByText, removePhone, toggleNotifications } from "./buttons.js";
@@ -43,5 +44,5 @@ export async function showProfile(ctx: BaseContext, user: User): Promise<void> {
     .text(ctx.t("button-deleteme"), erase.pack())
     .row()
     .text(ctx.t("button-menu"), menuOpenButton.pack());
-  await ctx.reply(text, { reply_markup: kb });
+  await showScreen(ctx, text, kb);
 }

@@ -87,7 +87,7 @@ export function blockTimeConversation(deps: AppDeps) {
     });
     const dates = slotDays(grid);
     if (dates.length === 0) {
-      await ctx.reply(ctx.t("staff-block-no-days"), { reply_markup: backToStaffMenu(ctx) });
+      await showScreen(ctx, ctx.t("staff-block-no-days"), backToStaffMenu(ctx));
       return;
     }
 
@@ -137,7 +137,8 @@ export function blockTimeConversation(deps: AppDeps) {
     ctx = confirm.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
     if (confirm.choice === "no") {
-      await ctx.reply(ctx.t("staff-block-dropped"), { reply_markup: backToStaffMenu(ctx) });
+      // Nothing was done: the question gives way to saying so.
+      await showScreen(ctx, ctx.t("staff-block-dropped"), backToStaffMenu(ctx));
       return;
     }
 
