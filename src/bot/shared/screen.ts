@@ -25,7 +25,10 @@ function isUneditable(err: unknown): boolean {
   );
 }
 
-/** Contexts of a flow that have already sent a message for their update. */
+/**
+ * Contexts that have already sent a message for their update, or turned the pressed message into
+ * a record: a screen after that comes below it instead of editing the pressed message.
+ */
 const sentSomething = new WeakSet<BaseContext>();
 /** Answered presses of a flow whose prompt is to become a record unless a screen takes its place. */
 const toRecord = new WeakSet<BaseContext>();
@@ -87,6 +90,7 @@ export async function recordAnswer(ctx: BaseContext): Promise<void> {
   if (!query || !message || !("text" in message) || message.text === undefined) return;
   const pressed = message.reply_markup?.inline_keyboard.flat().find((b) => "callback_data" in b && b.callback_data === query.data);
   const record = pressed ? `${message.text}\n\n✔️ ${pressed.text}` : message.text;
+  sentSomething.add(ctx);
   try {
     // The text as Telegram shows it, with its own entities (none: an empty list), never parsed
     // as HTML again; without a keyboard, the message keeps none.

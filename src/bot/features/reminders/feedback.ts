@@ -67,7 +67,6 @@ feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
   }
   ctx.log.info({ booking_id: bookingId }, "feedback score stored");
   await ctx.answerCallbackQuery({ text: ctx.t("feedback-thanks-alert") });
-  await recordAnswer(ctx);
   await ctx.conversation.enter(FEEDBACK_COMMENT, bookingId);
 });
 
@@ -76,6 +75,8 @@ export function feedbackCommentConversation(deps: AppDeps) {
   return async function feedbackComment(conversation: AppConversation, ctx: BaseContext, bookingId: number): Promise<void> {
     const userId = ctx.from!.id;
     const max = FEEDBACK_COMMENT_MAX_LENGTH;
+    // The request keeps the score as its record; the comment is asked below it.
+    await recordAnswer(ctx);
     const answer = await askText<{ comment: string | null }>(conversation, ctx, {
       prompt: (c) => ({
         text: c.t("feedback-ask-comment", { max }),
