@@ -8,6 +8,7 @@ export type NoticeKind =
   | "booking_reminder" // to the person, before a consultation; payload { bookingId, offsetMinutes }
   | "booking_feedback" // to the person, after a consultation; payload { bookingId }
   | "booking_cancelled_by_staff" // to the person, with the offer of another time; payload { bookingId }
+  | "booking_calendar_cancelled" // to the person, the file that takes the event out of their calendar; payload { bookingId }
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
