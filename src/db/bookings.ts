@@ -9,7 +9,7 @@ import {
   type SpecialistAgenda,
 } from "../domain/booking-rules.js";
 import { bookingEventUid } from "../domain/ics.js";
-import { bookingNotices, staffCancellationNotice, type PlannedNotice } from "../domain/notices.js";
+import { bookingNotices, staffCancellationNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { correctableMarksSince } from "../domain/staff.js";
 import { addMinutes } from "../domain/time-math.js";
@@ -178,8 +178,9 @@ export async function cancelBooking(db: Db, userId: number, bookingId: number, n
 
 /**
  * Cancels one of a specialist's upcoming consultations from their side: the slot frees up, what
- * was waiting to be sent about it is withdrawn, and the person is told and offered another time.
- * Someone else's booking is reported exactly like a missing one.
+ * was waiting to be sent about it is withdrawn, and the person is told, offered another time and
+ * sent the file that takes it out of their calendar. Someone else's booking is reported exactly
+ * like a missing one.
  */
 export async function cancelBookingByStaff(
   db: Db,
@@ -197,8 +198,9 @@ export async function cancelBookingByStaff(
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
     await markCancelled(trx, booking.id, "specialist", now);
     // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
-    const notice = staffCancellationNotice({ id: booking.id, startsAt: new Date(booking.starts_at) }, now);
-    await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+    for (const notice of staffCancellationNotices({ id: booking.id, startsAt: new Date(booking.starts_at) }, now)) {
+      await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+    }
     return { kind: "cancelled" };
   });
 }

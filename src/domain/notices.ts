@@ -8,6 +8,7 @@ export type NoticeKind =
   | "booking_reminder" // to the person, before a consultation; payload { bookingId, offsetMinutes }
   | "booking_feedback" // to the person, after a consultation; payload { bookingId }
   | "booking_cancelled_by_staff" // to the person, with the offer of another time; payload { bookingId }
+  | "booking_calendar_cancelled" // to the person, the file that takes the event out of their calendar; payload { bookingId }
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
@@ -72,17 +73,19 @@ export function bookingNotices(
 }
 
 /**
- * Tells a person that their specialist cancelled their consultation. Urgent and essential: it may
- * be hours away, and they must not come for nothing; until the start it is still worth saying.
+ * Tells a person that their specialist cancelled their consultation, then sends the calendar file
+ * that takes it out of their calendar, as their own cancellation does. Urgent and essential: it
+ * may be hours away, and they must not come for nothing; until the start it is still worth
+ * saying. Both are due at once; the outbox sends rows due together in the order they were queued.
  */
-export function staffCancellationNotice(booking: { id: number; startsAt: Date }, now: Date): PlannedNotice {
-  return {
-    kind: "booking_cancelled_by_staff",
+export function staffCancellationNotices(booking: { id: number; startsAt: Date }, now: Date): PlannedNotice[] {
+  return (["booking_cancelled_by_staff", "booking_calendar_cancelled"] as const).map((kind) => ({
+    kind,
     dueAt: now,
     expiresAt: booking.startsAt,
     payload: { bookingId: booking.id },
-    dedupeKey: `booking_cancelled_by_staff:${booking.id}`,
+    dedupeKey: `${kind}:${booking.id}`,
     essential: true,
     urgent: true,
-  };
+  }));
 }

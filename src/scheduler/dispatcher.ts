@@ -1,4 +1,4 @@
-import { GrammyError, HttpError, type Api } from "grammy";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import {
   cancelPendingForRecipient,
   claimDue,
@@ -185,9 +185,14 @@ export class OutboxDispatcher {
     return { outcome: { state: "sent", attempts: row.attempts + 1 }, bucket: "sent" };
   }
 
-  /** Sends a notice, or its version without chat buttons when Telegram refuses one of them. */
+  /** Sends a file, or a text (its version without chat buttons when Telegram refuses one of them). */
   private async send(chatId: number, notice: RenderedNotice): Promise<void> {
     const { api } = this.deps;
+    if ("document" in notice) {
+      const { filename, content, caption } = notice.document;
+      await api.sendDocument(chatId, new InputFile(content, filename), { caption });
+      return;
+    }
     try {
       await api.sendMessage(chatId, notice.text, { reply_markup: notice.reply_markup });
     } catch (err) {

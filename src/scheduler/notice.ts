@@ -4,13 +4,23 @@ import type { OutboxRow } from "../db/schema.js";
 import type { Language, Translate } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 
-/** A message ready to send: rendered in the recipient's language at send time, as HTML. */
-export interface RenderedNotice {
+/** A text message ready to send: rendered in the recipient's language at send time, as HTML. */
+export interface RenderedText {
   text: string;
   reply_markup?: InlineKeyboardMarkup;
   /** What goes instead when Telegram refuses a button that opens someone's chat (see `isChatLinkRefused`). */
-  ifChatLinkRefused?: RenderedNotice;
+  ifChatLinkRefused?: RenderedText;
 }
+
+/** A file to send as a document, its caption rendered like a text message. */
+export interface NoticeDocument {
+  filename: string;
+  content: Uint8Array;
+  caption: string;
+}
+
+/** What one outbox row becomes: one message, either a text or a file. */
+export type RenderedNotice = RenderedText | { document: NoticeDocument };
 
 export interface RenderInput {
   row: OutboxRow;

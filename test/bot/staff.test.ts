@@ -651,7 +651,7 @@ describe("blocking time", () => {
 });
 
 describe("cancelling a consultation", () => {
-  it("the specialist cancels their own upcoming one after asking; the person is told and offered another time", async () => {
+  it("the specialist cancels their own upcoming one after asking; the person is told, offered another time and sent the cancelling calendar file", async () => {
     await link(psychologist, 7001);
     const person = await signedUpUser(h, 661, "kk");
     await h.db.updateTable("users").set({ name: "Айгерим" }).where("id", "=", 661).execute();
@@ -661,6 +661,9 @@ describe("cancelling a consultation", () => {
     if (booked.kind !== "booked") throw new Error(`fixture booking failed: ${booked.kind}`);
     const lawyerBooking = await insertBooking(h.db, { specialist: lawyer, userId: 661, startsAt: "2026-11-26T05:00:00Z", endsAt: "2026-11-26T05:30:00Z" });
     const consultation = "25 ноября, среда, 14:50 — Айгерим";
+    // The person put it in their calendar.
+    const added = String((await person.press(`mybk:ics:${booked.bookingId}`)).find((c) => c.method === "sendDocument")?.payload.document);
+    expect(added).toContain("\r\nMETHOD:PUBLISH\r\n");
 
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     await s.send("/staff");
@@ -692,12 +695,27 @@ describe("cancelling a consultation", () => {
     expect(h.texts(await s.press("staff:cancels:0"))).toEqual([ru("staff-cancel-none")]);
 
     // The person hears at once, in their language; their reminders are withdrawn, the specialist is not told of their own act.
-    const sent = (await dispatch()).filter((c) => c.method === "sendMessage");
+    const delivered = await dispatch();
+    const sent = delivered.filter((c) => c.method === "sendMessage");
     const when = kk("reminders-when-date", { day: "25 қараша, сәрсенбі", time: "14:50" });
     expect(sent.map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
       [661, kk("reminders-cancelled-by-staff", { service: kk("service-psychologist"), when })],
     ]);
     expect(sent[0]!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(["menu:consult", "menu:open"]);
+    // Right after the text comes the file that takes the event out of their calendar.
+    expect(delivered.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method)).toEqual(["sendMessage", "sendDocument"]);
+    const file = delivered.find((c) => c.method === "sendDocument")!;
+    expect(file.payload).toMatchObject({ chat_id: 661, caption: kk("bookings-ics-cancelled-caption") });
+    const cancelling = String(file.payload.document);
+    expect(cancelling).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(cancelling).toContain("\r\nSTATUS:CANCELLED\r\n");
+    const uid = (ics: string) => /\r\nUID:(.+)\r\n/.exec(ics)?.[1];
+    expect(uid(cancelling)).toBe(`booking-${booked.bookingId}@jastar-bot`);
+    expect(uid(cancelling)).toBe(uid(added));
+    const sequence = (ics: string) => Number(/\r\nSEQUENCE:(\d+)\r\n/.exec(ics)?.[1]);
+    expect(sequence(cancelling)).toBeGreaterThan(sequence(added));
+    // Sent once: another run has nothing left for them.
+    expect((await dispatch()).filter((c) => c.payload.chat_id === 661)).toEqual([]);
     expect(h.texts(await person.press("menu:consult"))).toEqual([kk("consult-ask-service")]);
   });
 });

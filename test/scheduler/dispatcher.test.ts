@@ -154,6 +154,46 @@ describe("the outbox dispatcher", () => {
     expect(textsTo(151)).toEqual(["new booking, no chat link"]);
   });
 
+  it("sends a notice that is a file as a document, with its caption in HTML", async () => {
+    await person(152);
+    const id = await insertOutboxRow(db, { kind: "booking_calendar_cancelled", recipientId: 152, dueAt: MORNING, urgent: true });
+    const content = Buffer.from("BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n", "utf8");
+    const renderers = { booking_calendar_cancelled: async () => ({ document: { filename: "consultation.ics", content, caption: "<b>file</b>" } }) };
+
+    expect((await dispatcher({}, { renderers }).dispatchDue()).sent).toEqual([id]);
+    expect(em.callsOf("sendMessage")).toEqual([]);
+    const [call] = em.callsOf("sendDocument");
+    expect(call!.params).toMatchObject({ chat_id: 152, caption: "<b>file</b>", parse_mode: "HTML" });
+    expect(call!.files.document!.filename).toBe("consultation.ics");
+    expect(call!.files.document!.content.equals(content)).toBe(true);
+    expect(await row(id)).toMatchObject({ state: "sent", attempts: 1 });
+  });
+
+  it("handles a refused document as a refused text: waits out a 429, withdraws everything on a 403", async () => {
+    await person(153);
+    await person(154);
+    const renderers = {
+      booking_calendar_cancelled: async () => ({ document: { filename: "consultation.ics", content: Buffer.from("ics"), caption: "file" } }),
+    };
+    const throttled = await insertOutboxRow(db, { kind: "booking_calendar_cancelled", recipientId: 153, dueAt: MORNING, urgent: true });
+    em.failNext("sendDocument", { error_code: 429, parameters: { retry_after: 2 } });
+    const start = clock.now().getTime();
+    const report = await dispatcher({}, { renderers }).dispatchDue();
+    expect(report.throttled).toEqual([throttled]);
+    expect(report.sent).toEqual([throttled]);
+    expect(em.callsOf("sendDocument").map((c) => c.error?.error_code ?? 200)).toEqual([429, 200]);
+    expect(new Date((await row(throttled)).sent_at!).getTime() - start).toBeGreaterThanOrEqual(2000);
+    expect(await row(throttled)).toMatchObject({ state: "sent", attempts: 1 });
+
+    em.blockChat(154);
+    const blocked = await insertOutboxRow(db, { kind: "booking_calendar_cancelled", recipientId: 154, dueAt: MORNING, urgent: true });
+    const waiting = await insertOutboxRow(db, { kind: "practice_nudge", recipientId: 154, dueAt: "2026-11-24T05:00:00Z" });
+    expect((await dispatcher({}, { renderers }).dispatchDue()).cancelled).toEqual([blocked]);
+    expect(await row(blocked)).toMatchObject({ state: "cancelled", last_error: "403: Forbidden: bot was blocked by the user" });
+    expect((await row(waiting)).state).toBe("cancelled");
+    expect((await findUser(db, 154))?.blocked_at).toBe(clock.now().toISOString());
+  });
+
   it("writes in Russian to someone it has no row for", async () => {
     em.addUser({ id: 150, first_name: "Staff" });
     const id = await insertOutboxRow(db, { kind: "staff_booking_new", recipientId: 150, dueAt: MORNING, urgent: true });

@@ -4,6 +4,7 @@ import { knownAddress } from "../../../db/catalog.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/services.js";
+import type { NoticeDocument } from "../../../scheduler/notice.js";
 import type { BaseContext } from "../../context.js";
 import { dayAndTime, escapeHtml, type Translate } from "../../shared/format.js";
 import type { OfferView } from "./offers.js";
@@ -94,13 +95,12 @@ const CAPTIONS: Record<CalendarChange, string> = {
 };
 
 /**
- * Sends the booking as a calendar file, under the UID and revision it has in the database, so
- * that a later file replaces or removes the event the first one added. A sensitive
- * consultation's topic stays out of it: calendars sync to other devices and are shown to other
- * people more often than chats. Where a center's address is not known yet, the location is the
- * center's name.
+ * The booking as a calendar file, under the UID and revision it has in the database, so that a
+ * later file replaces or removes the event the first one added. A sensitive consultation's topic
+ * stays out of it: calendars sync to other devices and are shown to other people more often than
+ * chats. Where a center's address is not known yet, the location is the center's name.
  */
-export async function sendCalendarFile(ctx: BaseContext, booking: BookingDetails, lang: Language, change: CalendarChange, now: Date): Promise<void> {
+export function calendarDocument(t: Translate, booking: BookingDetails, lang: Language, change: CalendarChange, now: Date): NoticeDocument {
   const f = factsOfBooking(booking, lang);
   const description = SERVICES[f.service].sensitive || !f.topic ? f.centerName : `${f.centerName}\n${f.topic}`;
   const ics = calendarFile({
@@ -109,12 +109,16 @@ export async function sendCalendarFile(ctx: BaseContext, booking: BookingDetails
     stamp: now,
     start: new Date(f.startsAt),
     end: new Date(f.endsAt),
-    summary: ctx.t("consult-ics-summary", { service: ctx.t(`service-${f.service}`) }),
-    location: f.mode === "online" ? ctx.t("consult-ics-online") : (f.address ?? f.centerName),
+    summary: t("consult-ics-summary", { service: t(`service-${f.service}`) }),
+    location: f.mode === "online" ? t("consult-ics-online") : (f.address ?? f.centerName),
     description,
     cancelled: change === "cancelled",
   });
-  await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "consultation.ics"), {
-    caption: ctx.t(CAPTIONS[change]),
-  });
+  return { filename: "consultation.ics", content: Buffer.from(ics, "utf8"), caption: t(CAPTIONS[change]) };
+}
+
+/** Sends the booking's calendar file (see `calendarDocument`) in answer to the person. */
+export async function sendCalendarFile(ctx: BaseContext, booking: BookingDetails, lang: Language, change: CalendarChange, now: Date): Promise<void> {
+  const { filename, content, caption } = calendarDocument(ctx.t, booking, lang, change, now);
+  await ctx.replyWithDocument(new InputFile(content, filename), { caption });
 }

@@ -3,7 +3,7 @@ import { updateUser } from "../../../db/users.js";
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext, Flow } from "../../context.js";
 import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
-import { renderCancelledByStaff } from "./cancelled-by-staff.js";
+import { renderCalendarCancelledByStaff, renderCancelledByStaff } from "./cancelled-by-staff.js";
 import { FEEDBACK_COMMENT, feedbackButtons, feedbackCommentConversation, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
 
@@ -13,6 +13,7 @@ export const reminderRenderers = {
   booking_reminder: renderBookingReminder,
   booking_feedback: renderFeedbackRequest,
   booking_cancelled_by_staff: renderCancelledByStaff,
+  booking_calendar_cancelled: renderCalendarCancelledByStaff,
   practice_nudge: renderPracticeNudge,
 } satisfies NoticeRenderers;
 
