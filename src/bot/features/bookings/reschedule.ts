@@ -4,7 +4,6 @@ import { keepMode } from "../../../domain/booking-rules.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
@@ -30,7 +29,7 @@ type Step = "day" | "time" | "confirm";
 export function rescheduleConversation(deps: AppDeps) {
   return async function reschedule(conversation: AppConversation, ctx: BaseContext, bookingId: number): Promise<void> {
     const userId = ctx.from!.id;
-    const lang = await contextLanguage(ctx);
+    const lang = ctx.language;
     // Checked again here: the booking may have changed since its button was pressed.
     const current = await conversation.external(
       async () => (await findUpcomingOwnBooking(deps.db, userId, bookingId, deps.clock.now())) ?? null,

@@ -22,7 +22,6 @@ import {
 } from "../../../domain/services.js";
 import type { LocalDate } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { askStep, askText, isNav, startRow, withNav, type Nav } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
@@ -65,7 +64,7 @@ type TopicAnswer = { topic: string | null } | { nav: Nav };
 export function consultConversation(deps: AppDeps) {
   return async function consult(conversation: AppConversation, ctx: BaseContext): Promise<void> {
     const userId = ctx.from!.id;
-    const lang = await contextLanguage(ctx);
+    const lang = ctx.language;
     const limits = deps.config.booking;
     const draft: Partial<Draft> = {};
     const scope = (): Scope => ({ service: draft.service!, district: draft.district ?? null, centerId: draft.centerId ?? null });

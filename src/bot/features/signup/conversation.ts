@@ -14,6 +14,7 @@ import {
 } from "../../../domain/profile.js";
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
 import type { AppConversation, AppDeps, BaseContext, Flow } from "../../context.js";
+import { speakLanguage } from "../../i18n.js";
 import { askChoice, askText } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
@@ -61,7 +62,7 @@ export function signupConversation(deps: AppDeps) {
       await ensureUser(deps.db, userId, language, at);
       await updateUser(deps.db, userId, { language }, at);
     });
-    ctx.i18n.useLocale(language);
+    speakLanguage(ctx, language);
 
     const start = await askChoice(conversation, ctx, startStep, ["go", "browse"] as const, (c) => ({
       text: c.t("signup-overview"),

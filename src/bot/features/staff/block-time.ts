@@ -23,7 +23,6 @@ import {
 } from "../../../domain/staff.js";
 import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
 import { dayOf } from "../../shared/format.js";
@@ -74,7 +73,7 @@ export function blockTimeConversation(deps: AppDeps) {
     // A specialist deactivated in the middle of the flow is no longer staff from their next answer on.
     const stillActive = () => conversation.external(async () => (await findStaffMemberById(deps.db, specialistId)) !== undefined);
     const now = new Date(setup.now);
-    const language = await contextLanguage(ctx);
+    const language = ctx.language;
 
     // The working hours cut into steps: the buttons of every step below.
     const grid = freeSlots({
@@ -166,7 +165,7 @@ export async function showBlockedTimes(ctx: BaseContext, member: StaffMember, do
     await showScreen(ctx, headed(ctx.t("staff-blocks-empty")), backToStaffMenu(ctx));
     return;
   }
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const kb = new InlineKeyboard();
   for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), unblockButton.pack({ block: b.id })).row();
   kb.text(ctx.t("button-back"), STAFF_MENU);
@@ -183,5 +182,5 @@ export async function unblockFromButton(ctx: BaseContext, member: StaffMember, b
   ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
   await ctx.answerCallbackQuery();
   // The list the button was on shows what is left, headed by what was removed.
-  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(result.block, await contextLanguage(ctx)) }));
+  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(result.block, ctx.language) }));
 }
