@@ -8,9 +8,9 @@ import { clashText } from "../../shared/appointments.js";
 import { askStep, isNav } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "../consult/details.js";
-import { runSteps, type StepOutcome } from "../consult/flow.js";
-import type { OfferView, Scope } from "../consult/offers.js";
-import { askAlternative, askDay, askTime } from "../consult/steps.js";
+import { runSteps, type StepOutcome } from "../../shared/flow.js";
+import type { OfferView, Scope } from "../../shared/offers.js";
+import { askAlternative, askDay, askTime } from "../../shared/booking-steps.js";
 import { showMainMenu } from "../menu/menu.js";
 
 export const RESCHEDULE = "reschedule";

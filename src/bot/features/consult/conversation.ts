@@ -30,9 +30,9 @@ import { districtKeyboard } from "../../shared/keyboards.js";
 import { showCrisisHelp } from "../help/index.js";
 import { showMainMenu } from "../menu/menu.js";
 import { describeBooking, factsOfBooking, factsOfOffer, onlineNote, sendCalendarFile, withOnlineNote } from "./details.js";
-import { runSteps, type StepOutcome } from "./flow.js";
-import { centersGiving, type CenterView, type OfferView, type Scope } from "./offers.js";
-import { askAlternative, askDay, askTime } from "./steps.js";
+import { runSteps, type StepOutcome } from "../../shared/flow.js";
+import { centersGiving, type CenterView, type OfferView, type Scope } from "../../shared/offers.js";
+import { askAlternative, askDay, askTime } from "../../shared/booking-steps.js";
 
 export const CONSULT = "consult";
 

@@ -9,7 +9,7 @@ import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { comingButton } from "./buttons.js";
-import { consultationWhen } from "./when.js";
+import { consultationWhen } from "../../shared/when.js";
 
 /**
  * "Tomorrow at 14:00: psychologist, <center>" with the buttons to confirm, cancel or move it.

@@ -1,21 +1,12 @@
-import { InlineKeyboard, Keyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
 import { LANGUAGES, type Language } from "../../../domain/language.js";
-import {
-  checkAge,
-  CONSENT_VERSION,
-  NAME_MAX_LENGTH,
-  normalizePhone,
-  OCCUPATIONS,
-  parseAge,
-  parseName,
-  parsePhone,
-  type Occupation,
-} from "../../../domain/profile.js";
+import { CONSENT_VERSION, NAME_MAX_LENGTH, OCCUPATIONS, parseName, type Occupation } from "../../../domain/profile.js";
 import { completeRegistration, ensureUser, findUser, isRegistered, updateUser } from "../../../db/users.js";
 import type { AppConversation, AppDeps, BaseContext, Flow } from "../../context.js";
 import { speakLanguage } from "../../i18n.js";
 import { askChoice, askText } from "../../shared/ask.js";
+import { askAge, askPhone } from "../../shared/ask-person.js";
 import { escapeHtml } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { districtKeyboard, languageKeyboard, occupationKeyboard, type MenuEntry } from "../../shared/keyboards.js";
@@ -27,7 +18,6 @@ const languageStep = defineStep("su-lang");
 const startStep = defineStep("su-start");
 const consentStep = defineStep("su-consent");
 const nameStep = defineStep("su-name");
-const guardianStep = defineStep("su-guardian");
 const districtStep = defineStep("su-district");
 const occupationStep = defineStep("su-occupation");
 
@@ -140,69 +130,10 @@ export function signupConversation(deps: AppDeps) {
   };
 }
 
-export type AgeAnswer =
-  | { kind: "accepted"; age: number; guardianConsent: boolean | null; ctx: BaseContext }
-  | { kind: "refused"; reason: "too-young" | "too-old" | "no-guardian"; ctx: BaseContext };
-
-/**
- * Age with the centers' rules: 14–35, and 14–17 also need a parent's or guardian's agreement.
- * An age nobody has ("150") is asked again as a typo. The caller explains a refusal, because
- * sign-up and a profile edit explain it differently.
- */
-export async function askAge(conversation: AppConversation, ctx: BaseContext): Promise<AgeAnswer> {
-  const answer = await askText(conversation, ctx, {
-    prompt: (c) => ({ text: c.t("signup-ask-age") }),
-    parse: (text) => {
-      const age = parseAge(text);
-      return age !== null && checkAge(age) !== "typo" ? age : null;
-    },
-    invalid: (c) => c.t(parseAge(c.message?.text ?? "") === null ? "signup-age-invalid" : "signup-age-typo"),
-  });
-  const age = answer.value;
-  const check = checkAge(age);
-  if (check === "too-young" || check === "too-old") return { kind: "refused", reason: check, ctx: answer.ctx };
-  if (check === "adult") return { kind: "accepted", age, guardianConsent: null, ctx: answer.ctx };
-  const guardian = await askChoice(conversation, answer.ctx, guardianStep, ["yes", "no"] as const, (c) => ({
-    text: c.t("signup-ask-guardian"),
-    markup: new InlineKeyboard().text(c.t("button-guardian-yes"), guardianStep.data("yes")).row().text(c.t("button-guardian-no"), guardianStep.data("no")),
-  }));
-  return guardian.choice === "yes"
-    ? { kind: "accepted", age, guardianConsent: true, ctx: guardian.ctx }
-    : { kind: "refused", reason: "no-guardian", ctx: guardian.ctx };
-}
-
 const AGE_REFUSAL_KEY = {
   "too-young": "signup-too-young",
   "too-old": "signup-too-old",
   "no-guardian": "signup-guardian-declined",
 } as const;
-
-/**
- * The person's own number: through Telegram's contact button, or typed by hand (a Kazakhstan
- * number), or none. `noneLabel` names the way out: "Skip" in sign-up, "Remove the number" when
- * changing a number that is stored. The caller confirms the answer and takes the phone keyboard away.
- */
-export async function askPhone(
-  conversation: AppConversation,
-  ctx: BaseContext,
-  noneLabel: "button-skip" | "button-remove-phone",
-): Promise<{ value: string | null; ctx: BaseContext }> {
-  const NONE = "";
-  const answer = await askText<string>(conversation, ctx, {
-    prompt: (c) => ({
-      text: c.t("signup-ask-phone"),
-      markup: new Keyboard().requestContact(c.t("button-share-phone")).row().text(c.t(noneLabel)).resized().oneTime(),
-    }),
-    parse: (text, c) => (text === c.t(noneLabel) ? NONE : parsePhone(text)),
-    // Someone else's contact card is not consent to store their number.
-    invalid: (c) => c.t(c.message?.contact ? "signup-phone-not-own" : "signup-phone-invalid", { none: c.t(noneLabel) }),
-    other: (c) => {
-      const contact = c.message?.contact;
-      if (!contact || contact.user_id !== c.from?.id) return null;
-      return normalizePhone(contact.phone_number);
-    },
-  });
-  return { value: answer.value === NONE ? null : answer.value, ctx: answer.ctx };
-}
 
 export const signupFlows: Flow[] = [{ id: SIGNUP, build: signupConversation }];

@@ -25,10 +25,9 @@ import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
-import { dayOf } from "../../shared/format.js";
+import { dayOf, timeRange } from "../../shared/format.js";
 import { dayKeyboard, gridKeyboard } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
-import { timeRange } from "./format.js";
 import { unblockButton } from "./buttons.js";
 import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
 

@@ -1,5 +1,5 @@
 import type { Checkpoint } from "@grammyjs/conversations";
-import type { AppConversation } from "../../context.js";
+import type { AppConversation } from "../context.js";
 
 /**
  * What a step of a flow decides: go on to another step, show itself again, go back to the step
