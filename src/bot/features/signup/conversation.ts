@@ -41,10 +41,7 @@ export function signupConversation(deps: AppDeps) {
       return;
     }
 
-    const lang = await askChoice(conversation, ctx, languageStep, LANGUAGES, (c) => ({
-      text: c.t("signup-choose-language"),
-      markup: languageKeyboard(c.t, languageStep.data),
-    }));
+    const lang = await askLanguage(conversation, ctx);
     ctx = lang.ctx;
     const language: Language = lang.choice;
     const at = await now(conversation);
@@ -54,34 +51,18 @@ export function signupConversation(deps: AppDeps) {
     });
     speakLanguage(ctx, language);
 
-    const start = await askChoice(conversation, ctx, startStep, ["go", "browse"] as const, (c) => ({
-      text: c.t("signup-overview"),
-      markup: new InlineKeyboard().text(c.t("button-signup-start"), startStep.data("go")).row().text(c.t("button-browse"), startStep.data("browse")),
-    }));
+    const start = await askToStart(conversation, ctx);
     ctx = start.ctx;
     if (start.choice === "browse") return showMainMenu(ctx);
 
-    const consent = await askChoice(conversation, ctx, consentStep, ["yes", "no"] as const, (c) => ({
-      text: c.t("signup-consent"),
-      markup: new InlineKeyboard().text(c.t("button-consent-yes"), consentStep.data("yes")).row().text(c.t("button-consent-no"), consentStep.data("no")),
-    }));
+    const consent = await askConsent(conversation, ctx);
     ctx = consent.ctx;
     if (consent.choice === "no") {
       await ctx.reply(ctx.t("signup-consent-declined"));
       return showMainMenu(ctx);
     }
 
-    const telegramName = parseName(ctx.from?.first_name ?? "");
-    const name = await askText(conversation, ctx, {
-      prompt: (c) => ({
-        text: c.t("signup-ask-name"),
-        markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), nameStep.data("telegram")) : undefined,
-      }),
-      parse: (text) => parseName(text),
-      invalid: (c) => c.t("signup-name-invalid", { max: NAME_MAX_LENGTH }),
-      buttons: nameStep,
-      onButton: (choice) => (choice === "telegram" ? telegramName : null),
-    });
+    const name = await askName(conversation, ctx);
     ctx = name.ctx;
 
     const age = await askAge(conversation, ctx);
@@ -91,20 +72,14 @@ export function signupConversation(deps: AppDeps) {
       return showMainMenu(ctx);
     }
 
-    const district = await askChoice(conversation, ctx, districtStep, DISTRICTS, (c) => ({
-      text: c.t("signup-ask-district"),
-      markup: districtKeyboard(c.t, districtStep.data),
-    }));
+    const district = await askDistrict(conversation, ctx);
     ctx = district.ctx;
 
     const phone = await askPhone(conversation, ctx, "button-skip");
     ctx = phone.ctx;
     await ctx.reply(ctx.t(phone.value ? "signup-phone-saved" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
 
-    const occupation = await askChoice(conversation, ctx, occupationStep, [...OCCUPATIONS, "skip"] as const, (c) => ({
-      text: c.t("signup-ask-occupation"),
-      markup: occupationKeyboard(c.t, occupationStep.data),
-    }));
+    const occupation = await askOccupation(conversation, ctx);
     ctx = occupation.ctx;
 
     const doneAt = await now(conversation);
@@ -128,6 +103,57 @@ export function signupConversation(deps: AppDeps) {
     await showMainMenu(ctx);
     if (intent) await continueIntent(ctx, intent);
   };
+}
+
+function askLanguage(conversation: AppConversation, ctx: BaseContext) {
+  return askChoice(conversation, ctx, languageStep, LANGUAGES, (c) => ({
+    text: c.t("signup-choose-language"),
+    markup: languageKeyboard(c.t, languageStep.data),
+  }));
+}
+
+/** What the centers offer, then sign up or only look around. */
+function askToStart(conversation: AppConversation, ctx: BaseContext) {
+  return askChoice(conversation, ctx, startStep, ["go", "browse"] as const, (c) => ({
+    text: c.t("signup-overview"),
+    markup: new InlineKeyboard().text(c.t("button-signup-start"), startStep.data("go")).row().text(c.t("button-browse"), startStep.data("browse")),
+  }));
+}
+
+function askConsent(conversation: AppConversation, ctx: BaseContext) {
+  return askChoice(conversation, ctx, consentStep, ["yes", "no"] as const, (c) => ({
+    text: c.t("signup-consent"),
+    markup: new InlineKeyboard().text(c.t("button-consent-yes"), consentStep.data("yes")).row().text(c.t("button-consent-no"), consentStep.data("no")),
+  }));
+}
+
+/** The name, typed or taken from Telegram with one button when it is a valid name. */
+function askName(conversation: AppConversation, ctx: BaseContext) {
+  const telegramName = parseName(ctx.from?.first_name ?? "");
+  return askText(conversation, ctx, {
+    prompt: (c) => ({
+      text: c.t("signup-ask-name"),
+      markup: telegramName ? new InlineKeyboard().text(c.t("button-use-name", { name: telegramName }), nameStep.data("telegram")) : undefined,
+    }),
+    parse: (text) => parseName(text),
+    invalid: (c) => c.t("signup-name-invalid", { max: NAME_MAX_LENGTH }),
+    buttons: nameStep,
+    onButton: (choice) => (choice === "telegram" ? telegramName : null),
+  });
+}
+
+function askDistrict(conversation: AppConversation, ctx: BaseContext) {
+  return askChoice(conversation, ctx, districtStep, DISTRICTS, (c) => ({
+    text: c.t("signup-ask-district"),
+    markup: districtKeyboard(c.t, districtStep.data),
+  }));
+}
+
+function askOccupation(conversation: AppConversation, ctx: BaseContext) {
+  return askChoice(conversation, ctx, occupationStep, [...OCCUPATIONS, "skip"] as const, (c) => ({
+    text: c.t("signup-ask-occupation"),
+    markup: occupationKeyboard(c.t, occupationStep.data),
+  }));
 }
 
 const AGE_REFUSAL_KEY = {
