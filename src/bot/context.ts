@@ -3,6 +3,7 @@ import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { User } from "../db/schema.js";
 import type { AppDeps } from "../deps.js";
+import type { Language } from "../domain/language.js";
 import type { Logger } from "../logger.js";
 
 export type { AppDeps } from "../deps.js";
@@ -12,6 +13,8 @@ interface AppFlavor {
   /** The sender's row, if they have written before; loaded once per update. */
   account: User | undefined;
   log: Logger;
+  /** The language this update is answered in; follows a change of language within the update. */
+  language: Language;
 }
 
 /** The context inside conversations: the same plugins, without conversation controls. */

@@ -1,4 +1,5 @@
 import { I18n } from "@grammyjs/i18n";
+import type { MiddlewareFn } from "grammy";
 import { join } from "node:path";
 import { languageFromTelegram, type Language } from "../domain/language.js";
 import { projectRoot } from "../paths.js";
@@ -18,9 +19,24 @@ export function createI18n(): AppI18n {
   });
 }
 
-/** The language a message to this context should be in, once the negotiator has run. */
-export async function contextLanguage(ctx: BaseContext): Promise<Language> {
+/** The negotiated locale as one of the bot's languages. */
+async function negotiatedLanguage(ctx: BaseContext): Promise<Language> {
   return (await ctx.i18n.getLocale()) === "kk" ? "kk" : "ru";
+}
+
+/**
+ * Reads the language once per update, right after i18n; installed both outside and inside
+ * conversations, because a conversation builds fresh contexts on replay.
+ */
+export const withLanguage: MiddlewareFn<BaseContext> = async (ctx, next) => {
+  ctx.language = await negotiatedLanguage(ctx);
+  await next();
+};
+
+/** The sender has just chosen a language: the rest of this update speaks it. */
+export function speakLanguage(ctx: BaseContext, language: Language): void {
+  ctx.i18n.useLocale(language);
+  ctx.language = language;
 }
 
 /**
@@ -30,4 +46,5 @@ export async function contextLanguage(ctx: BaseContext): Promise<Language> {
 export async function adoptAccount(ctx: BaseContext, account: User): Promise<void> {
   ctx.account = account;
   await ctx.i18n.renegotiateLocale();
+  ctx.language = await negotiatedLanguage(ctx);
 }

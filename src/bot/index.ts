@@ -21,7 +21,7 @@ import { describeFailure } from "../telegram/failures.js";
 import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
 import { FlowState } from "./flow-state.js";
-import { createI18n } from "./i18n.js";
+import { createI18n, withLanguage } from "./i18n.js";
 import { UpdateTracker } from "./polling.js";
 import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
@@ -89,12 +89,12 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   const withDeps = attachDeps(deps);
 
   const privateChats = bot.chatType("private");
-  privateChats.use(withDeps, i18n);
+  privateChats.use(withDeps, i18n, withLanguage);
   const flows = new FlowState(deps);
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, withTransformers, noteSends],
+      plugins: [withDeps, i18n, withLanguage, withTransformers, noteSends],
     }),
   );
   privateChats.use(flows.keepOnOutage);

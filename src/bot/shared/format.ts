@@ -17,6 +17,11 @@ export function dayOf(instant: string, lang: Language): string {
   return formatDay(localDateOf(new Date(instant)), lang);
 }
 
+/** "10:00–10:50" in Almaty time. */
+export function timeRange(b: { starts_at: string; ends_at: string }): string {
+  return `${localTimeOf(new Date(b.starts_at))}–${localTimeOf(new Date(b.ends_at))}`;
+}
+
 /** The Almaty day and time of an instant, as buttons and messages show them. */
 export function dayAndTime(instant: string, lang: Language): { day: string; time: string } {
   return { day: dayOf(instant, lang), time: localTimeOf(new Date(instant)) };

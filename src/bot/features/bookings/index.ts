@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "../../../db/bookings.js";
 import type { AppContext, Flow } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { describeBooking, factsOfBooking, sendCalendarFile } from "../consult/details.js";
@@ -45,7 +44,7 @@ bookingsFeature.callbackQuery(cancelButton.filter(), async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, cancelButton.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
-  const lang = await contextLanguage(ctx);
+  const lang = ctx.language;
   await showScreen(
     ctx,
     ctx.t("bookings-cancel-confirm", { details: describeBooking(ctx, lang, factsOfBooking(booking, lang)) }),
@@ -71,7 +70,7 @@ bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
   await recordAnswer(ctx);
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
   const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, booking.id))!;
-  await sendCalendarFile(ctx, cancelled, await contextLanguage(ctx), "cancelled", now);
+  await sendCalendarFile(ctx, cancelled, ctx.language, "cancelled", now);
 });
 
 bookingsFeature.callbackQuery(keepBooking.filter(), async (ctx) => {
@@ -92,6 +91,6 @@ bookingsFeature.callbackQuery(calendarFile.filter(), async (ctx) => {
   const booking = await upcomingOwnBooking(ctx, calendarFile.unpack(ctx.match).booking);
   if (!booking) return;
   await ctx.answerCallbackQuery();
-  const lang = await contextLanguage(ctx);
+  const lang = ctx.language;
   await sendCalendarFile(ctx, booking, lang, "added", ctx.deps.clock.now());
 });

@@ -2,7 +2,6 @@ import { InlineKeyboard } from "grammy";
 import { listOwnBookings, type BookingDetails } from "../../../db/bookings.js";
 import type { Language } from "../../../domain/language.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -28,7 +27,7 @@ function pastLine(ctx: BaseContext, lang: Language, b: BookingDetails): string {
  * A single message is a screen; several come as new messages, each booking keeping its buttons.
  */
 export async function showBookings(ctx: BaseContext): Promise<void> {
-  const lang = await contextLanguage(ctx);
+  const lang = ctx.language;
   const { upcoming, past } = await listOwnBookings(ctx.deps.db, ctx.from!.id, ctx.deps.clock.now());
   const messages: { text: string; markup: InlineKeyboard }[] = [];
 

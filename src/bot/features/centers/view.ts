@@ -5,7 +5,6 @@ import type { Center } from "../../../db/schema.js";
 import type { DistrictCode } from "../../../domain/districts.js";
 import { SERVICE_CODES, type ServiceCode } from "../../../domain/services.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
@@ -21,7 +20,7 @@ export async function showDistricts(ctx: BaseContext, notice?: string): Promise<
 
 export async function showDistrictCenters(ctx: BaseContext, district: DistrictCode): Promise<void> {
   const centers = await listCenters(ctx.deps.db, district);
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const kb = new InlineKeyboard();
   for (const c of centers) kb.text(language === "kk" ? c.name_kk : c.name_ru, centerCard.pack({ center: c.id })).row();
   kb.text(ctx.t("button-back"), menuEntryData("centers")).text(ctx.t("button-menu"), menuOpenButton.pack());
@@ -45,7 +44,7 @@ async function servicesAt(db: Db, center: Center): Promise<ServiceCode[]> {
  * is never shown, the card says the location will be added instead.
  */
 export async function showCenter(ctx: BaseContext, center: Center): Promise<void> {
-  const kk = (await contextLanguage(ctx)) === "kk";
+  const kk = ctx.language === "kk";
   const name = kk ? center.name_kk : center.name_ru;
   const address = knownAddress(center)?.[kk ? "kk" : "ru"];
   const services = await servicesAt(ctx.deps.db, center);

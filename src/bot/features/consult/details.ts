@@ -7,7 +7,7 @@ import { SERVICES, type BookingMode, type ServiceCode } from "../../../domain/se
 import type { NoticeDocument } from "../../../scheduler/notice.js";
 import type { BaseContext } from "../../context.js";
 import { dayAndTime, escapeHtml, type Translate } from "../../shared/format.js";
-import type { OfferView } from "./offers.js";
+import type { OfferView } from "../../shared/offers.js";
 
 /** What a person is told about a booking, in their language. */
 export interface BookingFacts {

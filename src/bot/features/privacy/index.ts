@@ -3,7 +3,6 @@ import { listUpcomingOwnBookings } from "../../../db/bookings.js";
 import { listOwnSignups } from "../../../db/teatalk.js";
 import { eraseUserData, exportUserData, loadPersonalData } from "../../../db/user-data.js";
 import type { AppContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -23,7 +22,7 @@ async function sendMyData(ctx: AppContext): Promise<void> {
     return;
   }
   const newPerDay = newPerDayOf(personal.practice.settings, ctx.deps);
-  const text = readableExport(ctx.t, await contextLanguage(ctx), personal, newPerDay, clock.now());
+  const text = readableExport(ctx.t, ctx.language, personal, newPerDay, clock.now());
   await ctx.replyWithDocument(new InputFile(Buffer.from(text, "utf8"), "jastar-my-data.txt"), { caption: ctx.t("mydata-caption") });
   const json = JSON.stringify(await exportUserData(db, ctx.from!.id), null, 2);
   await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), "jastar-my-data.json"), {
@@ -39,7 +38,7 @@ async function sendMyData(ctx: AppContext): Promise<void> {
 async function upcomingToCancel(ctx: AppContext): Promise<string[]> {
   const { db, clock } = ctx.deps;
   const now = clock.now();
-  const lang = await contextLanguage(ctx);
+  const lang = ctx.language;
   const bookings = await listUpcomingOwnBookings(db, ctx.from!.id, now);
   const signups = await listOwnSignups(db, ctx.from!.id, now);
   return [

@@ -3,7 +3,7 @@ import { findUser, updateUser } from "../../../db/users.js";
 import type { UserUpdate } from "../../../db/schema.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
-import { askAge, askPhone } from "../signup/conversation.js";
+import { askAge, askPhone } from "../../shared/ask-person.js";
 import type { TextField } from "./buttons.js";
 import { showProfile } from "./view.js";
 

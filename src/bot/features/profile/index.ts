@@ -2,6 +2,7 @@ import { Composer, type InlineKeyboard } from "grammy";
 import type { User, UserUpdate } from "../../../db/schema.js";
 import { isRegistered, updateUser } from "../../../db/users.js";
 import type { AppContext, Flow } from "../../context.js";
+import { speakLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, languageKeyboard, menuEntryData, occupationKeyboard } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -74,7 +75,7 @@ profile.callbackQuery(setOccupation.filter(), async (ctx) => {
 
 profile.callbackQuery(setLanguage.filter(), async (ctx) => {
   const { language } = setLanguage.unpack(ctx.match);
-  ctx.i18n.useLocale(language);
+  speakLanguage(ctx, language);
   await save(ctx, { language });
 });
 

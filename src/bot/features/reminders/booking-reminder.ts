@@ -3,14 +3,13 @@ import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import { findUser } from "../../../db/users.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { comingButton } from "./buttons.js";
-import { consultationWhen } from "./when.js";
+import { consultationWhen } from "../../shared/when.js";
 
 /**
  * "Tomorrow at 14:00: psychologist, <center>" with the buttons to confirm, cancel or move it.
@@ -58,6 +57,6 @@ bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
   }
   await ctx.answerCallbackQuery({ text: ctx.t("reminders-coming-alert") });
   await recordAnswer(ctx);
-  const when = consultationWhen(ctx.t, await contextLanguage(ctx), new Date(booking.starts_at), now);
+  const when = consultationWhen(ctx.t, ctx.language, new Date(booking.starts_at), now);
   await ctx.reply(ctx.t("reminders-coming-thanks", { when }), { reply_markup: menuButton(ctx.t) });
 });

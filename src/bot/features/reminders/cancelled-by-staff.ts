@@ -3,7 +3,7 @@ import { findOwnBooking, type BookingDetails } from "../../../db/bookings.js";
 import type { Db } from "../../../db/database.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import { calendarDocument } from "../consult/details.js";
-import { consultationWhen } from "./when.js";
+import { consultationWhen } from "../../shared/when.js";
 
 /** The recipient's booking named in the payload, if its specialist cancelled it. */
 async function cancelledByStaff(db: Db, recipientId: number, payload: Record<string, unknown>): Promise<BookingDetails | null> {

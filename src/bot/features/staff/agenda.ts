@@ -17,7 +17,6 @@ import { addMinutes } from "../../../domain/time-math.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import { isChatLinkRefused } from "../../../telegram/failures.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { dayAndTime } from "../../shared/format.js";
 import { showScreen } from "../../shared/screen.js";
 import { agendaLine, chatButton, packMessages, personName } from "./format.js";
@@ -81,7 +80,7 @@ function agendaScreens(ctx: BaseContext, blocks: string[], entries: AgendaEntry[
 /** Today's consultations, then those that wait for a mark and the marks still correctable. */
 export async function showToday(ctx: BaseContext, member: StaffMember): Promise<void> {
   const now = ctx.deps.clock.now();
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const window = agendaWindow(now, 1);
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-today-title", { day: formatDay(window.dates[0]!, language) });
@@ -92,7 +91,7 @@ export async function showToday(ctx: BaseContext, member: StaffMember): Promise<
 /** The next seven days, day by day; days without consultations are left out. */
 export async function showWeek(ctx: BaseContext, member: StaffMember): Promise<void> {
   const now = ctx.deps.clock.now();
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const window = agendaWindow(now, AGENDA_WEEK_DAYS);
   const entries = await specialistAgenda(ctx.deps.db, member.id, window.from, window.to);
   const title = ctx.t("staff-agenda-week-title", {
@@ -185,7 +184,7 @@ export async function markFromButton(ctx: BaseContext, member: StaffMember, book
     return;
   }
   ctx.log.info({ booking_id: bookingId, change }, "attendance marked");
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const about = { when: when(result.booking.starts_at, language), name: personName(ctx.t, result.booking.person_name) };
   const kb = new InlineKeyboard();
   if (change === "unmark") {

@@ -11,7 +11,7 @@ import {
   type StaffMember,
 } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { freeSlots, slotDays } from "../../../domain/slots.js";
+import { freeSlots, slotDays, type Slot } from "../../../domain/slots.js";
 import {
   BLOCK_STEP_MINUTES,
   BLOCK_WINDOW_DAYS,
@@ -21,15 +21,13 @@ import {
   isValidBlock,
   parseClockTime,
 } from "../../../domain/staff.js";
-import { formatDay, toInstant, type LocalTime } from "../../../domain/time.js";
+import { formatDay, toInstant, type LocalDate, type LocalTime } from "../../../domain/time.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep, type StepButtons } from "../../shared/callback-data.js";
-import { dayOf } from "../../shared/format.js";
+import { dayOf, timeRange } from "../../shared/format.js";
 import { dayKeyboard, gridKeyboard } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
-import { timeRange } from "./format.js";
 import { unblockButton } from "./buttons.js";
 import { backToStaffMenu, explainStaffOnly, STAFF_MENU } from "./menu.js";
 
@@ -74,7 +72,7 @@ export function blockTimeConversation(deps: AppDeps) {
     // A specialist deactivated in the middle of the flow is no longer staff from their next answer on.
     const stillActive = () => conversation.external(async () => (await findStaffMemberById(deps.db, specialistId)) !== undefined);
     const now = new Date(setup.now);
-    const language = await contextLanguage(ctx);
+    const language = ctx.language;
 
     // The working hours cut into steps: the buttons of every step below.
     const grid = freeSlots({
@@ -91,38 +89,16 @@ export function blockTimeConversation(deps: AppDeps) {
       return;
     }
 
-    // "Back" is the staff menu's own button: pressed here it leaves the flow for that screen.
-    const date = await askChoice(conversation, ctx, dateStep, dates, (c) => ({
-      text: c.t("staff-block-ask-date"),
-      markup: startRow(dayKeyboard(dateStep, dates, language)).text(c.t("button-back"), STAFF_MENU),
-    }));
+    const date = await askBlockDate(conversation, ctx, dates, language);
     ctx = date.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
     const day = formatDay(date.choice, language);
 
-    const starts = blockStartOptions(grid, date.choice);
-    const start = await askText(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("staff-block-ask-start", { day }), markup: timeKeyboard(startStep, starts) }),
-      parse: (text) => parseClockTime(text),
-      invalid: (c) => c.t("staff-block-start-invalid"),
-      buttons: startStep,
-      onButton: (choice) => (starts.includes(choice) ? choice : null),
-    });
+    const start = await askBlockStart(conversation, ctx, blockStartOptions(grid, date.choice), day);
     ctx = start.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
 
-    const ends = blockEndOptions(grid, date.choice, start.value);
-    const endAfter = blockEndAfter(date.choice, start.value, now);
-    const end = await askText(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("staff-block-ask-end", { day, start: start.value }), markup: timeKeyboard(endStep, ends) }),
-      parse: (text) => {
-        const time = parseClockTime(text);
-        return time !== null && isValidBlock(date.choice, start.value, time, now) ? time : null;
-      },
-      invalid: (c) => c.t("staff-block-end-invalid", { after: endAfter }),
-      buttons: endStep,
-      onButton: (choice) => (ends.includes(choice) ? choice : null),
-    });
+    const end = await askBlockEnd(conversation, ctx, { grid, date: date.choice, day, start: start.value, now });
     ctx = end.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
 
@@ -130,10 +106,7 @@ export function blockTimeConversation(deps: AppDeps) {
     const to = toInstant(date.choice, end.value);
     const inside = await conversation.external(() => countConfirmedOverlapping(deps.db, specialistId, from, to));
     const range = { day, start: start.value, end: end.value };
-    const confirm = await askChoice(conversation, ctx, confirmStep, ["yes", "no"] as const, (c) => ({
-      text: [c.t("staff-block-confirm", range), ...(inside > 0 ? [c.t("staff-block-bookings-inside", { count: inside })] : [])].join("\n\n"),
-      markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), confirmStep.data("yes")).text(c.t("button-cancel"), confirmStep.data("no")),
-    }));
+    const confirm = await askBlockConfirm(conversation, ctx, range, inside);
     ctx = confirm.ctx;
     if (!(await stillActive())) return explainStaffOnly(ctx);
     if (confirm.choice === "no") {
@@ -151,6 +124,54 @@ export function blockTimeConversation(deps: AppDeps) {
   };
 }
 
+/** "Back" is the staff menu's own button: pressed here it leaves the flow for that screen. */
+function askBlockDate(conversation: AppConversation, ctx: BaseContext, dates: LocalDate[], language: Language) {
+  return askChoice(conversation, ctx, dateStep, dates, (c) => ({
+    text: c.t("staff-block-ask-date"),
+    markup: startRow(dayKeyboard(dateStep, dates, language)).text(c.t("button-back"), STAFF_MENU),
+  }));
+}
+
+/** The start: a button of the working hours, or typed. */
+function askBlockStart(conversation: AppConversation, ctx: BaseContext, starts: LocalTime[], day: string) {
+  return askText(conversation, ctx, {
+    prompt: (c) => ({ text: c.t("staff-block-ask-start", { day }), markup: timeKeyboard(startStep, starts) }),
+    parse: (text) => parseClockTime(text),
+    invalid: (c) => c.t("staff-block-start-invalid"),
+    buttons: startStep,
+    onButton: (choice) => (starts.includes(choice) ? choice : null),
+  });
+}
+
+/** The end: a button of the working hours after the start, or typed; it must lie after the start and after now. */
+function askBlockEnd(
+  conversation: AppConversation,
+  ctx: BaseContext,
+  at: { grid: Slot[]; date: LocalDate; day: string; start: LocalTime; now: Date },
+) {
+  const { date, start, now } = at;
+  const ends = blockEndOptions(at.grid, date, start);
+  const endAfter = blockEndAfter(date, start, now);
+  return askText(conversation, ctx, {
+    prompt: (c) => ({ text: c.t("staff-block-ask-end", { day: at.day, start }), markup: timeKeyboard(endStep, ends) }),
+    parse: (text) => {
+      const time = parseClockTime(text);
+      return time !== null && isValidBlock(date, start, time, now) ? time : null;
+    },
+    invalid: (c) => c.t("staff-block-end-invalid", { after: endAfter }),
+    buttons: endStep,
+    onButton: (choice) => (ends.includes(choice) ? choice : null),
+  });
+}
+
+/** The summary, with how many confirmed bookings lie inside the time. */
+function askBlockConfirm(conversation: AppConversation, ctx: BaseContext, range: { day: string; start: LocalTime; end: LocalTime }, inside: number) {
+  return askChoice(conversation, ctx, confirmStep, ["yes", "no"] as const, (c) => ({
+    text: [c.t("staff-block-confirm", range), ...(inside > 0 ? [c.t("staff-block-bookings-inside", { count: inside })] : [])].join("\n\n"),
+    markup: new InlineKeyboard().text(c.t("staff-button-confirm-block"), confirmStep.data("yes")).text(c.t("button-cancel"), confirmStep.data("no")),
+  }));
+}
+
 function blockLabel(b: BlockedTime, language: Language): string {
   return `${dayOf(b.starts_at, language)}, ${timeRange(b)}`;
 }
@@ -166,7 +187,7 @@ export async function showBlockedTimes(ctx: BaseContext, member: StaffMember, do
     await showScreen(ctx, headed(ctx.t("staff-blocks-empty")), backToStaffMenu(ctx));
     return;
   }
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const kb = new InlineKeyboard();
   for (const b of blocks) kb.text(ctx.t("staff-button-unblock", { when: blockLabel(b, language) }), unblockButton.pack({ block: b.id })).row();
   kb.text(ctx.t("button-back"), STAFF_MENU);
@@ -183,5 +204,5 @@ export async function unblockFromButton(ctx: BaseContext, member: StaffMember, b
   ctx.log.info({ specialist_id: member.id, block_id: blockId }, "time unblocked");
   await ctx.answerCallbackQuery();
   // The list the button was on shows what is left, headed by what was removed.
-  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(result.block, await contextLanguage(ctx)) }));
+  await showBlockedTimes(ctx, member, ctx.t("staff-unblocked", { when: blockLabel(result.block, ctx.language) }));
 }

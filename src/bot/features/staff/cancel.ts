@@ -6,7 +6,6 @@ import { pageOf } from "../../../domain/paging.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import { addMinutes } from "../../../domain/time-math.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { when } from "./agenda.js";
@@ -37,7 +36,7 @@ export async function showCancellable(ctx: BaseContext, member: StaffMember, pag
     await ctx.reply(ctx.t("staff-cancel-none"), { reply_markup: back });
     return;
   }
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const { items, index, pages } = pageOf(entries, page, PAGE_SIZE);
   const kb = new InlineKeyboard();
   for (const e of items) kb.text(label(ctx, e, language), cancelChoice.pack({ booking: e.id })).row();
@@ -52,7 +51,7 @@ export async function askToCancel(ctx: BaseContext, member: StaffMember, booking
   const entry = (await cancellableBookings(ctx, member)).find((e) => e.id === bookingId);
   if (!entry) return refuse(ctx);
   await ctx.answerCallbackQuery();
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await ctx.reply(ctx.t("staff-cancel-confirm", { consultation: escapeHtml(label(ctx, entry, language)) }), {
     reply_markup: new InlineKeyboard().text(ctx.t("staff-button-cancel-yes"), cancelConfirm.pack({ booking: entry.id })).row().text(ctx.t("button-back"), STAFF_MENU),
   });
@@ -69,7 +68,7 @@ export async function cancelFromButton(ctx: BaseContext, member: StaffMember, bo
   ctx.log.info({ booking_id: bookingId, outcome: result.kind }, "booking cancellation by its specialist");
   if (result.kind !== "cancelled") return refuse(ctx);
   await ctx.answerCallbackQuery({ text: ctx.t("staff-cancelled-alert") });
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await ctx.reply(ctx.t("staff-cancelled", { consultation: escapeHtml(label(ctx, entry, language)) }), {
     reply_markup: new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU),
   });

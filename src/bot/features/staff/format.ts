@@ -1,17 +1,11 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { AgendaEntry, StaffMember } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { localTimeOf } from "../../../domain/time.js";
 import { chatLink } from "../../shared/chat-link.js";
-import { escapeHtml, type Translate } from "../../shared/format.js";
+import { escapeHtml, timeRange, type Translate } from "../../shared/format.js";
 
 /** Telegram refuses longer messages (4096); a margin keeps room for the formatting. */
 const MESSAGE_LIMIT = 4000;
-
-/** "10:00–10:50" in Almaty time. */
-export function timeRange(b: { starts_at: string; ends_at: string }): string {
-  return `${localTimeOf(new Date(b.starts_at))}–${localTimeOf(new Date(b.ends_at))}`;
-}
 
 /**
  * The person's first name (the first word of the name they gave, escaped): staff need no more

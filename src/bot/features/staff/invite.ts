@@ -16,7 +16,6 @@ import { pageOf } from "../../../domain/paging.js";
 import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
@@ -71,7 +70,7 @@ admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
   const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
   // All of the center's specialists linked meanwhile: the list of centers tells what is left.
   if (specialists.length === 0) return showInviteChoices(ctx, 0);
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await showScreen(
     ctx,
     ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }),
@@ -121,7 +120,7 @@ async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> 
     await showScreen(ctx, ctx.t("staff-invite-none"), menuButton(ctx.t));
     return;
   }
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   if (specialists.length <= PAGE_SIZE) {
     const buttons = specialists.map((s) => ({
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
@@ -158,7 +157,7 @@ async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
     await showScreen(ctx, ctx.t("staff-invite-host-none"), menuButton(ctx.t));
     return;
   }
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const buttons = hosts.map((h) => ({
     text: hostLabel(ctx, h, language),
     data: h.host.kind === "named" ? inviteHost.pack({ session: h.sessionId }) : inviteSpecialist.pack({ specialist: h.host.specialistId }),
@@ -207,7 +206,7 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
   }
   const invite = await createInvite(ctx.deps.db, { target: { kind: "specialist", specialistId }, createdBy: ctx.from!.id }, ctx.deps.clock.now());
   ctx.log.info({ specialist_id: specialistId }, "staff invite created");
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await ctx.reply(
     ctx.t("staff-invite-created", {
       name: escapeHtml(specialist.display_name),
@@ -240,7 +239,7 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
   const host: NamedHost = { hostName: session.host_name!, centerId: session.center_id };
   const invite = await createInvite(ctx.deps.db, { target: { kind: "host", ...host }, createdBy: ctx.from!.id }, now);
   ctx.log.info({ center_id: host.centerId }, "host invite created");
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const next = dayAndTime(session.starts_at, language);
   await ctx.reply(
     ctx.t("staff-invite-host-created", {
@@ -283,7 +282,7 @@ staffStartFeature.command("start", async (ctx, next) => {
     return;
   }
   // A row with only the language, so that notices to this account come in the language they use here.
-  await ensureUser(ctx.deps.db, ctx.from.id, await contextLanguage(ctx), now);
+  await ensureUser(ctx.deps.db, ctx.from.id, ctx.language, now);
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   await refreshCommandMenu(ctx, roles);
   const { target } = result;
@@ -293,7 +292,7 @@ staffStartFeature.command("start", async (ctx, next) => {
   }
   ctx.log.info({ specialist_id: target.specialistId }, "staff account linked");
   const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await ctx.reply(
     ctx.t(result.alreadyYours ? "staff-linked-already" : "staff-linked", {
       name: escapeHtml(member.display_name),
@@ -307,7 +306,7 @@ staffStartFeature.command("start", async (ctx, next) => {
 /** A host whose link worked is told what they host and where, with today's sessions one tap away. */
 async function greetHost(ctx: BaseContext, host: NamedHost, alreadyYours: boolean): Promise<void> {
   const center = (await findCenter(ctx.deps.db, host.centerId))!;
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   await ctx.reply(
     ctx.t(alreadyYours ? "staff-host-linked-already" : "staff-host-linked", {
       name: escapeHtml(host.hostName),

@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { findStaffMember, type StaffMember } from "../../../db/staff.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -47,7 +46,7 @@ export function forStaff<C extends BaseContext>(handler: (ctx: C, member: StaffM
 }
 
 export async function showStaffMenu(ctx: BaseContext, member: StaffMember): Promise<void> {
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const text = ctx.t("staff-menu", {
     name: escapeHtml(member.display_name),
     service: ctx.t(`service-${member.service}`),

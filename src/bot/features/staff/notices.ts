@@ -1,8 +1,8 @@
 import type { BookingStatus } from "../../../db/schema.js";
 import { findBookingForStaff } from "../../../db/staff.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
-import { dayOf } from "../../shared/format.js";
-import { centerName, chatButton, contactLines, personName, timeRange, withTopic } from "./format.js";
+import { dayOf, timeRange } from "../../shared/format.js";
+import { centerName, chatButton, contactLines, personName, withTopic } from "./format.js";
 
 /**
  * A notice to a specialist about one of their bookings, or null when it no longer applies: the

@@ -4,7 +4,6 @@ import type { DistrictCode } from "../../../domain/districts.js";
 import { pageOf } from "../../../domain/paging.js";
 import { joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
 import type { BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -68,7 +67,7 @@ export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
 
 /** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
 export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0): Promise<void> {
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const sessions = await listUpcomingSessions(
     ctx.deps.db,
     { level: filter.level === "all" ? undefined : filter.level, district: filter.district === "all" ? undefined : filter.district },
@@ -142,7 +141,7 @@ export async function showLevelChoice(ctx: BaseContext, filter: ClubsFilter): Pr
  * to the list at `place`.
  */
 export async function showSession(ctx: BaseContext, session: SessionView, place: ListPlace = LIST_START): Promise<void> {
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const now = ctx.deps.clock.now();
   const own = ctx.from ? await findLiveSignup(ctx.deps.db, session.id, ctx.from.id) : undefined;
   const parts = [sessionCard(ctx.t, language, session)];

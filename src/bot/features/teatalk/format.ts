@@ -2,9 +2,8 @@ import type { SessionView, SignupView } from "../../../db/teatalk.js";
 import type { Language } from "../../../domain/language.js";
 import { openSeats } from "../../../domain/teatalk.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
-import { dayOf, escapeHtml, type Translate } from "../../shared/format.js";
-import { consultationWhen } from "../reminders/when.js";
-import { timeRange } from "../staff/format.js";
+import { dayOf, escapeHtml, timeRange, type Translate } from "../../shared/format.js";
+import { consultationWhen } from "../../shared/when.js";
 
 /** The session's center, topic, day and time as messages show them (HTML-escaped). */
 function facts(t: Translate, language: Language, s: SessionView) {

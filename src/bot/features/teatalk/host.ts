@@ -6,7 +6,6 @@ import { agendaWindow } from "../../../domain/staff.js";
 import { attendanceOpen } from "../../../domain/teatalk.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { personName } from "../staff/format.js";
@@ -21,7 +20,7 @@ import { sessionDetails } from "./format.js";
  */
 export async function showHostDay(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const today = agendaWindow(now, 1);
   const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {

@@ -3,7 +3,6 @@ import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../
 import { offerLapsed } from "../../../domain/teatalk.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
@@ -70,7 +69,7 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await recordAnswer(ctx);
-  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, await contextLanguage(ctx), view.session, now)), {
+  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.session, now)), {
     reply_markup: afterwardsKeyboard(ctx),
   });
 }

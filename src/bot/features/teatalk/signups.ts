@@ -9,7 +9,6 @@ import {
 } from "../../../db/teatalk.js";
 import { cancellable } from "../../../domain/teatalk.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { contextLanguage } from "../../i18n.js";
 import { clashText } from "../../shared/appointments.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
@@ -53,7 +52,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       return;
     case "overlap":
       await ctx.answerCallbackQuery({ text: ctx.t("appointment-overlap-alert") });
-      await ctx.reply(clashText(ctx.t, await contextLanguage(ctx), result.clash, "session"));
+      await ctx.reply(clashText(ctx.t, ctx.language, result.clash, "session"));
       return showClubs(ctx, place.filter, place.page);
     case "already":
       await ctx.answerCallbackQuery();
@@ -68,7 +67,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       const session = (await findSession(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
       await recordAnswer(ctx);
-      await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, await contextLanguage(ctx), session, now)), {
+      await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, ctx.language, session, now)), {
         reply_markup: afterwardsKeyboard(ctx, place),
       });
     }
@@ -81,7 +80,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
  */
 export async function showMySignups(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
-  const language = await contextLanguage(ctx);
+  const language = ctx.language;
   const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now);
   if (signups.length === 0) {
     await showScreen(ctx, ctx.t("teatalk-my-none"), afterwardsKeyboard(ctx));
@@ -126,7 +125,7 @@ export async function askToCancel(ctx: AppContext, signupId: number): Promise<vo
   const view = await cancellableSignup(ctx, signupId);
   if (!view) return;
   await ctx.answerCallbackQuery();
-  const details = sessionDetails(ctx.t, await contextLanguage(ctx), view.session);
+  const details = sessionDetails(ctx.t, ctx.language, view.session);
   await showScreen(
     ctx,
     ctx.t("teatalk-cancel-confirm", { details }),

@@ -1,6 +1,6 @@
-import type { Language } from "../../../domain/language.js";
-import { addDays, formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
-import type { Translate } from "../../shared/format.js";
+import type { Language } from "../../domain/language.js";
+import { addDays, formatDay, localDateOf, localTimeOf } from "../../domain/time.js";
+import type { Translate } from "./format.js";
 
 /** Up to this long before a same-day consultation, "in 2 hours" says more than "today". */
 const RELATIVE_MINUTES = 6 * 60;

@@ -1,11 +1,11 @@
 import { InlineKeyboard } from "grammy";
-import type { Language } from "../../../domain/language.js";
-import { formatDay, type LocalDate } from "../../../domain/time.js";
-import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
-import { askStep, startRow, type Nav } from "../../shared/ask.js";
-import type { StepButtons } from "../../shared/callback-data.js";
-import { dayAndTime, escapeHtml } from "../../shared/format.js";
-import { dayKeyboard } from "../../shared/keyboards.js";
+import type { Language } from "../../domain/language.js";
+import { formatDay, type LocalDate } from "../../domain/time.js";
+import type { AppConversation, AppDeps, BaseContext } from "../context.js";
+import { askStep, startRow, type Nav } from "./ask.js";
+import type { StepButtons } from "./callback-data.js";
+import { dayAndTime, escapeHtml } from "./format.js";
+import { dayKeyboard } from "./keyboards.js";
 import { offersNear, offersOnDay, openDaysIn, type OfferView, type Scope } from "./offers.js";
 
 /** A step's answer: a value, Back/Cancel, or "none" when there was nothing left to offer. */

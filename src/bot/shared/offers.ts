@@ -1,11 +1,11 @@
-import { loadAgendas } from "../../../db/bookings.js";
-import { findSpecialists, knownAddress, listCenters } from "../../../db/catalog.js";
-import type { Db } from "../../../db/database.js";
-import { nearestOffers, offersOn, openDays, spreadOffers, type Offer } from "../../../domain/booking-rules.js";
-import type { DistrictCode } from "../../../domain/districts.js";
-import type { Language } from "../../../domain/language.js";
-import type { ServiceCode } from "../../../domain/services.js";
-import type { LocalDate, LocalTime } from "../../../domain/time.js";
+import { loadAgendas } from "../../db/bookings.js";
+import { findSpecialists, knownAddress, listCenters } from "../../db/catalog.js";
+import type { Db } from "../../db/database.js";
+import { nearestOffers, offersOn, openDays, spreadOffers, type Offer } from "../../domain/booking-rules.js";
+import type { DistrictCode } from "../../domain/districts.js";
+import type { Language } from "../../domain/language.js";
+import type { ServiceCode } from "../../domain/services.js";
+import type { LocalDate, LocalTime } from "../../domain/time.js";
 
 /** Which specialists a search covers: a service, in one district (or one center of it) or anywhere. */
 export interface Scope {
