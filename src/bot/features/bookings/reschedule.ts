@@ -43,7 +43,7 @@ export function rescheduleConversation(deps: AppDeps) {
     const scope: Scope = { service: current.service, district: current.district, preferredSpecialistId: current.specialist_id };
     const currentFacts = factsOfBooking(current, lang);
 
-    // Arrows: they keep knowing that the booking was found.
+    // Arrows rather than declarations: only they keep the check above that the booking exists.
     const day = async (): Promise<Outcome> => {
       const answer = await askDay(conversation, ctx, deps, {
         buttons: dayStep,

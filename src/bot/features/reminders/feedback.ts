@@ -74,23 +74,9 @@ feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
 export function feedbackCommentConversation(deps: AppDeps) {
   return async function feedbackComment(conversation: AppConversation, ctx: BaseContext, bookingId: number): Promise<void> {
     const userId = ctx.from!.id;
-    const max = FEEDBACK_COMMENT_MAX_LENGTH;
     // The request keeps the score as its record; the comment is asked below it.
     await recordAnswer(ctx);
-    const answer = await askText<{ comment: string | null }>(conversation, ctx, {
-      prompt: (c) => ({
-        text: c.t("feedback-ask-comment", { max }),
-        markup: new InlineKeyboard().text(c.t("button-skip"), commentStep.data("skip")),
-      }),
-      parse: (text) => {
-        const comment = parseFeedbackComment(text);
-        return comment === null ? null : { comment };
-      },
-      invalid: (c) => c.t("feedback-comment-invalid", { max }),
-      maxLength: max,
-      buttons: commentStep,
-      onButton: (choice) => (choice === "skip" ? { comment: null } : null),
-    });
+    const answer = await askComment(conversation, ctx);
     ctx = answer.ctx;
     const comment = answer.value.comment;
     if (comment === null) {
@@ -101,4 +87,23 @@ export function feedbackCommentConversation(deps: AppDeps) {
     await conversation.external(() => saveFeedbackComment(deps.db, bookingId, userId, comment, new Date(at)));
     await ctx.reply(ctx.t("feedback-comment-saved"), { reply_markup: menuButton(ctx.t) });
   };
+}
+
+/** The comment within the limit, or Skip (null). */
+function askComment(conversation: AppConversation, ctx: BaseContext) {
+  const max = FEEDBACK_COMMENT_MAX_LENGTH;
+  return askText<{ comment: string | null }>(conversation, ctx, {
+    prompt: (c) => ({
+      text: c.t("feedback-ask-comment", { max }),
+      markup: new InlineKeyboard().text(c.t("button-skip"), commentStep.data("skip")),
+    }),
+    parse: (text) => {
+      const comment = parseFeedbackComment(text);
+      return comment === null ? null : { comment };
+    },
+    invalid: (c) => c.t("feedback-comment-invalid", { max }),
+    maxLength: max,
+    buttons: commentStep,
+    onButton: (choice) => (choice === "skip" ? { comment: null } : null),
+  });
 }
