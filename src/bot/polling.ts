@@ -119,18 +119,11 @@ export class UpdateTracker {
     }
   }
 
+  /** Waits `ms`, or less when polling stops or an update in hand finishes. */
   private settled(ms: number, pollSignal: PollSignal): Promise<void> {
-    const signal = asSignal(pollSignal);
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener("abort", done, { once: true });
-      this.changed = done;
-    });
+    const wake = new AbortController();
+    this.changed = () => wake.abort();
+    return abortableSleep(ms, AbortSignal.any([asSignal(pollSignal), wake.signal]));
   }
 }
 
