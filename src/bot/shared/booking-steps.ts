@@ -5,7 +5,7 @@ import type { AppConversation, AppDeps, BaseContext } from "../context.js";
 import { askStep, startRow, type Nav } from "./ask.js";
 import type { StepButtons } from "./callback-data.js";
 import { dayAndTime, escapeHtml } from "./format.js";
-import { dayKeyboard } from "./keyboards.js";
+import { dayKeyboard, gridKeyboard } from "./keyboards.js";
 import { offersNear, offersOnDay, openDaysIn, type OfferView, type Scope } from "./offers.js";
 
 /** A step's answer: a value, Back/Cancel, or "none" when there was nothing left to offer. */
@@ -60,11 +60,10 @@ export async function askTime(
   // One center: the time alone says which offer it is (and stays the same however the list changes).
   const key = (offer: OfferView) => (oneCenter ? offer.time : `${offer.time}:${offer.centerId}`);
   return askOffer(conversation, ctx, o.buttons, list, key, (c) => {
-    const kb = new InlineKeyboard();
-    list.forEach((offer, i) => {
-      kb.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, o.buttons.data(key(offer)));
-      if (!oneCenter || i % 4 === 3) kb.row();
-    });
+    const kb = gridKeyboard(
+      list.map((offer) => InlineKeyboard.text(oneCenter ? offer.time : `${offer.time} · ${offer.centerName[o.lang]}`, o.buttons.data(key(offer)))),
+      oneCenter ? 4 : 1,
+    );
     if (oneCenter) return { text: c.t("consult-ask-time-at", { day, center: escapeHtml(list[0]!.centerName[o.lang]) }), markup: kb };
     const text = c.t("consult-ask-time", { day });
     return { text: list.length < total ? `${text}\n${c.t("consult-ask-time-some")}` : text, markup: kb };
@@ -80,11 +79,13 @@ export async function askAlternative(
 ): Promise<StepAnswer<OfferView>> {
   const list = await conversation.external(() => offersNear(deps.db, o.scope, new Date(o.target), deps.clock.now(), ALTERNATIVES));
   return askOffer(conversation, ctx, o.buttons, list, (_, i) => String(i), (c) => {
-    const kb = new InlineKeyboard();
-    list.forEach((offer, i) => {
-      const { day, time } = dayAndTime(offer.startsAt, o.lang);
-      kb.text(`${day}, ${time} · ${offer.centerName[o.lang]}`, o.buttons.data(String(i))).row();
-    });
+    const kb = gridKeyboard(
+      list.map((offer, i) => {
+        const { day, time } = dayAndTime(offer.startsAt, o.lang);
+        return InlineKeyboard.text(`${day}, ${time} · ${offer.centerName[o.lang]}`, o.buttons.data(String(i)));
+      }),
+      1,
+    );
     return { text: c.t("consult-slot-taken"), markup: kb };
   });
 }
