@@ -111,6 +111,10 @@ export interface StaffInvitesTable {
   specialist_id: number | null;
   host_name: string | null;
   center_id: string | null;
+  /** The card partner a partner's invite is for. */
+  partner_id: number | null;
+  /** The NGO team a coordinator's invite is for. */
+  team_id: number | null;
   created_by: number;
   created_at: Instant;
   expires_at: Instant;

@@ -86,6 +86,37 @@ describe("invites for tea-talk hosts", () => {
   });
 });
 
+describe("invites for card partners and team coordinators", () => {
+  it("keep the invites given before, name one target each, and going back drops only the new roles' ones", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
+    await insertCenter(store.db, { id: "almaly-1" });
+    const specialist = await insertSpecialist(store.db, { centerId: "almaly-1", service: "lawyer" });
+    const at = new Date("2026-12-01T00:00:00Z");
+    await createInvite(store.db, { target: { kind: "specialist", specialistId: specialist.id }, createdBy: 900 }, at);
+    await createInvite(store.db, { target: { kind: "host", hostName: "Айгерім", centerId: "almaly-1" }, createdBy: 900 }, at);
+    const before = await sql`select * from staff_invites order by kind`.execute(store.db).then((r) => r.rows);
+
+    expect((await migrator.migrateTo("2026-12-02-12-invite-targets")).error).toBeUndefined();
+    const after = await sql`select * from staff_invites order by kind`.execute(store.db).then((r) => r.rows);
+    expect(after).toEqual(before.map((row) => ({ ...(row as object), partner_id: null, team_id: null })));
+    const invite = (kind: string, target: string) =>
+      sql`insert into staff_invites (token, kind, ${sql.raw(target)}, created_by, created_at, expires_at)
+        values (${`t-${kind}`}, ${kind}, 7, 900, '', '')`;
+    await invite("partner", "partner_id").execute(store.db);
+    await invite("coordinator", "team_id").execute(store.db);
+    // A partner's invite must name a partner and nothing else; a coordinator's, a team.
+    await expect(invite("partner", "team_id").execute(store.db)).rejects.toThrow(/CHECK/);
+    await expect(invite("coordinator", "specialist_id").execute(store.db)).rejects.toThrow(/CHECK/);
+    await expect(invite("judge", "team_id").execute(store.db)).rejects.toThrow(/CHECK/);
+
+    expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
+    expect(await sql`select * from staff_invites order by kind`.execute(store.db).then((r) => r.rows)).toEqual(before);
+  });
+});
+
 describe("a migration that fails halfway", () => {
   it("leaves nothing behind, so the next start can run it again", async () => {
     const store = await createTestDb();
@@ -111,7 +142,8 @@ describe("numbering the practice reviews stored before a review was stored once"
     const store = await createTestDb();
     cleanup = store.cleanup;
     const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
-    expect((await migrator.migrateDown()).results?.map((r) => r.migrationName)).toEqual(["2026-12-02-11-practice-review-once"]);
+    const down = await migrator.migrateTo("2026-12-02-10-host-invites");
+    expect(down.results?.map((r) => r.migrationName)).toContain("2026-12-02-11-practice-review-once");
     await registerUser(store.db, 1);
     await registerUser(store.db, 2);
     const at = "2026-11-20T10:00:00.000Z";
