@@ -17,6 +17,7 @@ import type { Language } from "../../src/domain/language.js";
 import { screenCalls } from "../support/edits.js";
 import { handleWithFlowStateLost } from "../support/flow-state.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { textNotice } from "../support/notices.js";
 import { registerUser } from "../support/users.js";
 import { callbackUpdate } from "../support/updates.js";
 
@@ -474,7 +475,7 @@ describe("the phrase of the day in the daily nudge", () => {
     expect(phrase).not.toBe(phraseOfTheDay(payload.date, 1));
     // Rendered late (after midnight, as a retry might be), it keeps the nudge's own date.
     const late = toInstant("2026-11-24", "00:30");
-    const rendered = await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late });
+    const rendered = textNotice(await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late }));
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
       reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open:nudge" }]] },

@@ -12,6 +12,7 @@ import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "
 import { refuseEdits, screenCalls } from "../support/edits.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { storedFlow } from "../support/flow-state.js";
+import { textNotice } from "../support/notices.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser, signedUpUser } from "../support/users.js";
 
@@ -737,7 +738,7 @@ describe("notices to staff", () => {
     });
   });
 
-  function render(kind: NoticeKind, language: Language, recipientId = 7001) {
+  async function render(kind: NoticeKind, language: Language, recipientId = 7001) {
     const row: OutboxRow = {
       id: 1,
       kind,
@@ -757,7 +758,7 @@ describe("notices to staff", () => {
       dedupe_key: `${kind}:${bookingId}`,
       created_at: h.clock.now().toISOString(),
     };
-    return noticeRenderers[kind]!({
+    const notice = await noticeRenderers[kind]!({
       row,
       payload: { bookingId },
       language,
@@ -765,6 +766,7 @@ describe("notices to staff", () => {
       db: h.db,
       now: h.clock.now(),
     });
+    return textNotice(notice);
   }
 
   it("a new booking reaches its specialist with Almaty time, service, mode and the topic, in ru and kk", async () => {
