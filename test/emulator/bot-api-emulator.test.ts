@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InlineKeyboard, InputFile, Keyboard } from "grammy";
-import { buttonsOf, startBotApiEmulator, type BotApiEmulator, type TestUser } from "./bot-api-emulator.js";
+import { buttonsOf, startBotApiEmulator, type BotApiEmulator, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 
 const alice: TestUser = { id: 1001, first_name: "Aigerim", language_code: "kk", username: "aigerim" };
 const NOT_MODIFIED =

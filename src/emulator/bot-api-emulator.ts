@@ -27,11 +27,11 @@ import {
   stickerContent,
   textContent,
   type MessageContent,
-  type TestUser,
-} from "../support/updates.js";
+  type EmulatedUser,
+} from "./updates.js";
 import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
 
-export type { TestUser };
+export type { EmulatedUser };
 
 /** A file uploaded with multipart/form-data. */
 export interface RecordedFile {
@@ -385,7 +385,7 @@ export class BotApiEmulator {
   // Updates sent by simulated users
 
   /** Makes a chat known without sending anything, so the bot may write to a user first. */
-  addUser(user: TestUser): void {
+  addUser(user: EmulatedUser): void {
     this.userChat(user);
   }
 
@@ -398,7 +398,7 @@ export class BotApiEmulator {
   }
 
   /** The user writes `text` to the bot. A leading "/command" gets a `bot_command` entity. */
-  sendText(user: TestUser, text: string): Update {
+  sendText(user: EmulatedUser, text: string): Update {
     return this.postUserMessage(user, textContent(text));
   }
 
@@ -407,9 +407,9 @@ export class BotApiEmulator {
    * (e.g. `{ sticker: {...} }`); otherwise `update` is a raw update whose `update_id` is assigned.
    */
   sendUpdate(update: Record<string, unknown>): Update;
-  sendUpdate(user: TestUser, fields: Record<string, unknown>): Update;
-  sendUpdate(userOrUpdate: TestUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
-    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields);
+  sendUpdate(user: EmulatedUser, fields: Record<string, unknown>): Update;
+  sendUpdate(userOrUpdate: EmulatedUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
+    if (fields !== undefined) return this.postUserMessage(userOrUpdate as EmulatedUser, fields);
     const { update_id: _ignored, ...raw } = userOrUpdate as Record<string, unknown>;
     const message = raw.message as Message | undefined;
     if (message?.chat && typeof message.message_id === "number") {
@@ -423,23 +423,23 @@ export class BotApiEmulator {
   }
 
   /** The user shares a phone number (their own contact, as a `request_contact` button does). */
-  sendContact(user: TestUser, phoneNumber: string): Update {
+  sendContact(user: EmulatedUser, phoneNumber: string): Update {
     return this.postUserMessage(user, contactContent(user, phoneNumber));
   }
 
   /** The user shares a location. */
-  sendLocation(user: TestUser, latitude: number, longitude: number): Update {
+  sendLocation(user: EmulatedUser, latitude: number, longitude: number): Update {
     return this.postUserMessage(user, locationContent(latitude, longitude));
   }
 
   /** The user sends a sticker. */
-  sendSticker(user: TestUser, emoji = "👍"): Update {
+  sendSticker(user: EmulatedUser, emoji = "👍"): Update {
     const { file_id, file_unique_id, file_size } = this.storeFile({ size: 24_576, mimeType: "image/webp" });
     return this.postUserMessage(user, stickerContent({ file_id, file_unique_id, file_size }, emoji));
   }
 
   /** The user sends a photo, optionally with a caption. */
-  sendPhoto(user: TestUser, caption?: string): Update {
+  sendPhoto(user: EmulatedUser, caption?: string): Update {
     const sizes = this.photoSizes(this.storeFile({ size: 48_213, mimeType: "image/jpeg" }));
     return this.postUserMessage(user, photoContent(sizes, caption));
   }
@@ -449,7 +449,7 @@ export class BotApiEmulator {
    * `messageId`, or else to the latest bot message whose inline keyboard has that data, or else
    * to the latest bot message.
    */
-  pressButton(user: TestUser, callbackData: string, messageId?: number): Update {
+  pressButton(user: EmulatedUser, callbackData: string, messageId?: number): Update {
     const state = this.userChat(user);
     const botMessages = [...state.messages.values()].filter((m) => m.fromBot && !m.deleted);
     let target: StoredMessage | undefined;
@@ -475,7 +475,7 @@ export class BotApiEmulator {
    * keyboard currently shown, whichever is newer first. A reply button sends its text, or the
    * contact / location it requests. Throws listing the available buttons when none matches.
    */
-  clickButton(user: TestUser, label: string | RegExp): Update {
+  clickButton(user: EmulatedUser, label: string | RegExp): Update {
     const state = this.userChat(user);
     const botMessages = [...state.messages.values()].filter((m) => m.fromBot);
     const inline = botMessages.findLast((m) => !m.deleted && inlineButtons(m.message).length > 0);
@@ -1018,7 +1018,7 @@ export class BotApiEmulator {
     return state;
   }
 
-  private userChat(user: TestUser): ChatState {
+  private userChat(user: EmulatedUser): ChatState {
     let state = this.chats.get(user.id);
     if (!state) {
       state = { chat: privateChatOf(user), nextMessageId: 1, messages: new Map() };
@@ -1027,7 +1027,7 @@ export class BotApiEmulator {
     return state;
   }
 
-  private postUserMessage(user: TestUser, content: MessageContent): Update {
+  private postUserMessage(user: EmulatedUser, content: MessageContent): Update {
     const state = this.userChat(user);
     const update = messageUpdate(user, content, { updateId: this.nextUpdateId++, messageId: state.nextMessageId++ });
     const message = update.message!;
