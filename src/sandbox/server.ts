@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { AppI18n } from "../bot/context.js";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.js";
 import { LANGUAGES, type Language } from "../domain/language.js";
+import { formatDay, localDateOf } from "../domain/time.js";
 import type { Logger } from "../logger.js";
 import { projectRoot } from "../paths.js";
 import type { SandboxClock } from "./clock-control.js";
@@ -119,7 +120,7 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
     return persona;
   };
 
-  const state = (personId: unknown) => {
+  const state = (personId: unknown, language: Language) => {
     const persona = people.find(personId);
     const chatId = persona?.user.id ?? 0;
     const answers = em
@@ -130,6 +131,8 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
       version,
       person: chatId,
       now: clock.now().toISOString(),
+      // Browsers without Kazakh calendar data would show the day in English: the bot's words are used.
+      today: formatDay(localDateOf(clock.now()), language),
       people: people.all().map((p) => ({ id: p.user.id, name: p.user.first_name, role: p.role, language: p.user.language_code })),
       messages: em.chatHistory(chatId).filter((m) => !m.deleted),
       keyboard: em.replyKeyboardOf(chatId) ?? null,
@@ -191,14 +194,14 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
       return send(res, 200, body, CONTENT_TYPES[name.slice(name.lastIndexOf("."))]!);
     }
     if (req.method === "GET" && path === "/api/labels") {
-      const language = url.searchParams.get("language") === "ru" ? "ru" : "kk";
+      const language = languageParam(url);
       const keys = [...PAGE_LABELS, ...PLACES.map((p) => p.label)];
       const labels = Object.fromEntries(keys.map((key) => [key, i18n.t(language, key)]));
       return sendJson(res, 200, { labels, places: PLACES.map((p) => ({ label: p.label })) });
     }
     if (req.method === "GET" && path === "/api/state") {
       await waitForChange(Number(url.searchParams.get("since") ?? 0), signal);
-      return sendJson(res, 200, state(url.searchParams.get("person")));
+      return sendJson(res, 200, state(url.searchParams.get("person"), languageParam(url)));
     }
     const file = /^\/api\/files\/([\w-]+)$/.exec(path);
     if (req.method === "GET" && file) {
@@ -238,6 +241,11 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
       });
     },
   };
+}
+
+/** The page's language, Kazakh unless it asks for Russian. */
+function languageParam(url: URL): Language {
+  return url.searchParams.get("language") === "ru" ? "ru" : "kk";
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string): void {

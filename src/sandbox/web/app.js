@@ -56,14 +56,11 @@ async function loadLabels() {
 // ---------------------------------------------------------------------------------------------
 // Time, shown in Almaty's
 
-function formatInstant(date, options) {
-  const locale = page.language === "kk" ? "kk-KZ" : "ru-RU";
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options }).format(date);
-}
+const hoursAndMinutes = new Intl.DateTimeFormat("ru-RU", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 function showClock() {
   const now = new Date(Date.now() + page.clockOffsetMs);
-  $("#clock").textContent = formatInstant(now, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  $("#clock").textContent = `${page.state?.today ?? ""} ${hoursAndMinutes.format(now)}`;
   $("#clock").dateTime = now.toISOString();
 }
 
@@ -167,7 +164,7 @@ function inlineKeyboard(m) {
 }
 
 function messageView(m) {
-  const time = formatInstant(new Date(m.date * 1000), { hour: "2-digit", minute: "2-digit" });
+  const time = hoursAndMinutes.format(new Date(m.date * 1000));
   const meta = el("span", { class: "meta" }, m.edit_date ? `${t("sandbox-edited")} ${time}` : time);
   const bubble = el("div", { class: `msg ${m.fromBot ? "bot" : "user"}`, "data-message-id": String(m.message_id) }, ...messageBody(m), meta);
   const keyboard = inlineKeyboard(m);
@@ -267,7 +264,7 @@ async function follow() {
   for (;;) {
     page.poll = new AbortController();
     try {
-      const res = await fetch(`/api/state?person=${page.person}&since=${page.version}`, { signal: page.poll.signal });
+      const res = await fetch(`/api/state?person=${page.person}&since=${page.version}&language=${page.language}`, { signal: page.poll.signal });
       const state = await res.json();
       if (!state.people.some((p) => p.id === page.person)) {
         page.person = state.people[0].id;
@@ -315,6 +312,9 @@ function wire() {
     button.addEventListener("click", () => {
       page.language = button.dataset.language;
       localStorage.setItem("sandbox-language", page.language);
+      // The day under the clock is written in the page's language: ask for it again.
+      page.version = 0;
+      page.poll?.abort();
       void loadLabels();
     });
   }
