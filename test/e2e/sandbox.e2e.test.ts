@@ -143,7 +143,7 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
 
     // On a phone-sized window nothing sticks out sideways.
     await page.setViewportSize({ width: 390, height: 780 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
     expect(overflow).toBeLessThanOrEqual(0);
   }, 60_000);
 
