@@ -260,6 +260,7 @@ sandbox-role-admin = Әкімші
 sandbox-role-guest = Жаңа адам
 sandbox-guest-name = Қонақ { $n }
 sandbox-choose-place = Қазір қай жердесіз?
+sandbox-open-link-as = Сілтемені кім ашады?
 sandbox-cancel = Болдырмау
 sandbox-edited = өзгертілді
 sandbox-download = Файлды жүктеп алу

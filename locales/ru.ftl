@@ -260,6 +260,7 @@ sandbox-role-admin = Администратор
 sandbox-role-guest = Новый человек
 sandbox-guest-name = Гость { $n }
 sandbox-choose-place = Где вы сейчас?
+sandbox-open-link-as = Кто открывает ссылку?
 sandbox-cancel = Отмена
 sandbox-edited = изменено
 sandbox-download = Скачать файл

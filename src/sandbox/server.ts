@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { AppI18n } from "../bot/context.js";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.js";
+import { botInfoOf } from "../emulator/updates.js";
 import { LANGUAGES, type Language } from "../domain/language.js";
 import { formatDay, localDateOf } from "../domain/time.js";
 import type { Logger } from "../logger.js";
@@ -28,6 +29,7 @@ export const PAGE_LABELS = [
   "sandbox-role-admin",
   "sandbox-role-guest",
   "sandbox-choose-place",
+  "sandbox-open-link-as",
   "sandbox-cancel",
   "sandbox-edited",
   "sandbox-download",
@@ -197,7 +199,8 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
       const language = languageParam(url);
       const keys = [...PAGE_LABELS, ...PLACES.map((p) => p.label)];
       const labels = Object.fromEntries(keys.map((key) => [key, i18n.t(language, key)]));
-      return sendJson(res, 200, { labels, places: PLACES.map((p) => ({ label: p.label })) });
+      const bot = botInfoOf(em.botId).username;
+      return sendJson(res, 200, { labels, places: PLACES.map((p) => ({ label: p.label })), bot });
     }
     if (req.method === "GET" && path === "/api/state") {
       await waitForChange(Number(url.searchParams.get("since") ?? 0), signal);

@@ -22,6 +22,7 @@ const STEP_MS = 15_000;
 const i18n = createI18n();
 /** A locale text in Kazakh as the person reads it on the page. */
 const kk = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("kk", key, vars));
+const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("ru", key, vars));
 
 /** Debian's chromium (or the browser named by CHROMIUM_PATH); undefined when none is installed. */
 function findChromium(): string | undefined {
@@ -43,6 +44,7 @@ if (!browserPath) console.warn("Skipping the sandbox's browser test: no chromium
 
 const kazakh = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "kk")!.user;
 const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
+const admin = PERSONAS.find((p) => p.role === "admin")!.user;
 
 describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
   let sandbox: BotProcess;
@@ -146,6 +148,30 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
     expect(overflow).toBeLessThanOrEqual(0);
   }, 60_000);
+
+  it("opens an administrator's invite link as the person chosen, who becomes the specialist", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("#add-person input[name=name]").fill("Ерлан");
+    await page.locator("#add-person select").selectOption("ru");
+    await page.locator("#add-person button").click();
+    const newcomer = page.locator("#people button").filter({ hasText: "Ерлан" });
+    await newcomer.and(page.locator("[aria-selected=true]")).waitFor();
+
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/invite");
+    await tap(page, ru("staff-invite-kind-specialist"));
+    await page.locator("#chat .inline-keyboard button").filter({ hasText: /Алатауского района №1/ }).last().click();
+    await page.locator("#chat .inline-keyboard button").filter({ hasText: /^Ерлан \(демо\)/ }).last().click();
+    // The link is bare text in the bot's message: the page makes it a link, as a client does.
+    await page.locator('#chat a[href*="?start=staff_"]').last().click();
+    await page.locator("#choices button").filter({ hasText: exactly("Ерлан") }).click();
+
+    await newcomer.click();
+    await botSays(page, ru("staff-linked", { name: "Ерлан (демо)", service: "", center: "" }).split("!")[0]!);
+  });
 
   it("keeps markup typed into the chat as text", async () => {
     const page = await browser.newPage();

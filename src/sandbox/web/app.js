@@ -10,6 +10,7 @@ const page = {
   version: 0,
   labels: {},
   places: [],
+  bot: "",
   clockOffsetMs: 0,
   state: null,
   seenAnswers: null,
@@ -40,9 +41,10 @@ async function post(path, body) {
 
 async function loadLabels() {
   const res = await fetch(`/api/labels?language=${page.language}`);
-  const { labels, places } = await res.json();
+  const { labels, places, bot } = await res.json();
   page.labels = labels;
   page.places = places;
+  page.bot = bot;
   document.documentElement.lang = page.language;
   document.title = t("sandbox-title");
   for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
@@ -84,8 +86,8 @@ function entityElement(entity, text) {
       node.addEventListener("click", () => node.classList.add("shown"));
       return node;
     }
-    case "text_link": return SAFE_LINK.test(entity.url) ? el("a", { href: entity.url, target: "_blank", rel: "noopener noreferrer" }) : el("span");
-    case "url": return SAFE_LINK.test(text) ? el("a", { href: text, target: "_blank", rel: "noopener noreferrer" }) : el("span");
+    case "text_link": return SAFE_LINK.test(entity.url) ? linkTo(entity.url) : el("span");
+    case "url": return SAFE_LINK.test(text) ? linkTo(text) : el("span");
     case "bot_command": {
       const node = el("a", { href: "#" });
       node.addEventListener("click", (event) => {
@@ -98,11 +100,28 @@ function entityElement(entity, text) {
   }
 }
 
+/** Entities inside which text stays as it is: links, and code. */
+const VERBATIM = new Set(["text_link", "url", "code", "pre", "bot_command"]);
+const BARE_LINK = /https?:\/\/[^\s<>"]+[^\s<>".,:;!?)»]/g;
+
+/** Plain text, with bare web addresses made links as a Telegram client does. */
+function withLinks(text) {
+  const nodes = [];
+  let pos = 0;
+  for (const match of text.matchAll(BARE_LINK)) {
+    nodes.push(text.slice(pos, match.index), linkTo(match[0], match[0]));
+    pos = match.index + match[0].length;
+  }
+  nodes.push(text.slice(pos));
+  return nodes;
+}
+
 /** Nested entities become nested elements; one that overlaps its parent's end is cut there. */
 function formatted(text, entities) {
   const sorted = [...(entities ?? [])].sort((a, b) => a.offset - b.offset || b.length - a.length);
-  const build = (from, to, list) => {
+  const build = (from, to, list, verbatim) => {
     const fragment = document.createDocumentFragment();
+    const plain = (part) => fragment.append(...(verbatim ? [part] : withLinks(part)));
     let pos = from;
     for (let i = 0; i < list.length; ) {
       const entity = list[i++];
@@ -110,17 +129,17 @@ function formatted(text, entities) {
       const end = Math.min(entity.offset + entity.length, to);
       const inner = [];
       while (i < list.length && list[i].offset < end) inner.push(list[i++]);
-      if (start > pos) fragment.append(text.slice(pos, start));
+      if (start > pos) plain(text.slice(pos, start));
       if (end <= start) continue;
       const node = entityElement(entity, text.slice(start, end));
-      node.append(build(start, end, inner));
+      node.append(build(start, end, inner, verbatim || VERBATIM.has(entity.type)));
       fragment.append(node);
       pos = end;
     }
-    if (pos < to) fragment.append(text.slice(pos, to));
+    if (pos < to) plain(text.slice(pos, to));
     return fragment;
   };
-  return build(0, text.length, sorted);
+  return build(0, text.length, sorted, false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +177,7 @@ function inlineKeyboard(m) {
     if (button.callback_data !== undefined) {
       return el("button", { type: "button", onclick: () => post("/api/press", { person: page.person, messageId: m.message_id, data: button.callback_data }) }, button.text);
     }
-    if (button.url && SAFE_LINK.test(button.url)) return el("a", { href: button.url, target: "_blank", rel: "noopener noreferrer" }, button.text);
+    if (button.url && SAFE_LINK.test(button.url)) return linkTo(button.url, button.text);
     return el("button", { type: "button", disabled: "" }, button.text);
   }))));
 }
@@ -190,15 +209,48 @@ function pressReplyButton(button) {
 }
 
 function choosePlace() {
-  const dialog = $("#places");
-  $("#place-list").replaceChildren(...page.places.map((place, i) => el("button", {
+  choose(t("sandbox-choose-place"), page.places.map((place, i) => ({
+    text: "📍 " + t(place.label),
+    pick: () => post("/api/location", { person: page.person, place: i }),
+  })));
+}
+
+/** A dialog with one button per choice; picking one closes it. */
+function choose(title, choices) {
+  const dialog = $("#chooser");
+  $("#chooser-title").textContent = title;
+  $("#choices").replaceChildren(...choices.map((choice) => el("button", {
     type: "button",
     onclick: () => {
       dialog.close();
-      void post("/api/location", { person: page.person, place: i });
+      void choice.pick();
     },
-  }, "📍 " + t(place.label))));
+  }, choice.text)));
   dialog.showModal();
+}
+
+/**
+ * A t.me link to this bot with a start payload, as invites and shared places use: in Telegram,
+ * whoever opens it sends /start with the payload. Here the person who opens it is chosen.
+ */
+function deepLinkPayload(href) {
+  const match = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=([A-Za-z0-9_-]{1,64})$/.exec(href);
+  return match && match[1].toLowerCase() === page.bot.toLowerCase() ? match[2] : null;
+}
+
+function linkTo(href, ...children) {
+  const payload = deepLinkPayload(href);
+  if (payload === null) return el("a", { href, target: "_blank", rel: "noopener noreferrer" }, ...children);
+  return el("a", {
+    href,
+    onclick: (event) => {
+      event.preventDefault();
+      choose(t("sandbox-open-link-as"), page.state.people.map((p) => ({
+        text: p.name,
+        pick: () => post("/api/send", { person: p.id, text: `/start ${payload}` }),
+      })));
+    },
+  }, ...children);
 }
 
 // ---------------------------------------------------------------------------------------------
