@@ -136,6 +136,10 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
       writeFileSync(join(projectRoot(), "docs", "sandbox.png"), await page.screenshot());
     }
 
+    // The answer to a pressed button shows as a toast.
+    await tap(page, kk("reminders-button-coming"));
+    await page.locator(".toast").filter({ hasText: kk("reminders-coming-alert") }).waitFor();
+
     await page.locator(`[data-person="${specialist.id}"]`).click();
     await type(page, "/staff");
     await tap(page, kk("staff-button-today"));
