@@ -44,4 +44,15 @@ export default defineConfig(
       "@typescript-eslint/no-unsafe-return": "off",
     },
   },
+  {
+    // The sandbox's web page: a plain script run by the browser, with no types to check.
+    files: ["src/sandbox/web/**/*.js"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: "script",
+      globals: Object.fromEntries(
+        ["document", "fetch", "localStorage", "navigator", "setTimeout", "setInterval", "AbortController"].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
 );

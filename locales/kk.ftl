@@ -242,6 +242,33 @@ command-staff = Маман кабинеті
 command-host = Бүгінгі tea talk кездесулерім
 command-invite = Маманды шақыру
 
+## Sandbox: the web page for trying the bot without Telegram (the page's own words)
+
+sandbox-title = Jastar ботын Telegram-сыз байқап көру
+sandbox-clock = Алматы уақыты:
+sandbox-plus-hour = +1 сағат
+sandbox-plus-day = +1 күн
+sandbox-next-reminder = Келесі еске салуға дейін
+sandbox-nothing-planned = Алда жоспарланған хабар жоқ.
+sandbox-add-person = Адам қосу
+sandbox-person-name = Аты
+sandbox-message-placeholder = Хабарлама жазыңыз
+sandbox-send = Жіберу
+sandbox-role-youth = Жас қатысушы
+sandbox-role-specialist = Маман
+sandbox-role-admin = Әкімші
+sandbox-role-guest = Жаңа адам
+sandbox-guest-name = Қонақ { $n }
+sandbox-choose-place = Қазір қай жердесіз?
+sandbox-open-link-as = Сілтемені кім ашады?
+sandbox-cancel = Болдырмау
+sandbox-edited = өзгертілді
+sandbox-download = Файлды жүктеп алу
+sandbox-place-republic-square = Республика алаңы
+sandbox-place-green-bazaar = Көк базар
+sandbox-place-sairan = Сайран көлі
+sandbox-place-almaty-1 = Алматы-1 вокзалы
+
 ## Centers
 
 centers-choose-district =

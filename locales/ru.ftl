@@ -242,6 +242,33 @@ command-staff = Кабинет специалиста
 command-host = Мои встречи tea talk сегодня
 command-invite = Пригласить специалиста
 
+## Sandbox: the web page for trying the bot without Telegram (the page's own words)
+
+sandbox-title = Попробовать бота Jastar без Telegram
+sandbox-clock = Время в Алматы:
+sandbox-plus-hour = +1 час
+sandbox-plus-day = +1 день
+sandbox-next-reminder = До следующего напоминания
+sandbox-nothing-planned = Запланированных сообщений пока нет.
+sandbox-add-person = Добавить человека
+sandbox-person-name = Имя
+sandbox-message-placeholder = Напишите сообщение
+sandbox-send = Отправить
+sandbox-role-youth = Молодой участник
+sandbox-role-specialist = Специалист
+sandbox-role-admin = Администратор
+sandbox-role-guest = Новый человек
+sandbox-guest-name = Гость { $n }
+sandbox-choose-place = Где вы сейчас?
+sandbox-open-link-as = Кто открывает ссылку?
+sandbox-cancel = Отмена
+sandbox-edited = изменено
+sandbox-download = Скачать файл
+sandbox-place-republic-square = Площадь Республики
+sandbox-place-green-bazaar = Зелёный базар
+sandbox-place-sairan = Озеро Сайран
+sandbox-place-almaty-1 = Вокзал Алматы-1
+
 ## Centers
 
 centers-choose-district =

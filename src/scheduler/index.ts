@@ -32,6 +32,11 @@ export function outboxApi(config: Config, cutOff?: AbortSignal): Api {
 export interface Scheduler {
   /** The cron task, for inspection. */
   readonly task: ScheduledTask;
+  /**
+   * Runs the jobs at once (or joins the run in progress) for the clock's present time: after the
+   * clock was moved, what is due then goes out without waiting for the next tick.
+   */
+  runNow(): Promise<void>;
   /** Starts no new run, lets the run in progress finish its message in flight, then returns. */
   stop(): Promise<void>;
 }
@@ -75,6 +80,7 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
 
   return {
     task,
+    runNow: run,
     async stop() {
       await task.stop();
       dispatcher.stop();

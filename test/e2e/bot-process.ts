@@ -7,7 +7,7 @@ import { afterEach, beforeEach } from "vitest";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
 import { TEST_TOKEN } from "../support/harness.js";
-import { startBotApiEmulator, type BotApiEmulator } from "./bot-api-emulator.js";
+import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
 
 const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 10_000;

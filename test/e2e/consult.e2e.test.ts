@@ -13,7 +13,7 @@ import { formatDay, localDateOf, toInstant, type LocalDate, type LocalTime } fro
 import { bookingDetailsText } from "../support/booking-texts.js";
 import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
-import { htmlToPlainText, type SentMessage, type TestUser } from "./bot-api-emulator.js";
+import { htmlToPlainText, type SentMessage, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
 import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 /** Where the person books: two centers, each with a demo career consultant. */

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { SentMessage, TestUser } from "./bot-api-emulator.js";
+import type { SentMessage, EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import type { EndToEndSetup } from "./bot-process.js";
 
 /** Upper bound of every single wait; a healthy bot answers in milliseconds. */

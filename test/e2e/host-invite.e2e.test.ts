@@ -5,7 +5,7 @@ import { formatDay, localDateOf } from "../../src/domain/time.js";
 import { insertCenter } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
-import { htmlToPlainText, type TestUser } from "./bot-api-emulator.js";
+import { htmlToPlainText, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
 import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
 

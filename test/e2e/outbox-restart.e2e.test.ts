@@ -7,7 +7,7 @@ import type { Language } from "../../src/domain/language.js";
 import { addMinutes } from "../../src/domain/time-math.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { registerUser } from "../support/users.js";
-import type { RecordedCall } from "./bot-api-emulator.js";
+import type { RecordedCall } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
 
 const PEOPLE = 40;

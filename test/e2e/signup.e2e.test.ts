@@ -6,7 +6,7 @@ import { CONSENT_VERSION, NAME_MAX_LENGTH, normalizePhone } from "../../src/doma
 import { localDateOf } from "../../src/domain/time.js";
 import { recorded, TEST_TOKEN } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
-import { htmlToPlainText, TEST_PHONE_NUMBER } from "./bot-api-emulator.js";
+import { htmlToPlainText, TEST_PHONE_NUMBER } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, spawnBot, startBot } from "./bot-process.js";
 import { expectReplies, expectScreen, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 

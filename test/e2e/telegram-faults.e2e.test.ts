@@ -8,7 +8,7 @@ import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtur
 import { recorded } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
 import { registerUser } from "../support/users.js";
-import { htmlToPlainText, type BotApiEmulator, type RecordedCall } from "./bot-api-emulator.js";
+import { htmlToPlainText, type BotApiEmulator, type RecordedCall } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot, type BotProcess } from "./bot-process.js";
 import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 

@@ -13,7 +13,7 @@ import { MAX_SEND_ATTEMPTS, retryDelayMs } from "../../src/scheduler/backoff.js"
 import { OutboxDispatcher, type DispatcherOptions, type SchedulerDeps } from "../../src/scheduler/dispatcher.js";
 import { outboxApi } from "../../src/scheduler/index.js";
 import { createLogger } from "../../src/logger.js";
-import { startBotApiEmulator, type BotApiEmulator } from "../e2e/bot-api-emulator.js";
+import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
 import { TestClock } from "../support/clock.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb, TEST_TOKEN } from "../support/harness.js";

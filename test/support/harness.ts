@@ -11,7 +11,7 @@ import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger } from "../../src/logger.js";
 import { isTelegramOutage } from "../../src/telegram/failures.js";
-import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
+import { multipartBoundary, parseMultipart } from "../../src/emulator/multipart.js";
 import { TestClock } from "./clock.js";
 import { botInfoOf, callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InlineKeyboard, InputFile, Keyboard } from "grammy";
-import { buttonsOf, startBotApiEmulator, type BotApiEmulator, type TestUser } from "./bot-api-emulator.js";
+import { buttonsOf, startBotApiEmulator, type BotApiEmulator, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 
 const alice: TestUser = { id: 1001, first_name: "Aigerim", language_code: "kk", username: "aigerim" };
 const NOT_MODIFIED =
@@ -281,6 +281,41 @@ describe("simulated users", () => {
 
     await bot.api.sendMessage(alice.id, "Жабылды", { reply_markup: { remove_keyboard: true } });
     expect(() => em.clickButton(alice, "Артқа")).toThrow(/has shown no keyboard/);
+  });
+
+  it("shows the whole chat, the reply keyboard shown now, and the files the bot uploaded", async () => {
+    const bot = makeBot();
+    em.sendText(alice, "/start");
+    const changes: number[] = [];
+    em.onChange(() => changes.push(em.calls.length));
+    await bot.api.sendMessage(alice.id, "Қай жерде?", { reply_markup: new Keyboard().requestLocation("📍 Орным").resized() });
+    expect(em.replyKeyboardOf(alice.id)?.keyboard).toEqual([[{ text: "📍 Орным", request_location: true }]]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const photo = await bot.api.sendPhoto(alice.id, new InputFile(png, "card.png"), { reply_markup: { remove_keyboard: true } });
+    const venue = await bot.api.sendVenue(alice.id, 43.238, 76.945, "Орталық", "Абай даңғылы");
+    await bot.api.deleteMessage(alice.id, venue.message_id);
+
+    expect(em.replyKeyboardOf(alice.id)).toBeUndefined();
+    expect(em.chatHistory(alice.id).map((m) => [m.fromBot, m.deleted, m.text ?? Object.keys(m).find((k) => ["photo", "venue"].includes(k))])).toEqual([
+      [false, false, "/start"],
+      [true, false, "Қай жерде?"],
+      [true, false, "photo"],
+      [true, true, "venue"],
+    ]);
+    const largest = photo.photo.at(-1)!;
+    expect(em.downloadFile(largest.file_id)).toEqual({ name: "card.png", mimeType: "image/png", content: png });
+    expect(em.downloadFile(photo.photo[0]!.file_id)).toBeUndefined();
+    expect(changes.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("dates messages by the clock it is given", async () => {
+    await em.close();
+    const at = new Date("2026-12-08T04:00:00Z");
+    em = await startBotApiEmulator({ now: () => at });
+    const sent = em.sendText(alice, "сәлем");
+    const reply = await makeBot().api.sendMessage(alice.id, "Сәлем!");
+    expect(sent.message?.date).toBe(at.getTime() / 1000);
+    expect(reply.date).toBe(at.getTime() / 1000);
   });
 
   it("presses the newest inline button with the given data", async () => {

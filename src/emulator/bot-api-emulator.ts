@@ -27,11 +27,11 @@ import {
   stickerContent,
   textContent,
   type MessageContent,
-  type TestUser,
-} from "../support/updates.js";
+  type EmulatedUser,
+} from "./updates.js";
 import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
 
-export type { TestUser };
+export type { EmulatedUser };
 
 /** A file uploaded with multipart/form-data. */
 export interface RecordedFile {
@@ -106,6 +106,20 @@ export interface BotApiEmulatorOptions {
   token?: string;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
+  /** The time messages are dated with; the system clock by default. */
+  now?: () => Date;
+}
+
+/** A message of a chat, the user's or the bot's, as it looks now. */
+export interface ChatMessage extends SentMessage {
+  fromBot: boolean;
+}
+
+/** A file the bot uploaded, as a client downloads it. */
+export interface DownloadedFile {
+  name: string;
+  mimeType: string;
+  content: Buffer;
 }
 
 /** The phone number `clickButton` shares when pressing a `request_contact` button. */
@@ -207,6 +221,8 @@ interface StoredFile {
   file_size: number;
   file_name?: string;
   mime_type?: string;
+  /** What the bot uploaded, kept for `downloadFile`. */
+  content?: Buffer;
 }
 
 interface PendingPoll {
@@ -226,7 +242,7 @@ interface Waiter {
  * Point grammY at it with `new Bot(token, { client: { apiRoot: emulator.apiRoot } })`.
  */
 export async function startBotApiEmulator(opts: BotApiEmulatorOptions = {}): Promise<BotApiEmulator> {
-  const emulator = new BotApiEmulator(opts.token ?? "123456:TEST");
+  const emulator = new BotApiEmulator(opts.token ?? "123456:TEST", opts.now);
   await emulator.listen(opts.port ?? 0);
   return emulator;
 }
@@ -275,6 +291,7 @@ export class BotApiEmulator {
   /** How each message-producing call left its message, for `waitForMessageTo`. */
   private readonly snapshots = new Map<RecordedCall, SentMessage>();
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<() => void>();
   private lastActivity = Date.now();
 
   private readonly methods: Record<string, (call: RecordedCall) => unknown> = {
@@ -320,7 +337,7 @@ export class BotApiEmulator {
   );
 
   /** Use `startBotApiEmulator` instead, which also starts listening. */
-  constructor(token: string) {
+  constructor(token: string, private readonly now: () => Date = () => new Date()) {
     const botId = Number(token.split(":")[0]);
     if (!Number.isSafeInteger(botId) || botId <= 0 || !token.includes(":")) {
       throw new Error(`Bot token must look like "<numeric id>:<secret>", got "${token}"`);
@@ -385,7 +402,7 @@ export class BotApiEmulator {
   // Updates sent by simulated users
 
   /** Makes a chat known without sending anything, so the bot may write to a user first. */
-  addUser(user: TestUser): void {
+  addUser(user: EmulatedUser): void {
     this.userChat(user);
   }
 
@@ -398,7 +415,7 @@ export class BotApiEmulator {
   }
 
   /** The user writes `text` to the bot. A leading "/command" gets a `bot_command` entity. */
-  sendText(user: TestUser, text: string): Update {
+  sendText(user: EmulatedUser, text: string): Update {
     return this.postUserMessage(user, textContent(text));
   }
 
@@ -407,9 +424,9 @@ export class BotApiEmulator {
    * (e.g. `{ sticker: {...} }`); otherwise `update` is a raw update whose `update_id` is assigned.
    */
   sendUpdate(update: Record<string, unknown>): Update;
-  sendUpdate(user: TestUser, fields: Record<string, unknown>): Update;
-  sendUpdate(userOrUpdate: TestUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
-    if (fields !== undefined) return this.postUserMessage(userOrUpdate as TestUser, fields);
+  sendUpdate(user: EmulatedUser, fields: Record<string, unknown>): Update;
+  sendUpdate(userOrUpdate: EmulatedUser | Record<string, unknown>, fields?: Record<string, unknown>): Update {
+    if (fields !== undefined) return this.postUserMessage(userOrUpdate as EmulatedUser, fields);
     const { update_id: _ignored, ...raw } = userOrUpdate as Record<string, unknown>;
     const message = raw.message as Message | undefined;
     if (message?.chat && typeof message.message_id === "number") {
@@ -423,23 +440,23 @@ export class BotApiEmulator {
   }
 
   /** The user shares a phone number (their own contact, as a `request_contact` button does). */
-  sendContact(user: TestUser, phoneNumber: string): Update {
+  sendContact(user: EmulatedUser, phoneNumber: string): Update {
     return this.postUserMessage(user, contactContent(user, phoneNumber));
   }
 
   /** The user shares a location. */
-  sendLocation(user: TestUser, latitude: number, longitude: number): Update {
+  sendLocation(user: EmulatedUser, latitude: number, longitude: number): Update {
     return this.postUserMessage(user, locationContent(latitude, longitude));
   }
 
   /** The user sends a sticker. */
-  sendSticker(user: TestUser, emoji = "👍"): Update {
+  sendSticker(user: EmulatedUser, emoji = "👍"): Update {
     const { file_id, file_unique_id, file_size } = this.storeFile({ size: 24_576, mimeType: "image/webp" });
     return this.postUserMessage(user, stickerContent({ file_id, file_unique_id, file_size }, emoji));
   }
 
   /** The user sends a photo, optionally with a caption. */
-  sendPhoto(user: TestUser, caption?: string): Update {
+  sendPhoto(user: EmulatedUser, caption?: string): Update {
     const sizes = this.photoSizes(this.storeFile({ size: 48_213, mimeType: "image/jpeg" }));
     return this.postUserMessage(user, photoContent(sizes, caption));
   }
@@ -449,7 +466,7 @@ export class BotApiEmulator {
    * `messageId`, or else to the latest bot message whose inline keyboard has that data, or else
    * to the latest bot message.
    */
-  pressButton(user: TestUser, callbackData: string, messageId?: number): Update {
+  pressButton(user: EmulatedUser, callbackData: string, messageId?: number): Update {
     const state = this.userChat(user);
     const botMessages = [...state.messages.values()].filter((m) => m.fromBot && !m.deleted);
     let target: StoredMessage | undefined;
@@ -475,12 +492,11 @@ export class BotApiEmulator {
    * keyboard currently shown, whichever is newer first. A reply button sends its text, or the
    * contact / location it requests. Throws listing the available buttons when none matches.
    */
-  clickButton(user: TestUser, label: string | RegExp): Update {
+  clickButton(user: EmulatedUser, label: string | RegExp): Update {
     const state = this.userChat(user);
     const botMessages = [...state.messages.values()].filter((m) => m.fromBot);
     const inline = botMessages.findLast((m) => !m.deleted && inlineButtons(m.message).length > 0);
-    const lastKeyboard = botMessages.findLast((m) => m.replyKeyboard && !("force_reply" in m.replyKeyboard));
-    const reply = lastKeyboard?.replyKeyboard && "keyboard" in lastKeyboard.replyKeyboard ? lastKeyboard : undefined;
+    const reply = shownReplyKeyboard(botMessages);
     const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
 
     const sources = [inline, reply]
@@ -533,6 +549,33 @@ export class BotApiEmulator {
       .map((call) => this.snapshots.get(call))
       .filter((message): message is SentMessage => message !== undefined && message.chat.id === chatId)
       .map((message) => structuredClone(message));
+  }
+
+  /** Every message of a chat, the user's and the bot's, oldest first, as they look now. */
+  chatHistory(chatId: number): ChatMessage[] {
+    const state = this.chats.get(chatId);
+    if (!state) return [];
+    return [...state.messages.values()].map((m) => ({ ...transcriptView(m), fromBot: m.fromBot }));
+  }
+
+  /** The reply keyboard a chat shows under its input field now, if any. */
+  replyKeyboardOf(chatId: number): ReplyKeyboardMarkup | undefined {
+    const state = this.chats.get(chatId);
+    const shown = state && shownReplyKeyboard([...state.messages.values()].filter((m) => m.fromBot));
+    return shown?.replyKeyboard as ReplyKeyboardMarkup | undefined;
+  }
+
+  /** A file the bot uploaded, by the file_id its message names; undefined for one it only referred to. */
+  downloadFile(fileId: string): DownloadedFile | undefined {
+    const file = this.files.get(fileId);
+    if (!file?.content) return undefined;
+    return { name: file.file_name ?? file.file_unique_id, mimeType: file.mime_type ?? "application/octet-stream", content: file.content };
+  }
+
+  /** Calls `listener` after each change: a call recorded, an update queued. Returns how to stop. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The bot's latest message in a chat that has not been deleted. */
@@ -830,6 +873,7 @@ export class BotApiEmulator {
     this.cursor = this.calls.length;
     this.lastActivity = Date.now();
     if (this.pending) this.finishPoll(this.pending);
+    this.notify();
     return structuredClone(full);
   }
 
@@ -917,7 +961,7 @@ export class BotApiEmulator {
     message.text = text;
     setOptional(message, "entities", entities.length ? entities : undefined);
     setOptional(message, "reply_markup", markup);
-    message.edit_date = unixNow();
+    message.edit_date = this.unixNow();
     return message;
   }
 
@@ -934,7 +978,7 @@ export class BotApiEmulator {
     setOptional(message, "caption", caption);
     setOptional(message, "caption_entities", caption_entities);
     setOptional(message, "reply_markup", markup);
-    message.edit_date = unixNow();
+    message.edit_date = this.unixNow();
     return message;
   }
 
@@ -945,7 +989,7 @@ export class BotApiEmulator {
     const message = stored.message;
     if (sameJson(message.reply_markup, markup)) throw new ApiError(400, NOT_MODIFIED);
     setOptional(message, "reply_markup", markup);
-    message.edit_date = unixNow();
+    message.edit_date = this.unixNow();
     return message;
   }
 
@@ -1018,7 +1062,7 @@ export class BotApiEmulator {
     return state;
   }
 
-  private userChat(user: TestUser): ChatState {
+  private userChat(user: EmulatedUser): ChatState {
     let state = this.chats.get(user.id);
     if (!state) {
       state = { chat: privateChatOf(user), nextMessageId: 1, messages: new Map() };
@@ -1027,10 +1071,11 @@ export class BotApiEmulator {
     return state;
   }
 
-  private postUserMessage(user: TestUser, content: MessageContent): Update {
+  private postUserMessage(user: EmulatedUser, content: MessageContent): Update {
     const state = this.userChat(user);
     const update = messageUpdate(user, content, { updateId: this.nextUpdateId++, messageId: state.nextMessageId++ });
     const message = update.message!;
+    message.date = this.unixNow();
     state.messages.set(message.message_id, { message, fromBot: false, deleted: false });
     return this.enqueue(update);
   }
@@ -1044,7 +1089,7 @@ export class BotApiEmulator {
       message_id: state.nextMessageId++,
       from: this.botUser(),
       chat: state.chat,
-      date: unixNow(),
+      date: this.unixNow(),
       ...(replyTo ? { reply_to_message: messageWithoutReply(replyTo) } : {}),
       ...content,
       ...(markup && "inline_keyboard" in markup ? { reply_markup: markup } : {}),
@@ -1093,7 +1138,7 @@ export class BotApiEmulator {
   private inputFile(call: RecordedCall, key: string): StoredFile {
     const upload = call.files[key];
     if (upload) {
-      return this.storeFile({ size: upload.content.length, name: upload.filename, mimeType: mimeTypeOf(upload.filename) });
+      return this.storeFile({ size: upload.content.length, name: upload.filename, mimeType: mimeTypeOf(upload.filename), content: upload.content });
     }
     const value = call.params[key];
     if (typeof value !== "string" || value === "") throw badRequest(`there is no ${key} in the request`);
@@ -1106,7 +1151,7 @@ export class BotApiEmulator {
     throw badRequest("wrong file identifier/HTTP URL specified");
   }
 
-  private storeFile(info: { size: number; name?: string; mimeType?: string }): StoredFile {
+  private storeFile(info: { size: number; name?: string; mimeType?: string; content?: Buffer }): StoredFile {
     const n = this.nextFileNumber++;
     const file: StoredFile = {
       file_id: `BQACAgIAAxkBAAI${String(n).padStart(6, "0")}`,
@@ -1114,6 +1159,7 @@ export class BotApiEmulator {
       file_size: info.size,
       ...(info.name !== undefined ? { file_name: info.name } : {}),
       ...(info.mimeType !== undefined ? { mime_type: info.mimeType } : {}),
+      ...(info.content !== undefined ? { content: info.content } : {}),
     };
     this.files.set(file.file_id, file);
     return file;
@@ -1186,6 +1232,11 @@ export class BotApiEmulator {
 
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter.check();
+    for (const listener of this.listeners) listener();
+  }
+
+  private unixNow(): number {
+    return Math.floor(this.now().getTime() / 1000);
   }
 
   private recentCalls(count = 6): string {
@@ -1224,6 +1275,12 @@ export function buttonsOf(message: { reply_markup?: AnyReplyMarkup | undefined }
     });
   }
   return [];
+}
+
+/** The bot message whose reply keyboard the chat shows now: the latest one sent, unless removed since. */
+function shownReplyKeyboard(botMessages: StoredMessage[]): StoredMessage | undefined {
+  const lastKeyboard = botMessages.findLast((m) => m.replyKeyboard && !("force_reply" in m.replyKeyboard));
+  return lastKeyboard?.replyKeyboard && "keyboard" in lastKeyboard.replyKeyboard ? lastKeyboard : undefined;
 }
 
 function inlineButtons(message: Message): ButtonInfo[] {
@@ -1566,9 +1623,6 @@ function integer(value: unknown, fallback: number): number {
   return value === undefined || value === null || !Number.isFinite(n) ? fallback : Math.trunc(n);
 }
 
-function unixNow(): number {
-  return Math.floor(Date.now() / 1000);
-}
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -1585,6 +1639,7 @@ function mimeTypeOf(name: string): string {
     ".pdf": "application/pdf",
     ".txt": "text/plain",
     ".csv": "text/csv",
+    ".ics": "text/calendar",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".png": "image/png",

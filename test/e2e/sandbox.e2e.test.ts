@@ -1,0 +1,196 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import { addDays, formatDay } from "../../src/domain/time.js";
+import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
+import { projectRoot } from "../../src/paths.js";
+import { PERSONAS } from "../../src/sandbox/personas.js";
+import { BotProcess } from "./bot-process.js";
+
+/**
+ * A Monday morning in Almaty before the demo specialists' first hour: tomorrow's first slot is
+ * then less than a day away, and a day later it is still ahead, so both reminders are due.
+ */
+const MONDAY = "2026-12-07";
+const START = `${MONDAY}T09:00`;
+const STEP_MS = 15_000;
+
+const i18n = createI18n();
+/** A locale text in Kazakh as the person reads it on the page. */
+const kk = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("kk", key, vars));
+const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("ru", key, vars));
+
+/** Debian's chromium (or the browser named by CHROMIUM_PATH); undefined when none is installed. */
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (found) return found;
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const browserPath = findChromium();
+if (!browserPath && process.env.CI === "true") {
+  throw new Error("chromium is required for the sandbox's browser test in CI (.ci/run installs it)");
+}
+if (!browserPath) console.warn("Skipping the sandbox's browser test: no chromium found (apt-get install chromium).");
+
+const kazakh = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "kk")!.user;
+const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
+const admin = PERSONAS.find((p) => p.role === "admin")!.user;
+
+describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
+  let sandbox: BotProcess;
+  let browser: Browser;
+  let url = "";
+  let shots = "";
+
+  beforeAll(async () => {
+    sandbox = new BotProcess({ LOG_LEVEL: "warn" }, ["sandbox", "--port", "0", "--time", START]);
+    const deadline = Date.now() + STEP_MS;
+    while (!/http:\/\/127\.0\.0\.1:\d+/.test(sandbox.stdout)) {
+      if (sandbox.hasExited || Date.now() > deadline) throw new Error(`The sandbox did not start.\n${sandbox.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    url = /http:\/\/127\.0\.0\.1:\d+/.exec(sandbox.stdout)![0];
+    browser = await chromium.launch({
+      executablePath: browserPath,
+      // Root (as in CI) cannot use chromium's own sandbox.
+      args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+    });
+    shots = mkdtempSync(join(tmpdir(), "jastar-sandbox-shots-"));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (sandbox && !sandbox.hasExited) expect(await sandbox.stop(), sandbox.output()).toBe(0);
+    if (shots) rmSync(shots, { recursive: true, force: true });
+  });
+
+  /** Taps the newest button with exactly this label, inline or on the reply keyboard. */
+  const tap = (page: Page, label: string) =>
+    page.locator("#chat .inline-keyboard button, #keyboard button").filter({ hasText: exactly(label) }).last().click();
+  const type = async (page: Page, text: string) => {
+    await page.locator("#composer input").fill(text);
+    await page.locator("#composer button").click();
+  };
+  const botSays = (page: Page, text: string | RegExp) => page.locator("#chat .msg.bot").filter({ hasText: text }).last().waitFor();
+
+  it("signs up and books in Kazakh, moves a day on to the reminder, and shows the booking to the specialist", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("[data-language=kk]").click();
+    await page.locator(`[data-person="${kazakh.id}"][aria-selected=true]`).waitFor();
+    // The clock shows Almaty's time, in the page's language.
+    await page.locator("#clock").filter({ hasText: `${formatDay(MONDAY, "kk")} 09:0` }).waitFor();
+
+    await type(page, "/start");
+    await tap(page, "Қазақша");
+    await tap(page, kk("button-signup-start"));
+    await tap(page, kk("button-consent-yes"));
+    await tap(page, kk("button-use-name", { name: kazakh.first_name }));
+    await botSays(page, kk("signup-ask-age"));
+    await type(page, "20");
+    await tap(page, kk("district-alatau"));
+    await tap(page, kk("button-share-phone"));
+    await tap(page, kk("occupation-study"));
+    await botSays(page, kk("signup-done", { name: kazakh.first_name }));
+
+    await tap(page, kk("menu-consult"));
+    await tap(page, kk("service-psychologist"));
+    await tap(page, kk("consult-button-continue"));
+    await tap(page, "Алатау ауданының №1 жастар орталығы");
+    await tap(page, formatDay(addDays(MONDAY, 1), "kk"));
+    const firstTime = page.locator("#chat .inline-keyboard button").filter({ hasText: /^\d{2}:\d{2}$/ }).first();
+    const time = (await firstTime.textContent())!;
+    await firstTime.click();
+    await tap(page, kk("consult-mode-in_person"));
+    await tap(page, kk("button-skip"));
+    await tap(page, kk("consult-button-confirm"));
+    const booked = page.locator("#chat .msg.bot b").filter({ hasText: kk("consult-booked", { details: "" }).split("\n")[0]!.replace("✅ ", "") });
+    await booked.last().waitFor();
+
+    // The calendar file is there to download, and it is the consultation's.
+    const file = page.locator("#chat .file a").last();
+    await file.waitFor();
+    expect(await file.getAttribute("download")).toMatch(/\.ics$/);
+    const ics = await page.request.get(new URL((await file.getAttribute("href"))!, url).href);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    expect(await ics.text()).toContain("BEGIN:VEVENT");
+
+    await page.getByRole("button", { name: kk("sandbox-plus-day"), exact: true }).click();
+    const reminderStart = kk("reminders-booking", { when: "\u0000", service: "", place: "" }).split("\u0000")[0]!;
+    await botSays(page, reminderStart);
+    await page.locator("#clock").filter({ hasText: `${formatDay(addDays(MONDAY, 1), "kk")} 09:0` }).waitFor();
+    await page.screenshot({ path: join(shots, "sandbox.png") });
+    if (process.env.UPDATE_SANDBOX_SCREENSHOT === "1") {
+      writeFileSync(join(projectRoot(), "docs", "sandbox.png"), await page.screenshot());
+    }
+
+    // The answer to a pressed button shows as a toast.
+    await tap(page, kk("reminders-button-coming"));
+    await page.locator(".toast").filter({ hasText: kk("reminders-coming-alert") }).waitFor();
+
+    await page.locator(`[data-person="${specialist.id}"]`).click();
+    await type(page, "/staff");
+    await tap(page, kk("staff-button-today"));
+    const agenda = page.locator("#chat .msg.bot").filter({ hasText: `${time}–` }).last();
+    await agenda.waitFor();
+    expect(await agenda.textContent()).toContain(kazakh.first_name);
+
+    // On a phone-sized window nothing sticks out sideways.
+    await page.setViewportSize({ width: 390, height: 780 });
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    expect(overflow).toBeLessThanOrEqual(0);
+  }, 60_000);
+
+  it("opens an administrator's invite link as the person chosen, who becomes the specialist", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("#add-person input[name=name]").fill("Ерлан");
+    await page.locator("#add-person select").selectOption("ru");
+    await page.locator("#add-person button").click();
+    const newcomer = page.locator("#people button").filter({ hasText: "Ерлан" });
+    await newcomer.and(page.locator("[aria-selected=true]")).waitFor();
+
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/invite");
+    await tap(page, ru("staff-invite-kind-specialist"));
+    await page.locator("#chat .inline-keyboard button").filter({ hasText: /Алатауского района №1/ }).last().click();
+    await page.locator("#chat .inline-keyboard button").filter({ hasText: /^Ерлан \(демо\)/ }).last().click();
+    // The link is bare text in the bot's message: the page makes it a link, as a client does.
+    await page.locator('#chat a[href*="?start=staff_"]').last().click();
+    await page.locator("#choices button").filter({ hasText: exactly("Ерлан") }).click();
+
+    await newcomer.click();
+    await botSays(page, ru("staff-linked", { name: "Ерлан (демо)", service: "", center: "" }).split("!")[0]!);
+  });
+
+  it("keeps markup typed into the chat as text", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator(`[data-person="${PERSONAS[1]!.user.id}"]`).click();
+    // What a person types comes back in their own bubble as plain text, tags and all.
+    await type(page, "<img src=x onerror=alert(1)><b>x</b>");
+    await page.locator("#chat .msg.user").filter({ hasText: "<img src=x onerror=alert(1)><b>x</b>" }).waitFor();
+    expect(await page.locator("#chat img, #chat b").count()).toBe(0);
+  });
+});
+
+/** A regular expression matching exactly `text`. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
