@@ -71,7 +71,7 @@ export type InviteTarget =
   | ({ kind: "host" } & NamedHost)
   | { kind: "coordinator"; teamId: number };
 
-/** The invite columns that name a target; each kind fills its own and leaves the others null. */
+/** The invite columns that name a target. */
 interface TargetColumns {
   specialist_id: number | null;
   host_name: string | null;
@@ -79,15 +79,15 @@ interface TargetColumns {
   team_id: number | null;
 }
 
-function columnsOf(target: InviteTarget): TargetColumns {
-  const none: TargetColumns = { specialist_id: null, host_name: null, center_id: null, team_id: null };
+/** The columns a target fills; the others stay null (and an older table need not have them). */
+function columnsOf(target: InviteTarget): Partial<TargetColumns> {
   switch (target.kind) {
     case "specialist":
-      return { ...none, specialist_id: target.specialistId };
+      return { specialist_id: target.specialistId };
     case "host":
-      return { ...none, host_name: target.hostName, center_id: target.centerId };
+      return { host_name: target.hostName, center_id: target.centerId };
     case "coordinator":
-      return { ...none, team_id: target.teamId };
+      return { team_id: target.teamId };
   }
 }
 
