@@ -5,7 +5,7 @@ import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
 import type { PracticeSettings, User } from "./schema.js";
 import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
-import { eraseMemberships, exportMemberships } from "./teams.js";
+import { eraseMemberships, exportMemberships, type MembershipView } from "./teams.js";
 import { countAnonymously, findUser } from "./users.js";
 
 /**
@@ -37,6 +37,7 @@ export interface PersonalData {
   user: User;
   bookings: BookingDetails[];
   signups: SignupView[];
+  teams: MembershipView[];
   practice: { settings: PracticeSettings | undefined; cards: StoredCard[]; answers: { count: number; last: string | null } };
 }
 
@@ -48,6 +49,7 @@ export async function loadPersonalData(db: Db, userId: number): Promise<Personal
     user,
     bookings: await listEveryOwnBooking(db, userId),
     signups: await listEveryOwnSignup(db, userId),
+    teams: await exportMemberships(db, userId),
     practice: {
       settings: await findPracticeSettings(db, userId),
       cards: await loadCards(db, userId),
