@@ -88,11 +88,14 @@ describe("deep links to cards", () => {
     expect(h.texts(await u.send("/start from_poster"))).toEqual([ru("menu-title")]);
   });
 
-  it("open the card for a specialist, who has no sign-up, instead of the staff menu", async () => {
+  it("open the card for staff, who have no sign-up: a specialist instead of the staff menu, a coordinator", async () => {
     await insertSpecialist(h.db, { centerId: "almaly-1", service: "lawyer", telegramId: 806 });
-    const u = h.user({ id: 806, first_name: "Staff", language_code: "ru" });
-    const team = await insertTeam(h.db, { name_ru: "Волонтёры района" });
-    expect(heads(await u.send(`/start team_${team.id}`))).toEqual(["<b>Волонтёры района</b>"]);
+    const team = await insertTeam(h.db, { name_ru: "Волонтёры района", coordinator_id: 808 });
+    for (const id of [806, 808]) {
+      const u = h.user({ id, first_name: "Staff", language_code: "ru" });
+      expect(heads(await u.send(`/start team_${team.id}`))).toEqual(["<b>Волонтёры района</b>"]);
+      expect(await findUser(h.db, id)).toBeUndefined();
+    }
   });
 
   it("bring someone stopped by sign-up on a card's button back to that card afterwards", async () => {
