@@ -297,7 +297,7 @@ centers-near-line = { $n }. { $name } — { $km } км
 centers-near-line-approximate = { $n }. { $name } — ≈ { $km } км
 centers-near-approximate-note = ≈ — шамамен: орталықтың нақты мекенжайы әлі нақтыланып жатыр, қашықтық аудан ортасына дейін есептелді.
 link-button-share = 🔗 Сілтеме және QR-код
-link-qr-caption-center = Афишаға арналған QR-код: ботта «{ $name }» орталығының парағын ашады.
+link-qr-caption-center = Афишаға арналған QR-код: ботта «{ $name }» парағын ашады.
     { $link }
 link-qr-caption-team = Афишаға арналған QR-код: ботта «{ $name }» командасының парағын ашады.
     { $link }
@@ -344,8 +344,8 @@ teams-manage-more = …тағы { $count }
 teams-manage-choose = Қай команданы ашамыз?
 teams-button-accept = { $n } · ✅ қабылдау
 teams-button-decline = { $n } · ✖️ қабылдамау
-teams-accepted = ✅ { $name } енді командада, оған хабарланды.
-teams-declined = Өтінім қабылданбады: { $name }, оған хабарланды.
+teams-accepted = ✅ { $name } енді командада — бұл туралы хабарладық.
+teams-declined = Өтінім қабылданбады: { $name }. Бұл туралы хабарладық.
 teams-request-already-answered = Өтінімге ({ $name }) жауап берілген.
 teams-not-coordinator = Бұл бөлім команда үйлестірушілеріне арналған. Үйлестіруші болсаңыз, әкімшіден шақыру сілтемесін сұраңыз.
 

@@ -297,7 +297,7 @@ centers-near-line = { $n }. { $name } — { $km } км
 centers-near-line-approximate = { $n }. { $name } — ≈ { $km } км
 centers-near-approximate-note = ≈ — примерно: точный адрес центра ещё уточняется, расстояние посчитано до середины района.
 link-button-share = 🔗 Ссылка и QR-код
-link-qr-caption-center = QR-код для афиши: открывает в боте карточку центра «{ $name }».
+link-qr-caption-center = QR-код для афиши: открывает в боте карточку «{ $name }».
     { $link }
 link-qr-caption-team = QR-код для афиши: открывает в боте карточку команды «{ $name }».
     { $link }
@@ -344,8 +344,8 @@ teams-manage-more = …и ещё { $count }
 teams-manage-choose = Какую команду открыть?
 teams-button-accept = { $n } · ✅ принять
 teams-button-decline = { $n } · ✖️ отклонить
-teams-accepted = ✅ { $name } теперь в команде, ему (ей) сообщено.
-teams-declined = Заявка отклонена: { $name }, ему (ей) сообщено.
+teams-accepted = ✅ { $name } теперь в команде — мы сообщили об этом.
+teams-declined = Заявка отклонена: { $name }. Мы сообщили об этом.
 teams-request-already-answered = На заявку ({ $name }) уже ответили.
 teams-not-coordinator = Этот раздел для координаторов команд. Если вы координатор, попросите ссылку-приглашение у администратора.
 
