@@ -346,7 +346,7 @@ teams-button-accept = { $n } · ✅ қабылдау
 teams-button-decline = { $n } · ✖️ қабылдамау
 teams-accepted = ✅ { $name } енді командада — бұл туралы хабарладық.
 teams-declined = Өтінім қабылданбады: { $name }. Бұл туралы хабарладық.
-teams-request-already-answered = Өтінімге ({ $name }) жауап берілген.
+teams-request-already-answered = { $name } жіберген өтінімге жауап беріліп қойған.
 teams-not-coordinator = Бұл бөлім команда үйлестірушілеріне арналған. Үйлестіруші болсаңыз, әкімшіден шақыру сілтемесін сұраңыз.
 
 ## Staff

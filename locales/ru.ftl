@@ -346,7 +346,7 @@ teams-button-accept = { $n } · ✅ принять
 teams-button-decline = { $n } · ✖️ отклонить
 teams-accepted = ✅ { $name } теперь в команде — мы сообщили об этом.
 teams-declined = Заявка отклонена: { $name }. Мы сообщили об этом.
-teams-request-already-answered = На заявку ({ $name }) уже ответили.
+teams-request-already-answered = На заявку от { $name } уже ответили.
 teams-not-coordinator = Этот раздел для координаторов команд. Если вы координатор, попросите ссылку-приглашение у администратора.
 
 ## Staff
