@@ -120,6 +120,7 @@ menu-title = Басты мәзір. Сізді не қызықтырады?
 menu-consult = 🗓 Кеңестер
 menu-teatalk = ☕ Tea talk және қазақ тілі
 menu-centers = 📍 Орталықтар
+menu-teams = 🤝 Командалар
 menu-events = 🎉 Іс-шаралар
 menu-card = 💳 Менің картам
 menu-bookings = 📋 Менің жазылуларым
@@ -195,6 +196,13 @@ mydata-signup-status-offered = сізге орын ұсынылды
 mydata-signup-status-cancelled = жазылудан бас тартылды
 mydata-signup-status-attended = келдіңіз
 mydata-signup-status-no_show = келмедіңіз
+mydata-teams-title = КОМАНДАЛАР
+mydata-team = • { $team }, өтінім күні { $when }: { $status }
+mydata-team-message = Үйлестірушіге жазған хабарламаңыз: { $message }
+mydata-team-status-requested = үйлестірушінің жауабын күтіп тұр
+mydata-team-status-member = сіз командадасыз
+mydata-team-status-declined = өтінім қабылданбады
+mydata-team-status-left = командадан шықтыңыз (немесе өтінімді қайтарып алдыңыз)
 mydata-practice-title = ҚАЗАҚ ТІЛІНДЕ ЖАТТЫҒУ
 mydata-practice-settings = Деңгейі: { $level }; күніне жаңа сөз: { $pace }; деңгейді анықтау тесті: { $placement }
 mydata-placement-done = тапсырылды
@@ -240,6 +248,7 @@ command-deleteme = Деректерімді өшіру
 command-cancel = Әрекетті тоқтату
 command-staff = Маман кабинеті
 command-host = Бүгінгі tea talk кездесулерім
+command-team = Командама түскен өтінімдер
 command-invite = Маманды шақыру
 
 ## Sandbox: the web page for trying the bot without Telegram (the page's own words)
@@ -293,6 +302,79 @@ centers-no-services = Бұл орталықтың мамандарына бот 
 centers-placeholder = ⚠️ Деректер нақтыланып жатыр: нақты мекенжайын, телефонын, жұмыс кестесін және картадағы орнын әкімші кейінірек қосады.
 centers-not-found = Мұндай орталық тізімде жоқ — тізім өзгерген болуы мүмкін. Ауданды қайта таңдаңыз.
 centers-not-found-alert = Орталық табылмады
+centers-button-nearest = 📍 Жақын орталықтар
+centers-button-book-here = 🗓 Осы жерде кеңеске жазылу
+centers-button-book-short = 🗓 Жазылу
+centers-offers =
+    Орталықта не бар:
+    { $offers }
+center-offer-it_courses = IT курстары
+center-offer-language_courses = Тіл курстары
+center-offer-driving = Көлік жүргізу сабақтары
+center-offer-recording_studio = Дыбыс жазу студиясы
+center-offer-brainstorm_room = Брейншторм бөлмесі
+center-offer-coworking = Коворкинг
+center-offer-volunteering = Еріктілік
+centers-near-ask = Төмендегі батырмамен орналасқан жеріңізді жіберіңіз — ең жақын үш орталықты көрсетемін. Орналасқан жеріңіз ешқайда сақталмайды.
+centers-near-button-share = 📍 Орналасқан жерімді жіберу
+centers-near-button-cancel = ✖️ Бас тарту
+centers-near-got-it = Рақмет, жақын орталықтарды іздеп жатырмын.
+centers-near-title = <b>Сізге ең жақын орталықтар:</b>
+centers-near-line = { $n }. { $name } — { $km } км
+centers-near-line-approximate = { $n }. { $name } — ≈ { $km } км
+centers-near-approximate-note = ≈ — шамамен: орталықтың нақты мекенжайы әлі нақтыланып жатыр, қашықтық аудан ортасына дейін есептелді.
+link-button-share = 🔗 Сілтеме және QR-код
+link-qr-caption-center = Афишаға арналған QR-код: ботта «{ $name }» парағын ашады.
+    { $link }
+link-qr-caption-team = Афишаға арналған QR-код: ботта «{ $name }» командасының парағын ашады.
+    { $link }
+link-not-found = Бұл сілтеме енді жоқ нәрсеге апарады (немесе сілтемеде қате бар). Керегіңізді басты мәзірден табыңыз.
+
+## Teams
+
+team-category-ecology = 🌱 Экология
+team-category-patriotic = 🇰🇿 Патриоттық
+team-category-volunteer = 🤲 Еріктілік
+team-category-other = ✨ Басқалары
+teams-title = 🤝 <b>Орталықтармен бірге жұмыс істейтін жастар ұйымдарының жобалық командалары.</b> Командамен танысып, өтінім беру үшін оны таңдаңыз.
+teams-none = Әзірге командалар жоқ. Кейінірек қараңыз.
+teams-where-city = бүкіл қала
+teams-card =
+    <b>{ $name }</b>
+    { $category } · { $where }
+
+    { $description }
+teams-you-are-member = ✅ Сіз осы командадасыз.
+teams-you-requested = ⏳ Өтініміңіз үйлестірушінің жауабын күтіп тұр.
+teams-button-join = 🙋 Командаға қосылу
+teams-button-leave = 🚪 Командадан шығу
+teams-button-withdraw = ↩️ Өтінімді қайтарып алу
+teams-button-card = 🤝 Команда парағына
+teams-left = Дайын: сіз енді бұл командада емессіз.
+teams-not-found = Мұндай команда жоқ — мүмкін, ол енді қатысушы қабылдамайды.
+teams-ask-message =
+    «{ $name }» командасына өтінім. Үйлестірушіге бір-екі сөз жазыңыз: неге қосылғыңыз келеді, немен көмектесе аласыз ({ $max } таңбаға дейін).
+    Немесе «Өткізіп жіберу» батырмасын басыңыз.
+teams-message-invalid = Хабарламаны мәтінмен жазыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+teams-request-sent = «{ $name }» командасына өтінім жіберілді. Үйлестіруші осы жерде, ботта жауап береді.
+teams-notice-request = 🙋 «{ $team }» командасына жаңа өтінім: { $name }.
+teams-button-accept-notice = ✅ Қабылдау
+teams-button-decline-notice = ✖️ Қабылдамау
+teams-notice-accepted = 🎉 Үйлестіруші сізді «{ $team }» командасына қабылдады. Қош келдіңіз!
+teams-notice-declined = «{ $team }» командасының үйлестірушісі өтініміңізді қабылдамады. Басқа командаларды қараңыз — солардың бірі сізге сай келуі мүмкін.
+teams-manage-title = <b>«{ $name }» командасы</b>
+teams-manage-requests = Жаңа өтінімдер:
+teams-manage-no-requests = Жаңа өтінім жоқ.
+teams-manage-members = Қатысушылар ({ $count }):
+teams-manage-no-members = Әзірге қатысушы жоқ.
+teams-manage-more = …тағы { $count }
+teams-manage-choose = Қай команданы ашамыз?
+teams-button-accept = { $n } · ✅ қабылдау
+teams-button-decline = { $n } · ✖️ қабылдамау
+teams-accepted = ✅ { $name } енді командада — бұл туралы хабарладық.
+teams-declined = Өтінім қабылданбады: { $name }. Бұл туралы хабарладық.
+teams-request-already-answered = { $name } жіберген өтінімге жауап беріліп қойған.
+teams-not-coordinator = Бұл бөлім команда үйлестірушілеріне арналған. Үйлестіруші болсаңыз, әкімшіден шақыру сілтемесін сұраңыз.
 
 ## Staff
 
@@ -345,6 +427,7 @@ staff-not-allowed = Бұл тек боттың әкімшілеріне қолж
 staff-invite-choose-kind = Кімге шақыру сілтемесін жасаймыз?
 staff-invite-kind-specialist = 🧑‍💼 Маманға
 staff-invite-kind-host = ☕ Tea talk жүргізушісіне
+staff-invite-kind-coordinator = 🤝 Команда үйлестірушісіне
 staff-invite-choose = Кімге шақыру сілтемесін жасаймыз? Ботқа әлі қосылмаған мамандар:
 staff-invite-choose-center = Ботқа қосылмаған мамандар саны: { $count }. Орталықты таңдаңыз:
 staff-invite-choose-specialist = { $center }: кімге шақыру сілтемесін жасаймыз?
@@ -365,6 +448,13 @@ staff-invite-host-created =
     { $link }
 
     Сілтеме бір рет қана жұмыс істейді және мына уақытқа дейін жарамды: { $until }. Оны жүргізушінің өзіне жеке жіберіңіз: сілтеме арқылы оның Telegram аккаунты осы орталықтағы алдағы барлық кездесулеріне қосылады (келесі кездесуі — { $next }).
+staff-invite-choose-team = Қай командаға үйлестіруші шақыру сілтемесін жасаймыз? Үйлестірушісі жоқ командалар:
+staff-invite-team-none = Барлық командада үйлестіруші бар.
+staff-invite-coordinator-created =
+    <b>{ $name }</b> командасы үйлестірушісіне арналған шақыру сілтемесі:
+    { $link }
+
+    Сілтеме бір рет қана жұмыс істейді және мына уақытқа дейін жарамды: { $until }. Оны үйлестірушінің өзіне жеке жіберіңіз: осы сілтеме арқылы ол командаға түскен өтінімдерді алады.
 staff-page-prev = ◀️ Алдыңғы
 staff-page-next = Келесі ▶️
 staff-invite-unknown = Мұндай шақыру сілтемесі жоқ. Сілтемені тексеріңіз немесе әкімшіден жаңасын сұраңыз.
@@ -373,6 +463,7 @@ staff-invite-expired = Сілтеменің мерзімі өтіп кеткен
 staff-invite-specialist-linked = Бұл маманға басқа Telegram аккаунты қосылып қойған. Әкімшіге жүгініңіз.
 staff-invite-account-linked = Сіздің Telegram аккаунтыңыз басқа маманға қосылған. Әкімшіге жүгініңіз.
 staff-invite-host-linked = Бұл жүргізушінің кездесулеріне басқа Telegram аккаунты қосылып қойған. Әкімшіге жүгініңіз.
+staff-invite-team-linked = Бұл командаға басқа Telegram аккаунты үйлестіруші ретінде қосылып қойған. Әкімшіге жүгініңіз.
 staff-invite-no-sessions = Кестеде бұл жүргізушінің алдағы кездесулері қалмаған, сондықтан қосатын ештеңе жоқ. Әкімшіге жүгініңіз.
 staff-linked =
     Сәлеметсіз бе, { $name }! Аккаунтыңыз қосылды: { $service }, { $center }.
@@ -382,6 +473,8 @@ staff-host-linked =
     Сәлеметсіз бе, { $name }! Аккаунтыңыз tea talk жүргізушісі ретінде қосылды: { $center }.
     Мұнда кездесулеріңізге кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Бүгінгі кездесулеріңіздің тізімі /host пәрменімен ашылады. Келуші ретінде тіркелудің қажеті жоқ.
 staff-host-linked-already = { $name }, сіз tea talk жүргізушісі ретінде қосылып қойғансыз: { $center }.
+staff-coordinator-linked = Дайын: сіз «{ $name }» командасының үйлестірушісісіз. Өтінімдер осында келеді; тізімді /team пәрменімен көресіз.
+staff-coordinator-linked-already = Сіз «{ $name }» командасының үйлестірушісі ретінде қосылып қойғансыз.
 staff-block-no-days = Алдағы екі аптада жұмыс уақытыңыз жоқ — жабатын ештеңе жоқ.
 staff-block-ask-date = Қай күні уақытты жазылуға жабамыз? Алдағы екі аптадағы жұмыс күндеріңіз:
 staff-block-ask-start = { $day }. Қай уақыттан бастап жабамыз? Батырманы басыңыз немесе уақытты жазыңыз, мысалы: 14:30.
@@ -450,6 +543,7 @@ consult-place-center = 📍 { $center }
 consult-button-both-centers = Ауданның кез келген орталығы
 consult-button-other-district = 📍 Басқа аудан
 consult-no-slots-center = { $center }: алдағы { $days } күнде бос уақыт жоқ. Ауданның барлық орталықтарын көрсетеміз.
+consult-center-no-service = { $center }: бұл жерде «{ $service }» маманына әзірге жазылу жоқ. Ауданды таңдаңыз.
 consult-day-full = Сіз таңдап жатқанда бұл күнгі бос уақыттың бәрін басқалар алып қойды. Басқа күнді таңдаңыз.
 consult-ask-time = { $day }. Уақытты таңдаңыз (қасында орталық көрсетілген):
 consult-ask-time-at = { $day }, { $center }. Уақытты таңдаңыз:

@@ -120,6 +120,7 @@ menu-title = Главное меню. Что вас интересует?
 menu-consult = 🗓 Консультации
 menu-teatalk = ☕ Tea talk и казахский
 menu-centers = 📍 Центры
+menu-teams = 🤝 Команды
 menu-events = 🎉 Мероприятия
 menu-card = 💳 Моя карта
 menu-bookings = 📋 Мои записи
@@ -195,6 +196,13 @@ mydata-signup-status-offered = вам предложено место
 mydata-signup-status-cancelled = запись отменена
 mydata-signup-status-attended = вы пришли
 mydata-signup-status-no_show = вы не пришли
+mydata-teams-title = КОМАНДЫ
+mydata-team = • { $team }, заявка от { $when }: { $status }
+mydata-team-message = Ваше сообщение координатору: { $message }
+mydata-team-status-requested = ждёт ответа координатора
+mydata-team-status-member = вы в команде
+mydata-team-status-declined = заявка отклонена
+mydata-team-status-left = вы вышли из команды (или отозвали заявку)
 mydata-practice-title = ПРАКТИКА КАЗАХСКОГО
 mydata-practice-settings = Уровень: { $level }; новых слов в день: { $pace }; тест на уровень: { $placement }
 mydata-placement-done = пройден
@@ -240,6 +248,7 @@ command-deleteme = Удалить мои данные
 command-cancel = Отменить действие
 command-staff = Кабинет специалиста
 command-host = Мои встречи tea talk сегодня
+command-team = Заявки в мою команду
 command-invite = Пригласить специалиста
 
 ## Sandbox: the web page for trying the bot without Telegram (the page's own words)
@@ -293,6 +302,79 @@ centers-no-services = Запись к специалистам этого цен
 centers-placeholder = ⚠️ Данные уточняются: точный адрес, телефон, график работы и место на карте администратор добавит позже.
 centers-not-found = Такого центра нет в списке — возможно, список изменился. Выберите район заново.
 centers-not-found-alert = Центр не найден
+centers-button-nearest = 📍 Ближайшие центры
+centers-button-book-here = 🗓 Записаться на консультацию здесь
+centers-button-book-short = 🗓 Записаться
+centers-offers =
+    Что есть в центре:
+    { $offers }
+center-offer-it_courses = IT-курсы
+center-offer-language_courses = Языковые курсы
+center-offer-driving = Уроки вождения
+center-offer-recording_studio = Студия звукозаписи
+center-offer-brainstorm_room = Комната для мозговых штурмов
+center-offer-coworking = Коворкинг
+center-offer-volunteering = Волонтёрство
+centers-near-ask = Отправьте свою геопозицию кнопкой ниже — покажу три ближайших центра. Геопозиция нигде не сохраняется.
+centers-near-button-share = 📍 Отправить геопозицию
+centers-near-button-cancel = ✖️ Отмена
+centers-near-got-it = Спасибо, ищу ближайшие центры.
+centers-near-title = <b>Ближайшие к вам центры:</b>
+centers-near-line = { $n }. { $name } — { $km } км
+centers-near-line-approximate = { $n }. { $name } — ≈ { $km } км
+centers-near-approximate-note = ≈ — примерно: точный адрес центра ещё уточняется, расстояние посчитано до середины района.
+link-button-share = 🔗 Ссылка и QR-код
+link-qr-caption-center = QR-код для афиши: открывает в боте карточку «{ $name }».
+    { $link }
+link-qr-caption-team = QR-код для афиши: открывает в боте карточку команды «{ $name }».
+    { $link }
+link-not-found = Эта ссылка ведёт туда, чего уже нет (или в ней ошибка). Загляните в меню — там всё актуальное.
+
+## Teams
+
+team-category-ecology = 🌱 Экология
+team-category-patriotic = 🇰🇿 Патриотические
+team-category-volunteer = 🤲 Волонтёрство
+team-category-other = ✨ Другие
+teams-title = 🤝 <b>Проектные команды молодёжных организаций</b>, которые работают с центрами. Выберите команду, чтобы узнать о ней и подать заявку.
+teams-none = Команд пока нет. Загляните позже.
+teams-where-city = весь город
+teams-card =
+    <b>{ $name }</b>
+    { $category } · { $where }
+
+    { $description }
+teams-you-are-member = ✅ Вы в этой команде.
+teams-you-requested = ⏳ Ваша заявка ждёт ответа координатора.
+teams-button-join = 🙋 Вступить в команду
+teams-button-leave = 🚪 Выйти из команды
+teams-button-withdraw = ↩️ Отозвать заявку
+teams-button-card = 🤝 К карточке команды
+teams-left = Готово: вы больше не в этой команде.
+teams-not-found = Такой команды нет — возможно, она больше не набирает участников.
+teams-ask-message =
+    Заявка в команду «{ $name }». Напишите пару слов координатору: почему хотите присоединиться, чем можете помочь (до { $max } символов).
+    Или нажмите «Пропустить».
+teams-message-invalid = Напишите сообщение текстом или нажмите «Пропустить».
+teams-request-sent = Заявка в команду «{ $name }» отправлена. Координатор ответит здесь, в боте.
+teams-notice-request = 🙋 Новая заявка в команду «{ $team }»: { $name }.
+teams-button-accept-notice = ✅ Принять
+teams-button-decline-notice = ✖️ Отклонить
+teams-notice-accepted = 🎉 Координатор принял вас в команду «{ $team }». Добро пожаловать!
+teams-notice-declined = Координатор команды «{ $team }» отклонил заявку. Посмотрите другие команды — возможно, подойдёт одна из них.
+teams-manage-title = <b>Команда «{ $name }»</b>
+teams-manage-requests = Новые заявки:
+teams-manage-no-requests = Новых заявок нет.
+teams-manage-members = Участники ({ $count }):
+teams-manage-no-members = Участников пока нет.
+teams-manage-more = …и ещё { $count }
+teams-manage-choose = Какую команду открыть?
+teams-button-accept = { $n } · ✅ принять
+teams-button-decline = { $n } · ✖️ отклонить
+teams-accepted = ✅ { $name } теперь в команде — мы сообщили об этом.
+teams-declined = Заявка отклонена: { $name }. Мы сообщили об этом.
+teams-request-already-answered = На заявку от { $name } уже ответили.
+teams-not-coordinator = Этот раздел для координаторов команд. Если вы координатор, попросите ссылку-приглашение у администратора.
 
 ## Staff
 
@@ -345,6 +427,7 @@ staff-not-allowed = Это доступно только администрат�
 staff-invite-choose-kind = Кому создать ссылку-приглашение?
 staff-invite-kind-specialist = 🧑‍💼 Специалисту
 staff-invite-kind-host = ☕ Ведущему tea talk
+staff-invite-kind-coordinator = 🤝 Координатору команды
 staff-invite-choose = Кому создать ссылку-приглашение? Специалисты, ещё не подключённые к боту:
 staff-invite-choose-center = Специалистов без подключения: { $count }. Выберите центр:
 staff-invite-choose-specialist = { $center }: кому создать ссылку-приглашение?
@@ -365,6 +448,13 @@ staff-invite-host-created =
     { $link }
 
     Ссылка одноразовая, действует до: { $until }. Передайте её ведущему лично: по ней его аккаунт Telegram подключится ко всем его предстоящим встречам в этом центре (ближайшая — { $next }).
+staff-invite-choose-team = Для какой команды создать ссылку-приглашение координатора? Команды без координатора:
+staff-invite-team-none = У всех команд уже есть координатор.
+staff-invite-coordinator-created =
+    Ссылка-приглашение для координатора команды <b>{ $name }</b>:
+    { $link }
+
+    Ссылка одноразовая, действует до: { $until }. Передайте её координатору лично: по ней он будет получать заявки в команду.
 staff-page-prev = ◀️ Предыдущие
 staff-page-next = Следующие ▶️
 staff-invite-unknown = Такой ссылки-приглашения нет. Проверьте ссылку или попросите у администратора новую.
@@ -373,6 +463,7 @@ staff-invite-expired = Срок действия ссылки истёк. Поп
 staff-invite-specialist-linked = К этому специалисту уже подключён другой аккаунт Telegram. Обратитесь к администратору.
 staff-invite-account-linked = Ваш аккаунт Telegram уже подключён к другому специалисту. Обратитесь к администратору.
 staff-invite-host-linked = К встречам этого ведущего уже подключён другой аккаунт Telegram. Обратитесь к администратору.
+staff-invite-team-linked = У этой команды уже есть координатор с другим аккаунтом Telegram. Обратитесь к администратору.
 staff-invite-no-sessions = У этого ведущего больше нет предстоящих встреч в расписании, поэтому подключать нечего. Обратитесь к администратору.
 staff-linked =
     Здравствуйте, { $name }! Ваш аккаунт подключён: { $service }, { $center }.
@@ -382,6 +473,8 @@ staff-host-linked =
     Здравствуйте, { $name }! Ваш аккаунт подключён: вы ведущий tea talk, { $center }.
     Здесь видно, кто записан на ваши встречи, и можно отметить, кто пришёл. Встречи на сегодня открывает команда /host. Регистрироваться как посетитель не нужно.
 staff-host-linked-already = Вы уже подключены как ведущий tea talk, { $name }: { $center }.
+staff-coordinator-linked = Готово: вы координатор команды «{ $name }». Заявки будут приходить сюда; список — по команде /team.
+staff-coordinator-linked-already = Вы уже координатор команды «{ $name }».
 staff-block-no-days = В ближайшие две недели у вас нет рабочих часов — закрывать нечего.
 staff-block-ask-date = На какой день закрыть время для записи? Ваши рабочие дни на ближайшие две недели:
 staff-block-ask-start = { $day }. С какого времени закрыть? Выберите кнопкой или напишите время, например: 14:30.
@@ -467,6 +560,7 @@ consult-no-slots-center = { $center }: в ближайшие { $days } { $days -
         [few] дня
        *[many] дней
     } свободного времени нет. Показываем все центры района.
+consult-center-no-service = { $center }: здесь пока нельзя записаться к специалисту «{ $service }». Выберите район.
 consult-day-full = Пока вы выбирали, всё свободное время в этот день заняли. Выберите другой день.
 consult-ask-time = { $day }. Выберите время (рядом указан центр):
 consult-ask-time-at = { $day }, { $center }. Выберите время:

@@ -16,7 +16,9 @@ import { remindersFeature, remindersFlows } from "./features/reminders/index.js"
 import { signupFlows } from "./features/signup/conversation.js";
 import { staffCommandsInFlows, staffFeature, staffFlows, staffStartFeature } from "./features/staff/index.js";
 import { startFeature } from "./features/start/index.js";
+import { teamsFeature, teamsFlows } from "./features/teams/index.js";
 import { teatalkFeature } from "./features/teatalk/index.js";
+import { linksFeature } from "./features/links/index.js";
 import { describeFailure } from "../telegram/failures.js";
 import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
@@ -57,7 +59,7 @@ export interface BotOptions {
 }
 
 /** Every feature's flows: each is entered by its id from that feature's buttons and commands. */
-const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows].flat();
+const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows].flat();
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
@@ -105,7 +107,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   for (const flow of FLOWS) privateChats.use(createConversation(flow.build(deps), flow.id));
   // Early: it also notices that someone marked as having blocked the bot is writing again.
   privateChats.use(remindersFeature);
-  privateChats.use(centersFeature);
+  privateChats.use(centersFeature, teamsFeature, linksFeature);
   // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(staffStartFeature, staffFeature);
   privateChats.use(consultFeature, bookingsFeature);

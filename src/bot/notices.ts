@@ -1,6 +1,7 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
+import { teamsNoticeRenderers } from "./features/teams/index.js";
 import { teatalkNoticeRenderers } from "./features/teatalk/index.js";
 
 /** How each kind of outbox message is rendered; each feature contributes its own kinds. */
@@ -8,4 +9,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...staffNoticeRenderers,
   ...reminderRenderers,
   ...teatalkNoticeRenderers,
+  ...teamsNoticeRenderers,
 };

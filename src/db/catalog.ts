@@ -1,3 +1,4 @@
+import { CENTER_OFFERS, type CenterOffer } from "../domain/center-offers.js";
 import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
 import type { ServiceCode } from "../domain/services.js";
@@ -80,4 +81,11 @@ export async function loadSchedules(db: Db, specialistIds: number[]): Promise<Ma
     else list.push({ date: o.date, kind: "hours", ranges: [range] });
   }
   return schedules;
+}
+
+/** What a center offers besides consultations, in the order of `CENTER_OFFERS`. */
+export async function findCenterOffers(db: Db, centerId: string): Promise<CenterOffer[]> {
+  const rows = await db.selectFrom("center_offers").select("offer").where("center_id", "=", centerId).execute();
+  const offered = new Set(rows.map((r) => r.offer));
+  return CENTER_OFFERS.filter((o) => offered.has(o));
 }

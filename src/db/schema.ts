@@ -4,6 +4,8 @@ import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import type { InviteKind } from "../domain/staff.js";
+import type { CenterOffer } from "../domain/center-offers.js";
+import type { TeamCategory, TeamMemberStatus } from "../domain/teams.js";
 import type { TeaTalkLevel, TeaTalkSessionStatus, TeaTalkSignupStatus } from "../domain/teatalk.js";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
@@ -65,6 +67,12 @@ export interface CentersTable {
   latitude: number;
   longitude: number;
   placeholder: number;
+}
+
+/** One thing a center offers besides consultations (see `CENTER_OFFERS`). */
+export interface CenterOffersTable {
+  center_id: string;
+  offer: CenterOffer;
 }
 
 export interface SpecialistsTable {
@@ -197,6 +205,35 @@ export interface TeaTalkSignupsTable {
   updated_at: Instant;
 }
 
+/** A youth NGO's project team working with the centers. */
+export interface TeamsTable {
+  id: Generated<number>;
+  name_kk: string;
+  name_ru: string;
+  description_kk: string;
+  description_ru: string;
+  category: TeamCategory;
+  district: DistrictCode | null;
+  center_id: string | null;
+  /** The Telegram account that answers join requests; null until an invite links one. */
+  coordinator_id: number | null;
+  active: Generated<number>;
+  demo: Generated<number>;
+  created_at: Instant;
+}
+
+/** A person's request to join a team, and what became of it. */
+export interface TeamMembersTable {
+  id: Generated<number>;
+  team_id: number;
+  user_id: number;
+  status: TeamMemberStatus;
+  /** What the person wrote to the coordinator, if anything. */
+  message: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface PracticeSettingsTable {
   user_id: number;
   level: Level;
@@ -241,6 +278,7 @@ export interface Database {
   handled_updates: HandledUpdatesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;
+  center_offers: CenterOffersTable;
   specialists: SpecialistsTable;
   specialist_hours: SpecialistHoursTable;
   specialist_overrides: SpecialistOverridesTable;
@@ -253,6 +291,8 @@ export interface Database {
   practice_reviews: PracticeReviewsTable;
   teatalk_sessions: TeaTalkSessionsTable;
   teatalk_signups: TeaTalkSignupsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -262,6 +302,8 @@ export type Center = Selectable<CentersTable>;
 export type Specialist = Selectable<SpecialistsTable>;
 export type Booking = Selectable<BookingsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type Team = Selectable<TeamsTable>;
+export type TeamMember = Selectable<TeamMembersTable>;
 export type TeaTalkSession = Selectable<TeaTalkSessionsTable>;
 export type TeaTalkSignup = Selectable<TeaTalkSignupsTable>;
 export type PracticeSettings = Selectable<PracticeSettingsTable>;

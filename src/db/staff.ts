@@ -65,8 +65,43 @@ export interface CreatedInvite {
   expiresAt: Instant;
 }
 
-/** Whom an invite links: a specialist, or a tea-talk host known by name at a center. */
-export type InviteTarget = { kind: "specialist"; specialistId: number } | ({ kind: "host" } & NamedHost);
+/** Whom an invite links: a specialist, a tea-talk host known by name at a center, or a team's coordinator. */
+export type InviteTarget =
+  | { kind: "specialist"; specialistId: number }
+  | ({ kind: "host" } & NamedHost)
+  | { kind: "coordinator"; teamId: number };
+
+/** The invite columns that name a target. */
+interface TargetColumns {
+  specialist_id: number | null;
+  host_name: string | null;
+  center_id: string | null;
+  team_id: number | null;
+}
+
+/** The columns a target fills; the others stay null (and an older table need not have them). */
+function columnsOf(target: InviteTarget): Partial<TargetColumns> {
+  switch (target.kind) {
+    case "specialist":
+      return { specialist_id: target.specialistId };
+    case "host":
+      return { host_name: target.hostName, center_id: target.centerId };
+    case "coordinator":
+      return { team_id: target.teamId };
+  }
+}
+
+/** The columns that name an invite's target, as one value. */
+function targetOf(kind: InviteKind, row: TargetColumns): InviteTarget {
+  switch (kind) {
+    case "specialist":
+      return { kind, specialistId: row.specialist_id! };
+    case "host":
+      return { kind, hostName: row.host_name!, centerId: row.center_id! };
+    case "coordinator":
+      return { kind, teamId: row.team_id! };
+  }
+}
 
 /** A one-time invite, valid for `INVITE_TTL_HOURS` from `now`. */
 export async function createInvite(db: Db, invite: { target: InviteTarget; createdBy: number }, now: Date): Promise<CreatedInvite> {
@@ -78,9 +113,7 @@ export async function createInvite(db: Db, invite: { target: InviteTarget; creat
     .values({
       token,
       kind: target.kind,
-      specialist_id: target.kind === "specialist" ? target.specialistId : null,
-      host_name: target.kind === "host" ? target.hostName : null,
-      center_id: target.kind === "host" ? target.centerId : null,
+      ...columnsOf(target),
       created_by: invite.createdBy,
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -99,6 +132,7 @@ export type InviteRefusal =
   | "specialist-linked" // the specialist has an account linked through another invite
   | "account-linked" // this Telegram account already belongs to another specialist
   | "host-linked" // another account hosts the host's sessions
+  | "team-linked" // another account coordinates the team
   | "no-sessions"; // the host has no session ahead any more
 
 export type InviteRedemption = { kind: "linked"; target: InviteTarget; alreadyYours: boolean } | { kind: InviteRefusal };
@@ -108,11 +142,6 @@ class Refused extends Error {
   constructor(readonly reason: InviteRefusal) {
     super(reason);
   }
-}
-
-/** The columns that name an invite's target, as one value. */
-function targetOf(kind: InviteKind, row: { specialist_id: number | null; host_name: string | null; center_id: string | null }): InviteTarget {
-  return kind === "specialist" ? { kind, specialistId: row.specialist_id! } : { kind, hostName: row.host_name!, centerId: row.center_id! };
 }
 
 /**
@@ -143,23 +172,46 @@ export async function redeemInvite(
           eb.or([
             eb("kind", "=", "host"),
             eb("specialist_id", "in", eb.selectFrom("specialists").select("id").where("active", "=", 1)),
+            eb("team_id", "in", eb.selectFrom("teams").select("id").where("active", "=", 1)),
           ]),
         )
-        .returning(["specialist_id", "host_name", "center_id"])
+        .returning(["specialist_id", "host_name", "center_id", "team_id"])
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
       if (!claimed) return unusable(trx, invite, telegramId, at);
       const target = targetOf(invite.kind, claimed);
-      const alreadyYours =
-        target.kind === "specialist"
-          ? await linkSpecialist(trx, target.specialistId, telegramId)
-          : await linkHost(trx, target, telegramId, now);
-      return { kind: "linked" as const, target, alreadyYours };
+      return { kind: "linked" as const, target, alreadyYours: await link(trx, target, telegramId, now) };
     });
   } catch (err) {
     if (err instanceof Refused) return { kind: err.reason };
     throw err;
   }
+}
+
+/** Gives the account the invite's role; true when it had it already. */
+function link(trx: Db, target: InviteTarget, telegramId: number, now: Date): Promise<boolean> {
+  switch (target.kind) {
+    case "specialist":
+      return linkSpecialist(trx, target.specialistId, telegramId);
+    case "host":
+      return linkHost(trx, target, telegramId, now);
+    case "coordinator":
+      return linkCoordinator(trx, target.teamId, telegramId);
+  }
+}
+
+/** Makes the account the team's coordinator; true when it was already. */
+async function linkCoordinator(trx: Db, teamId: number, telegramId: number): Promise<boolean> {
+  const team = await trx.selectFrom("teams").select("coordinator_id").where("id", "=", teamId).executeTakeFirst();
+  if (team?.coordinator_id === telegramId) return true;
+  const linked = await trx
+    .updateTable("teams")
+    .set({ coordinator_id: telegramId })
+    .where("id", "=", teamId)
+    .where("coordinator_id", "is", null)
+    .executeTakeFirst();
+  if (linked.numUpdatedRows === 0n) throw new Refused("team-linked");
+  return false;
 }
 
 /** Links the account to the specialist; true when it was theirs already. A second invite for them is simply used up. */
@@ -190,10 +242,14 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
   const row = await db
     .selectFrom("staff_invites")
     .leftJoin("specialists", "specialists.id", "staff_invites.specialist_id")
+    .leftJoin("teams", "teams.id", "staff_invites.team_id")
     .select([
       "staff_invites.specialist_id",
       "staff_invites.host_name",
       "staff_invites.center_id",
+      "staff_invites.team_id",
+      "teams.coordinator_id",
+      "teams.active as team_active",
       "staff_invites.used_at",
       "staff_invites.used_by",
       "staff_invites.expires_at",
@@ -203,11 +259,12 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     .where("staff_invites.token", "=", invite.token)
     .where("staff_invites.kind", "=", invite.kind)
     .executeTakeFirst();
-  // The invite of a specialist who has left leads nowhere any more.
-  if (!row || (invite.kind === "specialist" && !row.active)) return { kind: "unknown" };
+  // The invite of a specialist who has left, or of a team wound up, leads nowhere any more.
+  if (!row || (invite.kind === "specialist" && !row.active) || (invite.kind === "coordinator" && !row.team_active)) return { kind: "unknown" };
   if (row.used_at === null) return { kind: row.expires_at <= at ? "expired" : "used" };
   // A host's sessions may have changed hands since; whoever opened the link is told it was theirs.
-  const stillYours = invite.kind === "host" || row.telegram_id === telegramId;
+  const stillYours =
+    invite.kind === "host" || (invite.kind === "coordinator" ? row.coordinator_id === telegramId : row.telegram_id === telegramId);
   if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
   return { kind: "used" };
 }

@@ -5,6 +5,7 @@ import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
 import type { PracticeSettings, User } from "./schema.js";
 import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
+import { eraseMemberships, exportMemberships, type MembershipView } from "./teams.js";
 import { countAnonymously, findUser } from "./users.js";
 
 /**
@@ -21,7 +22,14 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     .orderBy("starts_at")
     .execute();
   const practice = await exportPracticeData(db, userId);
-  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId) };
+  const teams = (await exportMemberships(db, userId)).map((m) => ({
+    team: m.team_name_ru,
+    status: m.status,
+    message: m.message,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+  }));
+  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId), teams };
 }
 
 /** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */
@@ -29,6 +37,7 @@ export interface PersonalData {
   user: User;
   bookings: BookingDetails[];
   signups: SignupView[];
+  teams: MembershipView[];
   practice: { settings: PracticeSettings | undefined; cards: StoredCard[]; answers: { count: number; last: string | null } };
 }
 
@@ -40,6 +49,7 @@ export async function loadPersonalData(db: Db, userId: number): Promise<Personal
     user,
     bookings: await listEveryOwnBooking(db, userId),
     signups: await listEveryOwnSignup(db, userId),
+    teams: await exportMemberships(db, userId),
     practice: {
       settings: await findPracticeSettings(db, userId),
       cards: await loadCards(db, userId),
@@ -65,6 +75,7 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
     await trx.deleteFrom("outbox").where("recipient_id", "=", userId).execute();
     await deleteConversationState(trx, userId);
     await erasePracticeData(trx, userId);
+    await eraseMemberships(trx, userId);
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     await countAnonymously(trx, "accounts_erased", localDateOf(now));
   });

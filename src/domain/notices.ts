@@ -12,6 +12,8 @@ export type NoticeKind =
   | "staff_booking_new" // to the specialist; payload { bookingId }
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
+  | "team_request" // to a team's coordinator, a person asks to join; payload { requestId }
+  | "team_answer" // to the person, the coordinator accepted or declined; payload { requestId }
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder"; // before a tea-talk session; payload { signupId }
 

@@ -9,11 +9,14 @@ import { addDays, isLocalTime, localDateOf, localTimeOf, toInstant, type LocalDa
 /** How long an invite link stays usable after an administrator creates it. */
 export const INVITE_TTL_HOURS = 72;
 
-/** Whom an invite link is for: a specialist, or a tea-talk host who is not one. */
-export type InviteKind = "specialist" | "host";
+/** Whom an invite link is for: a specialist, a tea-talk host who is not one, or an NGO team's coordinator. */
+export type InviteKind = "specialist" | "host" | "coordinator";
 
-/** Deep-link payloads of invites are `staff_<token>` or `host_<token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
-const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_" };
+/**
+ * Deep-link payloads of invites are `staff_<token>`, `host_<token>` or `coord_<token>`; Telegram
+ * allows 64 characters of [A-Za-z0-9_-].
+ */
+const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_", coordinator: "coord_" };
 const START_PAYLOAD_MAX = 64;
 const TOKEN_RE = /^[A-Za-z0-9_-]+$/;
 

@@ -46,6 +46,7 @@ describe("centers menu", () => {
           hours: center.hours_ru,
           phone: ru("centers-phone-unknown"),
         }),
+        ru("centers-offers", { offers: `• ${ru("center-offer-coworking")}` }),
         ru("centers-no-services"),
         ru("centers-placeholder"),
       ].join("\n\n"),
@@ -77,6 +78,7 @@ describe("centers menu", () => {
           hours: center.hours_kk,
           phone: kk("centers-phone-unknown"),
         }),
+        kk("centers-offers", { offers: `• ${kk("center-offer-coworking")}` }),
         kk("centers-no-services"),
         kk("centers-placeholder"),
       ].join("\n\n"),
@@ -90,7 +92,7 @@ describe("centers menu", () => {
     const services = SERVICE_CODES.map((s) => `• ${ru(`service-${s}`)}`).join("\n");
     expect(text).toContain(ru("centers-services", { services }));
     expect(text).not.toContain(ru("centers-no-services"));
-    expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:consult", "centers:district:almaly", "menu:open"]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual(["centers:book:almaly-2", "centers:district:almaly", "menu:open"]);
 
     // A specialist taken off duty no longer counts as a service of the center.
     await h.db.updateTable("specialists").set({ active: 0 }).where("center_id", "=", "almaly-2").where("service", "=", "lawyer").execute();

@@ -5,6 +5,7 @@ import { findUser } from "../../src/db/users.js";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
 import { localDateOf } from "../../src/domain/time.js";
 import { screenCalls } from "../support/edits.js";
+import { insertTeam } from "../support/teams.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertBooking, insertCenter, insertOutboxRow, insertSpecialist } from "../support/fixtures.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -68,6 +69,9 @@ describe("/mydata and /deleteme", () => {
     await recordReview(h.db, { userId: 706, itemId: "greetings-001", reviewNumber: 1, rating: Rating.Good, kind: "flashcard", now: new Date("2026-11-22T14:00:00Z") });
     const u = h.user({ id: 706, first_name: "Әсел", language_code: "kk" });
     await u.press(`tt:join:${session}`);
+    const team = await insertTeam(h.db, { name_kk: "Жасыл қала", coordinator_id: 9100 });
+    await u.press(`teams:join:${team.id}`);
+    await u.send("Ағаш отырғызғым келеді");
 
     const [readable] = documents(await u.send("/mydata"));
     const due = (await loadCards(h.db, 706))[0]!.card.due;
@@ -111,6 +115,11 @@ describe("/mydata and /deleteme", () => {
             topic: "Танысайық",
             status: kk("mydata-signup-status-confirmed"),
           }),
+        ].join("\n"),
+        [
+          kk("mydata-teams-title"),
+          kk("mydata-team", { team: "Жасыл қала", when: "23.11.2026", status: kk("mydata-team-status-requested") }),
+          "  " + kk("mydata-team-message", { message: "Ағаш отырғызғым келеді" }),
         ].join("\n"),
         [
           kk("mydata-practice-title"),

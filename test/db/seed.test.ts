@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listCenters, loadSchedules } from "../../src/db/catalog.js";
 import type { Db } from "../../src/db/database.js";
 import { runSeed, seedCatalog, seedDemo } from "../../src/db/seed/index.js";
+import { seedTeamsDemo } from "../../src/db/seed/teams.js";
 import { DISTRICTS } from "../../src/domain/districts.js";
 import { BOOKING_WINDOW_DAYS, MIN_NOTICE_MINUTES, SERVICE_CODES, SERVICES } from "../../src/domain/services.js";
 import { freeSlots, validateWeeklyHours } from "../../src/domain/slots.js";
@@ -173,15 +174,53 @@ describe("demo seed", () => {
   });
 });
 
+describe("what the centers offer", () => {
+  const offersOf = async (centerId: string) =>
+    (await db.selectFrom("center_offers").select("offer").where("center_id", "=", centerId).orderBy("offer").execute()).map((r) => r.offer);
+
+  it("installs only what the city has named: co-working everywhere, the studio in Alatau, the brainstorm room in Zhetysu", async () => {
+    await seedCatalog(db);
+    expect(await offersOf("alatau-1")).toEqual(["coworking", "recording_studio"]);
+    expect(await offersOf("zhetysu-1")).toEqual(["brainstorm_room", "coworking"]);
+    for (const c of await listCenters(db)) {
+      if (c.id !== "alatau-1" && c.id !== "zhetysu-1") expect(await offersOf(c.id)).toEqual(["coworking"]);
+    }
+  });
+
+  it("leaves an administrator's changes to a center's offers alone on the next run", async () => {
+    await seedCatalog(db);
+    await db.deleteFrom("center_offers").where("center_id", "=", "medeu-1").execute();
+    await db.insertInto("center_offers").values({ center_id: "medeu-2", offer: "it_courses" }).execute();
+    await seedCatalog(db);
+    expect(await offersOf("medeu-1")).toEqual([]);
+    expect(await offersOf("medeu-2")).toEqual(["coworking", "it_courses"]);
+  });
+});
+
+describe("demo teams", () => {
+  it("are marked as demo in their names and rows, one of each named kind", async () => {
+    await seedCatalog(db);
+    expect(await seedTeamsDemo(db, NOW)).toBe(3);
+    const teams = await db.selectFrom("teams").selectAll().orderBy("id").execute();
+    expect(teams.map((t) => t.category)).toEqual(["ecology", "patriotic", "volunteer"]);
+    for (const t of teams) {
+      expect(t).toMatchObject({ demo: 1, active: 1, coordinator_id: null });
+      expect(t.name_ru).toContain("(демо)");
+      expect(t.name_kk).toContain("(демо)");
+    }
+    expect(await seedTeamsDemo(db, NOW)).toBe(0);
+  });
+});
+
 describe("seed command", () => {
   it("seeds the catalog, adds demo specialists only with --demo, and reports what it added", async () => {
     expect(await runSeed(db, NOW, [])).toBe("seed done; catalog: 16 of 16 centers added");
     expect(await demoSpecialists()).toEqual([]);
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added",
+      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added; teams: 3 demo teams added",
     );
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added",
+      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added; teams: 0 demo teams added",
     );
     expect(await demoSpecialists()).toHaveLength(64);
   });

@@ -21,6 +21,8 @@ export const BOT_INFO = botInfoOf(Number(TEST_TOKEN.split(":")[0]));
 export interface ApiCall {
   method: string;
   payload: Record<string, any>;
+  /** The bytes of each uploaded file, by field name (the payload holds them as text, which loses a picture's bytes). */
+  files?: Record<string, Buffer>;
 }
 
 /** How Telegram fails a call instead of handling it: an error answer, or the connection breaking. */
@@ -35,19 +37,22 @@ interface InlineButton {
  * A Bot API request as a plain object. grammY sends JSON, or multipart form data when a file is
  * uploaded; there the non-file fields are JSON-encoded and a file's content is kept as text.
  */
-async function readPayload(url: string | URL | Request, init?: RequestInit): Promise<Record<string, any>> {
+async function readPayload(url: string | URL | Request, init?: RequestInit): Promise<{ payload: Record<string, any>; files?: Record<string, Buffer> }> {
   const request = new Request(url, init);
   const body = Buffer.from(await request.arrayBuffer());
-  if (body.length === 0) return {};
+  if (body.length === 0) return { payload: {} };
   const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
-  if (!boundary) return JSON.parse(body.toString("utf8"));
+  if (!boundary) return { payload: JSON.parse(body.toString("utf8")) };
   const { fields, files } = parseMultipart(body, boundary);
   const payload: Record<string, any> = {};
+  const bytes: Record<string, Buffer> = {};
   for (const [name, value] of Object.entries(fields)) {
     const attached = /^attach:\/\/(.+)$/.exec(value);
-    payload[name] = attached ? files[attached[1]!]?.content.toString("utf8") : parseField(value);
+    const file = attached ? files[attached[1]!] : undefined;
+    if (file) bytes[name] = file.content;
+    payload[name] = attached ? file?.content.toString("utf8") : parseField(value);
   }
-  return payload;
+  return { payload, files: bytes };
 }
 
 function parseField(value: string): unknown {
@@ -131,7 +136,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const emptyRows: string[] = [];
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
-    const p = await readPayload(url, init);
+    const { payload: p, files } = await readPayload(url, init);
     const injected = faults.find((f) => f.method === method);
     if (injected) {
       if (--injected.remaining <= 0) faults.splice(faults.indexOf(injected), 1);
@@ -150,7 +155,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
       failed.push({ method, payload: p });
       return new Response(JSON.stringify({ ok: false, ...notFound }), { status: notFound.error_code });
     }
-    calls.push({ method, payload: p });
+    calls.push({ method, payload: p, files });
     const rows = (p.reply_markup?.inline_keyboard ?? p.reply_markup?.keyboard ?? []) as unknown[][];
     if (rows.some((row) => row.length === 0)) emptyRows.push(`${method} «${String(p.text ?? p.caption ?? "").slice(0, 40)}»`);
     for (const button of (p.reply_markup?.inline_keyboard?.flat() ?? []) as InlineButton[]) {

@@ -5,19 +5,36 @@ import { LANGUAGES, type Language } from "../../domain/language.js";
 import { OCCUPATIONS, type Occupation } from "../../domain/profile.js";
 import { formatDay, type LocalDate } from "../../domain/time.js";
 import type { BaseContext } from "../context.js";
-import { defineScreen, oneOf, type StepButtons } from "./callback-data.js";
+import { cardOfPayload, type CardPayload } from "../../domain/deep-links.js";
+import { defineScreen, key, oneOf, type StepButtons } from "./callback-data.js";
 
 type T = BaseContext["t"];
 
 /** Main menu entries, in the order they are shown; each opens `menu:<entry>`. */
-export const MENU_ENTRIES = ["consult", "teatalk", "centers", "events", "card", "bookings", "profile", "help"] as const;
+export const MENU_ENTRIES = ["consult", "teatalk", "centers", "teams", "events", "card", "bookings", "profile", "help"] as const;
 export type MenuEntry = (typeof MENU_ENTRIES)[number];
 
 export const menuOpenButton = defineScreen("menu:open");
 export const menuEntryButton = defineScreen("menu", { entry: oneOf(MENU_ENTRIES) });
 
-/** "Sign up" offered by a guarded action: the intent brings the person back to it afterwards. */
-export const signupButton = defineScreen("signup", { intent: oneOf(MENU_ENTRIES) });
+/**
+ * Where someone was heading when they were asked to sign up, so that they land there afterwards:
+ * a main menu entry, or a card by its deep-link payload (`center_almaly-1`).
+ */
+export type Destination = MenuEntry | CardPayload;
+
+export function isMenuEntry(text: string): text is MenuEntry {
+  return (MENU_ENTRIES as readonly string[]).includes(text);
+}
+
+/** The destination a button or a saved flow carries; null for anything else. */
+export function destinationOf(text: string): Destination | null {
+  if (isMenuEntry(text)) return text;
+  return cardOfPayload(text) === null ? null : (text as CardPayload);
+}
+
+/** "Sign up" offered by a guarded action: the destination brings the person back to it afterwards. */
+export const signupButton = defineScreen("signup", { to: key(48) });
 
 /** The data of the main menu's button of `entry`. */
 export function menuEntryData(entry: MenuEntry): string {

@@ -51,6 +51,15 @@ export const noteSends: MiddlewareFn<BaseContext> = async (ctx, next) => {
 };
 
 /**
+ * Whatever is shown for this update from now on comes as new messages, below what was already
+ * sent for it from elsewhere (a flow that has just ended, say), instead of editing the message
+ * pressed on.
+ */
+export function showBelow(ctx: BaseContext): void {
+  sentSomething.add(ctx);
+}
+
+/**
  * Marks a valid answer to a flow's step: the next screen takes the place of the prompt, and if
  * a message comes first instead, the prompt becomes a record of the answer, so that its buttons
  * cannot be pressed again either way.

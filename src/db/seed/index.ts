@@ -1,4 +1,5 @@
 import type { Insertable } from "kysely";
+import { knownOffers } from "../../domain/center-offers.js";
 import { SERVICE_CODES, SERVICES, type ServiceCode } from "../../domain/services.js";
 import type { DateOverride, WeeklyHours } from "../../domain/slots.js";
 import { listCenters } from "../catalog.js";
@@ -7,18 +8,23 @@ import type { SpecialistOverridesTable } from "../schema.js";
 import { CENTER_CATALOG } from "./centers.js";
 import { demoName, demoOverrides, demoWeek } from "./demo.js";
 import { seedTeaTalkDemo } from "./teatalk.js";
+import { seedTeamsDemo } from "./teams.js";
 
 /**
  * Installs the city's centers. Existing rows are left alone, so an administrator's corrections
  * survive a second run; returns how many centers were added.
  */
 export async function seedCatalog(db: Db): Promise<number> {
-  const result = await db
-    .insertInto("centers")
-    .values([...CENTER_CATALOG])
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const before = new Set((await listCenters(db)).map((c) => c.id));
+  const added = CENTER_CATALOG.filter((c) => !before.has(c.id));
+  if (added.length === 0) return 0;
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("centers").values(added).execute();
+    // What a new center is known to offer; an administrator's later changes to older centers stay.
+    const offers = added.flatMap((c) => knownOffers(c.id).map((offer) => ({ center_id: c.id, offer })));
+    await trx.insertInto("center_offers").values(offers).onConflict((oc) => oc.doNothing()).execute();
+  });
+  return added.length;
 }
 
 /**
@@ -86,7 +92,7 @@ async function insertOverrides(db: Db, specialistId: number, overrides: DateOver
 }
 
 /**
- * The `seed` command: the catalog, and with `--demo` the demo specialists and tea-talk sessions;
+ * The `seed` command: the catalog, and with `--demo` the demo specialists, tea-talk sessions and teams;
  * returns a one-line summary.
  */
 export async function runSeed(db: Db, now: Date, args: readonly string[]): Promise<string> {
@@ -95,6 +101,7 @@ export async function runSeed(db: Db, now: Date, args: readonly string[]): Promi
   if (args.includes("--demo")) {
     summary.push(`demo: ${await seedDemo(db, now)} specialists added`);
     summary.push(`tea talk: ${await seedTeaTalkDemo(db, now)} sessions added`);
+    summary.push(`teams: ${await seedTeamsDemo(db, now)} demo teams added`);
   }
   return `seed done; ${summary.join("; ")}`;
 }

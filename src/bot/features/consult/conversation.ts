@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { bookSlot, countRecentNoShows, countUpcoming, findOwnBooking, type BookResult } from "../../../db/bookings.js";
+import { findCenter } from "../../../db/catalog.js";
 import { findUser } from "../../../db/users.js";
 import {
   bookingModes,
@@ -36,6 +37,11 @@ import { askAlternative, askDay, askTime } from "../../shared/booking-steps.js";
 
 export const CONSULT = "consult";
 
+/** What a booking may start from: a center already chosen. */
+export interface ConsultStart {
+  centerId?: string;
+}
+
 /** Where the days are looked for: a district (null: any center of the city), and in it one center (null: either). */
 interface Place {
   district: DistrictCode | null;
@@ -65,14 +71,17 @@ type TopicAnswer = { topic: string | null } | { nav: Nav };
  * has the last word on the slot.
  */
 export function consultConversation(deps: AppDeps) {
-  return async function consult(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+  return async function consult(conversation: AppConversation, ctx: BaseContext, start: ConsultStart = {}): Promise<void> {
     const userId = ctx.from!.id;
     const lang = ctx.language;
     const limits = deps.config.booking;
     const scope = (service: ServiceCode, place: Place): Scope => ({ service, ...place });
     // Read once: a replay must take the same path even if the profile changes meanwhile.
     const profileDistrict = await conversation.external(async () => (await findUser(deps.db, userId))?.district ?? null);
-    let presetDistrict = profileDistrict;
+    // A center chosen up front (its card's "book here") answers the district step instead of the profile.
+    const startCenterId = start.centerId;
+    let presetCenter = startCenterId ? ((await conversation.external(() => findCenter(deps.db, startCenterId))) ?? null) : null;
+    let presetDistrict = presetCenter ? null : profileDistrict;
     let districtFromProfile = false;
     // The district step, asked: a district taken from the profile is reopened rather than rewound to.
     const toDistrict = (service: ServiceCode): Outcome => {
@@ -114,6 +123,18 @@ export function consultConversation(deps: AppDeps) {
     }
 
     async function district({ service }: { service: ServiceCode }): Promise<Outcome> {
+      if (presetCenter) {
+        const center = presetCenter;
+        // Only the first time, as for the profile's district.
+        presetCenter = null;
+        const giving = await conversation.external(() => centersGiving(deps.db, service, center.district));
+        if (giving.some((c) => c.id === center.id)) {
+          districtFromProfile = true;
+          return { next: { step: "day", service, place: { district: center.district, centerId: center.id } } };
+        }
+        const name = lang === "kk" ? center.name_kk : center.name_ru;
+        await ctx.reply(ctx.t("consult-center-no-service", { center: escapeHtml(name), service: ctx.t(`service-${service}`) }));
+      }
       if (presetDistrict) {
         const place = { district: presetDistrict, centerId: null };
         // Only the first time: coming back here means the person wants to choose.

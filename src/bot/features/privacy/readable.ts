@@ -1,5 +1,6 @@
 import type { BookingDetails } from "../../../db/bookings.js";
 import type { SignupView } from "../../../db/teatalk.js";
+import type { MembershipView } from "../../../db/teams.js";
 import type { PersonalData } from "../../../db/user-data.js";
 import type { Language } from "../../../domain/language.js";
 import { deckItem } from "../../../domain/practice/items.js";
@@ -52,6 +53,15 @@ function signupLine(t: Translate, lang: Language, { signup, session }: SignupVie
     topic: lang === "kk" ? session.topic_kk : session.topic_ru,
     status: t(`mydata-signup-status-${signup.status}`),
   });
+}
+
+function teamLines(t: Translate, lang: Language, m: MembershipView): string[] {
+  const line = t("mydata-team", {
+    team: lang === "kk" ? m.team_name_kk : m.team_name_ru,
+    status: t(`mydata-team-status-${m.status}`),
+    when: dateOf(m.created_at),
+  });
+  return m.message ? [line, "  " + t("mydata-team-message", { message: m.message })] : [line];
 }
 
 function practiceLines(t: Translate, practice: PersonalData["practice"], newPerDay: number): string[] {
@@ -108,6 +118,7 @@ export function readableExport(t: Translate, lang: Language, data: PersonalData,
     profile,
     section(t, "mydata-bookings-title", data.bookings.flatMap((b) => bookingLines(t, lang, b))),
     section(t, "mydata-signups-title", data.signups.map((s) => signupLine(t, lang, s))),
+    section(t, "mydata-teams-title", data.teams.flatMap((m) => teamLines(t, lang, m))),
     section(t, "mydata-practice-title", practiceLines(t, data.practice, newPerDay)),
   ];
   return parts.join("\n\n") + "\n";

@@ -9,7 +9,9 @@ import { askChoice, askText } from "../../shared/ask.js";
 import { askAge, askPhone } from "../../shared/ask-person.js";
 import { escapeHtml } from "../../shared/format.js";
 import { defineStep } from "../../shared/callback-data.js";
-import { districtKeyboard, languageKeyboard, occupationKeyboard, type MenuEntry } from "../../shared/keyboards.js";
+import { districtKeyboard, isMenuEntry, languageKeyboard, occupationKeyboard, type Destination } from "../../shared/keyboards.js";
+import { showBelow } from "../../shared/screen.js";
+import { openCard } from "../links/index.js";
 import { continueIntent, showMainMenu } from "../menu/menu.js";
 
 export const SIGNUP = "signup";
@@ -21,24 +23,33 @@ const nameStep = defineStep("su-name");
 const districtStep = defineStep("su-district");
 const occupationStep = defineStep("su-occupation");
 
-/** Where a person was heading when they were asked to sign up, so they can continue there. */
-export type Intent = MenuEntry | undefined;
-
 /**
  * Sign-up: language → what the centers offer → consent → name → age (guardian for 14–17) →
- * district → phone (optional) → work or study (optional) → main menu.
+ * district → phone (optional) → work or study (optional) → main menu. Someone who came for a
+ * card (a poster's link) lands on that card instead, also when they only look around; someone
+ * who came for a menu entry gets one button back to it.
  */
 export function signupConversation(deps: AppDeps) {
   const now = (conversation: AppConversation) => conversation.external(() => deps.clock.now().toISOString()).then((s) => new Date(s));
 
-  return async function signup(conversation: AppConversation, ctx: BaseContext, intent?: Intent): Promise<void> {
+  /**
+   * Shows the card, once the flow has said everything else: from the surrounding update (a
+   * card reads the database), below the flow's messages.
+   */
+  const landOnCard = (conversation: AppConversation, card: string) =>
+    conversation.external(async (outside) => {
+      showBelow(outside);
+      await openCard(outside, card);
+    });
+
+  return async function signup(conversation: AppConversation, ctx: BaseContext, destination?: Destination): Promise<void> {
+    const card = destination !== undefined && !isMenuEntry(destination) ? destination : undefined;
     const userId = ctx.from!.id;
 
     const existing = await conversation.external(() => findUser(deps.db, userId));
     if (isRegistered(existing)) {
       await ctx.reply(ctx.t("signup-already", { name: escapeHtml(existing.name) }));
-      await showMainMenu(ctx);
-      return;
+      return card ? landOnCard(conversation, card) : showMainMenu(ctx);
     }
 
     const lang = await askLanguage(conversation, ctx);
@@ -53,7 +64,7 @@ export function signupConversation(deps: AppDeps) {
 
     const start = await askToStart(conversation, ctx);
     ctx = start.ctx;
-    if (start.choice === "browse") return showMainMenu(ctx);
+    if (start.choice === "browse") return card ? landOnCard(conversation, card) : showMainMenu(ctx);
 
     const consent = await askConsent(conversation, ctx);
     ctx = consent.ctx;
@@ -100,8 +111,9 @@ export function signupConversation(deps: AppDeps) {
       ),
     );
     await ctx.reply(ctx.t("signup-done", { name: escapeHtml(name.value) }));
+    if (card) return landOnCard(conversation, card);
     await showMainMenu(ctx);
-    if (intent) await continueIntent(ctx, intent);
+    if (destination !== undefined && isMenuEntry(destination)) await continueIntent(ctx, destination);
   };
 }
 

@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import { linkedStaffAccounts } from "../../../db/staff.js";
 import { hostAccountsAfter } from "../../../db/teatalk.js";
+import { coordinatorAccounts } from "../../../db/teams.js";
 import { setChatCommandMenu, type TranslateIn } from "../../commands.js";
 import type { AppDeps, BaseContext } from "../../context.js";
 import { staffCommandsOf, staffRolesOf, type StaffRoles } from "./roles.js";
@@ -9,7 +10,7 @@ import { staffCommandsOf, staffRolesOf, type StaffRoles } from "./roles.js";
 const FORMER_HOSTS_DAYS = 30;
 
 /**
- * Brings the sender's own command menu in line with their roles: /staff, /host and /invite for
+ * Brings the sender's own command menu in line with their roles: /staff, /host, /team and /invite for
  * those who may use them, the general menu again for someone whose access ended. A menu is a
  * convenience: if Telegram refuses, the update goes on and the next occasion retries.
  */
@@ -29,7 +30,7 @@ function refusal(err: unknown): { code?: number; description: string } {
 
 /** Whether the sender's own menu may be out of date: they have a staff role, or had one. */
 export function mayHaveChatMenu(roles: StaffRoles): boolean {
-  return roles.linked || roles.host || roles.admin;
+  return roles.linked || roles.host || roles.coordinator || roles.admin;
 }
 
 /**
@@ -43,6 +44,7 @@ export async function syncCommandMenus(api: Api, t: TranslateIn, deps: AppDeps):
     ...deps.config.adminIds,
     ...(await linkedStaffAccounts(deps.db)),
     ...(await hostAccountsAfter(deps.db, formerHostsSince)),
+    ...(await coordinatorAccounts(deps.db)),
   ]);
   for (const telegramId of accounts) {
     const commands = staffCommandsOf(await staffRolesOf(deps, telegramId));

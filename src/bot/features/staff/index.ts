@@ -6,6 +6,8 @@ import { adoptAccount } from "../../i18n.js";
 import { languageKeyboard } from "../../shared/keyboards.js";
 import { commandsLeavingFlows } from "../../shared/leave-flow.js";
 import { showScreen } from "../../shared/screen.js";
+import { cardOfPayload } from "../../../domain/deep-links.js";
+import { openCard } from "../links/index.js";
 import { showHostStart } from "../teatalk/host.js";
 import { markFromButton, showToday, showWeek } from "./agenda.js";
 import {
@@ -27,7 +29,7 @@ import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
-import { staffRolesOf } from "./roles.js";
+import { isCentersStaff, staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -62,11 +64,14 @@ staffFeature.command("staff", forStaff(showStaffMenu));
 
 /**
  * A specialist's /start opens the staff menu, a host's the host's side: not the visitor sign-up.
- * It also puts right their own command menu (an administrator's first /start sets theirs).
+ * A card's link opens the card for any of the centers' staff, also without sign-up. It also puts
+ * right their own command menu (an administrator's first /start sets theirs).
  */
 staffFeature.command("start", async (ctx, next) => {
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   if (mayHaveChatMenu(roles)) await refreshCommandMenu(ctx, roles);
+  const payload = ctx.match.trim();
+  if (cardOfPayload(payload) && isCentersStaff(roles)) return openCard(ctx, payload);
   if (roles.member) return showStaffMenu(ctx, roles.member);
   if (roles.host) return showHostStart(ctx);
   await next();

@@ -20,8 +20,11 @@ import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { findTeam, teamsWithoutCoordinator } from "../../../db/teams.js";
 import { teatalkHostDay } from "../teatalk/buttons.js";
-import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist } from "./buttons.js";
+import { showManage } from "../teams/manage.js";
+import { teamName } from "../teams/view.js";
+import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist, inviteTeam, inviteTeamPage } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
@@ -29,7 +32,9 @@ import { staffRolesOf } from "./roles.js";
 
 /** Whether the data is one of /invite's buttons, which only administrators may press. */
 function isInviteButton(data: string | undefined): boolean {
-  return [invitePage, inviteCenter, inviteSpecialist, inviteHostPage, inviteHost].some((codec) => codec.match(data) !== null);
+  return [invitePage, inviteCenter, inviteSpecialist, inviteHostPage, inviteHost, inviteTeamPage, inviteTeam].some(
+    (codec) => codec.match(data) !== null,
+  );
 }
 
 /** Buttons per page when choosing whom to invite. */
@@ -39,7 +44,7 @@ function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists and tea-talk hosts. */
+/** /invite and its buttons: administrators create one-time links for specialists, tea-talk hosts and team coordinators. */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
@@ -98,13 +103,25 @@ admin.callbackQuery(inviteHost.filter(), async (ctx) => {
   await issueHostInvite(ctx, inviteHost.unpack(ctx.match).session);
 });
 
-/** Whom to invite: a specialist of a center, or a tea-talk host. */
+admin.callbackQuery(inviteTeamPage.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showTeamChoices(ctx, inviteTeamPage.unpack(ctx.match).page);
+});
+
+admin.callbackQuery(inviteTeam.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await issueCoordinatorInvite(ctx, inviteTeam.unpack(ctx.match).team);
+});
+
+/** Whom to invite: a specialist of a center, a tea-talk host, or a team's coordinator. */
 async function showInviteKinds(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-invite-choose-kind"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
       .row()
       .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("staff-invite-kind-coordinator"), inviteTeamPage.pack({ page: 0 }))
       .row()
       .text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
@@ -252,6 +269,41 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
   );
 }
 
+/** The active teams no account coordinates yet, a page at a time. */
+async function showTeamChoices(ctx: BaseContext, page: number): Promise<void> {
+  const teams = await teamsWithoutCoordinator(ctx.deps.db);
+  if (teams.length === 0) {
+    await showScreen(ctx, ctx.t("staff-invite-team-none"), menuButton(ctx.t));
+    return;
+  }
+  const buttons = teams.map((t) => ({ text: teamName(ctx, t), data: inviteTeam.pack({ team: t.id }) }));
+  await showScreen(
+    ctx,
+    ctx.t("staff-invite-choose-team"),
+    paged(ctx, buttons, page, (p) => inviteTeamPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+  );
+}
+
+/** Creates a link for the coordinator of a team that has none yet. The team comes from a button: it may have one since. */
+async function issueCoordinatorInvite(ctx: BaseContext, teamId: number): Promise<void> {
+  const team = await findTeam(ctx.deps.db, teamId);
+  if (!team) {
+    await ctx.reply(ctx.t("teams-not-found"));
+    return showTeamChoices(ctx, 0);
+  }
+  const name = escapeHtml(teamName(ctx, team));
+  if (team.coordinator_id !== null) {
+    await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { reply_markup: menuButton(ctx.t) });
+    return;
+  }
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "coordinator", teamId }, createdBy: ctx.from!.id }, ctx.deps.clock.now());
+  ctx.log.info({ team_id: teamId }, "coordinator invite created");
+  await ctx.reply(ctx.t("staff-invite-coordinator-created", { name, ...linkVars(ctx, "coordinator", invite, ctx.language) }), {
+    link_preview_options: { is_disabled: true },
+    reply_markup: menuButton(ctx.t),
+  });
+}
+
 /** The link of a new invite and until when it works, as the administrator's message shows them. */
 function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
   const expires = new Date(invite.expiresAt);
@@ -262,9 +314,9 @@ function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, lan
 }
 
 /**
- * `/start staff_<token>` or `/start host_<token>`: a specialist or a tea-talk host opens their
- * invite. Mounted before the ordinary /start, which gets every other payload. No sign-up is
- * needed: the staff and host sides work on the link alone.
+ * `/start staff_<token>`, `/start host_<token>` or `/start coord_<token>`: a specialist, a
+ * tea-talk host or a team's coordinator opens their invite. Mounted before the ordinary /start,
+ * which gets every other payload. No sign-up is needed: the staff sides work on the link alone.
  */
 export const staffStartFeature = new Composer<AppContext>().chatType("private");
 
@@ -290,6 +342,10 @@ staffStartFeature.command("start", async (ctx, next) => {
     ctx.log.info({ center_id: target.centerId }, "host account linked");
     return greetHost(ctx, target, result.alreadyYours);
   }
+  if (target.kind === "coordinator") {
+    ctx.log.info({ team_id: target.teamId }, "coordinator account linked");
+    return greetCoordinator(ctx, target.teamId, result.alreadyYours);
+  }
   ctx.log.info({ specialist_id: target.specialistId }, "staff account linked");
   const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = ctx.language;
@@ -302,6 +358,13 @@ staffStartFeature.command("start", async (ctx, next) => {
   );
   await showStaffMenu(ctx, member);
 });
+
+/** A coordinator whose link worked is told which team is theirs, and sees its requests and members. */
+async function greetCoordinator(ctx: BaseContext, teamId: number, alreadyYours: boolean): Promise<void> {
+  const team = (await findTeam(ctx.deps.db, teamId))!;
+  await ctx.reply(ctx.t(alreadyYours ? "staff-coordinator-linked-already" : "staff-coordinator-linked", { name: escapeHtml(teamName(ctx, team)) }));
+  await showManage(ctx, team);
+}
 
 /** A host whose link worked is told what they host and where, with today's sessions one tap away. */
 async function greetHost(ctx: BaseContext, host: NamedHost, alreadyYours: boolean): Promise<void> {

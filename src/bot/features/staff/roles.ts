@@ -1,5 +1,6 @@
 import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../../db/staff.js";
 import { hostsSessionsAfter } from "../../../db/teatalk.js";
+import { teamsCoordinatedBy } from "../../../db/teams.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import type { AppDeps } from "../../context.js";
 import type { StaffCommand } from "../../commands.js";
@@ -12,6 +13,8 @@ export interface StaffRoles {
   linked: boolean;
   /** Hosts a tea-talk session today or later. */
   host: boolean;
+  /** Coordinates an active youth NGO team: answers its join requests. */
+  coordinator: boolean;
   /** Listed in ADMIN_IDS: creates invites. */
   admin: boolean;
 }
@@ -21,6 +24,7 @@ export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock"
     member: await findStaffMember(deps.db, telegramId),
     linked: await isLinkedToSpecialist(deps.db, telegramId),
     host: await hostsSessionsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
+    coordinator: (await teamsCoordinatedBy(deps.db, telegramId)).length > 0,
     admin: deps.config.adminIds.includes(telegramId),
   };
 }
@@ -30,6 +34,12 @@ export function staffCommandsOf(roles: StaffRoles): StaffCommand[] {
   const commands: StaffCommand[] = [];
   if (roles.member) commands.push("staff");
   if (roles.host) commands.push("host");
+  if (roles.coordinator) commands.push("team");
   if (roles.admin) commands.push("invite");
   return commands;
+}
+
+/** Whether someone works for the centers in any role: they may hand out links to its cards. */
+export function isCentersStaff(roles: StaffRoles): boolean {
+  return roles.member !== undefined || roles.host || roles.coordinator || roles.admin;
 }

@@ -1,20 +1,28 @@
 import { Composer } from "grammy";
 import { isRegistered } from "../../../db/users.js";
+import { cardOfPayload } from "../../../domain/deep-links.js";
 import type { AppContext } from "../../context.js";
-import { signupButton } from "../../shared/keyboards.js";
+import { destinationOf, signupButton } from "../../shared/keyboards.js";
+import { openCard } from "../links/index.js";
 import { showMainMenu } from "../menu/menu.js";
 import { SIGNUP } from "../signup/conversation.js";
 
 export const startFeature = new Composer<AppContext>().chatType("private");
 
+/**
+ * /start, and the deep links of posters (`/start center_<id>`, `/start team_<id>`): someone
+ * signed up goes straight to the card; anyone else signs up first and lands on it afterwards.
+ */
 startFeature.command("start", async (ctx) => {
-  if (isRegistered(ctx.account)) return showMainMenu(ctx);
-  await ctx.conversation.enter(SIGNUP);
+  const payload = ctx.match.trim();
+  const card = cardOfPayload(payload) ? payload : undefined;
+  if (isRegistered(ctx.account)) return card ? openCard(ctx, card) : showMainMenu(ctx);
+  await ctx.conversation.enter(SIGNUP, card === undefined ? undefined : destinationOf(card));
 });
 
-/** "Sign up" offered by a guarded action: the intent brings the person back to it afterwards. */
+/** "Sign up" offered by a guarded action: the destination brings the person back to it afterwards. */
 startFeature.callbackQuery(signupButton.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (isRegistered(ctx.account)) return showMainMenu(ctx);
-  await ctx.conversation.enter(SIGNUP, signupButton.unpack(ctx.match).intent);
+  await ctx.conversation.enter(SIGNUP, destinationOf(signupButton.unpack(ctx.match).to) ?? undefined);
 });

@@ -1,0 +1,18 @@
+import { InlineKeyboard } from "grammy";
+import type { CardPayload } from "../../../domain/deep-links.js";
+import type { BaseContext } from "../../context.js";
+import { defineScreen, key } from "../../shared/callback-data.js";
+import { isCentersStaff, staffRolesOf } from "../staff/roles.js";
+
+/** "🔗 Link and QR" under a card: the card's deep link and a QR image of it, for posters. */
+export const shareCardButton = defineScreen("share", { card: key(48) });
+
+/** Whether the person may hand out links to the centers' cards: any of the centers' staff. */
+export async function mayShareCards(ctx: BaseContext): Promise<boolean> {
+  return ctx.from !== undefined && isCentersStaff(await staffRolesOf(ctx.deps, ctx.from.id));
+}
+
+/** Adds the "🔗 Link and QR" button, on a row of its own, for those who may share the card. */
+export async function addShareButton(ctx: BaseContext, kb: InlineKeyboard, card: CardPayload): Promise<void> {
+  if (await mayShareCards(ctx)) kb.text(ctx.t("link-button-share"), shareCardButton.pack({ card })).row();
+}
