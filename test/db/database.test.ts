@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { insertCenter } from "../support/fixtures.js";
@@ -59,5 +60,16 @@ describe("two processes on one database file", () => {
     expect(result).not.toBe("+7 727 000 00 02");
     const center = await db.selectFrom("centers").select(["phone", "hours_ru"]).where("id", "=", "almaly-1").executeTakeFirstOrThrow();
     expect(center).toEqual({ phone: "+7 727 000 00 02", hours_ru: "Пн–Пт 09:00–18:00" });
+  });
+});
+
+describe("a database file created fresh", () => {
+  it("is in WAL mode and syncs the disk only at checkpoints, before the first write", async () => {
+    store = await createTestDb();
+    const pragma = async (name: "journal_mode" | "synchronous") =>
+      (await sql<Record<string, string | number>>`pragma ${sql.raw(name)}`.execute(store!.db)).rows[0]![name];
+    expect(await pragma("journal_mode")).toBe("wal");
+    // 1 is NORMAL; SQLite's default, FULL (2), syncs at every commit.
+    expect(await pragma("synchronous")).toBe(1);
   });
 });
