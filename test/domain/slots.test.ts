@@ -294,6 +294,15 @@ describe("freeSlots: Almaty day boundaries", () => {
   });
 });
 
+describe("freeSlots: one day of the window", () => {
+  it("gives that day's slots exactly as the whole window has them, and nothing outside the window", () => {
+    const window = query({ weekly: everyDay("09:00", "18:00"), now: utc("2026-11-23T03:00:00Z"), days: 14, slotMinutes: 45 });
+    const whole = freeSlots(window);
+    expect(freeSlots({ ...window, only: "2026-11-26" })).toEqual(whole.filter((s) => s.date === "2026-11-26"));
+    expect(freeSlots({ ...window, only: "2026-12-07" })).toEqual([]);
+  });
+});
+
 describe("freeSlots: cost of time-zone conversions", () => {
   it("asks the time-zone database per hour of the window, not per slot, and not again for the same window", () => {
     const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
