@@ -3,31 +3,46 @@ import type { PlannedNotice } from "../domain/notices.js";
 import type { Db } from "./database.js";
 import type { OutboxRow, OutboxState, OutboxTable } from "./schema.js";
 
+/** A message to write to the outbox: what is planned, for whom, and about which booking. */
+export type OutboxNotice = PlannedNotice & { recipientId: number; bookingId?: number | null };
+
+/** Rows per INSERT: far under SQLite's limit of bound parameters. */
+const NOTICES_PER_INSERT = 500;
+
 /**
  * Writes a message to send later. A second message with the same dedupe key is ignored, so
  * writing the same plan twice never sends twice.
  */
-export async function enqueue(
-  db: Db,
-  notice: PlannedNotice & { recipientId: number; bookingId?: number | null },
-  now: Date,
-): Promise<void> {
-  await db
-    .insertInto("outbox")
-    .values({
-      kind: notice.kind,
-      recipient_id: notice.recipientId,
-      payload: JSON.stringify(notice.payload),
-      due_at: notice.dueAt.toISOString(),
-      expires_at: notice.expiresAt?.toISOString() ?? null,
-      essential: Number(notice.essential),
-      urgent: Number(notice.urgent),
-      booking_id: notice.bookingId ?? null,
-      dedupe_key: notice.dedupeKey,
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .execute();
+export async function enqueue(db: Db, notice: OutboxNotice, now: Date): Promise<void> {
+  await enqueueAll(db, [notice], now);
+}
+
+/**
+ * Writes many messages as `enqueue` does, hundreds per statement: thousands falling due at once
+ * (the day's practice nudges) cost a few commits, not one each.
+ */
+export async function enqueueAll(db: Db, notices: readonly OutboxNotice[], now: Date): Promise<void> {
+  const created_at = now.toISOString();
+  for (let i = 0; i < notices.length; i += NOTICES_PER_INSERT) {
+    await db
+      .insertInto("outbox")
+      .values(
+        notices.slice(i, i + NOTICES_PER_INSERT).map((notice) => ({
+          kind: notice.kind,
+          recipient_id: notice.recipientId,
+          payload: JSON.stringify(notice.payload),
+          due_at: notice.dueAt.toISOString(),
+          expires_at: notice.expiresAt?.toISOString() ?? null,
+          essential: Number(notice.essential),
+          urgent: Number(notice.urgent),
+          booking_id: notice.bookingId ?? null,
+          dedupe_key: notice.dedupeKey,
+          created_at,
+        })),
+      )
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .execute();
+  }
 }
 
 /** Cancels what is still waiting to be sent for a booking (it was cancelled or moved). */

@@ -1,14 +1,18 @@
 import { CompiledQuery, type LogEvent } from "kysely";
 import type { Db } from "../../src/db/database.js";
 
-/** The distinct statements a database ran, each with the parameters of its latest run. */
+/** The statements a database ran: every run in order, and each distinct one with its latest parameters. */
 export class StatementLog {
   private readonly seen = new Map<string, readonly unknown[]>();
+  /** The text of every statement run, in order. */
+  readonly runs: string[] = [];
   private recording = true;
 
   /** The `log` option of `openDatabase`. */
   readonly log = (event: LogEvent): void => {
-    if (this.recording && event.level === "query") this.seen.set(event.query.sql, event.query.parameters);
+    if (!this.recording || event.level !== "query") return;
+    this.seen.set(event.query.sql, event.query.parameters);
+    this.runs.push(event.query.sql);
   };
 
   /** Runs `work` without recording it: the setting up of a test, not what it looks at. */
@@ -27,6 +31,7 @@ export class StatementLog {
 
   clear(): void {
     this.seen.clear();
+    this.runs.length = 0;
   }
 }
 
@@ -44,7 +49,8 @@ export function hasPlan(sql: string): boolean {
 /** The tables a plan reads from start to end ("SCAN users", "SCAN users USING INDEX ...": every row). */
 export function scannedTables(plan: string[]): string[] {
   return plan.flatMap((step) => {
-    const scanned = /^SCAN (\w+)/.exec(step);
+    // Not "SCAN CONSTANT ROW" nor "SCAN 2-ROW VALUES CLAUSE": no table there.
+    const scanned = /^SCAN ([A-Za-z_]\w*)/.exec(step);
     return scanned && scanned[1] !== "CONSTANT" ? [scanned[1]!] : [];
   });
 }
