@@ -213,6 +213,29 @@ export async function cancelPendingForRecipient(db: Db, recipientId: number, rea
     .execute();
 }
 
+/** The states a message does not leave: nothing more happens to it. */
+const FINISHED_STATES: OutboxState[] = ["sent", "cancelled", "expired", "failed"];
+
+/**
+ * Finished messages are kept this long after they were due, to look into a failure or a
+ * complaint. By then nothing can plan the same message again, so forgetting its dedupe key
+ * cannot send it twice: reminders are planned when a booking is made, and nudges for today or
+ * tomorrow only.
+ */
+export const FINISHED_MESSAGE_DAYS = 30;
+
+/** Forgets up to `limit` messages finished `FINISHED_MESSAGE_DAYS` ago or more; returns how many. */
+export async function forgetFinishedMessages(db: Db, now: Date, limit = 500): Promise<number> {
+  const cutoff = new Date(now.getTime() - FINISHED_MESSAGE_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const result = await db
+    .deleteFrom("outbox")
+    .where("id", "in", (eb) =>
+      eb.selectFrom("outbox").select("id").where("state", "in", FINISHED_STATES).where("due_at", "<", cutoff).limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** How many messages are in each state, for the city's figures and for spotting failures. */
 export async function outboxCounts(db: Db): Promise<Record<OutboxState, number>> {
   const rows = await db

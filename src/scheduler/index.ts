@@ -1,8 +1,8 @@
 import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
-import { forgetAbandonedFlows } from "../db/conversation-state.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
+import { forgetWhatHasPassed } from "../db/retention.js";
 import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
@@ -37,7 +37,7 @@ export interface Scheduler {
 }
 
 /**
- * Starts the cron job that plans practice nudges, forgets abandoned flows, passes on lapsed
+ * Starts the cron job that plans practice nudges, forgets what is no longer needed, passes on lapsed
  * tea-talk offers and dispatches the outbox, and runs it once at once so that a restart catches up without waiting for the first
  * tick.
  */
@@ -49,8 +49,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const runOnce = async () => {
     try {
       await planPracticeNudges(deps.db, deps.clock.now());
-      const forgotten = await forgetAbandonedFlows(deps.db, deps.clock.now());
-      if (forgotten > 0) log.info({ count: forgotten }, "abandoned flows forgotten");
+      const forgotten = await forgetWhatHasPassed(deps.db, deps.clock.now());
+      if (Object.values(forgotten).some((count) => count > 0)) log.info(forgotten, "past data forgotten");
       // Before dispatching, so that a seat passed on is offered in the same run.
       const lapsedOffers = await passLapsedOffers(deps.db, deps.clock.now());
       if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");
