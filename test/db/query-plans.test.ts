@@ -107,5 +107,9 @@ describe("what grows with the data", () => {
       if (scannedTables(plan).some((table) => !(table in SMALL_TABLES))) fullScans.push({ sql: statement.sql, plan });
     }
     expect(fullScans).toEqual([]);
+
+    // Ranges bounded on time, not only on a state many rows share.
+    const expiry = run.find((s) => /^update "outbox" set "state" = \? where "state" = \? and "expires_at" <= \?/.test(s.sql))!;
+    expect(await queryPlan(h.db, expiry)).toEqual(["SEARCH outbox USING COVERING INDEX outbox_expiry (state=? AND expires_at<?)"]);
   });
 });
