@@ -156,9 +156,8 @@ export class OutboxDispatcher {
     const skip = this.screen(row, recipient, this.now());
     if (skip) return skip;
 
-    const nowMs = this.now().getTime();
-    const slot = this.limiter.reserve(row.recipient_id, nowMs);
-    if (slot > nowMs) await this.sleep(slot - nowMs, this.stopping.signal);
+    const wait = this.limiter.delayFor(row.recipient_id, this.now().getTime());
+    if (wait > 0) await this.sleep(wait, this.stopping.signal);
     if (this.stopped) return RELEASED;
 
     let notice: RenderedNotice | null;
@@ -173,6 +172,8 @@ export class OutboxDispatcher {
     // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
     // in this window, the round trip included, sends the row twice (see the class comment).
     if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
+    // Spaced from when it really goes: rendering can take a while when the machine is busy.
+    this.limiter.sent(row.recipient_id, this.now().getTime());
     try {
       await this.send(row.recipient_id, notice);
     } catch (err) {
