@@ -10,7 +10,7 @@ import {
   type Settlement,
 } from "../db/outbox.js";
 import type { OutboxRow, User } from "../db/schema.js";
-import { findUser, updateUser } from "../db/users.js";
+import { findUsers, updateUser } from "../db/users.js";
 import type { AppDeps } from "../deps.js";
 import type { Language } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
@@ -139,8 +139,9 @@ export class OutboxDispatcher {
     while (!this.stopped) {
       const batch = await claimDue(db, this.workerId, this.now(), this.batchSize);
       if (batch.length === 0) break;
+      const recipients = await findUsers(db, batch.map((row) => row.recipient_id));
       for (const row of batch) {
-        const verdict = this.stopped ? RELEASED : await this.deliver(row);
+        const verdict = this.stopped ? RELEASED : await this.deliver(row, recipients.get(row.recipient_id));
         // deliver() records a sent row itself, at once; a lost row is no longer this worker's.
         if (verdict.bucket !== "sent" && verdict.bucket !== "lost") await this.settle(row, verdict.outcome);
         report[verdict.bucket].push(row.id);
@@ -150,9 +151,8 @@ export class OutboxDispatcher {
   }
 
   /** Sends one claimed row, or decides why not. A sent row is already recorded when this returns. */
-  private async deliver(row: OutboxRow): Promise<Verdict> {
+  private async deliver(row: OutboxRow, recipient: User | undefined): Promise<Verdict> {
     const { db } = this.deps;
-    const recipient = await findUser(db, row.recipient_id);
     const skip = this.screen(row, recipient, this.now());
     if (skip) return skip;
 
@@ -231,6 +231,7 @@ export class OutboxDispatcher {
     const renderer = this.deps.renderers[row.kind as NoticeKind]!;
     return renderer({
       row,
+      recipient,
       payload: JSON.parse(row.payload) as Record<string, unknown>,
       language,
       t: (key, vars) => this.deps.i18n.t(language, key, vars),

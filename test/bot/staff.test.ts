@@ -737,7 +737,7 @@ describe("notices to staff", () => {
     });
   });
 
-  function render(kind: NoticeKind, language: Language, recipientId = 7001) {
+  async function render(kind: NoticeKind, language: Language, recipientId = 7001) {
     const row: OutboxRow = {
       id: 1,
       kind,
@@ -759,6 +759,7 @@ describe("notices to staff", () => {
     };
     return noticeRenderers[kind]!({
       row,
+      recipient: await findUser(h.db, row.recipient_id),
       payload: { bookingId },
       language,
       t: (key, vars) => h.i18n.t(language, key, vars),

@@ -386,6 +386,23 @@ describe("the outbox dispatcher", () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(Math.ceil(1000 / 30));
   });
 
+  it("reads the recipients of a batch at once, not one by one, and their messages without reading them again", async () => {
+    const statements: string[] = [];
+    const logged = openDatabase({ dialect: "sqlite", path: store.path }, { log: (e) => void statements.push(e.query.sql) });
+    try {
+      for (const id of [150, 151, 152, 153]) {
+        await person(id);
+        await updateUser(db, id, { practice_nudge_time: "12:00" }, clock.now());
+        await insertOutboxRow(db, { kind: "practice_nudge", recipientId: id, dueAt: MORNING });
+      }
+      const report = await dispatcher({}, { db: logged }).dispatchDue();
+      expect(report.sent).toHaveLength(4);
+      expect(statements.filter((s) => /from "users"/.test(s))).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
+    } finally {
+      await logged.destroy();
+    }
+  });
+
   it("takes over rows of a worker whose lease ran out, but not of a live one", async () => {
     await person(115);
     await person(116);
