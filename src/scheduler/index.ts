@@ -60,13 +60,13 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
       log.error({ err }, "outbox run failed");
     }
   };
-  // noOverlap skips ticks while a run lasts; this covers the first run, which cron does not see.
+  // A tick while a run lasts joins that run instead of starting another. This, rather than
+  // node-cron's noOverlap, since that warns at every tick it skips: every ten seconds of a long run.
   const run = () => (inFlight ??= runOnce().finally(() => (inFlight = undefined)));
 
   const task = cron.schedule(DISPATCH_SCHEDULE, run, {
     name: "outbox",
     timezone: TIME_ZONE,
-    noOverlap: true,
     logger: cronLogger(log),
   });
   // Not awaited: the first run goes on while the process starts; stop() waits for it, and a
