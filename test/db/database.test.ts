@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { once } from "node:events";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/database.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertCenter } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
@@ -64,12 +68,19 @@ describe("two processes on one database file", () => {
 });
 
 describe("a database file created fresh", () => {
-  it("is in WAL mode and syncs the disk only at checkpoints, before the first write", async () => {
-    store = await createTestDb();
-    const pragma = async (name: "journal_mode" | "synchronous") =>
-      (await sql<Record<string, string | number>>`pragma ${sql.raw(name)}`.execute(store!.db)).rows[0]![name];
-    expect(await pragma("journal_mode")).toBe("wal");
-    // 1 is NORMAL; SQLite's default, FULL (2), syncs at every commit.
-    expect(await pragma("synchronous")).toBe(1);
+  it("is in WAL mode and syncs the disk only at checkpoints from the start, before its first write", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jastar-fresh-"));
+    const db = openDatabase({ dialect: "sqlite", path: join(dir, "jastar.db") });
+    try {
+      const pragma = async (name: "journal_mode" | "synchronous") =>
+        (await sql<Record<string, string | number>>`pragma ${sql.raw(name)}`.execute(db)).rows[0]![name];
+      expect(await pragma("journal_mode")).toBe("wal");
+      // 1 is NORMAL. A fresh file's connection would otherwise keep SQLite's default, FULL (2),
+      // which syncs the disk at every commit, until its first write.
+      expect(await pragma("synchronous")).toBe(1);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
