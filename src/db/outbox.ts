@@ -73,13 +73,17 @@ export async function cancelPendingByKeys(db: Db, dedupeKeys: string[]): Promise
  * of a claimed row names its worker, so a worker whose claim was taken over changes nothing.
  */
 
-/** Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row. */
+/**
+ * Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row:
+ * SQLite runs a statement under the write lock, its subquery included. The rows are picked by
+ * id only; a condition on the state there too would have SQLite walk every waiting row to test
+ * each against the few picked.
+ */
 export async function claimDue(db: Db, worker: string, now: Date, limit: number): Promise<OutboxRow[]> {
   const at = now.toISOString();
   return db
     .updateTable("outbox")
     .set({ state: "sending", claimed_by: worker, claimed_at: at })
-    .where("state", "=", "pending")
     .where("id", "in", (eb) =>
       eb
         .selectFrom("outbox")

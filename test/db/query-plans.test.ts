@@ -111,5 +111,11 @@ describe("what grows with the data", () => {
     // Ranges bounded on time, not only on a state many rows share.
     const expiry = run.find((s) => /^update "outbox" set "state" = \? where "state" = \? and "expires_at" <= \?/.test(s.sql))!;
     expect(await queryPlan(h.db, expiry)).toEqual(["SEARCH outbox USING COVERING INDEX outbox_expiry (state=? AND expires_at<?)"]);
+    const claim = run.find((s) => /^update "outbox" set "state" = \?, "claimed_by" = \?, "claimed_at" = \? where/.test(s.sql))!;
+    expect(await queryPlan(h.db, claim)).toEqual([
+      "SEARCH outbox USING INTEGER PRIMARY KEY (rowid=?)",
+      "LIST SUBQUERY 1",
+      "SEARCH outbox USING COVERING INDEX outbox_due (state=? AND due_at<?)",
+    ]);
   });
 });
