@@ -9,6 +9,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type LogConfig,
+  type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
 import type { Config } from "../config.js";
@@ -35,7 +36,32 @@ export function openDatabase(config: Config["database"], options: { log?: LogCon
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }), log: options.log });
+  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: preparingOnce(sqlite) }), log: options.log });
+}
+
+/** Distinct statements kept prepared; past this many the memory starts afresh. */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * The database as kysely's driver sees it, preparing each distinct statement once. The driver
+ * prepares every statement it runs, and preparing costs as much as running most of the short
+ * ones the bot makes. Reusing a statement is safe: the driver runs one statement at a time, and
+ * SQLite prepares it again by itself after a change of schema.
+ */
+function preparingOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = prepared.get(text);
+      if (!statement) {
+        if (prepared.size >= PREPARED_STATEMENTS) prepared.clear();
+        statement = sqlite.prepare(text);
+        prepared.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** kysely's SQLite dialect with two corrections, explained on each. */

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
 import { sql } from "kysely";
-import { afterEach, describe, expect, it } from "vitest";
+import SQLite from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertCenter } from "../support/fixtures.js";
@@ -81,6 +82,21 @@ describe("a database file created fresh", () => {
     } finally {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("statements", () => {
+  it("are prepared once and reused, however often they run", async () => {
+    const prepare = vi.spyOn(SQLite.prototype, "prepare");
+    try {
+      store = await createTestDb();
+      const { db } = store;
+      const text = (calls: unknown[][]) => calls.filter(([sql]) => String(sql).includes('from "centers"')).length;
+      for (let i = 0; i < 5; i++) await db.selectFrom("centers").select("id").where("id", "=", `c-${i}`).execute();
+      expect(text(prepare.mock.calls)).toBe(1);
+    } finally {
+      prepare.mockRestore();
     }
   });
 });
