@@ -12,6 +12,8 @@ import { bookingEventUid } from "../domain/ics.js";
 import { bookingNotices, staffCancellationNotices, type PlannedNotice } from "../domain/notices.js";
 import { BOOKING_WINDOW_DAYS, type BookingMode, type ServiceCode } from "../domain/services.js";
 import { correctableMarksSince } from "../domain/staff.js";
+import { LONGEST_BUSY_MINUTES } from "../domain/slots.js";
+import { localDateOf } from "../domain/time.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
@@ -59,6 +61,9 @@ export async function loadAgendas(
   const ids = specialists.map((s) => s.id);
   if (ids.length === 0) return [];
   const from = now.toISOString();
+  // Bounding the start from below too keeps the read to the window: `ends_at` alone would
+  // have the index walk every past booking of these specialists.
+  const startedFrom = addMinutes(now, -LONGEST_BUSY_MINUTES).toISOString();
   // One day beyond the window covers the Almaty date boundary on the last day.
   const to = addMinutes(now, (BOOKING_WINDOW_DAYS + 1) * 24 * 60).toISOString();
   const schedules = await loadSchedules(db, ids);
@@ -68,8 +73,9 @@ export async function loadAgendas(
       .selectFrom(table)
       .select(["specialist_id", "starts_at", "ends_at"])
       .where("specialist_id", "in", ids)
-      .where("ends_at", ">", from)
-      .where("starts_at", "<", to);
+      .where("starts_at", ">", startedFrom)
+      .where("starts_at", "<", to)
+      .where("ends_at", ">", from);
   const bookings = await overlapping("bookings").where("status", "in", LIVE_STATUSES).execute();
   const blocked = await overlapping("blocked_times").execute();
   const interval = (r: { starts_at: string; ends_at: string }) => ({ start: new Date(r.starts_at), end: new Date(r.ends_at) });
@@ -375,7 +381,7 @@ async function activeSpecialist(db: Db, id: number): Promise<Specialist | undefi
 /** The specialist's open slot starting at `startsAt`, as it stands inside the transaction. */
 async function stillOpen(db: Db, specialist: Specialist, startsAt: Date, now: Date) {
   const [agenda] = await loadAgendas(db, [specialist], now);
-  return openSlots(agenda!, now).find((s) => s.start.getTime() === startsAt.getTime());
+  return openSlots(agenda!, now, localDateOf(startsAt)).find((s) => s.start.getTime() === startsAt.getTime());
 }
 
 async function insertBooking(

@@ -43,9 +43,17 @@ export async function deleteConversationState(db: Db, chatId: number): Promise<v
  */
 export const ABANDONED_FLOW_DAYS = 7;
 
-/** Forgets the flows nobody has touched for `ABANDONED_FLOW_DAYS`; returns how many. */
-export async function forgetAbandonedFlows(db: Db, now: Date): Promise<number> {
+/**
+ * Forgets up to `limit` of the flows nobody has touched for `ABANDONED_FLOW_DAYS`, oldest first;
+ * returns how many. The limit keeps one call short however many have piled up.
+ */
+export async function forgetAbandonedFlows(db: Db, now: Date, limit = 500): Promise<number> {
   const cutoff = new Date(now.getTime() - ABANDONED_FLOW_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  const result = await db.deleteFrom("conversation_state").where("updated_at", "<", cutoff).executeTakeFirst();
+  const result = await db
+    .deleteFrom("conversation_state")
+    .where("key", "in", (eb) =>
+      eb.selectFrom("conversation_state").select("key").where("updated_at", "<", cutoff).orderBy("updated_at").limit(limit),
+    )
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,7 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type LogConfig,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Config } from "../config.js";
 import type { Database } from "./schema.js";
 
@@ -10,18 +20,48 @@ export type Db = Kysely<Database>;
 
 /**
  * Opens the database named by the configuration. SQLite is the embedded default; another
- * dialect is another branch here, the rest of the code only sees `Kysely<Database>`.
+ * dialect is another branch here, the rest of the code only sees `Kysely<Database>`. `log` sees
+ * every statement run, with its parameters.
  */
-export function openDatabase(config: Config["database"]): Db {
+export function openDatabase(config: Config["database"], options: { log?: LogConfig } = {}): Db {
   const path = resolve(config.path);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // WAL lets readers proceed while the scheduler writes; the busy timeout covers a second process
   // (another bot, `npm run seed`): a write waits up to this long for the other's to end.
   sqlite.pragma("journal_mode = WAL");
+  // SQLite's default (FULL) syncs the disk at every commit; in WAL mode NORMAL syncs only at
+  // checkpoints and still never corrupts the file. A power cut may lose the last commits, a
+  // crash of the process loses nothing. Set on every connection, since it is not stored in the file.
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: preparingOnce(sqlite) }), log: options.log });
+}
+
+/** Distinct statements kept prepared; past this many the memory starts afresh. */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * The database as kysely's driver sees it, preparing each distinct statement once. The driver
+ * prepares every statement it runs, and preparing costs as much as running most of the short
+ * ones the bot makes. Reusing a statement is safe: the driver runs one statement at a time, and
+ * SQLite prepares it again by itself after a change of schema.
+ */
+function preparingOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = prepared.get(text);
+      if (!statement) {
+        if (prepared.size >= PREPARED_STATEMENTS) prepared.clear();
+        statement = sqlite.prepare(text);
+        prepared.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** kysely's SQLite dialect with two corrections, explained on each. */

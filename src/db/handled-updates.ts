@@ -19,3 +19,16 @@ export async function takeHandledUpdates(db: Db): Promise<number[]> {
     return rows.map((r) => r.update_id);
   });
 }
+
+/** Telegram keeps an update it could not deliver for a day; a note older than that is never needed. */
+const UPDATE_KEPT_HOURS = 24;
+
+/**
+ * Forgets the notes of updates Telegram no longer delivers: those of a stop not followed by a
+ * start in polling mode. Returns how many.
+ */
+export async function forgetStaleHandledUpdates(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - UPDATE_KEPT_HOURS * 60 * 60 * 1000).toISOString();
+  const result = await db.deleteFrom("handled_updates").where("handled_at", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,31 +3,46 @@ import type { PlannedNotice } from "../domain/notices.js";
 import type { Db } from "./database.js";
 import type { OutboxRow, OutboxState, OutboxTable } from "./schema.js";
 
+/** A message to write to the outbox: what is planned, for whom, and about which booking. */
+export type OutboxNotice = PlannedNotice & { recipientId: number; bookingId?: number | null };
+
+/** Rows per INSERT: far under SQLite's limit of bound parameters. */
+const NOTICES_PER_INSERT = 500;
+
 /**
  * Writes a message to send later. A second message with the same dedupe key is ignored, so
  * writing the same plan twice never sends twice.
  */
-export async function enqueue(
-  db: Db,
-  notice: PlannedNotice & { recipientId: number; bookingId?: number | null },
-  now: Date,
-): Promise<void> {
-  await db
-    .insertInto("outbox")
-    .values({
-      kind: notice.kind,
-      recipient_id: notice.recipientId,
-      payload: JSON.stringify(notice.payload),
-      due_at: notice.dueAt.toISOString(),
-      expires_at: notice.expiresAt?.toISOString() ?? null,
-      essential: Number(notice.essential),
-      urgent: Number(notice.urgent),
-      booking_id: notice.bookingId ?? null,
-      dedupe_key: notice.dedupeKey,
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .execute();
+export async function enqueue(db: Db, notice: OutboxNotice, now: Date): Promise<void> {
+  await enqueueAll(db, [notice], now);
+}
+
+/**
+ * Writes many messages as `enqueue` does, hundreds per statement: thousands falling due at once
+ * (the day's practice nudges) cost a few commits, not one each.
+ */
+export async function enqueueAll(db: Db, notices: readonly OutboxNotice[], now: Date): Promise<void> {
+  const created_at = now.toISOString();
+  for (let i = 0; i < notices.length; i += NOTICES_PER_INSERT) {
+    await db
+      .insertInto("outbox")
+      .values(
+        notices.slice(i, i + NOTICES_PER_INSERT).map((notice) => ({
+          kind: notice.kind,
+          recipient_id: notice.recipientId,
+          payload: JSON.stringify(notice.payload),
+          due_at: notice.dueAt.toISOString(),
+          expires_at: notice.expiresAt?.toISOString() ?? null,
+          essential: Number(notice.essential),
+          urgent: Number(notice.urgent),
+          booking_id: notice.bookingId ?? null,
+          dedupe_key: notice.dedupeKey,
+          created_at,
+        })),
+      )
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .execute();
+  }
 }
 
 /** Cancels what is still waiting to be sent for a booking (it was cancelled or moved). */
@@ -58,13 +73,17 @@ export async function cancelPendingByKeys(db: Db, dedupeKeys: string[]): Promise
  * of a claimed row names its worker, so a worker whose claim was taken over changes nothing.
  */
 
-/** Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row. */
+/**
+ * Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row:
+ * SQLite runs a statement under the write lock, its subquery included. The rows are picked by
+ * id only; a condition on the state there too would have SQLite walk every waiting row to test
+ * each against the few picked.
+ */
 export async function claimDue(db: Db, worker: string, now: Date, limit: number): Promise<OutboxRow[]> {
   const at = now.toISOString();
   return db
     .updateTable("outbox")
     .set({ state: "sending", claimed_by: worker, claimed_at: at })
-    .where("state", "=", "pending")
     .where("id", "in", (eb) =>
       eb
         .selectFrom("outbox")
@@ -196,6 +215,29 @@ export async function cancelPendingForRecipient(db: Db, recipientId: number, rea
     // cancelled on its own 403.
     .where("essential", "=", 0)
     .execute();
+}
+
+/** The states a message does not leave: nothing more happens to it. */
+const FINISHED_STATES: OutboxState[] = ["sent", "cancelled", "expired", "failed"];
+
+/**
+ * Finished messages are kept this long after they were due, to look into a failure or a
+ * complaint. By then nothing can plan the same message again, so forgetting its dedupe key
+ * cannot send it twice: reminders are planned when a booking is made, and nudges for today or
+ * tomorrow only.
+ */
+export const FINISHED_MESSAGE_DAYS = 30;
+
+/** Forgets up to `limit` messages finished `FINISHED_MESSAGE_DAYS` ago or more; returns how many. */
+export async function forgetFinishedMessages(db: Db, now: Date, limit = 500): Promise<number> {
+  const cutoff = new Date(now.getTime() - FINISHED_MESSAGE_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const result = await db
+    .deleteFrom("outbox")
+    .where("id", "in", (eb) =>
+      eb.selectFrom("outbox").select("id").where("state", "in", FINISHED_STATES).where("due_at", "<", cutoff).limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** How many messages are in each state, for the city's figures and for spotting failures. */

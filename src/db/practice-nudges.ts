@@ -1,6 +1,6 @@
 import { isNudgeTime, nextPracticeNudge, type NudgeTime } from "../domain/practice-nudge.js";
 import type { Db } from "./database.js";
-import { enqueue } from "./outbox.js";
+import { enqueueAll } from "./outbox.js";
 
 /**
  * Makes sure every person who chose a daily practice time, still hears from the bot and has
@@ -28,10 +28,11 @@ export async function planPracticeNudges(db: Db, now: Date, userId?: number): Pr
       ),
     );
   if (userId !== undefined) q = q.where("users.id", "=", userId);
-  for (const u of await q.execute()) {
-    if (!isNudgeTime(u.practice_nudge_time)) continue;
-    await enqueue(db, { ...nextPracticeNudge(u.id, u.practice_nudge_time, now), recipientId: u.id }, now);
-  }
+  const people = (await q.execute()).sort((a, b) => a.id - b.id);
+  const nudges = people.flatMap((u) =>
+    isNudgeTime(u.practice_nudge_time) ? [{ ...nextPracticeNudge(u.id, u.practice_nudge_time, now), recipientId: u.id }] : [],
+  );
+  await enqueueAll(db, nudges, now);
 }
 
 /**

@@ -7,6 +7,13 @@ export async function findUser(db: Db, id: number): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The rows of these people, by id; someone the bot has no row for is missing. */
+export async function findUsers(db: Db, ids: readonly number[]): Promise<Map<number, User>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").selectAll().where("id", "in", [...new Set(ids)]).execute();
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
 /** The user's row, created on first contact with only the language: nothing personal yet. */
 export async function ensureUser(db: Db, id: number, language: Language, now: Date): Promise<User> {
   const at = now.toISOString();

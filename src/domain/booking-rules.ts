@@ -30,8 +30,11 @@ export interface Offer {
   bookingsThatDay: number;
 }
 
-/** The specialist's free slots that may be booked at `now`: within the window, with enough notice. */
-export function openSlots(agenda: SpecialistAgenda, now: Date): Slot[] {
+/**
+ * The specialist's free slots that may be booked at `now`: within the window, with enough
+ * notice; only those of the date `only`, when given.
+ */
+export function openSlots(agenda: SpecialistAgenda, now: Date, only?: LocalDate): Slot[] {
   return freeSlots({
     weekly: agenda.weekly,
     overrides: agenda.overrides,
@@ -40,6 +43,7 @@ export function openSlots(agenda: SpecialistAgenda, now: Date): Slot[] {
     days: BOOKING_WINDOW_DAYS,
     minNoticeMinutes: MIN_NOTICE_MINUTES,
     busy: agenda.busy,
+    only,
   });
 }
 
@@ -59,10 +63,10 @@ export function pickSpecialist(
 
 /**
  * Every open time across the agendas, one offer per start instant and center, in time order
- * (then by center). Where several specialists of one center are free at the same time,
- * `pickSpecialist` decides who takes it.
+ * (then by center), on the date `only` when given. Where several specialists of one center are
+ * free at the same time, `pickSpecialist` decides who takes it.
  */
-export function offers(agendas: readonly SpecialistAgenda[], now: Date, preferredId?: number): Offer[] {
+export function offers(agendas: readonly SpecialistAgenda[], now: Date, preferredId?: number, only?: LocalDate): Offer[] {
   const byStartAndCenter = new Map<string, Offer[]>();
   for (const agenda of agendas) {
     const load = new Map<LocalDate, number>();
@@ -70,7 +74,7 @@ export function offers(agendas: readonly SpecialistAgenda[], now: Date, preferre
       const date = localDateOf(start);
       load.set(date, (load.get(date) ?? 0) + 1);
     }
-    for (const slot of openSlots(agenda, now)) {
+    for (const slot of openSlots(agenda, now, only)) {
       const offer = { specialistId: agenda.specialistId, centerId: agenda.centerId, slot, bookingsThatDay: load.get(slot.date) ?? 0 };
       const key = `${slot.start.toISOString()} ${agenda.centerId}`;
       byStartAndCenter.set(key, [...(byStartAndCenter.get(key) ?? []), offer]);
@@ -130,7 +134,7 @@ export function openDays(agendas: readonly SpecialistAgenda[], now: Date): Local
 
 /** The open times of one day. */
 export function offersOn(agendas: readonly SpecialistAgenda[], date: LocalDate, now: Date, preferredId?: number): Offer[] {
-  return offers(agendas, now, preferredId).filter((o) => o.slot.date === date);
+  return offers(agendas, now, preferredId, date);
 }
 
 /** The `count` open times nearest to `target`: offered when the time a person picked was taken. */

@@ -66,9 +66,18 @@ export interface SlotQuery {
   minNoticeMinutes: number;
   /** Booked slots and blocked times; may overlap, be unsorted, cross slot boundaries. */
   busy: Interval[];
+  /** Only this date of the window (a screen shows one day); absent: every date. */
+  only?: LocalDate;
 }
 
 const MINUTE_MS = 60_000;
+
+/**
+ * Slots are cut from one day's working ranges and a blocked time lies within one date, so
+ * nothing busy lasts longer than a day: what is still going on at an instant started less than
+ * this long before it.
+ */
+export const LONGEST_BUSY_MINUTES = 24 * 60;
 
 /**
  * Free slots in the query window, sorted by start.
@@ -102,6 +111,7 @@ export function freeSlots(q: SlotQuery): Slot[] {
   const byStart = new Map<number, Slot>();
   for (let i = 0; i < q.days; i++) {
     const date = addDays(today, i);
+    if (q.only !== undefined && date !== q.only) continue;
     for (const range of rangesOn(date, q.weekly, overrideByDate)) {
       const rangeEnd = minutesOf(range.end);
       for (let m = minutesOf(range.start); m + q.slotMinutes <= rangeEnd; m += q.slotMinutes) {

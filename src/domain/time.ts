@@ -48,20 +48,51 @@ interface WallClock {
 }
 
 function wallClockOf(instant: Date): WallClock {
-  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
-  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of almatyParts.formatToParts(instant)) {
-    if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
-  }
-  return wall;
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
+  const wall = new Date(ms + offsetMsAt(ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
-/** Offset of Almaty from UTC at `ms`, in milliseconds (e.g. +5 h → 18_000_000). */
-function offsetMsAt(ms: number): number {
-  const w = wallClockOf(new Date(ms));
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+/** Almaty's offset at `ms` as the time-zone database gives it; costly, see `offsetMsAt`. */
+function measuredOffsetMsAt(ms: number): number {
+  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of almatyParts.formatToParts(new Date(ms))) {
+    if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
+  }
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   // formatToParts drops milliseconds, so compare at whole-second precision.
   return wallAsUtc - Math.floor(ms / 1000) * 1000;
+}
+
+const HOUR_MS = 3_600_000;
+/** Enough for every hour of a year and more; past it the memory starts afresh. */
+const REMEMBERED_HOURS = 24 * 400;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Offset of Almaty from UTC at `ms`, in milliseconds (e.g. +5 h → 18_000_000). Asking the
+ * time-zone database costs far more than the rest of a conversion, and slots, reminders and
+ * agendas convert thousands of times per screen, so each UTC hour's offset is asked once: when
+ * the offset is the same at the hour's first and last second, no transition falls inside it
+ * (transitions are months apart), and the whole hour has that offset.
+ */
+function offsetMsAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  const first = measuredOffsetMsAt(hour * HOUR_MS);
+  if (measuredOffsetMsAt((hour + 1) * HOUR_MS - 1000) !== first) return measuredOffsetMsAt(ms);
+  if (offsetByHour.size >= REMEMBERED_HOURS) offsetByHour.clear();
+  offsetByHour.set(hour, first);
+  return first;
 }
 
 function pad2(n: number): string {

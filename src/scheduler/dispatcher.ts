@@ -10,7 +10,7 @@ import {
   type Settlement,
 } from "../db/outbox.js";
 import type { OutboxRow, User } from "../db/schema.js";
-import { findUser, updateUser } from "../db/users.js";
+import { findUsers, updateUser } from "../db/users.js";
 import type { AppDeps } from "../deps.js";
 import type { Language } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
@@ -139,8 +139,9 @@ export class OutboxDispatcher {
     while (!this.stopped) {
       const batch = await claimDue(db, this.workerId, this.now(), this.batchSize);
       if (batch.length === 0) break;
+      const recipients = await findUsers(db, batch.map((row) => row.recipient_id));
       for (const row of batch) {
-        const verdict = this.stopped ? RELEASED : await this.deliver(row);
+        const verdict = this.stopped ? RELEASED : await this.deliver(row, recipients.get(row.recipient_id));
         // deliver() records a sent row itself, at once; a lost row is no longer this worker's.
         if (verdict.bucket !== "sent" && verdict.bucket !== "lost") await this.settle(row, verdict.outcome);
         report[verdict.bucket].push(row.id);
@@ -150,15 +151,13 @@ export class OutboxDispatcher {
   }
 
   /** Sends one claimed row, or decides why not. A sent row is already recorded when this returns. */
-  private async deliver(row: OutboxRow): Promise<Verdict> {
+  private async deliver(row: OutboxRow, recipient: User | undefined): Promise<Verdict> {
     const { db } = this.deps;
-    const recipient = await findUser(db, row.recipient_id);
     const skip = this.screen(row, recipient, this.now());
     if (skip) return skip;
 
-    const nowMs = this.now().getTime();
-    const slot = this.limiter.reserve(row.recipient_id, nowMs);
-    if (slot > nowMs) await this.sleep(slot - nowMs, this.stopping.signal);
+    const wait = this.limiter.delayFor(row.recipient_id, this.now().getTime());
+    if (wait > 0) await this.sleep(wait, this.stopping.signal);
     if (this.stopped) return RELEASED;
 
     let notice: RenderedNotice | null;
@@ -173,6 +172,8 @@ export class OutboxDispatcher {
     // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
     // in this window, the round trip included, sends the row twice (see the class comment).
     if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
+    // Spaced from when it really goes: rendering can take a while when the machine is busy.
+    this.limiter.sent(row.recipient_id, this.now().getTime());
     try {
       await this.send(row.recipient_id, notice);
     } catch (err) {
@@ -230,6 +231,7 @@ export class OutboxDispatcher {
     const renderer = this.deps.renderers[row.kind as NoticeKind]!;
     return renderer({
       row,
+      recipient,
       payload: JSON.parse(row.payload) as Record<string, unknown>,
       language,
       t: (key, vars) => this.deps.i18n.t(language, key, vars),

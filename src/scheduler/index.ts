@@ -1,8 +1,8 @@
 import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
-import { forgetAbandonedFlows } from "../db/conversation-state.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
+import { forgetWhatHasPassed } from "../db/retention.js";
 import { passLapsedOffers } from "../db/teatalk.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
@@ -42,7 +42,7 @@ export interface Scheduler {
 }
 
 /**
- * Starts the cron job that plans practice nudges, forgets abandoned flows, passes on lapsed
+ * Starts the cron job that plans practice nudges, forgets what is no longer needed, passes on lapsed
  * tea-talk offers and dispatches the outbox, and runs it once at once so that a restart catches up without waiting for the first
  * tick.
  */
@@ -54,8 +54,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const runOnce = async () => {
     try {
       await planPracticeNudges(deps.db, deps.clock.now());
-      const forgotten = await forgetAbandonedFlows(deps.db, deps.clock.now());
-      if (forgotten > 0) log.info({ count: forgotten }, "abandoned flows forgotten");
+      const forgotten = await forgetWhatHasPassed(deps.db, deps.clock.now());
+      if (Object.values(forgotten).some((count) => count > 0)) log.info(forgotten, "past data forgotten");
       // Before dispatching, so that a seat passed on is offered in the same run.
       const lapsedOffers = await passLapsedOffers(deps.db, deps.clock.now());
       if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");
@@ -65,13 +65,13 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
       log.error({ err }, "outbox run failed");
     }
   };
-  // noOverlap skips ticks while a run lasts; this covers the first run, which cron does not see.
+  // A tick while a run lasts joins that run instead of starting another. This, rather than
+  // node-cron's noOverlap, since that warns at every tick it skips: every ten seconds of a long run.
   const run = () => (inFlight ??= runOnce().finally(() => (inFlight = undefined)));
 
   const task = cron.schedule(DISPATCH_SCHEDULE, run, {
     name: "outbox",
     timezone: TIME_ZONE,
-    noOverlap: true,
     logger: cronLogger(log),
   });
   // Not awaited: the first run goes on while the process starts; stop() waits for it, and a

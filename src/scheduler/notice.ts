@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../db/database.js";
-import type { OutboxRow } from "../db/schema.js";
+import type { OutboxRow, User } from "../db/schema.js";
 import type { Language, Translate } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 
@@ -24,6 +24,8 @@ export type RenderedNotice = RenderedText | { document: NoticeDocument };
 
 export interface RenderInput {
   row: OutboxRow;
+  /** The recipient's row as the dispatcher read it for the whole batch; undefined when the bot has none. */
+  recipient: User | undefined;
   payload: Record<string, unknown>;
   language: Language;
   t: Translate;

@@ -5,9 +5,11 @@ export const TELEGRAM_SEND_LIMITS = { perSecond: 30, perChatIntervalMs: 1000 } a
 const REMEMBERED_CHATS = 1000;
 
 /**
- * Spaces sends out in time: each send reserves the earliest moment that keeps both the overall
- * rate and the per-chat rate, and the caller waits until then. Pure timing: the caller passes
- * the current time, so a test drives it with a fake clock.
+ * Spaces sends out in time: before a send the caller waits as long as `delayFor` says, and
+ * records the moment it really sends with `sent`. Spacing from that moment rather than from when
+ * the wait was worked out keeps sends apart even when the work between the two is slow (a busy
+ * machine): otherwise late sends bunch up, and Telegram answers 429. Pure timing: the caller
+ * passes the current time, so a test drives it with a fake clock.
  */
 export class SendRateLimiter {
   private readonly globalIntervalMs: number;
@@ -20,13 +22,16 @@ export class SendRateLimiter {
     this.chatIntervalMs = limits.perChatIntervalMs;
   }
 
-  /** Reserves a send to `chatId` and returns when it may happen (epoch ms, never before `nowMs`). */
-  reserve(chatId: number, nowMs: number): number {
-    const at = Math.max(nowMs, this.nextFree, this.nextFreeByChat.get(chatId) ?? 0);
-    this.nextFree = at + this.globalIntervalMs;
-    this.nextFreeByChat.set(chatId, at + this.chatIntervalMs);
-    if (this.nextFreeByChat.size > REMEMBERED_CHATS) this.forgetPast(nowMs);
-    return at;
+  /** How long a send to `chatId` must wait at `nowMs` (0: it may go now), in ms. */
+  delayFor(chatId: number, nowMs: number): number {
+    return Math.max(0, this.nextFree - nowMs, (this.nextFreeByChat.get(chatId) ?? 0) - nowMs);
+  }
+
+  /** A message to `chatId` went out at `atMs`: the next ones are spaced from then. */
+  sent(chatId: number, atMs: number): void {
+    this.nextFree = Math.max(this.nextFree, atMs + this.globalIntervalMs);
+    this.nextFreeByChat.set(chatId, Math.max(this.nextFreeByChat.get(chatId) ?? 0, atMs + this.chatIntervalMs));
+    if (this.nextFreeByChat.size > REMEMBERED_CHATS) this.forgetPast(atMs);
   }
 
   /** Telegram said "too many requests": nothing goes out before `untilMs`, to any chat. */

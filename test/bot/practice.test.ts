@@ -475,7 +475,8 @@ describe("the phrase of the day in the daily nudge", () => {
     expect(phrase).not.toBe(phraseOfTheDay(payload.date, 1));
     // Rendered late (after midnight, as a retry might be), it keeps the nudge's own date.
     const late = toInstant("2026-11-24", "00:30");
-    const rendered = textNotice(await renderPracticeNudge({ row, payload, language: "ru", t, db: h.db, now: late }));
+    const recipient = await findUser(h.db, row.recipient_id);
+    const rendered = textNotice(await renderPracticeNudge({ row, recipient, payload, language: "ru", t, db: h.db, now: late }));
     expect(rendered).toEqual({
       text: `${t("nudge-text")}\n\n${t("practice-phrase-of-the-day", { item: itemBlock(t, phrase) })}`,
       reply_markup: { inline_keyboard: [[{ text: t("nudge-button-practice"), callback_data: "practice:open:nudge" }]] },

@@ -761,6 +761,7 @@ describe("notices to staff", () => {
     };
     const notice = await noticeRenderers[kind]!({
       row,
+      recipient: await findUser(h.db, row.recipient_id),
       payload: { bookingId },
       language,
       t: (key, vars) => h.i18n.t(language, key, vars),

@@ -6,6 +6,7 @@ import {
   cancelBookingByStaff,
   isSlotTaken,
   listOwnBookings,
+  loadAgendas,
   rescheduleBooking,
   type BookingPolicy,
 } from "../../src/db/bookings.js";
@@ -14,6 +15,7 @@ import type { Specialist } from "../../src/db/schema.js";
 import { ensureUser } from "../../src/db/users.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
+import { queryPlan, StatementLog } from "../support/statements.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (UTC+5) = 04:00Z.
@@ -167,6 +169,37 @@ describe("bookSlot", () => {
     expect((await bookSlot(db, request(3, TUE_10), POLICY, NOW)).kind).toBe("booked");
     await missed("2026-11-16T05:00:00Z");
     expect(await bookSlot(db, request(3, new Date("2026-11-25T05:00:00Z"), unlinked), POLICY, NOW)).toEqual({ kind: "limit", breach: "no-shows" });
+  });
+});
+
+describe("loadAgendas", () => {
+  it("reads a specialist's bookings from the start of the one still going on, not every past one", async () => {
+    const statements = new StatementLog();
+    const logged = await createTestDb({ log: statements.log });
+    try {
+      await insertCenter(logged.db, { id: "medeu-1", district: "medeu" });
+      const specialist = await insertSpecialist(logged.db, { centerId: "medeu-1", service: "psychologist", slotMinutes: 50 });
+      await ensureUser(logged.db, 1, "ru", NOW);
+      // A year of attended consultations, one a day, then one going on now and one tomorrow.
+      for (let day = 365; day >= 1; day--) {
+        const startsAt = new Date(NOW.getTime() - day * 86_400_000);
+        const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
+        await insertBooking(logged.db, { specialist, userId: 1, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), status: "attended" });
+      }
+      await insertBooking(logged.db, { specialist, userId: 1, startsAt: "2026-11-23T03:30:00Z", endsAt: "2026-11-23T04:20:00Z", status: "attended" });
+      await insertBooking(logged.db, { specialist, userId: 1, startsAt: "2026-11-24T05:00:00Z", endsAt: "2026-11-24T05:50:00Z" });
+      statements.clear();
+
+      const [agenda] = await loadAgendas(logged.db, [specialist], NOW);
+
+      expect(agenda!.busy.map((b) => b.start.toISOString())).toEqual(["2026-11-23T03:30:00.000Z", "2026-11-24T05:00:00.000Z"]);
+      const read = statements.statements().find((s) => /from "bookings"/.test(s.sql))!;
+      expect(await queryPlan(logged.db, read)).toEqual([
+        "SEARCH bookings USING INDEX bookings_specialist (specialist_id=? AND starts_at>? AND starts_at<?)",
+      ]);
+    } finally {
+      await logged.cleanup();
+    }
   });
 });
 

@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { once } from "node:events";
-import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import SQLite from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "../../src/db/database.js";
 import { projectRoot } from "../../src/paths.js";
 import { insertCenter } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
@@ -59,5 +65,38 @@ describe("two processes on one database file", () => {
     expect(result).not.toBe("+7 727 000 00 02");
     const center = await db.selectFrom("centers").select(["phone", "hours_ru"]).where("id", "=", "almaly-1").executeTakeFirstOrThrow();
     expect(center).toEqual({ phone: "+7 727 000 00 02", hours_ru: "Пн–Пт 09:00–18:00" });
+  });
+});
+
+describe("a database file created fresh", () => {
+  it("is in WAL mode and syncs the disk only at checkpoints from the start, before its first write", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jastar-fresh-"));
+    const db = openDatabase({ dialect: "sqlite", path: join(dir, "jastar.db") });
+    try {
+      const pragma = async (name: "journal_mode" | "synchronous") =>
+        (await sql<Record<string, string | number>>`pragma ${sql.raw(name)}`.execute(db)).rows[0]![name];
+      expect(await pragma("journal_mode")).toBe("wal");
+      // 1 is NORMAL. A fresh file's connection would otherwise keep SQLite's default, FULL (2),
+      // which syncs the disk at every commit, until its first write.
+      expect(await pragma("synchronous")).toBe(1);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("statements", () => {
+  it("are prepared once and reused, however often they run", async () => {
+    const prepare = vi.spyOn(SQLite.prototype, "prepare");
+    try {
+      store = await createTestDb();
+      const { db } = store;
+      const text = (calls: unknown[][]) => calls.filter(([sql]) => String(sql).includes('from "centers"')).length;
+      for (let i = 0; i < 5; i++) await db.selectFrom("centers").select("id").where("id", "=", `c-${i}`).execute();
+      expect(text(prepare.mock.calls)).toBe(1);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 });

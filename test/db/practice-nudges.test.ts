@@ -3,6 +3,8 @@ import type { Db } from "../../src/db/database.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../src/db/practice-nudges.js";
 import { ensureUser, updateUser } from "../../src/db/users.js";
 import { createTestDb } from "../support/harness.js";
+import { queryPlan, StatementLog } from "../support/statements.js";
+import { fillWithHistory } from "../support/volume.js";
 import { registerUser } from "../support/users.js";
 
 let store: Awaited<ReturnType<typeof createTestDb>>;
@@ -26,6 +28,26 @@ async function nudges() {
 }
 
 describe("planning practice nudges", () => {
+  it("finds the opted-in people through an index and writes their nudges hundreds per statement", async () => {
+    const statements = new StatementLog();
+    const logged = await createTestDb({ log: statements.log });
+    try {
+      // 3,000 people, a fifth of whom chose a practice time.
+      await fillWithHistory(logged.db, { people: 3000, bookings: 0, outbox: 0, idleFlows: 0 }, now);
+      statements.clear();
+
+      await planPracticeNudges(logged.db, now);
+
+      const planned = await logged.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "practice_nudge").executeTakeFirstOrThrow();
+      expect(planned.n).toBe(600);
+      expect(statements.runs.filter((s) => /^insert into "outbox"/.test(s))).toHaveLength(2);
+      const read = statements.statements().find((s) => /^select .* from "users"/.test(s.sql))!;
+      expect((await queryPlan(logged.db, read))[0]).toBe("SEARCH users USING INDEX users_practice_nudge (practice_nudge_time>?)");
+    } finally {
+      await logged.cleanup();
+    }
+  });
+
   it("plans one next nudge for each opted-in person who can be reached, however often it runs", async () => {
     await registerUser(db, 1);
     await setPracticeNudgeTime(db, 1, "20:00", now);

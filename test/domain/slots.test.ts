@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   freeSlots,
   nearestSlots,
@@ -291,6 +291,34 @@ describe("freeSlots: Almaty day boundaries", () => {
     // Wed 28 Feb 2024 and Fri 1 Mar 2024: 09:00 Almaty is 03:00Z, then 04:00Z.
     const slots = freeSlots(query({ weekly: everyDay("09:00", "10:00"), now: utc("2024-02-27T20:00:00Z"), days: 3 }));
     expect(starts(slots)).toEqual(["2024-02-28T03:00:00.000Z", "2024-02-29T03:00:00.000Z", "2024-03-01T04:00:00.000Z"]);
+  });
+});
+
+describe("freeSlots: one day of the window", () => {
+  it("gives that day's slots exactly as the whole window has them, and nothing outside the window", () => {
+    const window = query({ weekly: everyDay("09:00", "18:00"), now: utc("2026-11-23T03:00:00Z"), days: 14, slotMinutes: 45 });
+    const whole = freeSlots(window);
+    expect(freeSlots({ ...window, only: "2026-11-26" })).toEqual(whole.filter((s) => s.date === "2026-11-26"));
+    expect(freeSlots({ ...window, only: "2026-12-07" })).toEqual([]);
+  });
+});
+
+describe("freeSlots: cost of time-zone conversions", () => {
+  it("asks the time-zone database per hour of the window, not per slot, and not again for the same window", () => {
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
+    try {
+      // A window no other test touches, so that nothing about it is known yet.
+      const window = query({ weekly: everyDay("08:00", "20:00"), now: utc("2031-03-03T00:00:00Z"), days: 14, slotMinutes: 15 });
+      const slots = freeSlots(window);
+      const hoursCovered = 15 * 24;
+      expect(slots.length).toBeGreaterThan(600);
+      expect(formatToParts.mock.calls.length).toBeLessThanOrEqual(2 * hoursCovered);
+      formatToParts.mockClear();
+      expect(freeSlots(window)).toEqual(slots);
+      expect(formatToParts).not.toHaveBeenCalled();
+    } finally {
+      formatToParts.mockRestore();
+    }
   });
 });
 

@@ -359,6 +359,50 @@ describe("the outbox dispatcher", () => {
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
   });
 
+  it("spaces sends from when they go, so that a slow render does not bunch them up", async () => {
+    const recipients = [140, 141, 142];
+    for (const id of recipients) {
+      await person(id);
+      await updateUser(db, id, { practice_nudge_time: "12:00" }, clock.now());
+      await insertOutboxRow(db, { kind: "practice_nudge", recipientId: id, dueAt: MORNING });
+    }
+    const sentAt: number[] = [];
+    const api = outboxApi(deps.config);
+    api.config.use((prev, method, payload, signal) => {
+      if (method === "sendMessage") sentAt.push(clock.now().getTime());
+      return prev(method, payload, signal);
+    });
+    // The first message takes half a second to render, as on a busy machine.
+    let renders = 0;
+    const slowFirst = {
+      practice_nudge: async (input: Parameters<NonNullable<(typeof noticeRenderers)["practice_nudge"]>>[0]) => {
+        if (renders++ === 0) clock.advance(500);
+        return noticeRenderers.practice_nudge!(input);
+      },
+    };
+    const report = await dispatcher({}, { api, renderers: slowFirst }).dispatchDue();
+    expect(report.sent).toHaveLength(3);
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(Math.ceil(1000 / 30));
+  });
+
+  it("reads the recipients of a batch at once, not one by one, and their messages without reading them again", async () => {
+    const statements: string[] = [];
+    const logged = openDatabase({ dialect: "sqlite", path: store.path }, { log: (e) => void statements.push(e.query.sql) });
+    try {
+      for (const id of [150, 151, 152, 153]) {
+        await person(id);
+        await updateUser(db, id, { practice_nudge_time: "12:00" }, clock.now());
+        await insertOutboxRow(db, { kind: "practice_nudge", recipientId: id, dueAt: MORNING });
+      }
+      const report = await dispatcher({}, { db: logged }).dispatchDue();
+      expect(report.sent).toHaveLength(4);
+      expect(statements.filter((s) => /from "users"/.test(s))).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
+    } finally {
+      await logged.destroy();
+    }
+  });
+
   it("takes over rows of a worker whose lease ran out, but not of a live one", async () => {
     await person(115);
     await person(116);

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { SendRateLimiter, TELEGRAM_SEND_LIMITS } from "../../src/scheduler/rate-limiter.js";
 
-/** Reserves sends for `chats` one after another, each caller waiting for its slot like the dispatcher does. */
+/** Sends to `chats` one after another, each waiting as long as the limiter says, as the dispatcher does. */
 function schedule(limiter: SendRateLimiter, chats: number[], start = 0): number[] {
   let now = start;
-  return chats.map((chat) => (now = limiter.reserve(chat, now)));
+  return chats.map((chat) => {
+    now += limiter.delayFor(chat, now);
+    limiter.sent(chat, now);
+    return now;
+  });
+}
+
+/** Sends at `atMs` once the limiter allows it. */
+function sendAt(limiter: SendRateLimiter, chat: number, atMs: number): number {
+  const at = atMs + limiter.delayFor(chat, atMs);
+  limiter.sent(chat, at);
+  return at;
 }
 
 describe("send rate limiter", () => {
@@ -20,21 +31,29 @@ describe("send rate limiter", () => {
 
   it("spaces messages to one chat a second apart, while other chats go in between", () => {
     const limiter = new SendRateLimiter();
-    const first = limiter.reserve(1, 0);
-    const other = limiter.reserve(2, 0);
-    const second = limiter.reserve(1, 0);
-    expect(first).toBe(0);
-    expect(other).toBeLessThan(100);
-    expect(second).toBe(1000);
-    expect(limiter.reserve(1, 5000)).toBe(5000);
+    expect(sendAt(limiter, 1, 0)).toBe(0);
+    expect(sendAt(limiter, 2, 0)).toBeLessThan(100);
+    expect(sendAt(limiter, 1, 0)).toBe(1000);
+    expect(limiter.delayFor(1, 5000)).toBe(0);
+  });
+
+  it("spaces sends from when they really went, not from when their wait was worked out", () => {
+    const limiter = new SendRateLimiter();
+    // Allowed at once, but the machine was busy: the message went half a second later.
+    expect(limiter.delayFor(1, 0)).toBe(0);
+    limiter.sent(1, 500);
+    // The next one, to another chat, keeps its distance from that late send.
+    expect(limiter.delayFor(2, 500)).toBe(Math.ceil(1000 / TELEGRAM_SEND_LIMITS.perSecond));
+    // And the same chat waits a second from it.
+    expect(limiter.delayFor(1, 1000)).toBe(500);
   });
 
   it("pauses every chat after a 429 until retry_after has passed", () => {
     const limiter = new SendRateLimiter();
-    limiter.reserve(1, 0);
+    sendAt(limiter, 1, 0);
     limiter.pauseUntil(3000);
-    expect(limiter.reserve(2, 100)).toBe(3000);
-    expect(limiter.reserve(3, 100)).toBeGreaterThan(3000);
+    expect(sendAt(limiter, 2, 100)).toBe(3000);
+    expect(sendAt(limiter, 3, 100)).toBeGreaterThan(3000);
   });
 
   it("keeps its limits with many distinct chats over a long time", () => {

@@ -5,6 +5,7 @@ import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { updateUser } from "../../src/db/users.js";
+import { insertOutboxRow } from "../support/fixtures.js";
 import { createLogger } from "../../src/logger.js";
 import { DISPATCH_SCHEDULE, startScheduler, type Scheduler } from "../../src/scheduler/index.js";
 import { createTestDb, TEST_TOKEN } from "../support/harness.js";
@@ -55,5 +56,31 @@ describe("the scheduler's cron job", () => {
     scheduler = undefined;
     await vi.advanceTimersByTimeAsync(30_000);
     expect(fired).toHaveLength(1);
+  });
+
+  it("starts no second run during a long one, and says nothing of the ticks it skips", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+    await registerUser(store.db, 303);
+    await updateUser(store.db, 303, { practice_nudge_time: "12:00" }, new Date());
+    await insertOutboxRow(store.db, { kind: "practice_nudge", recipientId: 303, dueAt: "2026-11-23T05:00:00Z" });
+    const lines: { level: number; msg: string }[] = [];
+    const logger = createLogger("debug", [], { write: (line: string) => void lines.push(JSON.parse(line)) });
+    // The first send hangs for half a minute, as a slow Telegram would make it.
+    let sends = 0;
+    const api = new Api(TEST_TOKEN);
+    api.config.use(async () => {
+      sends++;
+      if (sends === 1) await new Promise((resolve) => setTimeout(resolve, 30_000));
+      return { ok: true, result: { message_id: sends, date: 0, chat: { id: 303, type: "private" } } } as never;
+    });
+    const deps = { config, db: store.db, logger, clock: systemClock, api, i18n: createI18n(), renderers: noticeRenderers };
+
+    scheduler = startScheduler(deps);
+    await vi.advanceTimersByTimeAsync(35_000);
+
+    expect(sends).toBe(1);
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+    const runs = lines.filter((l) => l.msg === "outbox run");
+    expect(runs).toHaveLength(1);
   });
 });

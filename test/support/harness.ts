@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BotError } from "grammy";
+import type { LogConfig } from "kysely";
 import type { Message, Update } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
 import { registeredCallbacks } from "../../src/bot/shared/callback-data.js";
@@ -78,11 +79,11 @@ export interface TestDb {
   cleanup: () => Promise<void>;
 }
 
-/** A fresh SQLite file with every migration applied. */
-export async function createTestDb(): Promise<TestDb> {
+/** A fresh SQLite file with every migration applied; `log` sees every statement run on it. */
+export async function createTestDb(options: { log?: LogConfig } = {}): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "jastar-test-"));
   const path = join(dir, "jastar.db");
-  const db = openDatabase({ dialect: "sqlite", path });
+  const db = openDatabase({ dialect: "sqlite", path }, options);
   await migrateToLatest(db);
   return {
     db,

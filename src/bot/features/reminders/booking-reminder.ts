@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
-import { findUser } from "../../../db/users.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
@@ -15,7 +14,7 @@ import { consultationWhen } from "../../shared/when.js";
  * "Tomorrow at 14:00: psychologist, <center>" with the buttons to confirm, cancel or move it.
  * Nothing once the booking is no longer upcoming: the row is cancelled instead of sent.
  */
-export const renderBookingReminder: NoticeRenderer = async ({ row, payload, language, t, db, now }) => {
+export const renderBookingReminder: NoticeRenderer = async ({ row, recipient, payload, language, t, db, now }) => {
   const bookingId = Number(payload.bookingId);
   if (!Number.isSafeInteger(bookingId)) return null;
   const booking = await findUpcomingOwnBooking(db, row.recipient_id, bookingId, now);
@@ -26,7 +25,7 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, payload, lang
     service: t(`service-${booking.service}`),
     place,
   });
-  const username = booking.mode === "online" ? (await findUser(db, row.recipient_id))?.username : null;
+  const username = booking.mode === "online" ? recipient?.username : null;
   return {
     text: withOnlineNote(text, onlineNote(t, booking.mode, !!username)),
     reply_markup: new InlineKeyboard()

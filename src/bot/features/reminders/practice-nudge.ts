@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findPracticeSettings } from "../../../db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../../db/practice-nudges.js";
-import { findUser, isRegistered } from "../../../db/users.js";
+import { isRegistered } from "../../../db/users.js";
 import { phraseOfTheDay } from "../../../domain/practice/phrase-of-the-day.js";
 import { NUDGE_TIMES } from "../../../domain/practice-nudge.js";
 import { isLocalDate, localDateOf } from "../../../domain/time.js";
@@ -19,8 +19,7 @@ import { openNudgeTimes, setNudgeTime } from "./buttons.js";
  * The daily nudge: a friendly line, the phrase of the day (by the nudge's Almaty date, up to the
  * learner's level) and the way into practice, while the person still wants it.
  */
-export const renderPracticeNudge: NoticeRenderer = async ({ row, payload, t, db, now }) => {
-  const user = await findUser(db, row.recipient_id);
+export const renderPracticeNudge: NoticeRenderer = async ({ recipient: user, payload, t, db, now }) => {
   if (!user?.practice_nudge_time) return null;
   const date = isLocalDate(payload.date) ? payload.date : localDateOf(now);
   const level = (await findPracticeSettings(db, user.id))?.level ?? 1;
