@@ -152,12 +152,12 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
   await insertChunked(db, "conversation_state", flows);
 }
 
-async function insertChunked<T extends keyof Database & string>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       await trx
         .insertInto(table)
-        .values(rows.slice(i, i + CHUNK) as never)
+        .values(rows.slice(i, i + CHUNK))
         .execute();
     }
   });
