@@ -12,6 +12,7 @@ import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
 import * as hostInvites from "./2026-12-02-10-host-invites.js";
 import * as practiceReviewOnce from "./2026-12-02-11-practice-review-once.js";
 import * as inviteTargets from "./2026-12-02-12-invite-targets.js";
+import * as cards from "./2026-12-02-30-cards.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-10-host-invites": hostInvites,
   "2026-12-02-11-practice-review-once": practiceReviewOnce,
   "2026-12-02-12-invite-targets": inviteTargets,
+  "2026-12-02-30-cards": cards,
 };
