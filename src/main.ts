@@ -5,6 +5,7 @@ import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { noticeRenderers } from "./bot/notices.js";
 import { startPolling } from "./bot/polling.js";
+import { cardSecret } from "./db/cards.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { runSeed, seedCatalog } from "./db/seed/index.js";
@@ -38,6 +39,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   // The centers are part of the product, not demo data: a fresh install lists them at once.
   const centersAdded = await seedCatalog(db);
   if (centersAdded > 0) logger.info({ centers: centersAdded }, "catalog of centers installed");
+  // Without a configured key, the cards' key is made on the first start and read from then on.
+  await cardSecret(db, config.cardSecret, systemClock.now());
 
   const deps = { config, db, logger, clock: systemClock };
   const telegram = new AbortController();
