@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
+import { linkPartnerAccount } from "./cards.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
 import { linkNamedHost, type NamedHost } from "./teatalk.js";
@@ -65,8 +66,11 @@ export interface CreatedInvite {
   expiresAt: Instant;
 }
 
-/** Whom an invite links: a specialist, or a tea-talk host known by name at a center. */
-export type InviteTarget = { kind: "specialist"; specialistId: number } | ({ kind: "host" } & NamedHost);
+/** Whom an invite links: a specialist, a tea-talk host known by name at a center, or a card partner. */
+export type InviteTarget =
+  | { kind: "specialist"; specialistId: number }
+  | ({ kind: "host" } & NamedHost)
+  | { kind: "partner"; partnerId: number };
 
 /** A one-time invite, valid for `INVITE_TTL_HOURS` from `now`. */
 export async function createInvite(db: Db, invite: { target: InviteTarget; createdBy: number }, now: Date): Promise<CreatedInvite> {
@@ -81,6 +85,8 @@ export async function createInvite(db: Db, invite: { target: InviteTarget; creat
       specialist_id: target.kind === "specialist" ? target.specialistId : null,
       host_name: target.kind === "host" ? target.hostName : null,
       center_id: target.kind === "host" ? target.centerId : null,
+      // Only a partner's invite names a partner; tables from before partners have no such column.
+      ...(target.kind === "partner" ? { partner_id: target.partnerId } : {}),
       created_by: invite.createdBy,
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -110,9 +116,19 @@ class Refused extends Error {
   }
 }
 
+/** The columns that name an invite's target. */
+type TargetColumns = { specialist_id: number | null; host_name: string | null; center_id: string | null; partner_id: number | null };
+
 /** The columns that name an invite's target, as one value. */
-function targetOf(kind: InviteKind, row: { specialist_id: number | null; host_name: string | null; center_id: string | null }): InviteTarget {
-  return kind === "specialist" ? { kind, specialistId: row.specialist_id! } : { kind, hostName: row.host_name!, centerId: row.center_id! };
+function targetOf(kind: InviteKind, row: TargetColumns): InviteTarget {
+  switch (kind) {
+    case "specialist":
+      return { kind, specialistId: row.specialist_id! };
+    case "host":
+      return { kind, hostName: row.host_name!, centerId: row.center_id! };
+    case "partner":
+      return { kind, partnerId: row.partner_id! };
+  }
 }
 
 /**
@@ -143,22 +159,31 @@ export async function redeemInvite(
           eb.or([
             eb("kind", "=", "host"),
             eb("specialist_id", "in", eb.selectFrom("specialists").select("id").where("active", "=", 1)),
+            eb("partner_id", "in", eb.selectFrom("partners").select("id").where("active", "=", 1)),
           ]),
         )
-        .returning(["specialist_id", "host_name", "center_id"])
+        .returning(["specialist_id", "host_name", "center_id", "partner_id"])
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
       if (!claimed) return unusable(trx, invite, telegramId, at);
       const target = targetOf(invite.kind, claimed);
-      const alreadyYours =
-        target.kind === "specialist"
-          ? await linkSpecialist(trx, target.specialistId, telegramId)
-          : await linkHost(trx, target, telegramId, now);
-      return { kind: "linked" as const, target, alreadyYours };
+      return { kind: "linked" as const, target, alreadyYours: await linkAccount(trx, target, telegramId, now) };
     });
   } catch (err) {
     if (err instanceof Refused) return { kind: err.reason };
     throw err;
+  }
+}
+
+/** Gives the account the invite's role; true when it had it already. */
+async function linkAccount(trx: Db, target: InviteTarget, telegramId: number, now: Date): Promise<boolean> {
+  switch (target.kind) {
+    case "specialist":
+      return linkSpecialist(trx, target.specialistId, telegramId);
+    case "host":
+      return linkHost(trx, target, telegramId, now);
+    case "partner":
+      return linkPartnerAccount(trx, target.partnerId, telegramId, now);
   }
 }
 
@@ -190,10 +215,15 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
   const row = await db
     .selectFrom("staff_invites")
     .leftJoin("specialists", "specialists.id", "staff_invites.specialist_id")
+    .leftJoin("partners", "partners.id", "staff_invites.partner_id")
+    .leftJoin("partner_accounts", "partner_accounts.telegram_id", "staff_invites.used_by")
     .select([
       "staff_invites.specialist_id",
       "staff_invites.host_name",
       "staff_invites.center_id",
+      "staff_invites.partner_id",
+      "partners.active as partner_active",
+      "partner_accounts.partner_id as used_by_partner_id",
       "staff_invites.used_at",
       "staff_invites.used_by",
       "staff_invites.expires_at",
@@ -203,11 +233,14 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     .where("staff_invites.token", "=", invite.token)
     .where("staff_invites.kind", "=", invite.kind)
     .executeTakeFirst();
-  // The invite of a specialist who has left leads nowhere any more.
-  if (!row || (invite.kind === "specialist" && !row.active)) return { kind: "unknown" };
+  // The invite of a specialist who has left, or of a partnership that ended, leads nowhere any more.
+  if (!row || (invite.kind === "specialist" && !row.active) || (invite.kind === "partner" && !row.partner_active)) return { kind: "unknown" };
   if (row.used_at === null) return { kind: row.expires_at <= at ? "expired" : "used" };
   // A host's sessions may have changed hands since; whoever opened the link is told it was theirs.
-  const stillYours = invite.kind === "host" || row.telegram_id === telegramId;
+  const stillYours =
+    invite.kind === "host" ||
+    (invite.kind === "specialist" && row.telegram_id === telegramId) ||
+    (invite.kind === "partner" && row.used_by_partner_id === row.partner_id);
   if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
   return { kind: "used" };
 }

@@ -1,6 +1,6 @@
 /**
- * Rules of the specialists' side of consultations: invite links (for specialists and tea-talk
- * hosts), the agenda window, and which times a specialist may block.
+ * Rules of the specialists' side of consultations: invite links (for specialists, tea-talk
+ * hosts and card partners), the agenda window, and which times a specialist may block.
  */
 
 import type { Slot } from "./slots.js";
@@ -9,11 +9,11 @@ import { addDays, isLocalTime, localDateOf, localTimeOf, toInstant, type LocalDa
 /** How long an invite link stays usable after an administrator creates it. */
 export const INVITE_TTL_HOURS = 72;
 
-/** Whom an invite link is for: a specialist, or a tea-talk host who is not one. */
-export type InviteKind = "specialist" | "host";
+/** Whom an invite link is for: a specialist, a tea-talk host who is not one, or a discount-card partner. */
+export type InviteKind = "specialist" | "host" | "partner";
 
-/** Deep-link payloads of invites are `staff_<token>` or `host_<token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
-const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_" };
+/** Deep-link payloads of invites are `<prefix><token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
+const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_", partner: "partner_" };
 const START_PAYLOAD_MAX = 64;
 const TOKEN_RE = /^[A-Za-z0-9_-]+$/;
 
