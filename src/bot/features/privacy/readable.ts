@@ -5,18 +5,12 @@ import type { Language } from "../../../domain/language.js";
 import { deckItem } from "../../../domain/practice/items.js";
 import { ADULT_AGE } from "../../../domain/profile.js";
 import { isLearned } from "../../../domain/practice/srs.js";
-import { localDateOf, localTimeOf } from "../../../domain/time.js";
-import type { Translate } from "../../shared/format.js";
-
-/** An Almaty date with its year, as people write it in both languages: "23.11.2026". */
-function dateOf(instant: string | Date): string {
-  const [year, month, day] = localDateOf(new Date(instant)).split("-");
-  return `${day}.${month}.${year}`;
-}
+import { localTimeOf } from "../../../domain/time.js";
+import { dateWithYearOf, type Translate } from "../../shared/format.js";
 
 /** "23.11.2026, 09:00" in Almaty time. */
 function dateTimeOf(instant: string | Date): string {
-  return `${dateOf(instant)}, ${localTimeOf(new Date(instant))}`;
+  return `${dateWithYearOf(instant)}, ${localTimeOf(new Date(instant))}`;
 }
 
 /** "24.11.2026, 18:30–20:00". */
@@ -71,7 +65,7 @@ function practiceLines(t: Translate, practice: PersonalData["practice"], newPerD
     const item = deckItem(itemId);
     if (!item) return [];
     const key = isLearned(card) ? "mydata-practice-word-learned" : "mydata-practice-word";
-    return [t(key, { kk: item.kk, ru: item.ru, next: dateOf(card.due) })];
+    return [t(key, { kk: item.kk, ru: item.ru, next: dateWithYearOf(card.due) })];
   });
   if (words.length > 0) lines.push(t("mydata-practice-words"), ...words);
   return lines;

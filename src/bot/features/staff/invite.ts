@@ -20,6 +20,8 @@ import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { adminPartners } from "../card/buttons.js";
+import { greetPartner } from "../card/check.js";
 import { teatalkHostDay } from "../teatalk/buttons.js";
 import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist } from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
@@ -35,11 +37,11 @@ function isInviteButton(data: string | undefined): boolean {
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
 
-function isAdmin(ctx: BaseContext): boolean {
+export function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists and tea-talk hosts. */
+/** /invite and its buttons: administrators create one-time links for specialists, tea-talk hosts and card partners. */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
@@ -98,13 +100,15 @@ admin.callbackQuery(inviteHost.filter(), async (ctx) => {
   await issueHostInvite(ctx, inviteHost.unpack(ctx.match).session);
 });
 
-/** Whom to invite: a specialist of a center, or a tea-talk host. */
+/** Whom to invite: a specialist of a center, a tea-talk host, or a card partner's staff. */
 async function showInviteKinds(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-invite-choose-kind"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
       .row()
       .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("staff-invite-kind-partner"), adminPartners.pack({ page: 0 }))
       .row()
       .text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
@@ -253,7 +257,7 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
 }
 
 /** The link of a new invite and until when it works, as the administrator's message shows them. */
-function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
+export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
   const expires = new Date(invite.expiresAt);
   return {
     link: `https://t.me/${ctx.me.username}?start=${inviteStartPayload(kind, invite.token)}`,
@@ -286,6 +290,10 @@ staffStartFeature.command("start", async (ctx, next) => {
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   await refreshCommandMenu(ctx, roles);
   const { target } = result;
+  if (target.kind === "partner") {
+    ctx.log.info({ partner_id: target.partnerId }, "partner account linked");
+    return greetPartner(ctx, target.partnerId, result.alreadyYours);
+  }
   if (target.kind === "host") {
     ctx.log.info({ center_id: target.centerId }, "host account linked");
     return greetHost(ctx, target, result.alreadyYours);
