@@ -203,6 +203,12 @@ mydata-practice-answers = Жаттығулардағы жауаптар саны
 mydata-practice-words = Үйреніп жүрген сөздеріңіз:
 mydata-practice-word = • { $kk } — { $ru }: келесі қайталау — { $next }
 mydata-practice-word-learned = • { $kk } — { $ru } (меңгерілді): келесі қайталау — { $next }
+mydata-card-title = ЖАСТАР КАРТАСЫ
+mydata-card = Нөмірі: { $number }; шығарылым нөмірі: { $issue } ({ $issued }); { $until } дейін жарамды
+mydata-card-revoked = Картаның күшін әкімші { $date } жойған
+mydata-card-check = • { $when } — { $partner }: { $result }
+mydata-card-check-valid = карта жарамды болды
+mydata-card-check-invalid = карта жарамсыз болды
 mydata-none = жоқ
 deleteme-confirm =
     Барлық деректеріңізді өшірейік пе? Атыңыз, жасыңыз, ауданыңыз, телефоныңыз және жазылуларыңыз біржола өшіріледі, оларды қалпына келтіру мүмкін болмайды; статистикада тек жеке басыңызды көрсетпейтін сандар қалады.

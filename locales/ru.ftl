@@ -203,6 +203,12 @@ mydata-practice-answers = Ответов в упражнениях: { $count }; 
 mydata-practice-words = Слова в изучении:
 mydata-practice-word = • { $kk } — { $ru }: следующее повторение { $next }
 mydata-practice-word-learned = • { $kk } — { $ru } (выучено): следующее повторение { $next }
+mydata-card-title = МОЛОДЁЖНАЯ КАРТА
+mydata-card = Номер: { $number }; выпуск № { $issue } от { $issued }; действует до { $until }
+mydata-card-revoked = Карта отозвана администратором { $date }
+mydata-card-check = • { $when } — { $partner }: { $result }
+mydata-card-check-valid = карта действительна
+mydata-card-check-invalid = карта недействительна
 mydata-none = нет
 deleteme-confirm =
     Удалить все ваши данные? Имя, возраст, район, телефон и записи будут стёрты без возможности восстановления; в статистике останутся только обезличенные числа.

@@ -255,3 +255,42 @@ describe("a card's link opened", () => {
     expect(h.texts(await partner.send(`/start ${link}`))).toEqual([ru("flow-left"), ru("card-check-valid", { holder: `Айгерім, ${ru("card-age-band", { from: 18, to: 24 })}` })]);
   });
 });
+
+describe("the card and the person's data", () => {
+  it("/mydata lists the card's number and every check of it", async () => {
+    const link = await myCardLink();
+    const card = await cardRow();
+    const partner = await partnerAccount();
+    h.clock.advance(3_600_000);
+    await partner.send(`/start ${link}`);
+    const batch = await holder().send("/mydata");
+    const [readable, json] = batch.filter((c) => c.method === "sendDocument").map((c) => String(c.payload.document));
+    expect(readable).toContain(
+      [
+        ru("mydata-card-title"),
+        ru("mydata-card", { number: cardNumberOf(card.id), issue: 1, issued: "02.12.2026", until: "02.12.2027" }),
+        ru("mydata-card-check", { when: "02.12.2026, 11:00", partner: "Спорт <зал>", result: ru("mydata-card-check-valid") }),
+      ].join("\n"),
+    );
+    expect(JSON.parse(json!).card).toEqual({
+      card: { ...card, number: cardNumberOf(card.id) },
+      checks: [{ partner: "Спорт <зал>", checked_at: "2026-12-02T06:00:00.000Z", result: "valid" }],
+    });
+  });
+
+  it("/deleteme erases the card: its code names no card any more, and its checks stay without it", async () => {
+    const link = await myCardLink();
+    const partner = await partnerAccount();
+    await partner.send(`/start ${link}`);
+    const u = holder();
+    await u.send("/deleteme");
+    await u.press("privacy:erase:yes");
+    expect(await findUser(h.db, HOLDER)).toBeUndefined();
+    expect(await h.db.selectFrom("cards").selectAll().execute()).toEqual([]);
+    expect(h.texts(await partner.send(`/start ${link}`))).toEqual([ru("card-check-invalid")]);
+    expect((await checks()).map((c) => [c.card_id, c.result])).toEqual([
+      [null, "valid"],
+      [null, "unknown"],
+    ]);
+  });
+});

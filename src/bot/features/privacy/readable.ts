@@ -71,6 +71,20 @@ function practiceLines(t: Translate, practice: PersonalData["practice"], newPerD
   return lines;
 }
 
+function cardLines(t: Translate, data: PersonalData["card"]): string[] {
+  if (!data) return [];
+  const { card, checks } = data;
+  const lines = [
+    t("mydata-card", { number: card.number, issue: card.issue, issued: dateWithYearOf(card.issued_at), until: dateWithYearOf(card.expires_at) }),
+  ];
+  if (card.revoked_at) lines.push(t("mydata-card-revoked", { date: dateWithYearOf(card.revoked_at) }));
+  for (const check of checks) {
+    const result = t(check.result === "valid" ? "mydata-card-check-valid" : "mydata-card-check-invalid");
+    lines.push(t("mydata-card-check", { when: dateTimeOf(check.checked_at), partner: check.partner, result }));
+  }
+  return lines;
+}
+
 /**
  * Everything stored about a person as plain text in their language: labels from the locales,
  * dates in Almaty time, names of districts, centers and services instead of codes, and nothing
@@ -103,6 +117,7 @@ export function readableExport(t: Translate, lang: Language, data: PersonalData,
     section(t, "mydata-bookings-title", data.bookings.flatMap((b) => bookingLines(t, lang, b))),
     section(t, "mydata-signups-title", data.signups.map((s) => signupLine(t, lang, s))),
     section(t, "mydata-practice-title", practiceLines(t, data.practice, newPerDay)),
+    section(t, "mydata-card-title", cardLines(t, data.card)),
   ];
   return parts.join("\n\n") + "\n";
 }
