@@ -136,7 +136,7 @@ admin.callbackQuery(adminRevokeYes.filter(), async (ctx) => {
 // Partners
 
 /** The partners, a page at a time, each leading to its own screen; and a new one. */
-export async function showAdminPartners(ctx: BaseContext, page: number, notice?: string): Promise<void> {
+async function showAdminPartners(ctx: BaseContext, page: number, notice?: string): Promise<void> {
   const partners = await listActivePartners(ctx.deps.db);
   const { items, index, pages } = pageOf(partners, page, PARTNERS_PER_PAGE);
   const kb = new InlineKeyboard();

@@ -8,7 +8,6 @@ import { cardCategory, cardPartners, cardReissue, cardReissueNo, cardReissueYes 
 import { sendCardPhoto, showCategory, showMyCard, showPartnerCategories } from "./view.js";
 
 export { cardStartFeature, greetPartner } from "./check.js";
-export { showAdminPartners } from "./admin.js";
 
 export const cardFlows: Flow[] = [{ id: CARD_PARTNER_NEW, build: newPartnerConversation }];
 

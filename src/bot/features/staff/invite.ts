@@ -266,9 +266,9 @@ export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvi
 }
 
 /**
- * `/start staff_<token>` or `/start host_<token>`: a specialist or a tea-talk host opens their
- * invite. Mounted before the ordinary /start, which gets every other payload. No sign-up is
- * needed: the staff and host sides work on the link alone.
+ * `/start staff_<token>`, `/start host_<token>` or `/start partner_<token>`: a specialist, a
+ * tea-talk host or a card partner's staff opens their invite. Mounted before the ordinary
+ * /start, which gets every other payload. No sign-up is needed: these sides work on the link alone.
  */
 export const staffStartFeature = new Composer<AppContext>().chatType("private");
 
