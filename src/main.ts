@@ -33,7 +33,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
 
   const config = configOrExit(loadConfig);
-  const logger = createLogger(config.logLevel, [config.botToken]);
+  const logger = createLogger(config.logLevel, [config.botToken, ...(config.cardSecret === undefined ? [] : [config.cardSecret])]);
   const db = await openMigrated(config.database, logger);
 
   // The centers are part of the product, not demo data: a fresh install lists them at once.

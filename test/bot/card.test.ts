@@ -3,6 +3,7 @@ import { cardSecret, createPartner, linkPartnerAccount } from "../../src/db/card
 import type { Partner } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import { cardNumberOf, verifyCardToken } from "../../src/domain/card.js";
+import { createLogger } from "../../src/logger.js";
 import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { decodeQr } from "../support/qr.js";
@@ -292,5 +293,39 @@ describe("the card and the person's data", () => {
       [null, "valid"],
       [null, "unknown"],
     ]);
+  });
+});
+
+describe("the log", () => {
+  it("holds no card's code, number or holder's name, whatever happens to the card", async () => {
+    const lines: string[] = [];
+    const logged = await createHarness({
+      env: { ADMIN_IDS: String(ADMIN) },
+      now: "2026-12-02T05:00:00Z",
+      store: h.store,
+      logger: createLogger("trace", [], { write: (line: string) => void lines.push(line) }),
+    });
+    const u = logged.user({ id: HOLDER, first_name: "Айгерім", language_code: "ru" });
+    const first = cardPhoto(await u.press("menu:card")).payload;
+    await u.press("card:reissue-yes");
+    const second = cardPhoto(await u.press("menu:card")).payload;
+    await linkPartnerAccount(h.db, sport.id, PARTNER_ACCOUNT, h.clock.now());
+    const partner = logged.user({ id: PARTNER_ACCOUNT, first_name: "Кассир", language_code: "ru" });
+    await partner.send(`/start ${first}`);
+    await partner.send(`/start ${second}`);
+    const card = await cardRow();
+    const number = cardNumberOf(card.id);
+    const admin = logged.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    await admin.send(`/card ${number}`);
+    await admin.press(`card-admin:revoke-yes:${card.id}`);
+    expect(await cardRow()).toMatchObject({ revoked_by: ADMIN });
+
+    const log = lines.join("\n");
+    // The log did record what happened.
+    expect(log).toContain("card checked");
+    expect(log).toContain("card revoked");
+    for (const secret of [first.slice("card_".length), second.slice("card_".length), number, number.replace(" ", ""), "Айгерім", "Сейтқали"]) {
+      expect(log).not.toContain(secret);
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { AppDeps } from "../../src/bot/context.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../e2e/multipart.js";
 import { TestClock } from "./clock.js";
@@ -101,7 +101,7 @@ export async function createTestDb(): Promise<TestDb> {
  * place of Telegram: every call is recorded and answered with a result shaped like Telegram's,
  * unless a fault was injected for it.
  */
-export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb } = {}) {
+export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb; logger?: Logger } = {}) {
   // Passing the store of an earlier harness is a restart: a new bot on the same database.
   const store = options.store ?? (await createTestDb());
   const config: Config = loadConfig({
@@ -111,7 +111,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     ...options.env,
   });
   const clock = new TestClock(options.now ?? "2026-11-23T04:00:00Z");
-  const deps: AppDeps = { config, db: store.db, logger: createLogger("silent"), clock };
+  const deps: AppDeps = { config, db: store.db, logger: options.logger ?? createLogger("silent"), clock };
 
   const calls: ApiCall[] = [];
   const sent = new Map<number, Message[]>();
