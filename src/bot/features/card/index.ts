@@ -3,8 +3,9 @@ import { reissueCard } from "../../../db/cards.js";
 import type { AppContext, Flow } from "../../context.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
-import { CARD_PARTNER_NEW, cardAdminFeature, lookUpCard, newPartnerConversation } from "./admin.js";
+import { cardAdminFeature, lookUpCard } from "./admin.js";
 import { cardCategory, cardPartners, cardReissue, cardReissueNo, cardReissueYes } from "./buttons.js";
+import { CARD_PARTNER_NEW, newPartnerConversation, partnersAdminFeature } from "./partners.js";
 import { sendCardPhoto, showCategory, showMyCard, showPartnerCategories } from "./view.js";
 
 export { cardStartFeature, greetPartner } from "./check.js";
@@ -14,7 +15,7 @@ export const cardFlows: Flow[] = [{ id: CARD_PARTNER_NEW, build: newPartnerConve
 /** "My card" with its partners and reissue, and administrators' cards and partners. */
 export const cardFeature = new Composer<AppContext>().chatType("private");
 
-cardFeature.use(cardAdminFeature);
+cardFeature.use(cardAdminFeature, partnersAdminFeature);
 
 cardFeature.callbackQuery(menuEntryData("card"), async (ctx) => {
   await ctx.answerCallbackQuery();
