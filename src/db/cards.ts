@@ -110,6 +110,20 @@ export async function revokeCard(db: Db, cardId: number, revokedBy: number, now:
   return { kind: updated.numUpdatedRows > 0n ? "revoked" : "already-revoked", card };
 }
 
+/**
+ * An administrator's new issue of a revoked card, after a revocation found to be a mistake: the
+ * card works again, under a code none of the revoked issue's codes match.
+ */
+export async function restoreCard(db: Db, cardId: number, now: Date): Promise<HeldCard | undefined> {
+  await db
+    .updateTable("cards")
+    .set((eb) => ({ issue: eb("issue", "+", 1), ...issueAt(now), revoked_at: null, revoked_by: null }))
+    .where("id", "=", cardId)
+    .where("revoked_at", "is not", null)
+    .execute();
+  return findCard(db, cardId);
+}
+
 /** What a card's token is worth: the card it opens, or why it opens none. */
 export type TokenCheck =
   | { kind: "valid"; card: HeldCard }

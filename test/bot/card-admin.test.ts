@@ -186,7 +186,7 @@ describe("an administrator's /card", () => {
         status: ru("card-admin-status-revoked", { date: "02.12.2026" }),
       })}`,
     );
-    expect(admin.buttons().map((b) => b.text)).toEqual([ru("button-menu")]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([ru("card-admin-button-restore"), ru("button-menu")]);
     expect(await h.db.selectFrom("cards").select(["revoked_at", "revoked_by"]).executeTakeFirstOrThrow()).toEqual({
       revoked_at: "2026-12-02T06:00:00.000Z",
       revoked_by: ADMIN,
@@ -204,6 +204,40 @@ describe("an administrator's /card", () => {
     const reissue = await holder.press("card:reissue-yes");
     expect(reissue.map((c) => c.method)).not.toContain("sendPhoto");
     expect(await h.db.selectFrom("cards").select("issue").executeTakeFirstOrThrow()).toEqual({ issue: 1 });
+  });
+
+  it("issues a revoked card anew: it works again under a new code, and the revoked code stays invalid", async () => {
+    const link = await cardLink();
+    const card = await currentCard(h.db, HOLDER, h.clock.now());
+    const number = cardNumberOf(card.id);
+    await admin.send(`/card ${number}`);
+    await admin.click(ru("card-admin-button-revoke"));
+    await admin.click(ru("card-admin-button-revoke-yes"));
+    h.clock.advance(86_400_000);
+    const restored = await admin.click(ru("card-admin-button-restore"));
+    expect(h.texts(restored)[0]).toBe(
+      `${ru("card-admin-restored", { number })}\n\n${ru("card-admin-card", {
+        number,
+        holder: `Айгерім, ${ru("card-age-band", { from: 25, to: 35 })}`,
+        issue: 2,
+        issued: "03.12.2026",
+        until: "03.12.2027",
+        checks: 0,
+        status: ru("card-admin-status-active"),
+      })}`,
+    );
+    expect(await h.db.selectFrom("cards").select(["issue", "revoked_at", "revoked_by"]).executeTakeFirstOrThrow()).toEqual({
+      issue: 2,
+      revoked_at: null,
+      revoked_by: null,
+    });
+    const partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: null, benefitRu: null }, h.clock.now());
+    await linkPartnerAccount(h.db, partner.id, 7400, h.clock.now());
+    const cashier = h.user({ id: 7400, first_name: "Кассир", language_code: "ru" });
+    expect(h.texts(await cashier.send(`/start ${link}`))).toEqual([ru("card-check-invalid")]);
+    const fresh = await cardLink();
+    expect(fresh).not.toBe(link);
+    expect(h.texts(await cashier.send(`/start ${fresh}`))).toEqual([ru("card-check-valid", { holder: `Айгерім, ${ru("card-age-band", { from: 25, to: 35 })}` })]);
   });
 
   it("tells a mistyped number, a malformed one and an unknown one apart", async () => {
@@ -230,6 +264,7 @@ describe("forged administrator buttons and commands from anyone else", () => {
     const forged = [
       `card-admin:revoke-yes:${cardId}`,
       `card-admin:revoke:${cardId}`,
+      `card-admin:restore:${cardId}`,
       `card-admin:card:${cardId}`,
       `card-admin:remove-yes:${partner.id}`,
       `card-admin:link:${partner.id}`,
@@ -246,5 +281,12 @@ describe("forged administrator buttons and commands from anyone else", () => {
     expect(await h.db.selectFrom("cards").select(["revoked_at", "revoked_by"]).executeTakeFirstOrThrow()).toEqual({ revoked_at: null, revoked_by: null });
     expect((await partners())[0]).toMatchObject({ active: 1 });
     expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toEqual([]);
+  });
+
+  it("cannot give a revoked card back", async () => {
+    await h.db.updateTable("cards").set({ revoked_at: "2026-12-01T00:00:00.000Z", revoked_by: ADMIN }).execute();
+    const holder = h.user({ id: HOLDER, first_name: "Айгерім", language_code: "ru" });
+    expect(alerts(await holder.press(`card-admin:restore:${cardId}`))).toEqual([ru("staff-not-allowed")]);
+    expect(await h.db.selectFrom("cards").select(["issue", "revoked_by"]).executeTakeFirstOrThrow()).toEqual({ issue: 1, revoked_by: ADMIN });
   });
 });

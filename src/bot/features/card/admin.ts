@@ -1,16 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { countChecks, findCard, revokeCard, type HeldCard } from "../../../db/cards.js";
+import { countChecks, findCard, restoreCard, revokeCard, type HeldCard } from "../../../db/cards.js";
 import { cardIdOfNumber, cardNumberOf } from "../../../domain/card.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { dateWithYearOf } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { isAdmin } from "../staff/invite.js";
-import { ADMIN_BUTTONS, adminCard, adminRevoke, adminRevokeYes } from "./buttons.js";
+import { ADMIN_BUTTONS, adminCard, adminRestore, adminRevoke, adminRevokeYes } from "./buttons.js";
 import { holderLine } from "./view.js";
 
 /**
- * Administrators' side of the card: a card by its number (/card 0001 2345) and its revocation.
+ * Administrators' side of the card: a card by its number (/card 0001 2345), its revocation, and
+ * a new issue of a card revoked by mistake (its holder cannot reissue it themselves).
  * Every administrator's button of the card, the partners' included, is refused here to anyone else.
  */
 export const cardAdminFeature = new Composer<AppContext>().chatType("private");
@@ -43,7 +44,7 @@ export async function lookUpCard(ctx: BaseContext, typed: string): Promise<void>
   await showAdminCard(ctx, card);
 }
 
-/** A card's state for an administrator, with its revocation while it is valid. */
+/** A card's state for an administrator, with its revocation while it is valid, or a new issue once revoked. */
 async function showAdminCard(ctx: BaseContext, card: HeldCard, notice?: string): Promise<void> {
   const status =
     card.revoked_at === null ? ctx.t("card-admin-status-active") : ctx.t("card-admin-status-revoked", { date: dateWithYearOf(card.revoked_at) });
@@ -58,6 +59,7 @@ async function showAdminCard(ctx: BaseContext, card: HeldCard, notice?: string):
   });
   const kb = new InlineKeyboard();
   if (card.revoked_at === null) kb.text(ctx.t("card-admin-button-revoke"), adminRevoke.pack({ card: card.id })).row();
+  else kb.text(ctx.t("card-admin-button-restore"), adminRestore.pack({ card: card.id })).row();
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb.text(ctx.t("button-menu"), menuOpenButton.pack()));
 }
 
@@ -99,4 +101,16 @@ admin.callbackQuery(adminRevokeYes.filter(), async (ctx) => {
   }
   if (revocation.kind === "revoked") ctx.log.info("card revoked by an administrator");
   await showAdminCard(ctx, revocation.card, ctx.t("card-admin-revoked", { number: cardNumberOf(cardId) }));
+});
+
+admin.callbackQuery(adminRestore.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const cardId = adminRestore.unpack(ctx.match).card;
+  const card = await restoreCard(ctx.deps.db, cardId, ctx.deps.clock.now());
+  if (!card) {
+    await showScreen(ctx, ctx.t("card-admin-unknown", { number: cardNumberOf(cardId) }));
+    return;
+  }
+  ctx.log.info("card issued anew by an administrator");
+  await showAdminCard(ctx, card, ctx.t("card-admin-restored", { number: cardNumberOf(cardId) }));
 });

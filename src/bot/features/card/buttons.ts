@@ -8,10 +8,11 @@ export const cardReissue = defineScreen("card:reissue");
 export const cardReissueYes = defineScreen("card:reissue-yes");
 export const cardReissueNo = defineScreen("card:reissue-no");
 
-/** An administrator's card screen (/card <number>) and its revocation. */
+/** An administrator's card screen (/card <number>), its revocation, and a new issue of a revoked one. */
 export const adminCard = defineScreen("card-admin:card", { card: int(10) });
 export const adminRevoke = defineScreen("card-admin:revoke", { card: int(10) });
 export const adminRevokeYes = defineScreen("card-admin:revoke-yes", { card: int(10) });
+export const adminRestore = defineScreen("card-admin:restore", { card: int(10) });
 
 /** An administrator's partners: the list (paged), one partner, its invite link, ending it, a new one. */
 export const adminPartners = defineScreen("card-admin:partners", { page: int(3) });
@@ -26,6 +27,7 @@ export const ADMIN_BUTTONS = [
   adminCard,
   adminRevoke,
   adminRevokeYes,
+  adminRestore,
   adminPartners,
   adminPartner,
   adminPartnerLink,
