@@ -211,6 +211,12 @@ mydata-practice-answers = Ответов в упражнениях: { $count }; 
 mydata-practice-words = Слова в изучении:
 mydata-practice-word = • { $kk } — { $ru }: следующее повторение { $next }
 mydata-practice-word-learned = • { $kk } — { $ru } (выучено): следующее повторение { $next }
+mydata-card-title = МОЛОДЁЖНАЯ КАРТА
+mydata-card = Номер: { $number }; выпуск № { $issue } от { $issued }; действует до { $until }
+mydata-card-revoked = Карта отозвана администратором { $date }
+mydata-card-check = • { $when } — { $partner }: { $result }
+mydata-card-check-valid = карта действительна
+mydata-card-check-invalid = карта недействительна
 mydata-none = нет
 deleteme-confirm =
     Удалить все ваши данные? Имя, возраст, район, телефон и записи будут стёрты без возможности восстановления; в статистике останутся только обезличенные числа.
@@ -376,6 +382,93 @@ teams-declined = Заявка отклонена: { $name }. Мы сообщил
 teams-request-already-answered = На заявку от { $name } уже ответили.
 teams-not-coordinator = Этот раздел для координаторов команд. Если вы координатор, попросите ссылку-приглашение у администратора.
 
+## Discount card
+
+card-caption =
+    <b>💳 Молодёжная карта</b>
+    Номер: <code>{ $number }</code>
+    { $holder }
+    Действует до { $until }
+
+    Чтобы получить скидку, покажите QR-код партнёру: он отсканирует его камерой своего телефона.
+card-age-band = { $from }–{ $to } лет
+card-button-partners = 🤝 Партнёры и скидки
+card-button-reissue = 🔄 Перевыпустить
+card-reissue-confirm = Перевыпустить карту? Вы получите новый QR-код, а старый перестанет работать. Это нужно, если ваш код мог увидеть или сфотографировать кто-то другой.
+card-button-reissue-yes = ✅ Да, перевыпустить
+card-button-reissue-no = Нет, не нужно
+card-reissued = Готово: карта перевыпущена, старый QR-код больше не действует. Новая карта — ниже.
+card-reissue-kept = Хорошо, карта осталась прежней.
+card-revoked = Ваша карта № { $number } отозвана администратором { $date }, её QR-код не действует. Если вы считаете, что это ошибка, обратитесь в любой молодёжный центр.
+card-partners-title =
+    <b>Партнёры и скидки по карте</b>
+    Выберите раздел:
+card-category-transport = 🚌 Транспорт
+card-category-sport = 🏅 Спорт
+card-category-culture = 🎭 Культура
+card-partners-in-category = <b>{ $category }</b>: партнёры и их скидки
+card-partner-line = • <b>{ $name }</b> — { $benefit }
+card-partner-line-plain = • <b>{ $name }</b>
+card-partners-none = В этом разделе пока нет партнёров.
+card-check-valid =
+    ✅ <b>Карта действительна</b>
+    { $holder }
+card-check-invalid =
+    ❌ <b>Карта недействительна</b>
+    Скидку по ней дать нельзя.
+card-check-own = Это ваша собственная карта. Партнёр проверяет её, сканируя QR-код своим телефоном. Действующий код всегда есть в разделе «Моя карта».
+card-foreign =
+    Это молодёжная карта комьюнити-центров Алматы. По ней молодые люди от 14 до 35 лет получают скидки у партнёров — в транспорте, спорте и культуре. Проверить карту могут только партнёры.
+
+    Хотите свою карту? Зарегистрируйтесь в боте — это займёт пару минут.
+card-button-get = 💳 Получить свою карту
+card-partner-removed = Партнёрство «{ $partner }» завершено, поэтому вы больше не проверяете карты. Если это ошибка, обратитесь к администратору.
+card-partner-linked =
+    Готово! Теперь вы проверяете молодёжные карты для партнёра «{ $partner }».
+
+    Как проверить: наведите камеру телефона на QR-код карты и откройте появившуюся ссылку. Бот покажет, действительна ли карта, имя владельца и его возрастную группу.
+card-partner-linked-already = Вы уже проверяете карты для партнёра «{ $partner }» — всё в порядке.
+card-admin-usage = Напишите номер карты после команды, например: /card 0001 2345
+card-admin-mistyped = В номере ошибка: последняя, контрольная цифра не сходится. Проверьте номер.
+card-admin-unknown = Карты с номером { $number } нет.
+card-admin-card =
+    <b>Карта { $number }</b>
+    Владелец: { $holder }
+    Выпуск № { $issue } от { $issued }, действует до { $until }
+    Проверок у партнёров: { $checks }
+    Статус: { $status }
+card-admin-status-active = действует
+card-admin-status-revoked = отозвана { $date }
+card-admin-button-revoke = ⛔ Отозвать карту
+card-admin-revoke-confirm = Отозвать карту { $number }? Она перестанет действовать у всех партнёров, а владелец не сможет перевыпустить её сам.
+card-admin-button-revoke-yes = Да, отозвать
+card-admin-revoked = Карта { $number } отозвана.
+card-admin-button-restore = 🔄 Выдать карту заново
+card-admin-restored = Карта { $number } снова действует. Старые QR-коды по-прежнему недействительны: новый код владелец увидит в разделе «Моя карта».
+card-admin-partners =
+    <b>Партнёры молодёжной карты</b>
+    Выберите партнёра, чтобы создать ссылку-приглашение для его сотрудников или завершить партнёрство. Здесь же добавляется новый партнёр.
+card-admin-partners-none = Партнёров пока нет. Добавьте первого:
+card-admin-button-new-partner = ➕ Новый партнёр
+card-admin-partner =
+    <b>{ $name }</b> · { $category }
+    Скидка (на казахском): { $benefitKk }
+    Скидка (на русском): { $benefitRu }
+    Аккаунтов, проверяющих карты: { $accounts }
+card-admin-benefit-none = не указана
+card-admin-button-link = 🔗 Ссылка для сотрудника
+card-admin-button-remove = 🗑 Завершить партнёрство
+card-admin-remove-confirm = Завершить партнёрство с «{ $name }»? Его сотрудники больше не смогут проверять карты, а сам партнёр исчезнет из списка скидок.
+card-admin-button-remove-yes = Да, завершить
+card-admin-partner-removed = Партнёрство с «{ $name }» завершено.
+card-admin-partner-gone = Этого партнёра уже нет в списке.
+card-admin-ask-name = Напишите название партнёра (до { $max } символов) — так его увидят в списке скидок.
+card-admin-name-invalid = Название — от 2 до { $max } символов.
+card-admin-ask-category = К какому разделу относится партнёр?
+card-admin-ask-benefit-kk = Какую скидку партнёр даёт владельцам карты? Напишите по-казахски (до { $max } символов) или пропустите.
+card-admin-ask-benefit-ru = Теперь то же самое по-русски (до { $max } символов) или пропустите.
+card-admin-partner-added = Партнёр «{ $name }» добавлен.
+
 ## Staff
 
 staff-only = Этот раздел — для специалистов центров. Если вы специалист, попросите у администратора ссылку-приглашение.
@@ -428,6 +521,7 @@ staff-invite-choose-kind = Кому создать ссылку-приглаше
 staff-invite-kind-specialist = 🧑‍💼 Специалисту
 staff-invite-kind-host = ☕ Ведущему tea talk
 staff-invite-kind-coordinator = 🤝 Координатору команды
+staff-invite-kind-partner = 💳 Партнёру карты
 staff-invite-choose = Кому создать ссылку-приглашение? Специалисты, ещё не подключённые к боту:
 staff-invite-choose-center = Специалистов без подключения: { $count }. Выберите центр:
 staff-invite-choose-specialist = { $center }: кому создать ссылку-приглашение?
@@ -455,6 +549,11 @@ staff-invite-coordinator-created =
     { $link }
 
     Ссылка одноразовая, действует до: { $until }. Передайте её координатору лично: по ней он будет получать заявки в команду.
+staff-invite-partner-created =
+    Ссылка-приглашение для сотрудника партнёра <b>{ $name }</b> ({ $category }):
+    { $link }
+
+    Ссылка одноразовая, действует до: { $until }. Передайте её лично тому, кто будет проверять карты: открыв её, он сможет сканировать QR-коды карт.
 staff-page-prev = ◀️ Предыдущие
 staff-page-next = Следующие ▶️
 staff-invite-unknown = Такой ссылки-приглашения нет. Проверьте ссылку или попросите у администратора новую.

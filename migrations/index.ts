@@ -14,6 +14,7 @@ import * as practiceReviewOnce from "./2026-12-02-11-practice-review-once.js";
 import * as inviteTargets from "./2026-12-02-12-invite-targets.js";
 import * as teams from "./2026-12-02-25-teams.js";
 import * as centerOffers from "./2026-12-02-26-center-offers.js";
+import * as cards from "./2026-12-02-30-cards.js";
 import * as hotPathIndexes from "./2026-12-02-45-hot-path-indexes.js";
 
 /**
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-12-invite-targets": inviteTargets,
   "2026-12-02-25-teams": teams,
   "2026-12-02-26-center-offers": centerOffers,
+  "2026-12-02-30-cards": cards,
   "2026-12-02-45-hot-path-indexes": hotPathIndexes,
 };

@@ -41,6 +41,7 @@ const schema = storeSchema.extend({
   OUTBOX_LEASE_SECONDS: positiveInt(120),
   TEATALK_REMINDER_MINUTES: positiveInt(180),
   PRACTICE_NEW_PER_DAY: positiveInt(10),
+  CARD_SECRET: z.string().trim().min(32, "must be at least 32 characters (a long random string)").optional(),
 });
 
 /** The names of every environment variable the bot reads. */
@@ -65,6 +66,8 @@ export type Config = StoreConfig & {
   teatalkReminderMinutes: number;
   /** New Kazakh-practice items a learner meets per Almaty day, unless they chose otherwise. */
   practiceNewPerDay: number;
+  /** The key discount cards are signed with; without one, a key is generated and kept in the database. */
+  cardSecret: string | undefined;
 };
 
 /** A configuration problem the operator must fix; the message names the variable. */
@@ -118,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
     teatalkReminderMinutes: c.TEATALK_REMINDER_MINUTES,
     practiceNewPerDay: c.PRACTICE_NEW_PER_DAY,
+    cardSecret: c.CARD_SECRET,
   };
 }

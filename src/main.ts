@@ -29,7 +29,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
 
   const config = configOrExit(loadConfig);
-  const logger = createLogger(config.logLevel, [config.botToken]);
+  const logger = createLogger(config.logLevel, [config.botToken, ...(config.cardSecret === undefined ? [] : [config.cardSecret])]);
   const db = await openStore(config.database, logger);
   const service = await startBotService({ config, db, logger, clock: systemClock });
 

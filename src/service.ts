@@ -6,6 +6,7 @@ import { createBot } from "./bot/index.js";
 import { noticeRenderers } from "./bot/notices.js";
 import { startPolling } from "./bot/polling.js";
 import type { StoreConfig } from "./config.js";
+import { cardSecret } from "./db/cards.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedCatalog } from "./db/seed/index.js";
@@ -49,6 +50,8 @@ export async function openMigrated(database: StoreConfig["database"], logger: Lo
 /** Bot → command menus → polling → scheduler, against the Bot API that `deps.config` names. */
 export async function startBotService(deps: AppDeps): Promise<BotService> {
   const { config, logger } = deps;
+  // Without a configured key, the cards' key is made on the first start and read from then on.
+  await cardSecret(deps.db, config.cardSecret, deps.clock.now());
   const telegram = new AbortController();
   const { bot, i18n, tracker } = createBot(deps, { cutOff: telegram.signal });
   await bot.init();

@@ -17,6 +17,8 @@ describe("configuration", () => {
       logLevel: "info",
       booking: { maxUpcomingPerService: 2, noShowLimit: 3, noShowWindowDays: 90 },
       reminderOffsetsMinutes: [1440, 120],
+      // The cards' key is then made once and kept in the database.
+      cardSecret: undefined,
     });
   });
 
@@ -28,12 +30,14 @@ describe("configuration", () => {
       ADMIN_IDS: "111, 222",
       LOG_LEVEL: "debug",
       REMINDER_OFFSETS_MINUTES: "60,1440,60",
+      CARD_SECRET: " a-long-random-key-chosen-by-the-operator ",
     });
     expect(config.apiRoot).toBe("http://127.0.0.1:8081");
     expect(config.database.path).toBe("/var/lib/jastar/bot.db");
     expect(config.adminIds).toEqual([111, 222]);
     expect(config.logLevel).toBe("debug");
     expect(config.reminderOffsetsMinutes).toEqual([1440, 60]);
+    expect(config.cardSecret).toBe("a-long-random-key-chosen-by-the-operator");
   });
 
   it.each([
@@ -44,6 +48,7 @@ describe("configuration", () => {
     [{ BOT_TOKEN: TOKEN, ADMIN_IDS: "12,abc" }, "ADMIN_IDS"],
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nowhere" }, "TELEGRAM_API_ROOT"],
+    [{ BOT_TOKEN: TOKEN, CARD_SECRET: "too-short-to-sign-cards" }, "CARD_SECRET"],
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable} `));

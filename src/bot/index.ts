@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
+import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
 import { consultFeature, consultFlows } from "./features/consult/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
@@ -59,7 +60,7 @@ export interface BotOptions {
 }
 
 /** Every feature's flows: each is entered by its id from that feature's buttons and commands. */
-const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows].flat();
+const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows, cardFlows].flat();
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
@@ -108,8 +109,10 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Early: it also notices that someone marked as having blocked the bot is writing again.
   privateChats.use(remindersFeature);
   privateChats.use(centersFeature, teamsFeature, linksFeature);
-  // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
-  privateChats.use(staffStartFeature, staffFeature);
+  // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
+  // /start staff_<token> links a specialist; any other /start passes on.
+  privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
+  privateChats.use(cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature);
   privateChats.use(practiceFeature);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DistrictCode } from "../domain/districts.js";
+import type { PartnerCategory } from "../domain/card.js";
 import type { Language } from "../domain/language.js";
 import type { Occupation } from "../domain/profile.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
@@ -128,6 +129,56 @@ export interface StaffInvitesTable {
   expires_at: Instant;
   used_at: Instant | null;
   used_by: number | null;
+}
+
+/** What the bot keeps about itself, by name (the key cards are signed with, unless configured). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  created_at: Instant;
+}
+
+/** A person's discount card; `issue` grows with each reissue, and only its latest token works. */
+export interface CardsTable {
+  id: Generated<number>;
+  user_id: number;
+  issue: Generated<number>;
+  issued_at: Instant;
+  expires_at: Instant;
+  revoked_at: Instant | null;
+  /** The administrator who revoked it. */
+  revoked_by: number | null;
+  created_at: Instant;
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  name: string;
+  category: PartnerCategory;
+  benefit_kk: string | null;
+  benefit_ru: string | null;
+  active: Generated<number>;
+  demo: Generated<number>;
+  created_at: Instant;
+}
+
+/** A Telegram account that checks cards for a partner. */
+export interface PartnerAccountsTable {
+  telegram_id: number;
+  partner_id: number;
+  linked_at: Instant;
+}
+
+/** Why a check found a card invalid is kept here; the partner is only told "invalid". */
+export type CardCheckResult = "valid" | "forged" | "expired" | "reissued" | "revoked" | "unknown";
+
+export interface CardChecksTable {
+  id: Generated<number>;
+  card_id: number | null;
+  partner_id: number;
+  checked_by: number;
+  checked_at: Instant;
+  result: CardCheckResult;
 }
 
 export type BookingStatus = "confirmed" | "cancelled" | "attended" | "no_show" | "rescheduled";
@@ -284,6 +335,11 @@ export interface Database {
   specialist_overrides: SpecialistOverridesTable;
   blocked_times: BlockedTimesTable;
   staff_invites: StaffInvitesTable;
+  settings: SettingsTable;
+  cards: CardsTable;
+  partners: PartnersTable;
+  partner_accounts: PartnerAccountsTable;
+  card_checks: CardChecksTable;
   bookings: BookingsTable;
   outbox: OutboxTable;
   practice_settings: PracticeSettingsTable;
@@ -301,6 +357,8 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Center = Selectable<CentersTable>;
 export type Specialist = Selectable<SpecialistsTable>;
 export type Booking = Selectable<BookingsTable>;
+export type Card = Selectable<CardsTable>;
+export type Partner = Selectable<PartnersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
+import { linkPartnerAccount } from "./cards.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
 import { linkNamedHost, type NamedHost } from "./teatalk.js";
@@ -65,10 +66,11 @@ export interface CreatedInvite {
   expiresAt: Instant;
 }
 
-/** Whom an invite links: a specialist, a tea-talk host known by name at a center, or a team's coordinator. */
+/** Whom an invite links: a specialist, a tea-talk host known by name at a center, a card partner, or a team's coordinator. */
 export type InviteTarget =
   | { kind: "specialist"; specialistId: number }
   | ({ kind: "host" } & NamedHost)
+  | { kind: "partner"; partnerId: number }
   | { kind: "coordinator"; teamId: number };
 
 /** The invite columns that name a target. */
@@ -76,6 +78,7 @@ interface TargetColumns {
   specialist_id: number | null;
   host_name: string | null;
   center_id: string | null;
+  partner_id: number | null;
   team_id: number | null;
 }
 
@@ -86,6 +89,8 @@ function columnsOf(target: InviteTarget): Partial<TargetColumns> {
       return { specialist_id: target.specialistId };
     case "host":
       return { host_name: target.hostName, center_id: target.centerId };
+    case "partner":
+      return { partner_id: target.partnerId };
     case "coordinator":
       return { team_id: target.teamId };
   }
@@ -98,6 +103,8 @@ function targetOf(kind: InviteKind, row: TargetColumns): InviteTarget {
       return { kind, specialistId: row.specialist_id! };
     case "host":
       return { kind, hostName: row.host_name!, centerId: row.center_id! };
+    case "partner":
+      return { kind, partnerId: row.partner_id! };
     case "coordinator":
       return { kind, teamId: row.team_id! };
   }
@@ -172,10 +179,11 @@ export async function redeemInvite(
           eb.or([
             eb("kind", "=", "host"),
             eb("specialist_id", "in", eb.selectFrom("specialists").select("id").where("active", "=", 1)),
+            eb("partner_id", "in", eb.selectFrom("partners").select("id").where("active", "=", 1)),
             eb("team_id", "in", eb.selectFrom("teams").select("id").where("active", "=", 1)),
           ]),
         )
-        .returning(["specialist_id", "host_name", "center_id", "team_id"])
+        .returning(["specialist_id", "host_name", "center_id", "partner_id", "team_id"])
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
       if (!claimed) return unusable(trx, invite, telegramId, at);
@@ -195,6 +203,8 @@ function link(trx: Db, target: InviteTarget, telegramId: number, now: Date): Pro
       return linkSpecialist(trx, target.specialistId, telegramId);
     case "host":
       return linkHost(trx, target, telegramId, now);
+    case "partner":
+      return linkPartnerAccount(trx, target.partnerId, telegramId, now);
     case "coordinator":
       return linkCoordinator(trx, target.teamId, telegramId);
   }
@@ -242,11 +252,16 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
   const row = await db
     .selectFrom("staff_invites")
     .leftJoin("specialists", "specialists.id", "staff_invites.specialist_id")
+    .leftJoin("partners", "partners.id", "staff_invites.partner_id")
+    .leftJoin("partner_accounts", "partner_accounts.telegram_id", "staff_invites.used_by")
     .leftJoin("teams", "teams.id", "staff_invites.team_id")
     .select([
       "staff_invites.specialist_id",
       "staff_invites.host_name",
       "staff_invites.center_id",
+      "staff_invites.partner_id",
+      "partners.active as partner_active",
+      "partner_accounts.partner_id as used_by_partner_id",
       "staff_invites.team_id",
       "teams.coordinator_id",
       "teams.active as team_active",
@@ -259,12 +274,20 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     .where("staff_invites.token", "=", invite.token)
     .where("staff_invites.kind", "=", invite.kind)
     .executeTakeFirst();
-  // The invite of a specialist who has left, or of a team wound up, leads nowhere any more.
-  if (!row || (invite.kind === "specialist" && !row.active) || (invite.kind === "coordinator" && !row.team_active)) return { kind: "unknown" };
+  // The invite of a specialist who has left, of a partnership that ended or of a team wound up
+  // leads nowhere any more.
+  const gone =
+    (invite.kind === "specialist" && !row?.active) ||
+    (invite.kind === "partner" && !row?.partner_active) ||
+    (invite.kind === "coordinator" && !row?.team_active);
+  if (!row || gone) return { kind: "unknown" };
   if (row.used_at === null) return { kind: row.expires_at <= at ? "expired" : "used" };
   // A host's sessions may have changed hands since; whoever opened the link is told it was theirs.
   const stillYours =
-    invite.kind === "host" || (invite.kind === "coordinator" ? row.coordinator_id === telegramId : row.telegram_id === telegramId);
+    invite.kind === "host" ||
+    (invite.kind === "specialist" && row.telegram_id === telegramId) ||
+    (invite.kind === "partner" && row.used_by_partner_id === row.partner_id) ||
+    (invite.kind === "coordinator" && row.coordinator_id === telegramId);
   if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
   return { kind: "used" };
 }

@@ -1,9 +1,10 @@
 import { localDateOf } from "../domain/time.js";
+import { eraseCard, exportCard, type OwnCardCheck } from "./cards.js";
 import { cancelBooking, listEveryOwnBooking, listUpcomingOwnBookings, type BookingDetails } from "./bookings.js";
 import { deleteConversationState } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
-import type { PracticeSettings, User } from "./schema.js";
+import type { Card, PracticeSettings, User } from "./schema.js";
 import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
 import { eraseMemberships, exportMemberships, type MembershipView } from "./teams.js";
 import { countAnonymously, findUser } from "./users.js";
@@ -29,7 +30,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     created_at: m.created_at,
     updated_at: m.updated_at,
   }));
-  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId), teams };
+  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId), teams, card: await exportCard(db, userId) };
 }
 
 /** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */
@@ -39,6 +40,8 @@ export interface PersonalData {
   signups: SignupView[];
   teams: MembershipView[];
   practice: { settings: PracticeSettings | undefined; cards: StoredCard[]; answers: { count: number; last: string | null } };
+  /** The discount card with every check of it; null before "My card" was first opened. */
+  card: { card: Card & { number: string }; checks: OwnCardCheck[] } | null;
 }
 
 /** Everything stored about one person, for the readable /mydata file; null when nothing is. */
@@ -55,6 +58,7 @@ export async function loadPersonalData(db: Db, userId: number): Promise<Personal
       cards: await loadCards(db, userId),
       answers: await practiceAnswers(db, userId),
     },
+    card: await exportCard(db, userId),
   };
 }
 
@@ -76,6 +80,8 @@ export async function eraseUserData(db: Db, userId: number, now: Date): Promise<
     await deleteConversationState(trx, userId);
     await erasePracticeData(trx, userId);
     await eraseMemberships(trx, userId);
+    // The card's tokens stop working with it; its checks stay for the partners' figures, without a card.
+    await eraseCard(trx, userId);
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     await countAnonymously(trx, "accounts_erased", localDateOf(now));
   });

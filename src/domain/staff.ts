@@ -1,6 +1,6 @@
 /**
- * Rules of the specialists' side of consultations: invite links (for specialists and tea-talk
- * hosts), the agenda window, and which times a specialist may block.
+ * Rules of the specialists' side of consultations: invite links (for specialists, tea-talk
+ * hosts and card partners), the agenda window, and which times a specialist may block.
  */
 
 import type { Slot } from "./slots.js";
@@ -9,14 +9,14 @@ import { addDays, isLocalTime, localDateOf, localTimeOf, toInstant, type LocalDa
 /** How long an invite link stays usable after an administrator creates it. */
 export const INVITE_TTL_HOURS = 72;
 
-/** Whom an invite link is for: a specialist, a tea-talk host who is not one, or an NGO team's coordinator. */
-export type InviteKind = "specialist" | "host" | "coordinator";
-
 /**
- * Deep-link payloads of invites are `staff_<token>`, `host_<token>` or `coord_<token>`; Telegram
- * allows 64 characters of [A-Za-z0-9_-].
+ * Whom an invite link is for: a specialist, a tea-talk host who is not one, a discount-card
+ * partner, or an NGO team's coordinator.
  */
-const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_", coordinator: "coord_" };
+export type InviteKind = "specialist" | "host" | "partner" | "coordinator";
+
+/** Deep-link payloads of invites are `<prefix><token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
+const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_", partner: "partner_", coordinator: "coord_" };
 const START_PAYLOAD_MAX = 64;
 const TOKEN_RE = /^[A-Za-z0-9_-]+$/;
 

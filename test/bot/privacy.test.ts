@@ -128,6 +128,8 @@ describe("/mydata and /deleteme", () => {
           kk("mydata-practice-words"),
           kk("mydata-practice-word", { kk: "сәлеметсіз бе", ru: "здравствуйте", next: `${d}.${m}.${y}` }),
         ].join("\n"),
+        // "My card" never opened: no card yet.
+        [kk("mydata-card-title"), kk("mydata-none")].join("\n"),
       ].join("\n\n") + "\n",
     );
     // Codes and bookkeeping stay in the JSON only.

@@ -68,6 +68,7 @@ describe("invites", () => {
       { text: ru("staff-invite-kind-specialist"), callback_data: "staff-inv:p:0" },
       { text: ru("staff-invite-kind-host"), callback_data: "staff-inv:h:0" },
       { text: ru("staff-invite-kind-coordinator"), callback_data: "staff-inv:t:0" },
+      { text: ru("staff-invite-kind-partner"), callback_data: "card-admin:partners:0" },
       { text: ru("button-menu"), callback_data: "menu:open" },
     ]);
     expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose")]);

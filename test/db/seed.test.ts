@@ -3,6 +3,7 @@ import { listCenters, loadSchedules } from "../../src/db/catalog.js";
 import type { Db } from "../../src/db/database.js";
 import { runSeed, seedCatalog, seedDemo } from "../../src/db/seed/index.js";
 import { seedTeamsDemo } from "../../src/db/seed/teams.js";
+import { seedPartnersDemo } from "../../src/db/seed/partners.js";
 import { DISTRICTS } from "../../src/domain/districts.js";
 import { BOOKING_WINDOW_DAYS, MIN_NOTICE_MINUTES, SERVICE_CODES, SERVICES } from "../../src/domain/services.js";
 import { freeSlots, validateWeeklyHours } from "../../src/domain/slots.js";
@@ -212,15 +213,28 @@ describe("demo teams", () => {
   });
 });
 
+describe("demo partners", () => {
+  it("are one per category, marked and named as demo, and added once", async () => {
+    expect(await seedPartnersDemo(db, NOW)).toBe(3);
+    expect(await seedPartnersDemo(db, NOW)).toBe(0);
+    const partners = await db.selectFrom("partners").select(["name", "category", "demo", "active"]).orderBy("category").execute();
+    expect(partners.map((p) => p.category)).toEqual(["culture", "sport", "transport"]);
+    for (const p of partners) {
+      expect(p).toMatchObject({ demo: 1, active: 1 });
+      expect(p.name).toContain("(демо)");
+    }
+  });
+});
+
 describe("seed command", () => {
   it("seeds the catalog, adds demo specialists only with --demo, and reports what it added", async () => {
     expect(await runSeed(db, NOW, [])).toBe("seed done; catalog: 16 of 16 centers added");
     expect(await demoSpecialists()).toEqual([]);
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added; teams: 3 demo teams added",
+      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added; teams: 3 demo teams added; card partners: 3 added",
     );
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added; teams: 0 demo teams added",
+      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added; teams: 0 demo teams added; card partners: 0 added",
     );
     expect(await demoSpecialists()).toHaveLength(64);
   });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countRecentNoShows, loadAgendas } from "../../src/db/bookings.js";
+import { createPartner, removePartner } from "../../src/db/cards.js";
 import type { Db } from "../../src/db/database.js";
-import type { Specialist } from "../../src/db/schema.js";
+import type { Partner, Specialist } from "../../src/db/schema.js";
 import {
   blockTime,
   createInvite,
@@ -184,6 +185,49 @@ describe("host invites", () => {
     expect(await hostsOf()).toEqual([7300, 7300, 7300]);
     const third = await createInvite(db, { target: host, createdBy: ADMIN }, NOW);
     expect(await redeemInvite(db, hostInvite(third.token), 7300, NOW)).toEqual({ kind: "linked", target: host, alreadyYours: true });
+  });
+});
+
+describe("partner invites", () => {
+  const partnerInvite = (token: string) => ({ kind: "partner" as const, token });
+  const accountsOf = () => db.selectFrom("partner_accounts").select(["telegram_id", "partner_id"]).orderBy("telegram_id").execute();
+  let sport: Partner;
+  let culture: Partner;
+
+  beforeEach(async () => {
+    sport = await createPartner(db, { name: "Спорт", category: "sport", benefitKk: null, benefitRu: null }, NOW);
+    culture = await createPartner(db, { name: "Театр", category: "culture", benefitKk: null, benefitRu: null }, NOW);
+  });
+  const inviteForPartner = (partner: Partner) => createInvite(db, { target: { kind: "partner", partnerId: partner.id }, createdBy: ADMIN }, NOW);
+
+  it("are stored with their partner and make the account that opens one check cards for it, once", async () => {
+    const { token } = await inviteForPartner(sport);
+    expect(await inviteRow(token)).toMatchObject({ kind: "partner", partner_id: sport.id, specialist_id: null, host_name: null });
+    expect(await redeemInvite(db, specialistInvite(token), 7400, NOW)).toEqual({ kind: "unknown" });
+    const target = { kind: "partner", partnerId: sport.id };
+    expect(await redeemInvite(db, partnerInvite(token), 7400, NOW)).toEqual({ kind: "linked", target, alreadyYours: false });
+    expect(await redeemInvite(db, partnerInvite(token), 7400, NOW)).toEqual({ kind: "linked", target, alreadyYours: true });
+    expect(await redeemInvite(db, partnerInvite(token), 7401, NOW)).toEqual({ kind: "used" });
+    expect(await accountsOf()).toEqual([{ telegram_id: 7400, partner_id: sport.id }]);
+  });
+
+  it("of another partner move the account there; the old link is then no longer its own", async () => {
+    const first = await inviteForPartner(sport);
+    await redeemInvite(db, partnerInvite(first.token), 7400, NOW);
+    const second = await inviteForPartner(culture);
+    expect(await redeemInvite(db, partnerInvite(second.token), 7400, NOW)).toMatchObject({ kind: "linked", alreadyYours: false });
+    expect(await accountsOf()).toEqual([{ telegram_id: 7400, partner_id: culture.id }]);
+    expect(await redeemInvite(db, partnerInvite(first.token), 7400, NOW)).toEqual({ kind: "used" });
+  });
+
+  it("lead nowhere once the partnership has ended, and expire like the others", async () => {
+    const spare = await inviteForPartner(sport);
+    const expiring = await inviteForPartner(culture);
+    await removePartner(db, sport.id);
+    expect(await redeemInvite(db, partnerInvite(spare.token), 7400, NOW)).toEqual({ kind: "unknown" });
+    expect(await redeemInvite(db, partnerInvite(expiring.token), 7400, new Date(expiring.expiresAt))).toEqual({ kind: "expired" });
+    expect(await accountsOf()).toEqual([]);
+    expect(await inviteRow(spare.token)).toMatchObject({ used_at: null, used_by: null });
   });
 });
 

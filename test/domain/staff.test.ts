@@ -18,8 +18,10 @@ describe("invite payloads", () => {
   it("round-trip a token of either kind and reject anything Telegram would not carry", () => {
     expect(inviteOfStartPayload(inviteStartPayload("specialist", "Ab_9-x"))).toEqual({ kind: "specialist", token: "Ab_9-x" });
     expect(inviteOfStartPayload(inviteStartPayload("host", "Ab_9-x"))).toEqual({ kind: "host", token: "Ab_9-x" });
+    expect(inviteOfStartPayload(inviteStartPayload("partner", "Ab_9-x"))).toEqual({ kind: "partner", token: "Ab_9-x" });
     expect(inviteStartPayload("host", "Ab_9-x")).toBe("host_Ab_9-x");
-    for (const prefix of ["staff_", "host_"]) {
+    expect(inviteStartPayload("partner", "Ab_9-x")).toBe("partner_Ab_9-x");
+    for (const prefix of ["staff_", "host_", "partner_"]) {
       expect(inviteOfStartPayload(prefix)?.token).toBeNull();
       expect(inviteOfStartPayload(`${prefix}a b`)?.token).toBeNull();
       expect(inviteOfStartPayload(`${prefix}<b>`)?.token).toBeNull();

@@ -10,7 +10,7 @@ import type { AppDeps } from "../../src/bot/context.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../../src/emulator/multipart.js";
 import { TestClock } from "./clock.js";
@@ -22,7 +22,7 @@ export const BOT_INFO = botInfoOf(Number(TEST_TOKEN.split(":")[0]));
 export interface ApiCall {
   method: string;
   payload: Record<string, any>;
-  /** The bytes of each uploaded file, by field name (the payload holds them as text, which loses a picture's bytes). */
+  /** The uploaded files' bytes by field (a photo to decode), beside their text in `payload`. */
   files?: Record<string, Buffer>;
 }
 
@@ -36,9 +36,10 @@ interface InlineButton {
 
 /**
  * A Bot API request as a plain object. grammY sends JSON, or multipart form data when a file is
- * uploaded; there the non-file fields are JSON-encoded and a file's content is kept as text.
+ * uploaded; there the non-file fields are JSON-encoded and a file's content is kept as text, and
+ * as bytes in `files`.
  */
-async function readPayload(url: string | URL | Request, init?: RequestInit): Promise<{ payload: Record<string, any>; files?: Record<string, Buffer> }> {
+async function readPayload(url: string | URL | Request, init?: RequestInit): Promise<Omit<ApiCall, "method">> {
   const request = new Request(url, init);
   const body = Buffer.from(await request.arrayBuffer());
   if (body.length === 0) return { payload: {} };
@@ -101,7 +102,7 @@ export async function createTestDb(options: { log?: LogConfig } = {}): Promise<T
  * place of Telegram: every call is recorded and answered with a result shaped like Telegram's,
  * unless a fault was injected for it.
  */
-export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb } = {}) {
+export async function createHarness(options: { env?: Record<string, string>; now?: string; store?: TestDb; logger?: Logger } = {}) {
   // Passing the store of an earlier harness is a restart: a new bot on the same database.
   const store = options.store ?? (await createTestDb());
   const config: Config = loadConfig({
@@ -111,7 +112,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     ...options.env,
   });
   const clock = new TestClock(options.now ?? "2026-11-23T04:00:00Z");
-  const deps: AppDeps = { config, db: store.db, logger: createLogger("silent"), clock };
+  const deps: AppDeps = { config, db: store.db, logger: options.logger ?? createLogger("silent"), clock };
 
   const calls: ApiCall[] = [];
   const sent = new Map<number, Message[]>();
@@ -119,11 +120,17 @@ export async function createHarness(options: { env?: Record<string, string>; now
   /** When each message was last sent or edited: the latest is the screen the person looks at. */
   const shownAt = new Map<Message, number>();
   let shown = 0;
-  /** Telegram cannot edit a message it never sent in that chat (a press made up by a test). */
-  const unknownMessage = (method: string, p: Record<string, any>) =>
-    method.startsWith("edit") && !sent.get(Number(p.chat_id))?.some((m) => m.message_id === Number(p.message_id))
-      ? { error_code: 400, description: "Bad Request: message to edit not found" }
-      : undefined;
+  /**
+   * Telegram cannot edit a message it never sent in that chat (a press made up by a test), nor
+   * turn a photo's caption into a message's text.
+   */
+  const uneditable = (method: string, p: Record<string, any>) => {
+    if (!method.startsWith("edit")) return undefined;
+    const message = sent.get(Number(p.chat_id))?.find((m) => m.message_id === Number(p.message_id));
+    if (!message) return { error_code: 400, description: "Bad Request: message to edit not found" };
+    if (method === "editMessageText" && "photo" in message) return { error_code: 400, description: "Bad Request: there is no text in the message to edit" };
+    return undefined;
+  };
   // Telegram's side of every call, at the fetch level: conversations build their own Api
   // objects from the client options, so this is the one place that sees all calls exactly once.
   const answered = new Set<string>();
@@ -151,12 +158,12 @@ export async function createHarness(options: { env?: Record<string, string>; now
       const body = { ok: false, error_code, description, ...(retry_after === undefined ? {} : { parameters: { retry_after } }) };
       return new Response(JSON.stringify(body), { status: error_code, headers: { "content-type": "application/json" } });
     }
-    const notFound = unknownMessage(method, p);
+    const notFound = uneditable(method, p);
     if (notFound) {
       failed.push({ method, payload: p });
       return new Response(JSON.stringify({ ok: false, ...notFound }), { status: notFound.error_code });
     }
-    calls.push({ method, payload: p, files });
+    calls.push({ method, payload: p, ...(files ? { files } : {}) });
     const rows = (p.reply_markup?.inline_keyboard ?? p.reply_markup?.keyboard ?? []) as unknown[][];
     if (rows.some((row) => row.length === 0)) emptyRows.push(`${method} «${String(p.text ?? p.caption ?? "").slice(0, 40)}»`);
     for (const button of (p.reply_markup?.inline_keyboard?.flat() ?? []) as InlineButton[]) {
@@ -180,6 +187,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
         date: Math.floor(clock.now().getTime() / 1000),
         chat: { id: Number(p.chat_id), type: "private" },
         text: p.text ?? p.caption,
+        ...(method === "sendPhoto" ? { photo: [{ file_id: `photo-${messageId}`, file_unique_id: `p${messageId}`, width: 600, height: 600 }] } : {}),
         reply_markup: p.reply_markup?.inline_keyboard ? p.reply_markup : undefined,
       } as Message;
       sent.set(Number(p.chat_id), [...(sent.get(Number(p.chat_id)) ?? []), message]);
@@ -282,7 +290,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
     },
     /** Texts the bot sent (or edited) in a batch of calls, in order. */
     texts: (batch: ApiCall[]) =>
-      batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
+      batch.filter((c) => ["sendMessage", "editMessageText", "sendDocument", "sendPhoto"].includes(c.method)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
     store,
     /** Also fails the test if the bot sent a button whose data no codec reads, or a keyboard with an empty row. */
     async cleanup() {

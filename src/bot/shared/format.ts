@@ -17,6 +17,12 @@ export function dayOf(instant: string, lang: Language): string {
   return formatDay(localDateOf(new Date(instant)), lang);
 }
 
+/** An Almaty date with its year, as people write it in both languages: "23.11.2026". */
+export function dateWithYearOf(instant: string | Date): string {
+  const [year, month, day] = localDateOf(new Date(instant)).split("-");
+  return `${day}.${month}.${year}`;
+}
+
 /** "10:00–10:50" in Almaty time. */
 export function timeRange(b: { starts_at: string; ends_at: string }): string {
   return `${localTimeOf(new Date(b.starts_at))}–${localTimeOf(new Date(b.ends_at))}`;

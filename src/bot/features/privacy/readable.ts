@@ -6,18 +6,12 @@ import type { Language } from "../../../domain/language.js";
 import { deckItem } from "../../../domain/practice/items.js";
 import { ADULT_AGE } from "../../../domain/profile.js";
 import { isLearned } from "../../../domain/practice/srs.js";
-import { localDateOf, localTimeOf } from "../../../domain/time.js";
-import type { Translate } from "../../shared/format.js";
-
-/** An Almaty date with its year, as people write it in both languages: "23.11.2026". */
-function dateOf(instant: string | Date): string {
-  const [year, month, day] = localDateOf(new Date(instant)).split("-");
-  return `${day}.${month}.${year}`;
-}
+import { localTimeOf } from "../../../domain/time.js";
+import { dateWithYearOf, type Translate } from "../../shared/format.js";
 
 /** "23.11.2026, 09:00" in Almaty time. */
 function dateTimeOf(instant: string | Date): string {
-  return `${dateOf(instant)}, ${localTimeOf(new Date(instant))}`;
+  return `${dateWithYearOf(instant)}, ${localTimeOf(new Date(instant))}`;
 }
 
 /** "24.11.2026, 18:30–20:00". */
@@ -59,7 +53,7 @@ function teamLines(t: Translate, lang: Language, m: MembershipView): string[] {
   const line = t("mydata-team", {
     team: lang === "kk" ? m.team_name_kk : m.team_name_ru,
     status: t(`mydata-team-status-${m.status}`),
-    when: dateOf(m.created_at),
+    when: dateWithYearOf(m.created_at),
   });
   return m.message ? [line, "  " + t("mydata-team-message", { message: m.message })] : [line];
 }
@@ -81,9 +75,23 @@ function practiceLines(t: Translate, practice: PersonalData["practice"], newPerD
     const item = deckItem(itemId);
     if (!item) return [];
     const key = isLearned(card) ? "mydata-practice-word-learned" : "mydata-practice-word";
-    return [t(key, { kk: item.kk, ru: item.ru, next: dateOf(card.due) })];
+    return [t(key, { kk: item.kk, ru: item.ru, next: dateWithYearOf(card.due) })];
   });
   if (words.length > 0) lines.push(t("mydata-practice-words"), ...words);
+  return lines;
+}
+
+function cardLines(t: Translate, data: PersonalData["card"]): string[] {
+  if (!data) return [];
+  const { card, checks } = data;
+  const lines = [
+    t("mydata-card", { number: card.number, issue: card.issue, issued: dateWithYearOf(card.issued_at), until: dateWithYearOf(card.expires_at) }),
+  ];
+  if (card.revoked_at) lines.push(t("mydata-card-revoked", { date: dateWithYearOf(card.revoked_at) }));
+  for (const check of checks) {
+    const result = t(check.result === "valid" ? "mydata-card-check-valid" : "mydata-card-check-invalid");
+    lines.push(t("mydata-card-check", { when: dateTimeOf(check.checked_at), partner: check.partner, result }));
+  }
   return lines;
 }
 
@@ -120,6 +128,7 @@ export function readableExport(t: Translate, lang: Language, data: PersonalData,
     section(t, "mydata-signups-title", data.signups.map((s) => signupLine(t, lang, s))),
     section(t, "mydata-teams-title", data.teams.flatMap((m) => teamLines(t, lang, m))),
     section(t, "mydata-practice-title", practiceLines(t, data.practice, newPerDay)),
+    section(t, "mydata-card-title", cardLines(t, data.card)),
   ];
   return parts.join("\n\n") + "\n";
 }

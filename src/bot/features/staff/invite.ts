@@ -21,6 +21,8 @@ import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { findTeam, teamsWithoutCoordinator } from "../../../db/teams.js";
+import { adminPartners } from "../card/buttons.js";
+import { greetPartner } from "../card/check.js";
 import { teatalkHostDay } from "../teatalk/buttons.js";
 import { showManage } from "../teams/manage.js";
 import { teamName } from "../teams/view.js";
@@ -40,11 +42,11 @@ function isInviteButton(data: string | undefined): boolean {
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
 
-function isAdmin(ctx: BaseContext): boolean {
+export function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists, tea-talk hosts and team coordinators. */
+/** /invite and its buttons: administrators create one-time links for specialists, tea-talk hosts, team coordinators and card partners. */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
 /** Only administrators get past here; anyone else asking is told so, and nothing is created. */
@@ -113,7 +115,7 @@ admin.callbackQuery(inviteTeam.filter(), async (ctx) => {
   await issueCoordinatorInvite(ctx, inviteTeam.unpack(ctx.match).team);
 });
 
-/** Whom to invite: a specialist of a center, a tea-talk host, or a team's coordinator. */
+/** Whom to invite: a specialist of a center, a tea-talk host, a team's coordinator, or a card partner's staff. */
 async function showInviteKinds(ctx: BaseContext): Promise<void> {
   await ctx.reply(ctx.t("staff-invite-choose-kind"), {
     reply_markup: new InlineKeyboard()
@@ -122,6 +124,8 @@ async function showInviteKinds(ctx: BaseContext): Promise<void> {
       .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
       .row()
       .text(ctx.t("staff-invite-kind-coordinator"), inviteTeamPage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("staff-invite-kind-partner"), adminPartners.pack({ page: 0 }))
       .row()
       .text(ctx.t("button-menu"), menuOpenButton.pack()),
   });
@@ -305,7 +309,7 @@ async function issueCoordinatorInvite(ctx: BaseContext, teamId: number): Promise
 }
 
 /** The link of a new invite and until when it works, as the administrator's message shows them. */
-function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
+export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
   const expires = new Date(invite.expiresAt);
   return {
     link: `https://t.me/${ctx.me.username}?start=${inviteStartPayload(kind, invite.token)}`,
@@ -314,9 +318,10 @@ function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, lan
 }
 
 /**
- * `/start staff_<token>`, `/start host_<token>` or `/start coord_<token>`: a specialist, a
- * tea-talk host or a team's coordinator opens their invite. Mounted before the ordinary /start,
- * which gets every other payload. No sign-up is needed: the staff sides work on the link alone.
+ * `/start staff_<token>`, `host_<token>`, `coord_<token>` or `partner_<token>`: a specialist, a
+ * tea-talk host, a team's coordinator or a card partner's staff opens their invite. Mounted before
+ * the ordinary /start, which gets every other payload. No sign-up is needed: these sides work on
+ * the link alone.
  */
 export const staffStartFeature = new Composer<AppContext>().chatType("private");
 
@@ -338,6 +343,10 @@ staffStartFeature.command("start", async (ctx, next) => {
   const roles = await staffRolesOf(ctx.deps, ctx.from.id);
   await refreshCommandMenu(ctx, roles);
   const { target } = result;
+  if (target.kind === "partner") {
+    ctx.log.info({ partner_id: target.partnerId }, "partner account linked");
+    return greetPartner(ctx, target.partnerId, result.alreadyYours);
+  }
   if (target.kind === "host") {
     ctx.log.info({ center_id: target.centerId }, "host account linked");
     return greetHost(ctx, target, result.alreadyYours);

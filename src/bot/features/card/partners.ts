@@ -1,0 +1,181 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { countPartnerAccounts, createPartner, findPartner, listActivePartners, removePartner } from "../../../db/cards.js";
+import type { Partner } from "../../../db/schema.js";
+import { createInvite, type CreatedInvite } from "../../../db/staff.js";
+import { BENEFIT_MAX, PARTNER_CATEGORIES, PARTNER_NAME_MAX, parsePartnerName } from "../../../domain/card.js";
+import { pageOf } from "../../../domain/paging.js";
+import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
+import { askChoice, askText, startRow } from "../../shared/ask.js";
+import { defineStep } from "../../shared/callback-data.js";
+import { escapeHtml } from "../../shared/format.js";
+import { menuOpenButton } from "../../shared/keyboards.js";
+import { showScreen } from "../../shared/screen.js";
+import { isAdmin, linkVars } from "../staff/invite.js";
+import { adminPartner, adminPartnerLink, adminPartnerNew, adminPartnerRemove, adminPartnerRemoveYes, adminPartners } from "./buttons.js";
+
+export const CARD_PARTNER_NEW = "card-partner-new";
+
+/** Partners listed at a time for an administrator. */
+const PARTNERS_PER_PAGE = 8;
+
+/**
+ * Administrators' partners, reached from /invite: adding one, its staff's invite links, ending a
+ * partnership. Anyone else's presses were refused before (see cardAdminFeature).
+ */
+export const partnersAdminFeature = new Composer<AppContext>().chatType("private");
+
+const admin = partnersAdminFeature.filter(isAdmin);
+
+/** The partners, a page at a time, each leading to its own screen; and a new one. */
+async function showAdminPartners(ctx: BaseContext, page: number, notice?: string): Promise<void> {
+  const partners = await listActivePartners(ctx.deps.db);
+  const { items, index, pages } = pageOf(partners, page, PARTNERS_PER_PAGE);
+  const kb = new InlineKeyboard();
+  for (const p of items) kb.text(`${p.name} · ${ctx.t(`card-category-${p.category}`)}`, adminPartner.pack({ partner: p.id })).row();
+  if (index > 0) kb.text(ctx.t("staff-page-prev"), adminPartners.pack({ page: index - 1 }));
+  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), adminPartners.pack({ page: index + 1 }));
+  startRow(kb).text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row().text(ctx.t("button-menu"), menuOpenButton.pack());
+  const text = ctx.t(partners.length > 0 ? "card-admin-partners" : "card-admin-partners-none");
+  await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
+}
+
+/** The partner of a button while it is a partner; otherwise the list, saying so. */
+async function partnerOfButton(ctx: BaseContext, partnerId: number): Promise<Partner | undefined> {
+  const partner = await findPartner(ctx.deps.db, partnerId);
+  if (partner?.active) return partner;
+  await showAdminPartners(ctx, 0, ctx.t("card-admin-partner-gone"));
+  return undefined;
+}
+
+admin.callbackQuery(adminPartners.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showAdminPartners(ctx, adminPartners.unpack(ctx.match).page);
+});
+
+admin.callbackQuery(adminPartner.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const partner = await partnerOfButton(ctx, adminPartner.unpack(ctx.match).partner);
+  if (!partner) return;
+  const none = ctx.t("card-admin-benefit-none");
+  await showScreen(
+    ctx,
+    ctx.t("card-admin-partner", {
+      name: escapeHtml(partner.name),
+      category: ctx.t(`card-category-${partner.category}`),
+      benefitKk: partner.benefit_kk === null ? none : escapeHtml(partner.benefit_kk),
+      benefitRu: partner.benefit_ru === null ? none : escapeHtml(partner.benefit_ru),
+      accounts: await countPartnerAccounts(ctx.deps.db, partner.id),
+    }),
+    new InlineKeyboard()
+      .text(ctx.t("card-admin-button-link"), adminPartnerLink.pack({ partner: partner.id }))
+      .row()
+      .text(ctx.t("card-admin-button-remove"), adminPartnerRemove.pack({ partner: partner.id }))
+      .row()
+      .text(ctx.t("button-back"), adminPartners.pack({ page: 0 })),
+  );
+});
+
+admin.callbackQuery(adminPartnerLink.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const partner = await partnerOfButton(ctx, adminPartnerLink.unpack(ctx.match).partner);
+  if (!partner) return;
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "partner", partnerId: partner.id }, createdBy: ctx.from.id }, ctx.deps.clock.now());
+  ctx.log.info({ partner_id: partner.id }, "partner invite created");
+  await sendPartnerInvite(ctx, partner, invite);
+});
+
+admin.callbackQuery(adminPartnerRemove.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const partner = await partnerOfButton(ctx, adminPartnerRemove.unpack(ctx.match).partner);
+  if (!partner) return;
+  await showScreen(
+    ctx,
+    ctx.t("card-admin-remove-confirm", { name: escapeHtml(partner.name) }),
+    new InlineKeyboard()
+      .text(ctx.t("card-admin-button-remove-yes"), adminPartnerRemoveYes.pack({ partner: partner.id }))
+      .row()
+      .text(ctx.t("button-back"), adminPartner.pack({ partner: partner.id })),
+  );
+});
+
+admin.callbackQuery(adminPartnerRemoveYes.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const partner = await partnerOfButton(ctx, adminPartnerRemoveYes.unpack(ctx.match).partner);
+  if (!partner) return;
+  await removePartner(ctx.deps.db, partner.id);
+  ctx.log.info({ partner_id: partner.id }, "partnership ended");
+  await showAdminPartners(ctx, 0, ctx.t("card-admin-partner-removed", { name: escapeHtml(partner.name) }));
+});
+
+admin.callbackQuery(adminPartnerNew.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(CARD_PARTNER_NEW);
+});
+
+/** The invite link for a partner's staff, as a message of its own to be forwarded. */
+async function sendPartnerInvite(ctx: BaseContext, partner: Partner, invite: CreatedInvite): Promise<void> {
+  await ctx.reply(
+    ctx.t("staff-invite-partner-created", {
+      name: escapeHtml(partner.name),
+      category: ctx.t(`card-category-${partner.category}`),
+      ...linkVars(ctx, "partner", invite, ctx.language),
+    }),
+    { link_preview_options: { is_disabled: true }, reply_markup: new InlineKeyboard().text(ctx.t("button-back"), adminPartner.pack({ partner: partner.id })) },
+  );
+}
+
+const categoryStep = defineStep("cpn-category");
+const skipStep = defineStep("cpn-skip");
+
+/** A benefit typed in one language, or skipped (""). */
+function askBenefit(conversation: AppConversation, ctx: BaseContext, question: string) {
+  return askText(conversation, ctx, {
+    prompt: (c) => ({ text: c.t(question, { max: BENEFIT_MAX }), markup: new InlineKeyboard().text(c.t("button-skip"), skipStep.data("skip")) }),
+    parse: (text) => text.trim() || null,
+    invalid: (c) => c.t("need-text"),
+    buttons: skipStep,
+    onButton: (choice) => (choice === "skip" ? "" : null),
+    maxLength: BENEFIT_MAX,
+  });
+}
+
+/**
+ * A new partner: its name, its category, and what it gives card holders in Kazakh and in Russian
+ * (either may be left for later); then the invite link for its staff. /cancel leaves it.
+ */
+export function newPartnerConversation(deps: AppDeps) {
+  return async function cardPartnerNew(conversation: AppConversation, ctx: BaseContext): Promise<void> {
+    const name = await askText(conversation, ctx, {
+      prompt: (c) => ({ text: c.t("card-admin-ask-name", { max: PARTNER_NAME_MAX }) }),
+      parse: (text) => parsePartnerName(text),
+      invalid: (c) => c.t("card-admin-name-invalid", { max: PARTNER_NAME_MAX }),
+      maxLength: PARTNER_NAME_MAX,
+    });
+    ctx = name.ctx;
+    const category = await askChoice(conversation, ctx, categoryStep, PARTNER_CATEGORIES, (c) => {
+      const kb = new InlineKeyboard();
+      for (const each of PARTNER_CATEGORIES) kb.text(c.t(`card-category-${each}`), categoryStep.data(each));
+      return { text: c.t("card-admin-ask-category"), markup: kb };
+    });
+    ctx = category.ctx;
+    const benefitKk = await askBenefit(conversation, ctx, "card-admin-ask-benefit-kk");
+    ctx = benefitKk.ctx;
+    const benefitRu = await askBenefit(conversation, ctx, "card-admin-ask-benefit-ru");
+    ctx = benefitRu.ctx;
+
+    const createdBy = ctx.from!.id;
+    const { partner, invite } = await conversation.external(async () => {
+      const now = deps.clock.now();
+      const partner = await createPartner(
+        deps.db,
+        { name: name.value, category: category.choice, benefitKk: benefitKk.value || null, benefitRu: benefitRu.value || null },
+        now,
+      );
+      const invite = await createInvite(deps.db, { target: { kind: "partner", partnerId: partner.id }, createdBy }, now);
+      return { partner, invite };
+    });
+    ctx.log.info({ partner_id: partner.id }, "partner added");
+    await ctx.reply(ctx.t("card-admin-partner-added", { name: escapeHtml(partner.name) }));
+    await sendPartnerInvite(ctx, partner, invite);
+  };
+}
