@@ -11,6 +11,7 @@ import * as handledUpdates from "./2026-12-02-07-handled-updates.js";
 import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
 import * as hostInvites from "./2026-12-02-10-host-invites.js";
 import * as practiceReviewOnce from "./2026-12-02-11-practice-review-once.js";
+import * as events from "./2026-12-02-20-events.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-08-deactivated-staff": deactivatedStaff,
   "2026-12-02-10-host-invites": hostInvites,
   "2026-12-02-11-practice-review-once": practiceReviewOnce,
+  "2026-12-02-20-events": events,
 };

@@ -4,7 +4,7 @@ import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
-import { linkNamedHost, type NamedHost } from "./teatalk.js";
+import { linkNamedHost, type NamedHost } from "./organisers.js";
 
 /** A specialist together with the names of their center, as staff screens show them. */
 export interface StaffMember extends Specialist {

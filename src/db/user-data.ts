@@ -4,7 +4,8 @@ import { deleteConversationState } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
 import type { PracticeSettings, User } from "./schema.js";
-import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
+import { cancelUpcomingSignups } from "./seats.js";
+import { exportSignups, listEveryOwnSignup, type SignupView } from "./events.js";
 import { countAnonymously, findUser } from "./users.js";
 
 /**
@@ -21,7 +22,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     .orderBy("starts_at")
     .execute();
   const practice = await exportPracticeData(db, userId);
-  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId) };
+  return { user, bookings, practice, event_signups: await exportSignups(db, userId) };
 }
 
 /** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */

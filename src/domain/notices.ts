@@ -13,7 +13,9 @@ export type NoticeKind =
   | "staff_booking_cancelled" // to the specialist; payload { bookingId }
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
-  | "teatalk_reminder"; // before a tea-talk session; payload { signupId }
+  | "teatalk_reminder" // before a tea-talk session; payload { signupId }
+  | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }
+  | "event_reminder"; // before an event; payload { signupId }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning

@@ -1,9 +1,11 @@
 import { InlineKeyboard } from "grammy";
-import { hostSessions, markParticipant, sessionParticipants, type SessionView } from "../../../db/teatalk.js";
+import type { EventView } from "../../../db/events.js";
+import { hostEvents } from "../../../db/organisers.js";
+import { eventParticipants, markParticipant } from "../../../db/seats.js";
 import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { agendaWindow } from "../../../domain/staff.js";
-import { attendanceOpen } from "../../../domain/teatalk.js";
+import { attendanceOpen } from "../../../domain/seats.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
@@ -22,7 +24,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = ctx.language;
   const today = agendaWindow(now, 1);
-  const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
+  const sessions = await hostEvents(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {
     await showScreen(ctx, ctx.t("teatalk-host-none"), menuButton(ctx.t));
     return;
@@ -40,10 +42,12 @@ export async function showHostStart(ctx: BaseContext): Promise<void> {
   );
 }
 
-async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date, last: boolean): Promise<void> {
-  const participants = await sessionParticipants(ctx.deps.db, session.id);
+async function showHostSession(ctx: BaseContext, session: EventView, language: Language, now: Date, last: boolean): Promise<void> {
+  const participants = await eventParticipants(ctx.deps.db, session.id);
   const started = attendanceOpen(new Date(session.starts_at), now);
-  const lines = [sessionDetails(ctx.t, language, session), ctx.t("teatalk-host-count", { count: participants.length, capacity: session.capacity })];
+  const lines = [sessionDetails(ctx.t, language, session), session.capacity === null
+      ? ctx.t("teatalk-host-count-open", { count: participants.length })
+      : ctx.t("teatalk-host-count", { count: participants.length, capacity: session.capacity })];
   if (participants.length === 0) lines.push(ctx.t("teatalk-host-no-participants"));
   participants.forEach((p, i) => {
     lines.push(ctx.t("teatalk-host-participant", { n: i + 1, name: personName(ctx.t, p.name), status: ctx.t(`teatalk-host-status-${p.status}`) }));

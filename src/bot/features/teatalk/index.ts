@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { findSession } from "../../../db/teatalk.js";
+import { findEvent } from "../../../db/events.js";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
@@ -64,7 +64,7 @@ teatalkFeature.callbackQuery(levelChoice.filter(), async (ctx) => {
 
 teatalkFeature.callbackQuery(sessionCard.filter(), async (ctx) => {
   const { session: id, place = LIST_START } = sessionCard.unpack(ctx.match);
-  const session = await findSession(ctx.deps.db, id);
+  const session = await findEvent(ctx.deps.db, id);
   if (!session) {
     ctx.log.info("tea talk: unknown session id in callback");
     await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });

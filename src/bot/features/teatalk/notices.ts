@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../../../db/teatalk.js";
-import { offerLapsed } from "../../../domain/teatalk.js";
+import { findOwnSignup } from "../../../db/events.js";
+import { acceptOffer, declineOffer, type OfferRefusal } from "../../../db/seats.js";
+import { offerLapsed } from "../../../domain/seats.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
@@ -23,11 +24,11 @@ async function signupOf(input: Parameters<NoticeRenderer>[0]) {
 export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
   const { language, t, now } = input;
   const view = await signupOf(input);
-  if (!view || view.signup.status !== "offered" || view.session.status !== "scheduled") return null;
+  if (!view || view.signup.status !== "offered" || view.event.status !== "scheduled") return null;
   const deadline = new Date(view.signup.offer_expires_at!);
   if (offerLapsed(deadline, now)) return null;
   return {
-    text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
+    text: t("teatalk-offer", { details: sessionDetails(t, language, view.event), deadline: deadlineText(deadline, now, language) }),
     reply_markup: new InlineKeyboard()
       .text(t("teatalk-button-accept"), acceptOfferButton.pack({ signup: view.signup.id }))
       .row()
@@ -39,12 +40,12 @@ export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
 export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
   const { language, t, now } = input;
   const view = await signupOf(input);
-  if (!view || view.signup.status !== "confirmed" || view.session.status !== "scheduled") return null;
-  if (new Date(view.session.starts_at) <= now) return null;
+  if (!view || view.signup.status !== "confirmed" || view.event.status !== "scheduled") return null;
+  if (new Date(view.event.starts_at) <= now) return null;
   return {
     text: t("teatalk-reminder", {
-      when: whenAndWhere(t, language, view.session, now).when,
-      details: sessionDetails(t, language, view.session),
+      when: whenAndWhere(t, language, view.event, now).when,
+      details: sessionDetails(t, language, view.event),
     }),
     reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), cancelSignup.pack({ signup: view.signup.id })),
   };
@@ -69,7 +70,7 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
   await recordAnswer(ctx);
-  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.session, now)), {
+  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.event, now)), {
     reply_markup: afterwardsKeyboard(ctx),
   });
 }

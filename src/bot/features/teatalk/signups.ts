@@ -1,13 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import {
-  cancelSignup,
-  findOwnSignup,
-  findSession,
-  listOwnSignups,
-  signUp,
-  type SignupView,
-} from "../../../db/teatalk.js";
-import { cancellable } from "../../../domain/teatalk.js";
+import { findEvent, findOwnSignup, listOwnSignups, type SignupView } from "../../../db/events.js";
+import { cancelSignup, signUp } from "../../../db/seats.js";
+import { cancellable } from "../../../domain/seats.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { clashText } from "../../shared/appointments.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
@@ -39,7 +33,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
   }
   const { db, clock, config } = ctx.deps;
   const now = clock.now();
-  const result = await signUp(db, { sessionId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
+  const result = await signUp(db, { eventId: sessionId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
   ctx.log.info({ session_id: sessionId, outcome: result.kind }, "tea-talk sign-up");
   switch (result.kind) {
     case "not-found":
@@ -64,7 +58,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
       await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
       return;
     case "confirmed": {
-      const session = (await findSession(db, sessionId))!;
+      const session = (await findEvent(db, sessionId))!;
       await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
       await recordAnswer(ctx);
       await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, ctx.language, session, now)), {
@@ -81,7 +75,7 @@ export async function joinFromButton(ctx: AppContext, sessionId: number, place: 
 export async function showMySignups(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = ctx.language;
-  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now);
+  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now, ["teatalk"]);
   if (signups.length === 0) {
     await showScreen(ctx, ctx.t("teatalk-my-none"), afterwardsKeyboard(ctx));
     return;
@@ -94,7 +88,7 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
       kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));
     } else kb.text(ctx.t("teatalk-button-cancel"), cancelButton.pack({ signup }));
     if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), teatalkClubs.pack()).text(ctx.t("button-menu"), menuOpenButton.pack());
-    const text = `${sessionDetails(ctx.t, language, view.session)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
+    const text = `${sessionDetails(ctx.t, language, view.event)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
     await ctx.reply(text, { reply_markup: kb });
   }
 }
@@ -110,7 +104,7 @@ async function cancellableSignup(ctx: AppContext, signupId: number): Promise<Sig
     ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "tea-talk button for a sign-up that is not the presser's");
     return refuse(ctx, "not-found");
   }
-  const session = { status: view.session.status, startsAt: new Date(view.session.starts_at) };
+  const session = { status: view.event.status, startsAt: new Date(view.event.starts_at) };
   return cancellable(view.signup, session, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
 }
 
@@ -125,7 +119,7 @@ export async function askToCancel(ctx: AppContext, signupId: number): Promise<vo
   const view = await cancellableSignup(ctx, signupId);
   if (!view) return;
   await ctx.answerCallbackQuery();
-  const details = sessionDetails(ctx.t, ctx.language, view.session);
+  const details = sessionDetails(ctx.t, ctx.language, view.event);
   await showScreen(
     ctx,
     ctx.t("teatalk-cancel-confirm", { details }),
