@@ -6,6 +6,7 @@ import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { consultFeature, consultFlows } from "./features/consult/index.js";
+import { eventsFeature } from "./features/events/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
@@ -109,7 +110,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(staffStartFeature, staffFeature);
   privateChats.use(consultFeature, bookingsFeature);
-  privateChats.use(teatalkFeature);
+  privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);
   privateChats.use(startFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);

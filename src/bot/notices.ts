@@ -1,4 +1,5 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
+import { eventNoticeRenderers } from "./features/events/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
 import { teatalkNoticeRenderers } from "./features/teatalk/index.js";
@@ -8,4 +9,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...staffNoticeRenderers,
   ...reminderRenderers,
   ...teatalkNoticeRenderers,
+  ...eventNoticeRenderers,
 };

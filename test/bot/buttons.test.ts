@@ -57,7 +57,7 @@ describe("the registry of buttons", () => {
 
   it("derives the screens that a press leaves a flow for, the same as the buttons already in people's chats", () => {
     expect([...screenNamespaces()].sort()).toEqual(
-      ["centers", "fb", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "signup", "staff", "staff-inv", "tt"].sort(),
+      ["centers", "fb", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "signup", "staff", "staff-inv", "tt", "ev"].sort(),
     );
   });
 });

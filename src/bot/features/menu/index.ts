@@ -5,7 +5,7 @@ import { showScreen } from "../../shared/screen.js";
 import { showMainMenu } from "./menu.js";
 
 /** Menu entries whose features are not built yet; they say so honestly. */
-const COMING_SOON: readonly MenuEntry[] = ["events", "card"];
+const COMING_SOON: readonly MenuEntry[] = ["card"];
 
 export const menuFeature = new Composer<AppContext>().chatType("private");
 

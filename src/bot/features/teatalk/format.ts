@@ -1,9 +1,8 @@
 import type { EventView, SignupView } from "../../../db/events.js";
 import type { Language } from "../../../domain/language.js";
 import { openSeats } from "../../../domain/seats.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import { dayOf, escapeHtml, timeRange, type Translate } from "../../shared/format.js";
-import { consultationWhen } from "../../shared/when.js";
+import { consultationWhen, deadlineText } from "../../shared/when.js";
 
 /** The session's center, topic, day and time as messages show them (HTML-escaped). */
 function facts(t: Translate, language: Language, s: EventView) {
@@ -45,13 +44,6 @@ export function sessionCard(t: Translate, language: Language, s: EventView): str
     t("teatalk-host-line", { host: escapeHtml(s.host_display_name ?? "") }),
     `🪑 ${seats}`,
   ].join("\n");
-}
-
-/** A deadline today as "16:00", another day with its date. */
-export function deadlineText(deadline: Date, now: Date, language: Language): string {
-  const time = localTimeOf(deadline);
-  const day = localDateOf(deadline);
-  return day === localDateOf(now) ? time : `${formatDay(day, language)}, ${time}`;
 }
 
 /** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */

@@ -7,7 +7,8 @@ import type { AppContext } from "../../context.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
 import { ALL_CLUBS, showClubs } from "./clubs.js";
-import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
+import { deadlineText } from "../../shared/when.js";
+import { sessionDetails, whenAndWhere } from "./format.js";
 import { afterwardsKeyboard } from "./signups.js";
 
 /** The sign-up a notice is about, if it is still the recipient's; null for a malformed payload. */

@@ -1,0 +1,241 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import { findEvent, findLiveSignup, findOwnSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
+import { cancelSignup, signUp } from "../../../db/seats.js";
+import { LISTED_CATEGORIES } from "../../../domain/events.js";
+import { calendarFile } from "../../../domain/ics.js";
+import type { Language } from "../../../domain/language.js";
+import { cancellable, joinStatus, signupOpen } from "../../../domain/seats.js";
+import type { AppContext, BaseContext } from "../../context.js";
+import { startRow } from "../../shared/ask.js";
+import type { Translate } from "../../shared/format.js";
+import { menuOpenButton } from "../../shared/keyboards.js";
+import { recordAnswer, showScreen } from "../../shared/screen.js";
+import { requireAccount } from "../menu/menu.js";
+import { showSession } from "../teatalk/clubs.js";
+import {
+  acceptEventOffer,
+  cancelEventSignup,
+  confirmCancelEventSignup,
+  declineEventOffer,
+  eventCalendarFile,
+  joinEvent,
+  keepEventSignup,
+  myEvents,
+} from "./buttons.js";
+import { eventCardText, eventDetails, eventSignupStatus, eventWhenAndWhere } from "./format.js";
+import { EVENTS_START, listPlaceData, showEvents, type ListPlace } from "./list.js";
+
+/** The ways on after a sign-up is made, answered or cancelled: my events, the list (at `place`), the menu. */
+export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = EVENTS_START): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("events-button-my"), myEvents.pack())
+    .row()
+    .text(ctx.t("events-button-to-list"), listPlaceData(place))
+    .text(ctx.t("button-menu"), menuOpenButton.pack());
+}
+
+/** What a person can do with their live sign-up: answer an offer, or cancel (and, with a seat, add it to a calendar). */
+function signupButtons(t: Translate, kb: InlineKeyboard, view: SignupView): InlineKeyboard {
+  const signup = view.signup.id;
+  if (view.signup.status === "offered") {
+    return kb.text(t("events-button-accept"), acceptEventOffer.pack({ signup })).text(t("events-button-decline"), declineEventOffer.pack({ signup }));
+  }
+  if (view.signup.status === "confirmed") kb.text(t("events-button-calendar"), eventCalendarFile.pack({ signup })).row();
+  return kb.text(t("events-button-cancel"), cancelEventSignup.pack({ signup }));
+}
+
+/**
+ * An event's card with what the person can do: sign up or join the waitlist, or, with a sign-up,
+ * see where they stand and cancel it (or answer the offer). Back leads to the list at `place`.
+ * A tea-talk session opens as the clubs show it. Also what a link to an event opens.
+ */
+export async function showEvent(ctx: BaseContext, eventId: number, place: ListPlace = EVENTS_START): Promise<void> {
+  const event = await findEvent(ctx.deps.db, eventId);
+  if (!event) {
+    ctx.log.info("events: unknown event id");
+    await showScreen(ctx, ctx.t("events-not-found"), afterwardsKeyboard(ctx, place));
+    return;
+  }
+  if (event.category === "teatalk") return showSession(ctx, event);
+  await showEventCard(ctx, event, place);
+}
+
+async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlace): Promise<void> {
+  const language = ctx.language;
+  const now = ctx.deps.clock.now();
+  const own = ctx.from ? await findLiveSignup(ctx.deps.db, event.id, ctx.from.id) : undefined;
+  const parts = [eventCardText(ctx.t, language, event)];
+  const kb = new InlineKeyboard();
+  if (event.status === "cancelled") parts.push(ctx.t("events-card-cancelled"));
+  else if (own) {
+    parts.push(eventSignupStatus(ctx.t, language, own, now));
+    signupButtons(ctx.t, kb, own);
+  } else if (signupOpen(new Date(event.starts_at), now)) {
+    const full = joinStatus(event) === "waitlisted";
+    kb.text(ctx.t(full ? "events-button-join-waitlist" : "events-button-join"), joinEvent.pack({ event: event.id, place }));
+  } else parts.push(ctx.t("events-card-closed"));
+  startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
+  await showScreen(ctx, parts.join("\n\n"), kb);
+}
+
+/**
+ * A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the
+ * seat. A seat or a place in line is a confirmation that stays, below the card kept as a record
+ * of the press; an event that cannot be joined takes the card's place with why.
+ */
+export async function joinFromButton(ctx: AppContext, eventId: number, place: ListPlace): Promise<void> {
+  if (!(await requireAccount(ctx, "events"))) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  const { db, clock, config } = ctx.deps;
+  const now = clock.now();
+  const event = await findEvent(db, eventId);
+  // Tea-talk sessions are joined from their own card, whose messages and checks are theirs.
+  const result =
+    event && event.category !== "teatalk"
+      ? await signUp(db, { eventId, userId: ctx.from!.id }, { reminderMinutes: config.eventReminderMinutes }, now)
+      : ({ kind: "not-found" } as const);
+  ctx.log.info({ event_id: eventId, outcome: result.kind }, "event sign-up");
+  switch (result.kind) {
+    case "not-found":
+      await ctx.answerCallbackQuery({ text: ctx.t("events-not-found-alert") });
+      await ctx.reply(ctx.t("events-not-found"));
+      return showEvents(ctx, place);
+    case "closed":
+    case "overlap":
+      await ctx.answerCallbackQuery({ text: ctx.t("events-closed-alert") });
+      await showScreen(ctx, ctx.t("events-closed"), afterwardsKeyboard(ctx, place));
+      return;
+    case "already":
+      await ctx.answerCallbackQuery();
+      await showScreen(ctx, ctx.t(`events-already-${result.status}`, { position: result.position ?? 0 }), afterwardsKeyboard(ctx, place));
+      return;
+    case "waitlisted":
+      await ctx.answerCallbackQuery({ text: ctx.t("events-waitlisted-alert") });
+      await recordAnswer(ctx);
+      await ctx.reply(ctx.t("events-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
+      return;
+    case "confirmed": {
+      await ctx.answerCallbackQuery({ text: ctx.t("events-joined-alert") });
+      await recordAnswer(ctx);
+      const joined = eventWhenAndWhere(ctx.t, ctx.language, (await findEvent(db, eventId))!, now);
+      const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: result.signupId })).row();
+      await ctx.reply(ctx.t("events-joined", joined), { reply_markup: kb.append(afterwardsKeyboard(ctx, place)) });
+    }
+  }
+}
+
+/** "My events": each upcoming sign-up with where the person stands and what they can do, a message each. */
+export async function showMyEvents(ctx: BaseContext): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const language = ctx.language;
+  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now, LISTED_CATEGORIES);
+  if (signups.length === 0) {
+    await showScreen(ctx, ctx.t("events-my-none"), afterwardsKeyboard(ctx));
+    return;
+  }
+  await ctx.reply(ctx.t("events-my-title", { count: signups.length }));
+  for (const [i, view] of signups.entries()) {
+    const kb = signupButtons(ctx.t, new InlineKeyboard(), view);
+    if (i === signups.length - 1) startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(EVENTS_START)).text(ctx.t("button-menu"), menuOpenButton.pack());
+    const text = `${eventDetails(ctx.t, language, view.event)}\n\n${eventSignupStatus(ctx.t, language, view, now)}`;
+    await ctx.reply(text, { reply_markup: kb });
+  }
+}
+
+/**
+ * The person's event sign-up a button names. Otherwise the press is answered (someone else's or
+ * an unknown id) and nothing happens.
+ */
+async function ownSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
+  const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
+  if (view && view.event.category !== "teatalk") return view;
+  ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "event button for a sign-up that is not the presser's");
+  return refuse(ctx, "not-found");
+}
+
+/** The person's sign-up if it can still be cancelled: live, and its event on and ahead. */
+async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
+  const view = await ownSignup(ctx, signupId);
+  if (!view) return undefined;
+  const event = { status: view.event.status, startsAt: new Date(view.event.starts_at) };
+  return cancellable(view.signup, event, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
+}
+
+async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
+  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
+  await showScreen(ctx, ctx.t(`events-signup-${reason}`), afterwardsKeyboard(ctx));
+  return undefined;
+}
+
+/** "Cancel my sign-up": asks first, with the event's details, in place of the sign-up's card. */
+export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  await ctx.answerCallbackQuery();
+  await showScreen(
+    ctx,
+    ctx.t("events-cancel-confirm", { details: eventDetails(ctx.t, ctx.language, view.event) }),
+    new InlineKeyboard()
+      .text(ctx.t("events-button-cancel-yes"), confirmCancelEventSignup.pack({ signup: view.signup.id }))
+      .row()
+      .text(ctx.t("events-button-keep"), keepEventSignup.pack({ signup: view.signup.id })),
+  );
+}
+
+/**
+ * The question to cancel becomes its outcome. A seat the person held may be in their calendar:
+ * the file that takes it out follows.
+ */
+export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  const now = ctx.deps.clock.now();
+  const result = await cancelSignup(ctx.deps.db, { signupId: view.signup.id, userId: ctx.from!.id }, now);
+  ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "event cancellation");
+  if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
+  await ctx.answerCallbackQuery({ text: ctx.t("events-cancelled-alert") });
+  await showScreen(ctx, ctx.t("events-cancelled"), afterwardsKeyboard(ctx));
+  if (view.signup.status === "confirmed") await sendCalendarFile(ctx, view, "cancelled", now);
+}
+
+export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, ctx.t("events-kept"), afterwardsKeyboard(ctx));
+}
+
+/** "Add to calendar": only for a seat of the presser's that is still theirs, before the event. */
+export async function calendarFromButton(ctx: AppContext, signupId: number): Promise<void> {
+  const view = await cancellableSignup(ctx, signupId);
+  if (!view) return;
+  if (view.signup.status !== "confirmed") return void (await refuse(ctx, "not-active"));
+  await ctx.answerCallbackQuery();
+  await sendCalendarFile(ctx, view, "added", ctx.deps.clock.now());
+}
+
+/**
+ * The sign-up as a calendar file. Its UID is the sign-up's, so that the file sent on a
+ * cancellation (a higher SEQUENCE, METHOD:CANCEL) takes out the event the first one added.
+ */
+async function sendCalendarFile(ctx: BaseContext, view: SignupView, change: "added" | "cancelled", now: Date): Promise<void> {
+  const language: Language = ctx.language;
+  const { event } = view;
+  const place = language === "kk" ? event.place_kk : event.place_ru;
+  const address = language === "kk" ? event.address_kk : event.address_ru;
+  const ics = calendarFile({
+    uid: `event-signup-${view.signup.id}@jastar-bot`,
+    sequence: change === "cancelled" ? 1 : 0,
+    stamp: now,
+    start: new Date(event.starts_at),
+    end: new Date(event.ends_at),
+    summary: language === "kk" ? event.title_kk : event.title_ru,
+    location: address ? `${place}, ${address}` : place,
+    description: (language === "kk" ? event.description_kk : event.description_ru) ?? undefined,
+    cancelled: change === "cancelled",
+  });
+  const caption = ctx.t(change === "cancelled" ? "events-ics-cancelled-caption" : "events-ics-caption");
+  await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "event.ics"), { caption });
+}
