@@ -6,6 +6,7 @@ import type { Db } from "../database.js";
 import type { SpecialistOverridesTable } from "../schema.js";
 import { CENTER_CATALOG } from "./centers.js";
 import { demoName, demoOverrides, demoWeek } from "./demo.js";
+import { seedEventsDemo } from "./events.js";
 import { seedTeaTalkDemo } from "./teatalk.js";
 
 /**
@@ -86,7 +87,7 @@ async function insertOverrides(db: Db, specialistId: number, overrides: DateOver
 }
 
 /**
- * The `seed` command: the catalog, and with `--demo` the demo specialists and tea-talk sessions;
+ * The `seed` command: the catalog, and with `--demo` the demo specialists, tea-talk sessions and events;
  * returns a one-line summary.
  */
 export async function runSeed(db: Db, now: Date, args: readonly string[]): Promise<string> {
@@ -95,6 +96,7 @@ export async function runSeed(db: Db, now: Date, args: readonly string[]): Promi
   if (args.includes("--demo")) {
     summary.push(`demo: ${await seedDemo(db, now)} specialists added`);
     summary.push(`tea talk: ${await seedTeaTalkDemo(db, now)} sessions added`);
+    summary.push(`events: ${await seedEventsDemo(db, now)} added`);
   }
   return `seed done; ${summary.join("; ")}`;
 }
