@@ -120,7 +120,7 @@ export async function joinFromButton(ctx: AppContext, eventId: number, place: Li
       await ctx.answerCallbackQuery({ text: ctx.t("events-joined-alert") });
       await recordAnswer(ctx);
       const joined = eventWhenAndWhere(ctx.t, ctx.language, (await findEvent(db, eventId))!, now);
-      const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: result.signupId })).row();
+      const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: result.signupId }));
       await ctx.reply(ctx.t("events-joined", joined), { reply_markup: kb.append(afterwardsKeyboard(ctx, place)) });
     }
   }

@@ -71,7 +71,7 @@ export async function acceptFromButton(ctx: AppContext, signupId: number): Promi
   const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
   await ctx.answerCallbackQuery({ text: ctx.t("events-offer-accepted-alert") });
   await recordAnswer(ctx);
-  const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: signupId })).row();
+  const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: signupId }));
   await ctx.reply(ctx.t("events-offer-accepted", eventWhenAndWhere(ctx.t, ctx.language, view.event, now)), {
     reply_markup: kb.append(afterwardsKeyboard(ctx)),
   });
