@@ -705,6 +705,7 @@ events-button-accept = ✅ Келемін, орын менікі
 events-button-decline = Келе алмаймын
 events-button-cannot-come = ✖️ Келе алмаймын
 events-button-calendar = 📅 Күнтізбеге қосу
+events-button-map = 🗺 Картада
 events-joined = ✅ Сіз «{ $title }» іс-шарасына жазылдыңыз! Сізді күтеміз: { $when }, { $place }. Іс-шара туралы алдын ала еске саламыз.
 events-joined-alert = Сіз жазылдыңыз
 events-waitlisted =
@@ -850,7 +851,7 @@ teatalk-reminder =
 
     Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
 teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері мен іс-шаралар жоқ.
-teatalk-host-start = ☕ Сіз tea talk кездесулерін жүргізесіз. Мұнда бүгінгі кездесулеріңізге кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Бұл бөлімді кез келген уақытта /host пәрменімен ашуға болады.
+teatalk-host-start = ☕ Сіз tea talk кездесулерін немесе іс-шараларды жүргізесіз. Мұнда бүгінгі кездесулеріңіз бен іс-шараларыңызға кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Бұл бөлімді кез келген уақытта /host пәрменімен ашуға болады.
 teatalk-host-button-today = ☕ Бүгінгі кездесулерім
 teatalk-host-title = <b>☕ Бүгінгі кездесулеріңіз бен іс-шараларыңыз, { $day }</b>
 teatalk-host-count = Қатысушылар: { $count } (барлық орын: { $capacity })
@@ -868,6 +869,6 @@ teatalk-host-button-refresh = 🔄 Жаңарту
 teatalk-marked-attended = Белгіленді: { $name } келді.
 teatalk-marked-no-show = Белгіленді: { $name } келмеді.
 teatalk-mark-already = Белгіленіп қойған: { $status }.
-teatalk-mark-not-found = Бұл жазылу сіздің кездесулеріңізге қатысты емес.
+teatalk-mark-not-found = Бұл жазылу сіздің кездесулеріңізге не іс-шараларыңызға қатысты емес.
 teatalk-mark-not-started = Кездесу әлі басталған жоқ: белгіні ол басталған соң қоюға болады.
 teatalk-mark-not-confirmed = Бұл қатысушы жазылудан бас тартқан.

@@ -742,6 +742,7 @@ events-button-accept = ✅ Приду, место моё
 events-button-decline = Не смогу
 events-button-cannot-come = ✖️ Не смогу прийти
 events-button-calendar = 📅 Добавить в календарь
+events-button-map = 🗺 На карте
 events-joined = ✅ Вы записаны на «{ $title }»! Ждём вас { $when } — { $place }. Мы заранее напомним о мероприятии.
 events-joined-alert = Вы записаны
 events-waitlisted =
@@ -891,7 +892,7 @@ teatalk-reminder =
 
     Если не получится прийти, отмените запись — место достанется тому, кто ждёт в очереди.
 teatalk-host-none = Сегодня у вас нет встреч tea talk и мероприятий.
-teatalk-host-start = ☕ Вы ведёте встречи tea talk. Здесь видно, кто записан на ваши сегодняшние встречи, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
+teatalk-host-start = ☕ Вы ведёте встречи tea talk или мероприятия. Здесь видно, кто записан на ваши сегодняшние встречи и мероприятия, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
 teatalk-host-button-today = ☕ Мои встречи сегодня
 teatalk-host-title = <b>☕ Ваши встречи и мероприятия сегодня, { $day }</b>
 teatalk-host-count = Участников: { $count } из { $capacity }
@@ -909,6 +910,6 @@ teatalk-host-button-refresh = 🔄 Обновить
 teatalk-marked-attended = Отмечено: { $name } — пришёл(ла).
 teatalk-marked-no-show = Отмечено: { $name } — не пришёл(ла).
 teatalk-mark-already = Уже отмечено: { $status }.
-teatalk-mark-not-found = Эта запись не относится к вашим встречам.
+teatalk-mark-not-found = Эта запись не относится к вашим встречам и мероприятиям.
 teatalk-mark-not-started = Встреча ещё не началась: отметить можно после её начала.
 teatalk-mark-not-confirmed = Этот участник отменил запись.

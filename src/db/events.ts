@@ -11,9 +11,15 @@ export interface EventView extends Event {
   /** The center's name, or the venue's. */
   place_kk: string;
   place_ru: string;
-  /** The center's address; null at a venue of the city, whose name says where it is. */
+  /**
+   * The center's address; null at a venue of the city, whose name says where it is, and while a
+   * center's address is a placeholder.
+   */
   address_kk: string | null;
   address_ru: string | null;
+  /** The event's map point, or its center's; null where none is known. */
+  map_latitude: number | null;
+  map_longitude: number | null;
   /** The free-text organiser, or the name of the specialist who hosts. */
   host_display_name: string | null;
   /** Confirmed and offered sign-ups. */
@@ -53,11 +59,16 @@ export function eventViews(db: Db) {
           .select((e) => e.fn.countAll<number>().as("n"))
           .whereRef("n.event_id", "=", "e.id")
           .where("n.status", "in", statuses);
+      // A placeholder center's address and point stand in until an administrator fills them in.
+      const known = <C extends "c.address_kk" | "c.address_ru" | "c.latitude" | "c.longitude">(column: C) =>
+        eb.case().when("c.placeholder", "=", 0).then(eb.ref(column)).end();
       return [
         eb.fn.coalesce("c.name_kk", "e.venue_kk").as("place_kk"),
         eb.fn.coalesce("c.name_ru", "e.venue_ru").as("place_ru"),
-        "c.address_kk",
-        "c.address_ru",
+        known("c.address_kk").as("address_kk"),
+        known("c.address_ru").as("address_ru"),
+        eb.fn.coalesce("e.latitude", known("c.latitude")).as("map_latitude"),
+        eb.fn.coalesce("e.longitude", known("c.longitude")).as("map_longitude"),
         eb.fn.coalesce("e.host_name", "h.display_name").as("host_display_name"),
         signupsIn(SEAT_STATUSES).as("taken"),
         signupsIn(["waitlisted"]).as("waiting"),

@@ -166,8 +166,17 @@ describe("an event's card and signing up", () => {
     expect(text).toContain(ru("events-details", concertRu));
     expect(text).toContain(ru("events-card-organiser", { host: "Организатор" }));
     expect(text).toContain(ru("events-card-seats-of", { free: 1, capacity: 1 }));
+    expect(text).toContain(ru("events-card-address", { address: "адрес" }));
     expect(text).toContain("Описание");
-    expect(a.buttons().map((b) => b.callback_data)).toEqual([`ev:join:${concert}:${start}`, `ev:l:${start}`, "menu:open"]);
+    expect(a.buttons().map((b) => b.callback_data)).toEqual([`ev:join:${concert}:${start}`, `ev:map:${concert}`, `ev:l:${start}`, "menu:open"]);
+    const pin = await a.press(`ev:map:${concert}`);
+    expect(pin.find((c) => c.method === "sendVenue")?.payload).toMatchObject({
+      latitude: 43.25,
+      longitude: 76.92,
+      title: "Акустика & джаз",
+      address: "Центр almaly-1, адрес",
+    });
+    await a.press(`ev:e:${concert}:${start}`);
 
     const joined = await a.click(ru("events-button-join"));
     expect(answer(joined)).toMatchObject({ text: ru("events-joined-alert") });
@@ -213,6 +222,17 @@ describe("an event's card and signing up", () => {
     expect(h.texts(pressed)).toEqual([ru("need-signup")]);
     expect(guest.buttons().map((b) => b.callback_data)).toEqual(["signup:events"]);
     expect(await signupsOf(concert)).toEqual([]);
+  });
+
+  it("names no address and shows no map where the center's are placeholders, nor at a venue without a point", async () => {
+    await insertCenter(h.db, { id: "turksib-1", district: "turksib", placeholder: 1 });
+    const placeholder = await insertEvent(h.db, { centerId: "turksib-1", startsAt: "2026-11-26T13:00:00Z" });
+    const u = h.user({ id: 518, first_name: "Гость", language_code: "ru" });
+    for (const id of [placeholder, festival]) {
+      const card = await u.press(`ev:e:${id}`);
+      expect(h.texts(card)[0]).not.toContain(ru("events-card-address", { address: "адрес" }));
+      expect(u.buttons().map((b) => b.callback_data)).not.toContain(`ev:map:${id}`);
+    }
   });
 
   it("lets anyone join an event without a seat limit", async () => {
@@ -332,7 +352,7 @@ describe("stale and forged buttons", () => {
 
     const card = await a.press(`ev:e:${called}`);
     expect(h.texts(card)[0]).toContain(ru("events-card-cancelled"));
-    expect(a.buttons().map((b) => b.callback_data)).toEqual([`ev:l:${start}`, "menu:open"]);
+    expect(a.buttons().map((b) => b.callback_data)).toEqual([`ev:map:${called}`, `ev:l:${start}`, "menu:open"]);
     const join = await a.press(`ev:join:${called}`);
     expect(answer(join)).toMatchObject({ text: ru("events-closed-alert") });
     expect(h.texts(join)).toEqual([ru("events-closed")]);

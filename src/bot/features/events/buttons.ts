@@ -32,6 +32,8 @@ export const periodChoice = defineScreen("ev:fp", { place });
 /** An event's card, and signing up for it; a card opened from elsewhere has no place in the list. */
 export const eventCard = defineScreen("ev:e", { event: int(12), place: optional(place) });
 export const joinEvent = defineScreen("ev:join", { event: int(12), place: optional(place) });
+/** The event's map point, sent as a venue. */
+export const eventMap = defineScreen("ev:map", { event: int(12) });
 export const myEvents = defineScreen("ev:my");
 
 const signup = int(12);

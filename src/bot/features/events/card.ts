@@ -18,6 +18,7 @@ import {
   confirmCancelEventSignup,
   declineEventOffer,
   eventCalendarFile,
+  eventMap,
   joinEvent,
   keepEventSignup,
   myEvents,
@@ -74,8 +75,22 @@ async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlac
     const full = joinStatus(event) === "waitlisted";
     kb.text(ctx.t(full ? "events-button-join-waitlist" : "events-button-join"), joinEvent.pack({ event: event.id, place }));
   } else parts.push(ctx.t("events-card-closed"));
+  if (event.map_latitude !== null) startRow(kb).text(ctx.t("events-button-map"), eventMap.pack({ event: event.id }));
   startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
   await showScreen(ctx, parts.join("\n\n"), kb);
+}
+
+/** The event's place as a map pin, under the card; nothing to show where no point is known. */
+export async function sendEventMap(ctx: BaseContext, eventId: number): Promise<void> {
+  const event = await findEvent(ctx.deps.db, eventId);
+  if (!event || event.map_latitude === null || event.map_longitude === null) {
+    await showScreen(ctx, ctx.t("events-not-found"), afterwardsKeyboard(ctx));
+    return;
+  }
+  const kk = ctx.language === "kk";
+  const place = kk ? event.place_kk : event.place_ru;
+  const address = kk ? event.address_kk : event.address_ru;
+  await ctx.replyWithVenue(event.map_latitude, event.map_longitude, kk ? event.title_kk : event.title_ru, address ? `${place}, ${address}` : place);
 }
 
 /**

@@ -11,13 +11,14 @@ import {
   districtChoice,
   eventCalendarFile,
   eventCard,
+  eventMap,
   eventsList,
   joinEvent,
   keepEventSignup,
   myEvents,
   periodChoice,
 } from "./buttons.js";
-import { askToCancel, calendarFromButton, confirmCancel, joinFromButton, keepSignup, showEvent, showMyEvents } from "./card.js";
+import { askToCancel, calendarFromButton, confirmCancel, joinFromButton, keepSignup, sendEventMap, showEvent, showMyEvents } from "./card.js";
 import { EVENTS_START, showCategoryChoice, showDistrictChoice, showEvents, showPeriodChoice } from "./list.js";
 import { acceptFromButton, declineFromButton } from "./notices.js";
 
@@ -59,6 +60,11 @@ eventsFeature.callbackQuery(eventCard.filter(), async (ctx) => {
   const { event, place = EVENTS_START } = eventCard.unpack(ctx.match);
   await ctx.answerCallbackQuery();
   await showEvent(ctx, event, place);
+});
+
+eventsFeature.callbackQuery(eventMap.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await sendEventMap(ctx, eventMap.unpack(ctx.match).event);
 });
 
 eventsFeature.callbackQuery(joinEvent.filter(), async (ctx) => {
