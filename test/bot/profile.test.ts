@@ -137,7 +137,7 @@ describe("profile", () => {
     expect(h.texts(await u.press("menu:profile"))[0]).toContain(ru("district-almaly"));
     expect((await findUser(h.db, 608))?.district).toBe("almaly");
 
-    for (const entry of ["menu:events", "menu:card"]) {
+    for (const entry of ["menu:card"]) {
       expect(h.texts(await u.press(entry))).toEqual([ru("coming-soon")]);
       expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
     }
