@@ -23,7 +23,7 @@ import type { Db } from "./database.js";
 import { findLiveSignup, listOwnSignups, waitlistPosition } from "./events.js";
 import { hostedBy } from "./organisers.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
-import type { Event, EventSignup, Instant } from "./schema.js";
+import type { Event, EventSignup } from "./schema.js";
 
 /**
  * The one seat engine of events and tea-talk sessions: signing up into a seat or the waitlist,

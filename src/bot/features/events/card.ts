@@ -1,15 +1,16 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { findEvent, findLiveSignup, findOwnSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
-import { cancelSignup, signUp } from "../../../db/seats.js";
+import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
+import { signUp } from "../../../db/seats.js";
 import { LISTED_CATEGORIES } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
-import { cancellable, joinStatus, signupOpen } from "../../../domain/seats.js";
+import { joinStatus, signupOpen } from "../../../domain/seats.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import type { Translate } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
+import { seatActions } from "../../shared/seat-actions.js";
 import { requireAccount } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
 import {
@@ -159,74 +160,31 @@ export async function showMyEvents(ctx: BaseContext): Promise<void> {
   }
 }
 
-/**
- * The person's event sign-up a button names. Otherwise the press is answered (someone else's or
- * an unknown id) and nothing happens.
- */
-async function ownSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
-  const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
-  if (view && view.event.category !== "teatalk") return view;
-  ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "event button for a sign-up that is not the presser's");
-  return refuse(ctx, "not-found");
-}
-
-/** The person's sign-up if it can still be cancelled: live, and its event on and ahead. */
-async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
-  const view = await ownSignup(ctx, signupId);
-  if (!view) return undefined;
-  const event = { status: view.event.status, startsAt: new Date(view.event.starts_at) };
-  return cancellable(view.signup, event, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
-}
-
-async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
-  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-  await showScreen(ctx, ctx.t(`events-signup-${reason}`), afterwardsKeyboard(ctx));
-  return undefined;
-}
-
-/** "Cancel my sign-up": asks first, with the event's details, in place of the sign-up's card. */
-export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  await showScreen(
-    ctx,
-    ctx.t("events-cancel-confirm", { details: eventDetails(ctx.t, ctx.language, view.event) }),
-    new InlineKeyboard()
-      .text(ctx.t("events-button-cancel-yes"), confirmCancelEventSignup.pack({ signup: view.signup.id }))
-      .row()
-      .text(ctx.t("events-button-keep"), keepEventSignup.pack({ signup: view.signup.id })),
-  );
-}
-
-/**
- * The question to cancel becomes its outcome. A seat the person held may be in their calendar:
- * the file that takes it out follows.
- */
-export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  const now = ctx.deps.clock.now();
-  const result = await cancelSignup(ctx.deps.db, { signupId: view.signup.id, userId: ctx.from!.id }, now);
-  ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "event cancellation");
-  if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
-  await ctx.answerCallbackQuery({ text: ctx.t("events-cancelled-alert") });
-  await showScreen(ctx, ctx.t("events-cancelled"), afterwardsKeyboard(ctx));
-  if (view.signup.status === "confirmed") await sendCalendarFile(ctx, view, "cancelled", now);
-}
-
-export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("events-kept"), afterwardsKeyboard(ctx));
-}
+/** Cancelling a sign-up and answering an offer, as tea talk does, in the events' words. */
+export const eventSeatActions = seatActions({
+  texts: "events",
+  logName: "event",
+  shows: (event) => event.category !== "teatalk",
+  details: eventDetails,
+  afterwards: (ctx) => afterwardsKeyboard(ctx),
+  showList: (ctx) => showEvents(ctx),
+  buttons: { confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
+  reminderMinutes: (ctx) => ctx.deps.config.eventReminderMinutes,
+  accepted: (ctx, view, now) => ({
+    text: ctx.t("events-offer-accepted", eventWhenAndWhere(ctx.t, ctx.language, view.event, now)),
+    keyboard: new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: view.signup.id })),
+  }),
+  // A seat the person held may be in their calendar: the file that takes it out follows.
+  afterCancel: async (ctx, view, now) => {
+    if (view.signup.status === "confirmed") await sendCalendarFile(ctx, view, "cancelled", now);
+  },
+});
 
 /** "Add to calendar": only for a seat of the presser's that is still theirs, before the event. */
 export async function calendarFromButton(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
+  const view = await eventSeatActions.cancellableSignup(ctx, signupId);
   if (!view) return;
-  if (view.signup.status !== "confirmed") return void (await refuse(ctx, "not-active"));
+  if (view.signup.status !== "confirmed") return void (await eventSeatActions.refuse(ctx, "not-active"));
   await ctx.answerCallbackQuery();
   await sendCalendarFile(ctx, view, "added", ctx.deps.clock.now());
 }

@@ -18,9 +18,8 @@ import {
   myEvents,
   periodChoice,
 } from "./buttons.js";
-import { askToCancel, calendarFromButton, confirmCancel, joinFromButton, keepSignup, sendEventMap, showEvent, showMyEvents } from "./card.js";
+import { calendarFromButton, eventSeatActions as seats, joinFromButton, sendEventMap, showEvent, showMyEvents } from "./card.js";
 import { EVENTS_START, showCategoryChoice, showDistrictChoice, showEvents, showPeriodChoice } from "./list.js";
-import { acceptFromButton, declineFromButton } from "./notices.js";
 
 export { showEvent } from "./card.js";
 export { eventNoticeRenderers } from "./notices.js";
@@ -77,9 +76,9 @@ eventsFeature.callbackQuery(myEvents.filter(), async (ctx) => {
   if (await requireAccount(ctx, "events")) await showMyEvents(ctx);
 });
 
-eventsFeature.callbackQuery(cancelEventSignup.filter(), (ctx) => askToCancel(ctx, cancelEventSignup.unpack(ctx.match).signup));
-eventsFeature.callbackQuery(confirmCancelEventSignup.filter(), (ctx) => confirmCancel(ctx, confirmCancelEventSignup.unpack(ctx.match).signup));
-eventsFeature.callbackQuery(keepEventSignup.filter(), (ctx) => keepSignup(ctx, keepEventSignup.unpack(ctx.match).signup));
-eventsFeature.callbackQuery(acceptEventOffer.filter(), (ctx) => acceptFromButton(ctx, acceptEventOffer.unpack(ctx.match).signup));
-eventsFeature.callbackQuery(declineEventOffer.filter(), (ctx) => declineFromButton(ctx, declineEventOffer.unpack(ctx.match).signup));
+eventsFeature.callbackQuery(cancelEventSignup.filter(), (ctx) => seats.askToCancel(ctx, cancelEventSignup.unpack(ctx.match).signup));
+eventsFeature.callbackQuery(confirmCancelEventSignup.filter(), (ctx) => seats.confirmCancel(ctx, confirmCancelEventSignup.unpack(ctx.match).signup));
+eventsFeature.callbackQuery(keepEventSignup.filter(), (ctx) => seats.keepSignup(ctx, keepEventSignup.unpack(ctx.match).signup));
+eventsFeature.callbackQuery(acceptEventOffer.filter(), (ctx) => seats.acceptFromButton(ctx, acceptEventOffer.unpack(ctx.match).signup));
+eventsFeature.callbackQuery(declineEventOffer.filter(), (ctx) => seats.declineFromButton(ctx, declineEventOffer.unpack(ctx.match).signup));
 eventsFeature.callbackQuery(eventCalendarFile.filter(), (ctx) => calendarFromButton(ctx, eventCalendarFile.unpack(ctx.match).signup));

@@ -21,8 +21,7 @@ import {
 } from "./buttons.js";
 import { ALL_CLUBS, LIST_START, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
-import { acceptFromButton, declineFromButton } from "./notices.js";
-import { askToCancel, confirmCancel, joinFromButton, keepSignup, showMySignups } from "./signups.js";
+import { joinFromButton, showMySignups, teatalkSeatActions as seats } from "./signups.js";
 
 export { teatalkNoticeRenderers } from "./notices.js";
 
@@ -85,11 +84,11 @@ teatalkFeature.callbackQuery(teatalkMine.filter(), async (ctx) => {
   if (await requireAccount(ctx, "teatalk")) await showMySignups(ctx);
 });
 
-teatalkFeature.callbackQuery(cancelSignup.filter(), (ctx) => askToCancel(ctx, cancelSignup.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(confirmCancelSignup.filter(), (ctx) => confirmCancel(ctx, confirmCancelSignup.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(keepSignupButton.filter(), (ctx) => keepSignup(ctx, keepSignupButton.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(acceptOfferButton.filter(), (ctx) => acceptFromButton(ctx, acceptOfferButton.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(declineOfferButton.filter(), (ctx) => declineFromButton(ctx, declineOfferButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(cancelSignup.filter(), (ctx) => seats.askToCancel(ctx, cancelSignup.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(confirmCancelSignup.filter(), (ctx) => seats.confirmCancel(ctx, confirmCancelSignup.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(keepSignupButton.filter(), (ctx) => seats.keepSignup(ctx, keepSignupButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(acceptOfferButton.filter(), (ctx) => seats.acceptFromButton(ctx, acceptOfferButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(declineOfferButton.filter(), (ctx) => seats.declineFromButton(ctx, declineOfferButton.unpack(ctx.match).signup));
 
 /** The host's side: today's sessions and attendance marks. Not in the command menu: few need it. */
 teatalkFeature.command("host", (ctx) => showHostDay(ctx));

@@ -1,14 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import { findEvent, findOwnSignup, listOwnSignups, type SignupView } from "../../../db/events.js";
-import { cancelSignup, signUp } from "../../../db/seats.js";
-import { cancellable } from "../../../domain/seats.js";
+import { findEvent, listOwnSignups } from "../../../db/events.js";
+import { signUp } from "../../../db/seats.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { clashText } from "../../shared/appointments.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { recordAnswer, showScreen } from "../../shared/screen.js";
+import { seatActions } from "../../shared/seat-actions.js";
 import { requireAccount } from "../menu/menu.js";
 import { acceptOfferButton, cancelSignup as cancelButton, confirmCancelSignup, declineOfferButton, keepSignupButton, teatalkClubs, teatalkMine } from "./buttons.js";
-import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
+import { ALL_CLUBS, LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
 import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
 
 /** The ways on after a sign-up is made, answered or cancelled: my sign-ups, the list (at `place`), the menu. */
@@ -93,57 +93,15 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
   }
 }
 
-/**
- * The person's sign-up a `tt:<action>:<id>` button names, if it is theirs and can still be
- * cancelled. Otherwise the press is answered (forged or unknown id, already cancelled, session
- * begun) and nothing happens.
- */
-async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
-  const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
-  if (!view) {
-    ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "tea-talk button for a sign-up that is not the presser's");
-    return refuse(ctx, "not-found");
-  }
-  const session = { status: view.event.status, startsAt: new Date(view.event.starts_at) };
-  return cancellable(view.signup, session, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
-}
-
-async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
-  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-  await showScreen(ctx, ctx.t(`teatalk-signup-${reason}`), afterwardsKeyboard(ctx));
-  return undefined;
-}
-
-/** "Cancel my sign-up": asks first, with the session's details, in place of the sign-up's card. */
-export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  const details = sessionDetails(ctx.t, ctx.language, view.event);
-  await showScreen(
-    ctx,
-    ctx.t("teatalk-cancel-confirm", { details }),
-    new InlineKeyboard()
-      .text(ctx.t("teatalk-button-cancel-yes"), confirmCancelSignup.pack({ signup: view.signup.id }))
-      .row()
-      .text(ctx.t("teatalk-button-keep"), keepSignupButton.pack({ signup: view.signup.id })),
-  );
-}
-
-/** The question to cancel becomes its outcome. */
-export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  const result = await cancelSignup(ctx.deps.db, { signupId: view.signup.id, userId: ctx.from!.id }, ctx.deps.clock.now());
-  ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "tea-talk cancellation");
-  if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
-  await ctx.answerCallbackQuery({ text: ctx.t("teatalk-cancelled-alert") });
-  await showScreen(ctx, ctx.t("teatalk-cancelled"), afterwardsKeyboard(ctx));
-}
-
-export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("teatalk-kept"), afterwardsKeyboard(ctx));
-}
+/** Cancelling a sign-up and answering an offer, as events do, in tea talk's words. */
+export const teatalkSeatActions = seatActions({
+  texts: "teatalk",
+  logName: "tea-talk",
+  shows: (event) => event.category === "teatalk",
+  details: sessionDetails,
+  afterwards: (ctx) => afterwardsKeyboard(ctx),
+  showList: (ctx) => showClubs(ctx, ALL_CLUBS),
+  buttons: { confirmCancel: confirmCancelSignup, keep: keepSignupButton },
+  reminderMinutes: (ctx) => ctx.deps.config.teatalkReminderMinutes,
+  accepted: (ctx, view, now) => ({ text: ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.event, now)) }),
+});
