@@ -669,7 +669,7 @@ events-list-line =
     📍 { $place }, { $district } · 🪑 { $seats }
 events-list-empty = Бұл шарттар бойынша әзірге іс-шара жоқ. Басқа санатты, ауданды немесе күндерді таңдап көріңіз.
 events-list-hint = Толығырақ білу және жазылу үшін іс-шараның нөмірін басыңыз.
-events-list-page = { $pages } беттің { $page }-беті
+events-list-page = { $page }-бет, барлығы { $pages } бет
 events-seats-free = бос орын: { $free }
 events-seats-open = орын саны шектелмеген
 events-seats-waitlist = орын жоқ, күту тізімі бар
