@@ -436,3 +436,29 @@ describe("the organiser", () => {
     expect(marks()[0]!.callback_data).toBe(`tt:mark:${signups[40]!.id}:a`);
   });
 });
+
+describe("the person's data", () => {
+  it("names an event in /mydata and /deleteme, and erasing cancels it and frees its seat", async () => {
+    const [a, b] = [await person(581), await person(582)];
+    await a.press(`ev:join:${concert}`);
+    await b.press(`ev:join:${concert}`);
+
+    const data = await a.send("/mydata");
+    const readable = String(data.find((c) => c.method === "sendDocument")?.payload.document ?? "");
+    expect(readable).toContain(
+      ru("mydata-signup", {
+        when: "24.11.2026, 19:00–21:00",
+        center: "Центр almaly-1",
+        kind: ru("event-category-concert"),
+        topic: "Акустика & джаз",
+        status: ru("mydata-signup-status-confirmed"),
+      }),
+    );
+
+    const asked = await a.send("/deleteme");
+    const item = ru("deleteme-event-item", { day: "24 ноября, вторник", time: "19:00", title: concertRu.title, center: "Центр almaly-1" });
+    expect(h.texts(asked)).toEqual([`${ru("deleteme-cancels", { items: item })}\n\n${ru("deleteme-confirm")}`]);
+    await a.press("privacy:erase:yes");
+    expect((await signupsOf(concert)).map((s) => s.status)).toEqual(["cancelled", "offered"]);
+  });
+});
