@@ -1,6 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
-import { signUp } from "../../../db/seats.js";
 import { LISTED_CATEGORIES } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
@@ -9,8 +8,8 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import type { Translate } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
-import { recordAnswer, showScreen } from "../../shared/screen.js";
-import { seatActions } from "../../shared/seat-actions.js";
+import { showScreen } from "../../shared/screen.js";
+import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
 import { requireAccount } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
 import {
@@ -24,7 +23,7 @@ import {
   keepEventSignup,
   myEvents,
 } from "./buttons.js";
-import { eventCardText, eventDetails, eventSignupStatus, eventWhenAndWhere } from "./format.js";
+import { eventCardText, eventDetails, eventWhenAndWhere } from "./format.js";
 import { EVENTS_START, listPlaceData, showEvents, type ListPlace } from "./list.js";
 
 /** The ways on after a sign-up is made, answered or cancelled: my events, the list (at `place`), the menu. */
@@ -70,7 +69,7 @@ async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlac
   const kb = new InlineKeyboard();
   if (event.status === "cancelled") parts.push(ctx.t("events-card-cancelled"));
   else if (own) {
-    parts.push(eventSignupStatus(ctx.t, language, own, now));
+    parts.push(seatStatusText("events", ctx.t, language, own, now));
     signupButtons(ctx.t, kb, own);
   } else if (signupOpen(new Date(event.starts_at), now)) {
     const full = joinStatus(event) === "waitlisted";
@@ -94,54 +93,6 @@ export async function sendEventMap(ctx: BaseContext, eventId: number): Promise<v
   await ctx.replyWithVenue(event.map_latitude, event.map_longitude, kk ? event.title_kk : event.title_ru, address ? `${place}, ${address}` : place);
 }
 
-/**
- * A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the
- * seat. A seat or a place in line is a confirmation that stays, below the card kept as a record
- * of the press; an event that cannot be joined takes the card's place with why.
- */
-export async function joinFromButton(ctx: AppContext, eventId: number, place: ListPlace): Promise<void> {
-  if (!(await requireAccount(ctx, "events"))) {
-    await ctx.answerCallbackQuery();
-    return;
-  }
-  const { db, clock, config } = ctx.deps;
-  const now = clock.now();
-  const event = await findEvent(db, eventId);
-  // Tea-talk sessions are joined from their own card, whose messages and checks are theirs.
-  const result =
-    event && event.category !== "teatalk"
-      ? await signUp(db, { eventId, userId: ctx.from!.id }, { reminderMinutes: config.eventReminderMinutes }, now)
-      : ({ kind: "not-found" } as const);
-  ctx.log.info({ event_id: eventId, outcome: result.kind }, "event sign-up");
-  switch (result.kind) {
-    case "not-found":
-      await ctx.answerCallbackQuery({ text: ctx.t("events-not-found-alert") });
-      await ctx.reply(ctx.t("events-not-found"));
-      return showEvents(ctx, place);
-    case "closed":
-    case "overlap":
-      await ctx.answerCallbackQuery({ text: ctx.t("events-closed-alert") });
-      await showScreen(ctx, ctx.t("events-closed"), afterwardsKeyboard(ctx, place));
-      return;
-    case "already":
-      await ctx.answerCallbackQuery();
-      await showScreen(ctx, ctx.t(`events-already-${result.status}`, { position: result.position ?? 0 }), afterwardsKeyboard(ctx, place));
-      return;
-    case "waitlisted":
-      await ctx.answerCallbackQuery({ text: ctx.t("events-waitlisted-alert") });
-      await recordAnswer(ctx);
-      await ctx.reply(ctx.t("events-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
-      return;
-    case "confirmed": {
-      await ctx.answerCallbackQuery({ text: ctx.t("events-joined-alert") });
-      await recordAnswer(ctx);
-      const joined = eventWhenAndWhere(ctx.t, ctx.language, (await findEvent(db, eventId))!, now);
-      const kb = new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: result.signupId }));
-      await ctx.reply(ctx.t("events-joined", joined), { reply_markup: kb.append(afterwardsKeyboard(ctx, place)) });
-    }
-  }
-}
-
 /** "My events": each upcoming sign-up with where the person stands and what they can do, a message each. */
 export async function showMyEvents(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
@@ -155,24 +106,34 @@ export async function showMyEvents(ctx: BaseContext): Promise<void> {
   for (const [i, view] of signups.entries()) {
     const kb = signupButtons(ctx.t, new InlineKeyboard(), view);
     if (i === signups.length - 1) startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(EVENTS_START)).text(ctx.t("button-menu"), menuOpenButton.pack());
-    const text = `${eventDetails(ctx.t, language, view.event)}\n\n${eventSignupStatus(ctx.t, language, view, now)}`;
+    const text = `${eventDetails(ctx.t, language, view.event)}\n\n${seatStatusText("events", ctx.t, language, view, now)}`;
     await ctx.reply(text, { reply_markup: kb });
   }
 }
 
-/** Cancelling a sign-up and answering an offer, as tea talk does, in the events' words. */
-export const eventSeatActions = seatActions({
+function calendarButton(ctx: BaseContext, signup: number): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup }));
+}
+
+/** Signing up, cancelling and answering an offer, as tea talk does, in the events' words. */
+export const eventSeatActions = seatActions<ListPlace>({
   texts: "events",
   logName: "event",
+  // Tea-talk sessions are joined from their own card, whose messages and checks are theirs.
   shows: (event) => event.category !== "teatalk",
   details: eventDetails,
-  afterwards: (ctx) => afterwardsKeyboard(ctx),
-  showList: (ctx) => showEvents(ctx),
+  afterwards: afterwardsKeyboard,
+  showList: showEvents,
+  hasAccount: (ctx) => requireAccount(ctx, "events"),
   buttons: { confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
   reminderMinutes: (ctx) => ctx.deps.config.eventReminderMinutes,
+  joined: (ctx, event, signupId, now) => ({
+    text: ctx.t("events-joined", eventWhenAndWhere(ctx.t, ctx.language, event, now)),
+    keyboard: calendarButton(ctx, signupId),
+  }),
   accepted: (ctx, view, now) => ({
     text: ctx.t("events-offer-accepted", eventWhenAndWhere(ctx.t, ctx.language, view.event, now)),
-    keyboard: new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup: view.signup.id })),
+    keyboard: calendarButton(ctx, view.signup.id),
   }),
   // A seat the person held may be in their calendar: the file that takes it out follows.
   afterCancel: async (ctx, view, now) => {

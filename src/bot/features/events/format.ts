@@ -1,8 +1,8 @@
-import type { EventView, SignupView } from "../../../db/events.js";
+import type { EventView } from "../../../db/events.js";
 import type { Language } from "../../../domain/language.js";
 import { openSeats } from "../../../domain/seats.js";
 import { dayOf, escapeHtml, timeRange, type Translate } from "../../shared/format.js";
-import { consultationWhen, deadlineText } from "../../shared/when.js";
+import { consultationWhen } from "../../shared/when.js";
 
 function inLanguage(language: Language, kk: string, ru: string): string {
   return language === "kk" ? kk : ru;
@@ -51,18 +51,6 @@ export function eventCardText(t: Translate, language: Language, e: EventView): s
   const description = language === "kk" ? e.description_kk : e.description_ru;
   if (description) lines.push("", escapeHtml(description));
   return lines.join("\n");
-}
-
-/** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */
-export function eventSignupStatus(t: Translate, language: Language, view: SignupView, now: Date): string {
-  switch (view.signup.status) {
-    case "waitlisted":
-      return t("events-status-waitlisted", { position: view.position ?? 0 });
-    case "offered":
-      return t("events-status-offered", { deadline: deadlineText(new Date(view.signup.offer_expires_at!), now, language) });
-    default:
-      return t("events-status-confirmed");
-  }
 }
 
 /** "tomorrow at 18:00", the place and the title: what a confirmation or reminder says about an event. */

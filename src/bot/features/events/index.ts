@@ -18,7 +18,7 @@ import {
   myEvents,
   periodChoice,
 } from "./buttons.js";
-import { calendarFromButton, eventSeatActions as seats, joinFromButton, sendEventMap, showEvent, showMyEvents } from "./card.js";
+import { calendarFromButton, eventSeatActions as seats, sendEventMap, showEvent, showMyEvents } from "./card.js";
 import { EVENTS_START, showCategoryChoice, showDistrictChoice, showEvents, showPeriodChoice } from "./list.js";
 
 export { showEvent } from "./card.js";
@@ -68,7 +68,7 @@ eventsFeature.callbackQuery(eventMap.filter(), async (ctx) => {
 
 eventsFeature.callbackQuery(joinEvent.filter(), async (ctx) => {
   const { event, place = EVENTS_START } = joinEvent.unpack(ctx.match);
-  await joinFromButton(ctx, event, place);
+  await seats.join(ctx, event, place);
 });
 
 eventsFeature.callbackQuery(myEvents.filter(), async (ctx) => {

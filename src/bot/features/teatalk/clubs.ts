@@ -22,7 +22,8 @@ import {
   teatalkClubs,
   teatalkMine,
 } from "./buttons.js";
-import { listLine, sessionCard, signupStatusText } from "./format.js";
+import { listLine, sessionCard } from "./format.js";
+import { seatStatusText } from "../../shared/seat-actions.js";
 
 /** Sessions per page of the list: each is a few lines and a number button. */
 const PAGE_SIZE = 8;
@@ -151,7 +152,7 @@ export async function showSession(ctx: BaseContext, session: EventView, place: L
   const parts = [sessionCard(ctx.t, language, session)];
   const kb = new InlineKeyboard();
   if (own) {
-    parts.push(signupStatusText(ctx.t, language, own, now));
+    parts.push(seatStatusText("teatalk", ctx.t, language, own, now));
     if (own.signup.status === "offered") {
       const signup = own.signup.id;
       kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));

@@ -1,8 +1,8 @@
-import type { EventView, SignupView } from "../../../db/events.js";
+import type { EventView } from "../../../db/events.js";
 import type { Language } from "../../../domain/language.js";
 import { openSeats } from "../../../domain/seats.js";
 import { dayOf, escapeHtml, timeRange, type Translate } from "../../shared/format.js";
-import { consultationWhen, deadlineText } from "../../shared/when.js";
+import { consultationWhen } from "../../shared/when.js";
 
 /** The session's center, topic, day and time as messages show them (HTML-escaped). */
 function facts(t: Translate, language: Language, s: EventView) {
@@ -44,18 +44,6 @@ export function sessionCard(t: Translate, language: Language, s: EventView): str
     t("teatalk-host-line", { host: escapeHtml(s.host_display_name ?? "") }),
     `🪑 ${seats}`,
   ].join("\n");
-}
-
-/** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */
-export function signupStatusText(t: Translate, language: Language, view: SignupView, now: Date): string {
-  switch (view.signup.status) {
-    case "waitlisted":
-      return t("teatalk-status-waitlisted", { position: view.position ?? 0 });
-    case "offered":
-      return t("teatalk-status-offered", { deadline: deadlineText(new Date(view.signup.offer_expires_at!), now, language) });
-    default:
-      return t("teatalk-status-confirmed");
-  }
 }
 
 /** "tomorrow at 18:00" and the center: what a confirmation or reminder says about a session. */

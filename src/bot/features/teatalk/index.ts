@@ -21,7 +21,7 @@ import {
 } from "./buttons.js";
 import { ALL_CLUBS, LIST_START, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
-import { joinFromButton, showMySignups, teatalkSeatActions as seats } from "./signups.js";
+import { showMySignups, teatalkSeatActions as seats } from "./signups.js";
 
 export { teatalkNoticeRenderers } from "./notices.js";
 
@@ -76,7 +76,7 @@ teatalkFeature.callbackQuery(sessionCard.filter(), async (ctx) => {
 
 teatalkFeature.callbackQuery(joinSession.filter(), async (ctx) => {
   const { session, place = LIST_START } = joinSession.unpack(ctx.match);
-  await joinFromButton(ctx, session, place);
+  await seats.join(ctx, session, place);
 });
 
 teatalkFeature.callbackQuery(teatalkMine.filter(), async (ctx) => {
