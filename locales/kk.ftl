@@ -16,7 +16,6 @@ need-text = Жауабыңызды мәтінмен жазыңыз.
 command-mid-flow = Алдымен жоғарыдағы сұраққа жауап беріңіз немесе шығу үшін /cancel жіберіңіз.
 text-too-long = Жауап тым ұзын: { $max } таңбадан аспауы керек.
 unknown-message = Хабарламаңызды түсінбедім. Дәл қазір көмек керек болса, 🆘 батырмасын басыңыз. Қалғаны — төмендегі мәзірде.
-coming-soon = Бұл бөлім жақында ашылады. Қазір оны дайындап жатырмыз!
 need-signup = Бұл үшін тіркелу керек, оған бірер минут қана кетеді. Тіркелген соң осы жерден жалғастырамыз.
 continue-after-signup = Дайын! Тоқтаған жеріңізден жалғастырайық:
 
@@ -189,7 +188,7 @@ mydata-booking-topic = Тақырыбы: { $topic }
 mydata-booking-score = Сіздің бағаңыз: { $score }/5
 mydata-booking-comment = Сіздің пікіріңіз: { $comment }
 mydata-signups-title = TEA TALK КЛУБТАРЫ
-mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup = • { $when } — { $center }, { $kind }, «{ $topic }»: { $status }
 mydata-signup-status-confirmed = жазылғансыз
 mydata-signup-status-waitlisted = күту тізіміндесіз
 mydata-signup-status-offered = сізге орын ұсынылды
@@ -225,6 +224,7 @@ deleteme-cancels =
     { $items }
 deleteme-booking-item = • { $day }, { $time } — { $service }, { $center }
 deleteme-teatalk-item = • { $day }, { $time } — tea talk, { $center }
+deleteme-event-item = • { $day }, { $time } — { $title }, { $center }
 button-deleteme-yes = 🗑 Иә, өшіру
 button-deleteme-no = Жоқ, қалдыру
 deleteme-done = Деректеріңіз өшірілді. Бізбен болғаныңызға рақмет! Қайта оралу үшін /start басыңыз.
@@ -865,6 +865,113 @@ practice-phrase-of-the-day =
     💬 Бүгінгі сөз тіркесі:
     { $item }
 
+## Events
+
+event-category-festival = Фестиваль
+event-category-concert = Концерт
+event-category-sport = Спорт
+event-category-education = Оқу
+event-category-volunteering = Еріктілік
+event-category-teatalk = Tea talk
+events-period-all = алдағы ай
+events-period-today = бүгін
+events-period-tomorrow = ертең
+events-period-weekend = демалыс күндері
+events-all-categories = Барлық санаттар
+events-all-districts = Барлық аудандар
+events-list-title =
+    <b>🎉 Іс-шаралар мен фестивальдер</b>
+    📂 { $category } · 📍 { $district } · 📅 { $period }
+events-list-line =
+    <b>{ $n }. { $title }</b>
+    { $category } · { $day }, { $time }
+    📍 { $place }, { $district } · 🪑 { $seats }
+events-list-empty = Бұл шарттар бойынша әзірге іс-шара жоқ. Басқа санатты, ауданды немесе күндерді таңдап көріңіз.
+events-list-hint = Толығырақ білу және жазылу үшін іс-шараның нөмірін басыңыз.
+events-list-page = { $page }-бет, барлығы { $pages } бет
+events-seats-free = бос орын: { $free }
+events-seats-open = орын саны шектелмеген
+events-seats-waitlist = орын жоқ, күту тізімі бар
+events-button-prev = ◀️ Алдыңғы
+events-button-next = Келесі ▶️
+events-button-category = 📂 { $category }
+events-button-district = 📍 { $district }
+events-button-period = 📅 { $period }
+events-button-my = 📋 Іс-шараларым
+events-button-to-list = 🎉 Іс-шаралар тізіміне
+events-choose-category = Қандай іс-шараларды көрсетейік?
+events-choose-district = Қай ауданның іс-шараларын көрсетейік?
+events-choose-period = Қай күндердің іс-шараларын көрсетейік?
+events-details =
+    <b>{ $title }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    📍 { $place } ({ $district })
+events-card-address = 🗺 Мекенжайы: { $address }
+events-card-organiser = 👤 Ұйымдастырушы: { $host }
+events-card-seats-of = 🪑 Бос орын: { $free } (барлығы { $capacity })
+events-card-seats-open = 🪑 Орын саны шектелмеген
+events-card-seats-full = 🪑 Орын жоқ — күту тізіміне жазылуға болады (күтіп тұрғандар: { $waiting })
+events-card-closed = Жазылу жабық: іс-шара басталарға бір сағат қалғанда ол жабылады.
+events-card-cancelled = ❌ Бұл іс-шара өткізілмейді.
+events-status-confirmed = ✅ Сіз жазылдыңыз.
+events-status-waitlisted = ⏳ Сіз күту тізіміндесіз, кезектегі нөміріңіз: { $position }.
+events-status-offered = 🎉 Сізге орын босады! Оны мына уақытқа дейін растаңыз: { $deadline }.
+events-button-join = ✍️ Жазылу
+events-button-join-waitlist = ⏳ Күту тізіміне жазылу
+events-button-cancel = ✖️ Жазылудан бас тарту
+events-button-accept = ✅ Келемін, орын менікі
+events-button-decline = Келе алмаймын
+events-button-cannot-come = ✖️ Келе алмаймын
+events-button-calendar = 📅 Күнтізбеге қосу
+events-button-map = 🗺 Картада
+events-joined = ✅ Сіз «{ $title }» іс-шарасына жазылдыңыз! Сізді күтеміз: { $when }, { $place }. Іс-шара туралы алдын ала еске саламыз.
+events-joined-alert = Сіз жазылдыңыз
+events-waitlisted =
+    Әзірге бос орын жоқ, сондықтан сіз күту тізіміне қосылдыңыз — кезектегі нөміріңіз: { $position }.
+    Орын босаса, батырмасы бар хабарлама жібереміз: орынды көрсетілген мерзімге дейін растаңыз, әйтпесе ол кезектегі келесі адамға өтеді.
+events-waitlisted-alert = Сіз күту тізіміндесіз
+events-already-confirmed = Сіз бұл іс-шараға жазылып қойғансыз.
+events-already-waitlisted = Сіз бұл іс-шараның күту тізіміне жазылып қойғансыз, кезектегі нөміріңіз: { $position }.
+events-already-offered = Бұл іс-шарада сізге орын сақталып тұр — оны ұсыныс хабарламасындағы батырмамен немесе «Іс-шараларым» бөлімінде растаңыз.
+events-closed = Бұл іс-шараға жазылу жабық: ол өтіп кеткен, өткізілмейтін болған немесе басталуына бір сағаттан аз уақыт қалған.
+events-closed-alert = Жазылу жабық
+events-not-found = Мұндай іс-шара жоқ — кестеден алынып тасталған болуы мүмкін.
+events-not-found-alert = Іс-шара табылмады
+events-my-title = <b>Іс-шараларға жазылуларыңыз: { $count }</b>
+events-my-none = Алдағы іс-шараларға жазылуыңыз жоқ.
+events-cancel-confirm =
+    Жазылудан бас тартасыз ба?
+
+    { $details }
+events-button-cancel-yes = Иә, бас тартамын
+events-button-keep = Жоқ, қалдырамын
+events-cancelled = Жазылудан бас тарттыңыз. Алдын ала хабарлағаныңызға рақмет!
+events-cancelled-alert = Жазылудан бас тартылды
+events-kept = Жақсы, жазылуыңыз сақталды.
+events-signup-not-found = Сізде мұндай жазылу жоқ. Жазылуларыңыз — «Іс-шараларым» бөлімінде.
+events-signup-not-active = Бұл жазылу енді күшінде емес: одан бас тартылған, іс-шара өткізілмейтін болған немесе басталып кеткен.
+events-offer =
+    🎉 Іс-шарада орын босады!
+
+    { $details }
+
+    Орын сіз үшін мына уақытқа дейін сақталады: { $deadline }. Келесіз бе?
+events-offer-accepted = ✅ Орын сіздікі! Сізді күтеміз: { $when }, { $place }.
+events-offer-accepted-alert = Орын сіздікі
+events-offer-declined = Жақсы, орын кезектегі келесі адамға берілді. Жауап бергеніңізге рақмет!
+events-offer-expired = Ұсыныстың мерзімі өтіп кетті, орын кезектегі келесі адамға берілді. Басқа іс-шараны таңдауға болады.
+events-offer-expired-alert = Ұсыныстың мерзімі өтті
+events-offer-not-active = Бұл ұсыныс енді жарамсыз.
+events-reminder =
+    ⏰ Еске салу: іс-шара { $when }.
+
+    { $details }
+
+    Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
+events-ics-caption = Күнтізбе файлы: іс-шараны күнтізбеге қосу үшін оны ашыңыз.
+events-ics-cancelled-caption = Күнтізбе файлы: бас тартылған жазылуды күнтізбеден алып тастау үшін оны ашыңыз.
+
 ## Tea talk
 
 teatalk-menu =
@@ -962,11 +1069,13 @@ teatalk-reminder =
     { $details }
 
     Келе алмасаңыз, жазылудан бас тартыңыз — орын кезекте күтіп тұрған адамға беріледі.
-teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері жоқ.
-teatalk-host-start = ☕ Сіз tea talk кездесулерін жүргізесіз. Мұнда бүгінгі кездесулеріңізге кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Бұл бөлімді кез келген уақытта /host пәрменімен ашуға болады.
+teatalk-host-none = Бүгін сіз жүргізетін tea talk кездесулері мен іс-шаралар жоқ.
+teatalk-host-start = ☕ Сіз tea talk кездесулерін немесе іс-шараларды жүргізесіз. Мұнда бүгінгі кездесулеріңіз бен іс-шараларыңызға кімдер жазылғанын көріп, кімнің келгенін белгілей аласыз. Бұл бөлімді кез келген уақытта /host пәрменімен ашуға болады.
 teatalk-host-button-today = ☕ Бүгінгі кездесулерім
-teatalk-host-title = <b>☕ Бүгінгі tea talk кездесулеріңіз, { $day }</b>
+teatalk-host-title = <b>☕ Бүгінгі кездесулеріңіз бен іс-шараларыңыз, { $day }</b>
 teatalk-host-count = Қатысушылар: { $count } (барлық орын: { $capacity })
+teatalk-host-count-open = Қатысушылар: { $count }
+teatalk-host-many = Келгендер: { $attended }, келмегендер: { $noShow }, белгіленбегендер: { $waiting }. Төменде белгіленбегендердің алғашқы { $shown } адамы берілген; «Жаңарту» батырмасы келесілерін көрсетеді.
 teatalk-host-no-participants = Әзірге ешкім жазылған жоқ.
 teatalk-host-participant = { $n }. { $name } — { $status }
 teatalk-host-status-confirmed = әлі белгіленбеген
@@ -979,6 +1088,6 @@ teatalk-host-button-refresh = 🔄 Жаңарту
 teatalk-marked-attended = Белгіленді: { $name } келді.
 teatalk-marked-no-show = Белгіленді: { $name } келмеді.
 teatalk-mark-already = Белгіленіп қойған: { $status }.
-teatalk-mark-not-found = Бұл жазылу сіздің кездесулеріңізге қатысты емес.
+teatalk-mark-not-found = Бұл жазылу сіздің кездесулеріңізге не іс-шараларыңызға қатысты емес.
 teatalk-mark-not-started = Кездесу әлі басталған жоқ: белгіні ол басталған соң қоюға болады.
 teatalk-mark-not-confirmed = Бұл қатысушы жазылудан бас тартқан.

@@ -16,7 +16,6 @@ need-text = Пожалуйста, ответьте текстом.
 command-mid-flow = Сначала ответьте на вопрос выше или отправьте /cancel, чтобы выйти.
 text-too-long = Слишком длинный ответ: не больше { $max } символов.
 unknown-message = Я не понял сообщение. Если вам нужна помощь прямо сейчас, нажмите 🆘. Остальное — в меню ниже.
-coming-soon = Этот раздел скоро появится. Мы над ним работаем!
 need-signup = Для этого нужна регистрация: она займёт пару минут. После неё продолжим с того же места.
 continue-after-signup = Готово! Продолжим с того места, где вы остановились:
 
@@ -189,7 +188,7 @@ mydata-booking-topic = Тема: { $topic }
 mydata-booking-score = Ваша оценка: { $score } из 5
 mydata-booking-comment = Ваш отзыв: { $comment }
 mydata-signups-title = КЛУБЫ TEA TALK
-mydata-signup = • { $when } — { $center }, { $level }, «{ $topic }»: { $status }
+mydata-signup = • { $when } — { $center }, { $kind }, «{ $topic }»: { $status }
 mydata-signup-status-confirmed = вы записаны
 mydata-signup-status-waitlisted = в листе ожидания
 mydata-signup-status-offered = вам предложено место
@@ -225,6 +224,7 @@ deleteme-cancels =
     { $items }
 deleteme-booking-item = • { $day }, { $time } — { $service }, { $center }
 deleteme-teatalk-item = • { $day }, { $time } — tea talk, { $center }
+deleteme-event-item = • { $day }, { $time } — { $title }, { $center }
 button-deleteme-yes = 🗑 Да, удалить
 button-deleteme-no = Нет, оставить
 deleteme-done = Ваши данные удалены. Спасибо, что были с нами! Чтобы вернуться, нажмите /start.
@@ -902,6 +902,113 @@ practice-phrase-of-the-day =
     💬 Фраза дня:
     { $item }
 
+## Events
+
+event-category-festival = Фестиваль
+event-category-concert = Концерт
+event-category-sport = Спорт
+event-category-education = Обучение
+event-category-volunteering = Волонтёрство
+event-category-teatalk = Tea talk
+events-period-all = ближайший месяц
+events-period-today = сегодня
+events-period-tomorrow = завтра
+events-period-weekend = выходные
+events-all-categories = Все категории
+events-all-districts = Все районы
+events-list-title =
+    <b>🎉 Мероприятия и фестивали</b>
+    📂 { $category } · 📍 { $district } · 📅 { $period }
+events-list-line =
+    <b>{ $n }. { $title }</b>
+    { $category } · { $day }, { $time }
+    📍 { $place }, { $district } · 🪑 { $seats }
+events-list-empty = По этим условиям мероприятий пока нет. Попробуйте другую категорию, район или дни.
+events-list-hint = Нажмите номер мероприятия, чтобы узнать подробности и записаться.
+events-list-page = Страница { $page } из { $pages }
+events-seats-free = свободно мест: { $free }
+events-seats-open = места без ограничений
+events-seats-waitlist = мест нет, есть лист ожидания
+events-button-prev = ◀️ Раньше
+events-button-next = Дальше ▶️
+events-button-category = 📂 { $category }
+events-button-district = 📍 { $district }
+events-button-period = 📅 { $period }
+events-button-my = 📋 Мои мероприятия
+events-button-to-list = 🎉 К списку мероприятий
+events-choose-category = Какие мероприятия показать?
+events-choose-district = Мероприятия какого района показать?
+events-choose-period = На какие дни показать мероприятия?
+events-details =
+    <b>{ $title }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    📍 { $place } ({ $district })
+events-card-address = 🗺 Адрес: { $address }
+events-card-organiser = 👤 Организатор: { $host }
+events-card-seats-of = 🪑 Свободно мест: { $free } из { $capacity }
+events-card-seats-open = 🪑 Количество мест не ограничено
+events-card-seats-full = 🪑 Мест нет — можно встать в лист ожидания (уже ждут: { $waiting })
+events-card-closed = Запись закрыта: она заканчивается за час до начала.
+events-card-cancelled = ❌ Это мероприятие отменено.
+events-status-confirmed = ✅ Вы записаны.
+events-status-waitlisted = ⏳ Вы в листе ожидания, ваш номер в очереди: { $position }.
+events-status-offered = 🎉 Для вас освободилось место! Подтвердите его до { $deadline }.
+events-button-join = ✍️ Записаться
+events-button-join-waitlist = ⏳ Встать в лист ожидания
+events-button-cancel = ✖️ Отменить запись
+events-button-accept = ✅ Приду, место моё
+events-button-decline = Не смогу
+events-button-cannot-come = ✖️ Не смогу прийти
+events-button-calendar = 📅 Добавить в календарь
+events-button-map = 🗺 На карте
+events-joined = ✅ Вы записаны на «{ $title }»! Ждём вас { $when } — { $place }. Мы заранее напомним о мероприятии.
+events-joined-alert = Вы записаны
+events-waitlisted =
+    Свободных мест пока нет, поэтому вы в листе ожидания — ваш номер в очереди: { $position }.
+    Если место освободится, мы пришлём сообщение с кнопкой: подтвердите место до указанного срока, иначе оно перейдёт следующему в очереди.
+events-waitlisted-alert = Вы в листе ожидания
+events-already-confirmed = Вы уже записаны на это мероприятие.
+events-already-waitlisted = Вы уже в листе ожидания этого мероприятия, ваш номер в очереди: { $position }.
+events-already-offered = Для вас уже держат место на этом мероприятии — подтвердите его кнопкой в сообщении с предложением или в разделе «Мои мероприятия».
+events-closed = Запись на это мероприятие закрыта: оно уже прошло, отменено или до начала осталось меньше часа.
+events-closed-alert = Запись закрыта
+events-not-found = Такого мероприятия нет — возможно, его убрали из расписания.
+events-not-found-alert = Мероприятие не найдено
+events-my-title = <b>Ваши записи на мероприятия: { $count }</b>
+events-my-none = У вас нет предстоящих записей на мероприятия.
+events-cancel-confirm =
+    Отменить запись?
+
+    { $details }
+events-button-cancel-yes = Да, отменить
+events-button-keep = Нет, оставить
+events-cancelled = Запись отменена. Спасибо, что предупредили!
+events-cancelled-alert = Запись отменена
+events-kept = Хорошо, запись остаётся.
+events-signup-not-found = Такой записи у вас нет. Ваши записи — в разделе «Мои мероприятия».
+events-signup-not-active = Эта запись уже неактуальна: она отменена, мероприятие отменено или уже началось.
+events-offer =
+    🎉 На мероприятии освободилось место!
+
+    { $details }
+
+    Место держим для вас до { $deadline }. Придёте?
+events-offer-accepted = ✅ Место ваше! Ждём вас { $when } — { $place }.
+events-offer-accepted-alert = Место ваше
+events-offer-declined = Хорошо, место передано следующему в очереди. Спасибо, что ответили!
+events-offer-expired = Срок предложения истёк, и место передано следующему в очереди. Можно выбрать другое мероприятие.
+events-offer-expired-alert = Срок предложения истёк
+events-offer-not-active = Это предложение уже неактуально.
+events-reminder =
+    ⏰ Напоминаем: мероприятие { $when }.
+
+    { $details }
+
+    Если не сможете прийти, отмените запись — место получит тот, кто ждёт в очереди.
+events-ics-caption = Файл для календаря: откройте его, чтобы добавить мероприятие.
+events-ics-cancelled-caption = Файл для календаря: откройте его, чтобы убрать отменённую запись из календаря.
+
 ## Tea talk
 
 teatalk-menu =
@@ -1003,11 +1110,13 @@ teatalk-reminder =
     { $details }
 
     Если не получится прийти, отмените запись — место достанется тому, кто ждёт в очереди.
-teatalk-host-none = Сегодня вы не ведёте встреч tea talk.
-teatalk-host-start = ☕ Вы ведёте встречи tea talk. Здесь видно, кто записан на ваши сегодняшние встречи, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
+teatalk-host-none = Сегодня у вас нет встреч tea talk и мероприятий.
+teatalk-host-start = ☕ Вы ведёте встречи tea talk или мероприятия. Здесь видно, кто записан на ваши сегодняшние встречи и мероприятия, и можно отметить, кто пришёл. В любой момент их открывает команда /host.
 teatalk-host-button-today = ☕ Мои встречи сегодня
-teatalk-host-title = <b>☕ Ваши встречи tea talk сегодня, { $day }</b>
+teatalk-host-title = <b>☕ Ваши встречи и мероприятия сегодня, { $day }</b>
 teatalk-host-count = Участников: { $count } из { $capacity }
+teatalk-host-count-open = Участников: { $count }
+teatalk-host-many = Пришли: { $attended }, не пришли: { $noShow }, ждут отметки: { $waiting }. Ниже — первые { $shown } из тех, кто ждёт отметки; «Обновить» покажет следующих.
 teatalk-host-no-participants = Пока никто не записан.
 teatalk-host-participant = { $n }. { $name } — { $status }
 teatalk-host-status-confirmed = ждёт отметки
@@ -1020,6 +1129,6 @@ teatalk-host-button-refresh = 🔄 Обновить
 teatalk-marked-attended = Отмечено: { $name } — пришёл(ла).
 teatalk-marked-no-show = Отмечено: { $name } — не пришёл(ла).
 teatalk-mark-already = Уже отмечено: { $status }.
-teatalk-mark-not-found = Эта запись не относится к вашим встречам.
+teatalk-mark-not-found = Эта запись не относится к вашим встречам и мероприятиям.
 teatalk-mark-not-started = Встреча ещё не началась: отметить можно после её начала.
 teatalk-mark-not-confirmed = Этот участник отменил запись.

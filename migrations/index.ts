@@ -12,6 +12,7 @@ import * as deactivatedStaff from "./2026-12-02-08-deactivated-staff.js";
 import * as hostInvites from "./2026-12-02-10-host-invites.js";
 import * as practiceReviewOnce from "./2026-12-02-11-practice-review-once.js";
 import * as inviteTargets from "./2026-12-02-12-invite-targets.js";
+import * as events from "./2026-12-02-20-events.js";
 import * as teams from "./2026-12-02-25-teams.js";
 import * as centerOffers from "./2026-12-02-26-center-offers.js";
 import * as cards from "./2026-12-02-30-cards.js";
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-10-host-invites": hostInvites,
   "2026-12-02-11-practice-review-once": practiceReviewOnce,
   "2026-12-02-12-invite-targets": inviteTargets,
+  "2026-12-02-20-events": events,
   "2026-12-02-25-teams": teams,
   "2026-12-02-26-center-offers": centerOffers,
   "2026-12-02-30-cards": cards,

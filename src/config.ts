@@ -40,6 +40,7 @@ const schema = storeSchema.extend({
     .transform((s) => [...new Set(s.split(",").map((p) => Number(p.trim())))].sort((a, b) => b - a)),
   OUTBOX_LEASE_SECONDS: positiveInt(120),
   TEATALK_REMINDER_MINUTES: positiveInt(180),
+  EVENT_REMINDER_MINUTES: positiveInt(1440),
   PRACTICE_NEW_PER_DAY: positiveInt(10),
   CARD_SECRET: z.string().trim().min(32, "must be at least 32 characters (a long random string)").optional(),
 });
@@ -64,6 +65,8 @@ export type Config = StoreConfig & {
   outboxLeaseSeconds: number;
   /** Minutes before a tea-talk session at which its participants are reminded. */
   teatalkReminderMinutes: number;
+  /** Minutes before an event at which those signed up are reminded. */
+  eventReminderMinutes: number;
   /** New Kazakh-practice items a learner meets per Almaty day, unless they chose otherwise. */
   practiceNewPerDay: number;
   /** The key discount cards are signed with; without one, a key is generated and kept in the database. */
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderOffsetsMinutes: c.REMINDER_OFFSETS_MINUTES,
     outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
     teatalkReminderMinutes: c.TEATALK_REMINDER_MINUTES,
+    eventReminderMinutes: c.EVENT_REMINDER_MINUTES,
     practiceNewPerDay: c.PRACTICE_NEW_PER_DAY,
     cardSecret: c.CARD_SECRET,
   };

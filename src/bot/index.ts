@@ -7,6 +7,7 @@ import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
 import { consultFeature, consultFlows } from "./features/consult/index.js";
+import { eventsFeature } from "./features/events/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { menuFeature } from "./features/menu/index.js";
 import { showMainMenu } from "./features/menu/menu.js";
@@ -114,7 +115,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
   privateChats.use(cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
-  privateChats.use(teatalkFeature);
+  privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);
   privateChats.use(startFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);

@@ -1,4 +1,5 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
+import { eventNoticeRenderers } from "./features/events/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
 import { teamsNoticeRenderers } from "./features/teams/index.js";
@@ -10,4 +11,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...reminderRenderers,
   ...teatalkNoticeRenderers,
   ...teamsNoticeRenderers,
+  ...eventNoticeRenderers,
 };

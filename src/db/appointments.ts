@@ -1,5 +1,5 @@
 import { firstClash, type Appointment, type Period } from "../domain/appointments.js";
-import { LIVE_STATUSES as LIVE_SIGNUP_STATUSES } from "../domain/teatalk.js";
+import { LIVE_STATUSES as LIVE_SIGNUP_STATUSES } from "../domain/seats.js";
 import type { Db } from "./database.js";
 
 /** An appointment that does not count against the new one: the booking being moved. */
@@ -22,11 +22,13 @@ export async function appointmentsDuring(db: Db, userId: number, period: Period,
     .where("ends_at", ">", start);
   if (exempt) bookings = bookings.where("id", "!=", exempt.bookingId);
   const signups = db
-    .selectFrom("teatalk_signups as u")
-    .innerJoin("teatalk_sessions as s", "s.id", "u.session_id")
+    .selectFrom("event_signups as u")
+    .innerJoin("events as s", "s.id", "u.event_id")
     .select(["u.id", "s.starts_at", "s.ends_at"])
     .where("u.user_id", "=", userId)
     .where("u.status", "in", LIVE_SIGNUP_STATUSES)
+    // Other events are dropped in on, not kept as appointments.
+    .where("s.category", "=", "teatalk")
     .where("s.status", "=", "scheduled")
     .where("s.starts_at", "<", end)
     .where("s.ends_at", ">", start);

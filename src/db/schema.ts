@@ -7,7 +7,9 @@ import type { BookingMode, ServiceCode } from "../domain/services.js";
 import type { InviteKind } from "../domain/staff.js";
 import type { CenterOffer } from "../domain/center-offers.js";
 import type { TeamCategory, TeamMemberStatus } from "../domain/teams.js";
-import type { TeaTalkLevel, TeaTalkSessionStatus, TeaTalkSignupStatus } from "../domain/teatalk.js";
+import type { EventCategory } from "../domain/events.js";
+import type { EventStatus, SignupStatus } from "../domain/seats.js";
+import type { TeaTalkLevel } from "../domain/teatalk.js";
 import type { ExerciseKind } from "../domain/practice/exercises.js";
 import type { Level } from "../domain/practice/items.js";
 import type { LocalDate, LocalTime } from "../domain/time.js";
@@ -229,28 +231,39 @@ export interface OutboxTable {
   created_at: Instant;
 }
 
-export interface TeaTalkSessionsTable {
+/** An event or festival; a tea-talk session is one of category "teatalk", with a level. */
+export interface EventsTable {
   id: Generated<number>;
-  center_id: string;
+  category: EventCategory;
+  level: TeaTalkLevel | null;
+  /** In a center, or at the venue named below. */
+  center_id: string | null;
+  venue_kk: string | null;
+  venue_ru: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  district: DistrictCode;
+  title_kk: string;
+  title_ru: string;
+  description_kk: string | null;
+  description_ru: string | null;
   starts_at: Instant;
   ends_at: Instant;
-  level: TeaTalkLevel;
+  /** Null: no limit. */
+  capacity: number | null;
   host_specialist_id: number | null;
   host_name: string | null;
   host_telegram_id: number | null;
-  capacity: number;
-  topic_kk: string;
-  topic_ru: string;
-  status: Generated<TeaTalkSessionStatus>;
+  status: Generated<EventStatus>;
   demo: Generated<number>;
   created_at: Instant;
 }
 
-export interface TeaTalkSignupsTable {
+export interface EventSignupsTable {
   id: Generated<number>;
-  session_id: number;
+  event_id: number;
   user_id: number | null;
-  status: TeaTalkSignupStatus;
+  status: SignupStatus;
   offer_expires_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
@@ -345,8 +358,8 @@ export interface Database {
   practice_settings: PracticeSettingsTable;
   practice_cards: PracticeCardsTable;
   practice_reviews: PracticeReviewsTable;
-  teatalk_sessions: TeaTalkSessionsTable;
-  teatalk_signups: TeaTalkSignupsTable;
+  events: EventsTable;
+  event_signups: EventSignupsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
 }
@@ -362,7 +375,7 @@ export type Partner = Selectable<PartnersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;
-export type TeaTalkSession = Selectable<TeaTalkSessionsTable>;
-export type TeaTalkSignup = Selectable<TeaTalkSignupsTable>;
+export type Event = Selectable<EventsTable>;
+export type EventSignup = Selectable<EventSignupsTable>;
 export type PracticeSettings = Selectable<PracticeSettingsTable>;
 export type PracticeCardRow = Selectable<PracticeCardsTable>;

@@ -5,7 +5,7 @@ import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type Invit
 import { linkPartnerAccount } from "./cards.js";
 import type { Db } from "./database.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
-import { linkNamedHost, type NamedHost } from "./teatalk.js";
+import { linkNamedHost, type NamedHost } from "./organisers.js";
 
 /** A specialist together with the names of their center, as staff screens show them. */
 export interface StaffMember extends Specialist {

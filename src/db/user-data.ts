@@ -5,7 +5,8 @@ import { deleteConversationState } from "./conversation-state.js";
 import type { Db } from "./database.js";
 import { erasePracticeData, exportPracticeData, findPracticeSettings, loadCards, practiceAnswers, type StoredCard } from "./practice.js";
 import type { Card, PracticeSettings, User } from "./schema.js";
-import { cancelUpcomingSignups, exportSignups, listEveryOwnSignup, type SignupView } from "./teatalk.js";
+import { cancelUpcomingSignups } from "./seats.js";
+import { exportSignups, listEveryOwnSignup, type SignupView } from "./events.js";
 import { eraseMemberships, exportMemberships, type MembershipView } from "./teams.js";
 import { countAnonymously, findUser } from "./users.js";
 
@@ -30,7 +31,7 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     created_at: m.created_at,
     updated_at: m.updated_at,
   }));
-  return { user, bookings, practice, teatalk_signups: await exportSignups(db, userId), teams, card: await exportCard(db, userId) };
+  return { user, bookings, practice, event_signups: await exportSignups(db, userId), teams, card: await exportCard(db, userId) };
 }
 
 /** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */

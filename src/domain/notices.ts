@@ -15,7 +15,9 @@ export type NoticeKind =
   | "team_request" // to a team's coordinator, a person asks to join; payload { requestId }
   | "team_answer" // to the person, the coordinator accepted or declined; payload { requestId }
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
-  | "teatalk_reminder"; // before a tea-talk session; payload { signupId }
+  | "teatalk_reminder" // before a tea-talk session; payload { signupId }
+  | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }
+  | "event_reminder"; // before an event; payload { signupId }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning

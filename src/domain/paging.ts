@@ -9,10 +9,15 @@ export interface Page<T> {
   offset: number;
 }
 
+/** Where the `page`-th run of `size` items lies in a list of `total`, for lists read a page at a time. */
+export function pageAt(total: number, page: number, size: number): Omit<Page<never>, "items"> {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const index = Math.min(Math.max(0, page), pages - 1);
+  return { index, pages, offset: index * size };
+}
+
 /** The `page`-th run of `size` items of a list. */
 export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const index = Math.min(Math.max(0, page), pages - 1);
-  const offset = index * size;
-  return { items: items.slice(offset, offset + size), index, pages, offset };
+  const at = pageAt(items.length, page, size);
+  return { items: items.slice(at.offset, at.offset + size), ...at };
 }

@@ -3,7 +3,7 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
 import { forgetWhatHasPassed } from "../db/retention.js";
-import { passLapsedOffers } from "../db/teatalk.js";
+import { passLapsedOffers } from "../db/seats.js";
 import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
 import { htmlByDefault } from "../telegram/html.js";

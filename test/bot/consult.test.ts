@@ -620,7 +620,7 @@ describe("another appointment at that time", () => {
     const u = await signedUpUser(h, 531, "kk");
     const session = await insertTeaTalkSession(h.db, { centerId: "almaly-1", startsAt: "2026-11-24T04:30:00Z", minutes: 60 });
     const at = h.clock.now().toISOString();
-    await h.db.insertInto("teatalk_signups").values({ session_id: session, user_id: 531, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
+    await h.db.insertInto("event_signups").values({ event_id: session, user_id: 531, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
     await toCareerTopicStep(u);
     await u.press("cs-topic:skip");
     const clash = kk("appointment-overlap", { what: kk("appointment-teatalk"), day: "24 қараша, сейсенбі", start: "09:30", end: "10:30", then: "time" });

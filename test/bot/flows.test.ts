@@ -84,7 +84,7 @@ describe("an error after a button was answered", () => {
   it("still apologises in the person's language", async () => {
     const u = await signedUpUser(h, 804, "kk");
     // A database that fails under the handler: the tea-talk sign-ups are gone.
-    await h.db.schema.dropTable("teatalk_signups").execute();
+    await h.db.schema.dropTable("event_signups").execute();
     const from = h.calls.length;
     // As the runner does in production: a failed update goes to the bot's error handler.
     await h.bot.handleUpdate(callbackUpdate(u, "tt:my")).catch((err) => h.bot.errorHandler(err));

@@ -44,7 +44,7 @@ const answers = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCa
 const LINK_RE = new RegExp(`https://t\\.me/${BOT_INFO.username}\\?start=(host_[A-Za-z0-9_-]+)`);
 
 async function hostsOf(): Promise<Record<number, number | null>> {
-  const rows = await h.db.selectFrom("teatalk_sessions").select(["id", "host_telegram_id"]).orderBy("id").execute();
+  const rows = await h.db.selectFrom("events").select(["id", "host_telegram_id"]).orderBy("id").execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.host_telegram_id]));
 }
 
@@ -177,7 +177,7 @@ describe("host invites", () => {
     expect(await hostedBy(7301)).toEqual([]);
 
     const forOtherHost = await hostLink(s.otherHost);
-    await h.db.updateTable("teatalk_sessions").set({ status: "cancelled" }).where("id", "=", s.otherHost).execute();
+    await h.db.updateTable("events").set({ status: "cancelled" }).where("id", "=", s.otherHost).execute();
     expect(h.texts(await other.send(`/start ${forOtherHost}`))).toEqual([ru("staff-invite-no-sessions")]);
     const tokens = [second, forOtherHost].map((payload) => payload.replace(/^host_/, ""));
     const unused = await h.db.selectFrom("staff_invites").select("used_at").where("token", "in", tokens).execute();
@@ -187,12 +187,12 @@ describe("host invites", () => {
   it("a session gone or a host linked since the list was shown gets a clear answer; a specialist host gets a specialist's link", async () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
     await admin.press("staff-inv:h:0");
-    await h.db.updateTable("teatalk_sessions").set({ status: "cancelled" }).where("id", "=", s.otherHost).execute();
+    await h.db.updateTable("events").set({ status: "cancelled" }).where("id", "=", s.otherHost).execute();
     const gone = await admin.press(`staff-inv:hs:${s.otherHost}`);
     expect(h.texts(gone)).toEqual([ru("staff-invite-host-gone"), ru("staff-invite-choose-host")]);
     expect(admin.buttons().map((b) => b.callback_data)).not.toContain(`staff-inv:hs:${s.otherHost}`);
 
-    await h.db.updateTable("teatalk_sessions").set({ host_telegram_id: 7300 }).where("id", "=", s.namesakeElsewhere).execute();
+    await h.db.updateTable("events").set({ host_telegram_id: 7300 }).where("id", "=", s.namesakeElsewhere).execute();
     expect(h.texts(await admin.press(`staff-inv:hs:${s.namesakeElsewhere}`))).toEqual([ru("staff-invite-already-linked", { name: "Айгерім" })]);
     // A session's specialist host is invited as the specialist, whichever button led there.
     const [text] = h.texts(await admin.press(`staff-inv:hs:${s.specialist}`));
@@ -217,7 +217,7 @@ describe("host invites", () => {
   });
 
   it("with every host linked, the administrator is told so with the way to the main menu", async () => {
-    await h.db.updateTable("teatalk_sessions").set({ host_telegram_id: 7300 }).where("host_specialist_id", "is", null).execute();
+    await h.db.updateTable("events").set({ host_telegram_id: 7300 }).where("host_specialist_id", "is", null).execute();
     await h.db.updateTable("specialists").set({ telegram_id: 7001 }).where("id", "=", psychologist.id).execute();
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "kk" });
     expect(h.texts(await admin.press("staff-inv:h:0"))).toEqual([kk("staff-invite-host-none")]);

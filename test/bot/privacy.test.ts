@@ -111,7 +111,7 @@ describe("/mydata and /deleteme", () => {
           kk("mydata-signup", {
             when: "24.11.2026, 18:30–20:00",
             center: "Бостандық жастар орталығы",
-            level: kk("teatalk-level-beginner"),
+            kind: kk("teatalk-level-beginner"),
             topic: "Танысайық",
             status: kk("mydata-signup-status-confirmed"),
           }),
@@ -218,11 +218,11 @@ describe("erasure and bookings", () => {
     expect(asked.find((c) => c.method === "sendMessage")?.payload.parse_mode).toBe("HTML");
     // Asking changes nothing.
     expect((await h.db.selectFrom("bookings").select("status").where("id", "=", booking).executeTakeFirstOrThrow()).status).toBe("confirmed");
-    expect((await h.db.selectFrom("teatalk_signups").select("status").executeTakeFirstOrThrow()).status).toBe("confirmed");
+    expect((await h.db.selectFrom("event_signups").select("status").executeTakeFirstOrThrow()).status).toBe("confirmed");
 
     await u.press("privacy:erase:yes");
     expect((await h.db.selectFrom("bookings").select("status").where("id", "=", booking).executeTakeFirstOrThrow()).status).toBe("cancelled");
-    expect((await h.db.selectFrom("teatalk_signups").select("status").executeTakeFirstOrThrow()).status).toBe("cancelled");
+    expect((await h.db.selectFrom("event_signups").select("status").executeTakeFirstOrThrow()).status).toBe("cancelled");
   });
 
   it("exports the person's bookings, cancels upcoming ones and keeps past ones without personal details", async () => {

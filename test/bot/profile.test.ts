@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUser } from "../../src/db/users.js";
 import { createHarness, recorded, type Harness } from "../support/harness.js";
+import { MENU_ENTRIES } from "../../src/bot/shared/keyboards.js";
 import { registerUser } from "../support/users.js";
 
 let h: Harness;
@@ -127,7 +128,7 @@ describe("profile", () => {
     expect((await findUser(h.db, 607))?.age).toBe(25);
   });
 
-  it("offers a way back from each field's choices, and from the screens still to come", async () => {
+  it("offers a way back from each field's choices, and every menu entry opens its screen", async () => {
     await registerUser(h.db, 608, { district: "almaly" });
     const u = h.user({ id: 608, first_name: "Тест", language_code: "ru" });
     for (const picker of ["profile:district", "profile:occupation", "profile:language"]) {
@@ -137,9 +138,12 @@ describe("profile", () => {
     expect(h.texts(await u.press("menu:profile"))[0]).toContain(ru("district-almaly"));
     expect((await findUser(h.db, 608))?.district).toBe("almaly");
 
-    for (const entry of ["menu:events"]) {
-      expect(h.texts(await u.press(entry))).toEqual([ru("coming-soon")]);
-      expect(u.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
+    // Every entry of the main menu opens a screen of its own, with a way on from it.
+    for (const entry of MENU_ENTRIES) {
+      const opened = await u.press(`menu:${entry}`);
+      expect(opened.some((c) => c.method === "answerCallbackQuery")).toBe(true);
+      expect(h.texts(opened).filter((text) => text !== "")).not.toEqual([]);
+      expect(h.texts(opened)).not.toContain(ru("menu-title"));
     }
   });
 

@@ -64,7 +64,7 @@ async function dispatch(): Promise<ApiCall[]> {
 }
 
 async function signupsOf(sessionId: number) {
-  return h.db.selectFrom("teatalk_signups").select(["id", "user_id", "status"]).where("session_id", "=", sessionId).orderBy("id").execute();
+  return h.db.selectFrom("event_signups").select(["id", "user_id", "status"]).where("event_id", "=", sessionId).orderBy("id").execute();
 }
 
 async function person(id: number, language: Language = "ru", name = "Айдана Серикова") {
@@ -442,7 +442,7 @@ describe("forged and stale buttons", () => {
     expect(h.texts(await b.press(`tt:decline:${mine!.id}`))).toEqual([ru("teatalk-offer-not-active")]);
     expect((await signupsOf(almaly)).map((s) => [s.user_id, s.status])).toEqual([[541, "confirmed"]]);
 
-    const cancelled = (await h.db.selectFrom("teatalk_sessions").select("id").where("status", "=", "cancelled").executeTakeFirstOrThrow()).id;
+    const cancelled = (await h.db.selectFrom("events").select("id").where("status", "=", "cancelled").executeTakeFirstOrThrow()).id;
     const closed = await b.press(`tt:join:${cancelled}`);
     expect(answer(closed)).toMatchObject({ text: ru("teatalk-closed-alert") });
     expect(h.texts(closed)).toEqual([ru("teatalk-closed")]);

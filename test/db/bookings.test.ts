@@ -247,10 +247,10 @@ describe("one person, one place at a time", () => {
     // A session 10:30–12:00 on Tuesday: the person is in its waitlist.
     const session = await insertTeaTalkSession(db, { centerId: "medeu-1", startsAt: "2026-11-24T05:30:00Z", capacity: 1 });
     const at = NOW.toISOString();
-    await db.insertInto("teatalk_signups").values({ session_id: session, user_id: 2, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
+    await db.insertInto("event_signups").values({ event_id: session, user_id: 2, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
     const { id: signupId } = await db
-      .insertInto("teatalk_signups")
-      .values({ session_id: session, user_id: 1, status: "waitlisted", offer_expires_at: null, created_at: at, updated_at: at })
+      .insertInto("event_signups")
+      .values({ event_id: session, user_id: 1, status: "waitlisted", offer_expires_at: null, created_at: at, updated_at: at })
       .returning("id")
       .executeTakeFirstOrThrow();
 
@@ -261,7 +261,7 @@ describe("one person, one place at a time", () => {
     // A seat counts as much as a place in line.
     expect(await bookSlot(db, request(2, TUE_10), POLICY, NOW)).toMatchObject({ kind: "overlap", clash: { kind: "teatalk" } });
 
-    await db.updateTable("teatalk_signups").set({ status: "cancelled" }).where("id", "=", signupId).execute();
+    await db.updateTable("event_signups").set({ status: "cancelled" }).where("id", "=", signupId).execute();
     expect((await bookSlot(db, request(1, TUE_10_50), POLICY, NOW)).kind).toBe("booked");
   });
 

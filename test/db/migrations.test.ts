@@ -143,6 +143,7 @@ describe("numbering the practice reviews stored before a review was stored once"
     cleanup = store.cleanup;
     const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
     const down = await migrator.migrateTo("2026-12-02-10-host-invites");
+    expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toContain("2026-12-02-11-practice-review-once");
     await registerUser(store.db, 1);
     await registerUser(store.db, 2);
@@ -166,6 +167,60 @@ describe("numbering the practice reviews stored before a review was stored once"
       [1, "greetings-001", 2],
       [2, "greetings-001", 1],
       [1, "greetings-001", 3],
+    ]);
+  });
+});
+
+describe("tea-talk sessions becoming events", () => {
+  it("keep their ids and their sign-ups' ids, and going back keeps the tea-talk ones", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
+    await insertCenter(store.db, { id: "almaly-1", district: "almaly" });
+    await registerUser(store.db, 1);
+    await registerUser(store.db, 2);
+    const at = "2026-11-20T10:00:00.000Z";
+    await sql`insert into teatalk_sessions (id, center_id, starts_at, ends_at, level, host_name, capacity, topic_kk, topic_ru, created_at)
+      values (7, 'almaly-1', '2026-11-24T13:30:00.000Z', '2026-11-24T15:00:00.000Z', 'advanced', 'Айгерім', 1, 'Кітап', 'Книги', ${at})`.execute(store.db);
+    await sql`insert into teatalk_signups (id, session_id, user_id, status, offer_expires_at, created_at, updated_at)
+      values (41, 7, 1, 'offered', '2026-11-24T10:00:00.000Z', ${at}, ${at}), (42, 7, 2, 'waitlisted', null, ${at}, ${at})`.execute(store.db);
+    // The last sign-up was deleted: its id is not given to anyone else.
+    await sql`insert into teatalk_signups (id, session_id, user_id, status, created_at, updated_at)
+      values (43, 7, null, 'cancelled', ${at}, ${at})`.execute(store.db);
+    await sql`delete from teatalk_signups where id = 43`.execute(store.db);
+
+    expect((await migrator.migrateTo("2026-12-02-20-events")).error).toBeUndefined();
+    expect(await store.db.selectFrom("events").select(["id", "category", "level", "district", "title_ru", "capacity"]).execute()).toEqual([
+      { id: 7, category: "teatalk", level: "advanced", district: "almaly", title_ru: "Книги", capacity: 1 },
+    ]);
+    expect(await store.db.selectFrom("event_signups").select(["id", "event_id", "status"]).orderBy("id").execute()).toEqual([
+      { id: 41, event_id: 7, status: "offered" },
+      { id: 42, event_id: 7, status: "waitlisted" },
+    ]);
+    const next = await store.db
+      .insertInto("event_signups")
+      .values({ event_id: 7, user_id: null, status: "cancelled", offer_expires_at: null, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(next.id).toBe(44);
+    // The capacity still holds below the code: the offered seat was the only one.
+    await expect(sql`update event_signups set status = 'confirmed' where id = 42`.execute(store.db)).rejects.toThrow(/event full/);
+    // A tea-talk session needs its level; an event has none.
+    const levelless = sql`insert into events (category, center_id, district, title_kk, title_ru, starts_at, ends_at, host_name, capacity, created_at)
+      values ('teatalk', 'almaly-1', 'almaly', 'a', 'a', '2026-11-24T13:30:00.000Z', '2026-11-24T15:00:00.000Z', 'Айгерім', 5, ${at})`;
+    await expect(levelless.execute(store.db)).rejects.toThrow(/CHECK/);
+    await sql`insert into events (category, venue_kk, venue_ru, district, title_kk, title_ru, starts_at, ends_at, created_at)
+      values ('festival', 'Саябақ', 'Парк', 'medeu', 'Фестиваль', 'Фестиваль', '2026-11-28T06:00:00.000Z', '2026-11-28T12:00:00.000Z', ${at})`.execute(
+      store.db,
+    );
+
+    expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
+    expect(await sql`select id, topic_ru from teatalk_sessions`.execute(store.db).then((r) => r.rows)).toEqual([{ id: 7, topic_ru: "Книги" }]);
+    expect(await sql`select id, status from teatalk_signups order by id`.execute(store.db).then((r) => r.rows)).toEqual([
+      { id: 41, status: "offered" },
+      { id: 42, status: "waitlisted" },
+      { id: 44, status: "cancelled" },
     ]);
   });
 });

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listCenters, loadSchedules } from "../../src/db/catalog.js";
 import type { Db } from "../../src/db/database.js";
+import { listUpcomingEvents } from "../../src/db/events.js";
+import { seedEventsDemo } from "../../src/db/seed/events.js";
 import { runSeed, seedCatalog, seedDemo } from "../../src/db/seed/index.js";
 import { seedTeamsDemo } from "../../src/db/seed/teams.js";
 import { seedPartnersDemo } from "../../src/db/seed/partners.js";
+import { LISTED_CATEGORIES } from "../../src/domain/events.js";
 import { DISTRICTS } from "../../src/domain/districts.js";
 import { BOOKING_WINDOW_DAYS, MIN_NOTICE_MINUTES, SERVICE_CODES, SERVICES } from "../../src/domain/services.js";
 import { freeSlots, validateWeeklyHours } from "../../src/domain/slots.js";
@@ -226,15 +229,34 @@ describe("demo partners", () => {
   });
 });
 
+describe("demo events", () => {
+  it("are upcoming, marked demo, spread over districts and every category, and added once", async () => {
+    await seedCatalog(db);
+    expect(await seedEventsDemo(db, NOW)).toBe(8);
+    expect(await seedEventsDemo(db, NOW)).toBe(0);
+    const events = await listUpcomingEvents(db, { categories: LISTED_CATEGORIES, from: NOW, to: new Date(NOW.getTime() + 30 * 86_400_000) });
+    expect(events).toHaveLength(8);
+    expect(events.every((e) => e.demo === 1 && e.title_ru.includes("(демо)") && e.title_kk.includes("(демо)"))).toBe(true);
+    expect(new Set(events.map((e) => e.category))).toEqual(new Set(LISTED_CATEGORIES));
+    expect(new Set(events.map((e) => e.district)).size).toBe(8);
+    // In a center of its district, or at a venue still to be named; never an invented address.
+    const centers = new Map((await listCenters(db)).map((c) => [c.id, c]));
+    for (const e of events) {
+      if (e.center_id) expect(centers.get(e.center_id)?.district).toBe(e.district);
+      else expect(e.venue_ru).toContain("(демо)");
+    }
+  });
+});
+
 describe("seed command", () => {
   it("seeds the catalog, adds demo specialists only with --demo, and reports what it added", async () => {
     expect(await runSeed(db, NOW, [])).toBe("seed done; catalog: 16 of 16 centers added");
     expect(await demoSpecialists()).toEqual([]);
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added; teams: 3 demo teams added; card partners: 3 added",
+      "seed done; catalog: 0 of 16 centers added; demo: 64 specialists added; tea talk: 32 sessions added; events: 8 added; teams: 3 demo teams added; card partners: 3 added",
     );
     expect(await runSeed(db, NOW, ["--demo"])).toBe(
-      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added; teams: 0 demo teams added; card partners: 0 added",
+      "seed done; catalog: 0 of 16 centers added; demo: 0 specialists added; tea talk: 0 sessions added; events: 0 added; teams: 0 demo teams added; card partners: 0 added",
     );
     expect(await demoSpecialists()).toHaveLength(64);
   });

@@ -145,7 +145,7 @@ describe("host invites", () => {
   const host = { kind: "host" as const, hostName: "Айгерім", centerId: "almaly-1" };
   const hostInvite = (token: string) => ({ kind: "host" as const, token });
   const hostsOf = async () =>
-    (await db.selectFrom("teatalk_sessions").select("host_telegram_id").orderBy("id").execute()).map((r) => r.host_telegram_id);
+    (await db.selectFrom("events").select("host_telegram_id").orderBy("id").execute()).map((r) => r.host_telegram_id);
 
   beforeEach(async () => {
     await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-24T13:00:00Z", hostName: "Айгерім" });

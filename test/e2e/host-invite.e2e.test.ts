@@ -52,7 +52,7 @@ describe("a tea-talk host invited by an administrator, in the bot process", () =
       kk("teatalk-host-title", { day }),
       expect.stringContaining(kk("teatalk-host-no-participants")),
     ]);
-    expect(readDb(e2e, (d) => d.prepare("select host_telegram_id from teatalk_sessions").all())).toEqual([{ host_telegram_id: volunteer.id }]);
+    expect(readDb(e2e, (d) => d.prepare("select host_telegram_id from events").all())).toEqual([{ host_telegram_id: volunteer.id }]);
     expect(await bot.stop()).toBe(0);
   });
 });

@@ -167,7 +167,7 @@ describe("a sandbox database kept with --db", () => {
     const counts = () => {
       const db = new Database(dbPath, { readonly: true });
       try {
-        return db.prepare("select (select count(*) from specialists) as s, (select count(*) from bookings) as b, (select count(*) from teatalk_sessions) as t").get();
+        return db.prepare("select (select count(*) from specialists) as s, (select count(*) from bookings) as b, (select count(*) from events where category = 'teatalk') as t").get();
       } finally {
         db.close();
       }

@@ -1,5 +1,6 @@
 import type { Db } from "../../src/db/database.js";
-import type { TeaTalkSessionStatus, TeaTalkLevel } from "../../src/domain/teatalk.js";
+import type { EventStatus } from "../../src/domain/seats.js";
+import type { TeaTalkLevel } from "../../src/domain/teatalk.js";
 
 /** A tea-talk session as an administrator would have entered it; returns its id. */
 export async function insertTeaTalkSession(
@@ -15,14 +16,17 @@ export async function insertTeaTalkSession(
     hostTelegramId?: number | null;
     topicKk?: string;
     topicRu?: string;
-    status?: TeaTalkSessionStatus;
+    status?: EventStatus;
   },
 ): Promise<number> {
   const startsAt = new Date(s.startsAt);
+  const center = await db.selectFrom("centers").select("district").where("id", "=", s.centerId).executeTakeFirstOrThrow();
   const row = await db
-    .insertInto("teatalk_sessions")
+    .insertInto("events")
     .values({
+      category: "teatalk",
       center_id: s.centerId,
+      district: center.district,
       starts_at: startsAt.toISOString(),
       ends_at: new Date(startsAt.getTime() + (s.minutes ?? 90) * 60_000).toISOString(),
       level: s.level ?? "beginner",
@@ -30,8 +34,8 @@ export async function insertTeaTalkSession(
       host_name: s.hostName === undefined ? (s.hostSpecialistId ? null : "Айгерім") : s.hostName,
       host_telegram_id: s.hostTelegramId ?? null,
       capacity: s.capacity ?? 10,
-      topic_kk: s.topicKk ?? "Танысайық",
-      topic_ru: s.topicRu ?? "Знакомство",
+      title_kk: s.topicKk ?? "Танысайық",
+      title_ru: s.topicRu ?? "Знакомство",
       status: s.status ?? "scheduled",
       created_at: "2026-11-01T00:00:00.000Z",
     })

@@ -23,3 +23,10 @@ export function consultationWhen(t: Translate, language: Language, startsAt: Dat
   if (day === addDays(today, 1)) return t("reminders-when-tomorrow", { time });
   return t("reminders-when-date", { day: formatDay(day, language), time });
 }
+
+/** A deadline today as "16:00", another day with its date: until when an offered seat is held. */
+export function deadlineText(deadline: Date, now: Date, language: Language): string {
+  const time = localTimeOf(deadline);
+  const day = localDateOf(deadline);
+  return day === localDateOf(now) ? time : `${formatDay(day, language)}, ${time}`;
+}

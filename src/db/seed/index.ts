@@ -7,6 +7,7 @@ import type { Db } from "../database.js";
 import type { SpecialistOverridesTable } from "../schema.js";
 import { CENTER_CATALOG } from "./centers.js";
 import { demoName, demoOverrides, demoWeek } from "./demo.js";
+import { seedEventsDemo } from "./events.js";
 import { seedPartnersDemo } from "./partners.js";
 import { seedTeaTalkDemo } from "./teatalk.js";
 import { seedTeamsDemo } from "./teams.js";
@@ -94,7 +95,7 @@ async function insertOverrides(db: Db, specialistId: number, overrides: DateOver
 
 /**
  * The `seed` command: the catalog, and with `--demo` the demo specialists, tea-talk sessions,
- * teams and card partners; returns a one-line summary.
+ * events, teams and card partners; returns a one-line summary.
  */
 export async function runSeed(db: Db, now: Date, args: readonly string[]): Promise<string> {
   const centersAdded = await seedCatalog(db);
@@ -102,6 +103,7 @@ export async function runSeed(db: Db, now: Date, args: readonly string[]): Promi
   if (args.includes("--demo")) {
     summary.push(`demo: ${await seedDemo(db, now)} specialists added`);
     summary.push(`tea talk: ${await seedTeaTalkDemo(db, now)} sessions added`);
+    summary.push(`events: ${await seedEventsDemo(db, now)} added`);
     summary.push(`teams: ${await seedTeamsDemo(db, now)} demo teams added`);
     summary.push(`card partners: ${await seedPartnersDemo(db, now)} added`);
   }

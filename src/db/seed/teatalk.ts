@@ -4,7 +4,7 @@ import { addMinutes } from "../../domain/time-math.js";
 import { addDays, localDateOf, localWeekday, toInstant, type LocalTime, type Weekday } from "../../domain/time.js";
 import { listCenters } from "../catalog.js";
 import type { Db } from "../database.js";
-import type { TeaTalkSessionsTable } from "../schema.js";
+import type { EventsTable } from "../schema.js";
 import { demoName } from "./demo.js";
 
 /** Conversation topics of demo sessions, in both languages. */
@@ -40,7 +40,7 @@ const DEMO_CAPACITIES = [8, 10, 12] as const;
 export async function seedTeaTalkDemo(db: Db, now: Date): Promise<number> {
   const centers = (await listCenters(db)).filter((_, i) => i % 2 === 0);
   const today = localDateOf(now);
-  const planned: Insertable<TeaTalkSessionsTable>[] = [];
+  const planned: Insertable<EventsTable>[] = [];
   centers.forEach((center, c) => {
     for (let day = 1; day <= TEATALK_LIST_DAYS; day++) {
       const date = addDays(today, day);
@@ -49,7 +49,9 @@ export async function seedTeaTalkDemo(db: Db, now: Date): Promise<number> {
       const n = c + day;
       const startsAt = toInstant(date, meeting.time);
       planned.push({
+        category: "teatalk",
         center_id: center.id,
+        district: center.district,
         starts_at: startsAt.toISOString(),
         ends_at: addMinutes(startsAt, DEMO_MINUTES).toISOString(),
         level: TEATALK_LEVELS[n % TEATALK_LEVELS.length]!,
@@ -57,8 +59,8 @@ export async function seedTeaTalkDemo(db: Db, now: Date): Promise<number> {
         host_name: demoName(n),
         host_telegram_id: null,
         capacity: DEMO_CAPACITIES[n % DEMO_CAPACITIES.length]!,
-        topic_kk: DEMO_TOPICS[n % DEMO_TOPICS.length]!.kk,
-        topic_ru: DEMO_TOPICS[n % DEMO_TOPICS.length]!.ru,
+        title_kk: DEMO_TOPICS[n % DEMO_TOPICS.length]!.kk,
+        title_ru: DEMO_TOPICS[n % DEMO_TOPICS.length]!.ru,
         demo: 1,
         created_at: now.toISOString(),
       });
@@ -68,14 +70,15 @@ export async function seedTeaTalkDemo(db: Db, now: Date): Promise<number> {
     let added = 0;
     for (const session of planned) {
       const exists = await trx
-        .selectFrom("teatalk_sessions")
+        .selectFrom("events")
         .select("id")
-        .where("center_id", "=", session.center_id)
+        .where("center_id", "=", session.center_id!)
         .where("starts_at", "=", session.starts_at)
+        .where("category", "=", "teatalk")
         .where("demo", "=", 1)
         .executeTakeFirst();
       if (exists) continue;
-      await trx.insertInto("teatalk_sessions").values(session).execute();
+      await trx.insertInto("events").values(session).execute();
       added++;
     }
     return added;

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { listUpcomingOwnBookings } from "../../../db/bookings.js";
-import { listOwnSignups } from "../../../db/teatalk.js";
+import { listOwnSignups } from "../../../db/events.js";
 import { eraseUserData, exportUserData, loadPersonalData } from "../../../db/user-data.js";
 import type { AppContext } from "../../context.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
@@ -43,10 +43,11 @@ async function upcomingToCancel(ctx: AppContext): Promise<string[]> {
   const signups = await listOwnSignups(db, ctx.from!.id, now);
   return [
     ...bookings.map((b) => ctx.t("deleteme-booking-item", bookingVars(ctx, lang, factsOfBooking(b, lang)))),
-    ...signups.map(({ session }) =>
-      ctx.t("deleteme-teatalk-item", {
-        ...dayAndTime(session.starts_at, lang),
-        center: escapeHtml(lang === "kk" ? session.center_name_kk : session.center_name_ru),
+    ...signups.map(({ event }) =>
+      ctx.t(event.category === "teatalk" ? "deleteme-teatalk-item" : "deleteme-event-item", {
+        ...dayAndTime(event.starts_at, lang),
+        center: escapeHtml(lang === "kk" ? event.place_kk : event.place_ru),
+        title: escapeHtml(lang === "kk" ? event.title_kk : event.title_ru),
       }),
     ),
   ];

@@ -1,5 +1,5 @@
 import type { BookingDetails } from "../../../db/bookings.js";
-import type { SignupView } from "../../../db/teatalk.js";
+import type { SignupView } from "../../../db/events.js";
 import type { MembershipView } from "../../../db/teams.js";
 import type { PersonalData } from "../../../db/user-data.js";
 import type { Language } from "../../../domain/language.js";
@@ -39,12 +39,12 @@ function bookingLines(t: Translate, lang: Language, b: BookingDetails): string[]
   return lines;
 }
 
-function signupLine(t: Translate, lang: Language, { signup, session }: SignupView): string {
+function signupLine(t: Translate, lang: Language, { signup, event }: SignupView): string {
   return t("mydata-signup", {
-    when: periodOf(session.starts_at, session.ends_at),
-    center: lang === "kk" ? session.center_name_kk : session.center_name_ru,
-    level: t(`teatalk-level-${session.level}`),
-    topic: lang === "kk" ? session.topic_kk : session.topic_ru,
+    when: periodOf(event.starts_at, event.ends_at),
+    center: lang === "kk" ? event.place_kk : event.place_ru,
+    kind: event.level ? t(`teatalk-level-${event.level}`) : t(`event-category-${event.category}`),
+    topic: lang === "kk" ? event.title_kk : event.title_ru,
     status: t(`mydata-signup-status-${signup.status}`),
   });
 }

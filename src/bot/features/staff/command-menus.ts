@@ -1,6 +1,6 @@
 import { GrammyError, type Api } from "grammy";
 import { linkedStaffAccounts } from "../../../db/staff.js";
-import { hostAccountsAfter } from "../../../db/teatalk.js";
+import { hostAccountsAfter } from "../../../db/organisers.js";
 import { coordinatorAccounts } from "../../../db/teams.js";
 import { setChatCommandMenu, type TranslateIn } from "../../commands.js";
 import type { AppDeps, BaseContext } from "../../context.js";

@@ -9,7 +9,8 @@ import {
   type CreatedInvite,
   type StaffMember,
 } from "../../../db/staff.js";
-import { findSession, listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/teatalk.js";
+import { findEvent } from "../../../db/events.js";
+import { listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/organisers.js";
 import { ensureUser } from "../../../db/users.js";
 import type { Language } from "../../../domain/language.js";
 import { pageOf } from "../../../domain/paging.js";
@@ -246,8 +247,8 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
  */
 async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<void> {
   const now = ctx.deps.clock.now();
-  const session = await findSession(ctx.deps.db, sessionId);
-  if (!session || session.status !== "scheduled" || new Date(session.ends_at) <= now) {
+  const session = await findEvent(ctx.deps.db, sessionId);
+  if (!session?.center_id || session.status !== "scheduled" || new Date(session.ends_at) <= now) {
     await ctx.reply(ctx.t("staff-invite-host-gone"));
     return showHostChoices(ctx, 0);
   }
@@ -265,7 +266,7 @@ async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<voi
   await ctx.reply(
     ctx.t("staff-invite-host-created", {
       name,
-      center: centerName(session, language),
+      center: centerName({ center_name_kk: session.place_kk, center_name_ru: session.place_ru }, language),
       next: `${next.day}, ${next.time}`,
       ...linkVars(ctx, "host", invite, language),
     }),

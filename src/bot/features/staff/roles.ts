@@ -1,5 +1,5 @@
 import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../../db/staff.js";
-import { hostsSessionsAfter } from "../../../db/teatalk.js";
+import { hostsEventsAfter } from "../../../db/organisers.js";
 import { teamsCoordinatedBy } from "../../../db/teams.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import type { AppDeps } from "../../context.js";
@@ -23,7 +23,7 @@ export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock"
   return {
     member: await findStaffMember(deps.db, telegramId),
     linked: await isLinkedToSpecialist(deps.db, telegramId),
-    host: await hostsSessionsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
+    host: await hostsEventsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
     coordinator: (await teamsCoordinatedBy(deps.db, telegramId)).length > 0,
     admin: deps.config.adminIds.includes(telegramId),
   };

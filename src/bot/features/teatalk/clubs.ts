@@ -1,8 +1,10 @@
 import { InlineKeyboard } from "grammy";
-import { findLiveSignup, listUpcomingSessions, type SessionView } from "../../../db/teatalk.js";
+import { findLiveSignup, listUpcomingEvents, type EventView } from "../../../db/events.js";
 import type { DistrictCode } from "../../../domain/districts.js";
 import { pageOf } from "../../../domain/paging.js";
-import { joinStatus, signupOpen, TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
+import { joinStatus, signupOpen } from "../../../domain/seats.js";
+import { TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
+import { addMinutes } from "../../../domain/time-math.js";
 import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
@@ -20,7 +22,8 @@ import {
   teatalkClubs,
   teatalkMine,
 } from "./buttons.js";
-import { listLine, sessionCard, signupStatusText } from "./format.js";
+import { listLine, sessionCard } from "./format.js";
+import { seatStatusText } from "../../shared/seat-actions.js";
 
 /** Sessions per page of the list: each is a few lines and a number button. */
 const PAGE_SIZE = 8;
@@ -68,12 +71,14 @@ export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
 /** Upcoming sessions of the next weeks that match the filter, a page at a time, with the filter buttons. */
 export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0): Promise<void> {
   const language = ctx.language;
-  const sessions = await listUpcomingSessions(
-    ctx.deps.db,
-    { level: filter.level === "all" ? undefined : filter.level, district: filter.district === "all" ? undefined : filter.district },
-    ctx.deps.clock.now(),
-    TEATALK_LIST_DAYS,
-  );
+  const now = ctx.deps.clock.now();
+  const sessions = await listUpcomingEvents(ctx.deps.db, {
+    categories: ["teatalk"],
+    level: filter.level === "all" ? undefined : filter.level,
+    district: filter.district === "all" ? undefined : filter.district,
+    from: now,
+    to: addMinutes(now, TEATALK_LIST_DAYS * 24 * 60),
+  });
   const { items: shown, index: current, pages, offset } = pageOf(sessions, page, PAGE_SIZE);
 
   const title = ctx.t("teatalk-list-title", {
@@ -140,14 +145,14 @@ export async function showLevelChoice(ctx: BaseContext, filter: ClubsFilter): Pr
  * already have a sign-up, see where they stand and cancel it (or answer the offer). Back leads
  * to the list at `place`.
  */
-export async function showSession(ctx: BaseContext, session: SessionView, place: ListPlace = LIST_START): Promise<void> {
+export async function showSession(ctx: BaseContext, session: EventView, place: ListPlace = LIST_START): Promise<void> {
   const language = ctx.language;
   const now = ctx.deps.clock.now();
   const own = ctx.from ? await findLiveSignup(ctx.deps.db, session.id, ctx.from.id) : undefined;
   const parts = [sessionCard(ctx.t, language, session)];
   const kb = new InlineKeyboard();
   if (own) {
-    parts.push(signupStatusText(ctx.t, language, own, now));
+    parts.push(seatStatusText("teatalk", ctx.t, language, own, now));
     if (own.signup.status === "offered") {
       const signup = own.signup.id;
       kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));

@@ -1,43 +1,43 @@
-import type { SessionView, SignupView } from "../../../db/teatalk.js";
+import type { EventView } from "../../../db/events.js";
 import type { Language } from "../../../domain/language.js";
-import { openSeats } from "../../../domain/teatalk.js";
-import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
+import { openSeats } from "../../../domain/seats.js";
 import { dayOf, escapeHtml, timeRange, type Translate } from "../../shared/format.js";
 import { consultationWhen } from "../../shared/when.js";
 
 /** The session's center, topic, day and time as messages show them (HTML-escaped). */
-function facts(t: Translate, language: Language, s: SessionView) {
+function facts(t: Translate, language: Language, s: EventView) {
   return {
     day: dayOf(s.starts_at, language),
     time: timeRange(s),
-    center: escapeHtml(language === "kk" ? s.center_name_kk : s.center_name_ru),
+    center: escapeHtml(language === "kk" ? s.place_kk : s.place_ru),
     district: t(`district-${s.district}`),
     level: t(`teatalk-level-${s.level}`),
-    topic: escapeHtml(language === "kk" ? s.topic_kk : s.topic_ru),
+    topic: escapeHtml(language === "kk" ? s.title_kk : s.title_ru),
   };
 }
 
 /** "Free seats: 3" or "waitlist only", as of the moment the message is built. */
-export function seatsText(t: Translate, s: SessionView): string {
+export function seatsText(t: Translate, s: EventView): string {
   const free = openSeats(s);
   return free > 0 ? t("teatalk-seats-free", { free }) : t("teatalk-seats-waitlist");
 }
 
 /** One numbered session in the clubs list. */
-export function listLine(t: Translate, language: Language, s: SessionView, n: number): string {
+export function listLine(t: Translate, language: Language, s: EventView, n: number): string {
   return t("teatalk-list-line", { n, ...facts(t, language, s), seats: seatsText(t, s) });
 }
 
 /** When, where, what level and topic: the lines every message about a session starts with. */
-export function sessionDetails(t: Translate, language: Language, s: SessionView): string {
+export function sessionDetails(t: Translate, language: Language, s: EventView): string {
   return t("teatalk-details", facts(t, language, s));
 }
 
 /** The session's card: its details, host and seats. */
-export function sessionCard(t: Translate, language: Language, s: SessionView): string {
+export function sessionCard(t: Translate, language: Language, s: EventView): string {
   const free = openSeats(s);
   const seats =
-    free > 0 ? t("teatalk-seats-of", { free, capacity: s.capacity }) : t("teatalk-seats-full", { waiting: s.waiting });
+    // A tea-talk session always has a capacity.
+    free > 0 ? t("teatalk-seats-of", { free, capacity: s.capacity ?? free }) : t("teatalk-seats-full", { waiting: s.waiting });
   return [
     t("teatalk-card-title"),
     sessionDetails(t, language, s),
@@ -46,29 +46,10 @@ export function sessionCard(t: Translate, language: Language, s: SessionView): s
   ].join("\n");
 }
 
-/** A deadline today as "16:00", another day with its date. */
-export function deadlineText(deadline: Date, now: Date, language: Language): string {
-  const time = localTimeOf(deadline);
-  const day = localDateOf(deadline);
-  return day === localDateOf(now) ? time : `${formatDay(day, language)}, ${time}`;
-}
-
-/** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */
-export function signupStatusText(t: Translate, language: Language, view: SignupView, now: Date): string {
-  switch (view.signup.status) {
-    case "waitlisted":
-      return t("teatalk-status-waitlisted", { position: view.position ?? 0 });
-    case "offered":
-      return t("teatalk-status-offered", { deadline: deadlineText(new Date(view.signup.offer_expires_at!), now, language) });
-    default:
-      return t("teatalk-status-confirmed");
-  }
-}
-
 /** "tomorrow at 18:00" and the center: what a confirmation or reminder says about a session. */
-export function whenAndWhere(t: Translate, language: Language, s: SessionView, now: Date): { when: string; center: string } {
+export function whenAndWhere(t: Translate, language: Language, s: EventView, now: Date): { when: string; center: string } {
   return {
     when: consultationWhen(t, language, new Date(s.starts_at), now),
-    center: escapeHtml(language === "kk" ? s.center_name_kk : s.center_name_ru),
+    center: escapeHtml(language === "kk" ? s.place_kk : s.place_ru),
   };
 }

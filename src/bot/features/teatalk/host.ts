@@ -1,19 +1,22 @@
 import { InlineKeyboard } from "grammy";
-import { hostSessions, markParticipant, sessionParticipants, type SessionView } from "../../../db/teatalk.js";
+import type { EventView } from "../../../db/events.js";
+import { hostEvents } from "../../../db/organisers.js";
+import { eventParticipants, markParticipant } from "../../../db/seats.js";
 import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
 import { agendaWindow } from "../../../domain/staff.js";
-import { attendanceOpen } from "../../../domain/teatalk.js";
+import { attendanceOpen } from "../../../domain/seats.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { eventDetails } from "../events/format.js";
 import { personName } from "../staff/format.js";
 import { markParticipantButton, teatalkHostDay } from "./buttons.js";
 import { sessionDetails } from "./format.js";
 
 /**
- * /host: the sessions the sender hosts today, each with its participants (first names only) and,
+ * /host: the tea-talk sessions and events the sender hosts today, each with its participants (first names only) and,
  * once it has started, a pair of buttons per participant still to be marked. Someone who hosts
  * nothing today is told just that, whether they host other days or never. The day is several
  * messages (a title, then a session each), so it always comes as new ones.
@@ -22,7 +25,7 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = ctx.language;
   const today = agendaWindow(now, 1);
-  const sessions = await hostSessions(ctx.deps.db, ctx.from!.id, today.from, today.to);
+  const sessions = await hostEvents(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {
     await showScreen(ctx, ctx.t("teatalk-host-none"), menuButton(ctx.t));
     return;
@@ -40,11 +43,30 @@ export async function showHostStart(ctx: BaseContext): Promise<void> {
   );
 }
 
-async function showHostSession(ctx: BaseContext, session: SessionView, language: Language, now: Date, last: boolean): Promise<void> {
-  const participants = await sessionParticipants(ctx.deps.db, session.id);
+/** Two marking buttons per participant, and a message carries at most 100 buttons. */
+const MARKABLE_AT_ONCE = 40;
+
+/**
+ * A session or event of the day with its participants. A large event lists those still to be
+ * marked, the first `MARKABLE_AT_ONCE` of them, and counts the rest: each refresh brings the next.
+ */
+async function showHostSession(ctx: BaseContext, session: EventView, language: Language, now: Date, last: boolean): Promise<void> {
+  const everyone = await eventParticipants(ctx.deps.db, session.id);
   const started = attendanceOpen(new Date(session.starts_at), now);
-  const lines = [sessionDetails(ctx.t, language, session), ctx.t("teatalk-host-count", { count: participants.length, capacity: session.capacity })];
-  if (participants.length === 0) lines.push(ctx.t("teatalk-host-no-participants"));
+  const details = session.category === "teatalk" ? sessionDetails(ctx.t, language, session) : eventDetails(ctx.t, language, session);
+  const lines = [
+    details,
+    session.capacity === null
+      ? ctx.t("teatalk-host-count-open", { count: everyone.length })
+      : ctx.t("teatalk-host-count", { count: everyone.length, capacity: session.capacity }),
+  ];
+  let participants = everyone;
+  if (everyone.length > MARKABLE_AT_ONCE) {
+    const count = (status: string) => everyone.filter((p) => p.status === status).length;
+    lines.push(ctx.t("teatalk-host-many", { attended: count("attended"), noShow: count("no_show"), waiting: count("confirmed"), shown: MARKABLE_AT_ONCE }));
+    participants = everyone.filter((p) => p.status === "confirmed").slice(0, MARKABLE_AT_ONCE);
+  }
+  if (everyone.length === 0) lines.push(ctx.t("teatalk-host-no-participants"));
   participants.forEach((p, i) => {
     lines.push(ctx.t("teatalk-host-participant", { n: i + 1, name: personName(ctx.t, p.name), status: ctx.t(`teatalk-host-status-${p.status}`) }));
   });
@@ -56,7 +78,7 @@ async function showHostSession(ctx: BaseContext, session: SessionView, language:
         .text(ctx.t("teatalk-host-button-no-show", { n: i + 1 }), markParticipantButton.pack({ signup: p.signupId, mark: "no_show" }))
         .row();
     });
-  } else if (participants.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
+  } else if (everyone.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
   kb.text(ctx.t("teatalk-host-button-refresh"), teatalkHostDay.pack());
   if (last) kb.text(ctx.t("button-menu"), menuOpenButton.pack());
   await ctx.reply(lines.join("\n"), { reply_markup: kb });

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { findSession } from "../../../db/teatalk.js";
+import { findEvent } from "../../../db/events.js";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
@@ -21,8 +21,7 @@ import {
 } from "./buttons.js";
 import { ALL_CLUBS, LIST_START, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
-import { acceptFromButton, declineFromButton } from "./notices.js";
-import { askToCancel, confirmCancel, joinFromButton, keepSignup, showMySignups } from "./signups.js";
+import { showMySignups, teatalkSeatActions as seats } from "./signups.js";
 
 export { teatalkNoticeRenderers } from "./notices.js";
 
@@ -64,7 +63,7 @@ teatalkFeature.callbackQuery(levelChoice.filter(), async (ctx) => {
 
 teatalkFeature.callbackQuery(sessionCard.filter(), async (ctx) => {
   const { session: id, place = LIST_START } = sessionCard.unpack(ctx.match);
-  const session = await findSession(ctx.deps.db, id);
+  const session = await findEvent(ctx.deps.db, id);
   if (!session) {
     ctx.log.info("tea talk: unknown session id in callback");
     await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
@@ -77,7 +76,7 @@ teatalkFeature.callbackQuery(sessionCard.filter(), async (ctx) => {
 
 teatalkFeature.callbackQuery(joinSession.filter(), async (ctx) => {
   const { session, place = LIST_START } = joinSession.unpack(ctx.match);
-  await joinFromButton(ctx, session, place);
+  await seats.join(ctx, session, place);
 });
 
 teatalkFeature.callbackQuery(teatalkMine.filter(), async (ctx) => {
@@ -85,11 +84,11 @@ teatalkFeature.callbackQuery(teatalkMine.filter(), async (ctx) => {
   if (await requireAccount(ctx, "teatalk")) await showMySignups(ctx);
 });
 
-teatalkFeature.callbackQuery(cancelSignup.filter(), (ctx) => askToCancel(ctx, cancelSignup.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(confirmCancelSignup.filter(), (ctx) => confirmCancel(ctx, confirmCancelSignup.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(keepSignupButton.filter(), (ctx) => keepSignup(ctx, keepSignupButton.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(acceptOfferButton.filter(), (ctx) => acceptFromButton(ctx, acceptOfferButton.unpack(ctx.match).signup));
-teatalkFeature.callbackQuery(declineOfferButton.filter(), (ctx) => declineFromButton(ctx, declineOfferButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(cancelSignup.filter(), (ctx) => seats.askToCancel(ctx, cancelSignup.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(confirmCancelSignup.filter(), (ctx) => seats.confirmCancel(ctx, confirmCancelSignup.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(keepSignupButton.filter(), (ctx) => seats.keepSignup(ctx, keepSignupButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(acceptOfferButton.filter(), (ctx) => seats.acceptFromButton(ctx, acceptOfferButton.unpack(ctx.match).signup));
+teatalkFeature.callbackQuery(declineOfferButton.filter(), (ctx) => seats.declineFromButton(ctx, declineOfferButton.unpack(ctx.match).signup));
 
 /** The host's side: today's sessions and attendance marks. Not in the command menu: few need it. */
 teatalkFeature.command("host", (ctx) => showHostDay(ctx));

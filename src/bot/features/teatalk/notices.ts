@@ -1,13 +1,10 @@
 import { InlineKeyboard } from "grammy";
-import { acceptOffer, declineOffer, findOwnSignup, type OfferRefusal } from "../../../db/teatalk.js";
-import { offerLapsed } from "../../../domain/teatalk.js";
+import { findOwnSignup } from "../../../db/events.js";
+import { offerLapsed } from "../../../domain/seats.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
-import type { AppContext } from "../../context.js";
-import { recordAnswer, showScreen } from "../../shared/screen.js";
 import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
-import { ALL_CLUBS, showClubs } from "./clubs.js";
-import { deadlineText, sessionDetails, whenAndWhere } from "./format.js";
-import { afterwardsKeyboard } from "./signups.js";
+import { deadlineText } from "../../shared/when.js";
+import { sessionDetails, whenAndWhere } from "./format.js";
 
 /** The sign-up a notice is about, if it is still the recipient's; null for a malformed payload. */
 async function signupOf(input: Parameters<NoticeRenderer>[0]) {
@@ -23,11 +20,11 @@ async function signupOf(input: Parameters<NoticeRenderer>[0]) {
 export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
   const { language, t, now } = input;
   const view = await signupOf(input);
-  if (!view || view.signup.status !== "offered" || view.session.status !== "scheduled") return null;
+  if (!view || view.signup.status !== "offered" || view.event.status !== "scheduled") return null;
   const deadline = new Date(view.signup.offer_expires_at!);
   if (offerLapsed(deadline, now)) return null;
   return {
-    text: t("teatalk-offer", { details: sessionDetails(t, language, view.session), deadline: deadlineText(deadline, now, language) }),
+    text: t("teatalk-offer", { details: sessionDetails(t, language, view.event), deadline: deadlineText(deadline, now, language) }),
     reply_markup: new InlineKeyboard()
       .text(t("teatalk-button-accept"), acceptOfferButton.pack({ signup: view.signup.id }))
       .row()
@@ -39,12 +36,12 @@ export const renderTeaTalkOffer: NoticeRenderer = async (input) => {
 export const renderTeaTalkReminder: NoticeRenderer = async (input) => {
   const { language, t, now } = input;
   const view = await signupOf(input);
-  if (!view || view.signup.status !== "confirmed" || view.session.status !== "scheduled") return null;
-  if (new Date(view.session.starts_at) <= now) return null;
+  if (!view || view.signup.status !== "confirmed" || view.event.status !== "scheduled") return null;
+  if (new Date(view.event.starts_at) <= now) return null;
   return {
     text: t("teatalk-reminder", {
-      when: whenAndWhere(t, language, view.session, now).when,
-      details: sessionDetails(t, language, view.session),
+      when: whenAndWhere(t, language, view.event, now).when,
+      details: sessionDetails(t, language, view.event),
     }),
     reply_markup: new InlineKeyboard().text(t("teatalk-button-cannot-come"), cancelSignup.pack({ signup: view.signup.id })),
   };
@@ -55,47 +52,3 @@ export const teatalkNoticeRenderers = {
   teatalk_offer: renderTeaTalkOffer,
   teatalk_reminder: renderTeaTalkReminder,
 } satisfies NoticeRenderers;
-
-/**
- * "I'll come" under an offer. Only the offer's own person, only before its deadline. The offer
- * stays as a record of the answer, its buttons gone; the confirmation comes below it.
- */
-export async function acceptFromButton(ctx: AppContext, signupId: number): Promise<void> {
-  const { db, clock, config } = ctx.deps;
-  const now = clock.now();
-  const outcome = await acceptOffer(db, { signupId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
-  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer accepted");
-  if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
-  const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
-  await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-accepted-alert") });
-  await recordAnswer(ctx);
-  await ctx.reply(ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.session, now)), {
-    reply_markup: afterwardsKeyboard(ctx),
-  });
-}
-
-/** "I can't" under an offer: the seat goes to the next in line at once. */
-export async function declineFromButton(ctx: AppContext, signupId: number): Promise<void> {
-  const outcome = await declineOffer(ctx.deps.db, { signupId, userId: ctx.from!.id }, ctx.deps.clock.now());
-  ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, "tea-talk offer declined");
-  if (outcome.kind !== "declined") return answerUnusable(ctx, outcome.kind);
-  await ctx.answerCallbackQuery();
-  await recordAnswer(ctx);
-  await ctx.reply(ctx.t("teatalk-offer-declined"), { reply_markup: afterwardsKeyboard(ctx) });
-}
-
-/** An offer that cannot be answered any more, or was never the presser's: said plainly, nothing changes. */
-async function answerUnusable(ctx: AppContext, outcome: OfferRefusal): Promise<void> {
-  switch (outcome) {
-    case "already-confirmed":
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-already-confirmed") });
-      return;
-    case "expired":
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-offer-expired-alert") });
-      await ctx.reply(ctx.t("teatalk-offer-expired"));
-      return showClubs(ctx, ALL_CLUBS);
-    default:
-      await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-      await showScreen(ctx, ctx.t("teatalk-offer-not-active"), afterwardsKeyboard(ctx));
-  }
-}

@@ -1,21 +1,13 @@
 import { InlineKeyboard } from "grammy";
-import {
-  cancelSignup,
-  findOwnSignup,
-  findSession,
-  listOwnSignups,
-  signUp,
-  type SignupView,
-} from "../../../db/teatalk.js";
-import { cancellable } from "../../../domain/teatalk.js";
-import type { AppContext, BaseContext } from "../../context.js";
-import { clashText } from "../../shared/appointments.js";
+import { listOwnSignups } from "../../../db/events.js";
+import type { BaseContext } from "../../context.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
-import { recordAnswer, showScreen } from "../../shared/screen.js";
+import { showScreen } from "../../shared/screen.js";
+import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
 import { requireAccount } from "../menu/menu.js";
 import { acceptOfferButton, cancelSignup as cancelButton, confirmCancelSignup, declineOfferButton, keepSignupButton, teatalkClubs, teatalkMine } from "./buttons.js";
 import { LIST_START, listPlaceData, showClubs, type ListPlace } from "./clubs.js";
-import { sessionDetails, signupStatusText, whenAndWhere } from "./format.js";
+import { sessionDetails, whenAndWhere } from "./format.js";
 
 /** The ways on after a sign-up is made, answered or cancelled: my sign-ups, the list (at `place`), the menu. */
 export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_START): InlineKeyboard {
@@ -27,61 +19,13 @@ export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_STA
 }
 
 /**
- * A press on "sign up" / "join the waitlist": needs an account, then one transaction decides the
- * seat. The way back to the list returns to `place`, where the person found the session. A seat
- * or a place in line is a confirmation that stays, below the card kept as a record of the press;
- * a session that cannot be joined takes the card's place with why.
- */
-export async function joinFromButton(ctx: AppContext, sessionId: number, place: ListPlace): Promise<void> {
-  if (!(await requireAccount(ctx, "teatalk"))) {
-    await ctx.answerCallbackQuery();
-    return;
-  }
-  const { db, clock, config } = ctx.deps;
-  const now = clock.now();
-  const result = await signUp(db, { sessionId, userId: ctx.from!.id }, { reminderMinutes: config.teatalkReminderMinutes }, now);
-  ctx.log.info({ session_id: sessionId, outcome: result.kind }, "tea-talk sign-up");
-  switch (result.kind) {
-    case "not-found":
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
-      await ctx.reply(ctx.t("teatalk-not-found"));
-      return showClubs(ctx, place.filter, place.page);
-    case "closed":
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-closed-alert") });
-      await showScreen(ctx, ctx.t("teatalk-closed"), afterwardsKeyboard(ctx, place));
-      return;
-    case "overlap":
-      await ctx.answerCallbackQuery({ text: ctx.t("appointment-overlap-alert") });
-      await ctx.reply(clashText(ctx.t, ctx.language, result.clash, "session"));
-      return showClubs(ctx, place.filter, place.page);
-    case "already":
-      await ctx.answerCallbackQuery();
-      await showScreen(ctx, ctx.t(`teatalk-already-${result.status}`, { position: result.position ?? 0 }), afterwardsKeyboard(ctx, place));
-      return;
-    case "waitlisted":
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-waitlisted-alert") });
-      await recordAnswer(ctx);
-      await ctx.reply(ctx.t("teatalk-waitlisted", { position: result.position }), { reply_markup: afterwardsKeyboard(ctx, place) });
-      return;
-    case "confirmed": {
-      const session = (await findSession(db, sessionId))!;
-      await ctx.answerCallbackQuery({ text: ctx.t("teatalk-joined-alert") });
-      await recordAnswer(ctx);
-      await ctx.reply(ctx.t("teatalk-joined", whenAndWhere(ctx.t, ctx.language, session, now)), {
-        reply_markup: afterwardsKeyboard(ctx, place),
-      });
-    }
-  }
-}
-
-/**
  * "My sign-ups": each upcoming one with where the person stands and what they can do, each a
  * message of its own (so always new messages), or a screen saying there are none.
  */
 export async function showMySignups(ctx: BaseContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const language = ctx.language;
-  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now);
+  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now, ["teatalk"]);
   if (signups.length === 0) {
     await showScreen(ctx, ctx.t("teatalk-my-none"), afterwardsKeyboard(ctx));
     return;
@@ -94,62 +38,22 @@ export async function showMySignups(ctx: BaseContext): Promise<void> {
       kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));
     } else kb.text(ctx.t("teatalk-button-cancel"), cancelButton.pack({ signup }));
     if (i === signups.length - 1) kb.row().text(ctx.t("teatalk-button-to-list"), teatalkClubs.pack()).text(ctx.t("button-menu"), menuOpenButton.pack());
-    const text = `${sessionDetails(ctx.t, language, view.session)}\n\n${signupStatusText(ctx.t, language, view, now)}`;
+    const text = `${sessionDetails(ctx.t, language, view.event)}\n\n${seatStatusText("teatalk", ctx.t, language, view, now)}`;
     await ctx.reply(text, { reply_markup: kb });
   }
 }
 
-/**
- * The person's sign-up a `tt:<action>:<id>` button names, if it is theirs and can still be
- * cancelled. Otherwise the press is answered (forged or unknown id, already cancelled, session
- * begun) and nothing happens.
- */
-async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
-  const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
-  if (!view) {
-    ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, "tea-talk button for a sign-up that is not the presser's");
-    return refuse(ctx, "not-found");
-  }
-  const session = { status: view.session.status, startsAt: new Date(view.session.starts_at) };
-  return cancellable(view.signup, session, ctx.deps.clock.now()) ? view : refuse(ctx, "not-active");
-}
-
-async function refuse(ctx: AppContext, reason: "not-found" | "not-active"): Promise<undefined> {
-  await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
-  await showScreen(ctx, ctx.t(`teatalk-signup-${reason}`), afterwardsKeyboard(ctx));
-  return undefined;
-}
-
-/** "Cancel my sign-up": asks first, with the session's details, in place of the sign-up's card. */
-export async function askToCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  const details = sessionDetails(ctx.t, ctx.language, view.session);
-  await showScreen(
-    ctx,
-    ctx.t("teatalk-cancel-confirm", { details }),
-    new InlineKeyboard()
-      .text(ctx.t("teatalk-button-cancel-yes"), confirmCancelSignup.pack({ signup: view.signup.id }))
-      .row()
-      .text(ctx.t("teatalk-button-keep"), keepSignupButton.pack({ signup: view.signup.id })),
-  );
-}
-
-/** The question to cancel becomes its outcome. */
-export async function confirmCancel(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  const result = await cancelSignup(ctx.deps.db, { signupId: view.signup.id, userId: ctx.from!.id }, ctx.deps.clock.now());
-  ctx.log.info({ signup_id: view.signup.id, outcome: result.kind }, "tea-talk cancellation");
-  if (result.kind !== "cancelled") return void (await refuse(ctx, result.kind));
-  await ctx.answerCallbackQuery({ text: ctx.t("teatalk-cancelled-alert") });
-  await showScreen(ctx, ctx.t("teatalk-cancelled"), afterwardsKeyboard(ctx));
-}
-
-export async function keepSignup(ctx: AppContext, signupId: number): Promise<void> {
-  const view = await cancellableSignup(ctx, signupId);
-  if (!view) return;
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("teatalk-kept"), afterwardsKeyboard(ctx));
-}
+/** Signing up, cancelling and answering an offer, as events do, in tea talk's words. */
+export const teatalkSeatActions = seatActions<ListPlace>({
+  texts: "teatalk",
+  logName: "tea-talk",
+  shows: (event) => event.category === "teatalk",
+  details: sessionDetails,
+  afterwards: afterwardsKeyboard,
+  showList: (ctx, place = LIST_START) => showClubs(ctx, place.filter, place.page),
+  hasAccount: (ctx) => requireAccount(ctx, "teatalk"),
+  buttons: { confirmCancel: confirmCancelSignup, keep: keepSignupButton },
+  reminderMinutes: (ctx) => ctx.deps.config.teatalkReminderMinutes,
+  joined: (ctx, session, _signupId, now) => ({ text: ctx.t("teatalk-joined", whenAndWhere(ctx.t, ctx.language, session, now)) }),
+  accepted: (ctx, view, now) => ({ text: ctx.t("teatalk-offer-accepted", whenAndWhere(ctx.t, ctx.language, view.event, now)) }),
+});

@@ -2,19 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/database.js";
 import { seedCatalog } from "../../src/db/seed/index.js";
 import { seedTeaTalkDemo } from "../../src/db/seed/teatalk.js";
-import {
-  acceptOffer,
-  cancelSignup,
-  declineOffer,
-  hostSessions,
-  listUpcomingSessions,
-  markParticipant,
-  passLapsedOffers,
-  signUp,
-  type SignUpResult,
-} from "../../src/db/teatalk.js";
+import { listUpcomingEvents } from "../../src/db/events.js";
+import { hostEvents } from "../../src/db/organisers.js";
+import { acceptOffer, cancelSignup, declineOffer, markParticipant, passLapsedOffers, signUp, type SignUpResult } from "../../src/db/seats.js";
 import { eraseUserData, exportUserData } from "../../src/db/user-data.js";
-import { OFFER_HOLD_MINUTES, TEATALK_LEVELS, TEATALK_LIST_DAYS } from "../../src/domain/teatalk.js";
+import { OFFER_HOLD_MINUTES } from "../../src/domain/seats.js";
+import { TEATALK_LEVELS, TEATALK_LIST_DAYS } from "../../src/domain/teatalk.js";
 import { addDays, localDateOf } from "../../src/domain/time.js";
 import { TestClock } from "../support/clock.js";
 import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
@@ -48,7 +41,7 @@ async function people(from: number, count: number): Promise<number[]> {
 }
 
 async function signupsOf(sessionId: number) {
-  return db.selectFrom("teatalk_signups").selectAll().where("session_id", "=", sessionId).orderBy("id").execute();
+  return db.selectFrom("event_signups").selectAll().where("event_id", "=", sessionId).orderBy("id").execute();
 }
 
 async function statusOf(sessionId: number, userId: number): Promise<string[]> {
@@ -68,7 +61,7 @@ async function fullSession(capacity: number, waiting: number) {
   const sessionId = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity });
   const confirmed = await people(100, capacity);
   const waitlist = await people(200, waiting);
-  for (const userId of [...confirmed, ...waitlist]) await signUp(db, { sessionId, userId }, POLICY, clock.now());
+  for (const userId of [...confirmed, ...waitlist]) await signUp(db, { eventId: sessionId, userId }, POLICY, clock.now());
   return { sessionId, confirmed, waitlist };
 }
 
@@ -76,7 +69,7 @@ describe("signing up under concurrency", () => {
   it("gives exactly the capacity in seats to 30 simultaneous sign-ups and puts the rest in line, in order", async () => {
     const sessionId = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity: 5 });
     const users = await people(1000, 30);
-    const results = await Promise.all(users.map((userId) => signUp(db, { sessionId, userId }, POLICY, clock.now())));
+    const results = await Promise.all(users.map((userId) => signUp(db, { eventId: sessionId, userId }, POLICY, clock.now())));
 
     const rows = await signupsOf(sessionId);
     expect(rows).toHaveLength(30);
@@ -100,7 +93,7 @@ describe("signing up under concurrency", () => {
   it("signs a person up once, however often they press at once", async () => {
     const sessionId = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity: 5 });
     await people(1, 1);
-    const results = await Promise.all(Array.from({ length: 5 }, () => signUp(db, { sessionId, userId: 1 }, POLICY, clock.now())));
+    const results = await Promise.all(Array.from({ length: 5 }, () => signUp(db, { eventId: sessionId, userId: 1 }, POLICY, clock.now())));
     expect(results.filter((r) => r.kind === "confirmed")).toHaveLength(1);
     expect(results.filter((r) => r.kind === "already").map((r) => (r as { status: string }).status)).toEqual(Array(4).fill("confirmed"));
     expect(await signupsOf(sessionId)).toHaveLength(1);
@@ -110,24 +103,24 @@ describe("signing up under concurrency", () => {
     const { sessionId } = await fullSession(2, 0);
     const at = clock.now().toISOString();
     const row = (userId: number, status: "confirmed" | "waitlisted" | "cancelled") => ({
-      session_id: sessionId,
+      event_id: sessionId,
       user_id: userId,
       status,
       offer_expires_at: null,
       created_at: at,
       updated_at: at,
     });
-    await expect(db.insertInto("teatalk_signups").values(row(100, "waitlisted")).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto("event_signups").values(row(100, "waitlisted")).execute()).rejects.toThrow(/UNIQUE/);
     await people(300, 1);
-    await expect(db.insertInto("teatalk_signups").values(row(300, "confirmed")).execute()).rejects.toThrow(/teatalk session full/);
-    await db.insertInto("teatalk_signups").values(row(300, "waitlisted")).execute();
-    await expect(db.updateTable("teatalk_signups").set({ status: "confirmed" }).where("user_id", "=", 300).execute()).rejects.toThrow(
-      /teatalk session full/,
+    await expect(db.insertInto("event_signups").values(row(300, "confirmed")).execute()).rejects.toThrow(/event full/);
+    await db.insertInto("event_signups").values(row(300, "waitlisted")).execute();
+    await expect(db.updateTable("event_signups").set({ status: "confirmed" }).where("user_id", "=", 300).execute()).rejects.toThrow(
+      /event full/,
     );
     // Cancelled ones do not count: a person may sign up again after cancelling.
-    await db.updateTable("teatalk_signups").set({ status: "cancelled" }).where("user_id", "in", [100, 300]).execute();
-    await db.insertInto("teatalk_signups").values(row(100, "cancelled")).execute();
-    expect(await signUp(db, { sessionId, userId: 100 }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
+    await db.updateTable("event_signups").set({ status: "cancelled" }).where("user_id", "in", [100, 300]).execute();
+    await db.insertInto("event_signups").values(row(100, "cancelled")).execute();
+    expect(await signUp(db, { eventId: sessionId, userId: 100 }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
   });
 
   it("refuses unknown, cancelled and past sessions and the last hour before one", async () => {
@@ -135,11 +128,11 @@ describe("signing up under concurrency", () => {
     const cancelled = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, status: "cancelled" });
     const past = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(clock.now().getTime() - 60 * MINUTE) });
     const soon = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(clock.now().getTime() + 59 * MINUTE) });
-    expect(await signUp(db, { sessionId: 9999, userId: 1 }, POLICY, clock.now())).toEqual({ kind: "not-found" });
+    expect(await signUp(db, { eventId: 9999, userId: 1 }, POLICY, clock.now())).toEqual({ kind: "not-found" });
     for (const sessionId of [cancelled, past, soon]) {
-      expect(await signUp(db, { sessionId, userId: 1 }, POLICY, clock.now())).toEqual({ kind: "closed" });
+      expect(await signUp(db, { eventId: sessionId, userId: 1 }, POLICY, clock.now())).toEqual({ kind: "closed" });
     }
-    expect(await db.selectFrom("teatalk_signups").selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom("event_signups").selectAll().execute()).toEqual([]);
   });
 });
 
@@ -149,10 +142,10 @@ describe("overlapping appointments", () => {
     // Two sessions on Tuesday at 18:30; the first is full, so the person waits in its line.
     const { sessionId: full } = await fullSession(1, 0);
     const other = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity: 5 });
-    const waiting = await signUp(db, { sessionId: full, userId: person! }, POLICY, clock.now());
+    const waiting = await signUp(db, { eventId: full, userId: person! }, POLICY, clock.now());
     expect(waiting).toMatchObject({ kind: "waitlisted" });
 
-    expect(await signUp(db, { sessionId: other, userId: person! }, POLICY, clock.now())).toEqual({
+    expect(await signUp(db, { eventId: other, userId: person! }, POLICY, clock.now())).toEqual({
       kind: "overlap",
       clash: { kind: "teatalk", id: (waiting as { signupId: number }).signupId, startsAt: START.toISOString(), endsAt: "2026-11-24T15:00:00.000Z" },
     });
@@ -160,15 +153,15 @@ describe("overlapping appointments", () => {
 
     // Once the person leaves the line, the other session is open to them; a session ending as it begins never clashed.
     const before = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(START.getTime() - 90 * MINUTE) });
-    expect(await signUp(db, { sessionId: before, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
+    expect(await signUp(db, { eventId: before, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
     await cancelSignup(db, { signupId: (waiting as { signupId: number }).signupId, userId: person! }, clock.now());
-    expect(await signUp(db, { sessionId: other, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
+    expect(await signUp(db, { eventId: other, userId: person! }, POLICY, clock.now())).toMatchObject({ kind: "confirmed" });
 
     // A consultation in the middle of a third session's time.
     const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "lawyer" });
     const third = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: "2026-11-25T13:30:00Z" });
     const bookingId = await insertBooking(db, { specialist, userId: person!, startsAt: "2026-11-25T14:00:00Z", endsAt: "2026-11-25T15:00:00Z" });
-    expect(await signUp(db, { sessionId: third, userId: person! }, POLICY, clock.now())).toEqual({
+    expect(await signUp(db, { eventId: third, userId: person! }, POLICY, clock.now())).toEqual({
       kind: "overlap",
       clash: { kind: "consultation", id: bookingId, service: "lawyer", startsAt: "2026-11-25T14:00:00.000Z", endsAt: "2026-11-25T15:00:00.000Z" },
     });
@@ -316,10 +309,10 @@ describe("reminders", () => {
   it("are planned with the sign-up at the configured time, never in the past, and cancelled with it", async () => {
     const sessionId = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, capacity: 5 });
     const [early, late, custom] = await people(1, 3);
-    const first = await signUp(db, { sessionId, userId: early! }, POLICY, clock.now());
-    await signUp(db, { sessionId, userId: custom! }, { reminderMinutes: 45 }, clock.now());
+    const first = await signUp(db, { eventId: sessionId, userId: early! }, POLICY, clock.now());
+    await signUp(db, { eventId: sessionId, userId: custom! }, { reminderMinutes: 45 }, clock.now());
     clock.set(new Date(START.getTime() - 120 * MINUTE));
-    await signUp(db, { sessionId, userId: late! }, POLICY, clock.now());
+    await signUp(db, { eventId: sessionId, userId: late! }, POLICY, clock.now());
 
     const rows = await outbox("teatalk_reminder");
     expect(rows.map((r) => [r.recipient_id, r.due_at, r.expires_at, r.essential, r.state])).toEqual([
@@ -340,8 +333,8 @@ describe("the host's marks", () => {
     // The session before, ending as the other begins: one person can be at both.
     const bySpecialist = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(START.getTime() - 90 * MINUTE), hostSpecialistId: specialist.id });
     const [person] = await people(1, 1);
-    const a = (await signUp(db, { sessionId: byName, userId: person! }, POLICY, clock.now())) as { signupId: number };
-    const b = (await signUp(db, { sessionId: bySpecialist, userId: person! }, POLICY, clock.now())) as { signupId: number };
+    const a = (await signUp(db, { eventId: byName, userId: person! }, POLICY, clock.now())) as { signupId: number };
+    const b = (await signUp(db, { eventId: bySpecialist, userId: person! }, POLICY, clock.now())) as { signupId: number };
 
     expect(await markParticipant(db, { signupId: a.signupId, hostTelegramId: 7002, status: "attended" }, clock.now())).toEqual({ kind: "not-started" });
     clock.set(START);
@@ -358,13 +351,13 @@ describe("the host's marks", () => {
     const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career", telegramId: 7001 });
     const session = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START, hostSpecialistId: specialist.id });
     const [person] = await people(1, 1);
-    const signup = (await signUp(db, { sessionId: session, userId: person! }, POLICY, clock.now())) as { signupId: number };
+    const signup = (await signUp(db, { eventId: session, userId: person! }, POLICY, clock.now())) as { signupId: number };
     const day = { from: new Date(START.getTime() - 60 * MINUTE), to: new Date(START.getTime() + 60 * MINUTE) };
-    expect((await hostSessions(db, 7001, day.from, day.to)).map((s) => s.id)).toEqual([session]);
+    expect((await hostEvents(db, 7001, day.from, day.to)).map((s) => s.id)).toEqual([session]);
 
     await db.updateTable("specialists").set({ active: 0 }).where("id", "=", specialist.id).execute();
     clock.set(START);
-    expect(await hostSessions(db, 7001, day.from, day.to)).toEqual([]);
+    expect(await hostEvents(db, 7001, day.from, day.to)).toEqual([]);
     expect(await markParticipant(db, { signupId: signup.signupId, hostTelegramId: 7001, status: "attended" }, clock.now())).toEqual({ kind: "not-found" });
   });
 });
@@ -374,19 +367,19 @@ describe("the person's data", () => {
     const { sessionId, confirmed, waitlist } = await fullSession(1, 1);
     const past = await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: new Date(clock.now().getTime() + 2 * 60 * MINUTE) });
     const person = confirmed[0]!;
-    await signUp(db, { sessionId: past, userId: person }, POLICY, clock.now());
+    await signUp(db, { eventId: past, userId: person }, POLICY, clock.now());
     clock.set(new Date(clock.now().getTime() + 3 * 60 * MINUTE));
 
     const data = await exportUserData(db, person);
-    expect((data!.teatalk_signups as { session_id: number; status: string }[]).map((s) => [s.session_id, s.status])).toEqual([
+    expect((data!.event_signups as { event_id: number; status: string }[]).map((s) => [s.event_id, s.status])).toEqual([
       [past, "confirmed"],
       [sessionId, "confirmed"],
     ]);
 
     await eraseUserData(db, person, clock.now());
-    const rows = await db.selectFrom("teatalk_signups").selectAll().orderBy("id").execute();
+    const rows = await db.selectFrom("event_signups").selectAll().orderBy("id").execute();
     expect(rows.filter((r) => r.user_id === person)).toEqual([]);
-    expect(rows.filter((r) => r.user_id === null).map((r) => [r.session_id, r.status])).toEqual([
+    expect(rows.filter((r) => r.user_id === null).map((r) => [r.event_id, r.status])).toEqual([
       [sessionId, "cancelled"],
       [past, "confirmed"],
     ]);
@@ -400,7 +393,9 @@ describe("demo sessions", () => {
     await seedCatalog(db);
     const added = await seedTeaTalkDemo(db, clock.now());
     expect(added).toBeGreaterThan(0);
-    const sessions = await listUpcomingSessions(db, {}, clock.now(), TEATALK_LIST_DAYS);
+    const now = clock.now();
+    const to = new Date(now.getTime() + TEATALK_LIST_DAYS * 24 * 60 * MINUTE);
+    const sessions = await listUpcomingEvents(db, { categories: ["teatalk"], from: now, to });
     expect(sessions).toHaveLength(added);
     expect(new Set(sessions.map((s) => s.level))).toEqual(new Set(TEATALK_LEVELS));
     expect(new Set(sessions.map((s) => s.center_id)).size).toBeGreaterThanOrEqual(4);
@@ -408,11 +403,11 @@ describe("demo sessions", () => {
     const lastDay = addDays(localDateOf(clock.now()), TEATALK_LIST_DAYS);
     for (const s of sessions) {
       expect(localDateOf(new Date(s.starts_at)) <= lastDay).toBe(true);
-      expect(s.topic_kk).not.toBe(s.topic_ru);
+      expect(s.title_kk).not.toBe(s.title_ru);
       expect(s.host_display_name).toMatch(/\(демо\)$/);
       expect(s).toMatchObject({ demo: 1, status: "scheduled", taken: 0, waiting: 0 });
     }
     expect(await seedTeaTalkDemo(db, clock.now())).toBe(0);
-    expect(await db.selectFrom("teatalk_sessions").select("id").execute()).toHaveLength(added);
+    expect(await db.selectFrom("events").select("id").execute()).toHaveLength(added);
   });
 });

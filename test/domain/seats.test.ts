@@ -10,9 +10,9 @@ import {
   openSeats,
   SIGNUP_CLOSES_MINUTES_BEFORE,
   signupOpen,
-  teatalkOffer,
-  teatalkReminder,
-} from "../../src/domain/teatalk.js";
+  seatOffer,
+  seatReminder,
+} from "../../src/domain/seats.js";
 
 const MINUTE = 60_000;
 /** A session on Tuesday 24 November 2026 at 18:30 in Almaty. */
@@ -108,7 +108,7 @@ describe("cancelling", () => {
 describe("tea-talk notices", () => {
   it("reminds a confirmed sign-up the given minutes before, expiring at the start", () => {
     const now = before(24 * 60);
-    expect(teatalkReminder({ id: 7, startsAt: START }, 180, now)).toEqual({
+    expect(seatReminder({ id: 7, startsAt: START, category: "teatalk" }, 180, now)).toEqual({
       kind: "teatalk_reminder",
       dueAt: before(180),
       expiresAt: START,
@@ -120,14 +120,14 @@ describe("tea-talk notices", () => {
   });
 
   it("plans no reminder whose time has already passed", () => {
-    expect(teatalkReminder({ id: 7, startsAt: START }, 180, before(180))).toBeNull();
-    expect(teatalkReminder({ id: 7, startsAt: START }, 180, before(90))).toBeNull();
-    expect(teatalkReminder({ id: 7, startsAt: START }, 60, before(90))?.dueAt).toEqual(before(60));
+    expect(seatReminder({ id: 7, startsAt: START, category: "teatalk" }, 180, before(180))).toBeNull();
+    expect(seatReminder({ id: 7, startsAt: START, category: "teatalk" }, 180, before(90))).toBeNull();
+    expect(seatReminder({ id: 7, startsAt: START, category: "teatalk" }, 60, before(90))?.dueAt).toEqual(before(60));
   });
 
   it("sends an offer when its window opens and lets it expire at its deadline", () => {
     const window = { sendAt: new Date("2026-11-24T04:00:00Z"), deadline: new Date("2026-11-24T06:00:00Z") };
-    expect(teatalkOffer(3, window)).toEqual({
+    expect(seatOffer({ id: 3, category: "teatalk" }, window)).toEqual({
       kind: "teatalk_offer",
       dueAt: window.sendAt,
       expiresAt: window.deadline,
@@ -136,5 +136,25 @@ describe("tea-talk notices", () => {
       essential: true,
       urgent: true,
     });
+  });
+});
+
+describe("event notices", () => {
+  it("have kinds and keys of their own, so that tea talk's messages stay tea talk's", () => {
+    const window = { sendAt: new Date("2026-11-24T04:00:00Z"), deadline: new Date("2026-11-24T06:00:00Z") };
+    expect(seatReminder({ id: 7, startsAt: START, category: "festival" }, 180, before(24 * 60))).toMatchObject({
+      kind: "event_reminder",
+      dedupeKey: "event_reminder:7",
+      expiresAt: START,
+      essential: true,
+    });
+    expect(seatOffer({ id: 3, category: "sport" }, window)).toMatchObject({ kind: "event_offer", dedupeKey: "event_offer:3" });
+  });
+});
+
+describe("events without a capacity", () => {
+  it("always have a seat for a newcomer", () => {
+    expect(freeSeats({ capacity: null, taken: 500 })).toBe(Infinity);
+    expect(joinStatus({ capacity: null, taken: 500, waiting: 0 })).toBe("confirmed");
   });
 });
