@@ -187,7 +187,7 @@ mydata-booking = • { $when } — { $service }, { $center }, { $mode }: { $stat
 mydata-booking-topic = Тема: { $topic }
 mydata-booking-score = Ваша оценка: { $score } из 5
 mydata-booking-comment = Ваш отзыв: { $comment }
-mydata-signups-title = КЛУБЫ TEA TALK
+mydata-signups-title = TEA TALK И МЕРОПРИЯТИЯ
 mydata-signup = • { $when } — { $center }, { $kind }, «{ $topic }»: { $status }
 mydata-signup-status-confirmed = вы записаны
 mydata-signup-status-waitlisted = в листе ожидания
@@ -422,7 +422,7 @@ card-foreign =
 
     Хотите свою карту? Зарегистрируйтесь в боте — это займёт пару минут.
 card-button-get = 💳 Получить свою карту
-card-partner-removed = Партнёрство «{ $partner }» завершено, поэтому вы больше не проверяете карты. Если это ошибка, обратитесь к администратору.
+card-partner-removed = Партнёрство с «{ $partner }» завершено, поэтому вы больше не проверяете карты. Если это ошибка, обратитесь к администратору.
 card-partner-linked =
     Готово! Теперь вы проверяете молодёжные карты для партнёра «{ $partner }».
 
