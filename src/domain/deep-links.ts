@@ -28,6 +28,14 @@ export function cardOfPayload(payload: string): { kind: CardKind; id: string | n
   return { kind, id: payload.length <= START_PAYLOAD_MAX && ID_RE.test(id) ? id : null };
 }
 
+/**
+ * The number of a card whose id is a database row's (a team, an event); null when the id cannot
+ * be one, so that `12abc` or `1e3` never open row 12 or 1000.
+ */
+export function rowIdOf(id: string): number | null {
+  return /^[1-9][0-9]{0,11}$/.test(id) ? Number(id) : null;
+}
+
 /** The link a poster carries. */
 export function startLink(botUsername: string, payload: string): string {
   return `https://t.me/${botUsername}?start=${payload}`;
