@@ -4,10 +4,10 @@
  */
 
 /** The kinds of card a link can open, each written `<kind>_<id>`. */
-export const CARD_KINDS = ["center", "team"] as const;
+export const CARD_KINDS = ["center", "team", "event"] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** A card's deep-link payload, `center_almaly-1` or `team_3`. */
+/** A card's deep-link payload, `center_almaly-1`, `team_3` or `event_12`. */
 export type CardPayload = `${CardKind}_${string}`;
 
 const START_PAYLOAD_MAX = 64;

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { rowIdOf } from "../../src/domain/deep-links.js";
+import { cardOfPayload, rowIdOf } from "../../src/domain/deep-links.js";
+
+describe("a card's deep-link payload", () => {
+  it.each([
+    ["event_12", { kind: "event", id: "12" }],
+    ["team_3", { kind: "team", id: "3" }],
+    ["center_almaly-1", { kind: "center", id: "almaly-1" }],
+    ["event_", { kind: "event", id: null }],
+    ["event_1.5", { kind: "event", id: null }],
+    ["from_poster", null],
+  ] as const)("%s reads as %j", (payload, card) => {
+    expect(cardOfPayload(payload)).toEqual(card);
+  });
+});
 
 describe("the row a card's id names", () => {
   it.each([
