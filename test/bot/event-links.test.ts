@@ -6,17 +6,20 @@ import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
 import { formatDay } from "../../src/domain/time.js";
 import { insertEvent } from "../support/events.js";
-import { insertCenter } from "../support/fixtures.js";
+import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { decodeQr } from "../support/qr.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { signedUpUser } from "../support/users.js";
 
+const ADMIN = 9001;
+const LINK = "https://t.me/jastar_test_bot?start=";
 
 // Monday 23 November 2026, 09:00 in Almaty.
 let h: Harness;
 let concert: number;
 beforeEach(async () => {
-  h = await createHarness({ now: "2026-11-23T04:00:00Z" });
+  h = await createHarness({ now: "2026-11-23T04:00:00Z", env: { ADMIN_IDS: String(ADMIN) } });
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   // Tomorrow 19:00 at the Almaly center.
   concert = await insertEvent(h.db, { centerId: "almaly-1", startsAt: "2026-11-24T14:00:00Z", title: "Акустика & джаз" });
@@ -28,6 +31,8 @@ afterEach(async () => {
 const t = (lang: Language) => (key: string, vars?: Record<string, string | number>) => h.i18n.t(lang, key, vars);
 const ru = t("ru");
 const kk = t("kk");
+
+const photos = (batch: ApiCall[]) => batch.filter((c) => c.method === "sendPhoto");
 
 /** The event's card as the reader sees it, in their language. */
 async function cardOf(eventId: number, lang: Language): Promise<string> {
@@ -103,5 +108,54 @@ describe("a link to an event", () => {
       ru("link-event-cancelled", { title: "Лекция", day: formatDay("2026-11-25", "ru") }),
       ru("menu-title"),
     ]);
+  });
+});
+
+describe("link and QR for an event", () => {
+  it("gives an administrator the event's link and a QR image that reads back as it", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    await admin.press(`ev:e:${concert}`);
+    const [photo] = photos(await admin.click(ru("link-button-share")));
+    const link = `${LINK}event_${concert}`;
+    expect(photo!.payload.caption).toBe(ru("link-qr-caption-event", { name: "Акустика &amp; джаз", link }));
+    expect(decodeQr(photo!.files!.photo!)).toBe(link);
+  });
+
+  it("gives a specialist a tea-talk session's link from its card, in their language", async () => {
+    const session = await insertTeaTalkSession(h.db, { centerId: "almaly-1", startsAt: "2026-11-25T13:00:00Z", topicKk: "Кино әлемі" });
+    await insertSpecialist(h.db, { centerId: "almaly-1", service: "career", telegramId: 9200 });
+    const u = h.user({ id: 9200, first_name: "Staff", language_code: "kk" });
+    await u.send(`/start event_${session}`);
+    const [photo] = photos(await u.click(kk("link-button-share")));
+    const link = `${LINK}event_${session}`;
+    expect(photo!.payload.caption).toBe(kk("link-qr-caption-event", { name: "Кино әлемі", link }));
+    expect(decodeQr(photo!.files!.photo!)).toBe(link);
+  });
+
+  it("is not offered to a young person, and a forged press sends nothing", async () => {
+    const u = await signedUpUser(h, 807, "ru");
+    await u.press(`ev:e:${concert}`);
+    expect(u.buttons().map((b) => b.text)).not.toContain(ru("link-button-share"));
+    const batch = await u.press(`share:event_${concert}`);
+    expect(photos(batch)).toEqual([]);
+    expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("staff-not-allowed"));
+    expect(h.texts(batch)).toEqual([ru("staff-not-allowed")]);
+  });
+
+  it("is not offered for an event called off or over, and a late press sends no image", async () => {
+    const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+    const called = await insertEvent(h.db, { centerId: "almaly-1", startsAt: "2026-11-25T13:00:00Z", status: "cancelled" });
+    await admin.press(`ev:e:${called}`);
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("link-button-share"));
+
+    await admin.press(`ev:e:${concert}`);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("link-button-share"));
+    // The concert is over by the time the button is pressed.
+    h.clock.set("2026-11-24T17:00:00Z");
+    for (const id of [concert, called, 999]) {
+      const batch = await admin.press(`share:event_${id}`);
+      expect(photos(batch)).toEqual([]);
+      expect(h.texts(batch)).toEqual([ru("link-not-found")]);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { dayOf, escapeHtml, type Translate } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
+import { addEventShareButton } from "../links/share.js";
 import { requireAccount, showMainMenu } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
 import {
@@ -114,6 +115,7 @@ async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlac
     kb.text(ctx.t(full ? "events-button-join-waitlist" : "events-button-join"), joinEvent.pack({ event: event.id, place }));
   } else parts.push(ctx.t("events-card-closed"));
   if (event.map_latitude !== null) startRow(kb).text(ctx.t("events-button-map"), eventMap.pack({ event: event.id }));
+  await addEventShareButton(ctx, kb, event);
   startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
   await showScreen(ctx, parts.join("\n\n"), kb);
 }
