@@ -64,6 +64,20 @@ describe("a link to an event", () => {
     expect(signups).toEqual([{ event_id: concert, status: "confirmed" }]);
   });
 
+  it("shows the card to a new person who only looks around, and brings them back to it when they sign up to join", async () => {
+    const u = h.user({ id: 808, first_name: "Test", language_code: "ru" });
+    await u.send(`/start event_${concert}`);
+    await u.press("su-lang:ru");
+    expect(h.texts(await u.press("su-start:browse"))).toEqual([await cardOf(concert, "ru")]);
+    expect(h.texts(await u.click(ru("events-button-join")))).toEqual([ru("need-signup")]);
+    expect(u.buttons().map((b) => b.callback_data)).toEqual([`signup:event_${concert}`]);
+    await u.click(ru("button-signup"));
+    expect(h.texts(await signUp(u, "ru")).slice(-1)).toEqual([await cardOf(concert, "ru")]);
+    await u.click(ru("events-button-join"));
+    const signups = await h.db.selectFrom("event_signups").select("status").where("user_id", "=", 808).execute();
+    expect(signups).toEqual([{ status: "confirmed" }]);
+  });
+
   it("takes someone signed up straight to the card", async () => {
     const u = await signedUpUser(h, 802, "ru");
     expect(h.texts(await u.send(`/start event_${concert}`))).toEqual([await cardOf(concert, "ru")]);

@@ -1,6 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
-import { rowIdOf } from "../../../domain/deep-links.js";
+import { cardPayload, rowIdOf } from "../../../domain/deep-links.js";
 import { LISTED_CATEGORIES, linkedEventState } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
@@ -164,7 +164,7 @@ export const eventSeatActions = seatActions<ListPlace>({
   details: eventDetails,
   afterwards: afterwardsKeyboard,
   showList: showEvents,
-  hasAccount: (ctx) => requireAccount(ctx, "events"),
+  hasAccount: (ctx, eventId) => requireAccount(ctx, cardPayload("event", eventId)),
   buttons: { confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
   reminderMinutes: (ctx) => ctx.deps.config.eventReminderMinutes,
   joined: (ctx, event, signupId, now) => ({
