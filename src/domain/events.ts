@@ -13,11 +13,13 @@ export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 export const LISTED_CATEGORIES = EVENT_CATEGORIES.filter((c) => c !== "teatalk");
 export type ListedCategory = Exclude<EventCategory, "teatalk">;
 
+export type LinkedEventState = "open" | "cancelled" | "over";
+
 /**
  * Where a link to an event leads: its card while it is ahead or under way; a poster can
  * outlive it, and one called off or over is said to be so instead.
  */
-export function linkedEventState(event: { status: EventStatus; endsAt: Date }, now: Date): "open" | "cancelled" | "over" {
+export function linkedEventState(event: { status: EventStatus; endsAt: Date }, now: Date): LinkedEventState {
   if (event.status === "cancelled") return "cancelled";
   return event.endsAt <= now ? "over" : "open";
 }

@@ -1,7 +1,7 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
 import { cardPayload, rowIdOf } from "../../../domain/deep-links.js";
-import { LISTED_CATEGORIES, linkedEventState } from "../../../domain/events.js";
+import { LISTED_CATEGORIES } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { joinStatus, signupOpen } from "../../../domain/seats.js";
@@ -11,7 +11,7 @@ import { dayOf, escapeHtml, type Translate } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
-import { addEventShareButton } from "../links/share.js";
+import { addEventShareButton, eventLinkState } from "../links/share.js";
 import { requireAccount, showMainMenu } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
 import {
@@ -70,7 +70,7 @@ export async function showEvent(ctx: BaseContext, eventId: number, place: ListPl
 export async function openEvent(ctx: BaseContext, id: string): Promise<boolean> {
   const event = await eventOfLink(ctx, id);
   if (!event) return false;
-  const state = linkState(ctx, event);
+  const state = eventLinkState(ctx, event);
   if (state === "open") {
     if (event.category === "teatalk") await showSession(ctx, event);
     else await showEventCard(ctx, event, EVENTS_START);
@@ -86,18 +86,13 @@ export async function openEvent(ctx: BaseContext, id: string): Promise<boolean> 
 /** The event's title in the reader's language, for what its link opens; none once it is no longer ahead. */
 export async function eventTitle(ctx: BaseContext, id: string): Promise<string | undefined> {
   const event = await eventOfLink(ctx, id);
-  if (!event || linkState(ctx, event) !== "open") return undefined;
+  if (!event || eventLinkState(ctx, event) !== "open") return undefined;
   return ctx.language === "kk" ? event.title_kk : event.title_ru;
 }
 
 async function eventOfLink(ctx: BaseContext, id: string): Promise<EventView | undefined> {
   const eventId = rowIdOf(id);
   return eventId === null ? undefined : findEvent(ctx.deps.db, eventId);
-}
-
-/** Whether a link to the event still leads to its card. */
-function linkState(ctx: BaseContext, event: EventView): ReturnType<typeof linkedEventState> {
-  return linkedEventState({ status: event.status, endsAt: new Date(event.ends_at) }, ctx.deps.clock.now());
 }
 
 async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlace): Promise<void> {

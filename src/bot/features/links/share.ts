@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Event } from "../../../db/schema.js";
 import { cardPayload, type CardPayload } from "../../../domain/deep-links.js";
-import { linkedEventState } from "../../../domain/events.js";
+import { linkedEventState, type LinkedEventState } from "../../../domain/events.js";
 import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { defineScreen, key } from "../../shared/callback-data.js";
@@ -20,11 +20,15 @@ export async function addShareButton(ctx: BaseContext, kb: InlineKeyboard, card:
   if (await mayShareCards(ctx)) kb.text(ctx.t("link-button-share"), shareCardButton.pack({ card })).row();
 }
 
+/** Where a link to the event leads now (see `linkedEventState`). */
+export function eventLinkState(ctx: BaseContext, event: Pick<Event, "status" | "ends_at">): LinkedEventState {
+  return linkedEventState({ status: event.status, endsAt: new Date(event.ends_at) }, ctx.deps.clock.now());
+}
+
 /**
  * The button on an event's card (a tea-talk session's too), while the event is still ahead or
  * under way: a poster for one called off or over would lead nowhere.
  */
 export async function addEventShareButton(ctx: BaseContext, kb: InlineKeyboard, event: Pick<Event, "id" | "status" | "ends_at">): Promise<void> {
-  if (linkedEventState({ status: event.status, endsAt: new Date(event.ends_at) }, ctx.deps.clock.now()) !== "open") return;
-  await addShareButton(ctx, startRow(kb), cardPayload("event", event.id));
+  if (eventLinkState(ctx, event) === "open") await addShareButton(ctx, startRow(kb), cardPayload("event", event.id));
 }
