@@ -4,10 +4,10 @@
  */
 
 /** The kinds of card a link can open, each written `<kind>_<id>`. */
-export const CARD_KINDS = ["center", "team"] as const;
+export const CARD_KINDS = ["center", "team", "event"] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** A card's deep-link payload, `center_almaly-1` or `team_3`. */
+/** A card's deep-link payload, `center_almaly-1`, `team_3` or `event_12`. */
 export type CardPayload = `${CardKind}_${string}`;
 
 const START_PAYLOAD_MAX = 64;
@@ -26,6 +26,14 @@ export function cardOfPayload(payload: string): { kind: CardKind; id: string | n
   if (kind === undefined) return null;
   const id = payload.slice(kind.length + 1);
   return { kind, id: payload.length <= START_PAYLOAD_MAX && ID_RE.test(id) ? id : null };
+}
+
+/**
+ * The number of a card whose id is a database row's (a team, an event); null when the id cannot
+ * be one, so that `12abc` or `1e3` never open row 12 or 1000.
+ */
+export function rowIdOf(id: string): number | null {
+  return /^[1-9][0-9]{0,11}$/.test(id) ? Number(id) : null;
 }
 
 /** The link a poster carries. */

@@ -3,6 +3,7 @@
  * own category, and share their seats, waitlist and offers (see seats.ts).
  */
 
+import type { EventStatus } from "./seats.js";
 import { addDays, localDateOf, localWeekday, toInstant } from "./time.js";
 
 export const EVENT_CATEGORIES = ["festival", "concert", "sport", "education", "volunteering", "teatalk"] as const;
@@ -11,6 +12,17 @@ export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 /** The categories the events list offers: tea talk has its own list, with levels. */
 export const LISTED_CATEGORIES = EVENT_CATEGORIES.filter((c) => c !== "teatalk");
 export type ListedCategory = Exclude<EventCategory, "teatalk">;
+
+export type LinkedEventState = "open" | "cancelled" | "over";
+
+/**
+ * Where a link to an event leads: its card while it is ahead or under way; a poster can
+ * outlive it, and one called off or over is said to be so instead.
+ */
+export function linkedEventState(event: { status: EventStatus; endsAt: Date }, now: Date): LinkedEventState {
+  if (event.status === "cancelled") return "cancelled";
+  return event.endsAt <= now ? "over" : "open";
+}
 
 /** How far ahead the list looks when no day is chosen, and the days a person may choose among. */
 export const EVENTS_LIST_DAYS = 30;

@@ -215,11 +215,11 @@ describe("an event's card and signing up", () => {
     expect(await h.db.selectFrom("outbox").select("state").where("recipient_id", "=", 511).execute()).toEqual([{ state: "cancelled" }]);
   });
 
-  it("asks a visitor without an account to sign up first, and comes back to events afterwards", async () => {
+  it("asks a visitor without an account to sign up first, and comes back to the event afterwards", async () => {
     const guest = h.user({ id: 512, first_name: "Гость", language_code: "ru" });
     const pressed = await guest.press(`ev:join:${concert}:${start}`);
     expect(h.texts(pressed)).toEqual([ru("need-signup")]);
-    expect(guest.buttons().map((b) => b.callback_data)).toEqual(["signup:events"]);
+    expect(guest.buttons().map((b) => b.callback_data)).toEqual([`signup:event_${concert}`]);
     expect(await signupsOf(concert)).toEqual([]);
   });
 

@@ -287,7 +287,7 @@ describe("signing up", () => {
     const pressed = await guest.press(`tt:join:${almaly}`);
     expect(answer(pressed)).toBeDefined();
     expect(h.texts(pressed)).toEqual([ru("need-signup")]);
-    expect(guest.buttons().map((b) => b.callback_data)).toEqual(["signup:teatalk"]);
+    expect(guest.buttons().map((b) => b.callback_data)).toEqual([`signup:event_${almaly}`]);
     expect(await signupsOf(almaly)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodSpan } from "../../src/domain/events.js";
+import { linkedEventState, periodSpan } from "../../src/domain/events.js";
 
 // Almaty is UTC+5: midnight there is 19:00 UTC the day before.
 describe("the days a filter lists", () => {
@@ -16,5 +16,19 @@ describe("the days a filter lists", () => {
   ] as const)("%s from %s is [%s, %s)", (period, now, from, to) => {
     const span = periodSpan(period, new Date(now));
     expect([span.from.toISOString(), span.to.toISOString()]).toEqual([from, to]);
+  });
+});
+
+describe("where a link to an event leads", () => {
+  const now = new Date("2026-11-23T04:00:00Z");
+  it.each([
+    ["scheduled", "2026-11-24T16:00:00Z", "open"],
+    // Under way until it ends: a poster at the door still opens its card.
+    ["scheduled", "2026-11-23T04:00:01Z", "open"],
+    ["scheduled", "2026-11-23T04:00:00Z", "over"],
+    ["cancelled", "2026-11-24T16:00:00Z", "cancelled"],
+    ["cancelled", "2026-11-20T16:00:00Z", "cancelled"],
+  ] as const)("a %s event ending %s: %s", (status, endsAt, state) => {
+    expect(linkedEventState({ status, endsAt: new Date(endsAt) }, now)).toBe(state);
   });
 });

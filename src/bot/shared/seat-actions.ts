@@ -34,8 +34,8 @@ export interface SeatScreens<Place> {
   afterwards(ctx: BaseContext, place?: Place): InlineKeyboard;
   /** The list to choose another from (after an expired offer, or an event gone). */
   showList(ctx: BaseContext, place?: Place): Promise<void>;
-  /** Whether the person has an account, having been asked to sign up if not. */
-  hasAccount(ctx: BaseContext): Promise<boolean>;
+  /** Whether the person has an account, having been asked to sign up if not (and brought back to the event after). */
+  hasAccount(ctx: BaseContext, eventId: number): Promise<boolean>;
   buttons: { confirmCancel: SignupButton; keep: SignupButton };
   reminderMinutes(ctx: BaseContext): number;
   /** The confirmation of a seat taken on signing up, with what may come before the ways on. */
@@ -78,7 +78,7 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
    * press; an event that cannot be joined takes the card's place with why.
    */
   async function join(ctx: AppContext, eventId: number, place: Place): Promise<void> {
-    if (!(await screens.hasAccount(ctx))) {
+    if (!(await screens.hasAccount(ctx, eventId))) {
       await ctx.answerCallbackQuery();
       return;
     }

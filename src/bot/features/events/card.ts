@@ -1,16 +1,18 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
+import { cardPayload, rowIdOf } from "../../../domain/deep-links.js";
 import { LISTED_CATEGORIES } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
 import type { Language } from "../../../domain/language.js";
 import { joinStatus, signupOpen } from "../../../domain/seats.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
-import type { Translate } from "../../shared/format.js";
+import { dayOf, escapeHtml, type Translate } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
-import { requireAccount } from "../menu/menu.js";
+import { addEventShareButton, eventLinkState } from "../links/share.js";
+import { requireAccount, showMainMenu } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
 import {
   acceptEventOffer,
@@ -48,7 +50,7 @@ function signupButtons(t: Translate, kb: InlineKeyboard, view: SignupView): Inli
 /**
  * An event's card with what the person can do: sign up or join the waitlist, or, with a sign-up,
  * see where they stand and cancel it (or answer the offer). Back leads to the list at `place`.
- * A tea-talk session opens as the clubs show it. Also what a link to an event opens.
+ * A tea-talk session opens as the clubs show it.
  */
 export async function showEvent(ctx: BaseContext, eventId: number, place: ListPlace = EVENTS_START): Promise<void> {
   const event = await findEvent(ctx.deps.db, eventId);
@@ -59,6 +61,38 @@ export async function showEvent(ctx: BaseContext, eventId: number, place: ListPl
   }
   if (event.category === "teatalk") return showSession(ctx, event);
   await showEventCard(ctx, event, place);
+}
+
+/**
+ * An event's card by its id, from a deep link; false when there is no such event. An event
+ * called off or over is said to be so, with the main menu, rather than shown as if it were ahead.
+ */
+export async function openEvent(ctx: BaseContext, id: string): Promise<boolean> {
+  const event = await eventOfLink(ctx, id);
+  if (!event) return false;
+  const state = eventLinkState(ctx, event);
+  if (state === "open") {
+    if (event.category === "teatalk") await showSession(ctx, event);
+    else await showEventCard(ctx, event, EVENTS_START);
+    return true;
+  }
+  ctx.log.info({ state }, "deep link to an event no longer ahead");
+  const title = escapeHtml(ctx.language === "kk" ? event.title_kk : event.title_ru);
+  await ctx.reply(ctx.t(`link-event-${state}`, { title, day: dayOf(event.starts_at, ctx.language) }));
+  await showMainMenu(ctx);
+  return true;
+}
+
+/** The event's title in the reader's language, for what its link opens; none once it is no longer ahead. */
+export async function eventTitle(ctx: BaseContext, id: string): Promise<string | undefined> {
+  const event = await eventOfLink(ctx, id);
+  if (!event || eventLinkState(ctx, event) !== "open") return undefined;
+  return ctx.language === "kk" ? event.title_kk : event.title_ru;
+}
+
+async function eventOfLink(ctx: BaseContext, id: string): Promise<EventView | undefined> {
+  const eventId = rowIdOf(id);
+  return eventId === null ? undefined : findEvent(ctx.deps.db, eventId);
 }
 
 async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlace): Promise<void> {
@@ -76,6 +110,7 @@ async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlac
     kb.text(ctx.t(full ? "events-button-join-waitlist" : "events-button-join"), joinEvent.pack({ event: event.id, place }));
   } else parts.push(ctx.t("events-card-closed"));
   if (event.map_latitude !== null) startRow(kb).text(ctx.t("events-button-map"), eventMap.pack({ event: event.id }));
+  await addEventShareButton(ctx, kb, event);
   startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
   await showScreen(ctx, parts.join("\n\n"), kb);
 }
@@ -124,7 +159,7 @@ export const eventSeatActions = seatActions<ListPlace>({
   details: eventDetails,
   afterwards: afterwardsKeyboard,
   showList: showEvents,
-  hasAccount: (ctx) => requireAccount(ctx, "events"),
+  hasAccount: (ctx, eventId) => requireAccount(ctx, cardPayload("event", eventId)),
   buttons: { confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
   reminderMinutes: (ctx) => ctx.deps.config.eventReminderMinutes,
   joined: (ctx, event, signupId, now) => ({

@@ -4,6 +4,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { qrPng } from "../../shared/qr.js";
 import { openCenter, centerTitle } from "../centers/view.js";
+import { eventTitle, openEvent } from "../events/card.js";
 import { showMainMenu } from "../menu/menu.js";
 import { openTeam, teamTitle } from "../teams/view.js";
 import { mayShareCards } from "./share.js";
@@ -17,6 +18,7 @@ interface CardOpener {
 const CARDS: Record<CardKind, CardOpener> = {
   center: { open: openCenter, title: centerTitle },
   team: { open: openTeam, title: teamTitle },
+  event: { open: openEvent, title: eventTitle },
 };
 
 /**

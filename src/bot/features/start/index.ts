@@ -10,7 +10,7 @@ import { SIGNUP } from "../signup/conversation.js";
 export const startFeature = new Composer<AppContext>().chatType("private");
 
 /**
- * /start, and the deep links of posters (`/start center_<id>`, `/start team_<id>`): someone
+ * /start, and the deep links of posters (`/start center_<id>`, `team_<id>`, `event_<id>`): someone
  * signed up goes straight to the card; anyone else signs up first and lands on it afterwards.
  */
 startFeature.command("start", async (ctx) => {

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { findCenter } from "../../../db/catalog.js";
 import type { Team } from "../../../db/schema.js";
 import { findLiveMembership, findTeam, listTeams } from "../../../db/teams.js";
-import { cardPayload } from "../../../domain/deep-links.js";
+import { cardPayload, rowIdOf } from "../../../domain/deep-links.js";
 import { TEAM_CATEGORIES } from "../../../domain/teams.js";
 import type { BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
@@ -61,15 +61,9 @@ export async function showTeam(ctx: BaseContext, team: Team, notice?: string): P
   await showScreen(ctx, parts.join("\n\n"), kb);
 }
 
-/** The team's id as a link or a button carries it; null when it cannot be one. */
-function teamIdOf(id: string | number): number | null {
-  const n = Number(id);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-
 /** A team's card by its id, from a deep link; false when there is no such active team. */
 export async function openTeam(ctx: BaseContext, id: string): Promise<boolean> {
-  const teamId = teamIdOf(id);
+  const teamId = rowIdOf(id);
   const team = teamId === null ? undefined : await findTeam(ctx.deps.db, teamId);
   if (!team) return false;
   await showTeam(ctx, team);
@@ -78,7 +72,7 @@ export async function openTeam(ctx: BaseContext, id: string): Promise<boolean> {
 
 /** The team's name in the reader's language, for what a link opens. */
 export async function teamTitle(ctx: BaseContext, id: string): Promise<string | undefined> {
-  const teamId = teamIdOf(id);
+  const teamId = rowIdOf(id);
   const team = teamId === null ? undefined : await findTeam(ctx.deps.db, teamId);
   return team && teamName(ctx, team);
 }

@@ -9,6 +9,7 @@ import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, menuEntryData, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { addEventShareButton } from "../links/share.js";
 import { openPractice } from "../practice/buttons.js";
 import {
   acceptOfferButton,
@@ -161,6 +162,7 @@ export async function showSession(ctx: BaseContext, session: EventView, place: L
     const full = joinStatus(session) === "waitlisted";
     kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), joinSession.pack({ session: session.id, place }));
   } else parts.push(ctx.t("teatalk-card-closed"));
+  await addEventShareButton(ctx, kb, session);
   startRow(kb).text(ctx.t("teatalk-button-to-list"), listPlaceData(place)).row().text(ctx.t("button-menu"), menuOpenButton.pack());
   await showScreen(ctx, parts.join("\n\n"), kb);
 }

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { listOwnSignups } from "../../../db/events.js";
+import { cardPayload } from "../../../domain/deep-links.js";
 import type { BaseContext } from "../../context.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -51,7 +52,7 @@ export const teatalkSeatActions = seatActions<ListPlace>({
   details: sessionDetails,
   afterwards: afterwardsKeyboard,
   showList: (ctx, place = LIST_START) => showClubs(ctx, place.filter, place.page),
-  hasAccount: (ctx) => requireAccount(ctx, "teatalk"),
+  hasAccount: (ctx, eventId) => requireAccount(ctx, cardPayload("event", eventId)),
   buttons: { confirmCancel: confirmCancelSignup, keep: keepSignupButton },
   reminderMinutes: (ctx) => ctx.deps.config.teatalkReminderMinutes,
   joined: (ctx, session, _signupId, now) => ({ text: ctx.t("teatalk-joined", whenAndWhere(ctx.t, ctx.language, session, now)) }),
