@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
+import Database from "better-sqlite3";
 import { openDatabase } from "../../src/db/database.js";
 import type { Booking, OutboxRow } from "../../src/db/schema.js";
 import { localDateOf } from "../../src/domain/time.js";
@@ -14,6 +15,8 @@ const html = (key: string, vars?: Record<string, string | number>) => i18n.t("ru
 /** The first line of a locale text as the person reads it: enough to tell one message from another. */
 const opening = (key: string) => htmlToPlainText(html(key, { details: "" })).split("\n")[0]!;
 
+/** What a locale text begins with, up to the first of its variables `names`: "⏰ Напоминание: " of a reminder. */
+const lead = (key: string, names: string[]) => htmlToPlainText(html(key, Object.fromEntries(names.map((n) => [n, "¤"])))).split("¤")[0]!;
 /** Long enough that the answer comes only after the kill. */
 const HELD_ANSWER_MS = 60_000;
 
@@ -147,6 +150,57 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     await press("cs-ok:yes");
     expect(shownSince(confirmMark)).toEqual([opening("consult-summary"), opening("consult-booked"), "file", opening("menu-title")]);
     expectOneBookingPlannedOnce();
+    expect(await second.stop()).toBe(0);
+  });
+
+  it("books once, plans the reminder once and sends it, when killed while the confirmation is on its way", { timeout: 30_000 }, async () => {
+    await prepareDatabase();
+    const first = await startBot(e2e.em, env());
+    await toDayStep();
+    await press(`cs-day:${laterDay()}`);
+    await toSummary();
+
+    // Confirmed: the booking is written and its confirmation reaches Telegram, whose answer is
+    // held; the process dies waiting for it, before the flow's state is saved.
+    const mark = e2e.em.calls.length;
+    e2e.em.delayAnswers("sendMessage", HELD_ANSWER_MS);
+    e2e.em.pressButton(person, "cs-ok:yes");
+    const isConfirmation = (call: RecordedCall) => textOf(call.result as SentMessage).startsWith(opening("consult-booked"));
+    await e2e.em.waitForCallSince(mark, "sendMessage", isConfirmation, WAIT_MS);
+    await first.kill();
+    e2e.em.delayAnswers("sendMessage", 0);
+    const booking = expectOneBookingPlannedOnce();
+    const planned = outboxOf(booking.id);
+    const reminder = planned.find((o) => o.kind === "booking_reminder")!;
+
+    // The process runs on the real clock: the hours until the reminder pass while it is down.
+    const db = new Database(e2e.dbPath);
+    try {
+      db.prepare("update outbox set due_at = ? where id = ?").run(new Date(Date.now() - 60_000).toISOString(), reminder.id);
+    } finally {
+      db.close();
+    }
+
+    // Telegram delivers the press again: the flow resumes at the confirmation, finds the booking
+    // it made, and says so again; the reminder goes out at once.
+    const restart = e2e.em.calls.length;
+    const second = await startBot(e2e.em, env());
+    await until("the reminder to be sent", () => outboxOf(booking.id).find((o) => o.id === reminder.id)?.state === "sent");
+    await e2e.em.waitUntilIdle(QUIET_MS * 3, WAIT_MS);
+    const after = shownSince(restart);
+    const reminderLead = lead("reminders-booking", ["when", "service", "place"]);
+    expect(after.filter((line) => !line.startsWith(reminderLead))).toEqual([opening("consult-booked"), "file", opening("menu-title")]);
+    expect(after.filter((line) => line.startsWith(reminderLead))).toHaveLength(1);
+
+    // The one message in flight at the crash came twice; nothing else did, and nothing is lost.
+    const all = shownSince(mark);
+    expect(all.filter((line) => line === opening("consult-booked"))).toHaveLength(2);
+    expect(all.filter((line) => line === "file")).toHaveLength(1);
+    expect(expectOneBookingPlannedOnce().id).toBe(booking.id);
+    expect(outboxOf(booking.id).map((o) => [o.id, o.kind, o.state])).toEqual(
+      planned.map((o) => [o.id, o.kind, o.id === reminder.id ? "sent" : "pending"]),
+    );
+    expect(e2e.em.pendingUpdates).toEqual([]);
     expect(await second.stop()).toBe(0);
   });
 });
