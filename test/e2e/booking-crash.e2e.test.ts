@@ -105,6 +105,11 @@ async function killBeforeConfirming(bot: BotProcess, update: { update_id: number
   expect(e2e.em.pendingUpdates.map((u) => u.update_id)).toContain(update.update_id);
 }
 
+/** The log lines of errors a process wrote (pino's levels: 50 error, 60 fatal). */
+function errorsLogged(bot: BotProcess): string[] {
+  return bot.stdout.split("\n").filter((line) => line.startsWith("{") && (JSON.parse(line) as { level: number }).level >= 50);
+}
+
 async function until(what: string, condition: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -151,6 +156,42 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     expect(shownSince(confirmMark)).toEqual([opening("consult-summary"), opening("consult-booked"), "file", opening("menu-title")]);
     expectOneBookingPlannedOnce();
     expect(await second.stop()).toBe(0);
+    expect(errorsLogged(second)).toEqual([]);
+  });
+
+  it("shows the step again and goes on, when killed while a step's answer is on its way", { timeout: 30_000 }, async () => {
+    await prepareDatabase();
+    const first = await startBot(e2e.em, env());
+    await toDayStep();
+
+    // The day is chosen; the times take the day prompt's place, and Telegram's answer is held.
+    const mark = e2e.em.calls.length;
+    e2e.em.delayAnswers("editMessageText", HELD_ANSWER_MS);
+    e2e.em.pressButton(person, `cs-day:${laterDay()}`);
+    await e2e.em.waitForCallSince(mark, "editMessageText", undefined, WAIT_MS);
+    await first.kill();
+    e2e.em.delayAnswers("editMessageText", 0);
+    const times = choices("cs-time");
+    expect(times.length).toBeGreaterThan(0);
+
+    // The press comes again and is answered again from the day step, with the same times: the
+    // screen already shows them, so nothing changes for the person.
+    const restart = e2e.em.calls.length;
+    const second = await startBot(e2e.em, env());
+    await e2e.em.waitUntilIdle(QUIET_MS * 3, WAIT_MS);
+    expect(e2e.em.pendingUpdates).toEqual([]);
+    const again = e2e.em.calls.slice(restart).filter((c) => c.method === "editMessageText");
+    expect(again.map((c) => c.error?.description)).toEqual([expect.stringContaining("message is not modified")]);
+    expect(shownSince(restart)).toEqual([]);
+    expect(choices("cs-time")).toEqual(times);
+
+    await toSummary();
+    const confirmMark = e2e.em.calls.length;
+    await press("cs-ok:yes");
+    expect(shownSince(confirmMark)).toEqual([opening("consult-summary"), opening("consult-booked"), "file", opening("menu-title")]);
+    expectOneBookingPlannedOnce();
+    expect(await second.stop()).toBe(0);
+    expect(errorsLogged(second)).toEqual([]);
   });
 
   it("books once, plans the reminder once and sends it, when killed while the confirmation is on its way", { timeout: 30_000 }, async () => {
@@ -202,5 +243,6 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     );
     expect(e2e.em.pendingUpdates).toEqual([]);
     expect(await second.stop()).toBe(0);
+    expect(errorsLogged(second)).toEqual([]);
   });
 });
