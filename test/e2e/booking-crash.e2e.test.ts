@@ -245,4 +245,44 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     expect(await second.stop()).toBe(0);
     expect(errorsLogged(second)).toEqual([]);
   });
+
+  it("cancels once and still sends the calendar file, when killed while the cancellation is on its way", { timeout: 30_000 }, async () => {
+    await prepareDatabase();
+    const first = await startBot(e2e.em, env());
+    await toDayStep();
+    await press(`cs-day:${laterDay()}`);
+    await toSummary();
+    await press("cs-ok:yes");
+    const booking = expectOneBookingPlannedOnce();
+    await press(buttonsOf(e2e.em.lastMessageTo(person.id)!).find((b) => b.text === html("menu-bookings"))!.callback_data!);
+    await press(`mybk:cancel:${booking.id}`);
+
+    // Cancelled: the booking is written so and the confirmation reaches Telegram, whose answer
+    // is held; the process dies before the calendar file that takes the event out goes.
+    const mark = e2e.em.calls.length;
+    e2e.em.delayAnswers("sendMessage", HELD_ANSWER_MS);
+    e2e.em.pressButton(person, `mybk:cancel-yes:${booking.id}`);
+    const isConfirmation = (call: RecordedCall) => textOf(call.result as SentMessage) === htmlToPlainText(html("bookings-cancelled"));
+    await e2e.em.waitForCallSince(mark, "sendMessage", isConfirmation, WAIT_MS);
+    await first.kill();
+    e2e.em.delayAnswers("sendMessage", 0);
+    expect(bookings().map((b) => b.status)).toEqual(["cancelled"]);
+    expect(e2e.em.callsOf("sendDocument")).toHaveLength(1);
+
+    // The press comes again: it finds the booking it cancelled, says so once more and sends the file.
+    const restart = e2e.em.calls.length;
+    const second = await startBot(e2e.em, env());
+    await e2e.em.waitUntilIdle(QUIET_MS * 3, WAIT_MS);
+    expect(e2e.em.pendingUpdates).toEqual([]);
+    expect(shownSince(restart)).toEqual([opening("bookings-cancelled"), "file"]);
+    const file = e2e.em.callsOf("sendDocument").at(-1)!.files.document!.content.toString("utf8");
+    expect(file).toContain("\r\nMETHOD:CANCEL\r\n");
+    expect(file).toContain(`\r\nUID:booking-${booking.id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
+
+    // Once: the booking is cancelled by the person, and what it had planned is withdrawn, once.
+    expect(bookings()).toMatchObject([{ id: booking.id, status: "cancelled", cancelled_by: "user" }]);
+    expect(outboxOf(booking.id).map((o) => o.state)).toEqual(["cancelled", "cancelled"]);
+    expect(await second.stop()).toBe(0);
+    expect(errorsLogged(second)).toEqual([]);
+  });
 });
