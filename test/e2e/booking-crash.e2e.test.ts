@@ -1,6 +1,6 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import Database from "better-sqlite3";
 import { openDatabase } from "../../src/db/database.js";
 import type { Booking, OutboxRow } from "../../src/db/schema.js";
 import { localDateOf } from "../../src/domain/time.js";
@@ -17,6 +17,7 @@ const opening = (key: string) => htmlToPlainText(html(key, { details: "" })).spl
 
 /** What a locale text begins with, up to the first of its variables `names`: "⏰ Напоминание: " of a reminder. */
 const lead = (key: string, names: string[]) => htmlToPlainText(html(key, Object.fromEntries(names.map((n) => [n, "¤"])))).split("¤")[0]!;
+
 /** Long enough that the answer comes only after the kill. */
 const HELD_ANSWER_MS = 60_000;
 
