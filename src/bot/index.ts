@@ -26,7 +26,7 @@ import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
 import { FlowState } from "./flow-state.js";
 import { createI18n, withLanguage } from "./i18n.js";
-import { UpdateTracker } from "./polling.js";
+import { handledUpdateNotes, UpdateTracker } from "./polling.js";
 import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
@@ -84,7 +84,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   };
   bot.use(answers.track);
 
-  const tracker = new UpdateTracker();
+  const tracker = new UpdateTracker(handledUpdateNotes(deps));
   // One chat's updates in order: conversations replay from stored state and must not interleave.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   bot.use(tracker.middleware);

@@ -1,7 +1,7 @@
 import { createConcurrentSink, createRunner, createSource } from "@grammyjs/runner";
 import { BotError, GrammyError, type Api, type Bot, type MiddlewareFn } from "grammy";
 import type { Update } from "grammy/types";
-import { rememberHandledUpdates, takeHandledUpdates } from "../db/handled-updates.js";
+import { forgetConfirmedUpdates, handledUpdates, rememberHandledUpdates } from "../db/handled-updates.js";
 import { abortableSleep } from "../sleep.js";
 import { describeFailure } from "../telegram/failures.js";
 import type { AppContext, AppDeps } from "./context.js";
@@ -20,12 +20,33 @@ const POLL_RETRY_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
 const CONFIRM_TIMEOUT_MS = 3_000;
 
 /**
+ * Where the updates handled but not yet confirmed to Telegram are noted, so that a later start
+ * skips them when Telegram delivers them again.
+ */
+export interface HandledUpdateNotes {
+  /** Called once an update is handled, before anything confirms it. */
+  remember(updateId: number): Promise<void>;
+  /** Called once a poll with this offset has reached Telegram: the updates below it are done. */
+  forgetBelow(offset: number): Promise<void>;
+}
+
+/** The notes in the database, where the next start reads them (see `startPolling`). */
+export function handledUpdateNotes({ db, clock }: Pick<AppDeps, "db" | "clock">): HandledUpdateNotes {
+  return {
+    remember: (updateId) => rememberHandledUpdates(db, [updateId], clock.now()),
+    forgetBelow: (offset) => forgetConfirmedUpdates(db, offset),
+  };
+}
+
+/**
  * Which updates are being handled, and which offset may be confirmed to Telegram.
  *
  * Telegram forgets every update below the offset of a getUpdates call, so the offset never
  * passes an update that is not finished: if the process stops while one is in flight, Telegram
- * delivers it again after the restart. Updates handled meanwhile above it are not taken twice:
- * this process skips them, and a stop hands them to the next start to skip (see `handledAhead`).
+ * delivers it again after the restart. Updates handled and not yet confirmed are not taken twice:
+ * this process skips them, and each is noted as it finishes (see `HandledUpdateNotes`), so that
+ * a next start skips them too, even after a crash between an update and the poll confirming it.
+ * Only a crash in the moment between an update's last write and its note repeats the update.
  */
 export class UpdateTracker {
   private readonly inFlight = new Set<number>();
@@ -34,8 +55,12 @@ export class UpdateTracker {
   /** Cut short, or never started, because the process was stopping. */
   private readonly leftOver = new Set<number>();
   private fetchedUpTo = 0;
+  /** The offset of the last poll that reached Telegram. */
+  private confirmed = 0;
   private stopping = false;
   private changed: (() => void) | undefined;
+
+  constructor(private readonly notes?: HandledUpdateNotes) {}
 
   /** After sequentialize: once stopping, an update not yet started is left for after the restart. */
   readonly middleware: MiddlewareFn<AppContext> = async (ctx, next) => {
@@ -55,12 +80,6 @@ export class UpdateTracker {
   /** Updates a previous run handled, which Telegram may deliver again: they are not taken. */
   skip(updateIds: number[]): void {
     for (const id of updateIds) this.finished.add(id);
-  }
-
-  /** Updates handled that the offset has not passed yet: Telegram delivers them again. */
-  handledAhead(): number[] {
-    const offset = this.offset;
-    return [...this.finished].filter((id) => id >= offset);
   }
 
   /** Whether an update was cut short by the stop (and is to be handled again after the restart). */
@@ -94,6 +113,10 @@ export class UpdateTracker {
     for (const id of this.finished) if (id < offset) this.finished.delete(id);
     const timeout = this.inFlight.size > 0 ? 0 : LONG_POLL_SECONDS;
     const updates = await api.getUpdates({ offset, limit: Math.max(1, Math.min(limit, 100)), timeout }, signal);
+    if (offset > this.confirmed) {
+      this.confirmed = offset;
+      await this.notes?.forgetBelow(offset);
+    }
     const fresh = updates.filter((u) => !this.inFlight.has(u.update_id) && !this.finished.has(u.update_id));
     // In hand from now on, even before the runner starts them; every update returned is then
     // in hand or done, so the offset may pass all of them once they are done.
@@ -107,11 +130,15 @@ export class UpdateTracker {
     const id = update.update_id;
     this.inFlight.add(id);
     try {
-      await bot.handleUpdate(update);
-    } catch (error) {
-      if (!(error instanceof BotError)) throw error;
-      // It wraps what this bot's own middleware threw, so its context is this bot's.
-      await bot.errorHandler(error as BotError<AppContext>);
+      try {
+        await bot.handleUpdate(update);
+      } catch (error) {
+        if (!(error instanceof BotError)) throw error;
+        // It wraps what this bot's own middleware threw, so its context is this bot's.
+        await bot.errorHandler(error as BotError<AppContext>);
+      }
+      // Before the update counts as finished: only then may a poll confirm it.
+      if (!this.leftOver.has(id)) await this.notes?.remember(id);
     } finally {
       this.inFlight.delete(id);
       if (!this.leftOver.has(id)) this.finished.add(id);
@@ -139,9 +166,9 @@ export interface Polling {
 export async function startPolling(
   bot: Bot<AppContext>,
   tracker: UpdateTracker,
-  { db, clock, logger }: Pick<AppDeps, "db" | "clock" | "logger">,
+  { db, logger }: Pick<AppDeps, "db" | "logger">,
 ): Promise<Polling> {
-  tracker.skip(await takeHandledUpdates(db));
+  tracker.skip(await handledUpdates(db));
   let failures = 0;
   const supply = async (limit: number, signal: PollSignal): Promise<Update[]> => {
     try {
@@ -174,9 +201,10 @@ export async function startPolling(
       await runner.stop();
       await tracker.idle();
       // The runner's polls confirm only what came before them; without this call the last
-      // batch would be delivered again after a restart.
-      await rememberHandledUpdates(db, tracker.handledAhead(), clock.now());
-      await bot.api.getUpdates({ offset: tracker.offset, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as unknown as PollSignal);
+      // batch would be delivered again after a restart, to be skipped.
+      const offset = tracker.offset;
+      await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as unknown as PollSignal);
+      await forgetConfirmedUpdates(db, offset);
     },
   };
 }

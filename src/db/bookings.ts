@@ -170,11 +170,15 @@ export async function bookSlot(
 /**
  * Cancels a person's own upcoming booking: the slot frees up, what was waiting to be sent about
  * it is withdrawn, and the specialist is told.
+ *
+ * Asking again to cancel a booking the person has cancelled (the same press handled again after
+ * a crash, before its confirmation and calendar file went) reports it cancelled and changes nothing.
  */
 export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelBookingResult> {
   return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
     const booking = await findOwnBooking(trx, userId, bookingId);
     if (!booking) return { kind: "not-found" };
+    if (booking.status === "cancelled" && booking.cancelled_by === "user") return { kind: "cancelled" };
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
     await markCancelled(trx, bookingId, "user", now);
     await notifySpecialist(trx, booking.specialist_id, "staff_booking_cancelled", bookingId, now);

@@ -1,6 +1,10 @@
 import type { Db } from "./database.js";
 
-/** Notes updates already handled that Telegram will deliver again after a restart. */
+/**
+ * Notes updates already handled, which Telegram delivers again after a restart until a poll has
+ * confirmed them: each as soon as it is handled, since a process that is killed gets no chance to
+ * note anything at its end.
+ */
 export async function rememberHandledUpdates(db: Db, updateIds: number[], now: Date): Promise<void> {
   if (updateIds.length === 0) return;
   const handled_at = now.toISOString();
@@ -11,13 +15,18 @@ export async function rememberHandledUpdates(db: Db, updateIds: number[], now: D
     .execute();
 }
 
-/** The updates noted by the previous run, forgotten as they are read: each is skipped once. */
-export async function takeHandledUpdates(db: Db): Promise<number[]> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom("handled_updates").select("update_id").execute();
-    await trx.deleteFrom("handled_updates").execute();
-    return rows.map((r) => r.update_id);
-  });
+/**
+ * The updates noted and not yet confirmed, for a start to skip. They stay noted until a poll
+ * confirms them: a start killed before that must hand them on to the next one.
+ */
+export async function handledUpdates(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("handled_updates").select("update_id").execute();
+  return rows.map((r) => r.update_id);
+}
+
+/** Forgets the notes of updates below `offset`: a poll with that offset told Telegram they are done. */
+export async function forgetConfirmedUpdates(db: Db, offset: number): Promise<void> {
+  await db.deleteFrom("handled_updates").where("update_id", "<", offset).execute();
 }
 
 /** Telegram keeps an update it could not deliver for a day; a note older than that is never needed. */

@@ -283,7 +283,7 @@ export class BotApiEmulator {
   private readonly blocked = new Set<number>();
   private readonly failures: Array<{ method: string; failure: InjectedFailure; remaining: number }> = [];
   private readonly answerDelays = new Map<string, number>();
-  private readonly drops: Array<{ method: string; drop: Drop; remaining: number }> = [];
+  private readonly drops: Array<{ method: string; drop: Drop; remaining: number; when?: (call: RecordedCall) => boolean }> = [];
 
   /** Calls before this index belong to earlier interactions; see `waitForCall`. */
   private cursor = 0;
@@ -687,12 +687,13 @@ export class BotApiEmulator {
   }
 
   /**
-   * The next `times` calls of `method` get no answer: with "hang" the request is held open
-   * (until the client gives up or the emulator closes), with "reset" its connection is dropped.
-   * Either way the call is not handled, and is recorded with `dropped` set.
+   * The next `times` calls of `method` (those matching `when`, if given) get no answer: with
+   * "hang" the request is held open (until the client gives up or the emulator closes), with
+   * "reset" its connection is dropped. Either way the call is not handled, and is recorded with
+   * `dropped` set: a getUpdates dropped so confirms nothing, as a request that never arrived.
    */
-  dropNext(method: string, drop: Drop, times = 1): void {
-    this.drops.push({ method, drop, remaining: times });
+  dropNext(method: string, drop: Drop, times = 1, when?: (call: RecordedCall) => boolean): void {
+    this.drops.push({ method, drop, remaining: times, when });
   }
 
   /** From now on sends and edits to this chat fail with 403, as when the user blocked the bot. */
@@ -724,7 +725,7 @@ export class BotApiEmulator {
       return this.respond(res, 400, apiError(400, `Bad Request: ${(error as Error).message}`));
     }
 
-    const drop = this.takeDrop(method);
+    const drop = this.takeDrop(call);
     if (drop) {
       call.dropped = drop;
       (method === "getUpdates" ? this.polls : this.calls).push(call);
@@ -789,8 +790,8 @@ export class BotApiEmulator {
     res.end(json);
   }
 
-  private takeDrop(method: string): Drop | undefined {
-    const index = this.drops.findIndex((d) => d.method === method);
+  private takeDrop(call: RecordedCall): Drop | undefined {
+    const index = this.drops.findIndex((d) => d.method === call.method && (!d.when || d.when(call)));
     if (index < 0) return undefined;
     const entry = this.drops[index]!;
     if (--entry.remaining <= 0) this.drops.splice(index, 1);

@@ -188,10 +188,15 @@ describe("cancelling", () => {
     await other.press("cs-day:2026-11-24");
     expect(labels(other).slice(0, -2)).toEqual(["10:00", "10:50", "11:40"]);
 
-    // Pressing the old buttons again changes nothing.
+    // Pressing the old buttons again changes nothing: the booking is said to be cancelled, and
+    // the file that takes it out comes again (after a crash, the first may never have gone).
+    const outboxBefore = await h.db.selectFrom("outbox").selectAll().orderBy("id").execute();
     const again = await u.press(`mybk:cancel-yes:${id}`);
-    expect(alertOf(again)).toEqual([ru("bookings-not-active-alert")]);
-    expect(h.texts(again)).toEqual([ru("bookings-not-active")]);
+    expect(alertOf(again)).toEqual([ru("bookings-cancelled-alert")]);
+    expect(h.texts(again).slice(-2)).toEqual([ru("bookings-cancelled"), ru("bookings-ics-cancelled-caption")]);
+    expect(documentOf(again)).toContain(`\r\nUID:booking-${id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
+    expect(await bookingRow(id)).toMatchObject({ status: "cancelled", cancelled_by: "user", updated_at: "2026-11-23T06:00:00.000Z" });
+    expect(await h.db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(outboxBefore);
   });
 });
 

@@ -368,6 +368,20 @@ describe("cancelBooking", () => {
 
     expect(await cancelBooking(db, 1, bookingId, new Date("2026-11-24T05:00:00Z"))).toEqual({ kind: "not-active" }); // it has begun
     expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "cancelled" });
+    const cancelled = await bookingRow(bookingId);
+    const withdrawn = await db.selectFrom("outbox").selectAll().orderBy("id").execute();
+
+    // Asked again (the same press handled again after a crash): cancelled, and nothing changes.
+    const later = new Date(NOW.getTime() + 60_000);
+    expect(await cancelBooking(db, 1, bookingId, later)).toEqual({ kind: "cancelled" });
+    expect(await bookingRow(bookingId)).toEqual(cancelled);
+    expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(withdrawn);
+  });
+
+  it("leaves a booking the specialist cancelled as it is, for its person", async () => {
+    const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const specialistId = (await bookingRow(bookingId)).specialist_id;
+    expect(await cancelBookingByStaff(db, { bookingId, specialistId }, NOW)).toEqual({ kind: "cancelled" });
     expect(await cancelBooking(db, 1, bookingId, NOW)).toEqual({ kind: "not-active" });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noticeRenderers } from "../../src/bot/notices.js";
-import { rememberHandledUpdates, takeHandledUpdates } from "../../src/db/handled-updates.js";
+import { forgetConfirmedUpdates, handledUpdates, rememberHandledUpdates } from "../../src/db/handled-updates.js";
 import { planPracticeNudges } from "../../src/db/practice-nudges.js";
 import { forgetWhatHasPassed } from "../../src/db/retention.js";
 import { createLogger } from "../../src/logger.js";
@@ -13,14 +13,14 @@ import { fillWithHistory } from "../support/volume.js";
 /**
  * Tables that stay small whatever the number of people and bookings, so that reading one whole
  * costs nothing: the city's centers and their specialists with their hours and days off, and
- * the updates noted at one stop (at most one batch of them).
+ * the updates handled but not yet confirmed (about one batch of them).
  */
 const SMALL_TABLES: Record<string, string> = {
   centers: "the city's centers",
   specialists: "a few per center",
   specialist_hours: "a week's hours per specialist",
   specialist_overrides: "a specialist's days off and changed hours",
-  handled_updates: "the updates noted at one stop",
+  handled_updates: "the updates handled and not yet confirmed to Telegram (a batch or so)",
 };
 
 // Monday 23 November 2026, 09:00 in Almaty.
@@ -85,7 +85,8 @@ async function scheduledWork(): Promise<void> {
     await dispatcher.dispatchDue();
   }
   await rememberHandledUpdates(h.db, [900_001, 900_002], h.clock.now());
-  await takeHandledUpdates(h.db);
+  await handledUpdates(h.db);
+  await forgetConfirmedUpdates(h.db, 900_002);
 }
 
 describe("what grows with the data", () => {

@@ -174,6 +174,20 @@ describe("bot API emulator driven by grammY", () => {
     await expect(bot.api.sendMessage(alice.id, "hi")).resolves.toMatchObject({ text: "hi" });
   });
 
+  it("drops only the calls that match the condition given, and a dropped poll confirms nothing", async () => {
+    const bot = makeBot();
+    em.addUser(alice);
+    const update = em.sendText(alice, "hi");
+    em.dropNext("getUpdates", "reset", 1, (call) => Number(call.params.offset) > update.update_id);
+
+    expect((await bot.api.getUpdates({ offset: 0, timeout: 0 })).map((u) => u.update_id)).toEqual([update.update_id]);
+    await expect(bot.api.getUpdates({ offset: update.update_id + 1, timeout: 0 })).rejects.toThrow(/getUpdates/);
+    expect(em.pendingUpdates.map((u) => u.update_id)).toEqual([update.update_id]);
+    expect(em.polls.map((c) => c.dropped)).toEqual([undefined, "reset"]);
+    expect(await bot.api.getUpdates({ offset: update.update_id + 1, timeout: 0 })).toEqual([]);
+    expect(em.pendingUpdates).toEqual([]);
+  });
+
   it("answers 403 once the user blocked the bot", async () => {
     const bot = makeBot();
     em.addUser(alice);

@@ -60,16 +60,17 @@ bookingsFeature.callbackQuery(cancelButton.filter(), async (ctx) => {
  * question stays as a record of the answer above the confirmation.
  */
 bookingsFeature.callbackQuery(confirmCancel.filter(), async (ctx) => {
-  const booking = await upcomingOwnBooking(ctx, confirmCancel.unpack(ctx.match).booking);
-  if (!booking) return;
+  const id = confirmCancel.unpack(ctx.match).booking;
   const now = ctx.deps.clock.now();
-  const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, booking.id, now);
-  ctx.log.info({ booking_id: booking.id, outcome: outcome.kind }, "booking cancellation");
+  // Straight to the database, which also finds a booking this very press cancelled before a
+  // crash: handled again, the press still gets its confirmation and calendar file.
+  const outcome = await cancelBooking(ctx.deps.db, ctx.from.id, id, now);
+  ctx.log.info({ booking_id: id, outcome: outcome.kind }, "booking cancellation");
   if (outcome.kind !== "cancelled") return refuse(ctx, outcome.kind);
   await ctx.answerCallbackQuery({ text: ctx.t("bookings-cancelled-alert") });
   await recordAnswer(ctx);
   await ctx.reply(ctx.t("bookings-cancelled"), { reply_markup: menuButton(ctx.t) });
-  const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, booking.id))!;
+  const cancelled = (await findOwnBooking(ctx.deps.db, ctx.from.id, id))!;
   await sendCalendarFile(ctx, cancelled, ctx.language, "cancelled", now);
 });
 
