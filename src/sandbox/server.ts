@@ -28,6 +28,8 @@ export const PAGE_LABELS = [
   "sandbox-role-specialist",
   "sandbox-role-admin",
   "sandbox-role-guest",
+  "sandbox-role-partner",
+  "sandbox-role-coordinator",
   "sandbox-choose-place",
   "sandbox-open-link-as",
   "sandbox-cancel",
