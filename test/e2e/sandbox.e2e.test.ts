@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holderLine } from "../../src/bot/features/card/view.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { addDays, formatDay } from "../../src/domain/time.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
@@ -45,6 +46,10 @@ if (!browserPath) console.warn("Skipping the sandbox's browser test: no chromium
 const kazakh = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "kk")!.user;
 const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
 const admin = PERSONAS.find((p) => p.role === "admin")!.user;
+const russian = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "ru")!.user;
+const partner = PERSONAS.find((p) => p.role === "partner")!.user;
+/** The age the Russian-speaking young person signs up with. */
+const RUSSIAN_AGE = 20;
 
 describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
   let sandbox: BotProcess;
@@ -177,18 +182,62 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     await botSays(page, ru("staff-linked", { name: "Ерлан (демо)", service: "", center: "" }).split("!")[0]!);
   });
 
+  it("shows a young person's card as a photo whose QR code the partner scans: valid, with the first name and age band", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("[data-language=ru]").click();
+    await page.locator(`[data-person="${russian.id}"]`).click();
+    await type(page, "/start");
+    await tap(page, "Русский");
+    await tap(page, ru("button-signup-start"));
+    await tap(page, ru("button-consent-yes"));
+    await tap(page, ru("button-use-name", { name: russian.first_name }));
+    await botSays(page, ru("signup-ask-age"));
+    await type(page, String(RUSSIAN_AGE));
+    await tap(page, ru("district-almaly"));
+    await tap(page, ru("button-share-phone"));
+    await tap(page, ru("occupation-study"));
+    await botSays(page, ru("signup-done", { name: russian.first_name }));
+
+    await type(page, "/card");
+    const photo = page.locator("#chat .msg.bot img").last();
+    await photo.waitFor();
+    // The photo loaded: the browser decoded the very PNG the bot uploaded.
+    const png = await page.request.get(new URL((await photo.getAttribute("src"))!, url).href);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    const pngWidth = (await png.body()).readUInt32BE(16);
+    await expect.poll(() => photo.evaluate(naturalWidth)).toBe(pngWidth);
+    expect(pngWidth).toBeGreaterThan(0);
+
+    // The partner points a phone at it: the link in the code opens as the partner.
+    await page.locator("#chat .msg.bot .scan").last().click();
+    await page.locator("#choices button").filter({ hasText: exactly(partner.first_name) }).click();
+    await page.locator(`[data-person="${partner.id}"]`).click();
+    const holder = holderLine((key, vars) => i18n.t("ru", key, vars), { holder_name: russian.first_name, holder_age: RUSSIAN_AGE });
+    await botSays(page, ru("card-check-valid", { holder }));
+    expect(await page.locator("#chat .msg.user").last().textContent()).toMatch(/^\/start card_/);
+  });
+
   it("keeps markup typed into the chat as text", async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(STEP_MS);
     await page.goto(url);
     await page.locator("body[data-ready=true]").waitFor();
     await page.locator(`[data-person="${PERSONAS[1]!.user.id}"]`).click();
-    // What a person types comes back in their own bubble as plain text, tags and all.
+    // What a person types comes back in their own bubble as plain text, tags and all (the chat has photos and bold text of its own).
     await type(page, "<img src=x onerror=alert(1)><b>x</b>");
     await page.locator("#chat .msg.user").filter({ hasText: "<img src=x onerror=alert(1)><b>x</b>" }).waitFor();
-    expect(await page.locator("#chat img, #chat b").count()).toBe(0);
+    expect(await page.locator("#chat .msg.user img, #chat .msg.user b").count()).toBe(0);
   });
 });
+
+/** What the browser made of an image: its width in pixels once decoded, 0 until then or if it failed. */
+const naturalWidth = (img: unknown) => {
+  const { complete, naturalWidth } = img as { complete: boolean; naturalWidth: number };
+  return complete ? naturalWidth : 0;
+};
 
 /** A regular expression matching exactly `text`. */
 function exactly(text: string): RegExp {

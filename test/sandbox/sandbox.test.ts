@@ -135,6 +135,7 @@ describe("the sandbox", () => {
     expect((await post(sandbox, "/api/clock", { step: "week" })).status).toBe(400);
     expect((await post(sandbox, "/api/send", "not json")).status).toBe(400);
     expect((await fetch(`${sandbox.url}/api/files/nothing`)).status).toBe(404);
+    expect((await post(sandbox, "/api/scan", { file: "nothing" })).status).toBe(404);
     expect((await fetch(`${sandbox.url}/etc/passwd`)).status).toBe(404);
     expect((await stateOf(sandbox, kazakh.id)).people).toHaveLength(PERSONAS.length);
   });

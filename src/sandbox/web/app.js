@@ -151,7 +151,11 @@ function fileUrl(fileId) {
 
 function messageBody(m) {
   const parts = [];
-  if (m.photo) parts.push(el("img", { src: fileUrl(m.photo[m.photo.length - 1].file_id), alt: "" }));
+  if (m.photo) {
+    const largest = m.photo[m.photo.length - 1].file_id;
+    parts.push(el("img", { src: fileUrl(largest), alt: "" }));
+    parts.push(el("button", { type: "button", class: "scan", onclick: () => scan(largest) }, t("sandbox-scan-qr")));
+  }
   if (m.document) {
     parts.push(el("div", { class: "file" }, "📄 ",
       el("a", { href: fileUrl(m.document.file_id), download: m.document.file_name ?? "" }, m.document.file_name ?? t("sandbox-download"))));
@@ -245,12 +249,27 @@ function linkTo(href, ...children) {
     href,
     onclick: (event) => {
       event.preventDefault();
-      choose(t("sandbox-open-link-as"), page.state.people.map((p) => ({
-        text: p.name,
-        pick: () => post("/api/send", { person: p.id, text: `/start ${payload}` }),
-      })));
+      openLinkAs(payload);
     },
   }, ...children);
+}
+
+function openLinkAs(payload) {
+  choose(t("sandbox-open-link-as"), page.state.people.map((p) => ({
+    text: p.name,
+    pick: () => post("/api/send", { person: p.id, text: `/start ${payload}` }),
+  })));
+}
+
+/**
+ * A phone's camera pointed at a photo: a QR code with a link to this bot opens it as the person
+ * chosen, as scanning a card at a partner's counter does; any other text is shown as it is.
+ */
+async function scan(fileId) {
+  const { text } = await post("/api/scan", { file: fileId });
+  const payload = typeof text === "string" ? deepLinkPayload(text) : null;
+  if (payload !== null) openLinkAs(payload);
+  else toast(text ?? t("sandbox-no-qr"));
 }
 
 // ---------------------------------------------------------------------------------------------
