@@ -210,6 +210,8 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     const pngWidth = (await png.body()).readUInt32BE(16);
     await expect.poll(() => photo.evaluate(naturalWidth)).toBe(pngWidth);
     expect(pngWidth).toBeGreaterThan(0);
+    // The chat stays at its newest message once the photo has its height, as a client's does.
+    await expect.poll(() => page.evaluate<number>(UNSEEN_BELOW), { timeout: STEP_MS }).toBeLessThan(2);
 
     // The partner points a phone at it: the link in the code opens as the partner.
     await page.locator("#chat .msg.bot .scan").last().click();
@@ -238,6 +240,9 @@ const naturalWidth = (img: unknown) => {
   const { complete, naturalWidth } = img as { complete: boolean; naturalWidth: number };
   return complete ? naturalWidth : 0;
 };
+
+/** How many pixels of the chat are below what it shows. */
+const UNSEEN_BELOW = "(chat => chat.scrollHeight - chat.scrollTop - chat.clientHeight)(document.querySelector('#chat'))";
 
 /** A regular expression matching exactly `text`. */
 function exactly(text: string): RegExp {

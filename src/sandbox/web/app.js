@@ -326,7 +326,13 @@ function render(state) {
   const chat = $("#chat");
   const follows = chat.childElementCount === 0 || chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
   chat.replaceChildren(...state.messages.flatMap(messageView));
-  if (follows) chat.scrollTop = chat.scrollHeight;
+  if (follows) {
+    chat.scrollTop = chat.scrollHeight;
+    // A new photo takes its height only once loaded: the chat stays at its newest message then too.
+    for (const img of chat.querySelectorAll("img")) {
+      if (!img.complete) img.addEventListener("load", () => { chat.scrollTop = chat.scrollHeight; }, { once: true });
+    }
+  }
   replyKeyboard(state.keyboard);
   showAnswers(state.answers);
 }
