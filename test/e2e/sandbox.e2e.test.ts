@@ -10,6 +10,7 @@ import { addDays, formatDay } from "../../src/domain/time.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import { projectRoot } from "../../src/paths.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
+import { PLACES } from "../../src/sandbox/server.js";
 import { BotProcess } from "./bot-process.js";
 
 /**
@@ -48,6 +49,7 @@ const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
 const admin = PERSONAS.find((p) => p.role === "admin")!.user;
 const russian = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "ru")!.user;
 const partner = PERSONAS.find((p) => p.role === "partner")!.user;
+const coordinator = PERSONAS.find((p) => p.role === "coordinator")!.user;
 /** The age the Russian-speaking young person signs up with. */
 const RUSSIAN_AGE = 20;
 
@@ -220,6 +222,54 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     const holder = holderLine((key, vars) => i18n.t("ru", key, vars), { holder_name: russian.first_name, holder_age: RUSSIAN_AGE });
     await botSays(page, ru("card-check-valid", { holder }));
     expect(await page.locator("#chat .msg.user").last().textContent()).toMatch(/^\/start card_/);
+  });
+
+  it("shows the prepared coordinator their team", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator(`[data-person="${coordinator.id}"]`).click();
+    await type(page, "/team");
+    await botSays(page, "Эко-команда (демо)");
+  });
+
+  it("offers real places for the location request, lists the three nearest centers, and shows an event's venue", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("[data-language=ru]").click();
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/menu");
+    await tap(page, ru("menu-centers"));
+    await tap(page, ru("centers-button-nearest"));
+    await page.locator("#keyboard button").filter({ hasText: exactly(ru("centers-near-button-share")) }).click();
+    const places = page.locator("#choices button");
+    await places.first().waitFor();
+    expect(await places.allTextContents()).toEqual(PLACES.map((p) => `📍 ${ru(p.label)}`));
+    await places.filter({ hasText: ru("sandbox-place-green-bazaar") }).click();
+
+    const { latitude, longitude } = PLACES.find((p) => p.label === "sandbox-place-green-bazaar")!;
+    await page.locator("#chat .msg.user .location").filter({ hasText: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}` }).waitFor();
+    const nearest = page.locator("#chat .msg.bot").filter({ hasText: ru("centers-near-title") }).last();
+    await nearest.waitFor();
+    expect((await nearest.textContent())!.match(/\d+(?:[.,]\d+)? км/g)).toHaveLength(3);
+    // The location request is answered: its keyboard is gone.
+    expect(await page.locator("#keyboard button").count()).toBe(0);
+
+    await tap(page, ru("button-menu"));
+    await tap(page, ru("menu-events"));
+    await tap(page, ru("events-button-district", { district: ru("events-all-districts") }));
+    await tap(page, ru("district-medeu"));
+    await botSays(page, "Молодёжный фестиваль (демо)");
+    await tap(page, "1");
+    await tap(page, ru("events-button-map"));
+    const venue = page.locator("#chat .msg.bot .venue").last();
+    await venue.waitFor();
+    expect(await venue.locator("b").textContent()).toBe("📍 Молодёжный фестиваль (демо)");
+    expect(await venue.locator("span").textContent()).toBe("Парк имени 28 гвардейцев-панфиловцев");
+    expect(await venue.locator("small").textContent()).toBe("43.25850, 76.95450");
   });
 
   it("keeps markup typed into the chat as text", async () => {
