@@ -272,6 +272,31 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     expect(await venue.locator("small").textContent()).toBe("43.25850, 76.95450");
   });
 
+  it("leaves the chat shown as it is when only another person's chat changes", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/menu");
+    const button = page.locator("#chat .inline-keyboard button").filter({ hasText: exactly(ru("menu-help")) }).last();
+    await button.waitFor();
+    await button.evaluate((node) => Object.assign(globalThis, { marked: node }));
+
+    // Someone else talks to the bot; this page hears of it, and the button it shows stays put.
+    await page.request.post(new URL("/api/send", url).href, { data: { person: coordinator.id, text: "/team" } });
+    let seen = 0;
+    await expect
+      .poll(async () => {
+        const state = await (await page.request.get(new URL(`/api/state?person=${coordinator.id}&since=0`, url).href)).json();
+        seen = state.version;
+        return state.messages.at(-1).fromBot;
+      })
+      .toBe(true);
+    await expect.poll(() => page.evaluate<number>("Number(document.body.dataset.version)"), { timeout: STEP_MS }).toBeGreaterThanOrEqual(seen);
+    expect(await page.evaluate<boolean>("globalThis.marked.isConnected")).toBe(true);
+  });
+
   it("keeps markup typed into the chat as text", async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(STEP_MS);

@@ -13,6 +13,8 @@ const page = {
   bot: "",
   clockOffsetMs: 0,
   state: null,
+  /** What the chat shows now, to tell a change of this chat from one elsewhere. */
+  view: null,
   seenAnswers: null,
   poll: null,
 };
@@ -312,6 +314,7 @@ function choosePerson(id) {
   localStorage.setItem("sandbox-person", String(id));
   page.seenAnswers = null;
   page.version = 0;
+  page.view = null;
   $("#chat").replaceChildren();
   page.poll?.abort();
 }
@@ -320,8 +323,6 @@ function choosePerson(id) {
 // The chat, kept up to date by long polling
 
 function render(state) {
-  page.clockOffsetMs = new Date(state.now).getTime() - Date.now();
-  showClock();
   peopleTabs(state.people);
   const chat = $("#chat");
   const follows = chat.childElementCount === 0 || chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
@@ -344,15 +345,21 @@ async function follow() {
       const res = await fetch(`/api/state?person=${page.person}&since=${page.version}&language=${page.language}`, { signal: page.poll.signal });
       const state = await res.json();
       if (!state.people.some((p) => p.id === page.person)) {
-        page.person = state.people[0].id;
-        page.version = 0;
+        choosePerson(state.people[0].id);
         continue;
       }
       // An answer for the person shown before a switch is not this chat.
       if (state.person !== page.person) continue;
       page.state = state;
-      render(state);
+      page.clockOffsetMs = new Date(state.now).getTime() - Date.now();
+      showClock();
+      // A change elsewhere (another person's chat, the bot's own polling) leaves this chat as it
+      // is: a button about to be pressed stays where it is.
+      const view = JSON.stringify([state.people, state.messages, state.keyboard, state.answers]);
+      if (view !== page.view) render(state);
+      page.view = view;
       page.version = state.version;
+      document.body.dataset.version = String(state.version);
       document.body.dataset.ready = "true";
     } catch (error) {
       if (error.name !== "AbortError") await new Promise((resolve) => setTimeout(resolve, 1000));
