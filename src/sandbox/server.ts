@@ -31,8 +31,6 @@ export const PAGE_LABELS = [
   "sandbox-role-partner",
   "sandbox-role-coordinator",
   "sandbox-role-guest",
-  "sandbox-role-partner",
-  "sandbox-role-coordinator",
   "sandbox-choose-place",
   "sandbox-open-link-as",
   "sandbox-cancel",
