@@ -110,7 +110,7 @@ describe("the sandbox", () => {
         { kind: "coordinator", used_by: coordinator.id, created_by: adminIds()[0] },
         { kind: "partner", used_by: partner.id, created_by: adminIds()[0] },
       ]);
-      // The rest of the demo data is there too: events (one with a map point), teams, partners.
+      // The demo events are there too, one of them with a map point.
       expect(db.prepare("select count(*) as n from events where latitude is not null").get()).toEqual({ n: 1 });
     } finally {
       db.close();
