@@ -2,7 +2,6 @@ import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig } from "./config.js";
 import { runSeed } from "./db/seed/index.js";
 import { createLogger, type Logger } from "./logger.js";
-import { parseSandboxArgs, startSandbox } from "./sandbox/index.js";
 import { openMigrated, openStore, startBotService } from "./service.js";
 
 /** A stop that has not finished by then ends the process anyway: a service manager waits 10 s. */
@@ -23,6 +22,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     return;
   }
   if (command === "sandbox") {
+    // Loaded for this command alone: the sandbox reads QR codes with packages only a development install has.
+    const { parseSandboxArgs, startSandbox } = await import("./sandbox/index.js");
     const sandbox = await startSandbox(configOrExit(() => parseSandboxArgs(args)));
     stopOnSignals(sandbox.logger, () => sandbox.stop());
     return;

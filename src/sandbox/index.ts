@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config.js";
-import { seedDemo } from "../db/seed/index.js";
-import { seedTeaTalkDemo } from "../db/seed/teatalk.js";
+import { runSeed } from "../db/seed/index.js";
 import { isLocalDate, isLocalTime, toInstant } from "../domain/time.js";
 import { startBotApiEmulator } from "../emulator/bot-api-emulator.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -81,8 +80,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const logger = createLogger(config.logLevel, [config.botToken]);
   const db = await openStore(config.database, logger);
-  await seedDemo(db, clock.now());
-  await seedTeaTalkDemo(db, clock.now());
+  // The same demo data as `seed --demo`: every side of the bot has something to show.
+  logger.info(await runSeed(db, clock.now(), ["--demo"]));
   await preparePersonas(db, config, clock.now());
 
   const people = new People();

@@ -1,5 +1,8 @@
 import { completeRegistration, ensureUser } from "../db/users.js";
 import { bookSlot, loadAgendas } from "../db/bookings.js";
+import { listActivePartners, partnerOfAccount } from "../db/cards.js";
+import { createInvite, redeemInvite, type InviteTarget } from "../db/staff.js";
+import { teamsCoordinatedBy, teamsWithoutCoordinator } from "../db/teams.js";
 import type { Db } from "../db/database.js";
 import type { Config } from "../config.js";
 import { openSlots } from "../domain/booking-rules.js";
@@ -8,7 +11,7 @@ import type { Language } from "../domain/language.js";
 import type { EmulatedUser } from "../emulator/updates.js";
 
 /** What a person of the sandbox is there to show. */
-export type PersonaRole = "youth" | "specialist" | "admin" | "guest";
+export type PersonaRole = "youth" | "specialist" | "admin" | "partner" | "coordinator" | "guest";
 
 /** Someone to try the bot as: a Telegram user with a role prepared for them. */
 export interface Persona {
@@ -25,6 +28,8 @@ export const PERSONAS: readonly Persona[] = [
   { user: { id: 1002, first_name: "Дмитрий", language_code: "ru" }, role: "youth" },
   { user: { id: 1003, first_name: "Айжан", language_code: "kk" }, role: "specialist" },
   { user: { id: 1004, first_name: "Марат", language_code: "ru" }, role: "admin" },
+  { user: { id: 1005, first_name: "Жанна", language_code: "ru" }, role: "partner" },
+  { user: { id: 1006, first_name: "Нұрлан", language_code: "kk" }, role: "coordinator" },
 ];
 
 /** Ids of people added while the sandbox runs start here, clear of the prepared ones. */
@@ -43,16 +48,45 @@ export function adminIds(): number[] {
 
 /**
  * Gives the prepared people their roles in the database: the specialist persona becomes the
- * first center's demo psychologist, with two demo clients booked. Safe to run again on a kept
- * database: what is in place already is left alone.
+ * first center's demo psychologist, with two demo clients booked; the partner persona checks
+ * cards for a demo partner, and the coordinator persona runs a demo team. Safe to run again on
+ * a kept database: what is in place already is left alone.
  */
 export async function preparePersonas(db: Db, config: Config, now: Date): Promise<void> {
   for (const persona of PERSONAS) {
-    if (persona.role !== "specialist") continue;
+    const prepare = PREPARE[persona.role];
+    if (!prepare) continue;
     // Staff notices are written in the language of the person's row.
     await ensureUser(db, persona.user.id, persona.user.language_code, now);
-    await prepareSpecialist(db, config, persona.user.id, now);
+    await prepare(db, config, persona.user.id, now);
   }
+}
+
+type Preparation = (db: Db, config: Config, telegramId: number, now: Date) => Promise<void>;
+
+const PREPARE: Partial<Record<PersonaRole, Preparation>> = {
+  specialist: prepareSpecialist,
+  partner: preparePartner,
+  coordinator: prepareCoordinator,
+};
+
+async function preparePartner(db: Db, _config: Config, telegramId: number, now: Date): Promise<void> {
+  if (await partnerOfAccount(db, telegramId)) return;
+  const partner = (await listActivePartners(db)).find((p) => p.demo === 1);
+  if (partner) await redeemInviteFor(db, { kind: "partner", partnerId: partner.id }, telegramId, now);
+}
+
+async function prepareCoordinator(db: Db, _config: Config, telegramId: number, now: Date): Promise<void> {
+  if ((await teamsCoordinatedBy(db, telegramId)).length > 0) return;
+  const team = (await teamsWithoutCoordinator(db)).find((t) => t.demo === 1);
+  if (team) await redeemInviteFor(db, { kind: "coordinator", teamId: team.id }, telegramId, now);
+}
+
+/** The role an administrator's invite gives, taken as opening its link takes it. */
+async function redeemInviteFor(db: Db, target: InviteTarget, telegramId: number, now: Date): Promise<void> {
+  const invite = await createInvite(db, { target, createdBy: adminIds()[0]! }, now);
+  const redeemed = await redeemInvite(db, { kind: target.kind, token: invite.token }, telegramId, now);
+  if (redeemed.kind !== "linked") throw new Error(`the sandbox's ${target.kind} invite was refused: ${redeemed.kind}`);
 }
 
 async function prepareSpecialist(db: Db, config: Config, telegramId: number, now: Date): Promise<void> {

@@ -11,6 +11,7 @@ import type { Logger } from "../logger.js";
 import { projectRoot } from "../paths.js";
 import type { SandboxClock } from "./clock-control.js";
 import { demoPhoneOf, type People } from "./people.js";
+import { decodeQr } from "./qr-scan.js";
 
 /** The page's own words, served from the locales so that both languages stay complete. */
 export const PAGE_LABELS = [
@@ -27,12 +28,16 @@ export const PAGE_LABELS = [
   "sandbox-role-youth",
   "sandbox-role-specialist",
   "sandbox-role-admin",
+  "sandbox-role-partner",
+  "sandbox-role-coordinator",
   "sandbox-role-guest",
   "sandbox-choose-place",
   "sandbox-open-link-as",
   "sandbox-cancel",
   "sandbox-edited",
   "sandbox-download",
+  "sandbox-scan-qr",
+  "sandbox-no-qr",
 ] as const;
 
 /** Real places in Almaty a person can say they are at when the bot asks for their location. */
@@ -171,6 +176,12 @@ export async function startWebChat(deps: WebChatDeps, port: number): Promise<Web
       if (!place) throw new RequestError(400, "no such place");
       em.sendLocation(personOf(body.person).user, place.latitude, place.longitude);
       return { ok: true };
+    },
+    // A phone's camera pointed at a photo in the chat: the text of the QR code in it, if any.
+    "/api/scan": (body) => {
+      const photo = typeof body.file === "string" ? em.downloadFile(body.file) : undefined;
+      if (!photo) throw new RequestError(404, "no such file");
+      return { text: photo.mimeType === "image/png" ? decodeQr(photo.content) : null };
     },
     "/api/people": (body) => {
       const language = LANGUAGES.includes(body.language as Language) ? (body.language as Language) : "kk";

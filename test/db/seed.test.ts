@@ -239,11 +239,11 @@ describe("demo events", () => {
     expect(events.every((e) => e.demo === 1 && e.title_ru.includes("(демо)") && e.title_kk.includes("(демо)"))).toBe(true);
     expect(new Set(events.map((e) => e.category))).toEqual(new Set(LISTED_CATEGORIES));
     expect(new Set(events.map((e) => e.district)).size).toBe(8);
-    // In a center of its district, or at a venue still to be named; never an invented address.
+    // In a center of its district, or (the festival) in a public park with its map point; never an invented address.
     const centers = new Map((await listCenters(db)).map((c) => [c.id, c]));
     for (const e of events) {
       if (e.center_id) expect(centers.get(e.center_id)?.district).toBe(e.district);
-      else expect(e.venue_ru).toContain("(демо)");
+      else expect(e).toMatchObject({ category: "festival", venue_ru: "Парк имени 28 гвардейцев-панфиловцев", latitude: 43.2585, longitude: 76.9545 });
     }
   });
 });

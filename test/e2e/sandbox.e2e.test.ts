@@ -4,11 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holderLine } from "../../src/bot/features/card/view.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { addDays, formatDay } from "../../src/domain/time.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import { projectRoot } from "../../src/paths.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
+import { PLACES } from "../../src/sandbox/server.js";
 import { BotProcess } from "./bot-process.js";
 
 /**
@@ -45,6 +47,11 @@ if (!browserPath) console.warn("Skipping the sandbox's browser test: no chromium
 const kazakh = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "kk")!.user;
 const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
 const admin = PERSONAS.find((p) => p.role === "admin")!.user;
+const russian = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "ru")!.user;
+const partner = PERSONAS.find((p) => p.role === "partner")!.user;
+const coordinator = PERSONAS.find((p) => p.role === "coordinator")!.user;
+/** The age the Russian-speaking young person signs up with. */
+const RUSSIAN_AGE = 20;
 
 describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
   let sandbox: BotProcess;
@@ -177,18 +184,140 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     await botSays(page, ru("staff-linked", { name: "Ерлан (демо)", service: "", center: "" }).split("!")[0]!);
   });
 
+  it("shows a young person's card as a photo whose QR code the partner scans: valid, with the first name and age band", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("[data-language=ru]").click();
+    await page.locator(`[data-person="${russian.id}"]`).click();
+    await type(page, "/start");
+    await tap(page, "Русский");
+    await tap(page, ru("button-signup-start"));
+    await tap(page, ru("button-consent-yes"));
+    await tap(page, ru("button-use-name", { name: russian.first_name }));
+    await botSays(page, ru("signup-ask-age"));
+    await type(page, String(RUSSIAN_AGE));
+    await tap(page, ru("district-almaly"));
+    await tap(page, ru("button-share-phone"));
+    await tap(page, ru("occupation-study"));
+    await botSays(page, ru("signup-done", { name: russian.first_name }));
+
+    await type(page, "/card");
+    const photo = page.locator("#chat .msg.bot img").last();
+    await photo.waitFor();
+    // The photo loaded: the browser decoded the very PNG the bot uploaded.
+    const png = await page.request.get(new URL((await photo.getAttribute("src"))!, url).href);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    const pngWidth = (await png.body()).readUInt32BE(16);
+    await expect.poll(() => photo.evaluate(naturalWidth)).toBe(pngWidth);
+    expect(pngWidth).toBeGreaterThan(0);
+    // The chat stays at its newest message once the photo has its height, as a client's does.
+    await expect.poll(() => page.evaluate<number>(UNSEEN_BELOW), { timeout: STEP_MS }).toBeLessThan(2);
+
+    // The partner points a phone at it: the link in the code opens as the partner.
+    await page.locator("#chat .msg.bot .scan").last().click();
+    await page.locator("#choices button").filter({ hasText: exactly(partner.first_name) }).click();
+    await page.locator(`[data-person="${partner.id}"]`).click();
+    const holder = holderLine((key, vars) => i18n.t("ru", key, vars), { holder_name: russian.first_name, holder_age: RUSSIAN_AGE });
+    await botSays(page, ru("card-check-valid", { holder }));
+    expect(await page.locator("#chat .msg.user").last().textContent()).toMatch(/^\/start card_/);
+  });
+
+  it("shows the prepared coordinator their team", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator(`[data-person="${coordinator.id}"]`).click();
+    await type(page, "/team");
+    await botSays(page, "Эко-команда (демо)");
+  });
+
+  it("offers real places for the location request, lists the three nearest centers, and shows an event's venue", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator("[data-language=ru]").click();
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/menu");
+    await tap(page, ru("menu-centers"));
+    await tap(page, ru("centers-button-nearest"));
+    await page.locator("#keyboard button").filter({ hasText: exactly(ru("centers-near-button-share")) }).click();
+    const places = page.locator("#choices button");
+    await places.first().waitFor();
+    expect(await places.allTextContents()).toEqual(PLACES.map((p) => `📍 ${ru(p.label)}`));
+    await places.filter({ hasText: ru("sandbox-place-green-bazaar") }).click();
+
+    const { latitude, longitude } = PLACES.find((p) => p.label === "sandbox-place-green-bazaar")!;
+    await page.locator("#chat .msg.user .location").filter({ hasText: `${latitude.toFixed(5)}, ${longitude.toFixed(5)}` }).waitFor();
+    const nearest = page.locator("#chat .msg.bot").filter({ hasText: ru("centers-near-title") }).last();
+    await nearest.waitFor();
+    expect((await nearest.textContent())!.match(/\d+(?:[.,]\d+)? км/g)).toHaveLength(3);
+    // The location request is answered: its keyboard is gone.
+    expect(await page.locator("#keyboard button").count()).toBe(0);
+
+    await tap(page, ru("button-menu"));
+    await tap(page, ru("menu-events"));
+    await tap(page, ru("events-button-district", { district: ru("events-all-districts") }));
+    await tap(page, ru("district-medeu"));
+    await botSays(page, "Молодёжный фестиваль (демо)");
+    await tap(page, "1");
+    await tap(page, ru("events-button-map"));
+    const venue = page.locator("#chat .msg.bot .venue").last();
+    await venue.waitFor();
+    expect(await venue.locator("b").textContent()).toBe("📍 Молодёжный фестиваль (демо)");
+    expect(await venue.locator("span").textContent()).toBe("Парк имени 28 гвардейцев-панфиловцев");
+    expect(await venue.locator("small").textContent()).toBe("43.25850, 76.95450");
+  });
+
+  it("leaves the chat shown as it is when only another person's chat changes", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.locator(`[data-person="${admin.id}"]`).click();
+    await type(page, "/menu");
+    const button = page.locator("#chat .inline-keyboard button").filter({ hasText: exactly(ru("menu-help")) }).last();
+    await button.waitFor();
+    await button.evaluate((node) => Object.assign(globalThis, { marked: node }));
+
+    // Someone else talks to the bot; this page hears of it, and the button it shows stays put.
+    await page.request.post(new URL("/api/send", url).href, { data: { person: coordinator.id, text: "/team" } });
+    let seen = 0;
+    await expect
+      .poll(async () => {
+        const state = await (await page.request.get(new URL(`/api/state?person=${coordinator.id}&since=0`, url).href)).json();
+        seen = state.version;
+        return state.messages.at(-1).fromBot;
+      })
+      .toBe(true);
+    await expect.poll(() => page.evaluate<number>("Number(document.body.dataset.version)"), { timeout: STEP_MS }).toBeGreaterThanOrEqual(seen);
+    expect(await page.evaluate<boolean>("globalThis.marked.isConnected")).toBe(true);
+  });
+
   it("keeps markup typed into the chat as text", async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(STEP_MS);
     await page.goto(url);
     await page.locator("body[data-ready=true]").waitFor();
     await page.locator(`[data-person="${PERSONAS[1]!.user.id}"]`).click();
-    // What a person types comes back in their own bubble as plain text, tags and all.
+    // What a person types comes back in their own bubble as plain text, tags and all (the chat has photos and bold text of its own).
     await type(page, "<img src=x onerror=alert(1)><b>x</b>");
     await page.locator("#chat .msg.user").filter({ hasText: "<img src=x onerror=alert(1)><b>x</b>" }).waitFor();
-    expect(await page.locator("#chat img, #chat b").count()).toBe(0);
+    expect(await page.locator("#chat .msg.user img, #chat .msg.user b").count()).toBe(0);
   });
 });
+
+/** What the browser made of an image: its width in pixels once decoded, 0 until then or if it failed. */
+const naturalWidth = (img: unknown) => {
+  const { complete, naturalWidth } = img as { complete: boolean; naturalWidth: number };
+  return complete ? naturalWidth : 0;
+};
+
+/** How many pixels of the chat are below what it shows. */
+const UNSEEN_BELOW = "(chat => chat.scrollHeight - chat.scrollTop - chat.clientHeight)(document.querySelector('#chat'))";
 
 /** A regular expression matching exactly `text`. */
 function exactly(text: string): RegExp {

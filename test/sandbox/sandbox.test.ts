@@ -6,11 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config.js";
 import { toInstant } from "../../src/domain/time.js";
 import { parseSandboxArgs, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import { PERSONAS } from "../../src/sandbox/personas.js";
+import { adminIds, PERSONAS } from "../../src/sandbox/personas.js";
 
 const START = "2026-12-07T09:00";
 const kazakh = PERSONAS[0]!.user;
 const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
+const partner = PERSONAS.find((p) => p.role === "partner")!.user;
+const coordinator = PERSONAS.find((p) => p.role === "coordinator")!.user;
 
 interface ChatState {
   version: number;
@@ -80,13 +82,15 @@ describe("the sandbox", () => {
     expect(ru.labels["sandbox-plus-day"]).toBe("+1 день");
   });
 
-  it("prepares the people: a Kazakh and a Russian speaker, a specialist with bookings, an administrator", async () => {
+  it("prepares the people: a Kazakh and a Russian speaker, a specialist with bookings, an administrator, a card partner, a team coordinator", async () => {
     const state = await stateOf(sandbox, kazakh.id);
     expect(state.people.map((p) => [p.role, p.language])).toEqual([
       ["youth", "kk"],
       ["youth", "ru"],
       ["specialist", "kk"],
       ["admin", "ru"],
+      ["partner", "ru"],
+      ["coordinator", "kk"],
     ]);
     expect(state.today).toBe("7 желтоқсан, дүйсенбі");
     const db = new Database(join(dir, "kept.db"), { readonly: true });
@@ -95,6 +99,19 @@ describe("the sandbox", () => {
       expect(linked.service).toBe("psychologist");
       const booked = db.prepare("select count(*) as n from bookings where specialist_id = ? and status = 'confirmed'").get(linked.id) as { n: number };
       expect(booked.n).toBe(2);
+      // The partner and the coordinator hold their roles through invites an administrator made and they opened.
+      expect(db.prepare("select p.demo, p.active from partner_accounts a join partners p on p.id = a.partner_id where a.telegram_id = ?").get(partner.id)).toEqual({
+        demo: 1,
+        active: 1,
+      });
+      expect(db.prepare("select demo from teams where coordinator_id = ?").all(coordinator.id)).toEqual([{ demo: 1 }]);
+      const invites = db.prepare("select kind, used_by, created_by from staff_invites order by kind").all();
+      expect(invites).toEqual([
+        { kind: "coordinator", used_by: coordinator.id, created_by: adminIds()[0] },
+        { kind: "partner", used_by: partner.id, created_by: adminIds()[0] },
+      ]);
+      // The demo events are there too, one of them with a map point.
+      expect(db.prepare("select count(*) as n from events where latitude is not null").get()).toEqual({ n: 1 });
     } finally {
       db.close();
     }
@@ -118,6 +135,7 @@ describe("the sandbox", () => {
     expect((await post(sandbox, "/api/clock", { step: "week" })).status).toBe(400);
     expect((await post(sandbox, "/api/send", "not json")).status).toBe(400);
     expect((await fetch(`${sandbox.url}/api/files/nothing`)).status).toBe(404);
+    expect((await post(sandbox, "/api/scan", { file: "nothing" })).status).toBe(404);
     expect((await fetch(`${sandbox.url}/etc/passwd`)).status).toBe(404);
     expect((await stateOf(sandbox, kazakh.id)).people).toHaveLength(PERSONAS.length);
   });
@@ -167,7 +185,11 @@ describe("a sandbox database kept with --db", () => {
     const counts = () => {
       const db = new Database(dbPath, { readonly: true });
       try {
-        return db.prepare("select (select count(*) from specialists) as s, (select count(*) from bookings) as b, (select count(*) from events where category = 'teatalk') as t").get();
+        return db
+          .prepare(
+            "select (select count(*) from specialists) as s, (select count(*) from bookings) as b, (select count(*) from events) as e, (select count(*) from staff_invites) as i, (select count(*) from partner_accounts) as p, (select count(*) from teams where coordinator_id is not null) as c",
+          )
+          .get();
       } finally {
         db.close();
       }

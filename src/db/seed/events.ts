@@ -21,10 +21,27 @@ interface DemoEvent {
   capacity: number | null;
 }
 
+interface DemoVenue {
+  kk: string;
+  ru: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** Where the festival is held: a public park of its district (Medeu), with its map point. */
+const FESTIVAL_VENUE: DemoVenue = {
+  kk: "28 гвардияшы-панфиловшылар атындағы саябақ",
+  ru: "Парк имени 28 гвардейцев-панфиловцев",
+  latitude: 43.2585,
+  longitude: 76.9545,
+};
+/** Where an event is held when its district has no center (yet). */
+const VENUE_TO_BE_NAMED: DemoVenue = { kk: "Алаң кейін хабарланады (демо)", ru: "Площадка будет объявлена (демо)", latitude: null, longitude: null };
+
 /**
- * Demo events, one or two in each district: in a center, or (the festival) at a city venue still
- * to be named. Titles say "demo" in both languages. The media-literacy class has two seats, to
- * try the waitlist with.
+ * Demo events, one or two in each district: in a center, or (the festival) in a city park, so that
+ * an event's "On the map" has a real place to show. Titles say "demo" in both languages. The
+ * media-literacy class has two seats, to try the waitlist with.
  */
 const DEMO_EVENTS: readonly DemoEvent[] = [
   { category: "festival", district: "medeu", kk: "Жастар фестивалі (демо)", ru: "Молодёжный фестиваль (демо)", aboutKk: "Музыка, спорт алаңдары және жастар ұйымдарының шатырлары.", aboutRu: "Музыка, спортивные площадки и шатры молодёжных организаций.", day: 5, time: "12:00", minutes: 360, capacity: null },
@@ -57,15 +74,17 @@ export async function seedEventsDemo(db: Db, now: Date): Promise<number> {
         .executeTakeFirst();
       if (exists) continue;
       // The festival is out in the city; the others in the district's first center.
-      const center = e.category === "festival" ? undefined : centers.find((c) => c.district === e.district);
+      const outdoors = e.category === "festival";
+      const center = outdoors ? undefined : centers.find((c) => c.district === e.district);
+      const venue = outdoors ? FESTIVAL_VENUE : center ? undefined : VENUE_TO_BE_NAMED;
       await createEvent(trx, {
         category: e.category,
         level: null,
         center_id: center?.id ?? null,
-        venue_kk: center ? null : "Алаң кейін хабарланады (демо)",
-        venue_ru: center ? null : "Площадка будет объявлена (демо)",
-        latitude: null,
-        longitude: null,
+        venue_kk: venue?.kk ?? null,
+        venue_ru: venue?.ru ?? null,
+        latitude: venue?.latitude ?? null,
+        longitude: venue?.longitude ?? null,
         district: e.district,
         title_kk: e.kk,
         title_ru: e.ru,

@@ -13,6 +13,8 @@ const page = {
   bot: "",
   clockOffsetMs: 0,
   state: null,
+  /** What the chat shows now, to tell a change of this chat from one elsewhere. */
+  view: null,
   seenAnswers: null,
   poll: null,
 };
@@ -151,7 +153,11 @@ function fileUrl(fileId) {
 
 function messageBody(m) {
   const parts = [];
-  if (m.photo) parts.push(el("img", { src: fileUrl(m.photo[m.photo.length - 1].file_id), alt: "" }));
+  if (m.photo) {
+    const largest = m.photo[m.photo.length - 1].file_id;
+    parts.push(el("img", { src: fileUrl(largest), alt: "" }));
+    parts.push(el("button", { type: "button", class: "scan", onclick: () => scan(largest) }, t("sandbox-scan-qr")));
+  }
   if (m.document) {
     parts.push(el("div", { class: "file" }, "📄 ",
       el("a", { href: fileUrl(m.document.file_id), download: m.document.file_name ?? "" }, m.document.file_name ?? t("sandbox-download"))));
@@ -245,12 +251,27 @@ function linkTo(href, ...children) {
     href,
     onclick: (event) => {
       event.preventDefault();
-      choose(t("sandbox-open-link-as"), page.state.people.map((p) => ({
-        text: p.name,
-        pick: () => post("/api/send", { person: p.id, text: `/start ${payload}` }),
-      })));
+      openLinkAs(payload);
     },
   }, ...children);
+}
+
+function openLinkAs(payload) {
+  choose(t("sandbox-open-link-as"), page.state.people.map((p) => ({
+    text: p.name,
+    pick: () => post("/api/send", { person: p.id, text: `/start ${payload}` }),
+  })));
+}
+
+/**
+ * A phone's camera pointed at a photo: a QR code with a link to this bot opens it as the person
+ * chosen, as scanning a card at a partner's counter does; any other text is shown as it is.
+ */
+async function scan(fileId) {
+  const { text } = await post("/api/scan", { file: fileId });
+  const payload = typeof text === "string" ? deepLinkPayload(text) : null;
+  if (payload !== null) openLinkAs(payload);
+  else toast(text ?? t("sandbox-no-qr"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,6 +314,7 @@ function choosePerson(id) {
   localStorage.setItem("sandbox-person", String(id));
   page.seenAnswers = null;
   page.version = 0;
+  page.view = null;
   $("#chat").replaceChildren();
   page.poll?.abort();
 }
@@ -301,13 +323,17 @@ function choosePerson(id) {
 // The chat, kept up to date by long polling
 
 function render(state) {
-  page.clockOffsetMs = new Date(state.now).getTime() - Date.now();
-  showClock();
   peopleTabs(state.people);
   const chat = $("#chat");
   const follows = chat.childElementCount === 0 || chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
   chat.replaceChildren(...state.messages.flatMap(messageView));
-  if (follows) chat.scrollTop = chat.scrollHeight;
+  if (follows) {
+    chat.scrollTop = chat.scrollHeight;
+    // A new photo takes its height only once loaded: the chat stays at its newest message then too.
+    for (const img of chat.querySelectorAll("img")) {
+      if (!img.complete) img.addEventListener("load", () => { chat.scrollTop = chat.scrollHeight; }, { once: true });
+    }
+  }
   replyKeyboard(state.keyboard);
   showAnswers(state.answers);
 }
@@ -319,15 +345,21 @@ async function follow() {
       const res = await fetch(`/api/state?person=${page.person}&since=${page.version}&language=${page.language}`, { signal: page.poll.signal });
       const state = await res.json();
       if (!state.people.some((p) => p.id === page.person)) {
-        page.person = state.people[0].id;
-        page.version = 0;
+        choosePerson(state.people[0].id);
         continue;
       }
       // An answer for the person shown before a switch is not this chat.
       if (state.person !== page.person) continue;
       page.state = state;
-      render(state);
+      page.clockOffsetMs = new Date(state.now).getTime() - Date.now();
+      showClock();
+      // A change elsewhere (another person's chat, the bot's own polling) leaves this chat as it
+      // is: a button about to be pressed stays where it is.
+      const view = JSON.stringify([state.people, state.messages, state.keyboard, state.answers]);
+      if (view !== page.view) render(state);
+      page.view = view;
       page.version = state.version;
+      document.body.dataset.version = String(state.version);
       document.body.dataset.ready = "true";
     } catch (error) {
       if (error.name !== "AbortError") await new Promise((resolve) => setTimeout(resolve, 1000));
