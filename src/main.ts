@@ -22,7 +22,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     return;
   }
   if (command === "sandbox") {
-    // Loaded for this command alone: the sandbox reads QR codes with packages only a development install has.
+    // Loaded for this command alone: the bot itself never needs the sandbox or its QR reader.
     const { parseSandboxArgs, startSandbox } = await import("./sandbox/index.js");
     const sandbox = await startSandbox(configOrExit(() => parseSandboxArgs(args)));
     stopOnSignals(sandbox.logger, () => sandbox.stop());
