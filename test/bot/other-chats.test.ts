@@ -18,7 +18,7 @@ function pressOutsidePrivate(id: number, where: Record<string, unknown>): Update
   return {
     update_id: id,
     callback_query: { id: `q${id}`, from: userOf(person), chat_instance: "-1", data: "menu:open", ...where },
-  } as Update;
+  };
 }
 
 describe("a button pressed outside a private chat with the bot", () => {
