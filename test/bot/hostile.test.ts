@@ -221,6 +221,11 @@ async function problemsOf(update: Update | undefined, batch: ApiCall[]): Promise
     const answers = batch.filter((c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === queryId).length;
     if (answers !== 1) problems.push(`callback query answered ${answers} times`);
   }
+  // Whatever a person writes in private gets an answer, even if only "I did not understand".
+  const written = update?.message?.chat.type === "private" ? update.message.chat.id : undefined;
+  if (written !== undefined && !batch.some((c) => c.method.startsWith("send") && Number(c.payload.chat_id) === written)) {
+    problems.push("a private message left without an answer");
+  }
   const apology = [h.i18n.t("ru", "error-generic"), h.i18n.t("kk", "error-generic")];
   for (const call of batch) {
     const wrong = invalidity(call);
