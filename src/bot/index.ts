@@ -119,6 +119,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   privateChats.use(practiceFeature);
   privateChats.use(startFeature, profileFeature, privacyFeature, menuFeature);
   privateChats.use(fallback);
+  bot.use(elsewhere);
 
   bot.catch(async (err) => {
     const ctx = err.ctx;
@@ -148,6 +149,13 @@ flowControl.command("cancel", async (ctx) => {
   await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   await showMainMenu(ctx);
 });
+
+/**
+ * The bot talks in private chats only; a press anywhere else (a group, a message sent through
+ * inline mode) is still answered, or the person's client keeps waiting on it.
+ */
+const elsewhere = new Composer<BaseContext>();
+elsewhere.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 
 /** Whatever no feature took: a stale button or a message out of context still gets an answer. */
 const fallback = new Composer<AppContext>();

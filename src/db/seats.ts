@@ -224,6 +224,8 @@ async function release(trx: Db, signup: EventSignup, event: Event, now: Date): P
  * sign-up has closed no offer can be answered in time, and free seats stay free.
  */
 async function offerFreedSeats(trx: Db, event: Event, now: Date): Promise<void> {
+  // Without a seat limit nobody waits in line, and there is no seat to pass on.
+  if (event.capacity === null) return;
   const window = offerWindow(new Date(event.starts_at), now);
   if (!window || event.status !== "scheduled") return;
   const free = freeSeats(await seatCount(trx, event));

@@ -244,6 +244,16 @@ describe("an event's card and signing up", () => {
     expect(h.texts(await u.press(`ev:e:${festival}`))[0]).toContain(ru("events-card-seats-open"));
   });
 
+  it("lets one leave an event without a seat limit: no seat to pass on to anyone", async () => {
+    const u = await person(519);
+    await u.press(`ev:join:${festival}`);
+    const [mine] = await signupsOf(festival);
+    const cancelled = await u.press(`ev:cancel-yes:${mine!.id}`);
+    expect(answer(cancelled)).toMatchObject({ text: ru("events-cancelled-alert") });
+    expect(h.texts(cancelled)[0]).toBe(ru("events-cancelled"));
+    expect((await signupsOf(festival)).map((s) => s.status)).toEqual(["cancelled"]);
+  });
+
   it("lists the person's own events with where they stand", async () => {
     const a = await person(517);
     expect(h.texts(await a.press("ev:my"))).toEqual([ru("events-my-none")]);
