@@ -1,12 +1,15 @@
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDay } from "../../src/domain/time.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
 import type { BotProcess } from "./bot-process.js";
-import { findBrowser, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS } from "./sandbox-page.js";
+import { findBrowser, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
 
 /** Debian's firefox-esr (or the browser named by FIREFOX_PATH), driven through WebDriver BiDi. */
 const browserPath = findBrowser("FIREFOX_PATH", ["/usr/bin/firefox-esr", "/usr/bin/firefox"], "firefox-esr");
 
+/** A Monday morning in Almaty. */
+const MONDAY = "2026-12-07";
 const russian = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "ru")!.user;
 /** A phone held upright. */
 const PHONE = { width: 390, height: 844 };
@@ -17,7 +20,7 @@ describe.skipIf(!browserPath)("npm run sandbox in Firefox on a phone", () => {
   let url = "";
 
   beforeAll(async () => {
-    ({ sandbox, url } = await startSandbox("2026-12-07T09:00"));
+    ({ sandbox, url } = await startSandbox(`${MONDAY}T09:00`));
     browser = await puppeteer.launch({ browser: "firefox", executablePath: browserPath, headless: true, defaultViewport: PHONE });
   });
 
@@ -58,6 +61,8 @@ describe.skipIf(!browserPath)("npm run sandbox in Firefox on a phone", () => {
     await page.click("[data-language=ru]");
     await page.click(`[data-person="${russian.id}"]`);
     await page.waitForSelector(`[data-person="${russian.id}"][aria-selected=true]`);
+    // The clock shows Almaty's time, in the page's language.
+    await page.waitForFunction(`document.querySelector("#clock").textContent.startsWith(${JSON.stringify(`${formatDay(MONDAY, "ru")} 09:0`)})`);
 
     await type(page, "/start");
     await tap(page, "Русский");
@@ -81,6 +86,8 @@ describe.skipIf(!browserPath)("npm run sandbox in Firefox on a phone", () => {
     expect(events.id).toBe(menu.id);
     expect(events.meta).toContain(ru("sandbox-edited"));
     expect(await page.$$eval("#chat .msg.bot", (all) => all.length)).toBe(botMessages);
+    // The chat still shows its end, the events' keyboard with it, as a client does.
+    expect(await page.evaluate(UNSEEN_BELOW)).toBeLessThan(2);
 
     expect(await page.evaluate("[innerWidth, innerHeight]")).toEqual([PHONE.width, PHONE.height]);
     expect(await page.evaluate(SIDEWAYS_OVERFLOW)).toBeLessThanOrEqual(0);

@@ -16,6 +16,9 @@ export const ru = (key: string, vars?: Record<string, string | number>) => htmlT
 /** How many pixels the page is wider than its window: more than 0 means something sticks out sideways. */
 export const SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
 
+/** How many pixels of the chat are below what it shows. */
+export const UNSEEN_BELOW = "(chat => chat.scrollHeight - chat.scrollTop - chat.clientHeight)(document.querySelector('#chat'))";
+
 /**
  * The browser named by the variable `pathVariable`, else the first of `paths` that exists, else
  * `command` found on PATH; undefined when none is installed. In CI the browser is required

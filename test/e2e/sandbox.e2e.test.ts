@@ -10,7 +10,7 @@ import { projectRoot } from "../../src/paths.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
 import { PLACES } from "../../src/sandbox/server.js";
 import type { BotProcess } from "./bot-process.js";
-import { exactly, findBrowser, kk, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS } from "./sandbox-page.js";
+import { exactly, findBrowser, kk, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
 
 /**
  * A Monday morning in Almaty before the demo specialists' first hour: tomorrow's first slot is
@@ -291,6 +291,3 @@ const naturalWidth = (img: unknown) => {
   const { complete, naturalWidth } = img as { complete: boolean; naturalWidth: number };
   return complete ? naturalWidth : 0;
 };
-
-/** How many pixels of the chat are below what it shows. */
-const UNSEEN_BELOW = "(chat => chat.scrollHeight - chat.scrollTop - chat.clientHeight)(document.querySelector('#chat'))";
