@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -7,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holderLine } from "../../src/bot/features/card/view.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { addDays, formatDay } from "../../src/domain/time.js";
-import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import { projectRoot } from "../../src/paths.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
 import { PLACES } from "../../src/sandbox/server.js";
-import { BotProcess } from "./bot-process.js";
+import type { BotProcess } from "./bot-process.js";
+import { exactly, findBrowser, kk, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
 
 /**
  * A Monday morning in Almaty before the demo specialists' first hour: tomorrow's first slot is
@@ -19,30 +18,11 @@ import { BotProcess } from "./bot-process.js";
  */
 const MONDAY = "2026-12-07";
 const START = `${MONDAY}T09:00`;
-const STEP_MS = 15_000;
 
 const i18n = createI18n();
-/** A locale text in Kazakh as the person reads it on the page. */
-const kk = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("kk", key, vars));
-const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("ru", key, vars));
 
-/** Debian's chromium (or the browser named by CHROMIUM_PATH); undefined when none is installed. */
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
-  if (found) return found;
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const browserPath = findChromium();
-if (!browserPath && process.env.CI === "true") {
-  throw new Error("chromium is required for the sandbox's browser test in CI (.ci/run installs it)");
-}
-if (!browserPath) console.warn("Skipping the sandbox's browser test: no chromium found (apt-get install chromium).");
+/** Debian's chromium (or the browser named by CHROMIUM_PATH). */
+const browserPath = findBrowser("CHROMIUM_PATH", ["/usr/bin/chromium", "/usr/bin/chromium-browser"], "chromium");
 
 const kazakh = PERSONAS.find((p) => p.role === "youth" && p.user.language_code === "kk")!.user;
 const specialist = PERSONAS.find((p) => p.role === "specialist")!.user;
@@ -60,13 +40,7 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
   let shots = "";
 
   beforeAll(async () => {
-    sandbox = new BotProcess({ LOG_LEVEL: "warn" }, ["sandbox", "--port", "0", "--time", START]);
-    const deadline = Date.now() + STEP_MS;
-    while (!/http:\/\/127\.0\.0\.1:\d+/.test(sandbox.stdout)) {
-      if (sandbox.hasExited || Date.now() > deadline) throw new Error(`The sandbox did not start.\n${sandbox.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    url = /http:\/\/127\.0\.0\.1:\d+/.exec(sandbox.stdout)![0];
+    ({ sandbox, url } = await startSandbox(START));
     browser = await chromium.launch({
       executablePath: browserPath,
       // Root (as in CI) cannot use chromium's own sandbox.
@@ -156,7 +130,7 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
 
     // On a phone-sized window nothing sticks out sideways.
     await page.setViewportSize({ width: 390, height: 780 });
-    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    const overflow = await page.evaluate<number>(SIDEWAYS_OVERFLOW);
     expect(overflow).toBeLessThanOrEqual(0);
   }, 60_000);
 
@@ -317,11 +291,3 @@ const naturalWidth = (img: unknown) => {
   const { complete, naturalWidth } = img as { complete: boolean; naturalWidth: number };
   return complete ? naturalWidth : 0;
 };
-
-/** How many pixels of the chat are below what it shows. */
-const UNSEEN_BELOW = "(chat => chat.scrollHeight - chat.scrollTop - chat.clientHeight)(document.querySelector('#chat'))";
-
-/** A regular expression matching exactly `text`. */
-function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-}
