@@ -27,6 +27,9 @@ export interface MixRun {
   offScript: string[];
 }
 
+/** How many times a step that repeats is tapped at most before the visit counts as off script. */
+const MAX_REPEATS = 12;
+
 /**
  * Every person goes through their script at once, each waiting for the bot's answer before the
  * next step, as polling hands updates over in production: one chat's in order, chats side by
@@ -43,15 +46,23 @@ export async function runMix(
   const walk = async (n: number) => {
     const person = new SimulatedPerson(people.firstId + n, telegram);
     for (const step of script(n)) {
-      const update = person.updateFor(step);
-      if (typeof update === "string") {
-        if ("optional" in step && step.optional) continue;
-        offScript.push(update);
+      const until = "until" in step ? step.until : undefined;
+      for (let taps = 0; taps < (until ? MAX_REPEATS : 1); taps++) {
+        const update = person.updateFor(step);
+        if (typeof update === "string") {
+          if ("optional" in step && step.optional) break;
+          offScript.push(update);
+          return;
+        }
+        const start = performance.now();
+        await created.tracker.handle(created.bot, update);
+        timings[step.kind].push(performance.now() - start);
+        if (until && person.sees(until)) break;
+      }
+      if (until && !person.sees(until)) {
+        offScript.push(`still no button ${String(until)} after ${MAX_REPEATS} taps, among ${person.screen().join(" | ")}`);
         return;
       }
-      const start = performance.now();
-      await created.tracker.handle(created.bot, update);
-      timings[step.kind].push(performance.now() - start);
     }
   };
   const start = performance.now();

@@ -9,8 +9,12 @@ export type StepKind = "flow" | "tap";
 export type Step =
   | { kind: StepKind; send: string }
   | { kind: StepKind; shareContact: true }
-  /** Among the matching buttons, the `nth` (modulo their number); `optional`: skipped when none matches. */
-  | { kind: StepKind; tap: RegExp; nth?: number; optional?: boolean };
+  /**
+   * Among the matching buttons, the `nth` (modulo their number); `optional`: skipped when none
+   * matches; `until`: tapped again and again until a button matching it is on the screen (a
+   * booking whose time someone else took a moment before goes on with another time).
+   */
+  | { kind: StepKind; tap: RegExp; nth?: number; optional?: boolean; until?: RegExp };
 
 /** A person's visit: sign-up, the menus, a consultation, a practice round, a tea talk, an event. */
 export function visit(n: number): Step[] {
@@ -24,18 +28,17 @@ export function visit(n: number): Step[] {
     flow({ tap: /^su-consent:yes$/ }),
     flow({ send: "Айгерим" }),
     flow({ send: String(18 + (n % 15)) }),
-    flow({ tap: /^su-district:/ }),
+    flow({ tap: /^su-district:/, nth: n }),
     flow({ shareContact: true }),
     flow({ tap: /^su-occupation:/ }),
     tap({ tap: /^menu:centers$/ }),
     tap({ tap: /^menu:open$/ }),
     flow({ tap: /^menu:consult$/ }),
-    flow({ tap: /^cs-svc:career$/ }),
-    flow({ tap: /^cs-day:\d/, nth: n }),
-    flow({ tap: /^cs-time:\d/, nth: n * 7 }),
-    flow({ tap: /^cs-mode:in_person$/, optional: true }),
-    flow({ tap: /^cs-topic:skip$/ }),
-    flow({ tap: /^cs-ok:yes$/ }),
+    flow({ tap: /^cs-svc:(?!back$|cancel$)/, nth: n }),
+    // Whatever the booking asks on the way: on to the psychologist, a district where the own one
+    // has no time left, a day, a time, another time if that one was just taken, the mode, no
+    // topic, yes.
+    flow({ tap: /^(cs-safe:go|cs-dist:any|cs-day:\d.*|cs-time:\d.*|cs-alt:\d+|cs-mode:in_person|cs-topic:skip|cs-ok:yes)$/, nth: n, until: /^menu:consult$/ }),
     tap({ tap: /^menu:open$/, optional: true }),
     tap({ tap: /^menu:teatalk$/ }),
     tap({ tap: /^tt:clubs$/ }),
@@ -82,6 +85,16 @@ export class SimulatedPerson {
     this.user = { id, first_name: "Айгерим", language_code: id % 2 === 0 ? "kk" : "ru" };
   }
 
+  /** The data (or the text) of the buttons on the screen in front of the person. */
+  screen(): string[] {
+    return (this.telegram.keyboardOf(this.user.id)?.buttons ?? []).map((b) => ("callback_data" in b ? b.callback_data : b.text));
+  }
+
+  /** Whether a button matching `pattern` is on the screen in front of the person. */
+  sees(pattern: RegExp): boolean {
+    return (this.telegram.keyboardOf(this.user.id)?.buttons ?? []).some((b) => "callback_data" in b && pattern.test(b.callback_data));
+  }
+
   /** The update for a step, or a description of what the screen lacked. */
   updateFor(step: Step): Update | string {
     if ("send" in step) return messageUpdate(this.user, textContent(step.send));
@@ -90,7 +103,7 @@ export class SimulatedPerson {
     const buttons = (keyboard?.buttons ?? []).filter((b) => "callback_data" in b && step.tap.test(b.callback_data));
     const button = buttons[(step.nth ?? 0) % Math.max(1, buttons.length)];
     if (!button || !("callback_data" in button) || !keyboard) {
-      return `no button ${String(step.tap)} among ${(keyboard?.buttons ?? []).map((b) => ("callback_data" in b ? b.callback_data : b.text)).join(" | ")}`;
+      return `no button ${String(step.tap)} among ${this.screen().join(" | ")}`;
     }
     const message = { message_id: keyboard.messageId, date: Math.floor(Date.now() / 1000), chat: { id: this.user.id, type: "private" as const, first_name: this.user.first_name }, text: "…" };
     return callbackUpdate(this.user, button.callback_data, message);

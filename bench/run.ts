@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../src/paths.js";
@@ -158,7 +158,15 @@ async function main(): Promise<void> {
 /** What the figures were measured on. */
 function machine() {
   const model = /^model name\s*:\s*(.+)$/m.exec(safeRead("/proc/cpuinfo"))?.[1] ?? cpus()[0]?.model ?? "unknown";
-  return { cores: cpus().length, cpu: model, ram_gb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cores: cpus().length,
+    cpu: model,
+    ram_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    // Other work on the machine slows every figure alike: the load when the run began says how much.
+    load_average_1m: loadavg()[0]!,
+  };
 }
 
 function safeRead(path: string): string {

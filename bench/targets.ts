@@ -6,7 +6,7 @@ import type { Spread } from "./stats.js";
 /** Every figure of one run of the benchmark, as written to its JSON file. */
 export interface BenchResults {
   date: string;
-  machine: { cores: number; cpu: string; ram_gb: number; node: string; platform: string };
+  machine: { cores: number; cpu: string; ram_gb: number; node: string; platform: string; load_average_1m: number };
   options: Record<string, number>;
   mix: Record<keyof MixFigures, Spread> & { ratio_to_bare_conversation: Spread; steps_off_script: number; errors_logged: number };
   one_tap: Record<keyof MixFigures, Spread> & { ratio_to_bare_grammy: Spread };
