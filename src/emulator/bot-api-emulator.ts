@@ -108,6 +108,11 @@ export interface BotApiEmulatorOptions {
   port?: number;
   /** The time messages are dated with; the system clock by default. */
   now?: () => Date;
+  /**
+   * Telegram's limit on messages a bot sends, over all chats: a send beyond this many within
+   * one second (by `now`) is answered 429 with `retry_after`, and not carried out. No limit by default.
+   */
+  sendsPerSecond?: number;
 }
 
 /** A message of a chat, the user's or the bot's, as it looks now. */
@@ -146,6 +151,9 @@ const MESSAGE_METHODS = new Set([
   "editMessageReplyMarkup",
   "editMessageCaption",
 ]);
+
+/** Methods that put a new message in a chat: what Telegram's limit per second counts. */
+const SENDING_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto", "sendLocation", "sendVenue", "copyMessage", "forwardMessage"]);
 
 /** Methods that deliver something to a chat and so fail with 403 once the user blocked the bot. */
 const CHAT_BOUND_METHODS = new Set([...MESSAGE_METHODS, "sendChatAction"]);
@@ -242,7 +250,7 @@ interface Waiter {
  * Point grammY at it with `new Bot(token, { client: { apiRoot: emulator.apiRoot } })`.
  */
 export async function startBotApiEmulator(opts: BotApiEmulatorOptions = {}): Promise<BotApiEmulator> {
-  const emulator = new BotApiEmulator(opts.token ?? "123456:TEST", opts.now);
+  const emulator = new BotApiEmulator(opts.token ?? "123456:TEST", opts.now, opts.sendsPerSecond);
   await emulator.listen(opts.port ?? 0);
   return emulator;
 }
@@ -284,6 +292,8 @@ export class BotApiEmulator {
   private readonly failures: Array<{ method: string; failure: InjectedFailure; remaining: number }> = [];
   private readonly answerDelays = new Map<string, number>();
   private readonly drops: Array<{ method: string; drop: Drop; remaining: number; when?: (call: RecordedCall) => boolean }> = [];
+  /** When the sends of the last second were carried out, oldest first (see `sendsPerSecond`). */
+  private readonly recentSends: number[] = [];
 
   /** Calls before this index belong to earlier interactions; see `waitForCall`. */
   private cursor = 0;
@@ -337,7 +347,11 @@ export class BotApiEmulator {
   );
 
   /** Use `startBotApiEmulator` instead, which also starts listening. */
-  constructor(token: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    token: string,
+    private readonly now: () => Date = () => new Date(),
+    private readonly sendsPerSecond = Number.POSITIVE_INFINITY,
+  ) {
     const botId = Number(token.split(":")[0]);
     if (!Number.isSafeInteger(botId) || botId <= 0 || !token.includes(":")) {
       throw new Error(`Bot token must look like "<numeric id>:<secret>", got "${token}"`);
@@ -770,6 +784,7 @@ export class BotApiEmulator {
     if (!handler) throw new ApiError(404, "Not Found: method not found");
     const failure = this.takeFailure(call.method);
     if (failure) throw failure;
+    if (SENDING_METHODS.has(call.method)) this.countSend();
     const chatId = call.params.chat_id;
     if (CHAT_BOUND_METHODS.has(call.method) && chatId !== undefined && this.blocked.has(Number(chatId))) {
       throw new ApiError(403, "Forbidden: bot was blocked by the user");
@@ -777,6 +792,18 @@ export class BotApiEmulator {
     const result = handler(call);
     if (MESSAGE_METHODS.has(call.method)) this.snapshotMessage(call, result);
     return result;
+  }
+
+  /** Counts a send against the limit per second, or refuses it as Telegram does beyond it. */
+  private countSend(): void {
+    const at = this.now().getTime();
+    while (this.recentSends.length > 0 && this.recentSends[0]! <= at - 1000) this.recentSends.shift();
+    if (this.recentSends.length >= this.sendsPerSecond) {
+      // Telegram gives whole seconds: the wait until the oldest send of the window leaves it, rounded up.
+      const retryAfter = Math.max(1, Math.ceil((this.recentSends[0]! + 1000 - at) / 1000));
+      throw new ApiError(429, defaultDescription(429, { retry_after: retryAfter }), { retry_after: retryAfter });
+    }
+    this.recentSends.push(at);
   }
 
   private respond(res: ServerResponse, status: number, body: unknown): void {

@@ -21,10 +21,10 @@ export const DISPATCH_SCHEDULE = "*/10 * * * * *";
  * sleeping inside one call, and schedules other failures again with its own backoff. The
  * transport's timeout (seconds, well below the outbox lease) keeps a hung request from
  * outliving a claim, and `cutOff` ends a send in flight when the process stops. Its texts are
- * HTML, like the bot's.
+ * HTML, like the bot's. `fetch` stands in for the network (Telegram answered inside the process).
  */
-export function outboxApi(config: Config, cutOff?: AbortSignal): Api {
-  const api = new Api(config.botToken, { apiRoot: config.apiRoot, fetch: telegramTransport({ cutOff, retry: false }) });
+export function outboxApi(config: Config, cutOff?: AbortSignal, fetch?: typeof globalThis.fetch): Api {
+  const api = new Api(config.botToken, { apiRoot: config.apiRoot, fetch: telegramTransport({ cutOff, retry: false, fetch }) });
   api.config.use(htmlByDefault);
   return api;
 }

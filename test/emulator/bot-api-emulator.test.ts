@@ -332,6 +332,27 @@ describe("simulated users", () => {
     expect(reply.date).toBe(at.getTime() / 1000);
   });
 
+  it("refuses sends beyond its limit per second with 429 and retry_after, and takes them again a second later", async () => {
+    await em.close();
+    let at = new Date("2026-12-08T04:00:00Z");
+    em = await startBotApiEmulator({ now: () => at, sendsPerSecond: 3 });
+    const bot = makeBot();
+    em.addUser(alice);
+    const [first] = [await bot.api.sendMessage(alice.id, "1"), await bot.api.sendMessage(alice.id, "2"), await bot.api.sendMessage(alice.id, "3")];
+    // An edit is not a message sent: the limit leaves it alone.
+    await bot.api.editMessageText(alice.id, first.message_id, "1 edited");
+
+    at = new Date(at.getTime() + 999);
+    const refused = await failure(bot.api.sendMessage(alice.id, "4"));
+    expect(refused.error_code).toBe(429);
+    expect(refused.parameters.retry_after).toBe(1);
+    expect(em.chatHistory(alice.id).map((m) => m.text)).toEqual(["1 edited", "2", "3"]);
+
+    at = new Date(at.getTime() + 1);
+    await bot.api.sendMessage(alice.id, "4");
+    expect(em.chatHistory(alice.id).map((m) => m.text)).toEqual(["1 edited", "2", "3", "4"]);
+  });
+
   it("presses the newest inline button with the given data", async () => {
     const bot = makeBot();
     em.addUser(alice);

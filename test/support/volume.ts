@@ -2,6 +2,8 @@ import type { Insertable } from "kysely";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
 import { DISTRICTS } from "../../src/domain/districts.js";
 import { NUDGE_TIMES } from "../../src/domain/practice-nudge.js";
+import { DECK } from "../../src/domain/practice/deck/index.js";
+import { EXERCISE_KINDS } from "../../src/domain/practice/exercises.js";
 import { SERVICE_CODES, SERVICES } from "../../src/domain/services.js";
 import type { Db } from "../../src/db/database.js";
 import type { BookingStatus, Database, OutboxState } from "../../src/db/schema.js";
@@ -16,6 +18,12 @@ export interface Volume {
   idleFlows: number;
   /** Ids of people start from here, so that a test's own people do not clash with them. */
   firstPersonId?: number;
+  /** Everyone has a daily practice time, not a fifth of them. */
+  nudgeEveryone?: boolean;
+  /** Past tea-talk sessions, each with ten signups (attended, no-show or cancelled). */
+  teaTalks?: number;
+  /** Practice answers, spread over a tenth of the people, each of whom also holds cards of the deck. */
+  practiceReviews?: number;
 }
 
 /** The city's sixteen centers, each with one specialist of every service, all working every day. */
@@ -90,7 +98,7 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
       consent_at: at,
       registered_at: at,
       blocked_at: null,
-      practice_nudge_time: i % 5 === 0 ? NUDGE_TIMES[i % NUDGE_TIMES.length]! : null,
+      practice_nudge_time: volume.nudgeEveryone || i % 5 === 0 ? NUDGE_TIMES[i % NUDGE_TIMES.length]! : null,
       created_at: at,
       updated_at: at,
     };
@@ -144,12 +152,108 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
   });
   await insertChunked(db, "outbox", outbox);
 
+  await fillTeaTalkHistory(db, volume, firstId, now);
+  await fillPracticeHistory(db, volume, firstId, now);
+
   const flows = Array.from({ length: Math.min(volume.idleFlows, volume.people) }, (_, i) => ({
     key: `chat:${firstId + i}`,
     value: "{}",
     updated_at: new Date(now.getTime() - (30 + (i % 300)) * DAY_MS).toISOString(),
   }));
   await insertChunked(db, "conversation_state", flows);
+}
+
+const SIGNUPS_PER_SESSION = 10;
+
+/** Sessions at the volume's centers, one an hour going back from yesterday, their seats taken. */
+async function fillTeaTalkHistory(db: Db, volume: Volume, firstId: number, now: Date): Promise<void> {
+  const sessions = volume.teaTalks ?? 0;
+  if (sessions === 0 || volume.people === 0) return;
+  const at = now.toISOString();
+  const centers = DISTRICTS.flatMap((district, d) => Array.from({ length: CENTERS_PER_DISTRICT }, (_, c) => ({ id: `vol-${d}-${c}`, district })));
+  const rows = Array.from({ length: sessions }, (_, i) => {
+    const center = centers[i % centers.length]!;
+    const start = new Date(now.getTime() - (24 + Math.floor(i / centers.length)) * 3_600_000);
+    return {
+      category: "teatalk" as const,
+      level: (["beginner", "intermediate", "advanced"] as const)[i % 3]!,
+      center_id: center.id,
+      venue_kk: null,
+      venue_ru: null,
+      latitude: null,
+      longitude: null,
+      district: center.district,
+      title_kk: "Tea talk",
+      title_ru: "Tea talk",
+      description_kk: null,
+      description_ru: null,
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 3_600_000).toISOString(),
+      capacity: 12,
+      host_specialist_id: null,
+      host_name: "—",
+      host_telegram_id: null,
+      created_at: at,
+    };
+  });
+  await insertChunked(db, "events", rows);
+  const first = await db.selectFrom("events").select((eb) => eb.fn.max("id").as("last")).executeTakeFirstOrThrow();
+  const firstEventId = Number(first.last) - sessions + 1;
+  const statuses = ["attended", "attended", "attended", "no_show", "cancelled"] as const;
+  const signups = Array.from({ length: sessions * SIGNUPS_PER_SESSION }, (_, i) => ({
+    event_id: firstEventId + Math.floor(i / SIGNUPS_PER_SESSION),
+    user_id: firstId + ((i * 7) % volume.people),
+    status: statuses[i % statuses.length]!,
+    offer_expires_at: null,
+    created_at: at,
+    updated_at: at,
+  }));
+  await insertChunked(db, "event_signups", signups);
+}
+
+/** A tenth of the people have practised: settings, the cards they met and their answers over two years. */
+async function fillPracticeHistory(db: Db, volume: Volume, firstId: number, now: Date): Promise<void> {
+  const reviews = volume.practiceReviews ?? 0;
+  const learners = Math.min(volume.people, Math.ceil(volume.people / 10));
+  if (reviews === 0 || learners === 0) return;
+  const at = now.toISOString();
+  const items = DECK.filter((item) => item.level === 1).slice(0, 20);
+  await insertChunked(
+    db,
+    "practice_settings",
+    Array.from({ length: learners }, (_, i) => ({ user_id: firstId + i, level: 1 as const, new_per_day: null, created_at: at, updated_at: at })),
+  );
+  await insertChunked(
+    db,
+    "practice_cards",
+    Array.from({ length: learners * items.length }, (_, i) => ({
+      user_id: firstId + Math.floor(i / items.length),
+      item_id: items[i % items.length]!.id,
+      due: new Date(now.getTime() + ((i % 30) - 10) * DAY_MS).toISOString(),
+      stability: 3,
+      difficulty: 5,
+      elapsed_days: 2,
+      scheduled_days: 3,
+      learning_steps: 0,
+      reps: 3,
+      lapses: 0,
+      state: 2,
+      last_review: new Date(now.getTime() - (i % 60) * DAY_MS).toISOString(),
+      introduced_at: new Date(now.getTime() - 90 * DAY_MS).toISOString(),
+    })),
+  );
+  await insertChunked(
+    db,
+    "practice_reviews",
+    Array.from({ length: reviews }, (_, i) => ({
+      user_id: firstId + (i % learners),
+      item_id: items[i % items.length]!.id,
+      rating: 1 + (i % 4),
+      kind: EXERCISE_KINDS[i % EXERCISE_KINDS.length]!,
+      reviewed_at: new Date(now.getTime() - (i % 730) * DAY_MS).toISOString(),
+      review_number: 1 + Math.floor(i / learners),
+    })),
+  );
 }
 
 async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {

@@ -1,0 +1,95 @@
+import type { CeilingFigures } from "./ceilings.js";
+import type { MixFigures } from "./mix.js";
+import type { OutboxFigures } from "./outbox.js";
+import type { Spread } from "./stats.js";
+
+/** Every figure of one run of the benchmark, as written to its JSON file. */
+export interface BenchResults {
+  date: string;
+  machine: { cores: number; cpu: string; ram_gb: number; node: string; platform: string; load_average_1m: number };
+  options: Record<string, number>;
+  mix: Record<keyof MixFigures, Spread> & { ratio_to_bare_conversation: Spread; steps_off_script: number; errors_logged: number };
+  one_tap: Record<keyof MixFigures, Spread> & { ratio_to_bare_grammy: Spread };
+  bare_grammy: Record<keyof CeilingFigures, Spread>;
+  bare_conversation: Record<keyof CeilingFigures, Spread>;
+  scheduler_run_ms: Spread;
+  rss_mb: number;
+  outbox_throttled: OutboxFigures & { limit_per_s: number; errors_logged: number; repeats: number };
+  outbox_unthrottled: Record<keyof OutboxFigures, Spread>;
+  history: {
+    fill_s: number;
+    mix: Record<keyof MixFigures, Spread>;
+    cost_ratio_1m_bookings: Spread;
+    one_tap_cost_ratio_1m_bookings: Spread;
+    scheduler_run_ms: Spread;
+    scheduler_cost_ratio_1m_bookings: number;
+    steps_off_script: number;
+    errors_logged: number;
+    rss_mb: number;
+  };
+}
+
+/** A figure against its target; a spread is judged by its median. */
+export interface Verdict {
+  target: string;
+  value: number;
+  met: boolean;
+}
+
+const atLeast = (target: string, value: number, bound: number): Verdict => ({ target, value, met: value >= bound });
+const atMost = (target: string, value: number, bound: number): Verdict => ({ target, value, met: value <= bound });
+const below = (target: string, value: number, bound: number): Verdict => ({ target, value, met: value < bound });
+
+/** The targets the figures are held to. */
+export function judge(r: BenchResults): Verdict[] {
+  const limit = r.outbox_throttled.limit_per_s;
+  return [
+    atLeast("mix ≥ 0.6 × bare conversation", r.mix.ratio_to_bare_conversation.median, 0.6),
+    atLeast("one-tap ≥ 0.2 × bare grammY", r.one_tap.ratio_to_bare_grammy.median, 0.2),
+    below("one-tap p99 < 50 ms (mix, all at once)", r.mix.tap_p99_ms.median, 50),
+    below("conversation step p99 < 250 ms (mix, all at once)", r.mix.flow_p99_ms.median, 250),
+    atMost("cost per update at 1M bookings ≤ 1.5×", r.history.cost_ratio_1m_bookings.median, 1.5),
+    atMost("scheduler run at 1M bookings ≤ 1.5×", r.history.scheduler_cost_ratio_1m_bookings, 1.5),
+    below("peak RSS < 200 MB (empty database)", r.rss_mb, 200),
+    atLeast(`outbox ≥ 95 % of ${limit} msg/s`, r.outbox_throttled.msgs_per_s, 0.95 * limit),
+    atMost("outbox duplicates = 0", r.outbox_throttled.duplicates, 0),
+    atMost("outbox losses = 0", r.outbox_throttled.lost, 0),
+    atLeast("outbox capacity ≥ 2,000 msg/s", r.outbox_unthrottled.msgs_per_s.median, 2000),
+  ];
+}
+
+const fixed = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+const spread = (s: Spread) => `${fixed(s.min)} / ${fixed(s.median)} / ${fixed(s.max)}`;
+
+/** The figures and the targets as a plain-text table (min / median / max where repeated). */
+export function table(r: BenchResults, verdicts: Verdict[]): string {
+  const rows: [string, string][] = [
+    ["mix: updates/s", spread(r.mix.updates_per_s)],
+    ["mix: p50 / p99 ms, all updates", `${spread(r.mix.p50_ms)}  |  ${spread(r.mix.p99_ms)}`],
+    ["mix: p50 / p99 ms, one-tap actions", `${spread(r.mix.tap_p50_ms)}  |  ${spread(r.mix.tap_p99_ms)}`],
+    ["mix: p50 / p99 ms, conversation steps", `${spread(r.mix.flow_p50_ms)}  |  ${spread(r.mix.flow_p99_ms)}`],
+    ["one-tap only: updates/s", spread(r.one_tap.updates_per_s)],
+    ["bare grammY: updates/s", spread(r.bare_grammy.updates_per_s)],
+    ["bare conversation: updates/s", spread(r.bare_conversation.updates_per_s)],
+    ["mix / bare conversation", spread(r.mix.ratio_to_bare_conversation)],
+    ["one-tap / bare grammY", spread(r.one_tap.ratio_to_bare_grammy)],
+    ["scheduler run ms (empty)", spread(r.scheduler_run_ms)],
+    ["peak RSS MB (empty / with history)", `${fixed(r.rss_mb)} / ${fixed(r.history.rss_mb)}`],
+    ["outbox at 30/s: msgs/s, duplicates, lost, 429s", `${fixed(r.outbox_throttled.msgs_per_s)}, ${r.outbox_throttled.duplicates}, ${r.outbox_throttled.lost}, ${r.outbox_throttled.throttled}`],
+    ["outbox unlimited: msgs/s", spread(r.outbox_unthrottled.msgs_per_s)],
+    ["history: filled in s", fixed(r.history.fill_s)],
+    ["history: mix updates/s", spread(r.history.mix.updates_per_s)],
+    ["history: cost per update ×", spread(r.history.cost_ratio_1m_bookings)],
+    ["history: one-tap cost per update ×", spread(r.history.one_tap_cost_ratio_1m_bookings)],
+    ["history: scheduler run ms", spread(r.history.scheduler_run_ms)],
+    ["steps off script / errors logged", `${r.mix.steps_off_script + r.history.steps_off_script} / ${r.mix.errors_logged + r.history.errors_logged + r.outbox_throttled.errors_logged}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length), ...verdicts.map((v) => v.target.length));
+  return [
+    "figure (min / median / max of the repetitions)",
+    ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
+    "",
+    "target",
+    ...verdicts.map((v) => `${v.target.padEnd(width)}  ${fixed(v.value).padStart(8)}  ${v.met ? "met" : "MISSED"}`),
+  ].join("\n");
+}
