@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../src/domain/time.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
 import type { BotProcess } from "./bot-process.js";
-import { findBrowser, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
+import { findBrowser, ru, SIDEWAYS_OVERFLOW, signUpByButtons, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
 
 /** Debian's firefox-esr (or the browser named by FIREFOX_PATH), driven through WebDriver BiDi. */
 const browserPath = findBrowser("FIREFOX_PATH", ["/usr/bin/firefox-esr", "/usr/bin/firefox"], "firefox-esr");
@@ -64,17 +64,7 @@ describe.skipIf(!browserPath)("npm run sandbox in Firefox on a phone", () => {
     // The clock shows Almaty's time, in the page's language.
     await page.waitForFunction(`document.querySelector("#clock").textContent.startsWith(${JSON.stringify(`${formatDay(MONDAY, "ru")} 09:0`)})`);
 
-    await type(page, "/start");
-    await tap(page, "Русский");
-    await tap(page, ru("button-signup-start"));
-    await tap(page, ru("button-consent-yes"));
-    await tap(page, ru("button-use-name", { name: russian.first_name }));
-    await botSays(page, ru("signup-ask-age"));
-    await type(page, "20");
-    await tap(page, ru("district-almaly"));
-    await tap(page, ru("button-share-phone"));
-    await tap(page, ru("occupation-study"));
-    await botSays(page, ru("signup-done", { name: russian.first_name }));
+    await signUpByButtons({ tap, type, botSays }, page, { first_name: russian.first_name, language: "ru", age: 20, district: "almaly" });
     await botSays(page, ru("menu-title"));
 
     const menu = await messageOf(page, ru("menu-events"));

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createI18n } from "../../src/bot/i18n.js";
+import type { DistrictCode } from "../../src/domain/districts.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import { BotProcess } from "./bot-process.js";
 
@@ -59,4 +60,34 @@ export async function startSandbox(start: string): Promise<{ sandbox: BotProcess
 /** A regular expression matching exactly `text`. */
 export function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+
+/** What a browser test does on the page, whichever library drives the browser. */
+export interface PageChat<P> {
+  /** Presses the button with this label (the newest one, as a person would). */
+  tap(page: P, label: string): Promise<unknown>;
+  /** Types a line into the composer and sends it. */
+  type(page: P, text: string): Promise<unknown>;
+  /** Waits until a message of the bot's says this. */
+  botSays(page: P, text: string): Promise<unknown>;
+}
+
+/** A newcomer signs up the way a person would: /start, then the buttons, typing only the age. */
+export async function signUpByButtons<P>(
+  chat: PageChat<P>,
+  page: P,
+  person: { first_name: string; language: "kk" | "ru"; age: number; district: DistrictCode },
+): Promise<void> {
+  const t = person.language === "kk" ? kk : ru;
+  await chat.type(page, "/start");
+  await chat.tap(page, person.language === "kk" ? "Қазақша" : "Русский");
+  await chat.tap(page, t("button-signup-start"));
+  await chat.tap(page, t("button-consent-yes"));
+  await chat.tap(page, t("button-use-name", { name: person.first_name }));
+  await chat.botSays(page, t("signup-ask-age"));
+  await chat.type(page, String(person.age));
+  await chat.tap(page, t(`district-${person.district}`));
+  await chat.tap(page, t("button-share-phone"));
+  await chat.tap(page, t("occupation-study"));
+  await chat.botSays(page, t("signup-done", { name: person.first_name }));
 }

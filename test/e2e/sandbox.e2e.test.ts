@@ -10,7 +10,7 @@ import { projectRoot } from "../../src/paths.js";
 import { PERSONAS } from "../../src/sandbox/personas.js";
 import { PLACES } from "../../src/sandbox/server.js";
 import type { BotProcess } from "./bot-process.js";
-import { exactly, findBrowser, kk, ru, SIDEWAYS_OVERFLOW, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
+import { exactly, findBrowser, kk, ru, SIDEWAYS_OVERFLOW, signUpByButtons, startSandbox, STEP_MS, UNSEEN_BELOW } from "./sandbox-page.js";
 
 /**
  * A Monday morning in Almaty before the demo specialists' first hour: tomorrow's first slot is
@@ -74,17 +74,7 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     // The clock shows Almaty's time, in the page's language.
     await page.locator("#clock").filter({ hasText: `${formatDay(MONDAY, "kk")} 09:0` }).waitFor();
 
-    await type(page, "/start");
-    await tap(page, "Қазақша");
-    await tap(page, kk("button-signup-start"));
-    await tap(page, kk("button-consent-yes"));
-    await tap(page, kk("button-use-name", { name: kazakh.first_name }));
-    await botSays(page, kk("signup-ask-age"));
-    await type(page, "20");
-    await tap(page, kk("district-alatau"));
-    await tap(page, kk("button-share-phone"));
-    await tap(page, kk("occupation-study"));
-    await botSays(page, kk("signup-done", { name: kazakh.first_name }));
+    await signUpByButtons({ tap, type, botSays }, page, { first_name: kazakh.first_name, language: "kk", age: 20, district: "alatau" });
 
     await tap(page, kk("menu-consult"));
     await tap(page, kk("service-psychologist"));
@@ -165,17 +155,7 @@ describe.skipIf(!browserPath)("npm run sandbox in a browser", () => {
     await page.locator("body[data-ready=true]").waitFor();
     await page.locator("[data-language=ru]").click();
     await page.locator(`[data-person="${russian.id}"]`).click();
-    await type(page, "/start");
-    await tap(page, "Русский");
-    await tap(page, ru("button-signup-start"));
-    await tap(page, ru("button-consent-yes"));
-    await tap(page, ru("button-use-name", { name: russian.first_name }));
-    await botSays(page, ru("signup-ask-age"));
-    await type(page, String(RUSSIAN_AGE));
-    await tap(page, ru("district-almaly"));
-    await tap(page, ru("button-share-phone"));
-    await tap(page, ru("occupation-study"));
-    await botSays(page, ru("signup-done", { name: russian.first_name }));
+    await signUpByButtons({ tap, type, botSays }, page, { first_name: russian.first_name, language: "ru", age: RUSSIAN_AGE, district: "almaly" });
 
     await type(page, "/card");
     const photo = page.locator("#chat .msg.bot img").last();
