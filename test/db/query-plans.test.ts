@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { forgetConfirmedUpdates, handledUpdates, rememberHandledUpdates } from "../../src/db/handled-updates.js";
 import { planPracticeNudges } from "../../src/db/practice-nudges.js";
+import { passLapsedOffers } from "../../src/db/seats.js";
+import { seedCatalog } from "../../src/db/seed/index.js";
+import { seedEventsDemo } from "../../src/db/seed/events.js";
+import { seedTeaTalkDemo } from "../../src/db/seed/teatalk.js";
 import { forgetWhatHasPassed } from "../../src/db/retention.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
-import { createHarness, createTestDb, type Harness } from "../support/harness.js";
+import { createHarness, createTestDb, type Harness, type HarnessUser } from "../support/harness.js";
 import { hasPlan, queryPlan, scannedTables, StatementLog } from "../support/statements.js";
 import { registerUser } from "../support/users.js";
 import { fillWithHistory } from "../support/volume.js";
@@ -32,9 +36,15 @@ beforeAll(async () => {
   statements = new StatementLog();
   const store = await createTestDb({ log: statements.log });
   await statements.unrecorded(() =>
-    fillWithHistory(store.db, { people: 3000, bookings: 60_000, outbox: 20_000, idleFlows: 1000 }, new Date(NOW)),
+    fillWithHistory(store.db, { people: 3000, bookings: 60_000, outbox: 20_000, idleFlows: 1000, teaTalks: 2000 }, new Date(NOW)),
   );
   h = await createHarness({ store, now: NOW });
+  // Sessions and events ahead, beside the history's past ones, to take seats in.
+  await statements.unrecorded(async () => {
+    await seedCatalog(h.db);
+    await seedTeaTalkDemo(h.db, new Date(NOW));
+    await seedEventsDemo(h.db, new Date(NOW));
+  });
   // The migrations are not what the bot runs.
   statements.clear();
 });
@@ -42,7 +52,14 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-/** What a person does most: sign up, book, look at their bookings, practise Kazakh. */
+/** Presses the first button whose data starts with `prefix`; fails when the screen has none. */
+async function pressFirst(u: HarnessUser, prefix: string): Promise<void> {
+  const button = u.buttons().find((b) => b.callback_data?.startsWith(prefix));
+  expect(button, `a button ${prefix}…`).toBeDefined();
+  await u.press(button!.callback_data!);
+}
+
+/** What a person does most: sign up, book, look at their bookings, practise Kazakh, take seats. */
 async function everydayUse(): Promise<void> {
   const newcomer = h.user({ id: 1, first_name: "Тест", language_code: "ru" });
   await newcomer.send("/start");
@@ -70,6 +87,16 @@ async function everydayUse(): Promise<void> {
     const answer = u.buttons().find((b) => !b.callback_data!.endsWith(":stop"));
     if (answer) await u.press(answer.callback_data!);
   }
+
+  await u.press("menu:events");
+  await pressFirst(u, "ev:e:");
+  await pressFirst(u, "ev:join:");
+  await u.press("ev:my");
+  await u.press("tt:clubs");
+  if (!u.buttons().some((b) => b.callback_data?.startsWith("tt:s:"))) await pressFirst(u, "tt:l:");
+  await pressFirst(u, "tt:s:");
+  await pressFirst(u, "tt:join:");
+  await u.press("tt:my");
 }
 
 /** What the scheduler does, run when reminders, the feedback request and practice nudges are due. */
@@ -81,6 +108,7 @@ async function scheduledWork(): Promise<void> {
   for (const at of ["2026-11-23T04:00:00Z", "2026-11-24T10:30:00Z", "2026-11-25T06:00:00Z"]) {
     h.clock.set(at);
     await planPracticeNudges(h.db, h.clock.now());
+    await passLapsedOffers(h.db, h.clock.now());
     await forgetWhatHasPassed(h.db, h.clock.now());
     await dispatcher.dispatchDue();
   }
@@ -93,15 +121,18 @@ describe("what grows with the data", () => {
   it("is read through an index on every path a person or the scheduler takes", async () => {
     await everydayUse();
     await scheduledWork();
-    // Tea-talk is left out while its seats move to the engine events share.
-    const run = statements.statements().filter((s) => hasPlan(s.sql) && !/teatalk_/.test(s.sql));
+    const run = statements.statements().filter((s) => hasPlan(s.sql));
 
     // The paths were taken to their end: booked, reminded, asked for feedback, nudges planned.
     const booked = await h.db.selectFrom("bookings").select("status").where("user_id", "=", 2).execute();
     expect(booked).toEqual([{ status: "confirmed" }]);
+    const seats = await h.db.selectFrom("event_signups").innerJoin("events", "events.id", "event_signups.event_id").select("events.category").where("user_id", "=", 2).execute();
+    expect(seats.map((s) => s.category === "teatalk")).toEqual(expect.arrayContaining([true, false]));
     const sentKinds = await h.db.selectFrom("outbox").select("kind").distinct().where("state", "=", "sent").where("recipient_id", "=", 2).execute();
-    expect(sentKinds.map((r) => r.kind).sort()).toEqual(["booking_feedback", "booking_reminder"]);
+    expect(sentKinds.map((r) => r.kind).sort()).toEqual(["booking_feedback", "booking_reminder", "event_reminder", "teatalk_reminder"]);
     expect(run.length).toBeGreaterThan(40);
+    // The seat engine's own statements were among them: lists, sign-ups, lapsed offers.
+    expect(run.filter((s) => /"event_signups"/.test(s.sql)).length).toBeGreaterThan(5);
     const fullScans: { sql: string; plan: string[] }[] = [];
     for (const statement of run) {
       const plan = await queryPlan(h.db, statement);
