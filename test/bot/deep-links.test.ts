@@ -4,9 +4,9 @@ import { seedCatalog } from "../../src/db/seed/index.js";
 import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
 import { insertSpecialist } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeam } from "../support/teams.js";
-import { signedUpUser } from "../support/users.js";
+import { signedUpUser, signUpByButtons } from "../support/users.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -24,18 +24,6 @@ const kk = t("kk");
 /** The first line of each text, enough to tell the screens apart. */
 const heads = (batch: ApiCall[]) => h.texts(batch).map((text) => text.split("\n")[0]);
 
-/** Walks a new person through sign-up from the language step to the last answer; returns the last batch. */
-async function signUp(u: HarnessUser, lang: Language): Promise<ApiCall[]> {
-  await u.press(`su-lang:${lang}`);
-  await u.press("su-start:go");
-  await u.press("su-consent:yes");
-  await u.press("su-name:telegram");
-  await u.send("22");
-  await u.press("su-district:almaly");
-  await u.send(t(lang)("button-skip"));
-  return u.press("su-occupation:neither");
-}
-
 describe("deep links to cards", () => {
   it("take someone signed up straight to a center's card", async () => {
     const u = await signedUpUser(h, 801, "ru");
@@ -50,7 +38,7 @@ describe("deep links to cards", () => {
     const u = h.user({ id: 802, first_name: "Дана", language_code: "kk" });
 
     expect(h.texts(await u.send(`/start team_${team.id}`))).toEqual([kk("signup-choose-language")]);
-    const done = await signUp(u, "kk");
+    const done = await signUpByButtons(h, u, "kk");
     const texts = h.texts(done);
     expect(texts[1]).toBe(kk("signup-done", { name: "Дана" }));
     // The card itself, not the main menu: the poster promised it.
@@ -81,7 +69,7 @@ describe("deep links to cards", () => {
   it("tell a new person about a broken link after sign-up, and leave other payloads to /start", async () => {
     const u = h.user({ id: 805, first_name: "Test", language_code: "ru" });
     await u.send("/start team_0");
-    const done = await signUp(u, "ru");
+    const done = await signUpByButtons(h, u, "ru");
     expect(h.texts(done).slice(1)).toEqual([ru("signup-done", { name: "Test" }), ru("link-not-found"), ru("menu-title")]);
 
     // Any other payload is an ordinary /start.
@@ -105,7 +93,7 @@ describe("deep links to cards", () => {
     expect(h.texts(await u.click(ru("teams-button-join")))).toEqual([ru("need-signup")]);
     expect(u.buttons().map((b) => b.callback_data)).toEqual([`signup:team_${team.id}`]);
     await u.click(ru("button-signup"));
-    const done = await signUp(u, "ru");
+    const done = await signUpByButtons(h, u, "ru");
     expect(heads(done).slice(-1)).toEqual(["<b>Эко-патруль</b>"]);
     expect(u.buttons().map((b) => b.callback_data)[0]).toBe(`teams:join:${team.id}`);
   });

@@ -7,10 +7,10 @@ import type { Language } from "../../src/domain/language.js";
 import { formatDay } from "../../src/domain/time.js";
 import { insertEvent } from "../support/events.js";
 import { insertCenter, insertSpecialist } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { decodeQr } from "../support/qr.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
-import { signedUpUser } from "../support/users.js";
+import { signedUpUser, signUpByButtons } from "../support/users.js";
 
 const ADMIN = 9001;
 const LINK = "https://t.me/jastar_test_bot?start=";
@@ -39,23 +39,11 @@ async function cardOf(eventId: number, lang: Language): Promise<string> {
   return eventCardText(t(lang), lang, (await findEvent(h.db, eventId))!);
 }
 
-/** Walks a new person through sign-up from the language step to the last answer; returns the last batch. */
-async function signUp(u: HarnessUser, lang: Language): Promise<ApiCall[]> {
-  await u.press(`su-lang:${lang}`);
-  await u.press("su-start:go");
-  await u.press("su-consent:yes");
-  await u.press("su-name:telegram");
-  await u.send("22");
-  await u.press("su-district:almaly");
-  await u.send(t(lang)("button-skip"));
-  return u.press("su-occupation:neither");
-}
-
 describe("a link to an event", () => {
   it("signs a new person up first, then lands them on the event's card, where they can sign up for it", async () => {
     const u = h.user({ id: 801, first_name: "Дана", language_code: "kk" });
     expect(h.texts(await u.send(`/start event_${concert}`))).toEqual([kk("signup-choose-language")]);
-    const texts = h.texts(await signUp(u, "kk"));
+    const texts = h.texts(await signUpByButtons(h, u, "kk"));
     expect(texts.slice(1)).toEqual([kk("signup-done", { name: "Дана" }), await cardOf(concert, "kk")]);
     expect(await findUser(h.db, 801)).toMatchObject({ name: "Дана", district: "almaly" });
 
@@ -72,7 +60,7 @@ describe("a link to an event", () => {
     expect(h.texts(await u.click(ru("events-button-join")))).toEqual([ru("need-signup")]);
     expect(u.buttons().map((b) => b.callback_data)).toEqual([`signup:event_${concert}`]);
     await u.click(ru("button-signup"));
-    expect(h.texts(await signUp(u, "ru")).slice(-1)).toEqual([await cardOf(concert, "ru")]);
+    expect(h.texts(await signUpByButtons(h, u, "ru")).slice(-1)).toEqual([await cardOf(concert, "ru")]);
     await u.click(ru("events-button-join"));
     const signups = await h.db.selectFrom("event_signups").select("status").where("user_id", "=", 808).execute();
     expect(signups).toEqual([{ status: "confirmed" }]);
@@ -117,7 +105,7 @@ describe("a link to an event", () => {
     const called = await insertEvent(h.db, { centerId: "almaly-1", startsAt: "2026-11-25T13:00:00Z", status: "cancelled", title: "Лекция" });
     const u = h.user({ id: 806, first_name: "Test", language_code: "ru" });
     await u.send(`/start event_${called}`);
-    expect(h.texts(await signUp(u, "ru")).slice(1)).toEqual([
+    expect(h.texts(await signUpByButtons(h, u, "ru")).slice(1)).toEqual([
       ru("signup-done", { name: "Test" }),
       ru("link-event-cancelled", { title: "Лекция", day: formatDay("2026-11-25", "ru") }),
       ru("menu-title"),

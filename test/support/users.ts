@@ -2,7 +2,7 @@ import type { Db } from "../../src/db/database.js";
 import { completeRegistration, ensureUser, type Registration } from "../../src/db/users.js";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
 import type { Language } from "../../src/domain/language.js";
-import type { Harness, HarnessUser } from "./harness.js";
+import type { ApiCall, Harness, HarnessUser } from "./harness.js";
 
 /** A person who finished sign-up, without walking through it. */
 export async function registerUser(
@@ -32,4 +32,19 @@ export async function registerUser(
 export async function signedUpUser(h: Harness, id: number, language: Language): Promise<HarnessUser> {
   await registerUser(h.db, id, { language });
   return h.user({ id, first_name: "Тест", language_code: language });
+}
+
+/**
+ * Walks a newcomer who has just opened the bot through sign-up by its buttons, from the language
+ * step to the last answer; returns the last batch.
+ */
+export async function signUpByButtons(h: Harness, u: HarnessUser, lang: Language): Promise<ApiCall[]> {
+  await u.press(`su-lang:${lang}`);
+  await u.press("su-start:go");
+  await u.press("su-consent:yes");
+  await u.press("su-name:telegram");
+  await u.send("22");
+  await u.press("su-district:almaly");
+  await u.send(h.i18n.t(lang, "button-skip"));
+  return u.press("su-occupation:neither");
 }
