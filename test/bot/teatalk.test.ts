@@ -5,6 +5,7 @@ import { TEATALK_LEVELS } from "../../src/domain/teatalk.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { refuseEdits, screenCalls } from "../support/edits.js";
+import { insertEvent } from "../support/events.js";
 import { insertCenter } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -433,6 +434,11 @@ describe("forged and stale buttons", () => {
     expect(answer(unknown)).toMatchObject({ text: ru("teatalk-not-found-alert") });
     expect(h.texts(unknown)[0]).toBe(ru("teatalk-not-found"));
     expect(h.texts(await b.press("tt:join:99999"))[0]).toBe(ru("teatalk-not-found"));
+    // A concert's id is not a club's session, and is not shown as one.
+    const concert = await insertEvent(h.db, { startsAt: "2026-11-28T13:00:00Z", centerId: "almaly-1" });
+    const notSession = await b.press(`tt:s:${concert}`);
+    expect(answer(notSession)).toMatchObject({ text: ru("teatalk-not-found-alert") });
+    expect(h.texts(notSession)[0]).toBe(ru("teatalk-not-found"));
 
     for (const data of [`tt:cancel:${mine!.id}`, `tt:cancel-yes:${mine!.id}`, `tt:keep:${mine!.id}`]) {
       const forged = await b.press(data);

@@ -64,7 +64,8 @@ teatalkFeature.callbackQuery(levelChoice.filter(), async (ctx) => {
 teatalkFeature.callbackQuery(sessionCard.filter(), async (ctx) => {
   const { session: id, place = LIST_START } = sessionCard.unpack(ctx.match);
   const session = await findEvent(ctx.deps.db, id);
-  if (!session) {
+  // Another event's id is not a session of a club: it is answered like one that is gone.
+  if (session?.category !== "teatalk") {
     ctx.log.info("tea talk: unknown session id in callback");
     await ctx.answerCallbackQuery({ text: ctx.t("teatalk-not-found-alert") });
     await ctx.reply(ctx.t("teatalk-not-found"));
