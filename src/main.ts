@@ -2,7 +2,7 @@ import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig } from "./config.js";
 import { runSeed } from "./db/seed/index.js";
 import { createLogger, type Logger } from "./logger.js";
-import { openMigrated, openStore, startBotService } from "./service.js";
+import { loggerFor, openMigrated, openStore, startBotService } from "./service.js";
 
 /** A stop that has not finished by then ends the process anyway: a service manager waits 10 s. */
 const STOP_DEADLINE_MS = 9_000;
@@ -30,7 +30,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
 
   const config = configOrExit(loadConfig);
-  const logger = createLogger(config.logLevel, [config.botToken, ...(config.cardSecret === undefined ? [] : [config.cardSecret])]);
+  const logger = loggerFor(config);
   const db = await openStore(config.database, logger);
   const service = await startBotService({ config, db, logger, clock: systemClock });
 

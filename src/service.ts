@@ -5,13 +5,13 @@ import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { noticeRenderers } from "./bot/notices.js";
 import { startPolling } from "./bot/polling.js";
-import type { StoreConfig } from "./config.js";
+import type { Config, StoreConfig } from "./config.js";
 import { cardSecret } from "./db/cards.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedCatalog } from "./db/seed/index.js";
 import type { AppDeps } from "./deps.js";
-import type { Logger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { outboxApi, startScheduler, type Scheduler } from "./scheduler/index.js";
 import { describeFailure } from "./telegram/failures.js";
 
@@ -28,6 +28,11 @@ export interface BotService {
    * stays open for the caller to close.
    */
   stop(): Promise<void>;
+}
+
+/** The log of a running bot, which never shows its token or the cards' signing key. */
+export function loggerFor(config: Config): Logger {
+  return createLogger(config.logLevel, [config.botToken, config.cardSecret ?? ""]);
 }
 
 /** Opens the database, applies the migrations it lacks and installs the catalog of centers. */

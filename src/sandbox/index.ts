@@ -5,8 +5,8 @@ import { ConfigError, loadConfig } from "../config.js";
 import { runSeed } from "../db/seed/index.js";
 import { isLocalDate, isLocalTime, toInstant } from "../domain/time.js";
 import { startBotApiEmulator } from "../emulator/bot-api-emulator.js";
-import { createLogger, type Logger } from "../logger.js";
-import { openStore, startBotService } from "../service.js";
+import type { Logger } from "../logger.js";
+import { loggerFor, openStore, startBotService } from "../service.js";
 import { MovableClock } from "./clock.js";
 import { SandboxClock } from "./clock-control.js";
 import { People } from "./people.js";
@@ -78,7 +78,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     DATABASE_URL: `sqlite:${dbPath}`,
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   });
-  const logger = createLogger(config.logLevel, [config.botToken]);
+  const logger = loggerFor(config);
   const db = await openStore(config.database, logger);
   // The same demo data as `seed --demo`: every side of the bot has something to show.
   logger.info(await runSeed(db, clock.now(), ["--demo"]));

@@ -16,6 +16,8 @@ import { decodeQr } from "./qr-scan.js";
 /** The page's own words, served from the locales so that both languages stay complete. */
 export const PAGE_LABELS = [
   "sandbox-title",
+  "language-kk",
+  "language-ru",
   "sandbox-clock",
   "sandbox-plus-hour",
   "sandbox-plus-day",

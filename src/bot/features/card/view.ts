@@ -1,6 +1,7 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { cardSecret, currentCard, listActivePartners, type HeldCard } from "../../../db/cards.js";
-import { ageBandOf, cardNumberOf, firstNameOf, PARTNER_CATEGORIES, signCardToken, type PartnerCategory } from "../../../domain/card.js";
+import { ageBandOf, CARD_START_PREFIX, cardNumberOf, firstNameOf, PARTNER_CATEGORIES, signCardToken, type PartnerCategory } from "../../../domain/card.js";
+import { startLink } from "../../../domain/deep-links.js";
 import { pageOf } from "../../../domain/paging.js";
 import type { AppDeps, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
@@ -46,7 +47,7 @@ export async function showMyCard(ctx: BaseContext): Promise<void> {
 /** The card's photo: its QR code holds the deep link of its current issue. */
 export async function sendCardPhoto(ctx: BaseContext, card: HeldCard): Promise<void> {
   const token = signCardToken(await secretOf(ctx.deps), { cardId: card.id, issue: card.issue, expiresAt: new Date(card.expires_at) });
-  const png = await qrPng(`https://t.me/${ctx.me.username}?start=card_${token}`);
+  const png = await qrPng(startLink(ctx.me.username, CARD_START_PREFIX + token));
   await ctx.replyWithPhoto(new InputFile(png, "jastar-card.png"), {
     caption: ctx.t("card-caption", { number: cardNumberOf(card.id), holder: holderLine(ctx.t, card), until: dateWithYearOf(card.expires_at) }),
     reply_markup: new InlineKeyboard()

@@ -14,6 +14,7 @@ import { listHostsToInvite, type HostToInvite, type NamedHost } from "../../../d
 import { ensureUser } from "../../../db/users.js";
 import type { Language } from "../../../domain/language.js";
 import { pageOf } from "../../../domain/paging.js";
+import { startLink } from "../../../domain/deep-links.js";
 import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
@@ -313,7 +314,7 @@ async function issueCoordinatorInvite(ctx: BaseContext, teamId: number): Promise
 export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
   const expires = new Date(invite.expiresAt);
   return {
-    link: `https://t.me/${ctx.me.username}?start=${inviteStartPayload(kind, invite.token)}`,
+    link: startLink(ctx.me.username, inviteStartPayload(kind, invite.token)),
     until: `${formatDay(localDateOf(expires), language)}, ${localTimeOf(expires)}`,
   };
 }
