@@ -256,6 +256,7 @@ command-staff = Маман кабинеті
 command-host = Бүгінгі tea talk кездесулерім
 command-team = Командама түскен өтінімдер
 command-invite = Маманды шақыру
+command-admin = Әкімшілік
 
 ## Sandbox: the web page for trying the bot without Telegram (the page's own words)
 
@@ -476,6 +477,13 @@ card-admin-ask-category = Серіктес қай бөлімге жатады?
 card-admin-ask-benefit-kk = Серіктес карта иелеріне қандай жеңілдік береді? Қазақша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
 card-admin-ask-benefit-ru = Енді соны орысша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
 card-admin-partner-added = «{ $name }» серіктесі қосылды.
+
+## Administration
+admin-home-city = <b>Әкімшілік</b>
+    Сіз қала әкімшісісіз: барлық орталық сіздің қарауыңызда.
+admin-home-centers = <b>Әкімшілік</b>
+    Сіздің орталықтарыңыз: { $centers }.
+admin-button-invite = ✉️ Шақыру
 
 ## Staff
 

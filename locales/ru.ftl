@@ -256,6 +256,7 @@ command-staff = Кабинет специалиста
 command-host = Мои встречи tea talk сегодня
 command-team = Заявки в мою команду
 command-invite = Пригласить специалиста
+command-admin = Администрирование
 
 ## Sandbox: the web page for trying the bot without Telegram (the page's own words)
 
@@ -476,6 +477,13 @@ card-admin-ask-category = К какому разделу относится па
 card-admin-ask-benefit-kk = Какую скидку партнёр даёт владельцам карты? Напишите по-казахски (до { $max } символов) или пропустите.
 card-admin-ask-benefit-ru = Теперь то же самое по-русски (до { $max } символов) или пропустите.
 card-admin-partner-added = Партнёр «{ $name }» добавлен.
+
+## Administration
+admin-home-city = <b>Администрирование</b>
+    Вы администратор города: вам доступны все центры.
+admin-home-centers = <b>Администрирование</b>
+    Ваши центры: { $centers }.
+admin-button-invite = ✉️ Пригласить
 
 ## Staff
 

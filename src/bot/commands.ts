@@ -4,7 +4,7 @@ import { LANGUAGES } from "../domain/language.js";
 const COMMANDS = ["start", "menu", "profile", "help", "mydata", "deleteme", "cancel"] as const;
 
 /** Commands only some people may use; each appears in the menus of those people alone. */
-export type StaffCommand = "staff" | "host" | "team" | "invite";
+export type StaffCommand = "staff" | "host" | "team" | "invite" | "admin";
 
 /** A text of the locales in a given language. */
 export type TranslateIn = (language: string, key: string) => string;

@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
+import { adminFeature } from "./features/admin/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -103,9 +104,9 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   );
   privateChats.use(flows.keepOnOutage);
   // Before the flows: help is never held up by a question, and /cancel is never taken as an answer;
-  // /start, /menu, /staff and /host leave a flow for where they lead.
+  // /start, /menu, /admin, /staff and /host leave a flow for where they lead.
   privateChats.use(helpFeature, flowControl);
-  privateChats.use(staffCommandsInFlows, commandsLeavingFlows(["start", "menu"]));
+  privateChats.use(staffCommandsInFlows, commandsLeavingFlows(["start", "menu", "admin"]));
   for (const flow of FLOWS) privateChats.use(createConversation(flow.build(deps), flow.id));
   // Early: it also notices that someone marked as having blocked the bot is writing again.
   privateChats.use(remindersFeature);
@@ -113,7 +114,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(cardFeature);
+  privateChats.use(adminFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);

@@ -133,6 +133,31 @@ export interface StaffInvitesTable {
   used_by: number | null;
 }
 
+/** A center administrator: manages the catalog of one center; access ends when revoked. */
+export interface CenterAdminsTable {
+  id: Generated<number>;
+  telegram_id: number;
+  center_id: string;
+  granted_by: number;
+  granted_at: Instant;
+  revoked_at: Instant | null;
+}
+
+/** One administrative change: who, what, when, and the state before and after it as JSON. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Instant;
+  actor_id: number;
+  /** What was done, a stable word such as `center.edit` or `role.revoke`. */
+  action: string;
+  /** What it was done to, such as `center:almaly-1` or `user:123`. */
+  subject: string;
+  /** The center the change belongs to, so that its administrators can be shown their part. */
+  center_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
 /** What the bot keeps about itself, by name (the key cards are signed with, unless configured). */
 export interface SettingsTable {
   key: string;
@@ -348,6 +373,8 @@ export interface Database {
   specialist_overrides: SpecialistOverridesTable;
   blocked_times: BlockedTimesTable;
   staff_invites: StaffInvitesTable;
+  center_admins: CenterAdminsTable;
+  audit_log: AuditLogTable;
   settings: SettingsTable;
   cards: CardsTable;
   partners: PartnersTable;
@@ -373,6 +400,7 @@ export type Booking = Selectable<BookingsTable>;
 export type Card = Selectable<CardsTable>;
 export type Partner = Selectable<PartnersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
 export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;
 export type Event = Selectable<EventsTable>;

@@ -1000,11 +1000,11 @@ describe("per-chat command menus", () => {
     expect(menus.kk!.at(-1)!.description).not.toBe(menus.ru!.at(-1)!.description);
   });
 
-  it("an administrator's /start sets /invite for them and goes on to the sign-up; nobody else gets a menu of their own", async () => {
+  it("an administrator's /start sets /invite and /admin for them and goes on to the sign-up; nobody else gets a menu of their own", async () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
     const started = await admin.send("/start");
     expect(h.texts(started)).toEqual([ru("signup-choose-language")]);
-    expect(chatMenus(started, ADMIN).ru!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+    expect(chatMenus(started, ADMIN).ru!.map((c) => c.command)).toEqual([...BASE, "invite", "admin"]);
 
     const visitor = h.user({ id: 7400, first_name: "Дана", language_code: "ru" });
     expect(menuCalls(await visitor.send("/start"))).toEqual([]);
@@ -1040,7 +1040,7 @@ describe("per-chat command menus", () => {
     const from = h.calls.length;
     await syncCommandMenus(h.bot.api, (lang, key) => h.i18n.t(lang, key), { config: h.config, db: h.db, clock: h.clock, logger: createLogger("silent") });
     const batch = h.calls.slice(from);
-    expect(chatMenus(batch, ADMIN).kk!.map((c) => c.command)).toEqual([...BASE, "invite"]);
+    expect(chatMenus(batch, ADMIN).kk!.map((c) => c.command)).toEqual([...BASE, "invite", "admin"]);
     expect(chatMenus(batch, 7001).kk!.map((c) => c.command)).toEqual([...BASE, "staff"]);
     expect(chatMenus(batch, 7300).ru!.map((c) => c.command)).toEqual([...BASE, "host"]);
     expect(resets(batch, 7002).sort()).toEqual(["", "kk", "ru"]);

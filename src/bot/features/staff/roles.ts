@@ -1,3 +1,4 @@
+import { centersAdministeredBy } from "../../../db/admins.js";
 import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../../db/staff.js";
 import { hostsEventsAfter } from "../../../db/organisers.js";
 import { teamsCoordinatedBy } from "../../../db/teams.js";
@@ -15,8 +16,10 @@ export interface StaffRoles {
   host: boolean;
   /** Coordinates an active youth NGO team: answers its join requests. */
   coordinator: boolean;
-  /** Listed in ADMIN_IDS: creates invites. */
+  /** Listed in ADMIN_IDS: administers the whole city. */
   admin: boolean;
+  /** The centers the person administers, by id. */
+  centerAdmin: string[];
 }
 
 export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock">, telegramId: number): Promise<StaffRoles> {
@@ -26,6 +29,7 @@ export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock"
     host: await hostsEventsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
     coordinator: (await teamsCoordinatedBy(deps.db, telegramId)).length > 0,
     admin: deps.config.adminIds.includes(telegramId),
+    centerAdmin: await centersAdministeredBy(deps.db, telegramId),
   };
 }
 
@@ -36,10 +40,11 @@ export function staffCommandsOf(roles: StaffRoles): StaffCommand[] {
   if (roles.host) commands.push("host");
   if (roles.coordinator) commands.push("team");
   if (roles.admin) commands.push("invite");
+  if (roles.admin || roles.centerAdmin.length > 0) commands.push("admin");
   return commands;
 }
 
 /** Whether someone works for the centers in any role: they may hand out links to its cards. */
 export function isCentersStaff(roles: StaffRoles): boolean {
-  return roles.member !== undefined || roles.host || roles.coordinator || roles.admin;
+  return roles.member !== undefined || roles.host || roles.coordinator || roles.admin || roles.centerAdmin.length > 0;
 }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recordAudit } from "../../src/db/audit.js";
+import { seedCatalog } from "../../src/db/seed/index.js";
+import { createHarness, type Harness } from "../support/harness.js";
+
+const CITY_ADMIN = 900;
+const CENTER_ADMIN = 901;
+const NOBODY = 902;
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  await seedCatalog(h.db);
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
+
+async function grantCenter(telegramId: number, centerId: string, revokedAt: string | null = null) {
+  await h.db
+    .insertInto("center_admins")
+    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: revokedAt })
+    .execute();
+}
+
+async function centerNamesRu(ids: string[]): Promise<string> {
+  const rows = await h.db.selectFrom("centers").select(["id", "name_ru"]).where("id", "in", ids).orderBy("id").execute();
+  return rows.map((r) => r.name_ru).join(", ");
+}
+
+describe("/admin", () => {
+  it("shows a city administrator the whole city, with invites", async () => {
+    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-city")]);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("admin-button-invite"));
+  });
+
+  it("shows a center administrator their centers only, without the city's sections", async () => {
+    const [first, second] = await h.db.selectFrom("centers").select("id").orderBy("id").limit(2).execute();
+    await grantCenter(CENTER_ADMIN, first!.id);
+    await grantCenter(CENTER_ADMIN, second!.id);
+    const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
+    expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-centers", { centers: await centerNamesRu([first!.id, second!.id]) })]);
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("admin-button-invite"));
+  });
+
+  it("refuses anyone else, a revoked center administrator too, also when they press a kept button", async () => {
+    const [center] = await h.db.selectFrom("centers").select("id").orderBy("id").limit(1).execute();
+    await grantCenter(NOBODY, center!.id, "2026-12-02T04:00:00.000Z");
+    const person = h.user({ id: NOBODY, first_name: "Someone", language_code: "ru" });
+    expect(h.texts(await person.send("/admin"))).toEqual([ru("staff-not-allowed")]);
+    const batch = await person.press("adm:home");
+    expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("staff-not-allowed"));
+    expect(h.texts(batch)).toEqual([ru("staff-not-allowed")]);
+  });
+});
+
+describe("the audit log", () => {
+  it("keeps who changed what, when, with the state before and after as JSON", async () => {
+    await recordAudit(
+      h.db,
+      { actorId: CITY_ADMIN, action: "center.edit", subject: "center:x", centerId: null, before: { address: "old" }, after: { address: "new" } },
+      new Date("2026-12-02T05:00:00Z"),
+    );
+    expect(await h.db.selectFrom("audit_log").selectAll().execute()).toEqual([
+      {
+        id: expect.any(Number),
+        at: "2026-12-02T05:00:00.000Z",
+        actor_id: CITY_ADMIN,
+        action: "center.edit",
+        subject: "center:x",
+        center_id: null,
+        before: '{"address":"old"}',
+        after: '{"address":"new"}',
+      },
+    ]);
+  });
+});
