@@ -484,6 +484,61 @@ admin-home-city = <b>Әкімшілік</b>
 admin-home-centers = <b>Әкімшілік</b>
     Сіздің орталықтарыңыз: { $centers }.
 admin-button-invite = ✉️ Шақыру
+admin-button-csv = 📄 Каталог CSV форматында
+csv-home = <b>Каталог CSV форматында</b>
+    Файлды жүктеп алып, кестеде түзетіңіз де, қайта жіберіңіз. Бот алдымен әр жолды тексеріп, не өзгеретінін көрсетеді; сіз растағаннан кейін ғана, әрі бәрін бірге енгізеді: файлда бір ғана қате болса да, ештеңе өзгермейді.
+csv-kind-centers = орталықтар
+csv-kind-specialists = мамандар
+csv-kind-events = іс-шаралар
+csv-button-export = ⬇️ Жүктеп алу: { $kind }
+csv-button-import = ⬆️ Жүктеу: { $kind }
+csv-export-caption = Каталог, { $kind }: { $count } жол. Файлдағы уақыт — Алматы уақыты, «2026-12-12 18:30» түрінде.
+csv-ask-file = CSV файлын ({ $kind }) құжат ретінде жіберіңіз. Бағандар жүктеп алынған файлдағыдай болсын. Шығу үшін /cancel жіберіңіз.
+csv-not-a-file = Құжат ретінде жіберілген CSV файлы керек (қыстырғыш → «Файл»).
+csv-file-too-big = Файл тым үлкен: { $max } КБ-тан аспауы керек.
+csv-file-unreadable = Файлды оқу мүмкін болмады: { $line }-жолдың маңында қате бар. Кестені «CSV UTF-8» ретінде сақтап, қайта жіберіңіз.
+csv-file-empty = Файлда деректі жол жоқ: тақырып жолы және оның астында кемінде бір жол болуы керек.
+csv-report-rejected = Ештеңе енгізілмеді: файлда { $count } қате бар. Оларды түзетіп, файлды қайта жіберіңіз (немесе /cancel).
+csv-report-plan = Файл тексерілді ({ $kind }): қосылатыны — { $created }, өзгеретіні — { $updated }, өзгеріссіз — { $unchanged }.
+csv-report-nothing = Файл каталогпен бірдей: өзгертетін ештеңе жоқ.
+csv-line-create = { $line }-жол: { $label } — қосылады
+csv-line-update = { $line }-жол: { $label } — өзгереді: { $columns }
+csv-line-problem = { $column ->
+    [none] { $line }-жол: { $problem }
+   *[other] { $line }-жол, { $column } бағаны: { $problem }
+}
+csv-more = …тағы { $count }
+csv-button-apply = ✅ Енгізу
+csv-applied = Дайын: қосылғаны — { $created }, өзгергені — { $updated }.
+csv-changed-meanwhile = Сіз есепті қарап отырғанда каталог өзгерді, енді файл оған сәйкес келмейді: ештеңе енгізілмеді.
+csv-cancelled = Жүктеу тоқтатылды, каталог өзгерген жоқ.
+csv-problem-required = мәні міндетті
+csv-problem-too-long = { $max } таңбадан аспауы керек
+csv-problem-one-of = мыналардың бірі: { $values }
+csv-problem-yes-no = yes немесе no деп жазыңыз
+csv-problem-number = сан керек
+csv-problem-range = { $min } мен { $max } аралығындағы сан
+csv-problem-date-time = 2026-12-12 18:30 түріндегі күн мен уақыт керек
+csv-problem-hours = 10:00-13:00 14:00-18:00 түріндегі аралықтар керек, аяғы басынан кейін болсын
+csv-problem-overrides = «2026-12-16 off; 2026-12-31 10:00-14:00» түріндегі күндер керек, әр күн бір рет
+csv-problem-hours-overlap = бір күннің аралықтары қабаттасып тұр
+csv-problem-center-id = орталық коды: латын әріптері, сандар және сызықша, мысалы almaly-3
+csv-problem-phone = +7 727 123 45 67 түріндегі нөмір
+csv-problem-level-only-teatalk = деңгей tea talk үшін ғана көрсетіледі
+csv-problem-place = center_id немесе ауданды (district) көрсетіңіз
+csv-problem-end-before-start = аяқталу уақыты басталу уақытынан кейін болуы керек
+csv-problem-missing-columns = мына бағандар жоқ: { $columns }
+csv-problem-unknown-columns = артық бағандар: { $columns }
+csv-problem-too-many-rows = жол тым көп: { $max }-ден аспауы керек
+csv-problem-not-yours = бұл сіздің орталығыңыз емес
+csv-problem-new-center-city-only = жаңа орталықты тек қала әкімшісі қоса алады
+csv-problem-unknown-id = мұндай id жоқ: жаңа жазбаның id-ін бос қалдырыңыз
+csv-problem-unknown-center = мұндай орталық жоқ
+csv-problem-has-bookings = маманның алдағы жазылулары бар ({ $count }): алдымен олардан бас тартыңыз
+csv-problem-event-cancelled = іс-шараның күші жойылған, оны өзгертуге болмайды
+csv-problem-past = басталу уақыты өтіп кетті
+csv-problem-capacity-below-taken = орын саны жазылып қойғандардан ({ $taken }) аз
+csv-problem-duplicate-id = бұл id жоғарыда бұрын кездесті
 
 ## Staff
 

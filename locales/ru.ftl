@@ -484,6 +484,61 @@ admin-home-city = <b>Администрирование</b>
 admin-home-centers = <b>Администрирование</b>
     Ваши центры: { $centers }.
 admin-button-invite = ✉️ Пригласить
+admin-button-csv = 📄 Каталог в CSV
+csv-home = <b>Каталог в CSV</b>
+    Выгрузите файл, поправьте его в таблице и пришлите обратно. Бот сначала проверит каждую строку и покажет, что изменится; применит только после вашего подтверждения и только целиком: если в файле есть хоть одна ошибка, ничего не меняется.
+csv-kind-centers = центры
+csv-kind-specialists = специалисты
+csv-kind-events = мероприятия
+csv-button-export = ⬇️ Выгрузить: { $kind }
+csv-button-import = ⬆️ Загрузить: { $kind }
+csv-export-caption = Каталог, { $kind }: строк — { $count }. Время в файле — алматинское, формат «2026-12-12 18:30».
+csv-ask-file = Пришлите CSV-файл ({ $kind }) как документ. Столбцы — как в выгрузке. Чтобы выйти, отправьте /cancel.
+csv-not-a-file = Нужен CSV-файл, отправленный документом (скрепка → «Файл»).
+csv-file-too-big = Файл слишком большой: не больше { $max } КБ.
+csv-file-unreadable = Не получилось прочитать файл: ошибка около строки { $line }. Сохраните таблицу как «CSV UTF-8» и пришлите снова.
+csv-file-empty = В файле нет строк с данными: нужна строка заголовков и хотя бы одна строка под ней.
+csv-report-rejected = Ничего не применено: ошибок в файле — { $count }. Исправьте их и пришлите файл снова (или /cancel).
+csv-report-plan = Проверка файла ({ $kind }): добавится — { $created }, изменится — { $updated }, без изменений — { $unchanged }.
+csv-report-nothing = Файл совпадает с каталогом: менять нечего.
+csv-line-create = строка { $line }: { $label } — будет добавлено
+csv-line-update = строка { $line }: { $label } — изменится: { $columns }
+csv-line-problem = { $column ->
+    [none] строка { $line }: { $problem }
+   *[other] строка { $line }, столбец { $column }: { $problem }
+}
+csv-more = …и ещё { $count }
+csv-button-apply = ✅ Применить
+csv-applied = Готово: добавлено — { $created }, изменено — { $updated }.
+csv-changed-meanwhile = Пока вы смотрели отчёт, каталог изменился, и файл больше не подходит: ничего не применено.
+csv-cancelled = Загрузка отменена, каталог не изменён.
+csv-problem-required = значение обязательно
+csv-problem-too-long = не длиннее { $max } символов
+csv-problem-one-of = одно из: { $values }
+csv-problem-yes-no = нужно yes или no
+csv-problem-number = нужно число
+csv-problem-range = число от { $min } до { $max }
+csv-problem-date-time = нужны дата и время вида 2026-12-12 18:30
+csv-problem-hours = нужны промежутки вида 10:00-13:00 14:00-18:00, конец позже начала
+csv-problem-overrides = нужны даты вида «2026-12-16 off; 2026-12-31 10:00-14:00», каждая дата один раз
+csv-problem-hours-overlap = промежутки одного дня пересекаются
+csv-problem-center-id = код центра: латинские буквы, цифры и дефис, например almaly-3
+csv-problem-phone = номер вида +7 727 123 45 67
+csv-problem-level-only-teatalk = уровень указывается только для tea talk
+csv-problem-place = укажите center_id или район (district)
+csv-problem-end-before-start = конец должен быть позже начала
+csv-problem-missing-columns = нет столбцов: { $columns }
+csv-problem-unknown-columns = лишние столбцы: { $columns }
+csv-problem-too-many-rows = слишком много строк: не больше { $max }
+csv-problem-not-yours = это не ваш центр
+csv-problem-new-center-city-only = новый центр может добавить только администратор города
+csv-problem-unknown-id = такого id нет: новую запись оставьте с пустым id
+csv-problem-unknown-center = такого центра нет
+csv-problem-has-bookings = у специалиста есть предстоящие записи ({ $count }): сначала отмените их
+csv-problem-event-cancelled = мероприятие отменено, его нельзя изменить
+csv-problem-past = начало уже прошло
+csv-problem-capacity-below-taken = мест меньше, чем уже записалось ({ $taken })
+csv-problem-duplicate-id = этот id уже встречался выше
 
 ## Staff
 

@@ -8,6 +8,9 @@ import type { Logger } from "../logger.js";
 
 export type { AppDeps } from "../deps.js";
 
+/** Fetches a file Telegram keeps, by the path `getFile` gave, through the bot's own connection to Telegram. */
+export type FileFetcher = (filePath: string) => Promise<Response>;
+
 interface AppFlavor {
   deps: AppDeps;
   /** The sender's row, if they have written before; loaded once per update. */
@@ -15,6 +18,7 @@ interface AppFlavor {
   log: Logger;
   /** The language this update is answered in; follows a change of language within the update. */
   language: Language;
+  fetchFile: FileFetcher;
 }
 
 /** The context inside conversations: the same plugins, without conversation controls. */

@@ -14,7 +14,7 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../../src/emulator/multipart.js";
 import { TestClock } from "./clock.js";
-import { botInfoOf, callbackUpdate, contactUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
+import { botInfoOf, callbackUpdate, contactUpdate, documentUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-test-suite";
 export const BOT_INFO = botInfoOf(Number(TEST_TOKEN.split(":")[0]));
@@ -142,8 +142,16 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const unread: string[] = [];
   /** Keyboards with an empty row, which Telegram is not meant to get: the call and the start of its text. */
   const emptyRows: string[] = [];
+  /** Files people sent, by file id, as Telegram keeps them for the bot to download. */
+  const uploads = new Map<string, Buffer>();
   const telegram = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const method = String(url instanceof Request ? url.url : url).split("/").pop()!;
+    const address = String(url instanceof Request ? url.url : url);
+    const download = /\/file\/bot[^/]+\/documents\/(.+)$/.exec(address);
+    if (download) {
+      const content = uploads.get(decodeURIComponent(download[1]!));
+      return content ? new Response(content) : new Response("Not Found", { status: 404 });
+    }
+    const method = address.split("/").pop()!;
     const { payload: p, files } = await readPayload(url, init);
     const injected = faults.find((f) => f.method === method);
     if (injected) {
@@ -181,6 +189,11 @@ export async function createHarness(options: { env?: Record<string, string>; now
       answered.add(p.callback_query_id);
     }
     let result: unknown = true;
+    if (method === "getFile") {
+      const content = uploads.get(String(p.file_id));
+      if (!content) return new Response(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: invalid file_id" }), { status: 400 });
+      result = { file_id: p.file_id, file_unique_id: `u-${p.file_id}`, file_size: content.length, file_path: `documents/${p.file_id}` };
+    }
     if (method.startsWith("send")) {
       const message = {
         message_id: ++messageId,
@@ -232,6 +245,13 @@ export async function createHarness(options: { env?: Record<string, string>; now
       send: (text: string) => feed(textUpdate(u, text)),
       sendSticker: () => feed(stickerUpdate(u)),
       sendPhoto: () => feed(photoUpdate(u)),
+      /** Sends a file as a document, which the bot can then download by its file id. */
+      sendDocument: (fileName: string, content: string | Buffer, mimeType = "text/csv") => {
+        const fileId = `doc-${++messageId}`;
+        const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+        uploads.set(fileId, bytes);
+        return feed(documentUpdate(u, { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mimeType, file_size: bytes.length }));
+      },
       sendContact: (phone: string, ownerId?: number) => feed(contactUpdate(u, phone, ownerId)),
       /**
        * Presses a button by its callback data, on the latest message (sent or edited) that carries

@@ -1,4 +1,4 @@
-import type { Update } from "grammy/types";
+import type { Document, Update } from "grammy/types";
 import { contactContent, messageUpdate, photoContent, stickerContent, textContent, type EmulatedUser, type UpdateIds } from "../../src/emulator/updates.js";
 
 export * from "../../src/emulator/updates.js";
@@ -19,5 +19,9 @@ export function stickerUpdate(user: TestUser, ids?: UpdateIds): Update {
 
 export function photoUpdate(user: TestUser, ids?: UpdateIds): Update {
   return messageUpdate(user, photoContent(), ids);
+}
+
+export function documentUpdate(user: TestUser, document: Document, ids?: UpdateIds): Update {
+  return messageUpdate(user, { document }, ids);
 }
 

@@ -4,6 +4,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { csvHome } from "../catalog-csv/buttons.js";
 import { invitePage } from "../staff/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { adminHome } from "./buttons.js";
@@ -23,10 +24,11 @@ adminFeature.callbackQuery(
   }),
 );
 
-/** The sections an administrator of this scope may open, two to a row. */
+/** The sections an administrator of this scope may open. */
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
+  kb.text(ctx.t("admin-button-csv"), csvHome.pack()).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
