@@ -17,7 +17,9 @@ export type NoticeKind =
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder" // before a tea-talk session; payload { signupId }
   | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }
-  | "event_reminder"; // before an event; payload { signupId }
+  | "event_reminder" // before an event; payload { signupId }
+  | "event_changed" // an event's or tea-talk session's time or place changed, to each signed up; payload { signupId }
+  | "event_cancelled"; // an event or tea-talk session called off, to each signed up; payload { signupId }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning
