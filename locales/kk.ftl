@@ -484,6 +484,91 @@ admin-home-city = <b>Әкімшілік</b>
 admin-home-centers = <b>Әкімшілік</b>
     Сіздің орталықтарыңыз: { $centers }.
 admin-button-invite = ✉️ Шақыру
+admin-button-events = 📅 Іс-шаралар мен tea talk
+evadm-list = Алдағы <b>📅 іс-шаралар мен tea talk</b>. Өзгерту не бас тарту үшін біреуін таңдаңыз немесе жаңасын қосыңыз.
+evadm-list-none = Алда әзірге іс-шара жоқ. Алғашқысын қосыңыз:
+evadm-button-new = ➕ Жаңа іс-шара
+evadm-button-list = 📅 Барлық іс-шара
+evadm-button-open = Іс-шараны ашу
+evadm-button-manage = ⚙️ Өзгерту
+evadm-button-mine = 📋 Алдағы іс-шараларым
+evadm-mine = <b>📋 Сіз жүргізетін іс-шаралар мен кездесулер</b>. Өзгерту не бас тарту үшін біреуін таңдаңыз.
+evadm-mine-none = Алда сіз жүргізетін іс-шара не кездесу жоқ.
+evadm-event =
+    { $details }
+
+    Атауы (қаз.): { $titleKk }
+    Атауы (орыс.): { $titleRu }
+    👤 Ұйымдастырушы: { $host }
+    🪑 { $seats }
+evadm-seats-limited = Алынған орын: { $taken }/{ $capacity }, кезекте: { $waiting }
+evadm-seats-open = Жазылғандар: { $taken }, орын саны шектелмеген
+evadm-host-none = көрсетілмеген
+evadm-no-limit = шектелмеген
+evadm-button-title = ✏️ Атауы
+evadm-button-description = ✏️ Сипаттамасы
+evadm-button-time = 🕒 Уақыты
+evadm-button-capacity = 🪑 Орын саны
+evadm-button-place = 📍 Орталығы
+evadm-button-host = 👤 Ұйымдастырушы
+evadm-button-cancel-event = ❌ Іс-шарадан бас тарту
+evadm-cancel-confirm =
+    Іс-шарадан бас тартамыз ба?
+
+    { $details }
+
+    Жазылғандарға ({ $count }) іс-шараның болмайтыны туралы хабар барады.
+evadm-button-cancel-yes = Иә, бас тарту
+evadm-cancelled = «{ $title }» іс-шарасынан бас тартылды. Бұл туралы хабар алатындар: { $count }.
+evadm-gone = Бұл іс-шарадан бас тартылған немесе ол өтіп кеткен.
+evadm-ask-center = Іс-шара қай орталықта өтеді?
+evadm-ask-category = Бұл қандай іс-шара?
+evadm-ask-level = Кездесу қазақ тілінің қай деңгейіне арналған?
+evadm-ask-title-kk = Атауын қазақша жазыңыз ({ $max } таңбаға дейін).
+evadm-ask-title-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
+evadm-text-invalid = 2 мен { $max } таңба аралығында болуы керек.
+evadm-ask-description-kk = Іс-шараны қазақша сипаттаңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-description-ru = Енді сипаттамасын орысша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-start = Қашан басталады? Алматы уақытымен күні мен сағатын жазыңыз, мысалы: 12.12 18:30
+evadm-start-unreadable = Күні мен уақытын түсіне алмадым. Былай жазыңыз: 12.12 18:30
+evadm-start-past = Бұл уақыт өтіп кетті. Алдағы күн мен уақытты көрсетіңіз.
+evadm-ask-end = Басталуы: { $day }, { $time }. Қашан аяқталады? Уақытын жазыңыз, мысалы 20:00, ал басқа күні аяқталса, күні мен уақытын жазыңыз.
+evadm-end-unreadable = Уақытты түсіне алмадым. Былай жазыңыз: 20:00 немесе 13.12 11:00
+evadm-end-before-start = Аяқталу уақыты басталу уақытынан кейін болуы керек.
+evadm-ask-capacity = Неше орын бар? 1-ден { $max }-ге дейінгі санды жазыңыз.
+evadm-button-no-limit = Шектеусіз
+evadm-capacity-invalid = 1-ден { $max }-ге дейінгі санды жазыңыз.
+evadm-ask-host = Ұйымдастырушы кім? Қатысушылар көретін атын не атауын жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-host-teatalk = Кездесуді кім жүргізеді? Қатысушылар көретін атын жазыңыз ({ $max } таңбаға дейін).
+evadm-confirm-new =
+    Тексеріңіз:
+
+    <b>{ $titleKk }</b>
+    <b>{ $titleRu }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    🪑 Орын саны: { $seats }
+    👤 Ұйымдастырушы: { $host }
+evadm-button-create = ✅ Құру
+evadm-button-save = ✅ Сақтау
+evadm-created = ✅ Іс-шара құрылды.
+evadm-confirm-time =
+    Жаңа уақыты: { $day }, { $time }.
+    Жазылғандарға ({ $count }) өзгеріс туралы хабар барады.
+evadm-saved = ✅ Сақталды. { $count ->
+        [0] Жазылған ешкім жоқ.
+       *[other] Өзгеріс туралы хабар алатындар: { $count }.
+    }
+evadm-capacity-below = Болмайды: { $taken } адам орын алып қойған. Орын саны одан кем болмауы керек.
+evadm-button-cannot-come = Келе алмаймын
+evadm-notice-cancelled =
+    ❌ Сіз жазылған іс-шара болмайды. Кешірім сұраймыз.
+
+    { $details }
+evadm-notice-changed =
+    ✏️ Сіз жазылған іс-шарада өзгеріс бар. Енді былай:
+
+    { $details }
 
 ## Staff
 

@@ -484,6 +484,91 @@ admin-home-city = <b>Администрирование</b>
 admin-home-centers = <b>Администрирование</b>
     Ваши центры: { $centers }.
 admin-button-invite = ✉️ Пригласить
+admin-button-events = 📅 Мероприятия и tea talk
+evadm-list = <b>📅 Мероприятия и tea talk</b> впереди. Выберите, чтобы изменить или отменить, или добавьте новое.
+evadm-list-none = Впереди пока нет мероприятий. Добавьте первое:
+evadm-button-new = ➕ Новое мероприятие
+evadm-button-list = 📅 Все мероприятия
+evadm-button-open = Открыть мероприятие
+evadm-button-manage = ⚙️ Изменить
+evadm-button-mine = 📋 Мои мероприятия впереди
+evadm-mine = <b>📋 Мероприятия и встречи, которые вы ведёте</b>. Выберите, чтобы изменить или отменить.
+evadm-mine-none = Впереди у вас нет мероприятий и встреч.
+evadm-event =
+    { $details }
+
+    Название (каз.): { $titleKk }
+    Название (рус.): { $titleRu }
+    👤 Организатор: { $host }
+    🪑 { $seats }
+evadm-seats-limited = Занято { $taken } из { $capacity }, в листе ожидания: { $waiting }
+evadm-seats-open = Записались: { $taken }, без ограничения мест
+evadm-host-none = не указан
+evadm-no-limit = без ограничения
+evadm-button-title = ✏️ Название
+evadm-button-description = ✏️ Описание
+evadm-button-time = 🕒 Время
+evadm-button-capacity = 🪑 Места
+evadm-button-place = 📍 Центр
+evadm-button-host = 👤 Организатор
+evadm-button-cancel-event = ❌ Отменить мероприятие
+evadm-cancel-confirm =
+    Отменить мероприятие?
+
+    { $details }
+
+    Записавшимся ({ $count }) придёт сообщение об отмене.
+evadm-button-cancel-yes = Да, отменить
+evadm-cancelled = «{ $title }» отменено. Сообщение об отмене получат: { $count }.
+evadm-gone = Это мероприятие уже отменено или прошло.
+evadm-ask-center = В каком центре пройдёт мероприятие?
+evadm-ask-category = Что это за мероприятие?
+evadm-ask-level = Для какого уровня казахского эта встреча?
+evadm-ask-title-kk = Напишите название на казахском (до { $max } символов).
+evadm-ask-title-ru = Теперь название на русском (до { $max } символов).
+evadm-text-invalid = Нужно от 2 до { $max } символов.
+evadm-ask-description-kk = Опишите мероприятие на казахском (до { $max } символов) или пропустите.
+evadm-ask-description-ru = Теперь описание на русском (до { $max } символов) или пропустите.
+evadm-ask-start = Когда начало? Напишите дату и время по Алматы, например: 12.12 18:30
+evadm-start-unreadable = Не получилось прочитать дату и время. Напишите так: 12.12 18:30
+evadm-start-past = Это время уже прошло. Укажите дату и время впереди.
+evadm-ask-end = Начало: { $day }, { $time }. Когда конец? Напишите время, например 20:00, или дату и время, если мероприятие закончится в другой день.
+evadm-end-unreadable = Не получилось прочитать время. Напишите так: 20:00 или 13.12 11:00
+evadm-end-before-start = Конец должен быть позже начала.
+evadm-ask-capacity = Сколько мест? Напишите число от 1 до { $max }.
+evadm-button-no-limit = Без ограничения
+evadm-capacity-invalid = Напишите число от 1 до { $max }.
+evadm-ask-host = Кто организатор? Напишите имя или название, как его увидят участники (до { $max } символов), или пропустите.
+evadm-ask-host-teatalk = Кто ведёт встречу? Напишите имя, как его увидят участники (до { $max } символов).
+evadm-confirm-new =
+    Проверьте:
+
+    <b>{ $titleKk }</b>
+    <b>{ $titleRu }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    🪑 Мест: { $seats }
+    👤 Организатор: { $host }
+evadm-button-create = ✅ Создать
+evadm-button-save = ✅ Сохранить
+evadm-created = ✅ Мероприятие создано.
+evadm-confirm-time =
+    Новое время: { $day }, { $time }.
+    Записавшимся ({ $count }) придёт сообщение об изменении.
+evadm-saved = ✅ Сохранено. { $count ->
+        [0] Записавшихся нет.
+       *[other] Сообщение об изменении получат: { $count }.
+    }
+evadm-capacity-below = Нельзя: места уже заняли { $taken } человек. Мест должно быть не меньше.
+evadm-button-cannot-come = Не смогу прийти
+evadm-notice-cancelled =
+    ❌ Мероприятие, на которое вы записались, отменено. Приносим извинения.
+
+    { $details }
+evadm-notice-changed =
+    ✏️ Мероприятие, на которое вы записались, изменилось. Теперь так:
+
+    { $details }
 
 ## Staff
 
