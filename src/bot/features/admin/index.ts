@@ -4,6 +4,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { adminPartners } from "../card/buttons.js";
 import { eventsAdmin } from "../event-admin/buttons.js";
 import { invitePage } from "../staff/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
@@ -27,7 +28,10 @@ adminFeature.callbackQuery(
 /** The sections an administrator of this scope may open, two to a row. */
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
-  if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
+  if (scope.kind === "city") {
+    kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
+    kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
+  }
   kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
