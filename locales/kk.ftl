@@ -377,6 +377,8 @@ teams-button-accept-notice = ✅ Қабылдау
 teams-button-decline-notice = ✖️ Қабылдамау
 teams-notice-accepted = 🎉 Үйлестіруші сізді «{ $team }» командасына қабылдады. Қош келдіңіз!
 teams-notice-declined = «{ $team }» командасының үйлестірушісі өтініміңізді қабылдамады. Басқа командаларды қараңыз — солардың бірі сізге сай келуі мүмкін.
+teams-notice-closed = «{ $team }» командасы жабылды, енді мүше қабылдамайды. Командамен бірге болғаныңызға рақмет! Басқа командаларды қарап шығыңыз.
+teams-button-other-teams = 🤝 Басқа командалар
 teams-manage-title = <b>«{ $name }» командасы</b>
 teams-manage-requests = Жаңа өтінімдер:
 teams-manage-no-requests = Жаңа өтінім жоқ.
@@ -479,7 +481,6 @@ card-admin-button-reactivate = ▶️ Серіктестікті қайта ба
 card-admin-partner-reactivated = «{ $name }» ұйымымен серіктестік қайта басталды: ол жеңілдіктер тізімінде қайтадан бар.
 card-admin-button-category = 🏷 Бөлімі
 card-admin-button-benefits = ✏️ Жеңілдіктер
-card-admin-saved = ✅ Сақталды.
 card-admin-unchanged = Ештеңе өзгерген жоқ.
 card-admin-ask-name = Серіктестің атауын жазыңыз ({ $max } таңбаға дейін). Жеңілдіктер тізімінде ол осылай көрінеді.
 card-admin-name-invalid = Атауы 2 мен { $max } таңба аралығында болуы керек.
@@ -495,6 +496,38 @@ admin-home-centers = <b>Әкімшілік</b>
     Сіздің орталықтарыңыз: { $centers }.
 admin-button-invite = ✉️ Шақыру
 admin-button-partners = 🎫 Карта серіктестері
+admin-button-teams = 🤝 ҮЕҰ командалары
+admin-saved = ✅ Сақталды.
+admin-text-invalid = 2 мен { $max } таңба аралығында болуы керек.
+tmadm-list = <b>🤝 ҮЕҰ командалары</b>. Өзгерту не жабу үшін команданы таңдаңыз немесе жаңасын қосыңыз.
+tmadm-list-none = Әзірге команда жоқ. Алғашқысын қосыңыз:
+tmadm-button-new = ➕ Жаңа команда
+tmadm-button-open = Команданы ашу
+tmadm-button-list = 🤝 Барлық команда
+tmadm-team =
+    <b>{ $nameKk }</b>
+    <b>{ $nameRu }</b>
+    { $category } · 📍 { $where }
+    Үйлестіруші: { $coordinator }
+    Мүшелері: { $members }
+tmadm-coordinator-none = әлі қосылмаған
+tmadm-coordinator-linked = қосылған
+tmadm-button-names = ✏️ Атаулары
+tmadm-button-descriptions = ✏️ Сипаттамалары
+tmadm-button-category = 🏷 Бағыты
+tmadm-button-place = 📍 Орны
+tmadm-button-close = ⏹ Команданы жабу
+tmadm-close-confirm = «{ $name }» командасын жабамыз ба? Ол тізімнен алынады, ал мүшелеріне ({ $count }) және өтінішіне жауап күтіп жүргендерге хабар барады.
+tmadm-button-close-yes = Иә, жабу
+tmadm-closed = «{ $name }» командасы жабылды. Хабар алатындар: { $count }.
+tmadm-ask-name-kk = Команданың атауын қазақша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-name-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-description-kk = Команда немен айналысады? Қазақша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-description-ru = Енді соны орысша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-category = Команданың бағыты қандай?
+tmadm-ask-place = Команда қай орталықта жұмыс істейді?
+tmadm-ask-place-city = Команда қайда жұмыс істейді: орталықта ма, ауданда ма, әлде бүкіл қалада ма?
+tmadm-created = ✅ «{ $name }» командасы қосылды. Үйлестірушіні қосу үшін оған шақыру жіберіңіз.
 admin-button-events = 📅 Іс-шаралар мен tea talk
 evadm-list = Алдағы <b>📅 іс-шаралар мен tea talk</b>. Өзгерту не бас тарту үшін біреуін таңдаңыз немесе жаңасын қосыңыз.
 evadm-list-none = Алда әзірге іс-шара жоқ. Алғашқысын қосыңыз:
@@ -537,7 +570,6 @@ evadm-ask-category = Бұл қандай іс-шара?
 evadm-ask-level = Кездесу қазақ тілінің қай деңгейіне арналған?
 evadm-ask-title-kk = Атауын қазақша жазыңыз ({ $max } таңбаға дейін).
 evadm-ask-title-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
-evadm-text-invalid = 2 мен { $max } таңба аралығында болуы керек.
 evadm-ask-description-kk = Іс-шараны қазақша сипаттаңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
 evadm-ask-description-ru = Енді сипаттамасын орысша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
 evadm-ask-start = Қашан басталады? Алматы уақытымен күні мен сағатын жазыңыз, мысалы: 12.12 18:30

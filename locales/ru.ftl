@@ -377,6 +377,8 @@ teams-button-accept-notice = ✅ Принять
 teams-button-decline-notice = ✖️ Отклонить
 teams-notice-accepted = 🎉 Координатор принял вас в команду «{ $team }». Добро пожаловать!
 teams-notice-declined = Координатор команды «{ $team }» отклонил заявку. Посмотрите другие команды — возможно, подойдёт одна из них.
+teams-notice-closed = Команда «{ $team }» закрылась и больше не набирает участников. Спасибо, что были с ней! Посмотрите другие команды.
+teams-button-other-teams = 🤝 Другие команды
 teams-manage-title = <b>Команда «{ $name }»</b>
 teams-manage-requests = Новые заявки:
 teams-manage-no-requests = Новых заявок нет.
@@ -479,7 +481,6 @@ card-admin-button-reactivate = ▶️ Возобновить партнёрст�
 card-admin-partner-reactivated = Партнёрство с «{ $name }» возобновлено: он снова в списке скидок.
 card-admin-button-category = 🏷 Раздел
 card-admin-button-benefits = ✏️ Скидки
-card-admin-saved = ✅ Сохранено.
 card-admin-unchanged = Ничего не изменилось.
 card-admin-ask-name = Напишите название партнёра (до { $max } символов) — так его увидят в списке скидок.
 card-admin-name-invalid = Название — от 2 до { $max } символов.
@@ -495,6 +496,38 @@ admin-home-centers = <b>Администрирование</b>
     Ваши центры: { $centers }.
 admin-button-invite = ✉️ Пригласить
 admin-button-partners = 🎫 Партнёры карты
+admin-button-teams = 🤝 Команды НКО
+admin-saved = ✅ Сохранено.
+admin-text-invalid = Нужно от 2 до { $max } символов.
+tmadm-list = <b>🤝 Команды НКО</b>. Выберите команду, чтобы изменить её или закрыть, или добавьте новую.
+tmadm-list-none = Команд пока нет. Добавьте первую:
+tmadm-button-new = ➕ Новая команда
+tmadm-button-open = Открыть команду
+tmadm-button-list = 🤝 Все команды
+tmadm-team =
+    <b>{ $nameKk }</b>
+    <b>{ $nameRu }</b>
+    { $category } · 📍 { $where }
+    Координатор: { $coordinator }
+    Участников: { $members }
+tmadm-coordinator-none = ещё не подключён
+tmadm-coordinator-linked = подключён
+tmadm-button-names = ✏️ Названия
+tmadm-button-descriptions = ✏️ Описания
+tmadm-button-category = 🏷 Направление
+tmadm-button-place = 📍 Место
+tmadm-button-close = ⏹ Закрыть команду
+tmadm-close-confirm = Закрыть команду «{ $name }»? Она пропадёт из списка, а участники ({ $count }) и те, кто ждёт ответа на заявку, получат сообщение.
+tmadm-button-close-yes = Да, закрыть
+tmadm-closed = Команда «{ $name }» закрыта. Сообщение получат: { $count }.
+tmadm-ask-name-kk = Напишите название команды на казахском (до { $max } символов).
+tmadm-ask-name-ru = Теперь название на русском (до { $max } символов).
+tmadm-ask-description-kk = Чем занимается команда? Напишите на казахском (до { $max } символов).
+tmadm-ask-description-ru = Теперь то же на русском (до { $max } символов).
+tmadm-ask-category = Какое у команды направление?
+tmadm-ask-place = В каком центре работает команда?
+tmadm-ask-place-city = Где работает команда: в центре, в районе или по всему городу?
+tmadm-created = ✅ Команда «{ $name }» добавлена. Чтобы подключить координатора, отправьте ему приглашение.
 admin-button-events = 📅 Мероприятия и tea talk
 evadm-list = <b>📅 Мероприятия и tea talk</b> впереди. Выберите, чтобы изменить или отменить, или добавьте новое.
 evadm-list-none = Впереди пока нет мероприятий. Добавьте первое:
@@ -537,7 +570,6 @@ evadm-ask-category = Что это за мероприятие?
 evadm-ask-level = Для какого уровня казахского эта встреча?
 evadm-ask-title-kk = Напишите название на казахском (до { $max } символов).
 evadm-ask-title-ru = Теперь название на русском (до { $max } символов).
-evadm-text-invalid = Нужно от 2 до { $max } символов.
 evadm-ask-description-kk = Опишите мероприятие на казахском (до { $max } символов) или пропустите.
 evadm-ask-description-ru = Теперь описание на русском (до { $max } символов) или пропустите.
 evadm-ask-start = Когда начало? Напишите дату и время по Алматы, например: 12.12 18:30

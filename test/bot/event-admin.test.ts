@@ -85,7 +85,7 @@ describe("creating an event", () => {
     await admin.click("Центр medeu-1");
     await admin.click(ru("event-category-teatalk"));
     await admin.click(ru("teatalk-level-intermediate"));
-    expect(h.texts(await admin.send("Я"))).toEqual([ru("evadm-text-invalid", { max: 120 })]);
+    expect(h.texts(await admin.send("Я"))).toEqual([ru("admin-text-invalid", { max: 120 })]);
     await admin.send("Жаңа жыл");
     await admin.send("Новый год");
     await admin.click(ru("button-skip"));

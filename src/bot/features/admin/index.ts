@@ -7,6 +7,7 @@ import { showScreen } from "../../shared/screen.js";
 import { adminPartners } from "../card/buttons.js";
 import { eventsAdmin } from "../event-admin/buttons.js";
 import { invitePage } from "../staff/buttons.js";
+import { teamsAdmin } from "../team-admin/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { adminHome } from "./buttons.js";
 
@@ -33,6 +34,7 @@ function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
     kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
   }
   kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
+  kb.text(ctx.t("admin-button-teams"), teamsAdmin.pack()).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 

@@ -158,7 +158,7 @@ admin.callbackQuery(
     if (!partner) return;
     const edited = await editPartner(ctx.deps.db, { partnerId, change: { category }, actorId: ctx.from!.id }, ctx.deps.clock.now());
     ctx.log.info({ partner_id: partnerId }, "partner's category changed");
-    if (edited) await showAdminPartner(ctx, edited, ctx.t("card-admin-saved"));
+    if (edited) await showAdminPartner(ctx, edited, ctx.t("admin-saved"));
   }),
 );
 
@@ -294,7 +294,7 @@ export function partnerBenefitsConversation(deps: AppDeps) {
       if (Object.keys(change).length === 0) return "unchanged" as const;
       return (await editPartner(deps.db, { partnerId, change, actorId }, deps.clock.now())) ? ("saved" as const) : ("gone" as const);
     });
-    const text = edited === "not-allowed" ? "staff-not-allowed" : edited === "gone" ? "card-admin-partner-gone" : edited === "saved" ? "card-admin-saved" : "card-admin-unchanged";
+    const text = edited === "not-allowed" ? "staff-not-allowed" : edited === "gone" ? "card-admin-partner-gone" : edited === "saved" ? "admin-saved" : "card-admin-unchanged";
     await ctx.reply(ctx.t(text), { reply_markup: new InlineKeyboard().text(ctx.t("button-back"), adminPartner.pack({ partner: partnerId })) });
   };
 }

@@ -42,7 +42,7 @@ async function askTitle(conversation: AppConversation, ctx: BaseContext, questio
   return askText(conversation, ctx, {
     prompt: (c) => ({ text: c.t(question, { max: TITLE_MAX }) }),
     parse: (text) => plainText(text, TITLE_MAX),
-    invalid: (c) => c.t("evadm-text-invalid", { max: TITLE_MAX }),
+    invalid: (c) => c.t("admin-text-invalid", { max: TITLE_MAX }),
     maxLength: TITLE_MAX,
   });
 }
@@ -115,7 +115,7 @@ async function askHost(conversation: AppConversation, ctx: BaseContext, category
       markup: required ? undefined : new InlineKeyboard().text(c.t("button-skip"), skipStep.data("skip")),
     }),
     parse: (text) => plainText(text, HOST_NAME_MAX),
-    invalid: (c) => c.t("evadm-text-invalid", { max: HOST_NAME_MAX }),
+    invalid: (c) => c.t("admin-text-invalid", { max: HOST_NAME_MAX }),
     buttons: skipStep,
     onButton: (choice) => (choice === "skip" && !required ? "" : null),
     maxLength: HOST_NAME_MAX,
