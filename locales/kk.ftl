@@ -598,10 +598,7 @@ evadm-created = ✅ Іс-шара құрылды.
 evadm-confirm-time =
     Жаңа уақыты: { $day }, { $time }.
     Жазылғандарға ({ $count }) өзгеріс туралы хабар барады.
-evadm-saved = ✅ Сақталды. { $count ->
-        [0] Жазылған ешкім жоқ.
-       *[other] Өзгеріс туралы хабар алатындар: { $count }.
-    }
+evadm-saved-told = ✅ Сақталды. Өзгеріс туралы хабар алатындар: { $count }.
 evadm-capacity-below = Болмайды: { $taken } адам орын алып қойған. Орын саны одан кем болмауы керек.
 evadm-button-cannot-come = Келе алмаймын
 evadm-notice-cancelled =

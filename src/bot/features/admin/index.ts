@@ -29,10 +29,8 @@ adminFeature.callbackQuery(
 /** The sections an administrator of this scope may open, two to a row. */
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
-  if (scope.kind === "city") {
-    kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
-    kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
-  }
+  if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
+  if (scope.kind === "city") kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-teams"), teamsAdmin.pack()).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());

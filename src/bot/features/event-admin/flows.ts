@@ -319,7 +319,9 @@ export function editEventConversation(deps: AppDeps) {
     });
     const reply =
       result.kind === "edited"
-        ? ctx.t("evadm-saved", { count: result.told })
+        ? result.told > 0
+          ? ctx.t("evadm-saved-told", { count: result.told })
+          : ctx.t("admin-saved")
         : result.kind === "capacity-below"
           ? ctx.t("evadm-capacity-below", { taken: result.taken })
           : result.kind === "not-allowed"
