@@ -183,6 +183,21 @@ describe("changing an event", () => {
     expect(sentTo(await dispatch(), 11)).toEqual([]);
   });
 
+  it("tells of a move to another center, but not once the event is called off before the notice goes", async () => {
+    await signUpAs(concert, 11, "ru");
+    const admin = cityAdmin();
+    await admin.press(`evadm:edit:${concert}:place`);
+    expect(h.texts(await admin.click("Центр medeu-1"))).toContain(ru("evadm-saved-told", { count: 1 }));
+    expect(await eventRow(concert)).toMatchObject({ center_id: "medeu-1", district: "medeu" });
+    expect((await outbox("event_changed")).map((r) => r.recipient_id)).toEqual([11]);
+
+    await admin.press(`evadm:cancel-yes:${concert}`);
+    const sent = sentTo(await dispatch(), 11);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("Мероприятие, на которое вы записались, отменено");
+    expect(sent[0]).toContain("Центр medeu-1");
+  });
+
   it("refuses seats fewer than those taken, with a clear message, and changes nothing", async () => {
     await signUpAs(concert, 11, "ru");
     await signUpAs(concert, 12, "ru");
