@@ -377,6 +377,8 @@ teams-button-accept-notice = ✅ Қабылдау
 teams-button-decline-notice = ✖️ Қабылдамау
 teams-notice-accepted = 🎉 Үйлестіруші сізді «{ $team }» командасына қабылдады. Қош келдіңіз!
 teams-notice-declined = «{ $team }» командасының үйлестірушісі өтініміңізді қабылдамады. Басқа командаларды қараңыз — солардың бірі сізге сай келуі мүмкін.
+teams-notice-closed = «{ $team }» командасы жабылды, енді мүше қабылдамайды. Командамен бірге болғаныңызға рақмет! Басқа командаларды қарап шығыңыз.
+teams-button-other-teams = 🤝 Басқа командалар
 teams-manage-title = <b>«{ $name }» командасы</b>
 teams-manage-requests = Жаңа өтінімдер:
 teams-manage-no-requests = Жаңа өтінім жоқ.
@@ -471,6 +473,15 @@ card-admin-remove-confirm = «{ $name }» ұйымымен серіктесті�
 card-admin-button-remove-yes = Иә, тоқтату
 card-admin-partner-removed = «{ $name }» ұйымымен серіктестік тоқтатылды.
 card-admin-partner-gone = Бұл серіктес тізімде енді жоқ.
+card-admin-button-ended = ⏸ Тоқтатылған серіктестіктер ({ $count })
+card-admin-ended = <b>Тоқтатылған серіктестіктер</b>. Серіктестікті қайта бастау үшін серіктесті таңдаңыз.
+card-admin-ended-none = Тоқтатылған серіктестік жоқ.
+card-admin-partner-ended = ⏸ Серіктестік тоқтатылған: серіктес жеңілдіктер тізімінде жоқ, қызметкерлері карта тексермейді.
+card-admin-button-reactivate = ▶️ Серіктестікті қайта бастау
+card-admin-partner-reactivated = «{ $name }» ұйымымен серіктестік қайта басталды: ол жеңілдіктер тізімінде қайтадан бар.
+card-admin-button-category = 🏷 Бөлімі
+card-admin-button-benefits = ✏️ Жеңілдіктер
+card-admin-unchanged = Ештеңе өзгерген жоқ.
 card-admin-ask-name = Серіктестің атауын жазыңыз ({ $max } таңбаға дейін). Жеңілдіктер тізімінде ол осылай көрінеді.
 card-admin-name-invalid = Атауы 2 мен { $max } таңба аралығында болуы керек.
 card-admin-ask-category = Серіктес қай бөлімге жатады?
@@ -539,6 +550,120 @@ csv-problem-event-cancelled = іс-шараның күші жойылған, о�
 csv-problem-past = басталу уақыты өтіп кетті
 csv-problem-capacity-below-taken = орын саны жазылып қойғандардан ({ $taken }) аз
 csv-problem-duplicate-id = бұл id жоғарыда бұрын кездесті
+admin-button-partners = 🎫 Карта серіктестері
+admin-button-teams = 🤝 ҮЕҰ командалары
+admin-saved = ✅ Сақталды.
+admin-text-invalid = 2 мен { $max } таңба аралығында болуы керек.
+tmadm-list = <b>🤝 ҮЕҰ командалары</b>. Өзгерту не жабу үшін команданы таңдаңыз немесе жаңасын қосыңыз.
+tmadm-list-none = Әзірге команда жоқ. Алғашқысын қосыңыз:
+tmadm-button-new = ➕ Жаңа команда
+tmadm-button-open = Команданы ашу
+tmadm-button-list = 🤝 Барлық команда
+tmadm-team =
+    <b>{ $nameKk }</b>
+    <b>{ $nameRu }</b>
+    { $category } · 📍 { $where }
+    Үйлестіруші: { $coordinator }
+    Мүшелері: { $members }
+tmadm-coordinator-none = әлі қосылмаған
+tmadm-coordinator-linked = қосылған
+tmadm-button-names = ✏️ Атаулары
+tmadm-button-descriptions = ✏️ Сипаттамалары
+tmadm-button-category = 🏷 Бағыты
+tmadm-button-place = 📍 Орны
+tmadm-button-close = ⏹ Команданы жабу
+tmadm-close-confirm = «{ $name }» командасын жабамыз ба? Ол тізімнен алынады, ал мүшелеріне ({ $count }) және өтінішіне жауап күтіп жүргендерге хабар барады.
+tmadm-button-close-yes = Иә, жабу
+tmadm-closed = «{ $name }» командасы жабылды. Хабар алатындар: { $count }.
+tmadm-ask-name-kk = Команданың атауын қазақша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-name-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-description-kk = Команда немен айналысады? Қазақша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-description-ru = Енді соны орысша жазыңыз ({ $max } таңбаға дейін).
+tmadm-ask-category = Команданың бағыты қандай?
+tmadm-ask-place = Команда қай орталықта жұмыс істейді?
+tmadm-ask-place-city = Команда қайда жұмыс істейді: орталықта ма, ауданда ма, әлде бүкіл қалада ма?
+tmadm-created = ✅ «{ $name }» командасы қосылды. Үйлестірушіні қосу үшін оған шақыру жіберіңіз.
+admin-button-events = 📅 Іс-шаралар мен tea talk
+evadm-list = Алдағы <b>📅 іс-шаралар мен tea talk</b>. Өзгерту не бас тарту үшін біреуін таңдаңыз немесе жаңасын қосыңыз.
+evadm-list-none = Алда әзірге іс-шара жоқ. Алғашқысын қосыңыз:
+evadm-button-new = ➕ Жаңа іс-шара
+evadm-button-list = 📅 Барлық іс-шара
+evadm-button-open = Іс-шараны ашу
+evadm-button-manage = ⚙️ Өзгерту
+evadm-button-mine = 📋 Алдағы іс-шараларым
+evadm-mine = <b>📋 Сіз жүргізетін іс-шаралар мен кездесулер</b>. Өзгерту не бас тарту үшін біреуін таңдаңыз.
+evadm-mine-none = Алда сіз жүргізетін іс-шара не кездесу жоқ.
+evadm-event =
+    { $details }
+
+    Атауы (қаз.): { $titleKk }
+    Атауы (орыс.): { $titleRu }
+    👤 Ұйымдастырушы: { $host }
+    🪑 { $seats }
+evadm-seats-limited = Алынған орын: { $taken }/{ $capacity }, кезекте: { $waiting }
+evadm-seats-open = Жазылғандар: { $taken }, орын саны шектелмеген
+evadm-host-none = көрсетілмеген
+evadm-no-limit = шектелмеген
+evadm-button-title = ✏️ Атауы
+evadm-button-description = ✏️ Сипаттамасы
+evadm-button-time = 🕒 Уақыты
+evadm-button-capacity = 🪑 Орын саны
+evadm-button-place = 📍 Орталығы
+evadm-button-host = 👤 Ұйымдастырушы
+evadm-button-cancel-event = ❌ Іс-шарадан бас тарту
+evadm-cancel-confirm =
+    Іс-шарадан бас тартамыз ба?
+
+    { $details }
+
+    Жазылғандарға ({ $count }) іс-шараның болмайтыны туралы хабар барады.
+evadm-button-cancel-yes = Иә, бас тарту
+evadm-cancelled = «{ $title }» іс-шарасынан бас тартылды. Бұл туралы хабар алатындар: { $count }.
+evadm-gone = Бұл іс-шарадан бас тартылған немесе ол өтіп кеткен.
+evadm-ask-center = Іс-шара қай орталықта өтеді?
+evadm-ask-category = Бұл қандай іс-шара?
+evadm-ask-level = Кездесу қазақ тілінің қай деңгейіне арналған?
+evadm-ask-title-kk = Атауын қазақша жазыңыз ({ $max } таңбаға дейін).
+evadm-ask-title-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
+evadm-ask-description-kk = Іс-шараны қазақша сипаттаңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-description-ru = Енді сипаттамасын орысша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-start = Қашан басталады? Алматы уақытымен күні мен сағатын жазыңыз, мысалы: 12.12 18:30
+evadm-start-unreadable = Күні мен уақытын түсіне алмадым. Былай жазыңыз: 12.12 18:30
+evadm-start-past = Бұл уақыт өтіп кетті. Алдағы күн мен уақытты көрсетіңіз.
+evadm-ask-end = Басталуы: { $day }, { $time }. Қашан аяқталады? Уақытын жазыңыз, мысалы 20:00, ал басқа күні аяқталса, күні мен уақытын жазыңыз.
+evadm-end-unreadable = Уақытты түсіне алмадым. Былай жазыңыз: 20:00 немесе 13.12 11:00
+evadm-end-before-start = Аяқталу уақыты басталу уақытынан кейін болуы керек.
+evadm-ask-capacity = Неше орын бар? 1 мен { $max } аралығындағы санды жазыңыз.
+evadm-button-no-limit = Шектеусіз
+evadm-capacity-invalid = 1 мен { $max } аралығындағы санды жазыңыз.
+evadm-ask-host = Ұйымдастырушы кім? Қатысушылар көретін атын не атауын жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз.
+evadm-ask-host-teatalk = Кездесуді кім жүргізеді? Қатысушылар көретін атын жазыңыз ({ $max } таңбаға дейін).
+evadm-confirm-new =
+    Тексеріңіз:
+
+    <b>{ $titleKk }</b>
+    <b>{ $titleRu }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    🪑 Орын саны: { $seats }
+    👤 Ұйымдастырушы: { $host }
+evadm-button-create = ✅ Құру
+evadm-button-save = ✅ Сақтау
+evadm-created = ✅ Іс-шара құрылды.
+evadm-confirm-time =
+    Жаңа уақыты: { $day }, { $time }.
+    Жазылғандарға ({ $count }) өзгеріс туралы хабар барады.
+evadm-saved-told = ✅ Сақталды. Өзгеріс туралы хабар алатындар: { $count }.
+evadm-capacity-below = Болмайды: { $taken } адам орын алып қойған. Орын саны одан кем болмауы керек.
+evadm-button-cannot-come = Келе алмаймын
+evadm-notice-cancelled =
+    ❌ Сіз жазылған іс-шара болмайды. Кешірім сұраймыз.
+
+    { $details }
+evadm-notice-changed =
+    ✏️ Сіз жазылған іс-шарада өзгеріс бар. Енді былай:
+
+    { $details }
 
 ## Staff
 

@@ -377,6 +377,8 @@ teams-button-accept-notice = ✅ Принять
 teams-button-decline-notice = ✖️ Отклонить
 teams-notice-accepted = 🎉 Координатор принял вас в команду «{ $team }». Добро пожаловать!
 teams-notice-declined = Координатор команды «{ $team }» отклонил заявку. Посмотрите другие команды — возможно, подойдёт одна из них.
+teams-notice-closed = Команда «{ $team }» закрылась и больше не набирает участников. Спасибо, что были с ней! Посмотрите другие команды.
+teams-button-other-teams = 🤝 Другие команды
 teams-manage-title = <b>Команда «{ $name }»</b>
 teams-manage-requests = Новые заявки:
 teams-manage-no-requests = Новых заявок нет.
@@ -471,6 +473,15 @@ card-admin-remove-confirm = Завершить партнёрство с «{ $na
 card-admin-button-remove-yes = Да, завершить
 card-admin-partner-removed = Партнёрство с «{ $name }» завершено.
 card-admin-partner-gone = Этого партнёра уже нет в списке.
+card-admin-button-ended = ⏸ Завершённые партнёрства ({ $count })
+card-admin-ended = <b>Завершённые партнёрства</b>. Выберите партнёра, чтобы возобновить партнёрство.
+card-admin-ended-none = Завершённых партнёрств нет.
+card-admin-partner-ended = ⏸ Партнёрство завершено: партнёра нет в списке скидок, его сотрудники не проверяют карты.
+card-admin-button-reactivate = ▶️ Возобновить партнёрство
+card-admin-partner-reactivated = Партнёрство с «{ $name }» возобновлено: он снова в списке скидок.
+card-admin-button-category = 🏷 Раздел
+card-admin-button-benefits = ✏️ Скидки
+card-admin-unchanged = Ничего не изменилось.
 card-admin-ask-name = Напишите название партнёра (до { $max } символов) — так его увидят в списке скидок.
 card-admin-name-invalid = Название — от 2 до { $max } символов.
 card-admin-ask-category = К какому разделу относится партнёр?
@@ -539,6 +550,120 @@ csv-problem-event-cancelled = мероприятие отменено, его н
 csv-problem-past = начало уже прошло
 csv-problem-capacity-below-taken = мест меньше, чем уже записалось ({ $taken })
 csv-problem-duplicate-id = этот id уже встречался выше
+admin-button-partners = 🎫 Партнёры карты
+admin-button-teams = 🤝 Команды НКО
+admin-saved = ✅ Сохранено.
+admin-text-invalid = Нужно от 2 до { $max } символов.
+tmadm-list = <b>🤝 Команды НКО</b>. Выберите команду, чтобы изменить её или закрыть, или добавьте новую.
+tmadm-list-none = Команд пока нет. Добавьте первую:
+tmadm-button-new = ➕ Новая команда
+tmadm-button-open = Открыть команду
+tmadm-button-list = 🤝 Все команды
+tmadm-team =
+    <b>{ $nameKk }</b>
+    <b>{ $nameRu }</b>
+    { $category } · 📍 { $where }
+    Координатор: { $coordinator }
+    Участников: { $members }
+tmadm-coordinator-none = ещё не подключён
+tmadm-coordinator-linked = подключён
+tmadm-button-names = ✏️ Названия
+tmadm-button-descriptions = ✏️ Описания
+tmadm-button-category = 🏷 Направление
+tmadm-button-place = 📍 Место
+tmadm-button-close = ⏹ Закрыть команду
+tmadm-close-confirm = Закрыть команду «{ $name }»? Она пропадёт из списка, а участники ({ $count }) и те, кто ждёт ответа на заявку, получат сообщение.
+tmadm-button-close-yes = Да, закрыть
+tmadm-closed = Команда «{ $name }» закрыта. Сообщение получат: { $count }.
+tmadm-ask-name-kk = Напишите название команды на казахском (до { $max } символов).
+tmadm-ask-name-ru = Теперь название на русском (до { $max } символов).
+tmadm-ask-description-kk = Чем занимается команда? Напишите на казахском (до { $max } символов).
+tmadm-ask-description-ru = Теперь то же на русском (до { $max } символов).
+tmadm-ask-category = Какое у команды направление?
+tmadm-ask-place = В каком центре работает команда?
+tmadm-ask-place-city = Где работает команда: в центре, в районе или по всему городу?
+tmadm-created = ✅ Команда «{ $name }» добавлена. Чтобы подключить координатора, отправьте ему приглашение.
+admin-button-events = 📅 Мероприятия и tea talk
+evadm-list = <b>📅 Мероприятия и tea talk</b> впереди. Выберите, чтобы изменить или отменить, или добавьте новое.
+evadm-list-none = Впереди пока нет мероприятий. Добавьте первое:
+evadm-button-new = ➕ Новое мероприятие
+evadm-button-list = 📅 Все мероприятия
+evadm-button-open = Открыть мероприятие
+evadm-button-manage = ⚙️ Изменить
+evadm-button-mine = 📋 Мои мероприятия впереди
+evadm-mine = <b>📋 Мероприятия и встречи, которые вы ведёте</b>. Выберите, чтобы изменить или отменить.
+evadm-mine-none = Впереди у вас нет мероприятий и встреч.
+evadm-event =
+    { $details }
+
+    Название (каз.): { $titleKk }
+    Название (рус.): { $titleRu }
+    👤 Организатор: { $host }
+    🪑 { $seats }
+evadm-seats-limited = Занято { $taken } из { $capacity }, в листе ожидания: { $waiting }
+evadm-seats-open = Записались: { $taken }, без ограничения мест
+evadm-host-none = не указан
+evadm-no-limit = без ограничения
+evadm-button-title = ✏️ Название
+evadm-button-description = ✏️ Описание
+evadm-button-time = 🕒 Время
+evadm-button-capacity = 🪑 Места
+evadm-button-place = 📍 Центр
+evadm-button-host = 👤 Организатор
+evadm-button-cancel-event = ❌ Отменить мероприятие
+evadm-cancel-confirm =
+    Отменить мероприятие?
+
+    { $details }
+
+    Записавшимся ({ $count }) придёт сообщение об отмене.
+evadm-button-cancel-yes = Да, отменить
+evadm-cancelled = «{ $title }» отменено. Сообщение об отмене получат: { $count }.
+evadm-gone = Это мероприятие уже отменено или прошло.
+evadm-ask-center = В каком центре пройдёт мероприятие?
+evadm-ask-category = Что это за мероприятие?
+evadm-ask-level = Для какого уровня казахского эта встреча?
+evadm-ask-title-kk = Напишите название на казахском (до { $max } символов).
+evadm-ask-title-ru = Теперь название на русском (до { $max } символов).
+evadm-ask-description-kk = Опишите мероприятие на казахском (до { $max } символов) или пропустите.
+evadm-ask-description-ru = Теперь описание на русском (до { $max } символов) или пропустите.
+evadm-ask-start = Когда начало? Напишите дату и время по Алматы, например: 12.12 18:30
+evadm-start-unreadable = Не получилось прочитать дату и время. Напишите так: 12.12 18:30
+evadm-start-past = Это время уже прошло. Укажите дату и время впереди.
+evadm-ask-end = Начало: { $day }, { $time }. Когда конец? Напишите время, например 20:00, или дату и время, если мероприятие закончится в другой день.
+evadm-end-unreadable = Не получилось прочитать время. Напишите так: 20:00 или 13.12 11:00
+evadm-end-before-start = Конец должен быть позже начала.
+evadm-ask-capacity = Сколько мест? Напишите число от 1 до { $max }.
+evadm-button-no-limit = Без ограничения
+evadm-capacity-invalid = Напишите число от 1 до { $max }.
+evadm-ask-host = Кто организатор? Напишите имя или название, как его увидят участники (до { $max } символов), или пропустите.
+evadm-ask-host-teatalk = Кто ведёт встречу? Напишите имя, как его увидят участники (до { $max } символов).
+evadm-confirm-new =
+    Проверьте:
+
+    <b>{ $titleKk }</b>
+    <b>{ $titleRu }</b>
+    🏷 { $category }
+    📅 { $day }, { $time }
+    🪑 Мест: { $seats }
+    👤 Организатор: { $host }
+evadm-button-create = ✅ Создать
+evadm-button-save = ✅ Сохранить
+evadm-created = ✅ Мероприятие создано.
+evadm-confirm-time =
+    Новое время: { $day }, { $time }.
+    Записавшимся ({ $count }) придёт сообщение об изменении.
+evadm-saved-told = ✅ Сохранено. Сообщение об изменении получат: { $count }.
+evadm-capacity-below = Нельзя: уже занято мест — { $taken }. Мест должно быть не меньше.
+evadm-button-cannot-come = Не смогу прийти
+evadm-notice-cancelled =
+    ❌ Мероприятие, на которое вы записались, отменено. Приносим извинения.
+
+    { $details }
+evadm-notice-changed =
+    ✏️ Мероприятие, на которое вы записались, изменилось. Теперь так:
+
+    { $details }
 
 ## Staff
 

@@ -5,6 +5,8 @@ import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
 import { catalogCsvFeature, catalogCsvFlows } from "./features/catalog-csv/index.js";
+import { eventAdminFeature, eventAdminFlows } from "./features/event-admin/index.js";
+import { teamAdminFeature, teamAdminFlows } from "./features/team-admin/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -63,7 +65,20 @@ export interface BotOptions {
 }
 
 /** Every feature's flows: each is entered by its id from that feature's buttons and commands. */
-const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows, cardFlows, catalogCsvFlows].flat();
+const FLOWS: Flow[] = [
+  signupFlows,
+  profileFlows,
+  consultFlows,
+  bookingsFlows,
+  staffFlows,
+  remindersFlows,
+  practiceFlows,
+  teamsFlows,
+  cardFlows,
+  catalogCsvFlows,
+  eventAdminFlows,
+  teamAdminFlows,
+].flat();
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
@@ -115,7 +130,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(adminFeature, catalogCsvFeature, cardFeature);
+  privateChats.use(adminFeature, catalogCsvFeature, eventAdminFeature, teamAdminFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);

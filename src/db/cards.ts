@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { cardExpiryFrom, cardNumberOf, verifyCardToken, type PartnerCategory } from "../domain/card.js";
+import { recordAudit } from "./audit.js";
 import type { Db } from "./database.js";
 import type { Card, CardCheckResult, Instant, Partner } from "./schema.js";
 
@@ -228,10 +229,71 @@ export async function findPartner(db: Db, partnerId: number): Promise<Partner | 
   return db.selectFrom("partners").selectAll().where("id", "=", partnerId).executeTakeFirst();
 }
 
-/** Ends a partnership: its accounts no longer check cards, and it leaves the list of benefits. */
-export async function removePartner(db: Db, partnerId: number): Promise<boolean> {
-  const updated = await db.updateTable("partners").set({ active: 0 }).where("id", "=", partnerId).where("active", "=", 1).executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+/** Partnerships that were ended, by name: an administrator may take one up again. */
+export async function listEndedPartners(db: Db): Promise<Partner[]> {
+  return db.selectFrom("partners").selectAll().where("active", "=", 0).orderBy("name").orderBy("id").execute();
+}
+
+/** What an administrator changes about a partner: what card holders read of it. */
+export type PartnerChange = Partial<Pick<Partner, "category" | "benefit_kk" | "benefit_ru">>;
+
+function partnerAudit(p: Partner) {
+  return { name: p.name, category: p.category, benefit_kk: p.benefit_kk, benefit_ru: p.benefit_ru, active: p.active };
+}
+
+/** Adds a partner with its audit record. */
+export async function addPartner(db: Db, partner: NewPartner, actorId: number, now: Date): Promise<Partner> {
+  return db.transaction().execute(async (trx) => {
+    const created = await createPartner(trx, partner, now);
+    await recordAudit(trx, { actorId, action: "partner.create", subject: `partner:${created.id}`, after: partnerAudit(created) }, now);
+    return created;
+  });
+}
+
+/**
+ * Changes a partner's category or benefits (an ended partnership too, before it is taken up
+ * again), with the state before and after in the audit log. Undefined when there is no such partner.
+ */
+export async function editPartner(
+  db: Db,
+  edit: { partnerId: number; change: PartnerChange; actorId: number },
+  now: Date,
+): Promise<Partner | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findPartner(trx, edit.partnerId);
+    if (!before) return undefined;
+    const after = await trx.updateTable("partners").set(edit.change).where("id", "=", before.id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: edit.actorId, action: "partner.edit", subject: `partner:${before.id}`, before: partnerAudit(before), after: partnerAudit(after) }, now);
+    return after;
+  });
+}
+
+/**
+ * Ends a partnership (its accounts no longer check cards, and it leaves the list of benefits) or
+ * takes it up again; false when it already was so, and then nothing is recorded.
+ */
+export async function setPartnerActive(db: Db, change: { partnerId: number; active: boolean; actorId: number }, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("partners")
+      .set({ active: Number(change.active) })
+      .where("id", "=", change.partnerId)
+      .where("active", "=", Number(!change.active))
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return false;
+    await recordAudit(
+      trx,
+      {
+        actorId: change.actorId,
+        action: change.active ? "partner.reactivate" : "partner.deactivate",
+        subject: `partner:${change.partnerId}`,
+        before: { active: Number(!change.active) },
+        after: { active: Number(change.active) },
+      },
+      now,
+    );
+    return true;
+  });
 }
 
 /** The partner an account checks cards for, active or removed. */

@@ -221,25 +221,25 @@ async function release(trx: Db, signup: EventSignup, event: Event, now: Date): P
 
 /**
  * Offers each free seat to the next person in line, in sign-up order, through the outbox. Once
- * sign-up has closed no offer can be answered in time, and free seats stay free.
+ * sign-up has closed no offer can be answered in time, and free seats stay free. Also called
+ * when an organiser adds seats or lifts the limit, which frees seats for everyone in line.
  */
-async function offerFreedSeats(trx: Db, event: Event, now: Date): Promise<void> {
-  // Without a seat limit nobody waits in line, and there is no seat to pass on.
-  if (event.capacity === null) return;
+export async function offerFreedSeats(trx: Db, event: Event, now: Date): Promise<void> {
   const window = offerWindow(new Date(event.starts_at), now);
   if (!window || event.status !== "scheduled") return;
   const free = freeSeats(await seatCount(trx, event));
   if (free === 0) return;
-  const next = await trx
+  let line = trx
     .selectFrom("event_signups")
     .select(["id", "user_id"])
     .where("event_id", "=", event.id)
     .where("status", "=", "waitlisted")
     // Someone erased is no longer in line (their sign-ups are cancelled first); never offer to nobody.
     .where("user_id", "is not", null)
-    .orderBy("id")
-    .limit(free)
-    .execute();
+    .orderBy("id");
+  // Without a seat limit everyone in line gets a seat.
+  if (Number.isFinite(free)) line = line.limit(free);
+  const next = await line.execute();
   for (const { id, user_id } of next) {
     await trx
       .updateTable("event_signups")

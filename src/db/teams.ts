@@ -1,8 +1,11 @@
-import type { TeamMemberStatus } from "../domain/teams.js";
+import type { Updateable } from "kysely";
+import type { DistrictCode } from "../domain/districts.js";
+import type { TeamCategory, TeamMemberStatus } from "../domain/teams.js";
 import { LIVE_STATUSES } from "../domain/teams.js";
+import { recordAudit } from "./audit.js";
 import type { Db } from "./database.js";
-import { enqueue } from "./outbox.js";
-import type { Team, TeamMember } from "./schema.js";
+import { enqueue, enqueueAll } from "./outbox.js";
+import type { Team, TeamMember, TeamsTable } from "./schema.js";
 
 /** Active teams, by category and name. */
 export async function listTeams(db: Db): Promise<Team[]> {
@@ -28,6 +31,132 @@ export async function coordinatorAccounts(db: Db): Promise<number[]> {
 /** Active teams that no account coordinates yet, for an administrator's invite. */
 export async function teamsWithoutCoordinator(db: Db): Promise<Team[]> {
   return db.selectFrom("teams").selectAll().where("coordinator_id", "is", null).where("active", "=", 1).orderBy("id").execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration
+
+/** Active teams of some centers (at least one), or (null) every active team of the city, by name. */
+export async function listManagedTeams(db: Db, centerIds: readonly string[] | null): Promise<Team[]> {
+  let q = db.selectFrom("teams").selectAll().where("active", "=", 1);
+  if (centerIds !== null) q = q.where("center_id", "in", centerIds);
+  return q.orderBy("name_ru").orderBy("id").execute();
+}
+
+/** A new team, as the creation flow collected it: with a center, or a district, or the whole city. */
+export interface TeamDraft {
+  nameKk: string;
+  nameRu: string;
+  descriptionKk: string;
+  descriptionRu: string;
+  category: TeamCategory;
+  place: TeamPlace;
+}
+
+/** Where a team works: at a center (in its district), in a district, or across the city. */
+export type TeamPlace = { centerId: string } | { district: DistrictCode | null };
+
+/** What an edit may change. */
+export type TeamChange = Pick<Updateable<TeamsTable>, "name_kk" | "name_ru" | "description_kk" | "description_ru" | "category"> & { place?: TeamPlace };
+
+async function placeColumns(db: Db, place: TeamPlace): Promise<{ center_id: string | null; district: DistrictCode | null }> {
+  if ("district" in place) return { center_id: null, district: place.district };
+  const center = await db.selectFrom("centers").select("district").where("id", "=", place.centerId).executeTakeFirstOrThrow();
+  return { center_id: place.centerId, district: center.district };
+}
+
+function teamAudit(t: Team) {
+  return {
+    name_kk: t.name_kk,
+    name_ru: t.name_ru,
+    description_kk: t.description_kk,
+    description_ru: t.description_ru,
+    category: t.category,
+    district: t.district,
+    center_id: t.center_id,
+  };
+}
+
+/** Adds a team with its audit record. */
+export async function addTeam(db: Db, draft: TeamDraft, actorId: number, now: Date): Promise<Team> {
+  return db.transaction().execute(async (trx) => {
+    const team = await trx
+      .insertInto("teams")
+      .values({
+        name_kk: draft.nameKk,
+        name_ru: draft.nameRu,
+        description_kk: draft.descriptionKk,
+        description_ru: draft.descriptionRu,
+        category: draft.category,
+        ...(await placeColumns(trx, draft.place)),
+        coordinator_id: null,
+        created_at: now.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId, action: "team.create", subject: `team:${team.id}`, centerId: team.center_id, after: teamAudit(team) }, now);
+    return team;
+  });
+}
+
+/** Changes an active team, with the state before and after in the audit log; undefined when it is gone. */
+export async function editTeam(db: Db, edit: { teamId: number; change: TeamChange; actorId: number }, now: Date): Promise<Team | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findTeam(trx, edit.teamId);
+    if (!before) return undefined;
+    const { place, ...fields } = edit.change;
+    const after = await trx
+      .updateTable("teams")
+      .set({ ...fields, ...(place ? await placeColumns(trx, place) : {}) })
+      .where("id", "=", before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      { actorId: edit.actorId, action: "team.edit", subject: `team:${before.id}`, centerId: after.center_id, before: teamAudit(before), after: teamAudit(after) },
+      now,
+    );
+    return after;
+  });
+}
+
+/**
+ * Winds a team up: it leaves the list, its coordinator's requests can no longer be answered, and
+ * each member (and each person still waiting for an answer) is told once. Returns how many were
+ * told, or undefined when the team was not active.
+ */
+export async function deactivateTeam(db: Db, request: { teamId: number; actorId: number }, now: Date): Promise<number | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable("teams").set({ active: 0 }).where("id", "=", request.teamId).where("active", "=", 1).returningAll().executeTakeFirst();
+    if (!updated) return undefined;
+    const people = await trx
+      .selectFrom("team_members")
+      .select(["id", "user_id"])
+      .where("team_id", "=", updated.id)
+      .where("status", "in", LIVE_STATUSES)
+      .orderBy("id")
+      .execute();
+    await enqueueAll(
+      trx,
+      people.map((p) => ({
+        kind: "team_closed" as const,
+        dueAt: now,
+        expiresAt: null,
+        payload: { membershipId: p.id },
+        dedupeKey: `team_closed:${p.id}`,
+        essential: true,
+        urgent: false,
+        recipientId: p.user_id,
+      })),
+      now,
+    );
+    await recordAudit(
+      trx,
+      { actorId: request.actorId, action: "team.deactivate", subject: `team:${updated.id}`, centerId: updated.center_id, before: { active: 1 }, after: { active: 0 } },
+      now,
+    );
+    return people.length;
+  });
 }
 
 /** The person's live request or membership in a team, if any. */

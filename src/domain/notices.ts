@@ -14,10 +14,13 @@ export type NoticeKind =
   | "practice_nudge" // daily Kazakh practice, opt-in; payload { date }
   | "team_request" // to a team's coordinator, a person asks to join; payload { requestId }
   | "team_answer" // to the person, the coordinator accepted or declined; payload { requestId }
+  | "team_closed" // to each member and each person waiting for an answer, the team was wound up; payload { membershipId }
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder" // before a tea-talk session; payload { signupId }
   | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }
-  | "event_reminder"; // before an event; payload { signupId }
+  | "event_reminder" // before an event; payload { signupId }
+  | "event_changed" // an event's or tea-talk session's time or place changed, to each signed up; payload { signupId }
+  | "event_cancelled"; // an event or tea-talk session called off, to each signed up; payload { signupId }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning

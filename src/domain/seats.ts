@@ -153,6 +153,28 @@ export function seatOffer(signup: { id: number; category: EventCategory }, windo
   };
 }
 
+/**
+ * What an organiser's change or cancellation tells a person signed up: at once, even at night
+ * (they may be on their way), and useless once the event has started. A sign-up hears of its
+ * event's cancellation once; of each change once, `changedAt` telling the changes apart.
+ */
+export function organiserNotice(
+  signup: { id: number; startsAt: Date },
+  change: { kind: "cancelled" } | { kind: "changed"; changedAt: Date },
+  now: Date,
+): PlannedNotice {
+  const kind = change.kind === "cancelled" ? "event_cancelled" : "event_changed";
+  return {
+    kind,
+    dueAt: now,
+    expiresAt: signup.startsAt,
+    payload: { signupId: signup.id },
+    dedupeKey: change.kind === "cancelled" ? `${kind}:${signup.id}` : `${kind}:${signup.id}:${change.changedAt.toISOString()}`,
+    essential: true,
+    urgent: true,
+  };
+}
+
 /** Each sign-up has at most one reminder and one offer; their dedupe keys name them. */
 export function reminderKey(category: EventCategory, signupId: number): string {
   return `${noticeKinds(category).reminder}:${signupId}`;

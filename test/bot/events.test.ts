@@ -416,7 +416,7 @@ describe("the organiser", () => {
 
     h.clock.set("2026-11-24T14:10:00Z");
     await organiser.send("/host");
-    expect(organiser.buttons().map((x) => x.callback_data)).toEqual([`tt:mark:${seat!.id}:a`, `tt:mark:${seat!.id}:n`, "tt:host", "menu:open"]);
+    expect(organiser.buttons().map((x) => x.callback_data)).toEqual([`tt:mark:${seat!.id}:a`, `tt:mark:${seat!.id}:n`, "tt:host", `evadm:event:${concert}`, "evadm:mine", "menu:open"]);
     const forged = await a.press(`tt:mark:${seat!.id}:a`);
     expect(answer(forged)).toMatchObject({ text: ru("teatalk-mark-not-found"), show_alert: true });
     const marked = await organiser.press(`tt:mark:${seat!.id}:a`);

@@ -903,11 +903,15 @@ describe("the staff side from /start and from inside a flow", () => {
     expect(h.texts(await host.send("/start"))).toEqual([kk("teatalk-host-start")]);
     expect(host.buttons()).toEqual([
       { text: kk("teatalk-host-button-today"), callback_data: "tt:host" },
+      { text: kk("evadm-button-mine"), callback_data: "evadm:mine" },
       { text: kk("staff-button-visitor"), callback_data: "menu:open" },
     ]);
-    // Nothing today: said so, with the way to the main menu.
+    // Nothing today: said so, with the way to the sessions ahead and to the main menu.
     expect(h.texts(await host.press("tt:host"))).toEqual([kk("teatalk-host-none")]);
-    expect(host.buttons()).toEqual([{ text: kk("button-menu"), callback_data: "menu:open" }]);
+    expect(host.buttons()).toEqual([
+      { text: kk("evadm-button-mine"), callback_data: "evadm:mine" },
+      { text: kk("button-menu"), callback_data: "menu:open" },
+    ]);
 
     // After the last session is over, the host is a visitor like anyone.
     h.clock.set("2026-11-25T00:00:00Z");

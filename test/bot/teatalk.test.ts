@@ -476,7 +476,7 @@ describe("the host", () => {
 
     // Monday: the session is tomorrow.
     expect(h.texts(await host.send("/host"))).toEqual([ru("teatalk-host-none")]);
-    expect(host.buttons().map((b) => b.callback_data)).toEqual(["menu:open"]);
+    expect(host.buttons().map((b) => b.callback_data)).toEqual(["evadm:mine", "menu:open"]);
 
     h.clock.set("2026-11-24T12:00:00Z");
     const before = await host.send("/host");
@@ -491,7 +491,7 @@ describe("the host", () => {
       ].join("\n"),
     ]);
     // The last session's message ends with the way back to the main menu.
-    expect(host.buttons().map((x) => x.callback_data)).toEqual(["tt:host", "menu:open"]);
+    expect(host.buttons().map((x) => x.callback_data)).toEqual(["tt:host", `evadm:event:${almaly}`, "evadm:mine", "menu:open"]);
     const early = await host.press(`tt:mark:${sa!.id}:a`);
     expect(answer(early)).toMatchObject({ text: ru("teatalk-mark-not-started"), show_alert: true });
 
@@ -503,6 +503,8 @@ describe("the host", () => {
       `tt:mark:${sb!.id}:a`,
       `tt:mark:${sb!.id}:n`,
       "tt:host",
+      `evadm:event:${almaly}`,
+      "evadm:mine",
       "menu:open",
     ]);
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countRecentNoShows, loadAgendas } from "../../src/db/bookings.js";
-import { createPartner, removePartner } from "../../src/db/cards.js";
+import { createPartner, setPartnerActive } from "../../src/db/cards.js";
 import type { Db } from "../../src/db/database.js";
 import type { Partner, Specialist } from "../../src/db/schema.js";
 import {
@@ -223,7 +223,7 @@ describe("partner invites", () => {
   it("lead nowhere once the partnership has ended, and expire like the others", async () => {
     const spare = await inviteForPartner(sport);
     const expiring = await inviteForPartner(culture);
-    await removePartner(db, sport.id);
+    await setPartnerActive(db, { partnerId: sport.id, active: false, actorId: 1 }, NOW);
     expect(await redeemInvite(db, partnerInvite(spare.token), 7400, NOW)).toEqual({ kind: "unknown" });
     expect(await redeemInvite(db, partnerInvite(expiring.token), 7400, new Date(expiring.expiresAt))).toEqual({ kind: "expired" });
     expect(await accountsOf()).toEqual([]);

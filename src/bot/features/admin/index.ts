@@ -5,7 +5,10 @@ import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { csvHome } from "../catalog-csv/buttons.js";
+import { adminPartners } from "../card/buttons.js";
+import { eventsAdmin } from "../event-admin/buttons.js";
 import { invitePage } from "../staff/buttons.js";
+import { teamsAdmin } from "../team-admin/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { adminHome } from "./buttons.js";
 
@@ -29,6 +32,9 @@ function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-csv"), csvHome.pack()).row();
+  if (scope.kind === "city") kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
+  kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
+  kb.text(ctx.t("admin-button-teams"), teamsAdmin.pack()).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 

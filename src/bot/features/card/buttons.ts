@@ -21,6 +21,12 @@ export const adminPartnerLink = defineScreen("card-admin:link", { partner: int(1
 export const adminPartnerRemove = defineScreen("card-admin:remove", { partner: int(10) });
 export const adminPartnerRemoveYes = defineScreen("card-admin:remove-yes", { partner: int(10) });
 export const adminPartnerNew = defineScreen("card-admin:new");
+/** Ended partnerships, one taken up again, and a partner's category and benefits changed. */
+export const adminPartnersEnded = defineScreen("card-admin:ended");
+export const adminPartnerReactivate = defineScreen("card-admin:reactivate", { partner: int(10) });
+export const adminPartnerCategory = defineScreen("card-admin:category", { partner: int(10) });
+export const adminPartnerSetCategory = defineScreen("card-admin:set-category", { partner: int(10), category: oneOf(PARTNER_CATEGORIES) });
+export const adminPartnerBenefits = defineScreen("card-admin:benefits", { partner: int(10) });
 
 /** Every button only administrators may press. */
 export const ADMIN_BUTTONS = [
@@ -34,4 +40,9 @@ export const ADMIN_BUTTONS = [
   adminPartnerRemove,
   adminPartnerRemoveYes,
   adminPartnerNew,
+  adminPartnersEnded,
+  adminPartnerReactivate,
+  adminPartnerCategory,
+  adminPartnerSetCategory,
+  adminPartnerBenefits,
 ];

@@ -5,12 +5,15 @@ import { menuButton, menuEntryData } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { cardAdminFeature, lookUpCard } from "./admin.js";
 import { cardCategory, cardPartners, cardReissue, cardReissueNo, cardReissueYes } from "./buttons.js";
-import { CARD_PARTNER_NEW, newPartnerConversation, partnersAdminFeature } from "./partners.js";
+import { CARD_PARTNER_BENEFITS, CARD_PARTNER_NEW, newPartnerConversation, partnerBenefitsConversation, partnersAdminFeature } from "./partners.js";
 import { sendCardPhoto, showCategory, showMyCard, showPartnerCategories } from "./view.js";
 
 export { cardStartFeature, greetPartner } from "./check.js";
 
-export const cardFlows: Flow[] = [{ id: CARD_PARTNER_NEW, build: newPartnerConversation }];
+export const cardFlows: Flow[] = [
+  { id: CARD_PARTNER_NEW, build: newPartnerConversation },
+  { id: CARD_PARTNER_BENEFITS, build: partnerBenefitsConversation },
+];
 
 /** "My card" with its partners and reissue, and administrators' cards and partners. */
 export const cardFeature = new Composer<AppContext>().chatType("private");

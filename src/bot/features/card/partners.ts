@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { countPartnerAccounts, createPartner, findPartner, listActivePartners, removePartner } from "../../../db/cards.js";
+import { addPartner, countPartnerAccounts, editPartner, findPartner, listActivePartners, listEndedPartners, setPartnerActive } from "../../../db/cards.js";
 import type { Partner } from "../../../db/schema.js";
 import { createInvite, type CreatedInvite } from "../../../db/staff.js";
 import { BENEFIT_MAX, PARTNER_CATEGORIES, PARTNER_NAME_MAX, parsePartnerName } from "../../../domain/card.js";
@@ -10,10 +10,24 @@ import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { forCityAdmin } from "../admin/access.js";
 import { isAdmin, linkVars } from "../staff/invite.js";
-import { adminPartner, adminPartnerLink, adminPartnerNew, adminPartnerRemove, adminPartnerRemoveYes, adminPartners } from "./buttons.js";
+import {
+  adminPartner,
+  adminPartnerBenefits,
+  adminPartnerCategory,
+  adminPartnerLink,
+  adminPartnerNew,
+  adminPartnerReactivate,
+  adminPartnerRemove,
+  adminPartnerRemoveYes,
+  adminPartners,
+  adminPartnersEnded,
+  adminPartnerSetCategory,
+} from "./buttons.js";
 
 export const CARD_PARTNER_NEW = "card-partner-new";
+export const CARD_PARTNER_BENEFITS = "card-partner-benefits";
 
 /** Partners listed at a time for an administrator. */
 const PARTNERS_PER_PAGE = 8;
@@ -34,7 +48,10 @@ async function showAdminPartners(ctx: BaseContext, page: number, notice?: string
   for (const p of items) kb.text(`${p.name} · ${ctx.t(`card-category-${p.category}`)}`, adminPartner.pack({ partner: p.id })).row();
   if (index > 0) kb.text(ctx.t("staff-page-prev"), adminPartners.pack({ page: index - 1 }));
   if (index < pages - 1) kb.text(ctx.t("staff-page-next"), adminPartners.pack({ page: index + 1 }));
-  startRow(kb).text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row().text(ctx.t("button-menu"), menuOpenButton.pack());
+  startRow(kb).text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row();
+  const ended = (await listEndedPartners(ctx.deps.db)).length;
+  if (ended > 0) kb.text(ctx.t("card-admin-button-ended", { count: ended }), adminPartnersEnded.pack()).row();
+  kb.text(ctx.t("button-menu"), menuOpenButton.pack());
   const text = ctx.t(partners.length > 0 ? "card-admin-partners" : "card-admin-partners-none");
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
 }
@@ -52,28 +69,107 @@ admin.callbackQuery(adminPartners.filter(), async (ctx) => {
   await showAdminPartners(ctx, adminPartners.unpack(ctx.match).page);
 });
 
-admin.callbackQuery(adminPartner.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const partner = await partnerOfButton(ctx, adminPartner.unpack(ctx.match).partner);
-  if (!partner) return;
+/**
+ * A partner's screen: what card holders read of it, and what can be done. An ended partnership
+ * can be taken up again, and nothing else.
+ */
+async function showAdminPartner(ctx: BaseContext, partner: Partner, notice?: string): Promise<void> {
   const none = ctx.t("card-admin-benefit-none");
-  await showScreen(
-    ctx,
-    ctx.t("card-admin-partner", {
-      name: escapeHtml(partner.name),
-      category: ctx.t(`card-category-${partner.category}`),
-      benefitKk: partner.benefit_kk === null ? none : escapeHtml(partner.benefit_kk),
-      benefitRu: partner.benefit_ru === null ? none : escapeHtml(partner.benefit_ru),
-      accounts: await countPartnerAccounts(ctx.deps.db, partner.id),
-    }),
-    new InlineKeyboard()
-      .text(ctx.t("card-admin-button-link"), adminPartnerLink.pack({ partner: partner.id }))
+  const text = ctx.t("card-admin-partner", {
+    name: escapeHtml(partner.name),
+    category: ctx.t(`card-category-${partner.category}`),
+    benefitKk: partner.benefit_kk === null ? none : escapeHtml(partner.benefit_kk),
+    benefitRu: partner.benefit_ru === null ? none : escapeHtml(partner.benefit_ru),
+    accounts: await countPartnerAccounts(ctx.deps.db, partner.id),
+  });
+  const kb = new InlineKeyboard();
+  const lines = [notice, text];
+  if (partner.active) {
+    kb.text(ctx.t("card-admin-button-link"), adminPartnerLink.pack({ partner: partner.id }))
+      .row()
+      .text(ctx.t("card-admin-button-category"), adminPartnerCategory.pack({ partner: partner.id }))
+      .text(ctx.t("card-admin-button-benefits"), adminPartnerBenefits.pack({ partner: partner.id }))
       .row()
       .text(ctx.t("card-admin-button-remove"), adminPartnerRemove.pack({ partner: partner.id }))
       .row()
-      .text(ctx.t("button-back"), adminPartners.pack({ page: 0 })),
-  );
+      .text(ctx.t("button-back"), adminPartners.pack({ page: 0 }));
+  } else {
+    lines.push(ctx.t("card-admin-partner-ended"));
+    kb.text(ctx.t("card-admin-button-reactivate"), adminPartnerReactivate.pack({ partner: partner.id }))
+      .row()
+      .text(ctx.t("button-back"), adminPartnersEnded.pack());
+  }
+  await showScreen(ctx, lines.filter(Boolean).join("\n\n"), kb);
+}
+
+admin.callbackQuery(adminPartner.filter(), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const partner = await findPartner(ctx.deps.db, adminPartner.unpack(ctx.match).partner);
+  if (!partner) return showAdminPartners(ctx, 0, ctx.t("card-admin-partner-gone"));
+  await showAdminPartner(ctx, partner);
 });
+
+admin.callbackQuery(
+  adminPartnersEnded.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const ended = await listEndedPartners(ctx.deps.db);
+    const kb = new InlineKeyboard();
+    for (const p of ended) kb.text(`${p.name} · ${ctx.t(`card-category-${p.category}`)}`, adminPartner.pack({ partner: p.id })).row();
+    kb.text(ctx.t("button-back"), adminPartners.pack({ page: 0 }));
+    await showScreen(ctx, ctx.t(ended.length > 0 ? "card-admin-ended" : "card-admin-ended-none"), kb);
+  }),
+);
+
+admin.callbackQuery(
+  adminPartnerReactivate.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const partnerId = adminPartnerReactivate.unpack(ctx.match).partner;
+    const taken = await setPartnerActive(ctx.deps.db, { partnerId, active: true, actorId: ctx.from!.id }, ctx.deps.clock.now());
+    const partner = await findPartner(ctx.deps.db, partnerId);
+    if (!partner) return showAdminPartners(ctx, 0, ctx.t("card-admin-partner-gone"));
+    if (taken) ctx.log.info({ partner_id: partnerId }, "partnership taken up again");
+    await showAdminPartner(ctx, partner, taken ? ctx.t("card-admin-partner-reactivated", { name: escapeHtml(partner.name) }) : undefined);
+  }),
+);
+
+admin.callbackQuery(
+  adminPartnerCategory.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const partner = await partnerOfButton(ctx, adminPartnerCategory.unpack(ctx.match).partner);
+    if (!partner) return;
+    const kb = new InlineKeyboard();
+    for (const category of PARTNER_CATEGORIES) {
+      startRow(kb).text(ctx.t(`card-category-${category}`), adminPartnerSetCategory.pack({ partner: partner.id, category }));
+    }
+    startRow(kb).text(ctx.t("button-back"), adminPartner.pack({ partner: partner.id }));
+    await showScreen(ctx, ctx.t("card-admin-ask-category"), kb);
+  }),
+);
+
+admin.callbackQuery(
+  adminPartnerSetCategory.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { partner: partnerId, category } = adminPartnerSetCategory.unpack(ctx.match);
+    const partner = await partnerOfButton(ctx, partnerId);
+    if (!partner) return;
+    const edited = await editPartner(ctx.deps.db, { partnerId, change: { category }, actorId: ctx.from!.id }, ctx.deps.clock.now());
+    ctx.log.info({ partner_id: partnerId }, "partner's category changed");
+    if (edited) await showAdminPartner(ctx, edited, ctx.t("admin-saved"));
+  }),
+);
+
+admin.callbackQuery(
+  adminPartnerBenefits.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const partner = await partnerOfButton(ctx, adminPartnerBenefits.unpack(ctx.match).partner);
+    if (partner) await ctx.conversation.enter(CARD_PARTNER_BENEFITS, partner.id);
+  }),
+);
 
 admin.callbackQuery(adminPartnerLink.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -102,7 +198,7 @@ admin.callbackQuery(adminPartnerRemoveYes.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   const partner = await partnerOfButton(ctx, adminPartnerRemoveYes.unpack(ctx.match).partner);
   if (!partner) return;
-  await removePartner(ctx.deps.db, partner.id);
+  await setPartnerActive(ctx.deps.db, { partnerId: partner.id, active: false, actorId: ctx.from.id }, ctx.deps.clock.now());
   ctx.log.info({ partner_id: partner.id }, "partnership ended");
   await showAdminPartners(ctx, 0, ctx.t("card-admin-partner-removed", { name: escapeHtml(partner.name) }));
 });
@@ -166,9 +262,10 @@ export function newPartnerConversation(deps: AppDeps) {
     const createdBy = ctx.from!.id;
     const { partner, invite } = await conversation.external(async () => {
       const now = deps.clock.now();
-      const partner = await createPartner(
+      const partner = await addPartner(
         deps.db,
         { name: name.value, category: category.choice, benefitKk: benefitKk.value || null, benefitRu: benefitRu.value || null },
+        createdBy,
         now,
       );
       const invite = await createInvite(deps.db, { target: { kind: "partner", partnerId: partner.id }, createdBy }, now);
@@ -177,5 +274,27 @@ export function newPartnerConversation(deps: AppDeps) {
     ctx.log.info({ partner_id: partner.id }, "partner added");
     await ctx.reply(ctx.t("card-admin-partner-added", { name: escapeHtml(partner.name) }));
     await sendPartnerInvite(ctx, partner, invite);
+  };
+}
+
+/**
+ * New benefit texts for a partner, in Kazakh and in Russian; skipping one leaves it as it is.
+ * Saved with the state before and after in the audit log.
+ */
+export function partnerBenefitsConversation(deps: AppDeps) {
+  return async function cardPartnerBenefits(conversation: AppConversation, ctx: BaseContext, partnerId: number): Promise<void> {
+    const kk = await askBenefit(conversation, ctx, "card-admin-ask-benefit-kk");
+    const ru = await askBenefit(conversation, kk.ctx, "card-admin-ask-benefit-ru");
+    ctx = ru.ctx;
+    const change = { ...(kk.value ? { benefit_kk: kk.value } : {}), ...(ru.value ? { benefit_ru: ru.value } : {}) };
+    const actorId = ctx.from!.id;
+    const edited = await conversation.external(async () => {
+      // The role is read again: it may have been taken away while the flow went on.
+      if (!deps.config.adminIds.includes(actorId)) return "not-allowed" as const;
+      if (Object.keys(change).length === 0) return "unchanged" as const;
+      return (await editPartner(deps.db, { partnerId, change, actorId }, deps.clock.now())) ? ("saved" as const) : ("gone" as const);
+    });
+    const text = edited === "not-allowed" ? "staff-not-allowed" : edited === "gone" ? "card-admin-partner-gone" : edited === "saved" ? "admin-saved" : "card-admin-unchanged";
+    await ctx.reply(ctx.t(text), { reply_markup: new InlineKeyboard().text(ctx.t("button-back"), adminPartner.pack({ partner: partnerId })) });
   };
 }

@@ -3,6 +3,7 @@ import { findMembership } from "../../../db/teams.js";
 import type { Language } from "../../../domain/language.js";
 import type { NoticeRenderer, NoticeRenderers } from "../../../scheduler/notice.js";
 import { escapeHtml } from "../../shared/format.js";
+import { menuEntryData } from "../../shared/keyboards.js";
 import { acceptRequest, declineRequest, teamCard } from "./buttons.js";
 
 /** The request a notice is about; undefined for a malformed payload or a request that is gone. */
@@ -42,8 +43,21 @@ export const renderTeamAnswer: NoticeRenderer = async (input) => {
   };
 };
 
+/** To a member or someone waiting for an answer: the team was wound up. */
+export const renderTeamClosed: NoticeRenderer = async (input) => {
+  const membershipId = Number(input.payload.membershipId);
+  if (!Number.isSafeInteger(membershipId)) return null;
+  const membership = await findMembership(input.db, membershipId);
+  if (!membership || membership.user_id !== input.row.recipient_id) return null;
+  return {
+    text: input.t("teams-notice-closed", { team: nameIn(input.language, membership) }),
+    reply_markup: new InlineKeyboard().text(input.t("teams-button-other-teams"), menuEntryData("teams")),
+  };
+};
+
 /** The teams' notices, registered in src/bot/notices.ts. */
 export const teamsNoticeRenderers = {
   team_request: renderTeamRequest,
   team_answer: renderTeamAnswer,
+  team_closed: renderTeamClosed,
 } satisfies NoticeRenderers;

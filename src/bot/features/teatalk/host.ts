@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { EventView } from "../../../db/events.js";
-import { hostEvents } from "../../../db/organisers.js";
+import { hostEvents, hostsEventsAfter } from "../../../db/organisers.js";
 import { eventParticipants, markParticipant } from "../../../db/seats.js";
 import type { AttendanceMark } from "../../../domain/attendance.js";
 import type { Language } from "../../../domain/language.js";
@@ -8,8 +8,9 @@ import { agendaWindow } from "../../../domain/staff.js";
 import { attendanceOpen } from "../../../domain/seats.js";
 import { formatDay } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { eventAdmin, hostedEvents } from "../event-admin/buttons.js";
 import { eventDetails } from "../events/format.js";
 import { personName } from "../staff/format.js";
 import { markParticipantButton, teatalkHostDay } from "./buttons.js";
@@ -27,7 +28,10 @@ export async function showHostDay(ctx: BaseContext): Promise<void> {
   const today = agendaWindow(now, 1);
   const sessions = await hostEvents(ctx.deps.db, ctx.from!.id, today.from, today.to);
   if (sessions.length === 0) {
-    await showScreen(ctx, ctx.t("teatalk-host-none"), menuButton(ctx.t));
+    const kb = new InlineKeyboard();
+    // Their events on other days can still be changed or called off from here.
+    if (await hostsEventsAfter(ctx.deps.db, ctx.from!.id, now)) kb.text(ctx.t("evadm-button-mine"), hostedEvents.pack()).row();
+    await showScreen(ctx, ctx.t("teatalk-host-none"), kb.text(ctx.t("button-menu"), menuOpenButton.pack()));
     return;
   }
   await ctx.reply(ctx.t("teatalk-host-title", { day: formatDay(today.dates[0]!, language) }));
@@ -39,7 +43,12 @@ export async function showHostStart(ctx: BaseContext): Promise<void> {
   await showScreen(
     ctx,
     ctx.t("teatalk-host-start"),
-    new InlineKeyboard().text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack()).row().text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
+    new InlineKeyboard()
+      .text(ctx.t("teatalk-host-button-today"), teatalkHostDay.pack())
+      .row()
+      .text(ctx.t("evadm-button-mine"), hostedEvents.pack())
+      .row()
+      .text(ctx.t("staff-button-visitor"), menuOpenButton.pack()),
   );
 }
 
@@ -80,7 +89,8 @@ async function showHostSession(ctx: BaseContext, session: EventView, language: L
     });
   } else if (everyone.length > 0) lines.push(ctx.t("teatalk-host-before-start"));
   kb.text(ctx.t("teatalk-host-button-refresh"), teatalkHostDay.pack());
-  if (last) kb.text(ctx.t("button-menu"), menuOpenButton.pack());
+  kb.text(ctx.t("evadm-button-manage"), eventAdmin.pack({ event: session.id }));
+  if (last) kb.row().text(ctx.t("evadm-button-mine"), hostedEvents.pack()).text(ctx.t("button-menu"), menuOpenButton.pack());
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
 
