@@ -664,6 +664,39 @@ evadm-notice-changed =
     ✏️ Мероприятие, на которое вы записались, изменилось. Теперь так:
 
     { $details }
+admin-button-people = 👥 Люди и роли
+admin-button-audit = 📜 Журнал действий
+admin-role-center-admin = Администратор центра
+admin-role-specialist = Специалист
+admin-role-host = Ведущий встреч
+admin-role-coordinator = Координатор команды
+admin-role-partner = Сотрудник партнёра карты
+admin-people =
+    <b>Люди и роли</b>
+    С ролью в боте: { $count }. Выберите человека, чтобы посмотреть или отозвать его роль:
+admin-people-none =
+    <b>Люди и роли</b>
+    Пока ни у кого нет роли в боте. Пригласить людей можно в разделе «Пригласить».
+admin-person =
+    <b>{ $role }</b>
+    { $what }
+    Человек: { $name }
+    Telegram ID: { $id }
+admin-person-unnamed = имя не указано (ID { $id })
+admin-button-revoke = ⛔ Отозвать роль
+admin-revoke-confirm = Отозвать у человека «{ $name }» роль «{ $role }» ({ $what })? Доступ закроется сразу, а человеку придёт сообщение об этом.
+admin-button-revoke-yes = Да, отозвать
+admin-revoked = Роль «{ $role }» у человека «{ $name }» отозвана.
+admin-role-gone = У этого человека уже нет этой роли.
+admin-notice-role-revoked = Администратор отозвал вашу роль в боте: «{ $role }» ({ $what }). Если это ошибка, обратитесь к администратору.
+admin-audit =
+    <b>Журнал действий</b>
+    Записей: { $count }, страница { $page } из { $pages }. Сначала новые, время алматинское.
+admin-audit-none =
+    <b>Журнал действий</b>
+    Записей пока нет.
+admin-audit-button-export = 📄 Выгрузить в CSV
+admin-audit-exported = Журнал действий, записей: { $count }.
 
 ## Staff
 
@@ -714,6 +747,7 @@ staff-mark-final = Отметка уже окончательная: с неё �
 staff-mark-not-marked = У этой консультации нет отметки — снимать нечего.
 staff-not-allowed = Это доступно только администраторам бота.
 staff-invite-choose-kind = Кому создать ссылку-приглашение?
+staff-invite-kind-center-admin = 🏢 Администратору центра
 staff-invite-kind-specialist = 🧑‍💼 Специалисту
 staff-invite-kind-host = ☕ Ведущему tea talk
 staff-invite-kind-coordinator = 🤝 Координатору команды
@@ -738,6 +772,12 @@ staff-invite-host-created =
     { $link }
 
     Ссылка одноразовая, действует до: { $until }. Передайте её ведущему лично: по ней его аккаунт Telegram подключится ко всем его предстоящим встречам в этом центре (ближайшая — { $next }).
+staff-invite-choose-center-admin = Администратору какого центра создать ссылку-приглашение?
+staff-invite-center-admin-created =
+    Ссылка-приглашение для администратора центра <b>{ $center }</b>:
+    { $link }
+
+    Ссылка одноразовая, действует до: { $until }. Передайте её будущему администратору лично: по ней он будет вести дела этого центра в боте (команда /admin).
 staff-invite-choose-team = Для какой команды создать ссылку-приглашение координатора? Команды без координатора:
 staff-invite-team-none = У всех команд уже есть координатор.
 staff-invite-coordinator-created =
@@ -768,6 +808,8 @@ staff-host-linked =
     Здравствуйте, { $name }! Ваш аккаунт подключён: вы ведущий tea talk, { $center }.
     Здесь видно, кто записан на ваши встречи, и можно отметить, кто пришёл. Встречи на сегодня открывает команда /host. Регистрироваться как посетитель не нужно.
 staff-host-linked-already = Вы уже подключены как ведущий tea talk, { $name }: { $center }.
+staff-center-admin-linked = Готово: вы администратор центра «{ $center }». Все разделы открывает команда /admin.
+staff-center-admin-linked-already = Вы уже администратор центра «{ $center }».
 staff-coordinator-linked = Готово: вы координатор команды «{ $name }». Заявки будут приходить сюда; список — по команде /team.
 staff-coordinator-linked-already = Вы уже координатор команды «{ $name }».
 staff-block-no-days = В ближайшие две недели у вас нет рабочих часов — закрывать нечего.

@@ -1,5 +1,6 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
 import { eventAdminNoticeRenderers } from "./features/event-admin/index.js";
+import { adminNoticeRenderers } from "./features/admin/notices.js";
 import { eventNoticeRenderers } from "./features/events/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
@@ -14,4 +15,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...teamsNoticeRenderers,
   ...eventNoticeRenderers,
   ...eventAdminNoticeRenderers,
+  ...adminNoticeRenderers,
 };

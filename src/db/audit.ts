@@ -1,4 +1,13 @@
 import type { Db } from "./database.js";
+import type { AuditEntry } from "./schema.js";
+
+/**
+ * Runs `work` in a transaction, or in the caller's when `db` is one already: an administrative
+ * change and its record in the log are kept or lost together.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
 
 /** One administrative change as the code that makes it describes it. */
 export interface AuditRecord {
@@ -31,4 +40,22 @@ export async function recordAudit(db: Db, record: AuditRecord, now: Date): Promi
       after: record.after === undefined ? null : JSON.stringify(record.after),
     })
     .execute();
+}
+
+/** A page of the log, newest first. */
+export async function auditPageOf(db: Db, offset: number, limit: number): Promise<AuditEntry[]> {
+  return db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit).offset(offset).execute();
+}
+
+export async function countAudit(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The whole log, oldest first, for its export. */
+export async function allAudit(db: Db): Promise<AuditEntry[]> {
+  return db.selectFrom("audit_log").selectAll().orderBy("id").execute();
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { cardExpiryFrom, cardNumberOf, verifyCardToken, type PartnerCategory } from "../domain/card.js";
-import { recordAudit } from "./audit.js";
+import { inTransaction, recordAudit } from "./audit.js";
 import type { Db } from "./database.js";
 import type { Card, CardCheckResult, Instant, Partner } from "./schema.js";
 
@@ -98,31 +98,51 @@ export async function reissueCard(db: Db, userId: number, now: Date): Promise<Re
 
 export type Revocation = { kind: "revoked" | "already-revoked"; card: HeldCard } | { kind: "unknown" };
 
-/** An administrator's revocation: the card's tokens stop working for good. */
+/** An administrator's revocation: the card's tokens stop working for good. Recorded in the audit log. */
 export async function revokeCard(db: Db, cardId: number, revokedBy: number, now: Date): Promise<Revocation> {
-  const updated = await db
-    .updateTable("cards")
-    .set({ revoked_at: now.toISOString(), revoked_by: revokedBy })
-    .where("id", "=", cardId)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  const card = await findCard(db, cardId);
-  if (!card) return { kind: "unknown" };
-  return { kind: updated.numUpdatedRows > 0n ? "revoked" : "already-revoked", card };
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable("cards")
+      .set({ revoked_at: now.toISOString(), revoked_by: revokedBy })
+      .where("id", "=", cardId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    const card = await findCard(trx, cardId);
+    if (!card) return { kind: "unknown" };
+    if (updated.numUpdatedRows === 0n) return { kind: "already-revoked", card };
+    const change = { actorId: revokedBy, action: "card.revoke", subject: `card:${cardId}`, before: { revoked_at: null }, after: { revoked_at: card.revoked_at } };
+    await recordAudit(trx, change, now);
+    return { kind: "revoked", card };
+  });
 }
 
 /**
  * An administrator's new issue of a revoked card, after a revocation found to be a mistake: the
  * card works again, under a code none of the revoked issue's codes match.
  */
-export async function restoreCard(db: Db, cardId: number, now: Date): Promise<HeldCard | undefined> {
-  await db
-    .updateTable("cards")
-    .set((eb) => ({ issue: eb("issue", "+", 1), ...issueAt(now), revoked_at: null, revoked_by: null }))
-    .where("id", "=", cardId)
-    .where("revoked_at", "is not", null)
-    .execute();
-  return findCard(db, cardId);
+export async function restoreCard(db: Db, cardId: number, restoredBy: number, now: Date): Promise<HeldCard | undefined> {
+  return inTransaction(db, async (trx) => {
+    const before = await findCard(trx, cardId);
+    if (before?.revoked_at === null) return before;
+    await trx
+      .updateTable("cards")
+      .set((eb) => ({ issue: eb("issue", "+", 1), ...issueAt(now), revoked_at: null, revoked_by: null }))
+      .where("id", "=", cardId)
+      .where("revoked_at", "is not", null)
+      .execute();
+    const after = await findCard(trx, cardId);
+    if (before && after) {
+      const change = {
+        actorId: restoredBy,
+        action: "card.restore",
+        subject: `card:${cardId}`,
+        before: { issue: before.issue, revoked_at: before.revoked_at },
+        after: { issue: after.issue, revoked_at: null },
+      };
+      await recordAudit(trx, change, now);
+    }
+    return after;
+  });
 }
 
 /** What a card's token is worth: the card it opens, or why it opens none. */

@@ -110,6 +110,7 @@ export async function linkNamedHost(trx: Db, host: NamedHost, telegramId: number
 export interface HostToInvite {
   sessionId: number;
   startsAt: Instant;
+  centerId: string;
   center_name_kk: string;
   center_name_ru: string;
   host: { kind: "named"; name: string } | { kind: "specialist"; specialistId: number; name: string; service: ServiceCode };
@@ -143,7 +144,7 @@ export async function listHostsToInvite(db: Db, now: Date): Promise<HostToInvite
         : { kind: "specialist", specialistId: r.host_specialist_id, name: r.display_name!, service: r.service! };
     const key = host.kind === "named" ? `named:${JSON.stringify([r.center_id, host.name])}` : `specialist:${host.specialistId}`;
     if (hosts.has(key)) continue;
-    hosts.set(key, { sessionId: r.id, startsAt: r.starts_at, center_name_kk: r.center_name_kk, center_name_ru: r.center_name_ru, host });
+    hosts.set(key, { sessionId: r.id, startsAt: r.starts_at, centerId: r.center_id!, center_name_kk: r.center_name_kk, center_name_ru: r.center_name_ru, host });
   }
   return [...hosts.values()];
 }

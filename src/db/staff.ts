@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { AttendanceMark } from "../domain/attendance.js";
 import type { BookingMode, ServiceCode } from "../domain/services.js";
 import { correctableMarksSince, INVITE_TOKEN_BYTES, INVITE_TTL_HOURS, type InviteKind } from "../domain/staff.js";
+import { grantCenterAdmin } from "./admins.js";
+import { inTransaction, recordAudit } from "./audit.js";
 import { linkPartnerAccount } from "./cards.js";
 import type { Db } from "./database.js";
+import { roleSubject } from "./roles.js";
 import type { BookingStatus, Instant, Specialist } from "./schema.js";
 import { linkNamedHost, type NamedHost } from "./organisers.js";
 
@@ -66,12 +69,16 @@ export interface CreatedInvite {
   expiresAt: Instant;
 }
 
-/** Whom an invite links: a specialist, a tea-talk host known by name at a center, a card partner, or a team's coordinator. */
+/**
+ * Whom an invite links: a specialist, a tea-talk host known by name at a center, a card partner,
+ * a team's coordinator, or an administrator of a center.
+ */
 export type InviteTarget =
   | { kind: "specialist"; specialistId: number }
   | ({ kind: "host" } & NamedHost)
   | { kind: "partner"; partnerId: number }
-  | { kind: "coordinator"; teamId: number };
+  | { kind: "coordinator"; teamId: number }
+  | { kind: "center-admin"; centerId: string };
 
 /** The invite columns that name a target. */
 interface TargetColumns {
@@ -93,6 +100,8 @@ function columnsOf(target: InviteTarget): Partial<TargetColumns> {
       return { partner_id: target.partnerId };
     case "coordinator":
       return { team_id: target.teamId };
+    case "center-admin":
+      return { center_id: target.centerId };
   }
 }
 
@@ -107,28 +116,58 @@ function targetOf(kind: InviteKind, row: TargetColumns): InviteTarget {
       return { kind, partnerId: row.partner_id! };
     case "coordinator":
       return { kind, teamId: row.team_id! };
+    case "center-admin":
+      return { kind, centerId: row.center_id! };
   }
 }
 
-/** A one-time invite, valid for `INVITE_TTL_HOURS` from `now`. */
+/**
+ * A one-time invite, valid for `INVITE_TTL_HOURS` from `now`, recorded in the audit log with it
+ * (the token itself is not: it is the key to the role). A specialist's center is looked up so
+ * that its administrators see the invite in their part of the log.
+ */
 export async function createInvite(db: Db, invite: { target: InviteTarget; createdBy: number }, now: Date): Promise<CreatedInvite> {
   const token = randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3_600_000).toISOString();
   const { target } = invite;
-  await db
-    .insertInto("staff_invites")
-    .values({
-      token,
-      kind: target.kind,
-      ...columnsOf(target),
-      created_by: invite.createdBy,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      used_at: null,
-      used_by: null,
-    })
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto("staff_invites")
+      .values({
+        token,
+        kind: target.kind,
+        ...columnsOf(target),
+        created_by: invite.createdBy,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+        used_by: null,
+      })
+      .execute();
+    const { subject, centerId } = await auditedTarget(trx, target);
+    await recordAudit(trx, { actorId: invite.createdBy, action: "invite.create", subject, centerId, after: { role: target.kind, expires_at: expiresAt } }, now);
+  });
   return { token, expiresAt };
+}
+
+/**
+ * The target's subject in the audit log, with the center it belongs to (a specialist's own). A host
+ * is named by their center alone: the log keeps no one's name.
+ */
+async function auditedTarget(db: Db, target: InviteTarget): Promise<{ subject: string; centerId: string | null }> {
+  switch (target.kind) {
+    case "specialist": {
+      const specialist = await db.selectFrom("specialists").select("center_id").where("id", "=", target.specialistId).executeTakeFirst();
+      return { subject: roleSubject({ role: target.kind, target: String(target.specialistId) }), centerId: specialist?.center_id ?? null };
+    }
+    case "host":
+    case "center-admin":
+      return { subject: roleSubject({ role: target.kind, target: target.centerId }), centerId: target.centerId };
+    case "partner":
+      return { subject: roleSubject({ role: target.kind, target: String(target.partnerId) }), centerId: null };
+    case "coordinator":
+      return { subject: roleSubject({ role: target.kind, target: String(target.teamId) }), centerId: null };
+  }
 }
 
 /** Why an invite did not link: each has its own message. */
@@ -152,8 +191,9 @@ class Refused extends Error {
 }
 
 /**
- * Links a Telegram account to the invite's specialist, or makes it the host of the invite's
- * host's sessions, and marks the invite used; or changes nothing. The link's kind must be the
+ * Links a Telegram account to the invite's specialist, makes it the host of the invite's host's
+ * sessions, or gives it the invite's other role, and marks the invite used; or changes nothing.
+ * A role given is recorded in the audit log, the person as its actor. The link's kind must be the
  * invite's. The transaction starts by claiming the invite with a conditional update (a write
  * first, so it never works from a stale read), and the link is conditional too: the same link
  * used twice — even at the same moment — links exactly once. Opening one's own used link again
@@ -177,18 +217,23 @@ export async function redeemInvite(
         .where("expires_at", ">", at)
         .where((eb) =>
           eb.or([
-            eb("kind", "=", "host"),
+            eb("kind", "in", ["host", "center-admin"]),
             eb("specialist_id", "in", eb.selectFrom("specialists").select("id").where("active", "=", 1)),
             eb("partner_id", "in", eb.selectFrom("partners").select("id").where("active", "=", 1)),
             eb("team_id", "in", eb.selectFrom("teams").select("id").where("active", "=", 1)),
           ]),
         )
-        .returning(["specialist_id", "host_name", "center_id", "partner_id", "team_id"])
+        .returning(["specialist_id", "host_name", "center_id", "partner_id", "team_id", "created_by"])
         .executeTakeFirst();
       // Nothing was changed, so there is nothing to roll back.
       if (!claimed) return unusable(trx, invite, telegramId, at);
       const target = targetOf(invite.kind, claimed);
-      return { kind: "linked" as const, target, alreadyYours: await link(trx, target, telegramId, now) };
+      const alreadyYours = await link(trx, target, { telegramId, grantedBy: claimed.created_by }, now);
+      if (!alreadyYours) {
+        const { subject, centerId } = await auditedTarget(trx, target);
+        await recordAudit(trx, { actorId: telegramId, action: "role.grant", subject: `user:${telegramId}`, centerId, after: { role: target.kind, target: subject } }, now);
+      }
+      return { kind: "linked" as const, target, alreadyYours };
     });
   } catch (err) {
     if (err instanceof Refused) return { kind: err.reason };
@@ -197,7 +242,8 @@ export async function redeemInvite(
 }
 
 /** Gives the account the invite's role; true when it had it already. */
-function link(trx: Db, target: InviteTarget, telegramId: number, now: Date): Promise<boolean> {
+function link(trx: Db, target: InviteTarget, account: { telegramId: number; grantedBy: number }, now: Date): Promise<boolean> {
+  const { telegramId } = account;
   switch (target.kind) {
     case "specialist":
       return linkSpecialist(trx, target.specialistId, telegramId);
@@ -207,6 +253,8 @@ function link(trx: Db, target: InviteTarget, telegramId: number, now: Date): Pro
       return linkPartnerAccount(trx, target.partnerId, telegramId, now);
     case "coordinator":
       return linkCoordinator(trx, target.teamId, telegramId);
+    case "center-admin":
+      return grantCenterAdmin(trx, { ...account, centerId: target.centerId }, now);
   }
 }
 
@@ -255,6 +303,12 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     .leftJoin("partners", "partners.id", "staff_invites.partner_id")
     .leftJoin("partner_accounts", "partner_accounts.telegram_id", "staff_invites.used_by")
     .leftJoin("teams", "teams.id", "staff_invites.team_id")
+    .leftJoin("center_admins", (join) =>
+      join
+        .onRef("center_admins.telegram_id", "=", "staff_invites.used_by")
+        .onRef("center_admins.center_id", "=", "staff_invites.center_id")
+        .on("center_admins.revoked_at", "is", null),
+    )
     .select([
       "staff_invites.specialist_id",
       "staff_invites.host_name",
@@ -265,6 +319,7 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
       "staff_invites.team_id",
       "teams.coordinator_id",
       "teams.active as team_active",
+      "center_admins.id as center_admin_id",
       "staff_invites.used_at",
       "staff_invites.used_by",
       "staff_invites.expires_at",
@@ -287,7 +342,8 @@ async function unusable(db: Db, invite: { kind: InviteKind; token: string }, tel
     invite.kind === "host" ||
     (invite.kind === "specialist" && row.telegram_id === telegramId) ||
     (invite.kind === "partner" && row.used_by_partner_id === row.partner_id) ||
-    (invite.kind === "coordinator" && row.coordinator_id === telegramId);
+    (invite.kind === "coordinator" && row.coordinator_id === telegramId) ||
+    (invite.kind === "center-admin" && row.center_admin_id !== null);
   if (row.used_by === telegramId && stillYours) return { kind: "linked", target: targetOf(invite.kind, row), alreadyYours: true };
   return { kind: "used" };
 }

@@ -15,6 +15,7 @@ export type NoticeKind =
   | "team_request" // to a team's coordinator, a person asks to join; payload { requestId }
   | "team_answer" // to the person, the coordinator accepted or declined; payload { requestId }
   | "team_closed" // to each member and each person waiting for an answer, the team was wound up; payload { membershipId }
+  | "role_revoked" // to someone whose role an administrator ended; payload { role, label_kk, label_ru }
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder" // before a tea-talk session; payload { signupId }
   | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }

@@ -11,12 +11,18 @@ export const INVITE_TTL_HOURS = 72;
 
 /**
  * Whom an invite link is for: a specialist, a tea-talk host who is not one, a discount-card
- * partner, or an NGO team's coordinator.
+ * partner, an NGO team's coordinator, or a center's administrator.
  */
-export type InviteKind = "specialist" | "host" | "partner" | "coordinator";
+export type InviteKind = "specialist" | "host" | "partner" | "coordinator" | "center-admin";
 
 /** Deep-link payloads of invites are `<prefix><token>`; Telegram allows 64 characters of [A-Za-z0-9_-]. */
-const START_PREFIXES: Record<InviteKind, string> = { specialist: "staff_", host: "host_", partner: "partner_", coordinator: "coord_" };
+const START_PREFIXES: Record<InviteKind, string> = {
+  specialist: "staff_",
+  host: "host_",
+  partner: "partner_",
+  coordinator: "coord_",
+  "center-admin": "cadm_",
+};
 const START_PAYLOAD_MAX = 64;
 const TOKEN_RE = /^[A-Za-z0-9_-]+$/;
 

@@ -32,19 +32,24 @@ async function centerNamesRu(ids: string[]): Promise<string> {
 }
 
 describe("/admin", () => {
-  it("shows a city administrator the whole city, with invites", async () => {
+  it("shows a city administrator the whole city, with invites, people and roles, and the audit log", async () => {
     const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-city")]);
-    expect(admin.buttons().map((b) => b.text)).toContain(ru("admin-button-invite"));
+    expect(admin.buttons().map((b) => b.text)).toEqual([
+      ru("admin-button-invite"),
+      ru("admin-button-people"),
+      ru("admin-button-audit"),
+      ru("button-menu"),
+    ]);
   });
 
-  it("shows a center administrator their centers only, without the city's sections", async () => {
+  it("shows a center administrator their centers only, without the city's audit log", async () => {
     const [first, second] = await h.db.selectFrom("centers").select("id").orderBy("id").limit(2).execute();
     await grantCenter(CENTER_ADMIN, first!.id);
     await grantCenter(CENTER_ADMIN, second!.id);
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-centers", { centers: await centerNamesRu([first!.id, second!.id]) })]);
-    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("admin-button-invite"));
+    expect(admin.buttons().map((b) => b.text)).toEqual([ru("admin-button-invite"), ru("admin-button-people"), ru("button-menu")]);
   });
 
   it("refuses anyone else, a revoked center administrator too, also when they press a kept button", async () => {

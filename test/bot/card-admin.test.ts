@@ -26,6 +26,10 @@ afterEach(async () => {
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk", key, vars);
+/** The audit log as who did what to what, with the state before and after. */
+async function audit() {
+  return h.db.selectFrom("audit_log").select(["at", "actor_id", "action", "subject", "before", "after"]).orderBy("id").execute();
+}
 const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 async function partners() {
@@ -76,6 +80,27 @@ describe("partners and their invites", () => {
         link: `https://t.me/${BOT_INFO.username}?start=${payload}`,
         until: "5 декабря, суббота, 10:00",
       }),
+    ]);
+
+    // The partner and its staff's invite are in the log, the partner as it was added.
+    const at = h.clock.now().toISOString();
+    expect(await audit()).toEqual([
+      {
+        at,
+        actor_id: ADMIN,
+        action: "partner.create",
+        subject: `partner:${partner!.id}`,
+        before: null,
+        after: JSON.stringify({ name: "Спорт <зал>", category: "sport", benefit_kk: "Абонементке 15%", benefit_ru: null, active: 1 }),
+      },
+      {
+        at,
+        actor_id: ADMIN,
+        action: "invite.create",
+        subject: `partner:${partner!.id}`,
+        before: null,
+        after: JSON.stringify({ role: "partner", expires_at: invite.expires_at }),
+      },
     ]);
 
     // Someone who never used the bot, in a Kazakh client.
@@ -142,6 +167,16 @@ describe("partners and their invites", () => {
       `${ru("card-admin-partner-removed", { name: "Театр" })}\n\n${ru("card-admin-partners-none")}`,
     ]);
     expect((await partners())[0]).toMatchObject({ active: 0 });
+    expect(await audit()).toEqual([
+      {
+        at: h.clock.now().toISOString(),
+        actor_id: ADMIN,
+        action: "partner.deactivate",
+        subject: `partner:${partner.id}`,
+        before: JSON.stringify({ active: 1 }),
+        after: JSON.stringify({ active: 0 }),
+      },
+    ]);
     // A stale button of the ended partner says so instead of acting.
     expect(h.texts(await admin.press(`card-admin:link:${partner.id}`))[0]).toContain(ru("card-admin-partner-gone"));
     expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toEqual([]);
@@ -191,6 +226,16 @@ describe("an administrator's /card", () => {
       revoked_at: "2026-12-02T06:00:00.000Z",
       revoked_by: ADMIN,
     });
+    expect(await audit()).toEqual([
+      {
+        at: "2026-12-02T06:00:00.000Z",
+        actor_id: ADMIN,
+        action: "card.revoke",
+        subject: `card:${card.id}`,
+        before: JSON.stringify({ revoked_at: null }),
+        after: JSON.stringify({ revoked_at: "2026-12-02T06:00:00.000Z" }),
+      },
+    ]);
 
     const partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: null, benefitRu: null }, h.clock.now());
     await linkPartnerAccount(h.db, partner.id, 7400, h.clock.now());
@@ -230,6 +275,14 @@ describe("an administrator's /card", () => {
       issue: 2,
       revoked_at: null,
       revoked_by: null,
+    });
+    expect((await audit()).at(-1)).toEqual({
+      at: "2026-12-03T05:00:00.000Z",
+      actor_id: ADMIN,
+      action: "card.restore",
+      subject: `card:${card.id}`,
+      before: JSON.stringify({ issue: 1, revoked_at: "2026-12-02T05:00:00.000Z" }),
+      after: JSON.stringify({ issue: 2, revoked_at: null }),
     });
     const partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: null, benefitRu: null }, h.clock.now());
     await linkPartnerAccount(h.db, partner.id, 7400, h.clock.now());
@@ -281,6 +334,7 @@ describe("forged administrator buttons and commands from anyone else", () => {
     expect(await h.db.selectFrom("cards").select(["revoked_at", "revoked_by"]).executeTakeFirstOrThrow()).toEqual({ revoked_at: null, revoked_by: null });
     expect((await partners())[0]).toMatchObject({ active: 1 });
     expect(await h.db.selectFrom("staff_invites").selectAll().execute()).toEqual([]);
+    expect(await audit()).toEqual([]);
   });
 
   it("cannot give a revoked card back", async () => {

@@ -97,7 +97,7 @@ describe("card partners from /admin", () => {
     expect(h.texts(await holder.press("card:category:culture:0"))[0]).toContain("Театр");
   });
 
-  it("records a new partner's creation", async () => {
+  it("records a new partner's creation, and the invite for its staff", async () => {
     await admin.press("card-admin:new");
     await admin.send("Бассейн");
     await admin.click(ru("card-category-sport"));
@@ -106,6 +106,7 @@ describe("card partners from /admin", () => {
     const created = await h.db.selectFrom("partners").select("id").where("name", "=", "Бассейн").executeTakeFirstOrThrow();
     expect(await audit()).toEqual([
       { actor: ADMIN, action: "partner.create", subject: `partner:${created.id}`, before: null, after: expect.objectContaining({ name: "Бассейн", category: "sport" }) },
+      { actor: ADMIN, action: "invite.create", subject: `partner:${created.id}`, before: null, after: expect.objectContaining({ role: "partner" }) },
     ]);
   });
 

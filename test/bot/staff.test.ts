@@ -65,11 +65,12 @@ describe("invites", () => {
     const admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
     expect(h.texts(await admin.send("/invite"))).toEqual([ru("staff-invite-choose-kind")]);
     expect(admin.buttons()).toEqual([
+      { text: ru("staff-invite-kind-center-admin"), callback_data: "staff-inv:a:0" },
       { text: ru("staff-invite-kind-specialist"), callback_data: "staff-inv:p:0" },
       { text: ru("staff-invite-kind-host"), callback_data: "staff-inv:h:0" },
       { text: ru("staff-invite-kind-coordinator"), callback_data: "staff-inv:t:0" },
       { text: ru("staff-invite-kind-partner"), callback_data: "card-admin:partners:0" },
-      { text: ru("button-menu"), callback_data: "menu:open" },
+      { text: ru("button-back"), callback_data: "adm:home" },
     ]);
     expect(h.texts(await admin.press("staff-inv:p:0"))).toEqual([ru("staff-invite-choose")]);
     // Grouped by center, then by service.

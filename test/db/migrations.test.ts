@@ -6,7 +6,6 @@ import { migrations } from "../../migrations/index.js";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { projectRoot } from "../../src/paths.js";
-import { createInvite } from "../../src/db/staff.js";
 import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { createTestDb } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
@@ -75,8 +74,8 @@ describe("invites for tea-talk hosts", () => {
     expect(await store.db.selectFrom("staff_invites").selectAll().execute()).toEqual([
       { ...invite, kind: "specialist", host_name: null, center_id: null },
     ]);
-    const host = { kind: "host" as const, hostName: "Айгерім", centerId: "almaly-1" };
-    await createInvite(store.db, { target: host, createdBy: 900 }, new Date("2026-11-21T00:00:00Z"));
+    await sql`insert into staff_invites (token, kind, host_name, center_id, created_by, created_at, expires_at)
+      values ('t-host', 'host', 'Айгерім', 'almaly-1', 900, '2026-11-21T00:00:00.000Z', '2026-11-24T00:00:00.000Z')`.execute(store.db);
     // An invite naming neither a specialist nor a host cannot be stored.
     const nameless = sql`insert into staff_invites (token, kind, created_by, created_at, expires_at) values ('t-none', 'host', 900, '', '')`;
     await expect(nameless.execute(store.db)).rejects.toThrow(/CHECK/);
@@ -94,9 +93,10 @@ describe("invites for card partners and team coordinators", () => {
     expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
     await insertCenter(store.db, { id: "almaly-1" });
     const specialist = await insertSpecialist(store.db, { centerId: "almaly-1", service: "lawyer" });
-    const at = new Date("2026-12-01T00:00:00Z");
-    await createInvite(store.db, { target: { kind: "specialist", specialistId: specialist.id }, createdBy: 900 }, at);
-    await createInvite(store.db, { target: { kind: "host", hostName: "Айгерім", centerId: "almaly-1" }, createdBy: 900 }, at);
+    await sql`insert into staff_invites (token, kind, specialist_id, created_by, created_at, expires_at)
+      values ('t-specialist', 'specialist', ${specialist.id}, 900, '2026-12-01T00:00:00.000Z', '2026-12-04T00:00:00.000Z')`.execute(store.db);
+    await sql`insert into staff_invites (token, kind, host_name, center_id, created_by, created_at, expires_at)
+      values ('t-host', 'host', 'Айгерім', 'almaly-1', 900, '2026-12-01T00:00:00.000Z', '2026-12-04T00:00:00.000Z')`.execute(store.db);
     const before = await sql`select * from staff_invites order by kind`.execute(store.db).then((r) => r.rows);
 
     expect((await migrator.migrateTo("2026-12-02-12-invite-targets")).error).toBeUndefined();
@@ -114,6 +114,31 @@ describe("invites for card partners and team coordinators", () => {
 
     expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
     expect(await sql`select * from staff_invites order by kind`.execute(store.db).then((r) => r.rows)).toEqual(before);
+  });
+});
+
+describe("invites for center administrators", () => {
+  it("keep the invites given before, name a center alone, and going back drops only theirs", async () => {
+    const store = await createTestDb();
+    cleanup = store.cleanup;
+    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("2026-12-02-50-administration")).error).toBeUndefined();
+    await insertCenter(store.db, { id: "almaly-1" });
+    await sql`insert into staff_invites (token, kind, partner_id, created_by, created_at, expires_at, used_at, used_by)
+      values ('t-partner', 'partner', 3, 900, '2026-12-01T00:00:00.000Z', '2026-12-04T00:00:00.000Z', '2026-12-02T00:00:00.000Z', 77)`.execute(store.db);
+    const before = await sql`select * from staff_invites`.execute(store.db).then((r) => r.rows);
+
+    expect((await migrator.migrateTo("2026-12-02-51-center-admin-invites")).error).toBeUndefined();
+    expect(await sql`select * from staff_invites`.execute(store.db).then((r) => r.rows)).toEqual(before);
+    const invite = (target: string, value: string | number) =>
+      sql`insert into staff_invites (token, kind, ${sql.raw(target)}, created_by, created_at, expires_at)
+        values (${`t-${target}`}, 'center-admin', ${value}, 900, '', '')`;
+    await invite("center_id", "almaly-1").execute(store.db);
+    // A center administrator's invite names a center and nothing else.
+    await expect(invite("team_id", 7).execute(store.db)).rejects.toThrow(/CHECK/);
+
+    expect((await migrator.migrateTo("2026-12-02-50-administration")).error).toBeUndefined();
+    expect(await sql`select * from staff_invites`.execute(store.db).then((r) => r.rows)).toEqual(before);
   });
 });
 

@@ -1,5 +1,7 @@
-import { centersAdministeredBy } from "../../../db/admins.js";
+import { centerAdminAccounts, centersAdministeredBy } from "../../../db/admins.js";
 import type { BaseContext } from "../../context.js";
+import { refreshCommandMenu } from "../staff/command-menus.js";
+import { staffRolesOf } from "../staff/roles.js";
 
 /** What an administrator may manage: the whole city, or some centers. */
 export type AdminScope = { kind: "city" } | { kind: "centers"; centerIds: readonly string[] };
@@ -22,10 +24,16 @@ export function mayManageCenter(scope: AdminScope, centerId: string | null): boo
   return centerId !== null && scope.centerIds.includes(centerId);
 }
 
-/** Refuses an administrative update, answering a pressed button too; nothing is changed. */
+/**
+ * Refuses an administrative update, answering a pressed button too; nothing is changed. Someone
+ * who administered a center still has /admin in their menu: it is put right now.
+ */
 export async function refuseAdmin(ctx: BaseContext): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
   await ctx.reply(ctx.t("staff-not-allowed"));
+  if (ctx.from && (await centerAdminAccounts(ctx.deps.db, ctx.from.id)).length > 0) {
+    await refreshCommandMenu(ctx, await staffRolesOf(ctx.deps, ctx.from.id));
+  }
 }
 
 /**

@@ -7,10 +7,12 @@ import { showScreen } from "../../shared/screen.js";
 import { csvHome } from "../catalog-csv/buttons.js";
 import { adminPartners } from "../card/buttons.js";
 import { eventsAdmin } from "../event-admin/buttons.js";
-import { invitePage } from "../staff/buttons.js";
 import { teamsAdmin } from "../team-admin/buttons.js";
+import { inviteKinds } from "../staff/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
-import { adminHome } from "./buttons.js";
+import { auditFeature } from "./audit.js";
+import { adminHome, auditPage, peoplePage } from "./buttons.js";
+import { peopleFeature } from "./people.js";
 
 /**
  * /admin: the home of the city's and the centers' administrators. Each administrative section
@@ -18,6 +20,7 @@ import { adminHome } from "./buttons.js";
  */
 export const adminFeature = new Composer<AppContext>().chatType("private");
 
+adminFeature.use(peopleFeature, auditFeature);
 adminFeature.command("admin", forAdmin(showAdminHome));
 adminFeature.callbackQuery(
   adminHome.filter(),
@@ -30,11 +33,12 @@ adminFeature.callbackQuery(
 /** The sections an administrator of this scope may open. */
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
-  if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-csv"), csvHome.pack()).row();
   if (scope.kind === "city") kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-teams"), teamsAdmin.pack()).row();
+  kb.text(ctx.t("admin-button-invite"), inviteKinds.pack()).text(ctx.t("admin-button-people"), peoplePage.pack({ page: 0 })).row();
+  if (scope.kind === "city") kb.text(ctx.t("admin-button-audit"), auditPage.pack({ page: 0 })).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 

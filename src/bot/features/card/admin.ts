@@ -106,7 +106,7 @@ admin.callbackQuery(adminRevokeYes.filter(), async (ctx) => {
 admin.callbackQuery(adminRestore.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
   const cardId = adminRestore.unpack(ctx.match).card;
-  const card = await restoreCard(ctx.deps.db, cardId, ctx.deps.clock.now());
+  const card = await restoreCard(ctx.deps.db, cardId, ctx.from.id, ctx.deps.clock.now());
   if (!card) {
     await showScreen(ctx, ctx.t("card-admin-unknown", { number: cardNumberOf(cardId) }));
     return;

@@ -25,10 +25,11 @@ export const cancelChoice = defineScreen("staff:cancel", { booking: int(12) });
 export const cancelConfirm = defineScreen("staff:cancel-yes", { booking: int(12) });
 
 /**
- * An administrator's /invite: a page of choices, a center's specialists (paged), a specialist,
+ * An administrator's /invite: whom to invite, a page of choices, a center's specialists (paged), a specialist,
  * the tea-talk hosts without an account (paged), a host by one of their sessions, the teams
  * without a coordinator (paged), a team.
  */
+export const inviteKinds = defineScreen("staff-inv:k");
 export const invitePage = defineScreen("staff-inv:p", { page: int(3) });
 export const inviteCenter = defineScreen("staff-inv:c", { center: key(32), page: int(3) });
 export const inviteSpecialist = defineScreen("staff-inv:s", { specialist: int(12) });
@@ -37,3 +38,6 @@ export const inviteHost = defineScreen("staff-inv:hs", { session: int(12) });
 /** The teams without a coordinator account, and one of them. */
 export const inviteTeamPage = defineScreen("staff-inv:t", { page: int(3) });
 export const inviteTeam = defineScreen("staff-inv:ts", { team: int(9) });
+/** The centers to choose whose administrator to invite (paged), and one of them. */
+export const inviteCenterAdminPage = defineScreen("staff-inv:a", { page: int(3) });
+export const inviteCenterAdmin = defineScreen("staff-inv:as", { center: key(32) });

@@ -1,4 +1,5 @@
 import { GrammyError, type Api } from "grammy";
+import { centerAdminAccounts } from "../../../db/admins.js";
 import { linkedStaffAccounts } from "../../../db/staff.js";
 import { hostAccountsAfter } from "../../../db/organisers.js";
 import { coordinatorAccounts } from "../../../db/teams.js";
@@ -30,12 +31,26 @@ function refusal(err: unknown): { code?: number; description: string } {
 
 /** Whether the sender's own menu may be out of date: they have a staff role, or had one. */
 export function mayHaveChatMenu(roles: StaffRoles): boolean {
-  return roles.linked || roles.host || roles.coordinator || roles.admin;
+  return roles.linked || roles.host || roles.coordinator || roles.admin || roles.centerAdmin.length > 0;
+}
+
+/**
+ * Brings another person's command menu in line with the roles they have now (one an administrator
+ * has just revoked, say). Best effort, like every menu: a refusal is logged and the update goes on.
+ */
+export async function putCommandMenuRight(api: Api, t: TranslateIn, deps: AppDeps, telegramId: number, logger = deps.logger): Promise<void> {
+  const commands = staffCommandsOf(await staffRolesOf(deps, telegramId));
+  try {
+    await setChatCommandMenu(api, t, telegramId, commands);
+  } catch (err) {
+    logger.warn({ ...refusal(err), commands }, "chat command menu not set");
+  }
 }
 
 /**
  * At start-up: the menus of everyone who has or recently had a staff role, so that a new
- * administrator, a new host or a deactivated specialist finds their menu right. A chat Telegram
+ * administrator, a new host, a deactivated specialist or a revoked center administrator finds
+ * their menu right. A chat Telegram
  * refuses (an administrator who never opened the bot) is skipped; their /start sets it.
  */
 export async function syncCommandMenus(api: Api, t: TranslateIn, deps: AppDeps): Promise<void> {
@@ -45,13 +60,7 @@ export async function syncCommandMenus(api: Api, t: TranslateIn, deps: AppDeps):
     ...(await linkedStaffAccounts(deps.db)),
     ...(await hostAccountsAfter(deps.db, formerHostsSince)),
     ...(await coordinatorAccounts(deps.db)),
+    ...(await centerAdminAccounts(deps.db)),
   ]);
-  for (const telegramId of accounts) {
-    const commands = staffCommandsOf(await staffRolesOf(deps, telegramId));
-    try {
-      await setChatCommandMenu(api, t, telegramId, commands);
-    } catch (err) {
-      deps.logger.warn({ ...refusal(err), commands }, "chat command menu not set at start-up");
-    }
-  }
+  for (const telegramId of accounts) await putCommandMenuRight(api, t, deps, telegramId);
 }

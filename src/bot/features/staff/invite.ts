@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { findCenter } from "../../../db/catalog.js";
+import { findCenter, listCenters } from "../../../db/catalog.js";
 import {
   createInvite,
   findStaffMember,
@@ -9,8 +9,9 @@ import {
   type CreatedInvite,
   type StaffMember,
 } from "../../../db/staff.js";
-import { findEvent } from "../../../db/events.js";
+import { findEvent, type EventView } from "../../../db/events.js";
 import { listHostsToInvite, type HostToInvite, type NamedHost } from "../../../db/organisers.js";
+import { centersAdministeredBy } from "../../../db/admins.js";
 import { ensureUser } from "../../../db/users.js";
 import type { Language } from "../../../domain/language.js";
 import { pageOf } from "../../../domain/paging.js";
@@ -23,23 +24,30 @@ import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { findTeam, teamsWithoutCoordinator } from "../../../db/teams.js";
+import { forAdmin, forCityAdmin, mayManageCenter, refuseAdmin, type AdminScope } from "../admin/access.js";
+import { adminHome } from "../admin/buttons.js";
+import { showAdminHome } from "../admin/index.js";
 import { adminPartners } from "../card/buttons.js";
 import { greetPartner } from "../card/check.js";
 import { teatalkHostDay } from "../teatalk/buttons.js";
 import { showManage } from "../teams/manage.js";
 import { teamName } from "../teams/view.js";
-import { inviteCenter, inviteHost, inviteHostPage, invitePage, inviteSpecialist, inviteTeam, inviteTeamPage } from "./buttons.js";
+import {
+  inviteCenter,
+  inviteCenterAdmin,
+  inviteCenterAdminPage,
+  inviteHost,
+  inviteHostPage,
+  inviteKinds,
+  invitePage,
+  inviteSpecialist,
+  inviteTeam,
+  inviteTeamPage,
+} from "./buttons.js";
 import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
-
-/** Whether the data is one of /invite's buttons, which only administrators may press. */
-function isInviteButton(data: string | undefined): boolean {
-  return [invitePage, inviteCenter, inviteSpecialist, inviteHostPage, inviteHost, inviteTeamPage, inviteTeam].some(
-    (codec) => codec.match(data) !== null,
-  );
-}
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -48,97 +56,143 @@ export function isAdmin(ctx: BaseContext): boolean {
   return ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 }
 
-/** /invite and its buttons: administrators create one-time links for specialists, tea-talk hosts, team coordinators and card partners. */
+/**
+ * /invite and its buttons: city administrators create one-time links for center administrators,
+ * specialists, tea-talk hosts, team coordinators and card partners; a center's administrator for
+ * the specialists and hosts of their own centers. Every handler checks the sender's scope again,
+ * so a forged or kept button creates nothing for anyone else.
+ */
 export const inviteFeature = new Composer<AppContext>().chatType("private");
 
-/** Only administrators get past here; anyone else asking is told so, and nothing is created. */
-const admin = inviteFeature.filter(isAdmin);
-inviteFeature.filter(
-  (ctx) => !isAdmin(ctx) && (ctx.hasCommand("invite") || isInviteButton(ctx.callbackQuery?.data)),
-  async (ctx) => {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
-    await ctx.reply(ctx.t("staff-not-allowed"));
-  },
+inviteFeature.command(
+  "invite",
+  forAdmin(async (ctx, scope) => {
+    const arg = ctx.match.trim();
+    if (arg === "") return showInviteKinds(ctx, scope);
+    if (!/^\d{1,9}$/.test(arg)) return ctx.reply(ctx.t("staff-invite-usage"));
+    await issueInvite(ctx, scope, Number(arg));
+  }),
 );
 
-admin.command("invite", async (ctx) => {
-  const arg = ctx.match.trim();
-  if (arg === "") return showInviteKinds(ctx);
-  if (!/^\d{1,9}$/.test(arg)) return ctx.reply(ctx.t("staff-invite-usage"));
-  await issueInvite(ctx, Number(arg));
-});
-
-admin.callbackQuery(invitePage.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showInviteChoices(ctx, invitePage.unpack(ctx.match).page);
-});
-
-admin.callbackQuery(inviteCenter.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const { center: centerId, page } = inviteCenter.unpack(ctx.match);
-  const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
-  // All of the center's specialists linked meanwhile: the list of centers tells what is left.
-  if (specialists.length === 0) return showInviteChoices(ctx, 0);
-  const language = ctx.language;
-  await showScreen(
-    ctx,
-    ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }),
-    paged(
-      ctx,
-      specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
-      page,
-      (p) => inviteCenter.pack({ center: centerId, page: p }),
-    ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
-  );
-});
-
-admin.callbackQuery(inviteSpecialist.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await issueInvite(ctx, inviteSpecialist.unpack(ctx.match).specialist);
-});
-
-admin.callbackQuery(inviteHostPage.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showHostChoices(ctx, inviteHostPage.unpack(ctx.match).page);
-});
-
-admin.callbackQuery(inviteHost.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await issueHostInvite(ctx, inviteHost.unpack(ctx.match).session);
-});
-
-admin.callbackQuery(inviteTeamPage.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showTeamChoices(ctx, inviteTeamPage.unpack(ctx.match).page);
-});
-
-admin.callbackQuery(inviteTeam.filter(), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await issueCoordinatorInvite(ctx, inviteTeam.unpack(ctx.match).team);
-});
-
-/** Whom to invite: a specialist of a center, a tea-talk host, a team's coordinator, or a card partner's staff. */
-async function showInviteKinds(ctx: BaseContext): Promise<void> {
-  await ctx.reply(ctx.t("staff-invite-choose-kind"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
-      .row()
-      .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
-      .row()
-      .text(ctx.t("staff-invite-kind-coordinator"), inviteTeamPage.pack({ page: 0 }))
-      .row()
-      .text(ctx.t("staff-invite-kind-partner"), adminPartners.pack({ page: 0 }))
-      .row()
-      .text(ctx.t("button-menu"), menuOpenButton.pack()),
+/** A button of an administrator's scope: the press is answered, then `show` runs. */
+function pressed<C extends AppContext>(show: (ctx: C, scope: AdminScope) => Promise<unknown>) {
+  return forAdmin<C>(async (ctx, scope) => {
+    await ctx.answerCallbackQuery();
+    await show(ctx, scope);
   });
 }
 
+inviteFeature.callbackQuery(
+  inviteKinds.filter(),
+  pressed((ctx, scope) => showInviteKinds(ctx, scope)),
+);
+
+inviteFeature.callbackQuery(
+  invitePage.filter(),
+  pressed((ctx, scope) => showInviteChoices(ctx, scope, invitePage.unpack(ctx.match).page)),
+);
+
+inviteFeature.callbackQuery(
+  inviteCenter.filter(),
+  forAdmin(async (ctx, scope) => {
+    const { center: centerId, page } = inviteCenter.unpack(ctx.match);
+    if (!mayManageCenter(scope, centerId)) return refuseAdmin(ctx);
+    await ctx.answerCallbackQuery();
+    const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => s.center_id === centerId);
+    // All of the center's specialists linked meanwhile: the list of centers tells what is left.
+    if (specialists.length === 0) return showInviteChoices(ctx, scope, 0);
+    const language = ctx.language;
+    await showScreen(
+      ctx,
+      ctx.t("staff-invite-choose-specialist", { center: centerName(specialists[0]!, language) }),
+      paged(
+        ctx,
+        specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
+        page,
+        (p) => inviteCenter.pack({ center: centerId, page: p }),
+      ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
+    );
+  }),
+);
+
+inviteFeature.callbackQuery(
+  inviteSpecialist.filter(),
+  pressed((ctx, scope) => issueInvite(ctx, scope, inviteSpecialist.unpack(ctx.match).specialist)),
+);
+
+inviteFeature.callbackQuery(
+  inviteHostPage.filter(),
+  pressed((ctx, scope) => showHostChoices(ctx, scope, inviteHostPage.unpack(ctx.match).page)),
+);
+
+inviteFeature.callbackQuery(
+  inviteHost.filter(),
+  forAdmin(async (ctx, scope) => {
+    const session = await findEvent(ctx.deps.db, inviteHost.unpack(ctx.match).session);
+    if (session?.center_id && !mayManageCenter(scope, session.center_id)) return refuseAdmin(ctx);
+    await ctx.answerCallbackQuery();
+    await issueHostInvite(ctx, scope, session);
+  }),
+);
+
+inviteFeature.callbackQuery(
+  inviteTeamPage.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTeamChoices(ctx, inviteTeamPage.unpack(ctx.match).page);
+  }),
+);
+
+inviteFeature.callbackQuery(
+  inviteTeam.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await issueCoordinatorInvite(ctx, inviteTeam.unpack(ctx.match).team);
+  }),
+);
+
+inviteFeature.callbackQuery(
+  inviteCenterAdminPage.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showCenterAdminChoices(ctx, inviteCenterAdminPage.unpack(ctx.match).page);
+  }),
+);
+
+inviteFeature.callbackQuery(
+  inviteCenterAdmin.filter(),
+  forCityAdmin(async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await issueCenterAdminInvite(ctx, inviteCenterAdmin.unpack(ctx.match).center);
+  }),
+);
+
 /**
- * The specialists still without an account: as buttons if they fit on one page, otherwise their
- * centers first (paged), then the specialists of the chosen center.
+ * Whom to invite: for a city administrator, a center's administrator, a specialist, a tea-talk
+ * host, a team's coordinator or a card partner's staff; for a center's, a specialist or a host.
  */
-async function showInviteChoices(ctx: BaseContext, page: number): Promise<void> {
-  const specialists = await listUnlinkedSpecialists(ctx.deps.db);
+async function showInviteKinds(ctx: BaseContext, scope: AdminScope): Promise<void> {
+  const kb = new InlineKeyboard();
+  if (scope.kind === "city") kb.text(ctx.t("staff-invite-kind-center-admin"), inviteCenterAdminPage.pack({ page: 0 })).row();
+  kb.text(ctx.t("staff-invite-kind-specialist"), invitePage.pack({ page: 0 }))
+    .row()
+    .text(ctx.t("staff-invite-kind-host"), inviteHostPage.pack({ page: 0 }))
+    .row();
+  if (scope.kind === "city") {
+    kb.text(ctx.t("staff-invite-kind-coordinator"), inviteTeamPage.pack({ page: 0 }))
+      .row()
+      .text(ctx.t("staff-invite-kind-partner"), adminPartners.pack({ page: 0 }))
+      .row();
+  }
+  await showScreen(ctx, ctx.t("staff-invite-choose-kind"), kb.text(ctx.t("button-back"), adminHome.pack()));
+}
+
+/**
+ * The specialists still without an account (of the administrator's centers): as buttons if they
+ * fit on one page, otherwise their centers first (paged), then the specialists of the chosen center.
+ */
+async function showInviteChoices(ctx: BaseContext, scope: AdminScope, page: number): Promise<void> {
+  const specialists = (await listUnlinkedSpecialists(ctx.deps.db)).filter((s) => mayManageCenter(scope, s.center_id));
   if (specialists.length === 0) {
     await showScreen(ctx, ctx.t("staff-invite-none"), menuButton(ctx.t));
     return;
@@ -171,11 +225,12 @@ function specialistLabel(ctx: BaseContext, s: Pick<StaffMember, "display_name" |
 }
 
 /**
- * The hosts of sessions ahead whom no account hosts yet, each with their next session, a page at
- * a time. A specialist among them is invited as a specialist: their own link makes them a host.
+ * The hosts of sessions ahead (at the administrator's centers) whom no account hosts yet, each
+ * with their next session, a page at a time. A specialist among them is invited as a specialist:
+ * their own link makes them a host.
  */
-async function showHostChoices(ctx: BaseContext, page: number): Promise<void> {
-  const hosts = await listHostsToInvite(ctx.deps.db, ctx.deps.clock.now());
+async function showHostChoices(ctx: BaseContext, scope: AdminScope, page: number): Promise<void> {
+  const hosts = (await listHostsToInvite(ctx.deps.db, ctx.deps.clock.now())).filter((h) => mayManageCenter(scope, h.centerId));
   if (hosts.length === 0) {
     await showScreen(ctx, ctx.t("staff-invite-host-none"), menuButton(ctx.t));
     return;
@@ -214,9 +269,13 @@ function paged(
   return startRow(kb);
 }
 
-/** Creates a link for a specialist who has no account yet and shows it with its expiry. */
-async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void> {
-  const specialist = await findStaffMemberById(ctx.deps.db, specialistId);
+/**
+ * Creates a link for a specialist who has no account yet and shows it with its expiry. A center's
+ * administrator is told of another center's specialist only that there is none of that number.
+ */
+async function issueInvite(ctx: BaseContext, scope: AdminScope, specialistId: number): Promise<void> {
+  const found = await findStaffMemberById(ctx.deps.db, specialistId);
+  const specialist = found && mayManageCenter(scope, found.center_id) ? found : undefined;
   if (!specialist) {
     await ctx.reply(ctx.t("staff-invite-unknown-specialist", { id: String(specialistId) }), { reply_markup: menuButton(ctx.t) });
     return;
@@ -244,16 +303,15 @@ async function issueInvite(ctx: BaseContext, specialistId: number): Promise<void
 /**
  * Creates a link for the host of a session: a named host links every session of theirs at that
  * center; a specialist host gets a specialist's link. The session comes from a button, so it may
- * be gone or its host linked since the list was shown.
+ * be gone or its host linked since the list was shown; its center is the administrator's.
  */
-async function issueHostInvite(ctx: BaseContext, sessionId: number): Promise<void> {
+async function issueHostInvite(ctx: BaseContext, scope: AdminScope, session: EventView | undefined): Promise<void> {
   const now = ctx.deps.clock.now();
-  const session = await findEvent(ctx.deps.db, sessionId);
   if (!session?.center_id || session.status !== "scheduled" || new Date(session.ends_at) <= now) {
     await ctx.reply(ctx.t("staff-invite-host-gone"));
-    return showHostChoices(ctx, 0);
+    return showHostChoices(ctx, scope, 0);
   }
-  if (session.host_specialist_id !== null) return issueInvite(ctx, session.host_specialist_id);
+  if (session.host_specialist_id !== null) return issueInvite(ctx, scope, session.host_specialist_id);
   const name = escapeHtml(session.host_name!);
   if (session.host_telegram_id !== null) {
     await ctx.reply(ctx.t("staff-invite-already-linked", { name }), { reply_markup: menuButton(ctx.t) });
@@ -310,6 +368,35 @@ async function issueCoordinatorInvite(ctx: BaseContext, teamId: number): Promise
   });
 }
 
+/** The centers, a page at a time, to choose whose administrator to invite. */
+async function showCenterAdminChoices(ctx: BaseContext, page: number): Promise<void> {
+  const language = ctx.language;
+  const buttons = (await listCenters(ctx.deps.db)).map((c) => ({
+    text: language === "kk" ? c.name_kk : c.name_ru,
+    data: inviteCenterAdmin.pack({ center: c.id }),
+  }));
+  await showScreen(
+    ctx,
+    ctx.t("staff-invite-choose-center-admin"),
+    paged(ctx, buttons, page, (p) => inviteCenterAdminPage.pack({ page: p })).text(ctx.t("button-back"), inviteKinds.pack()),
+  );
+}
+
+/** Creates a link that makes whoever opens it an administrator of the center. The center comes from a button. */
+async function issueCenterAdminInvite(ctx: BaseContext, centerId: string): Promise<void> {
+  const center = await findCenter(ctx.deps.db, centerId);
+  if (!center) return showCenterAdminChoices(ctx, 0);
+  const invite = await createInvite(ctx.deps.db, { target: { kind: "center-admin", centerId }, createdBy: ctx.from!.id }, ctx.deps.clock.now());
+  ctx.log.info({ center_id: centerId }, "center administrator invite created");
+  await ctx.reply(
+    ctx.t("staff-invite-center-admin-created", {
+      center: escapeHtml(ctx.language === "kk" ? center.name_kk : center.name_ru),
+      ...linkVars(ctx, "center-admin", invite, ctx.language),
+    }),
+    { link_preview_options: { is_disabled: true }, reply_markup: new InlineKeyboard().text(ctx.t("button-back"), adminHome.pack()) },
+  );
+}
+
 /** The link of a new invite and until when it works, as the administrator's message shows them. */
 export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvite, language: Language): { link: string; until: string } {
   const expires = new Date(invite.expiresAt);
@@ -357,6 +444,10 @@ staffStartFeature.command("start", async (ctx, next) => {
     ctx.log.info({ team_id: target.teamId }, "coordinator account linked");
     return greetCoordinator(ctx, target.teamId, result.alreadyYours);
   }
+  if (target.kind === "center-admin") {
+    ctx.log.info({ center_id: target.centerId }, "center administrator linked");
+    return greetCenterAdmin(ctx, target.centerId, result.alreadyYours);
+  }
   ctx.log.info({ specialist_id: target.specialistId }, "staff account linked");
   const member = roles.member ?? (await findStaffMember(ctx.deps.db, ctx.from.id))!;
   const language = ctx.language;
@@ -369,6 +460,15 @@ staffStartFeature.command("start", async (ctx, next) => {
   );
   await showStaffMenu(ctx, member);
 });
+
+/** A center's administrator whose link worked is told which center is theirs, and sees /admin. */
+async function greetCenterAdmin(ctx: BaseContext, centerId: string, alreadyYours: boolean): Promise<void> {
+  const center = (await findCenter(ctx.deps.db, centerId))!;
+  const name = escapeHtml(ctx.language === "kk" ? center.name_kk : center.name_ru);
+  await ctx.reply(ctx.t(alreadyYours ? "staff-center-admin-linked-already" : "staff-center-admin-linked", { center: name }));
+  const centerIds = await centersAdministeredBy(ctx.deps.db, ctx.from!.id);
+  await showAdminHome(ctx, { kind: "centers", centerIds });
+}
 
 /** A coordinator whose link worked is told which team is theirs, and sees its requests and members. */
 async function greetCoordinator(ctx: BaseContext, teamId: number, alreadyYours: boolean): Promise<void> {

@@ -39,8 +39,7 @@ export function staffCommandsOf(roles: StaffRoles): StaffCommand[] {
   if (roles.member) commands.push("staff");
   if (roles.host) commands.push("host");
   if (roles.coordinator) commands.push("team");
-  if (roles.admin) commands.push("invite");
-  if (roles.admin || roles.centerAdmin.length > 0) commands.push("admin");
+  if (roles.admin || roles.centerAdmin.length > 0) commands.push("invite", "admin");
   return commands;
 }
 
