@@ -25,7 +25,7 @@ import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
 
 /** A booking together with the center it takes place in. */
-export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru" | "placeholder">;
+export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru" | "address_placeholder">;
 
 /** What a booking needs besides the person's answers: the limits and the reminder schedule. */
 export interface BookingPolicy {
@@ -350,7 +350,7 @@ function detailsQuery(db: Db) {
     .selectFrom("bookings")
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .selectAll("bookings")
-    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru", "centers.placeholder"]);
+    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru", "centers.address_placeholder"]);
 }
 
 /** The person's live booking of this specialist at this start, if they hold it already. */
