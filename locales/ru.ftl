@@ -345,6 +345,55 @@ link-not-found = Эта ссылка ведёт туда, чего уже нет
 link-event-cancelled = Мероприятие «{ $title }» ({ $day }) отменено. Другие мероприятия найдёте в меню.
 link-event-over = Мероприятие «{ $title }» уже прошло ({ $day }). Что будет дальше — смотрите в меню.
 
+## Centers: administration
+
+catalog-centers =
+    <b>Центры</b>
+    Выберите центр. ⚠️ — у центра остались временные данные-заглушки.
+catalog-center-gone = Этого центра нет в списке.
+catalog-center =
+    <b>{ $nameRu }</b>
+    { $district }
+
+    Название (каз.): { $nameKk }
+    Название (рус.): { $nameRu }
+    📍 Адрес (каз.): { $addressKk }
+    📍 Адрес (рус.): { $addressRu }
+    🕒 График (каз.): { $hoursKk }
+    🕒 График (рус.): { $hoursRu }
+    🌙 Круглосуточно: { $open }
+    📞 Телефон: { $phone }
+    🗺 Точка на карте: { $point }
+catalog-open-24-7-yes = да
+catalog-open-24-7-no = нет
+catalog-center-stand-ins = ⚠️ — временные данные. Замените их настоящими: когда заменены все, отметка с центра снимается.
+catalog-button-name = ✏️ Название
+catalog-button-address = 📍 Адрес
+catalog-button-hours = 🕒 График
+catalog-button-phone = 📞 Телефон
+catalog-button-point = 🗺 Точка на карте
+catalog-button-24-7-on = 🌙 Включить «круглосуточно»
+catalog-button-24-7-off = 🌙 Выключить «круглосуточно»
+catalog-button-offers = 🧩 Что есть в центре
+catalog-button-specialists = 👥 Специалисты
+catalog-offers = <b>{ $center }</b>: что есть в центре? Нажмите, чтобы включить или выключить.
+catalog-ask-name-kk = Напишите название центра по-казахски (до { $max } символов).
+catalog-ask-name-ru = Теперь название по-русски (до { $max } символов).
+catalog-name-invalid = Название — от 3 до { $max } символов.
+catalog-ask-address-kk = Напишите адрес центра по-казахски: улица и номер дома (до { $max } символов).
+catalog-ask-address-ru = Теперь адрес по-русски (до { $max } символов).
+catalog-address-invalid = В адресе должны быть улица и номер дома, всего от 5 до { $max } символов.
+catalog-ask-hours-kk = Напишите график работы по-казахски, например: «Дүйсенбі–сенбі, 10:00–19:00» (до { $max } символов).
+catalog-ask-hours-ru = Теперь график по-русски, например: «Понедельник–суббота, 10:00–19:00» (до { $max } символов).
+catalog-hours-invalid = График — от 3 до { $max } символов.
+catalog-ask-phone = Напишите номер телефона центра, например: +7 727 123 45 67.
+catalog-phone-invalid = Не получилось распознать номер. Напишите казахстанский номер из 11 цифр, начиная с +7 или 8, например: +7 727 123 45 67.
+catalog-ask-point = Отправьте место центра на карте: если вы сейчас в центре — кнопкой ниже, иначе выберите точку на карте через 📎 → «Геопозиция». Можно и написать координаты, например: 43.2389, 76.8897.
+catalog-button-share-point = 📍 Я в центре — отправить геопозицию
+catalog-point-outside = Эта точка за пределами Алматы. Отправьте место центра ещё раз.
+catalog-point-unreadable = Не получилось прочитать координаты. Напишите широту и долготу через запятую, например: 43.2389, 76.8897.
+catalog-saved = ✅ Сохранено.
+
 ## Teams
 
 team-category-ecology = 🌱 Экология
@@ -484,6 +533,7 @@ admin-home-city = <b>Администрирование</b>
 admin-home-centers = <b>Администрирование</b>
     Ваши центры: { $centers }.
 admin-button-invite = ✉️ Пригласить
+admin-button-centers = 🏢 Центры
 
 ## Staff
 
