@@ -364,8 +364,6 @@ catalog-center =
     🌙 Тәулік бойы: { $open }
     📞 Телефоны: { $phone }
     🗺 Картадағы орны: { $point }
-catalog-open-24-7-yes = иә
-catalog-open-24-7-no = жоқ
 catalog-center-stand-ins = ⚠️ — уақытша деректер. Оларды нақты деректермен ауыстырыңыз: бәрі ауыстырылғанда, орталықтағы белгі алынады.
 catalog-button-name = ✏️ Атауы
 catalog-button-address = 📍 Мекенжайы
@@ -393,6 +391,62 @@ catalog-button-share-point = 📍 Мен орталықтамын — орным
 catalog-point-outside = Бұл нүкте Алматыдан тыс жерде. Орталықтың орнын қайта жіберіңіз.
 catalog-point-unreadable = Координаттар танылмады. Ендік пен бойлықты үтір арқылы жазыңыз, мысалы: 43.2389, 76.8897.
 catalog-saved = ✅ Сақталды.
+catalog-yes = иә
+catalog-no = жоқ
+catalog-specialists = <b>{ $center }</b>: мамандар. Жұмыс уақытын өзгерту үшін маманды таңдаңыз.
+catalog-specialists-none = <b>{ $center }</b>: әзірге мамандар жоқ.
+catalog-specialist-gone = Бұл маман енді тізімде жоқ.
+catalog-button-new-specialist = ➕ Жаңа маман
+catalog-ask-specialist-name = Маманның аты кім? Жастар көретіндей етіп жазыңыз, мысалы: «Айгерім С.» ({ $max } таңбаға дейін).
+catalog-specialist-name-invalid = Аты 2 мен { $max } таңба аралығында болып, әріптерден тұруы керек.
+catalog-ask-specialist-service = Ол қандай кеңес береді?
+catalog-ask-specialist-online = Ол онлайн да кеңес бере ме?
+catalog-specialist-added = { $name } маман ретінде қосылды. Енді оның жұмыс уақытын белгілеңіз: уақыты болмайынша, оған жазылу мүмкін емес.
+catalog-specialist =
+    <b>{ $name }</b>
+    { $service } · { $center }
+    Онлайн: { $online }
+    Telegram аккаунты байланған: { $linked }
+
+    <b>Апта күндері бойынша жұмыс уақыты:</b>
+    { $week }
+catalog-weekday-1 = Дүйсенбі
+catalog-weekday-2 = Сейсенбі
+catalog-weekday-3 = Сәрсенбі
+catalog-weekday-4 = Бейсенбі
+catalog-weekday-5 = Жұма
+catalog-weekday-6 = Сенбі
+catalog-weekday-7 = Жексенбі
+catalog-day-off = демалыс
+catalog-button-dates = 📅 Ерекше күндер
+catalog-button-deactivate = 🚫 Тізімнен шығару
+catalog-ask-weekday = { $day }: қабылдау уақытын жазыңыз, мысалы: «10:00-13:00, 14:00-18:00», немесе демалыс деп белгілеңіз.
+catalog-button-day-off = Демалыс
+catalog-ranges-invalid = Уақыт танылмады. Былай жазыңыз: «10:00-13:00, 14:00-18:00» — әр аралық басталғаннан кейін аяқталуы және басқасымен қиылыспауы керек.
+catalog-bookings-outside = Жазылған { $count } кеңес жаңа жұмыс уақытынан тыс қалады. Олар күшінде қалады: қажет болса, маман олардан өзі бас тарта алады, ал адамдарға басқа уақыт ұсынылады.
+catalog-button-save-anyway = Бәрібір сақтау
+catalog-dates = <b>{ $name }</b>: ерекше күндер (әдеттегі уақыттың орнына):
+    { $dates }
+    Күнді алып тастау үшін оны басыңыз.
+catalog-dates-none = <b>{ $name }</b>: ерекше күндер жоқ — маман әдеттегі уақытпен жұмыс істейді. Белгілі бір күнге демалыс, мереке немесе басқа уақыт қосыңыз.
+catalog-button-new-date = ➕ Күн қосу
+catalog-ask-date = Қай күн? Былай жазыңыз: 31.12 немесе 31.12.2026.
+catalog-date-invalid = Күн танылмады. Күн мен айды жазыңыз, мысалы: 31.12 — бүгіннен ерте емес және бір жылдан кешіктірмей.
+catalog-ask-date-hours = { $day }: демалыс па, әлде басқа уақыт па? Уақытты жазыңыз, мысалы: «10:00-14:00», немесе демалыс деп белгілеңіз.
+catalog-remove-date-confirm = { $day } ерекше күнін алып тастау керек пе? Бұл күні қайтадан әдеттегі уақыт қолданылады.
+catalog-button-remove-date = Иә, алып тастау
+catalog-deactivate-confirm =
+    { $name } мамандар тізімінен шығарылсын ба? Оған енді жазылу мүмкін болмайды.
+    { $count ->
+        [0] Алдағы күндерге жазылу жоқ.
+       *[other] { $count } кеңес өтпейді — адамдарға бұл туралы хабар мен басқа уақыт ұсынысы жіберіледі.
+    }
+catalog-button-deactivate-yes = Иә, шығару
+catalog-specialist-deactivated =
+    { $name } енді тізімде жоқ. { $count ->
+        [0] Жазылулар болған жоқ.
+       *[other] { $count } кеңес өтпейтін болды, адамдарға хабарланды.
+    }
 
 ## Teams
 

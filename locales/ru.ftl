@@ -364,8 +364,6 @@ catalog-center =
     🌙 Круглосуточно: { $open }
     📞 Телефон: { $phone }
     🗺 Точка на карте: { $point }
-catalog-open-24-7-yes = да
-catalog-open-24-7-no = нет
 catalog-center-stand-ins = ⚠️ — временные данные. Замените их настоящими: когда заменены все, отметка с центра снимается.
 catalog-button-name = ✏️ Название
 catalog-button-address = 📍 Адрес
@@ -393,6 +391,71 @@ catalog-button-share-point = 📍 Я в центре — отправить ге
 catalog-point-outside = Эта точка за пределами Алматы. Отправьте место центра ещё раз.
 catalog-point-unreadable = Не получилось прочитать координаты. Напишите широту и долготу через запятую, например: 43.2389, 76.8897.
 catalog-saved = ✅ Сохранено.
+catalog-yes = да
+catalog-no = нет
+catalog-specialists = <b>{ $center }</b>: специалисты. Нажмите на специалиста, чтобы изменить его часы.
+catalog-specialists-none = <b>{ $center }</b>: специалистов пока нет.
+catalog-specialist-gone = Этого специалиста больше нет в списке.
+catalog-button-new-specialist = ➕ Новый специалист
+catalog-ask-specialist-name = Как зовут специалиста? Напишите так, как его увидят молодые люди, например «Айгерим С.» (до { $max } символов).
+catalog-specialist-name-invalid = Имя — от 2 до { $max } символов, с буквами.
+catalog-ask-specialist-service = Какие консультации он ведёт?
+catalog-ask-specialist-online = Консультирует ли он и онлайн?
+catalog-specialist-added = Специалист { $name } добавлен. Теперь задайте его часы работы: пока их нет, к нему нельзя записаться.
+catalog-specialist =
+    <b>{ $name }</b>
+    { $service } · { $center }
+    Онлайн: { $online }
+    Привязан аккаунт Telegram: { $linked }
+
+    <b>Часы по дням недели:</b>
+    { $week }
+catalog-weekday-1 = Понедельник
+catalog-weekday-2 = Вторник
+catalog-weekday-3 = Среда
+catalog-weekday-4 = Четверг
+catalog-weekday-5 = Пятница
+catalog-weekday-6 = Суббота
+catalog-weekday-7 = Воскресенье
+catalog-day-off = выходной
+catalog-button-dates = 📅 Особые даты
+catalog-button-deactivate = 🚫 Убрать из списка
+catalog-ask-weekday = { $day }: напишите часы приёма, например «10:00-13:00, 14:00-18:00», или отметьте выходной.
+catalog-button-day-off = Выходной
+catalog-ranges-invalid = Не получилось прочитать часы. Напишите их так: «10:00-13:00, 14:00-18:00» — каждый промежуток заканчивается позже, чем начинается, и не пересекается с другими.
+catalog-bookings-outside =
+    { $count ->
+        [one] { $count } записанная консультация окажется вне новых часов.
+        [few] { $count } записанные консультации окажутся вне новых часов.
+       *[many] { $count } записанных консультаций окажутся вне новых часов.
+    } Они останутся в силе: при необходимости специалист отменит их сам, и людям предложат другое время.
+catalog-button-save-anyway = Всё равно сохранить
+catalog-dates = <b>{ $name }</b>: особые даты (вместо обычных часов):
+    { $dates }
+    Нажмите на дату, чтобы убрать её.
+catalog-dates-none = <b>{ $name }</b>: особых дат нет — специалист работает по обычным часам. Добавьте выходной, праздник или другие часы на конкретный день.
+catalog-button-new-date = ➕ Добавить дату
+catalog-ask-date = Какая дата? Напишите её так: 31.12 или 31.12.2026.
+catalog-date-invalid = Не получилось прочитать дату. Напишите день и месяц, например 31.12 — не раньше сегодняшнего дня и не дальше чем через год.
+catalog-ask-date-hours = { $day }: выходной или другие часы? Напишите часы, например «10:00-14:00», или отметьте выходной.
+catalog-remove-date-confirm = Убрать особую дату { $day }? В этот день снова будут действовать обычные часы.
+catalog-button-remove-date = Да, убрать
+catalog-deactivate-confirm =
+    Убрать { $name } из списка специалистов? К нему больше нельзя будет записаться.
+    { $count ->
+        [0] Записей на ближайшие дни нет.
+        [one] { $count } запись будет отменена — человеку придёт сообщение и предложение другого времени.
+        [few] { $count } записи будут отменены — людям придёт сообщение и предложение другого времени.
+       *[many] { $count } записей будут отменены — людям придёт сообщение и предложение другого времени.
+    }
+catalog-button-deactivate-yes = Да, убрать
+catalog-specialist-deactivated =
+    { $name } больше нет в списке. { $count ->
+        [0] Записей не было.
+        [one] Отменена { $count } запись, человеку сообщили.
+        [few] Отменено { $count } записи, людям сообщили.
+       *[many] Отменено { $count } записей, людям сообщили.
+    }
 
 ## Teams
 

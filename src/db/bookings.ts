@@ -206,13 +206,35 @@ export async function cancelBookingByStaff(
       .executeTakeFirst();
     if (!booking) return { kind: "not-found" };
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
-    await markCancelled(trx, booking.id, "specialist", now);
-    // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
-    for (const notice of staffCancellationNotices({ id: booking.id, startsAt: new Date(booking.starts_at) }, now)) {
-      await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
-    }
+    await cancelForSpecialist(trx, booking, now);
     return { kind: "cancelled" };
   });
+}
+
+/**
+ * Cancels every upcoming consultation of a specialist who is leaving, each as if they had
+ * cancelled it themselves: the people are told and offered other times. Called inside the
+ * transaction that deactivates them; returns how many were cancelled.
+ */
+export async function cancelUpcomingOfSpecialist(trx: Db, specialistId: number, now: Date): Promise<number> {
+  const upcoming = await trx
+    .selectFrom("bookings")
+    .selectAll()
+    .where("specialist_id", "=", specialistId)
+    .where("status", "=", "confirmed")
+    .where("starts_at", ">", now.toISOString())
+    .execute();
+  for (const booking of upcoming) await cancelForSpecialist(trx, booking, now);
+  return upcoming.length;
+}
+
+/** Cancels a booking from its specialist's side and tells the person. */
+async function cancelForSpecialist(trx: Db, booking: Booking, now: Date): Promise<void> {
+  await markCancelled(trx, booking.id, "specialist", now);
+  // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
+  for (const notice of staffCancellationNotices({ id: booking.id, startsAt: new Date(booking.starts_at) }, now)) {
+    await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+  }
 }
 
 /**

@@ -29,9 +29,9 @@ export const newSpecialist = defineScreen("cat:spec-new", { center });
 export const deactivateSpecialist = defineScreen("cat:spec-off", { specialist });
 export const deactivateSpecialistYes = defineScreen("cat:spec-off-yes", { specialist });
 
-/** A specialist's weekly hours, a weekday's ranges to type, and their date overrides. */
-export const specialistHours = defineScreen("cat:hours", { specialist });
+/** A weekday of a specialist's hours to type, their date overrides, and removing one. */
 export const editWeekday = defineScreen("cat:day", { specialist, weekday: int(1) });
 export const specialistOverrides = defineScreen("cat:dates", { specialist });
 export const newOverride = defineScreen("cat:date-new", { specialist });
-export const removeOverride = defineScreen("cat:date-del", { specialist, override: int(12) });
+export const removeOverride = defineScreen("cat:date-del", { specialist, date: key(10) });
+export const removeOverrideYes = defineScreen("cat:date-del-yes", { specialist, date: key(10) });

@@ -64,7 +64,7 @@ export function centerCardText(ctx: BaseContext, center: Center): string {
     addressRu: detail(escapeHtml(center.address_ru), center.address_placeholder),
     hoursKk: detail(escapeHtml(center.hours_kk), center.hours_placeholder),
     hoursRu: detail(escapeHtml(center.hours_ru), center.hours_placeholder),
-    open: ctx.t(center.open_24_7 ? "catalog-open-24-7-yes" : "catalog-open-24-7-no"),
+    open: ctx.t(center.open_24_7 ? "catalog-yes" : "catalog-no"),
     phone: detail(center.phone === null ? ctx.t("centers-phone-unknown") : escapeHtml(center.phone), center.phone_placeholder),
     point: detail(`${center.latitude}, ${center.longitude}`, center.location_placeholder),
   });
