@@ -922,6 +922,8 @@ reminders-coming-alert = Спасибо!
 reminders-coming-thanks = Спасибо, что подтвердили! Ждём вас { $when }.
 reminders-not-active = Эта запись уже неактуальна: её отменили, перенесли или она уже прошла. Все ваши записи — в разделе «Мои записи».
 reminders-cancelled-by-staff = ❌ Консультация отменена: { $service }, { $when }. Специалист не сможет вас принять — просим прощения. Выберите, пожалуйста, другое удобное время.
+reminders-cancelled-free-times = Ближайшее свободное время — нажмите, чтобы сразу записаться:
+reminders-rebook-taken = Извините, это время уже занято. Выберите другое время.
 reminders-button-book-again = 🗓 Выбрать другое время
 feedback-ask =
     Как прошла консультация? { $service }, { $day }.
