@@ -217,6 +217,17 @@ describe("who may change a center", () => {
     expect(await audit()).toEqual([]);
   });
 
+  it("answers a city administrator's press on a center that is not there with the list, changing nothing", async () => {
+    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    for (const data of ["cat:center:nowhere-9", "cat:edit:nowhere-9:phone", "cat:open:nowhere-9:1", "cat:offer:nowhere-9:0:1"]) {
+      const batch = await admin.press(data);
+      expect(alerts(batch)).toEqual([ru("catalog-center-gone")]);
+      expect(h.texts(batch)).toEqual([`${ru("catalog-center-gone")}\n\n${ru("catalog-centers")}`]);
+    }
+    expect(await offersDump()).not.toContainEqual(expect.objectContaining({ center_id: "nowhere-9" }));
+    expect(await audit()).toEqual([]);
+  });
+
   it("writes nothing when the administrator's right ends in the middle of an edit", async () => {
     await grantCenter(CENTER_ADMIN, "medeu-1");
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });

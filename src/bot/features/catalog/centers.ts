@@ -45,7 +45,10 @@ export async function managedCenter(ctx: BaseContext, scope: AdminScope, centerI
     return undefined;
   }
   const center = await findCenter(ctx.deps.db, centerId);
-  if (!center) await showCatalogCenters(ctx, scope, ctx.t("catalog-center-gone"));
+  if (!center) {
+    await ctx.answerCallbackQuery({ text: ctx.t("catalog-center-gone") });
+    await showCatalogCenters(ctx, scope, ctx.t("catalog-center-gone"));
+  }
   return center;
 }
 
