@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findCenter } from "../../src/db/catalog.js";
 import { seedCatalog } from "../../src/db/seed/index.js";
+import { formatKm } from "../../src/domain/distance.js";
 import type { Language } from "../../src/domain/language.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { locationContent, messageUpdate } from "../support/updates.js";
@@ -126,6 +127,10 @@ describe("centers in /admin", () => {
     const card = await young.press("centers:center:almaly-2");
     expect(card.find((c) => c.method === "sendVenue")?.payload).toMatchObject({ latitude: 43.2567, longitude: 76.9286, address: "Абылай хана, 10" });
     expect(h.texts(card)[0]).not.toContain(ru("centers-placeholder"));
+    // Its distance in "nearest centers" is now to the center itself, no longer approximate.
+    const near = h.texts(await h.feed(messageUpdate(young, locationContent(43.2567, 76.9286))));
+    const name = (await findCenter(h.db, "almaly-2"))!.name_ru;
+    expect(near[1]).toContain(ru("centers-near-line", { n: 1, name, km: formatKm(0, "ru") }));
   });
 
   it("takes a map point shared in Telegram, and refuses one outside Almaty", async () => {
