@@ -16,43 +16,19 @@ import {
 import type { Language } from "../../../domain/language.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askText } from "../../shared/ask.js";
-import { defineStep } from "../../shared/callback-data.js";
-import { adminScopeOf, mayManageCenter, refuseAdmin } from "../admin/access.js";
+import { refuseAdmin } from "../admin/access.js";
 import type { CenterField } from "./buttons.js";
 import { showCatalogCenter } from "./centers.js";
+import { askLine, stillManages, type Answer } from "./questions.js";
 
 export const CATALOG_CENTER_FIELD = "catalog-center-field";
 
-const cancelStep = defineStep("cat-field");
-
-type Answer<T> = { value: T; ctx: BaseContext } | { cancel: true; ctx: BaseContext };
-
-/** The texts of a detail written in both languages: what each is called in the locales, and its rule. */
+/** The details written in both languages, each with its rule and longest length. */
 const TEXT_FIELDS = {
   name: { parse: parseCenterName, max: CENTER_NAME_MAX },
   address: { parse: parseCenterAddress, max: CENTER_ADDRESS_MAX },
   hours: { parse: parseCenterHours, max: CENTER_HOURS_MAX },
 } as const;
-
-/** One line of free text, with a Cancel button under the question. */
-async function askLine<T>(
-  conversation: AppConversation,
-  ctx: BaseContext,
-  o: { prompt: (c: BaseContext) => string; parse: (text: string) => T | null; invalid: (c: BaseContext) => string; max: number },
-): Promise<Answer<T>> {
-  const answer = await askText<{ value: T } | "cancel">(conversation, ctx, {
-    prompt: (c) => ({ text: o.prompt(c), markup: new InlineKeyboard().text(c.t("button-cancel"), cancelStep.data("cancel")) }),
-    parse: (text) => {
-      const value = o.parse(text);
-      return value === null ? null : { value };
-    },
-    invalid: o.invalid,
-    buttons: cancelStep,
-    onButton: (choice) => (choice === "cancel" ? "cancel" : null),
-    maxLength: o.max,
-  });
-  return answer.value === "cancel" ? { cancel: true, ctx: answer.ctx } : { value: answer.value.value, ctx: answer.ctx };
-}
 
 /** A detail in Kazakh, then in Russian. */
 async function askBothLanguages(
@@ -145,8 +121,7 @@ export function centerFieldConversation(deps: AppDeps) {
     const answer = await askEdit(conversation, ctx, start.field);
     ctx = answer.ctx;
     const written = await conversation.external(async () => {
-      const scope = await adminScopeOf(ctx);
-      if (!scope || !mayManageCenter(scope, start.centerId)) return { kind: "refused" as const };
+      if (!(await stillManages(ctx, start.centerId))) return { kind: "refused" as const };
       if ("cancel" in answer) return { kind: "cancelled" as const, center: await findCenter(deps.db, start.centerId) };
       const center = await editCenter(deps.db, { centerId: start.centerId, actorId, edit: answer.value }, deps.clock.now());
       if (center) ctx.log.info({ center_id: center.id, field: start.field }, "center edited");

@@ -10,7 +10,8 @@ import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
-import { adminScopeOf, mayManageCenter, refuseAdmin } from "../admin/access.js";
+import { refuseAdmin } from "../admin/access.js";
+import { askLine, stillManages } from "./questions.js";
 import { showCatalogSpecialist, showCenterSpecialists, showSpecialistOverrides } from "./specialists.js";
 
 export const CATALOG_NEW_SPECIALIST = "catalog-new-specialist";
@@ -18,23 +19,19 @@ export const CATALOG_WEEKDAY = "catalog-weekday";
 export const CATALOG_DATE = "catalog-date";
 
 const SPECIALIST_NAME_MAX = 80;
+/** "31.12.2026" with room for spaces. */
+const DATE_MAX = 20;
 
-const nameStep = defineStep("cat-sp-name");
+/** A specialist's name as people will see it: letters, single spaces. */
+function parseSpecialistName(text: string): string | null {
+  const value = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  return value.length >= 2 && /\p{L}/u.test(value) ? value : null;
+}
+
 const serviceStep = defineStep("cat-sp-service");
 const onlineStep = defineStep("cat-sp-online");
 const rangesStep = defineStep("cat-ranges");
-const dateStep = defineStep("cat-date");
 const outsideStep = defineStep("cat-outside");
-
-/** Whether the sender may still manage the center, read afresh: their right may have ended meanwhile. */
-async function stillManages(ctx: BaseContext, centerId: string): Promise<boolean> {
-  const scope = await adminScopeOf(ctx);
-  return scope !== undefined && mayManageCenter(scope, centerId);
-}
-
-function cancelButton(c: BaseContext, step: { data: (choice: string) => string }): InlineKeyboard {
-  return new InlineKeyboard().text(c.t("button-cancel"), step.data("cancel"));
-}
 
 /** Ends a flow given up: says so, and shows where it started from. */
 async function giveUp(ctx: BaseContext, back: () => Promise<void>): Promise<void> {
@@ -50,20 +47,16 @@ async function giveUp(ctx: BaseContext, back: () => Promise<void>): Promise<void
 export function newSpecialistConversation(deps: AppDeps) {
   return async function catalogNewSpecialist(conversation: AppConversation, ctx: BaseContext, start: { centerId: string }): Promise<void> {
     const actorId = ctx.from!.id;
-    const name = await askText<string | "cancel">(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("catalog-ask-specialist-name", { max: SPECIALIST_NAME_MAX }), markup: cancelButton(c, nameStep) }),
-      parse: (text) => {
-        const value = text.normalize("NFC").replace(/\s+/g, " ").trim();
-        return value.length >= 2 && /\p{L}/u.test(value) ? value : null;
-      },
+    const name = await askLine(conversation, ctx, {
+      prompt: (c) => c.t("catalog-ask-specialist-name", { max: SPECIALIST_NAME_MAX }),
+      parse: parseSpecialistName,
       invalid: (c) => c.t("catalog-specialist-name-invalid", { max: SPECIALIST_NAME_MAX }),
-      buttons: nameStep,
-      onButton: (choice) => (choice === "cancel" ? "cancel" : null),
-      maxLength: SPECIALIST_NAME_MAX,
+      max: SPECIALIST_NAME_MAX,
     });
     ctx = name.ctx;
     const back = (c: BaseContext) => () => showCenterSpecialists(c, start.centerId);
-    if (name.value === "cancel") return giveUp(ctx, back(ctx));
+    if ("cancel" in name) return giveUp(ctx, back(ctx));
+    const displayName = name.value;
     const service = await askChoice<ServiceCode | "cancel">(conversation, ctx, serviceStep, [...SERVICE_CODES, "cancel"], (c) => {
       const kb = new InlineKeyboard();
       for (const code of SERVICE_CODES) kb.text(c.t(`service-${code}`), serviceStep.data(code)).row();
@@ -83,7 +76,7 @@ export function newSpecialistConversation(deps: AppDeps) {
     const chosen = service.choice;
     const added = await conversation.external(async () => {
       if (!(await stillManages(ctx, start.centerId))) return null;
-      const specialist = await addSpecialist(deps.db, { centerId: start.centerId, service: chosen, displayName: name.value, online, actorId }, deps.clock.now());
+      const specialist = await addSpecialist(deps.db, { centerId: start.centerId, service: chosen, displayName, online, actorId }, deps.clock.now());
       ctx.log.info({ specialist_id: specialist.id }, "specialist added");
       return specialist;
     });
@@ -190,15 +183,14 @@ export function dateConversation(deps: AppDeps) {
       if (s) await showSpecialistOverrides(c, s);
     };
     const today = await conversation.external(() => localDateOf(deps.clock.now()));
-    const date = await askText<LocalDate | "cancel">(conversation, ctx, {
-      prompt: (c) => ({ text: c.t("catalog-ask-date"), markup: cancelButton(c, dateStep) }),
+    const date = await askLine<LocalDate>(conversation, ctx, {
+      prompt: (c) => c.t("catalog-ask-date"),
       parse: (text) => parseOverrideDate(text, today),
       invalid: (c) => c.t("catalog-date-invalid"),
-      buttons: dateStep,
-      onButton: (choice) => (choice === "cancel" ? "cancel" : null),
+      max: DATE_MAX,
     });
     ctx = date.ctx;
-    if (date.value === "cancel") return giveUp(ctx, back(ctx));
+    if ("cancel" in date) return giveUp(ctx, back(ctx));
     const day = date.value;
     const answer = await askRanges(conversation, ctx, (c) => c.t("catalog-ask-date-hours", { day: formatDay(day, c.language) }));
     ctx = answer.ctx;
