@@ -345,6 +345,109 @@ link-not-found = Бұл сілтеме ескірген немесе қате: �
 link-event-cancelled = «{ $title }» іс-шарасы ({ $day }) тоқтатылды. Басқа іс-шараларды мәзірден таба аласыз.
 link-event-over = «{ $title }» іс-шарасы ({ $day }) өтіп кетті. Алдағы іс-шараларды мәзірден қараңыз.
 
+## Centers: administration
+
+catalog-centers =
+    <b>Орталықтар</b>
+    Орталықты таңдаңыз. ⚠️ белгісі — орталықтың кейбір деректері әлі уақытша толтырылған.
+catalog-center-gone = Бұл орталық тізімде жоқ.
+catalog-center =
+    <b>{ $nameKk }</b>
+    { $district }
+
+    Атауы (қаз.): { $nameKk }
+    Атауы (орыс.): { $nameRu }
+    📍 Мекенжайы (қаз.): { $addressKk }
+    📍 Мекенжайы (орыс.): { $addressRu }
+    🕒 Жұмыс уақыты (қаз.): { $hoursKk }
+    🕒 Жұмыс уақыты (орыс.): { $hoursRu }
+    🌙 Тәулік бойы: { $open }
+    📞 Телефоны: { $phone }
+    🗺 Картадағы орны: { $point }
+catalog-center-stand-ins = ⚠️ — уақытша деректер. Оларды нақты деректермен ауыстырыңыз: бәрі ауыстырылғанда, орталықтағы белгі алынады.
+catalog-button-name = ✏️ Атауы
+catalog-button-address = 📍 Мекенжайы
+catalog-button-hours = 🕒 Жұмыс уақыты
+catalog-button-phone = 📞 Телефоны
+catalog-button-point = 🗺 Картадағы орны
+catalog-button-24-7-on = 🌙 «Тәулік бойы» деп белгілеу
+catalog-button-24-7-off = 🌙 «Тәулік бойы» белгісін алу
+catalog-button-offers = 🧩 Орталықта не бар
+catalog-button-specialists = 👥 Мамандар
+catalog-offers = <b>{ $center }</b>: орталықта не бар? Қосу немесе алып тастау үшін басыңыз.
+catalog-ask-name-kk = Орталықтың атауын қазақша жазыңыз ({ $max } таңбаға дейін).
+catalog-ask-name-ru = Енді атауын орысша жазыңыз ({ $max } таңбаға дейін).
+catalog-name-invalid = Атауы 3 пен { $max } таңба аралығында болуы керек.
+catalog-ask-address-kk = Орталықтың мекенжайын қазақша жазыңыз: көшесі мен үйдің нөмірі ({ $max } таңбаға дейін).
+catalog-ask-address-ru = Енді мекенжайын орысша жазыңыз ({ $max } таңбаға дейін).
+catalog-address-invalid = Мекенжайда көшенің атауы мен үйдің нөмірі болуы керек, барлығы 5 пен { $max } таңба аралығында.
+catalog-ask-hours-kk = Жұмыс уақытын қазақша жазыңыз, мысалы: «Дүйсенбі–сенбі, 10:00–19:00» ({ $max } таңбаға дейін).
+catalog-ask-hours-ru = Енді жұмыс уақытын орысша жазыңыз, мысалы: «Понедельник–суббота, 10:00–19:00» ({ $max } таңбаға дейін).
+catalog-hours-invalid = Жұмыс уақыты 3 пен { $max } таңба аралығында болуы керек.
+catalog-ask-phone = Орталықтың телефон нөмірін жазыңыз, мысалы: +7 727 123 45 67.
+catalog-phone-invalid = Нөмір танылмады. Қазақстандағы 11 цифрлы нөмірді +7-ден немесе 8-ден бастап жазыңыз, мысалы: +7 727 123 45 67.
+catalog-ask-point = Орталықтың картадағы орнын жіберіңіз: қазір орталықта болсаңыз — төмендегі батырмамен, әйтпесе 📎 арқылы картадан нүктені таңдаңыз. Координаттарын жазуға да болады, мысалы: 43.2389, 76.8897.
+catalog-button-share-point = 📍 Мен орталықтамын — орнымды жіберу
+catalog-point-outside = Бұл нүкте Алматыдан тыс жерде. Орталықтың орнын қайта жіберіңіз.
+catalog-point-unreadable = Координаттар танылмады. Ендік пен бойлықты үтір арқылы жазыңыз, мысалы: 43.2389, 76.8897.
+catalog-saved = ✅ Сақталды.
+catalog-yes = иә
+catalog-no = жоқ
+catalog-specialists = <b>{ $center }</b>: мамандар. Жұмыс уақытын өзгерту үшін маманды таңдаңыз.
+catalog-specialists-none = <b>{ $center }</b>: әзірге мамандар жоқ.
+catalog-specialist-gone = Бұл маман енді тізімде жоқ.
+catalog-button-new-specialist = ➕ Жаңа маман
+catalog-ask-specialist-name = Маманның аты кім? Жастар көретіндей етіп жазыңыз, мысалы: «Айгерім С.» ({ $max } таңбаға дейін).
+catalog-specialist-name-invalid = Аты 2 мен { $max } таңба аралығында болып, әріптерден тұруы керек.
+catalog-ask-specialist-service = Ол қандай кеңес береді?
+catalog-ask-specialist-online = Ол онлайн да кеңес бере ме?
+catalog-specialist-added = { $name } маман ретінде қосылды. Енді оның жұмыс уақытын белгілеңіз: уақыты болмайынша, оған жазылу мүмкін емес.
+catalog-specialist =
+    <b>{ $name }</b>
+    { $service } · { $center }
+    Онлайн: { $online }
+    Telegram аккаунты байланған: { $linked }
+
+    <b>Апта күндері бойынша жұмыс уақыты:</b>
+    { $week }
+catalog-weekday-1 = Дүйсенбі
+catalog-weekday-2 = Сейсенбі
+catalog-weekday-3 = Сәрсенбі
+catalog-weekday-4 = Бейсенбі
+catalog-weekday-5 = Жұма
+catalog-weekday-6 = Сенбі
+catalog-weekday-7 = Жексенбі
+catalog-day-off = демалыс
+catalog-button-dates = 📅 Ерекше күндер
+catalog-button-deactivate = 🚫 Тізімнен шығару
+catalog-ask-weekday = { $day }: қабылдау уақытын жазыңыз, мысалы: «10:00-13:00, 14:00-18:00», немесе демалыс деп белгілеңіз.
+catalog-button-day-off = Демалыс
+catalog-ranges-invalid = Уақыт танылмады. Былай жазыңыз: «10:00-13:00, 14:00-18:00» — әр аралық басталғаннан кейін аяқталуы және басқасымен қиылыспауы керек.
+catalog-bookings-outside = Жазылған { $count } кеңес жаңа жұмыс уақытынан тыс қалады. Олар күшінде қалады: қажет болса, маман олардан өзі бас тарта алады, ал адамдарға басқа уақыт ұсынылады.
+catalog-button-save-anyway = Бәрібір сақтау
+catalog-dates = <b>{ $name }</b>: ерекше күндер (әдеттегі уақыттың орнына):
+    { $dates }
+    Күнді алып тастау үшін оны басыңыз.
+catalog-dates-none = <b>{ $name }</b>: ерекше күндер жоқ — маман әдеттегі уақытпен жұмыс істейді. Белгілі бір күнге демалыс, мереке немесе басқа уақыт қосыңыз.
+catalog-button-new-date = ➕ Күн қосу
+catalog-ask-date = Қай күн? Былай жазыңыз: 31.12 немесе 31.12.2026.
+catalog-date-invalid = Күн танылмады. Күн мен айды жазыңыз, мысалы: 31.12 — бүгіннен ерте емес және бір жылдан кешіктірмей.
+catalog-ask-date-hours = { $day }: демалыс па, әлде басқа уақыт па? Уақытты жазыңыз, мысалы: «10:00-14:00», немесе демалыс деп белгілеңіз.
+catalog-remove-date-confirm = { $day } ерекше күнін алып тастау керек пе? Бұл күні қайтадан әдеттегі уақыт қолданылады.
+catalog-button-remove-date = Иә, алып тастау
+catalog-deactivate-confirm =
+    { $name } мамандар тізімінен шығарылсын ба? Оған енді жазылу мүмкін болмайды.
+    { $count ->
+        [0] Алдағы күндерге жазылу жоқ.
+       *[other] { $count } кеңес өтпейді — адамдарға бұл туралы хабар мен басқа уақыт ұсынысы жіберіледі.
+    }
+catalog-button-deactivate-yes = Иә, шығару
+catalog-specialist-deactivated =
+    { $name } енді тізімде жоқ. { $count ->
+        [0] Жазылулар болған жоқ.
+       *[other] { $count } кеңес өтпейтін болды, адамдарға хабарланды.
+    }
+
 ## Teams
 
 team-category-ecology = 🌱 Экология
@@ -697,6 +800,7 @@ admin-audit-none =
     Әзірге жазба жоқ.
 admin-audit-button-export = 📄 CSV файлына түсіру
 admin-audit-exported = Әрекеттер журналы, жазбалар саны: { $count }.
+admin-button-centers = 🏢 Орталықтар
 
 ## Staff
 
@@ -1006,6 +1110,8 @@ reminders-coming-alert = Рақмет!
 reminders-coming-thanks = Растағаныңызға рақмет! Сізді күтеміз: { $when }.
 reminders-not-active = Бұл жазылу енді күшінде емес: одан бас тартылған, ол басқа уақытқа ауыстырылған немесе өтіп кеткен. Барлық жазылуларыңыз — «Менің жазылуларым» бөлімінде.
 reminders-cancelled-by-staff = ❌ Кеңесіңіз өтпейді: { $service }, { $when }. Маман сізді қабылдай алмайды, кешірім сұраймыз. Өзіңізге ыңғайлы басқа уақытты таңдаңыз.
+reminders-cancelled-free-times = Ең жақын бос уақыт — бірден жазылу үшін басыңыз:
+reminders-rebook-taken = Кешіріңіз, бұл уақыт бос емес. Басқа уақытты таңдаңыз.
 reminders-button-book-again = 🗓 Басқа уақыт таңдау
 feedback-ask =
     Кеңес қалай өтті? { $service }, { $day }.

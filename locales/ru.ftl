@@ -345,6 +345,118 @@ link-not-found = Эта ссылка ведёт туда, чего уже нет
 link-event-cancelled = Мероприятие «{ $title }» ({ $day }) отменено. Другие мероприятия найдёте в меню.
 link-event-over = Мероприятие «{ $title }» уже прошло ({ $day }). Что будет дальше — смотрите в меню.
 
+## Centers: administration
+
+catalog-centers =
+    <b>Центры</b>
+    Выберите центр. ⚠️ — у центра остались временные данные-заглушки.
+catalog-center-gone = Этого центра нет в списке.
+catalog-center =
+    <b>{ $nameRu }</b>
+    { $district }
+
+    Название (каз.): { $nameKk }
+    Название (рус.): { $nameRu }
+    📍 Адрес (каз.): { $addressKk }
+    📍 Адрес (рус.): { $addressRu }
+    🕒 График (каз.): { $hoursKk }
+    🕒 График (рус.): { $hoursRu }
+    🌙 Круглосуточно: { $open }
+    📞 Телефон: { $phone }
+    🗺 Точка на карте: { $point }
+catalog-center-stand-ins = ⚠️ — временные данные. Замените их настоящими: когда заменены все, отметка с центра снимается.
+catalog-button-name = ✏️ Название
+catalog-button-address = 📍 Адрес
+catalog-button-hours = 🕒 График
+catalog-button-phone = 📞 Телефон
+catalog-button-point = 🗺 Точка на карте
+catalog-button-24-7-on = 🌙 Включить «круглосуточно»
+catalog-button-24-7-off = 🌙 Выключить «круглосуточно»
+catalog-button-offers = 🧩 Что есть в центре
+catalog-button-specialists = 👥 Специалисты
+catalog-offers = <b>{ $center }</b>: что есть в центре? Нажмите, чтобы включить или выключить.
+catalog-ask-name-kk = Напишите название центра по-казахски (до { $max } символов).
+catalog-ask-name-ru = Теперь название по-русски (до { $max } символов).
+catalog-name-invalid = Название — от 3 до { $max } символов.
+catalog-ask-address-kk = Напишите адрес центра по-казахски: улица и номер дома (до { $max } символов).
+catalog-ask-address-ru = Теперь адрес по-русски (до { $max } символов).
+catalog-address-invalid = В адресе должны быть улица и номер дома, всего от 5 до { $max } символов.
+catalog-ask-hours-kk = Напишите график работы по-казахски, например: «Дүйсенбі–сенбі, 10:00–19:00» (до { $max } символов).
+catalog-ask-hours-ru = Теперь график по-русски, например: «Понедельник–суббота, 10:00–19:00» (до { $max } символов).
+catalog-hours-invalid = График — от 3 до { $max } символов.
+catalog-ask-phone = Напишите номер телефона центра, например: +7 727 123 45 67.
+catalog-phone-invalid = Не получилось распознать номер. Напишите казахстанский номер из 11 цифр, начиная с +7 или 8, например: +7 727 123 45 67.
+catalog-ask-point = Отправьте место центра на карте: если вы сейчас в центре — кнопкой ниже, иначе выберите точку на карте через 📎 → «Геопозиция». Можно и написать координаты, например: 43.2389, 76.8897.
+catalog-button-share-point = 📍 Я в центре — отправить геопозицию
+catalog-point-outside = Эта точка за пределами Алматы. Отправьте место центра ещё раз.
+catalog-point-unreadable = Не получилось прочитать координаты. Напишите широту и долготу через запятую, например: 43.2389, 76.8897.
+catalog-saved = ✅ Сохранено.
+catalog-yes = да
+catalog-no = нет
+catalog-specialists = <b>{ $center }</b>: специалисты. Нажмите на специалиста, чтобы изменить его часы.
+catalog-specialists-none = <b>{ $center }</b>: специалистов пока нет.
+catalog-specialist-gone = Этого специалиста больше нет в списке.
+catalog-button-new-specialist = ➕ Новый специалист
+catalog-ask-specialist-name = Как зовут специалиста? Напишите так, как его увидят молодые люди, например «Айгерим С.» (до { $max } символов).
+catalog-specialist-name-invalid = Имя — от 2 до { $max } символов, с буквами.
+catalog-ask-specialist-service = Какие консультации он ведёт?
+catalog-ask-specialist-online = Консультирует ли он и онлайн?
+catalog-specialist-added = Специалист { $name } добавлен. Теперь задайте его часы работы: пока их нет, к нему нельзя записаться.
+catalog-specialist =
+    <b>{ $name }</b>
+    { $service } · { $center }
+    Онлайн: { $online }
+    Привязан аккаунт Telegram: { $linked }
+
+    <b>Часы по дням недели:</b>
+    { $week }
+catalog-weekday-1 = Понедельник
+catalog-weekday-2 = Вторник
+catalog-weekday-3 = Среда
+catalog-weekday-4 = Четверг
+catalog-weekday-5 = Пятница
+catalog-weekday-6 = Суббота
+catalog-weekday-7 = Воскресенье
+catalog-day-off = выходной
+catalog-button-dates = 📅 Особые даты
+catalog-button-deactivate = 🚫 Убрать из списка
+catalog-ask-weekday = { $day }: напишите часы приёма, например «10:00-13:00, 14:00-18:00», или отметьте выходной.
+catalog-button-day-off = Выходной
+catalog-ranges-invalid = Не получилось прочитать часы. Напишите их так: «10:00-13:00, 14:00-18:00» — каждый промежуток заканчивается позже, чем начинается, и не пересекается с другими.
+catalog-bookings-outside =
+    { $count ->
+        [one] { $count } записанная консультация окажется вне новых часов.
+        [few] { $count } записанные консультации окажутся вне новых часов.
+       *[many] { $count } записанных консультаций окажутся вне новых часов.
+    } Они останутся в силе: при необходимости специалист отменит их сам, и людям предложат другое время.
+catalog-button-save-anyway = Всё равно сохранить
+catalog-dates = <b>{ $name }</b>: особые даты (вместо обычных часов):
+    { $dates }
+    Нажмите на дату, чтобы убрать её.
+catalog-dates-none = <b>{ $name }</b>: особых дат нет — специалист работает по обычным часам. Добавьте выходной, праздник или другие часы на конкретный день.
+catalog-button-new-date = ➕ Добавить дату
+catalog-ask-date = Какая дата? Напишите её так: 31.12 или 31.12.2026.
+catalog-date-invalid = Не получилось прочитать дату. Напишите день и месяц, например 31.12 — не раньше сегодняшнего дня и не дальше чем через год.
+catalog-ask-date-hours = { $day }: выходной или другие часы? Напишите часы, например «10:00-14:00», или отметьте выходной.
+catalog-remove-date-confirm = Убрать особую дату { $day }? В этот день снова будут действовать обычные часы.
+catalog-button-remove-date = Да, убрать
+catalog-deactivate-confirm =
+    Убрать { $name } из списка специалистов? К нему больше нельзя будет записаться.
+    { $count ->
+        [0] Записей на ближайшие дни нет.
+        [one] { $count } запись будет отменена — человеку придёт сообщение и предложение другого времени.
+        [few] { $count } записи будут отменены — людям придёт сообщение и предложение другого времени.
+       *[many] { $count } записей будут отменены — людям придёт сообщение и предложение другого времени.
+    }
+catalog-button-deactivate-yes = Да, убрать
+catalog-specialist-deactivated =
+    { $name } больше нет в списке. { $count ->
+        [0] Записей не было.
+        [one] Отменена { $count } запись, человеку сообщили.
+        [few] Отменено { $count } записи, людям сообщили.
+       *[many] Отменено { $count } записей, людям сообщили.
+    }
+
 ## Teams
 
 team-category-ecology = 🌱 Экология
@@ -697,6 +809,7 @@ admin-audit-none =
     Записей пока нет.
 admin-audit-button-export = 📄 Выгрузить в CSV
 admin-audit-exported = Журнал действий, записей: { $count }.
+admin-button-centers = 🏢 Центры
 
 ## Staff
 
@@ -1031,6 +1144,8 @@ reminders-coming-alert = Спасибо!
 reminders-coming-thanks = Спасибо, что подтвердили! Ждём вас { $when }.
 reminders-not-active = Эта запись уже неактуальна: её отменили, перенесли или она уже прошла. Все ваши записи — в разделе «Мои записи».
 reminders-cancelled-by-staff = ❌ Консультация отменена: { $service }, { $when }. Специалист не сможет вас принять — просим прощения. Выберите, пожалуйста, другое удобное время.
+reminders-cancelled-free-times = Ближайшее свободное время — нажмите, чтобы сразу записаться:
+reminders-rebook-taken = Извините, это время уже занято. Выберите другое время.
 reminders-button-book-again = 🗓 Выбрать другое время
 feedback-ask =
     Как прошла консультация? { $service }, { $day }.

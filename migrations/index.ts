@@ -19,6 +19,7 @@ import * as cards from "./2026-12-02-30-cards.js";
 import * as hotPathIndexes from "./2026-12-02-45-hot-path-indexes.js";
 import * as administration from "./2026-12-02-50-administration.js";
 import * as centerAdminInvites from "./2026-12-02-51-center-admin-invites.js";
+import * as centerPlaceholders from "./2026-12-02-52-center-placeholders.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-45-hot-path-indexes": hotPathIndexes,
   "2026-12-02-50-administration": administration,
   "2026-12-02-51-center-admin-invites": centerAdminInvites,
+  "2026-12-02-52-center-placeholders": centerPlaceholders,
 };

@@ -7,6 +7,7 @@ import { adminFeature } from "./features/admin/index.js";
 import { catalogCsvFeature, catalogCsvFlows } from "./features/catalog-csv/index.js";
 import { eventAdminFeature, eventAdminFlows } from "./features/event-admin/index.js";
 import { teamAdminFeature, teamAdminFlows } from "./features/team-admin/index.js";
+import { catalogFeature, catalogFlows } from "./features/catalog/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -75,6 +76,7 @@ const FLOWS: Flow[] = [
   practiceFlows,
   teamsFlows,
   cardFlows,
+  catalogFlows,
   catalogCsvFlows,
   eventAdminFlows,
   teamAdminFlows,
@@ -130,7 +132,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(adminFeature, catalogCsvFeature, eventAdminFeature, teamAdminFeature, cardFeature);
+  privateChats.use(adminFeature, catalogFeature, catalogCsvFeature, eventAdminFeature, teamAdminFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);

@@ -25,7 +25,7 @@ import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 const LIVE_STATUSES: BookingStatus[] = ["confirmed", "attended", "no_show"];
 
 /** A booking together with the center it takes place in. */
-export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru" | "placeholder">;
+export type BookingDetails = Booking & Pick<Center, "district" | "name_kk" | "name_ru" | "address_kk" | "address_ru" | "address_placeholder">;
 
 /** What a booking needs besides the person's answers: the limits and the reminder schedule. */
 export interface BookingPolicy {
@@ -206,13 +206,35 @@ export async function cancelBookingByStaff(
       .executeTakeFirst();
     if (!booking) return { kind: "not-found" };
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
-    await markCancelled(trx, booking.id, "specialist", now);
-    // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
-    for (const notice of staffCancellationNotices({ id: booking.id, startsAt: new Date(booking.starts_at) }, now)) {
-      await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
-    }
+    await cancelForSpecialist(trx, booking, now);
     return { kind: "cancelled" };
   });
+}
+
+/**
+ * Cancels every upcoming consultation of a specialist who is leaving, each as if they had
+ * cancelled it themselves: the people are told and offered other times. Called inside the
+ * transaction that deactivates them; returns how many were cancelled.
+ */
+export async function cancelUpcomingOfSpecialist(trx: Db, specialistId: number, now: Date): Promise<number> {
+  const upcoming = await trx
+    .selectFrom("bookings")
+    .selectAll()
+    .where("specialist_id", "=", specialistId)
+    .where("status", "=", "confirmed")
+    .where("starts_at", ">", now.toISOString())
+    .execute();
+  for (const booking of upcoming) await cancelForSpecialist(trx, booking, now);
+  return upcoming.length;
+}
+
+/** Cancels a booking from its specialist's side and tells the person. */
+async function cancelForSpecialist(trx: Db, booking: Booking, now: Date): Promise<void> {
+  await markCancelled(trx, booking.id, "specialist", now);
+  // Upcoming bookings of someone who erased their data were cancelled with it: a person is there.
+  for (const notice of staffCancellationNotices({ id: booking.id, startsAt: new Date(booking.starts_at) }, now)) {
+    await enqueue(trx, { ...notice, recipientId: booking.user_id!, bookingId: booking.id }, now);
+  }
 }
 
 /**
@@ -350,7 +372,7 @@ function detailsQuery(db: Db) {
     .selectFrom("bookings")
     .innerJoin("centers", "centers.id", "bookings.center_id")
     .selectAll("bookings")
-    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru", "centers.placeholder"]);
+    .select(["centers.district", "centers.name_kk", "centers.name_ru", "centers.address_kk", "centers.address_ru", "centers.address_placeholder"]);
 }
 
 /** The person's live booking of this specialist at this start, if they hold it already. */

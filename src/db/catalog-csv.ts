@@ -18,7 +18,7 @@ import type { Insertable } from "kysely";
 import { recordAudit } from "./audit.js";
 import { loadSchedules } from "./catalog.js";
 import type { Db } from "./database.js";
-import type { SpecialistOverridesTable } from "./schema.js";
+import type { Center, SpecialistOverridesTable } from "./schema.js";
 import { findEvent } from "./events.js";
 
 /** The centers an administrator may change: every one, or these. */
@@ -52,7 +52,6 @@ export async function exportCatalog(db: Db, kind: CsvKind, scope: CenterScope, n
         c.phone ?? "",
         String(c.latitude),
         String(c.longitude),
-        yesNo(c.placeholder),
       ]),
     ];
   }
@@ -151,8 +150,29 @@ function centerValues(r: CenterRow) {
     phone: r.phone,
     latitude: r.latitude,
     longitude: r.longitude,
-    placeholder: r.placeholder ? 1 : 0,
   };
+}
+
+/** Each detail of a center that a file may replace, by its stand-in flag. */
+const DETAILS = {
+  address_placeholder: ["address_kk", "address_ru"],
+  hours_placeholder: ["hours_kk", "hours_ru"],
+  phone_placeholder: ["phone"],
+  location_placeholder: ["latitude", "longitude"],
+} as const;
+
+/**
+ * The stand-in flags after an import: a detail the file changes is real from now on, one it
+ * leaves as it was keeps its flag; a new center has real details only.
+ */
+function standInFlags(current: Center | undefined, columns: readonly string[]) {
+  const flags = Object.fromEntries(
+    Object.entries(DETAILS).map(([flag, details]) => [
+      flag,
+      current && !details.some((d) => columns.includes(d)) ? current[flag as keyof typeof DETAILS] : 0,
+    ]),
+  ) as Record<keyof typeof DETAILS, number>;
+  return { ...flags, placeholder: Number(Object.values(flags).some((f) => f === 1)) };
 }
 
 async function planCenters(db: Db, rows: ReadRow<"centers">[], scope: CenterScope, problems: RowProblem[]): Promise<Planned<CenterRow>[]> {
@@ -166,7 +186,7 @@ async function planCenters(db: Db, rows: ReadRow<"centers">[], scope: CenterScop
     }
     const after = centerValues(row);
     if (!current) return [{ line, row, after, change: { line, action: "create", label: row.id, columns: [] } }];
-    const { id: _id, ...before } = current;
+    const before = Object.fromEntries(Object.keys(after).map((k) => [k, current[k as keyof Center]]));
     const columns = changedColumns(before, after);
     return [{ line, row, before, after, change: { line, action: columns.length > 0 ? "update" : "unchanged", label: row.id, columns } }];
   });
@@ -370,7 +390,8 @@ export async function applyImport(
       const audit = { actorId, before: p.before, after: p.after };
       if (kind === "centers") {
         const row = p.row as CenterRow;
-        const values = centerValues(row);
+        const current = await trx.selectFrom("centers").selectAll().where("id", "=", row.id).executeTakeFirst();
+        const values = { ...centerValues(row), ...standInFlags(current, p.change.columns) };
         if (p.change.action === "create") await trx.insertInto("centers").values({ id: row.id, ...values }).execute();
         else await trx.updateTable("centers").set(values).where("id", "=", row.id).execute();
         await recordAudit(trx, { ...audit, action: `center.${p.change.action}`, subject: `center:${row.id}`, centerId: row.id }, now);

@@ -18,8 +18,8 @@ export async function listCenters(db: Db, district?: DistrictCode): Promise<Cent
  * a placeholder's address text is a note for an administrator, never something to show or write
  * as an address.
  */
-export function knownAddress(center: Pick<Center, "placeholder" | "address_kk" | "address_ru">): Record<Language, string> | null {
-  return center.placeholder ? null : { kk: center.address_kk, ru: center.address_ru };
+export function knownAddress(center: Pick<Center, "address_placeholder" | "address_kk" | "address_ru">): Record<Language, string> | null {
+  return center.address_placeholder ? null : { kk: center.address_kk, ru: center.address_ru };
 }
 
 export async function findCenter(db: Db, id: string): Promise<Center | undefined> {

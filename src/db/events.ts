@@ -60,15 +60,17 @@ export function eventViews(db: Db) {
           .whereRef("n.event_id", "=", "e.id")
           .where("n.status", "in", statuses);
       // A placeholder center's address and point stand in until an administrator fills them in.
-      const known = <C extends "c.address_kk" | "c.address_ru" | "c.latitude" | "c.longitude">(column: C) =>
-        eb.case().when("c.placeholder", "=", 0).then(eb.ref(column)).end();
+      const address = (column: "c.address_kk" | "c.address_ru") =>
+        eb.case().when("c.address_placeholder", "=", 0).then(eb.ref(column)).end();
+      const point = (column: "c.latitude" | "c.longitude") =>
+        eb.case().when("c.location_placeholder", "=", 0).then(eb.ref(column)).end();
       return [
         eb.fn.coalesce("c.name_kk", "e.venue_kk").as("place_kk"),
         eb.fn.coalesce("c.name_ru", "e.venue_ru").as("place_ru"),
-        known("c.address_kk").as("address_kk"),
-        known("c.address_ru").as("address_ru"),
-        eb.fn.coalesce("e.latitude", known("c.latitude")).as("map_latitude"),
-        eb.fn.coalesce("e.longitude", known("c.longitude")).as("map_longitude"),
+        address("c.address_kk").as("address_kk"),
+        address("c.address_ru").as("address_ru"),
+        eb.fn.coalesce("e.latitude", point("c.latitude")).as("map_latitude"),
+        eb.fn.coalesce("e.longitude", point("c.longitude")).as("map_longitude"),
         eb.fn.coalesce("e.host_name", "h.display_name").as("host_display_name"),
         signupsIn(SEAT_STATUSES).as("taken"),
         signupsIn(["waitlisted"]).as("waiting"),

@@ -69,7 +69,16 @@ export interface CentersTable {
   phone: string | null;
   latitude: number;
   longitude: number;
+  /** 1 while any of the details below is a stand-in: the center is flagged until none is left. */
   placeholder: number;
+  /** 1 while the address is a note for an administrator, never shown as an address. */
+  address_placeholder: Generated<number>;
+  /** 1 while the hours are a provisional schedule. */
+  hours_placeholder: Generated<number>;
+  /** 1 while the center's phone is not known. */
+  phone_placeholder: Generated<number>;
+  /** 1 while the map point is the district's stand-in point, never the center's location. */
+  location_placeholder: Generated<number>;
 }
 
 /** One thing a center offers besides consultations (see `CENTER_OFFERS`). */

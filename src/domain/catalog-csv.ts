@@ -30,7 +30,6 @@ export const CSV_COLUMNS = {
     "phone",
     "latitude",
     "longitude",
-    "placeholder",
   ],
   specialists: ["id", "center_id", "service", "display_name", "slot_minutes", "online", "active", ...WEEKDAY_COLUMNS, "overrides"],
   events: [
@@ -84,7 +83,6 @@ export interface CenterRow {
   phone: string | null;
   latitude: number;
   longitude: number;
-  placeholder: boolean;
 }
 
 export interface SpecialistRow {
@@ -270,7 +268,6 @@ function readCenter(c: Cells): CenterRow | undefined {
     phone,
     latitude: c.number("latitude", ALMATY.latitude[0], ALMATY.latitude[1], false),
     longitude: c.number("longitude", ALMATY.longitude[0], ALMATY.longitude[1], false),
-    placeholder: c.yesNo("placeholder"),
   };
   return c.problems.length === 0 ? (row as CenterRow) : undefined;
 }

@@ -206,3 +206,15 @@ export function validateWeeklyHours(w: WeeklyHours[]): string[] {
   }
   return problems;
 }
+
+/**
+ * Whether a booked interval still lies within working hours: inside one range of its Almaty
+ * date, by the same rules slots are cut by (an override of the date replaces the weekly hours).
+ */
+export function withinHours(interval: Interval, weekly: WeeklyHours[], overrides: DateOverride[]): boolean {
+  const date = localDateOf(interval.start);
+  const overrideByDate = new Map<LocalDate, DateOverride>(overrides.map((o) => [o.date, o]));
+  return rangesOn(date, weekly, overrideByDate).some(
+    (r) => toInstant(date, r.start).getTime() <= interval.start.getTime() && interval.end.getTime() <= toInstant(date, r.end).getTime(),
+  );
+}

@@ -67,10 +67,10 @@ async function startImport(user: HarnessUser, kind: string) {
 describe("exporting the catalog", () => {
   it("gives a city administrator every center as a CSV document with a byte order mark", async () => {
     const rows = await exportKind(admin, "centers");
-    expect(rows[0]).toEqual(["id", "district", "name_kk", "name_ru", "address_kk", "address_ru", "hours_kk", "hours_ru", "open_24_7", "phone", "latitude", "longitude", "placeholder"]);
+    expect(rows[0]).toEqual(["id", "district", "name_kk", "name_ru", "address_kk", "address_ru", "hours_kk", "hours_ru", "open_24_7", "phone", "latitude", "longitude"]);
     const centers = await h.db.selectFrom("centers").selectAll().orderBy("id").execute();
     expect(rows.slice(1).map((r) => r[0])).toEqual(centers.map((c) => c.id));
-    expect(records(rows).find((r) => r.id === CENTER)).toMatchObject({ name_ru: centers.find((c) => c.id === CENTER)!.name_ru, placeholder: "yes", phone: "" });
+    expect(records(rows).find((r) => r.id === CENTER)).toMatchObject({ name_ru: centers.find((c) => c.id === CENTER)!.name_ru, phone: "" });
   });
 
   it("gives a center administrator their own center's rows only", async () => {
@@ -93,32 +93,42 @@ describe("importing centers", () => {
   it("checks the file, shows what would change, and applies it only when confirmed; a young person then sees the new address", async () => {
     const rows = await exportKind(admin, "centers");
     const edited = records(rows).map((r) =>
-      r.id === CENTER ? { ...r, address_ru: "ул. Толе би, 59", address_kk: "Төле би көшесі, 59", phone: "8 (727) 123-45-67", placeholder: "no" } : r,
+      r.id === CENTER ? { ...r, address_ru: "ул. Толе би, 59", address_kk: "Төле би көшесі, 59", phone: "8 (727) 123-45-67" } : r,
     );
     await startImport(admin, "centers");
     const checked = await admin.sendDocument("centers.csv", csvOf(rows[0]!, edited));
     expect(h.texts(checked)).toEqual([
       [
         ru("csv-report-plan", { kind: ru("csv-kind-centers"), created: 0, updated: 1, unchanged: 15 }),
-        ru("csv-line-update", { line: 4, label: CENTER, columns: "address_kk, address_ru, phone, placeholder" }),
+        ru("csv-line-update", { line: 4, label: CENTER, columns: "address_kk, address_ru, phone" }),
       ].join("\n"),
     ]);
     // The dry run changed nothing.
-    expect((await center(CENTER)).placeholder).toBe(1);
+    expect((await center(CENTER)).address_placeholder).toBe(1);
 
     const applied = await admin.click(ru("csv-button-apply"));
     expect(h.texts(applied)).toContain(ru("csv-applied", { created: 0, updated: 1 }));
-    expect(await center(CENTER)).toMatchObject({ address_ru: "ул. Толе би, 59", phone: "+77271234567", placeholder: 0 });
+    // The details replaced are real now; the hours and the map point are still stand-ins.
+    expect(await center(CENTER)).toMatchObject({
+      address_ru: "ул. Толе би, 59",
+      phone: "+77271234567",
+      address_placeholder: 0,
+      phone_placeholder: 0,
+      hours_placeholder: 1,
+      location_placeholder: 1,
+      placeholder: 1,
+    });
     const audit = await h.db.selectFrom("audit_log").selectAll().execute();
     expect(audit).toEqual([
       expect.objectContaining({ actor_id: CITY_ADMIN, action: "center.update", subject: `center:${CENTER}`, center_id: CENTER }),
     ]);
-    expect(JSON.parse(audit[0]!.before!)).toMatchObject({ phone: null, placeholder: 1 });
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ phone: "+77271234567", placeholder: 0 });
+    expect(JSON.parse(audit[0]!.before!)).toMatchObject({ phone: null, address_ru: "Адрес уточняется администратором" });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ phone: "+77271234567", address_ru: "ул. Толе би, 59" });
 
     const young = h.user({ id: 555, first_name: "Дана", language_code: "ru" });
     const card = await young.press(`centers:center:${CENTER}`);
-    expect(card.find((c) => c.method === "sendVenue")?.payload.address).toBe("ул. Толе би, 59");
+    // The map point is still a stand-in: the address comes in the card's text, not as a venue.
+    expect(h.texts(card).join("\n")).toContain("ул. Толе би, 59");
   });
 
   it("lists every bad row with its line and column, applies nothing, and takes a corrected file after", async () => {
@@ -191,7 +201,7 @@ describe("importing centers", () => {
     expect(h.texts(await admin.sendDocument("header.csv", "id,district,colour\nalmaly-1,almaly,red\n"))[0]).toBe(
       [
         ru("csv-report-rejected", { count: 2 }),
-        ru("csv-line-problem", { line: 1, column: "none", problem: ru("csv-problem-missing-columns", { columns: "name_kk, name_ru, address_kk, address_ru, hours_kk, hours_ru, open_24_7, phone, latitude, longitude, placeholder" }) }),
+        ru("csv-line-problem", { line: 1, column: "none", problem: ru("csv-problem-missing-columns", { columns: "name_kk, name_ru, address_kk, address_ru, hours_kk, hours_ru, open_24_7, phone, latitude, longitude" }) }),
         ru("csv-line-problem", { line: 1, column: "none", problem: ru("csv-problem-unknown-columns", { columns: "colour" }) }),
       ].join("\n"),
     );

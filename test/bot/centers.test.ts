@@ -110,6 +110,10 @@ describe("centers menu", () => {
         phone: "+7 727 000 00 00",
         open_24_7: 1,
         placeholder: 0,
+        address_placeholder: 0,
+        hours_placeholder: 0,
+        phone_placeholder: 0,
+        location_placeholder: 0,
         latitude: 43.2389,
         longitude: 76.8897,
       })

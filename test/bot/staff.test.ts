@@ -703,9 +703,13 @@ describe("cancelling a consultation", () => {
     const sent = delivered.filter((c) => c.method === "sendMessage");
     const when = kk("reminders-when-date", { day: "25 қараша, сәрсенбі", time: "14:50" });
     expect(sent.map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
-      [661, kk("reminders-cancelled-by-staff", { service: kk("service-psychologist"), when })],
+      [661, `${kk("reminders-cancelled-by-staff", { service: kk("service-psychologist"), when })}\n\n${kk("reminders-cancelled-free-times")}`],
     ]);
-    expect(sent[0]!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(["menu:consult", "menu:open"]);
+    // The same specialist's nearest free times book at once; "another time" leads to booking anew.
+    const offered = sent[0]!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data);
+    expect(offered.slice(-2)).toEqual(["menu:consult", "menu:open"]);
+    expect(offered.slice(0, -2)).toHaveLength(3);
+    for (const data of offered.slice(0, -2)) expect(data).toMatch(new RegExp(`^rem:rebook:${booked.bookingId}:${psychologist.id}:\\d+$`));
     // Right after the text comes the file that takes the event out of their calendar.
     expect(delivered.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method)).toEqual(["sendMessage", "sendDocument"]);
     const file = delivered.find((c) => c.method === "sendDocument")!;

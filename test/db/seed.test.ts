@@ -61,7 +61,15 @@ describe("catalog seed", () => {
   it("marks every unknown address, phone and point as a placeholder, and nothing as open 24/7 yet", async () => {
     await seedCatalog(db);
     for (const c of await listCenters(db)) {
-      expect(c).toMatchObject({ placeholder: 1, phone: null, open_24_7: 0 });
+      expect(c).toMatchObject({
+        placeholder: 1,
+        address_placeholder: 1,
+        hours_placeholder: 1,
+        phone_placeholder: 1,
+        location_placeholder: 1,
+        phone: null,
+        open_24_7: 0,
+      });
       expect(c.address_ru).toMatch(/уточняется/);
       expect(c.address_kk).toMatch(/нақтылайды/);
       expect(c.hours_ru).toMatch(/уточняется/);

@@ -2,15 +2,17 @@ import type { Db } from "../../src/db/database.js";
 import type { BookingStatus, Center, OutboxState, Specialist } from "../../src/db/schema.js";
 import type { BookingMode, ServiceCode } from "../../src/domain/services.js";
 import type { LocalTime, Weekday } from "../../src/domain/time.js";
+import type { NewCenter } from "../../src/db/seed/centers.js";
 
 const FIXTURE_CREATED_AT = "2026-11-01T00:00:00.000Z";
 
 /**
  * A center row whose address an administrator has filled in ("адрес" / "мекенжай"); `id` and
- * `district` are what tests usually care about. `placeholder: 1` makes it a catalog stand-in.
+ * `district` are what tests usually care about. `placeholder: 1` makes it a catalog stand-in,
+ * each of its details a stand-in unless told otherwise.
  */
 export async function insertCenter(db: Db, center: Partial<Center> & { id: string }): Promise<Center> {
-  const row: Center = {
+  const row: NewCenter = {
     district: "almaly",
     name_kk: `Орталық ${center.id}`,
     name_ru: `Центр ${center.id}`,
@@ -25,8 +27,16 @@ export async function insertCenter(db: Db, center: Partial<Center> & { id: strin
     placeholder: 0,
     ...center,
   };
+  // A center with real details leaves the flags to their defaults, so that it can also be
+  // inserted into the tables of older migrations, which have none.
+  if (row.placeholder) {
+    row.address_placeholder = center.address_placeholder ?? 1;
+    row.hours_placeholder = center.hours_placeholder ?? 1;
+    row.phone_placeholder = center.phone_placeholder ?? 1;
+    row.location_placeholder = center.location_placeholder ?? 1;
+  }
   await db.insertInto("centers").values(row).execute();
-  return row;
+  return db.selectFrom("centers").selectAll().where("id", "=", center.id).executeTakeFirstOrThrow();
 }
 
 /**

@@ -63,6 +63,10 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
           latitude: 43.25,
           longitude: 76.92,
           placeholder: 1,
+          address_placeholder: 1,
+          hours_placeholder: 1,
+          phone_placeholder: 1,
+          location_placeholder: 1,
         })
         .execute();
       for (const service of SERVICE_CODES) {

@@ -49,6 +49,10 @@ function placeholderCenter(district: DistrictCode, number: number): NewCenter {
     latitude: naming.latitude,
     longitude: naming.longitude,
     placeholder: 1,
+    address_placeholder: 1,
+    hours_placeholder: 1,
+    phone_placeholder: 1,
+    location_placeholder: 1,
   };
 }
 

@@ -53,8 +53,8 @@ function nameOf(ctx: BaseContext, center: Center): string {
 }
 
 /**
- * The center's card. A real map point comes first as a venue; a placeholder's stand-in point
- * is never shown, the card says the location will be added instead.
+ * The center's card. A real map point with a real address comes first as a venue; a stand-in
+ * point is never shown. While any detail is a stand-in the card says it will be added.
  */
 export async function showCenter(ctx: BaseContext, center: Center): Promise<void> {
   const kk = ctx.language === "kk";
@@ -87,7 +87,7 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   kb.text(ctx.t("button-back"), districtCenters.pack({ district: center.district })).text(ctx.t("button-menu"), menuOpenButton.pack());
 
   // The map point is a message of its own, which the card then follows as a new message.
-  if (address === undefined) return showScreen(ctx, parts.join("\n\n"), kb);
+  if (address === undefined || center.location_placeholder) return showScreen(ctx, parts.join("\n\n"), kb);
   await ctx.replyWithVenue(center.latitude, center.longitude, name, address);
   await ctx.reply(parts.join("\n\n"), { reply_markup: kb });
 }
@@ -122,20 +122,20 @@ export async function askLocation(ctx: BaseContext): Promise<void> {
 
 /**
  * The three centers nearest to a shared location, nearest first, each one tap from its card and
- * from booking there. A placeholder's distance is to its district's stand-in point: marked as
+ * from booking there. A stand-in point's distance is to its district's point: marked as
  * approximate. The location request keyboard goes away first.
  */
 export async function showNearestCenters(ctx: BaseContext, from: GeoPoint): Promise<void> {
   const closest = nearest(await listCenters(ctx.deps.db), from, NEAREST_COUNT);
   await ctx.reply(ctx.t("centers-near-got-it"), { reply_markup: { remove_keyboard: true } });
   const lines = closest.map(({ place, km }, i) =>
-    ctx.t(place.placeholder ? "centers-near-line-approximate" : "centers-near-line", {
+    ctx.t(place.location_placeholder ? "centers-near-line-approximate" : "centers-near-line", {
       n: i + 1,
       name: escapeHtml(nameOf(ctx, place)),
       km: formatKm(km, ctx.language),
     }),
   );
-  const notes = closest.some(({ place }) => place.placeholder) ? [ctx.t("centers-near-approximate-note")] : [];
+  const notes = closest.some(({ place }) => place.location_placeholder) ? [ctx.t("centers-near-approximate-note")] : [];
   const kb = new InlineKeyboard();
   for (const [i, { place }] of closest.entries()) {
     kb.text(`${i + 1}. ${nameOf(ctx, place)}`, centerCard.pack({ center: place.id }))

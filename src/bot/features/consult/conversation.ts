@@ -346,7 +346,7 @@ function placeText(ctx: BaseContext, lang: Language, district: DistrictCode | nu
 }
 
 /** Why the person cannot book: too many missed consultations, or enough upcoming ones of the service. */
-function limitText(ctx: BaseContext, breach: LimitBreach, limits: LimitRules, service?: ServiceCode): string {
+export function limitText(ctx: BaseContext, breach: LimitBreach, limits: LimitRules, service?: ServiceCode): string {
   return breach === "no-shows"
     ? ctx.t("consult-limit-no-shows", { limit: limits.noShowLimit, days: limits.noShowWindowDays })
     : ctx.t("consult-limit-service", { service: ctx.t(`service-${service}`), max: limits.maxUpcomingPerService });

@@ -10,3 +10,8 @@ export const feedbackScore = defineScreen("fb", { booking: int(15), score: int(1
 const from = optional(oneOf(["practice"]));
 export const openNudgeTimes = defineScreen("nudge:open", { from });
 export const setNudgeTime = defineScreen("nudge:set", { time: oneOf([...NUDGE_TIMES, "off"]), from });
+/**
+ * One of the free times offered when a specialist cancelled `booking`: books it at once. The
+ * time is in whole minutes since the epoch, to keep the data short.
+ */
+export const rebookAt = defineScreen("rem:rebook", { booking: int(12), specialist: int(12), at: int(9) });

@@ -3,7 +3,7 @@ import { updateUser } from "../../../db/users.js";
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext, Flow } from "../../context.js";
 import { bookingReminderButtons, renderBookingReminder } from "./booking-reminder.js";
-import { renderCalendarCancelledByStaff, renderCancelledByStaff } from "./cancelled-by-staff.js";
+import { rebookButtons, renderCalendarCancelledByStaff, renderCancelledByStaff } from "./cancelled-by-staff.js";
 import { FEEDBACK_COMMENT, feedbackButtons, feedbackCommentConversation, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
 
@@ -31,4 +31,4 @@ remindersFeature.use(async (ctx, next) => {
   await next();
 });
 
-remindersFeature.use(bookingReminderButtons, feedbackButtons, practiceNudgeSettings);
+remindersFeature.use(bookingReminderButtons, feedbackButtons, practiceNudgeSettings, rebookButtons);

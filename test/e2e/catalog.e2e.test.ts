@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import type { Language } from "../../src/domain/language.js";
+import { recorded } from "../support/harness.js";
+import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
+import type { TestUser } from "../support/updates.js";
+import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
+import { expectReplies, textOf } from "./dialogue.js";
+
+const e2e = endToEndSetupEachTest("jastar-e2e-catalog-");
+
+const i18n = createI18n();
+const text = (lang: Language, key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t(lang, key, vars));
+const label = (lang: Language, key: string, vars?: Record<string, string | number>) => i18n.t(lang, key, vars);
+
+describe("a center's card fixed in the bot process", () => {
+  it("shows the address an administrator typed to a young person who opens the center's link", async () => {
+    const admin: TestUser = { id: 700601, first_name: "Админ", language_code: "ru" };
+    const u: TestUser = { id: 700602, first_name: "Дана", language_code: "kk" };
+    const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn", ADMIN_IDS: String(admin.id) }));
+    const center = readDb(e2e, (db) => db.prepare("select name_ru, name_kk from centers where id = 'medeu-1'").get()) as { name_ru: string; name_kk: string };
+
+    await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "/admin"), [text("ru", "admin-home-city")]);
+    await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "admin-button-centers")), [text("ru", "catalog-centers")]);
+    const card = await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, `⚠️ ${center.name_ru}`), [expect.stringContaining(center.name_ru)]);
+    expect(textOf(card[0]!)).toContain(text("ru", "catalog-center-stand-ins"));
+    await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "catalog-button-address")), [
+      text("ru", "catalog-ask-address-kk", { max: 200 }),
+    ]);
+    await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "Достық даңғылы, 85"), [text("ru", "catalog-ask-address-ru", { max: 200 })]);
+    await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "проспект Достык, 85"), [
+      text("ru", "catalog-saved"),
+      expect.stringContaining("проспект Достык, 85"),
+    ]);
+
+    // A young person follows the center's link and signs up: the card has the new address.
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start center_medeu-1"), [text("kk", "signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [text("kk", "signup-overview")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [text("kk", "signup-consent")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [text("kk", "signup-ask-name")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [text("kk", "signup-ask-age")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "20"), [text("kk", "signup-ask-district")]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-medeu")), [
+      recorded(text("kk", "signup-ask-district"), label("kk", "district-medeu")),
+      text("kk", "signup-ask-phone"),
+    ]);
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-skip")), [
+      text("kk", "signup-phone-skipped"),
+      text("kk", "signup-ask-occupation"),
+    ]);
+    const landed = await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
+      recorded(text("kk", "signup-ask-occupation"), label("kk", "occupation-study")),
+      text("kk", "signup-done", { name: "Дана" }),
+      expect.stringContaining(center.name_kk),
+    ]);
+    expect(textOf(landed[2]!)).toContain("Мекенжайы: Достық даңғылы, 85\n");
+    expect(await bot.stop()).toBe(0);
+  });
+});
