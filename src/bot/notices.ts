@@ -1,4 +1,5 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
+import { broadcastNoticeRenderers } from "./features/broadcasts/message.js";
 import { eventNoticeRenderers } from "./features/events/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
@@ -12,4 +13,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...teatalkNoticeRenderers,
   ...teamsNoticeRenderers,
   ...eventNoticeRenderers,
+  ...broadcastNoticeRenderers,
 };
