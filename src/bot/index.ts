@@ -4,6 +4,7 @@ import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy"
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
+import { broadcastsFeature, broadcastsFlows } from "./features/broadcasts/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -62,7 +63,7 @@ export interface BotOptions {
 }
 
 /** Every feature's flows: each is entered by its id from that feature's buttons and commands. */
-const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows, cardFlows].flat();
+const FLOWS: Flow[] = [signupFlows, profileFlows, consultFlows, bookingsFlows, staffFlows, remindersFlows, practiceFlows, teamsFlows, cardFlows, broadcastsFlows].flat();
 
 /** Composes plugins and features in the order updates pass through them. */
 export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
@@ -114,7 +115,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(adminFeature, cardFeature);
+  privateChats.use(adminFeature, broadcastsFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);
