@@ -134,6 +134,20 @@ describe("composing a broadcast", () => {
     expect(audit).toEqual([{ actor_id: CITY_ADMIN, action: "broadcast.send" }]);
   });
 
+  it("previews a photo with its caption, once when only one language is given", async () => {
+    const u = admin(CITY_ADMIN);
+    await startNew(u);
+    await u.sendPhoto();
+    await u.click(ru("button-skip"));
+    await u.send("Привет");
+    await u.click(ru("broadcast-button-none"));
+    const summary = await u.click(ru("broadcast-segment-everyone"));
+    const previews = summary.filter((c) => c.method === "sendPhoto");
+    expect(previews.map((c) => [c.payload.photo, c.payload.caption])).toEqual([["photo-1", "Привет"]]);
+    await u.click(ru("broadcast-button-send"));
+    expect((await broadcasts())[0]).toMatchObject({ photo_file_id: "photo-1", text_kk: null, text_ru: "Привет", total: 4 });
+  });
+
   it("says nobody is reached instead of creating an empty broadcast", async () => {
     const u = admin(CITY_ADMIN);
     await startNew(u);
