@@ -144,7 +144,8 @@ export async function findBroadcast(db: Db, id: number): Promise<Broadcast | und
 /** The latest broadcasts, of these centers only when `centerIds` is given. */
 export async function recentBroadcasts(db: Db, centerIds: readonly string[] | null, limit: number): Promise<Broadcast[]> {
   let q = db.selectFrom("broadcasts").selectAll().orderBy("id", "desc").limit(limit);
-  if (centerIds) q = centerIds.length > 0 ? q.where("center_id", "in", centerIds) : q.where((eb) => eb.val(false));
+  if (centerIds?.length === 0) return [];
+  if (centerIds) q = q.where("center_id", "in", centerIds);
   return q.execute();
 }
 
@@ -212,6 +213,7 @@ async function withdrawWaiting(db: Db, broadcastId: number): Promise<void> {
       .updateTable("broadcast_recipients")
       .set({ outbox_id: null })
       .where("broadcast_id", "=", broadcastId)
+      .where("outcome", "is", null)
       .where("outbox_id", "in", ids.slice(i, i + IDS_PER_STATEMENT))
       .execute();
   }

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countSegment, createBroadcast } from "../../src/db/broadcasts.js";
+import {
+  changeBroadcast,
+  collectOutcomes,
+  countSegment,
+  createBroadcast,
+  feedBroadcast,
+  openRecipients,
+  settleBroadcast,
+  unsettledBroadcasts,
+} from "../../src/db/broadcasts.js";
+import { eraseUserData } from "../../src/db/user-data.js";
+import { hasPlan, queryPlan, scannedTables, StatementLog } from "../support/statements.js";
 import type { Db } from "../../src/db/database.js";
 import { ensureUser, updateUser } from "../../src/db/users.js";
 import type { Segment } from "../../src/domain/broadcasts.js";
@@ -110,5 +121,60 @@ describe("a broadcast's segments", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: 900, action: "broadcast.send", subject: `broadcast:${broadcast.id}`, center_id: null });
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ segment: { kind: "language", language: "kk" }, total: 3 });
+  });
+});
+
+describe("a broadcast's recipients", () => {
+  it("go with a person who erases their data", async () => {
+    const broadcast = await createBroadcast(
+      db,
+      { id: 900, language: "ru", centerId: null },
+      { segment: { kind: "everyone" }, textKk: null, textRu: "Привет", photoFileId: null, button: null },
+      NOW,
+    );
+    await feedBroadcast(db, broadcast.id, 10, NOW);
+    await eraseUserData(db, 2, NOW);
+    const left = await db.selectFrom("broadcast_recipients").select("user_id").orderBy("user_id").execute();
+    expect(left.map((r) => r.user_id)).toEqual([1, 3, 4, 7, 9]);
+    expect(await openRecipients(db, broadcast.id)).toEqual({ remaining: 5, onTheirWay: 5 });
+  });
+});
+
+describe("a broadcast's run in the scheduler", () => {
+  it("reads every table that grows through an index: recipients, outbox and people", async () => {
+    const statements = new StatementLog();
+    const logged = await createTestDb({ log: statements.log });
+    try {
+      const broadcast = await statements.unrecorded(async () => {
+        for (let id = 1; id <= 300; id++) await registerUser(logged.db, id, { language: id % 2 ? "kk" : "ru" });
+        return createBroadcast(
+          logged.db,
+          { id: 900, language: "ru", centerId: null },
+          { segment: { kind: "everyone" }, textKk: "Сәлем", textRu: "Привет", photoFileId: null, button: null },
+          NOW,
+        );
+      });
+      statements.clear();
+      await unsettledBroadcasts(logged.db);
+      await feedBroadcast(logged.db, broadcast.id, 150, NOW);
+      await logged.db.updateTable("outbox").set({ state: "sent" }).where("id", "<=", 100).execute();
+      await collectOutcomes(logged.db, broadcast.id);
+      await openRecipients(logged.db, broadcast.id);
+      await changeBroadcast(logged.db, broadcast.id, "pause", 900, NOW);
+      await changeBroadcast(logged.db, broadcast.id, "resume", 900, NOW);
+      await settleBroadcast(logged.db, broadcast.id, NOW);
+      expect((await openRecipients(logged.db, broadcast.id)).remaining).toBe(200);
+
+      const run = statements.statements().filter((s) => hasPlan(s.sql));
+      expect(run.length).toBeGreaterThan(10);
+      const fullScans: { sql: string; plan: string[] }[] = [];
+      for (const statement of run) {
+        const plan = await queryPlan(logged.db, statement);
+        if (scannedTables(plan).length > 0) fullScans.push({ sql: statement.sql, plan });
+      }
+      expect(fullScans).toEqual([]);
+    } finally {
+      await logged.cleanup();
+    }
   });
 });
