@@ -801,6 +801,83 @@ admin-audit-none =
 admin-audit-button-export = 📄 CSV файлына түсіру
 admin-audit-exported = Әрекеттер журналы, жазбалар саны: { $count }.
 admin-button-centers = 🏢 Орталықтар
+admin-button-broadcasts = 📣 Хабарлама тарату
+
+## Broadcasts
+broadcasts-city = <b>Хабарлама тарату</b>
+    Қала жастарына хабарлама: барлығына немесе бір бөлігіне — аудан, тіл, жас, NEET, орталық адамдары, Tea talk қатысушылары не команда бойынша.
+broadcasts-centers = <b>Хабарлама тарату</b>
+    Орталықтарыңыздың адамдарына хабарлама: сол жерде кеңеске, іс-шараға не Tea talk-қа жазылғандарға.
+broadcast-line = №{ $id }, { $date }: { $state }, жіберілді: { $sent } / { $total }
+broadcast-button-new = ✍️ Жаңа таратылым
+broadcast-button-show = 📊 №{ $id } таратылымның барысы
+broadcast-state-sending = жіберілуде
+broadcast-state-paused = кідіртілді
+broadcast-state-cancelled = бас тартылды
+broadcast-state-done = аяқталды
+broadcast-progress = 📣 <b>№{ $id } таратылым</b>: { $state }
+    Жіберілді: { $sent }
+    Жеткізілмеді: { $failed }
+    Ботты бұғаттағандар: { $blocked }
+    Қалды: { $remaining } / { $total }
+broadcast-progress-eta = Шамамен { $minutes } минут қалды.
+broadcast-button-pause = ⏸ Кідірту
+broadcast-button-resume = ▶️ Жалғастыру
+broadcast-button-cancel = ✖️ Тоқтату
+broadcast-button-cancel-yes = Иә, таратылымды тоқтату
+broadcast-cancel-confirm = №{ $id } таратылымды біржола тоқтатасыз ба? Оны әлі алмағандар енді алмайды.
+broadcast-cancel-result = №{ $id } таратылым: { $state }.
+broadcast-unchanged = Таратылым қазір: { $state }
+broadcast-done-pause = Таратылым кідіртілді
+broadcast-done-resume = Таратылым жалғасуда
+broadcast-done-cancel = Таратылымнан бас тартылды
+broadcast-open-event = 🎉 Іс-шара туралы
+broadcast-open-center = 🏢 Орталық туралы
+broadcast-ask-photo = <b>Жаңа таратылым.</b> Хабарламаға фото жіберіңіз немесе бұл қадамды өткізіп жіберіңіз. Шығу: /cancel.
+broadcast-photo-invalid = Мұнда фото керек. Фото жіберіңіз немесе «Өткізіп жіберу» түймесін басыңыз.
+broadcast-ask-text-kk = Таратылым мәтінін қазақша жазыңыз ({ $max } таңбаға дейін) немесе өткізіп жіберіңіз: онда бәрі орысша мәтінді алады.
+broadcast-ask-text-ru = Енді мәтінді орысша жазыңыз ({ $max } таңбаға дейін). Екі мәтін де болса, әркім өз тілінде алады.
+broadcast-text-empty = Мәтін бос. Хабарламаны жазыңыз.
+broadcast-ask-button = Хабарламаның астына түйме қосасыз ба?
+broadcast-button-to-event = 🎉 Іс-шараға
+broadcast-button-to-center = 🏢 Орталыққа
+broadcast-button-none = Түймесіз
+broadcast-ask-link-event = Іс-шараны таңдаңыз:
+broadcast-ask-link-center = Орталықты таңдаңыз:
+broadcast-no-events = Жақын арада іс-шара жоқ. Түймесіз жіберуге болады.
+broadcast-no-centers = Орталық жоқ. Түймесіз жіберуге болады.
+broadcast-ask-segment = Кімге жібереміз? Келісім берген, ботты бұғаттамаған және хабарландыруларды өшірмеген адамдар алады.
+broadcast-segment-everyone = Барлығына
+broadcast-segment-district = Аудан бойынша
+broadcast-segment-language = Тіл бойынша
+broadcast-segment-age = Жасы бойынша
+broadcast-segment-neet = NEET
+broadcast-segment-center = Орталық адамдарына
+broadcast-segment-teatalk = Tea talk қатысушыларына
+broadcast-segment-team = Командаға
+broadcast-ask-district = Ауданды таңдаңыз:
+broadcast-ask-language = Алушылардың бот тілін таңдаңыз:
+broadcast-ask-age = Жасын таңдаңыз:
+broadcast-age-band = { $band } жас
+broadcast-ask-segment-center = Орталықты таңдаңыз. Оның адамдары — сол жерде кеңеске, іс-шараға не Tea talk-қа жазылғандар.
+broadcast-ask-team = Команданы таңдаңыз: хабарламаны оның мүшелері алады.
+broadcast-no-teams = Әзірге команда жоқ. Шығу: /cancel.
+broadcast-segment-everyone-about = барлығы
+broadcast-segment-neet-about = жұмыс істемейтін және оқымайтындар (NEET)
+broadcast-segment-teatalk-about = Tea talk-қа жазылғандар
+broadcast-segment-district-of = { $district }
+broadcast-segment-language-of = бот тілі: { $language }
+broadcast-segment-age-of = { $band } жастағылар
+broadcast-segment-center-of = «{ $center }» орталығының адамдары (сол жерде кеңеске, іс-шараға не Tea talk-қа жазылғандар)
+broadcast-segment-team-of = «{ $team }» командасының мүшелері
+broadcast-nobody = Алушы жоқ: { $segment }. Таратылым құрылмады.
+broadcast-summary = <b>Кімге:</b> { $segment }
+    <b>Алушылар:</b> { $count }
+    <b>Уақыты:</b> шамамен { $minutes } минут (Telegram секундына { $rate } хабарлама жіберуге мүмкіндік береді; түнде, 22:00-ден 09:00-ге дейін, таратылым таңды күтеді)
+    Төменде — хабарлама алушыларға қалай жетсе, дәл солай.
+broadcast-ask-confirm = Таратылымды { $count } алушыға жібереміз бе?
+broadcast-button-send = 📣 Жіберу
+broadcast-dropped = Таратылым жіберілмеді.
 
 ## Staff
 

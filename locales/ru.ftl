@@ -810,6 +810,83 @@ admin-audit-none =
 admin-audit-button-export = 📄 Выгрузить в CSV
 admin-audit-exported = Журнал действий, записей: { $count }.
 admin-button-centers = 🏢 Центры
+admin-button-broadcasts = 📣 Рассылки
+
+## Broadcasts
+broadcasts-city = <b>Рассылки</b>
+    Сообщение молодёжи города: всем или части — по району, языку, возрасту, NEET, людям центра, участникам Tea talk или команде.
+broadcasts-centers = <b>Рассылки</b>
+    Сообщение людям ваших центров: тем, кто записывался там на консультацию, мероприятие или Tea talk.
+broadcast-line = №{ $id } от { $date }: { $state }, отправлено { $sent } из { $total }
+broadcast-button-new = ✍️ Новая рассылка
+broadcast-button-show = 📊 Ход рассылки №{ $id }
+broadcast-state-sending = идёт отправка
+broadcast-state-paused = на паузе
+broadcast-state-cancelled = отменена
+broadcast-state-done = завершена
+broadcast-progress = 📣 <b>Рассылка №{ $id }</b>: { $state }
+    Отправлено: { $sent }
+    Не доставлено: { $failed }
+    Заблокировали бота: { $blocked }
+    Осталось: { $remaining } из { $total }
+broadcast-progress-eta = Осталось времени: около { $minutes } мин.
+broadcast-button-pause = ⏸ Пауза
+broadcast-button-resume = ▶️ Продолжить
+broadcast-button-cancel = ✖️ Отменить
+broadcast-button-cancel-yes = Да, отменить рассылку
+broadcast-cancel-confirm = Отменить рассылку №{ $id } насовсем? Кто её ещё не получил, уже не получит.
+broadcast-cancel-result = Рассылка №{ $id }: { $state }.
+broadcast-unchanged = Рассылка уже: { $state }
+broadcast-done-pause = Рассылка на паузе
+broadcast-done-resume = Рассылка продолжается
+broadcast-done-cancel = Рассылка отменена
+broadcast-open-event = 🎉 О мероприятии
+broadcast-open-center = 🏢 О центре
+broadcast-ask-photo = <b>Новая рассылка.</b> Пришлите фото к сообщению или пропустите этот шаг. Выйти: /cancel.
+broadcast-photo-invalid = Здесь нужно фото. Пришлите фото или нажмите «Пропустить».
+broadcast-ask-text-kk = Текст рассылки на казахском (до { $max } символов) или пропустите: тогда все получат русский.
+broadcast-ask-text-ru = Текст рассылки на русском (до { $max } символов). Если оба текста есть, каждый получит свой язык.
+broadcast-text-empty = Текст пустой. Напишите сообщение.
+broadcast-ask-button = Добавить под сообщением кнопку?
+broadcast-button-to-event = 🎉 На мероприятие
+broadcast-button-to-center = 🏢 На центр
+broadcast-button-none = Без кнопки
+broadcast-ask-link-event = Выберите мероприятие:
+broadcast-ask-link-center = Выберите центр:
+broadcast-no-events = Ближайших мероприятий нет. Можно отправить без кнопки.
+broadcast-no-centers = Центров нет. Можно отправить без кнопки.
+broadcast-ask-segment = Кому отправить? Получат те, кто дал согласие, не заблокировал бота и не выключил уведомления.
+broadcast-segment-everyone = Всем
+broadcast-segment-district = По району
+broadcast-segment-language = По языку
+broadcast-segment-age = По возрасту
+broadcast-segment-neet = NEET
+broadcast-segment-center = Людям центра
+broadcast-segment-teatalk = Участникам Tea talk
+broadcast-segment-team = Команде
+broadcast-ask-district = Выберите район:
+broadcast-ask-language = Выберите язык бота получателей:
+broadcast-ask-age = Выберите возраст:
+broadcast-age-band = { $band } лет
+broadcast-ask-segment-center = Выберите центр. Его люди — те, кто записывался там на консультацию, мероприятие или Tea talk.
+broadcast-ask-team = Выберите команду: сообщение получат её участники.
+broadcast-no-teams = Команд пока нет. Выйти: /cancel.
+broadcast-segment-everyone-about = все
+broadcast-segment-neet-about = кто не работает и не учится (NEET)
+broadcast-segment-teatalk-about = кто записывался на Tea talk
+broadcast-segment-district-of = { $district }
+broadcast-segment-language-of = язык бота: { $language }
+broadcast-segment-age-of = возраст { $band } лет
+broadcast-segment-center-of = люди центра «{ $center }» (записывались там на консультацию, мероприятие или Tea talk)
+broadcast-segment-team-of = участники команды «{ $team }»
+broadcast-nobody = Получателей нет: { $segment }. Рассылка не создана.
+broadcast-summary = <b>Кому:</b> { $segment }
+    <b>Получателей:</b> { $count }
+    <b>Займёт:</b> около { $minutes } мин. (Telegram позволяет { $rate } сообщений в секунду; ночью, с 22:00 до 09:00, рассылка ждёт утра)
+    Ниже — сообщение так, как его получат.
+broadcast-ask-confirm = Отправить рассылку { $count } получателям?
+broadcast-button-send = 📣 Отправить
+broadcast-dropped = Рассылка не отправлена.
 
 ## Staff
 

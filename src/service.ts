@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import { setCommandMenus } from "./bot/commands.js";
 import type { AppContext, AppI18n } from "./bot/context.js";
+import { renderProgress } from "./bot/features/broadcasts/progress.js";
 import { syncCommandMenus } from "./bot/features/staff/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { noticeRenderers } from "./bot/notices.js";
@@ -67,7 +68,7 @@ export async function startBotService(deps: AppDeps): Promise<BotService> {
   const polling = await startPolling(bot, tracker, deps);
   logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
   // The scheduler sends what the bot's features put in the outbox, in the words they render it in.
-  const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n, renderers: noticeRenderers });
+  const scheduler = startScheduler({ ...deps, api: outboxApi(config, telegram.signal), i18n, renderers: noticeRenderers, broadcastProgress: renderProgress });
 
   return {
     bot,

@@ -1,6 +1,7 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
 import { eventAdminNoticeRenderers } from "./features/event-admin/index.js";
 import { adminNoticeRenderers } from "./features/admin/notices.js";
+import { broadcastNoticeRenderers } from "./features/broadcasts/message.js";
 import { eventNoticeRenderers } from "./features/events/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
@@ -16,4 +17,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...eventNoticeRenderers,
   ...eventAdminNoticeRenderers,
   ...adminNoticeRenderers,
+  ...broadcastNoticeRenderers,
 };

@@ -265,6 +265,48 @@ export interface OutboxTable {
   created_at: Instant;
 }
 
+export type BroadcastState = "sending" | "paused" | "cancelled" | "done";
+export type BroadcastOutcome = "sent" | "failed" | "blocked";
+
+/** A message to a segment of people; see the migration of the same name. */
+export interface BroadcastsTable {
+  id: Generated<number>;
+  created_by: number;
+  /** The sender's language, which their progress message is written in. */
+  sender_language: Language;
+  /** The center whose people it is for; its administrators may pause, resume or cancel it. */
+  center_id: string | null;
+  /** The segment as JSON (see `Segment`). */
+  segment: string;
+  text_kk: string | null;
+  text_ru: string | null;
+  photo_file_id: string | null;
+  button_kind: "event" | "center" | null;
+  button_url: string | null;
+  state: BroadcastState;
+  total: number;
+  sent: Generated<number>;
+  failed: Generated<number>;
+  blocked: Generated<number>;
+  progress_chat_id: number | null;
+  progress_message_id: number | null;
+  /** What the progress message shows now, so that an edit is made only when it changes. */
+  progress_text: string | null;
+  progress_edited_at: Instant | null;
+  created_at: Instant;
+  /** When nothing more can change: finished or cancelled, and nothing left on its way. */
+  settled_at: Instant | null;
+}
+
+/** One person a broadcast is for, and what became of their message once it is known. */
+export interface BroadcastRecipientsTable {
+  broadcast_id: number;
+  user_id: number;
+  /** The outbox row of their message while it is on its way or after; null while still to send. */
+  outbox_id: number | null;
+  outcome: BroadcastOutcome | null;
+}
+
 /** An event or festival; a tea-talk session is one of category "teatalk", with a level. */
 export interface EventsTable {
   id: Generated<number>;
@@ -391,6 +433,8 @@ export interface Database {
   card_checks: CardChecksTable;
   bookings: BookingsTable;
   outbox: OutboxTable;
+  broadcasts: BroadcastsTable;
+  broadcast_recipients: BroadcastRecipientsTable;
   practice_settings: PracticeSettingsTable;
   practice_cards: PracticeCardsTable;
   practice_reviews: PracticeReviewsTable;
@@ -409,6 +453,7 @@ export type Booking = Selectable<BookingsTable>;
 export type Card = Selectable<CardsTable>;
 export type Partner = Selectable<PartnersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type Broadcast = Selectable<BroadcastsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;

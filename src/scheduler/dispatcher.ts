@@ -19,7 +19,7 @@ import { abortableSleep, type Sleep } from "../sleep.js";
 import { isChatLinkRefused } from "../telegram/failures.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
-import type { NoticeRenderers, RenderedNotice } from "./notice.js";
+import type { BroadcastProgressRenderer, NoticeRenderers, RenderedNotice } from "./notice.js";
 import { SendRateLimiter } from "./rate-limiter.js";
 
 /**
@@ -31,6 +31,8 @@ export interface SchedulerDeps extends AppDeps {
   api: Api;
   i18n: { t(language: Language, key: string, vars?: Record<string, string | number>): string };
   renderers: NoticeRenderers;
+  /** The broadcasts' progress messages; without it they are sent but not kept up to date. */
+  broadcastProgress?: BroadcastProgressRenderer;
 }
 
 export interface DispatcherOptions {
@@ -186,12 +188,17 @@ export class OutboxDispatcher {
     return { outcome: { state: "sent", attempts: row.attempts + 1 }, bucket: "sent" };
   }
 
-  /** Sends a file, or a text (its version without chat buttons when Telegram refuses one of them). */
+  /** Sends a file, a photo, or a text (its version without chat buttons when Telegram refuses one of them). */
   private async send(chatId: number, notice: RenderedNotice): Promise<void> {
     const { api } = this.deps;
     if ("document" in notice) {
       const { filename, content, caption } = notice.document;
       await api.sendDocument(chatId, new InputFile(content, filename), { caption });
+      return;
+    }
+    if ("photo" in notice) {
+      const { fileId, caption, reply_markup } = notice.photo;
+      await api.sendPhoto(chatId, fileId, { caption, reply_markup });
       return;
     }
     try {

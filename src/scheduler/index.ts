@@ -8,6 +8,7 @@ import { TIME_ZONE } from "../domain/time.js";
 import type { Logger } from "../logger.js";
 import { htmlByDefault } from "../telegram/html.js";
 import { telegramTransport } from "../telegram/transport.js";
+import { advanceBroadcasts } from "./broadcasts.js";
 import { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
 
 export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type SchedulerDeps } from "./dispatcher.js";
@@ -50,6 +51,7 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const log = deps.logger.child({ job: "outbox" });
   const dispatcher = new OutboxDispatcher(deps, options);
   let inFlight: Promise<void> | undefined;
+  let stopping = false;
 
   const runOnce = async () => {
     try {
@@ -61,6 +63,12 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
       if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");
       const counts = countsOf(await dispatcher.dispatchDue());
       if (Object.keys(counts).length > 0) log.info(counts, "outbox run");
+      // A broadcast goes to the outbox a window at a time: each window sent, the next one follows
+      // in the same run, until none is left or the broadcasts are paused.
+      while (!stopping && (await advanceBroadcasts(deps)) > 0) {
+        const window = countsOf(await dispatcher.dispatchDue());
+        if (Object.keys(window).length > 0) log.debug(window, "outbox run for broadcasts");
+      }
     } catch (err) {
       log.error({ err }, "outbox run failed");
     }
@@ -82,6 +90,7 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
     task,
     runNow: run,
     async stop() {
+      stopping = true;
       await task.stop();
       dispatcher.stop();
       await inFlight;

@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../db/database.js";
-import type { OutboxRow, User } from "../db/schema.js";
+import type { Broadcast, OutboxRow, User } from "../db/schema.js";
 import type { Language, Translate } from "../domain/language.js";
 import type { NoticeKind } from "../domain/notices.js";
 
@@ -19,8 +19,15 @@ export interface NoticeDocument {
   caption: string;
 }
 
-/** What one outbox row becomes: one message, either a text or a file. */
-export type RenderedNotice = RenderedText | { document: NoticeDocument };
+/** A photo Telegram already has, sent again by its file id, with a caption rendered like a text message. */
+export interface NoticePhoto {
+  fileId: string;
+  caption: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+/** What one outbox row becomes: one message, a text, a file or a photo. */
+export type RenderedNotice = RenderedText | { document: NoticeDocument } | { photo: NoticePhoto };
 
 export interface RenderInput {
   row: OutboxRow;
@@ -41,3 +48,6 @@ export type NoticeRenderer = (input: RenderInput) => Promise<RenderedNotice | nu
 
 /** The renderer of each kind the outbox may hold; the bot's features supply them (see `startScheduler`). */
 export type NoticeRenderers = Partial<Record<NoticeKind, NoticeRenderer>>;
+
+/** A broadcast's live progress message to its sender: its text and its buttons, in their language. */
+export type BroadcastProgressRenderer = (input: { broadcast: Broadcast; remaining: number; t: Translate; now: Date }) => RenderedText;

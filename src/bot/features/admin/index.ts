@@ -10,6 +10,7 @@ import { eventsAdmin } from "../event-admin/buttons.js";
 import { teamsAdmin } from "../team-admin/buttons.js";
 import { inviteKinds } from "../staff/buttons.js";
 import { catalogCenters } from "../catalog/buttons.js";
+import { adminBroadcasts } from "../broadcasts/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { auditFeature } from "./audit.js";
 import { adminHome, auditPage, peoplePage } from "./buttons.js";
@@ -41,6 +42,7 @@ function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   kb.text(ctx.t("admin-button-invite"), inviteKinds.pack()).text(ctx.t("admin-button-people"), peoplePage.pack({ page: 0 })).row();
   if (scope.kind === "city") kb.text(ctx.t("admin-button-audit"), auditPage.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-centers"), catalogCenters.pack()).row();
+  kb.text(ctx.t("admin-button-broadcasts"), adminBroadcasts.pack()).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
