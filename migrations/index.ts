@@ -18,6 +18,7 @@ import * as centerOffers from "./2026-12-02-26-center-offers.js";
 import * as cards from "./2026-12-02-30-cards.js";
 import * as hotPathIndexes from "./2026-12-02-45-hot-path-indexes.js";
 import * as administration from "./2026-12-02-50-administration.js";
+import * as figures from "./2026-12-02-55-figures.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-30-cards": cards,
   "2026-12-02-45-hot-path-indexes": hotPathIndexes,
   "2026-12-02-50-administration": administration,
+  "2026-12-02-55-figures": figures,
 };
