@@ -1,12 +1,9 @@
 import { sql } from "kysely";
 import { State } from "ts-fsrs";
 import type { DistrictCode } from "../domain/districts.js";
-import type { PartnerCategory } from "../domain/card.js";
-import type { EventCategory } from "../domain/events.js";
 import { AGE_BANDS, OPEN_SERVICES, type Period } from "../domain/figures.js";
 import type { Occupation } from "../domain/profile.js";
 import type { ServiceCode } from "../domain/services.js";
-import type { TeaTalkLevel } from "../domain/teatalk.js";
 import type { Db } from "./database.js";
 import type { BookingStatus } from "./schema.js";
 
@@ -161,8 +158,8 @@ export async function eventCounts(db: Db, centers: FigureScope, period: Period) 
     .groupBy(["events.category", "events.level", "event_signups.status"])
     .execute();
   return {
-    events: events.map((r) => ({ category: r.category as EventCategory, level: r.level as TeaTalkLevel | null, n: Number(r.n) })),
-    signups: signups.map((r) => ({ category: r.category as EventCategory, level: r.level as TeaTalkLevel | null, status: r.status, n: Number(r.n) })),
+    events: events.map((r) => ({ category: r.category, level: r.level, n: Number(r.n) })),
+    signups: signups.map((r) => ({ category: r.category, level: r.level, status: r.status, n: Number(r.n) })),
   };
 }
 
@@ -234,5 +231,5 @@ export async function cardCheckCounts(db: Db, period: Period) {
     .where("card_checks.checked_at", "<", iso(period.to))
     .groupBy(["partners.category", "valid"])
     .execute();
-  return rows.map((r) => ({ category: r.category as PartnerCategory, valid: Boolean(Number(r.valid)), n: Number(r.n) }));
+  return rows.map((r) => ({ category: r.category, valid: Boolean(Number(r.valid)), n: Number(r.n) }));
 }
