@@ -4,6 +4,7 @@ import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy"
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
+import { figuresFeature } from "./features/figures/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -114,7 +115,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(adminFeature, cardFeature);
+  privateChats.use(adminFeature, figuresFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);

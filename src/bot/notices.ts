@@ -1,5 +1,6 @@
 import type { NoticeRenderers } from "../scheduler/notice.js";
 import { eventNoticeRenderers } from "./features/events/index.js";
+import { figuresNoticeRenderers } from "./features/figures/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
 import { teamsNoticeRenderers } from "./features/teams/index.js";
@@ -12,4 +13,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...teatalkNoticeRenderers,
   ...teamsNoticeRenderers,
   ...eventNoticeRenderers,
+  ...figuresNoticeRenderers,
 };

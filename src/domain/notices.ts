@@ -17,7 +17,8 @@ export type NoticeKind =
   | "teatalk_offer" // a freed tea-talk seat, to the first in line; payload { signupId }
   | "teatalk_reminder" // before a tea-talk session; payload { signupId }
   | "event_offer" // a freed seat at an event, to the first in line; payload { signupId }
-  | "event_reminder"; // before an event; payload { signupId }
+  | "event_reminder" // before an event; payload { signupId }
+  | "weekly_report"; // to a city administrator, Monday morning's figures; payload { week }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning

@@ -4,6 +4,7 @@ import type { AppContext, BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
+import { figuresEntry } from "../figures/index.js";
 import { invitePage } from "../staff/buttons.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { adminHome } from "./buttons.js";
@@ -27,6 +28,7 @@ adminFeature.callbackQuery(
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (scope.kind === "city") kb.text(ctx.t("admin-button-invite"), invitePage.pack({ page: 0 })).row();
+  kb.text(...figuresEntry(ctx)).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
