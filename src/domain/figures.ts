@@ -144,17 +144,20 @@ export class FigureSheet {
   private readonly people: boolean[] = [];
   /** A figure about a group (an average of its scores) is hidden whenever the group's count is. */
   private readonly hiddenWith = new Map<number, number>();
+  /** ...and, as a guard, whenever one of the groups it is made of is hidden (a total's average). */
+  private readonly guardedBy = new Map<number, readonly number[]>();
   readonly rules: SumRule[] = [];
   readonly sections: { key: string; rows: { key: string; cells: number[] }[] }[] = [];
 
   constructor(readonly columns: readonly string[]) {}
 
   /** A new cell; its index is how rows and rules refer to it. */
-  cell(value: number, options: { people?: boolean; hiddenWith?: number } = {}): number {
+  cell(value: number, options: { people?: boolean; hiddenWith?: number; guardedBy?: readonly number[] } = {}): number {
     this.values.push(value);
     const index = this.values.length - 1;
     this.people.push((options.people ?? true) && options.hiddenWith === undefined);
     if (options.hiddenWith !== undefined) this.hiddenWith.set(index, options.hiddenWith);
+    if (options.guardedBy) this.guardedBy.set(index, options.guardedBy);
     return index;
   }
 
@@ -180,7 +183,8 @@ export class FigureSheet {
       rules,
     );
     const hiddenAs = (i: number) => (local.has(i) ? hidden[local.get(i)!] : null);
-    return this.values.map((v, i) => hiddenAs(i) ?? hiddenAs(this.hiddenWith.get(i) ?? -1) ?? v);
+    const guarded = (i: number) => ((this.guardedBy.get(i) ?? []).some((c) => hiddenAs(c)) ? "guard" : null);
+    return this.values.map((v, i) => hiddenAs(i) ?? hiddenAs(this.hiddenWith.get(i) ?? -1) ?? guarded(i) ?? v);
   }
 }
 

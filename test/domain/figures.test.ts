@@ -55,8 +55,12 @@ describe("hiding small groups", () => {
     const average = sheet.cell(4.5, { hiddenWith: answers });
     const many = sheet.cell(12);
     const theirAverage = sheet.cell(3.9, { hiddenWith: many });
+    const all = sheet.cell(16);
+    const allAverage = sheet.cell(4.1, { hiddenWith: all, guardedBy: [answers, many] });
     const shown = sheet.shown();
     expect([shown[events], shown[answers], shown[average], shown[many], shown[theirAverage]]).toEqual([3, "small", "small", 12, 3.9]);
+    // The average of all would give the small group's away, with the other's: it is a guard.
+    expect([shown[all], shown[allAverage]]).toEqual([16, "guard"]);
   });
 });
 

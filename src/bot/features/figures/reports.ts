@@ -152,8 +152,9 @@ async function feedback(db: Db, centers: FigureScope): Promise<FigureSheet> {
   const answerCells: number[] = [];
   const add = (key: string, answers: number, total: number, rule?: number[]) => {
     const count = sheet.cell(answers);
-    // An average of fewer than ten answers is not shown: it is hidden with their count.
-    const average = sheet.cell(answers === 0 ? 0 : Math.round((total / answers) * 10) / 10, { hiddenWith: count });
+    // An average of fewer than ten answers is not shown: it is hidden with their count; and the
+    // total's average with any service's, which it and the others' averages would give away.
+    const average = sheet.cell(answers === 0 ? 0 : Math.round((total / answers) * 10) / 10, { hiddenWith: count, guardedBy: rule });
     if (rule) sheet.sum(count, rule);
     sheet.row("service", key, [count, average]);
     return count;
