@@ -57,7 +57,7 @@ describe("the registry of buttons", () => {
 
   it("derives the screens that a press leaves a flow for, the same as the buttons already in people's chats", () => {
     expect([...screenNamespaces()].sort()).toEqual(
-      ["card", "card-admin", "centers", "ev", "fb", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "share", "signup", "staff", "staff-inv", "teams", "tt"].sort(),
+      ["adm", "card", "card-admin", "centers", "ev", "fb", "fig", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "share", "signup", "staff", "staff-inv", "teams", "tt"].sort(),
     );
   });
 });
