@@ -495,8 +495,8 @@ figures-centers-headline = Сіздің орталықтарыңыз: { $centers
     • іс-шаралар: { $events }
     • қамтылған жастар: { $people }
 figures-targets-title = <b>{ $year } жылғы мақсаттар</b> (31 желтоқсанға дейін { $days } күн қалды)
-figures-target-consultations = • Кеңестер (өткені): { $target } ішінен { $done } ({ $percent }%)
-figures-target-events = • Іс-шаралар (өткені): { $target } ішінен { $done } ({ $percent }%)
+figures-target-consultations = • Кеңестер (өткендері): { $target } ішінен { $done } ({ $percent }%)
+figures-target-events = • Іс-шаралар (өткендері): { $target } ішінен { $done } ({ $percent }%)
 figures-target-reached = • Қамтылған жастар (ботта тіркелгендер): { $target } ішінен { $done } ({ $percent }%)
 figures-target-ngos = • Жобалық командалардағы жастар ҮЕҰ-лары: { $target } ішінен { $done } ({ $percent }%)
 figures-target-met = мақсат орындалды ✅
