@@ -878,6 +878,86 @@ broadcast-summary = <b>Кімге:</b> { $segment }
 broadcast-ask-confirm = Таратылымды { $count } алушыға жібереміз бе?
 broadcast-button-send = 📣 Жіберу
 broadcast-dropped = Таратылым жіберілмеді.
+admin-button-figures = 📊 Көрсеткіштер
+
+## Figures
+figures-title = <b>📊 Көрсеткіштер</b>
+figures-choose = Есепті таңдаңыз: оны осы жерден оқуға, CSV файлы ретінде жүктеп алуға немесе диаграммамен көруге болады. 10 адамнан аз топтар «&lt; 10» деп көрсетіледі.
+figures-centers-headline = Сіздің орталықтарыңыз: { $centers }.
+    Жыл басынан бері:
+    • кеңестер (психолог пен заңгерден басқа): { $consultations }, оның ішінде өткені: { $attended }
+    • іс-шаралар: { $events }
+    • қамтылған жастар: { $people }
+figures-targets-title = <b>{ $year } жылғы мақсаттар</b> (31 желтоқсанға дейін { $days } күн қалды)
+figures-target-consultations = • Кеңестер (өткендері): { $target } ішінен { $done } ({ $percent }%)
+figures-target-events = • Іс-шаралар (өткендері): { $target } ішінен { $done } ({ $percent }%)
+figures-target-reached = • Қамтылған жастар (ботта тіркелгендер): { $target } ішінен { $done } ({ $percent }%)
+figures-target-ngos = • Жобалық командалардағы жастар ҮЕҰ-лары: { $target } ішінен { $done } ({ $percent }%)
+figures-target-met = мақсат орындалды ✅
+figures-pace = қажетті қарқын: күніне { $perDay }, аптасына { $perWeek }
+figures-button-csv = 📄 CSV
+figures-button-chart = 📈 Диаграмма
+figures-button-weekly-off = 🔕 Дүйсенбілік шолуды жібермеу
+figures-button-weekly-on = 🔔 Дүйсенбі сайын шолу жіберу
+figures-weekly-off-done = Дүйсенбілік шолу өшірілді.
+figures-weekly-on-done = Шолу дүйсенбі сайын сағат 09:00-де келеді.
+figures-weekly-title = <b>📊 Апталық шолу</b>
+figures-weekly-signups = Өткен аптада жаңадан тіркелгендер: { $people }.
+figures-guard-note = * — 10 адамнан аз топты жалпы саннан есептеп шығаруға болмауы үшін жасырылған.
+figures-more-in-csv = Толық кесте CSV файлында.
+figures-report-consultations = Кеңестер
+figures-report-feedback = Кеңестерге берілген бағалар
+figures-report-reach = Жастарды қамту
+figures-report-signups = Тіркелу
+figures-report-events = Іс-шаралар
+figures-report-teatalk = Tea talk
+figures-report-practice = Қазақ тілі жаттығуы
+figures-report-cards = Карталарды тексеру
+figures-about-consultations = { $year } жыл. Психолог пен заңгер кеңестері тек қала бойынша жалпы санмен беріледі.
+figures-about-feedback = { $year } жыл: бағалар саны және 5 балдық орташа баға. Жауап 10-нан аз болса, орташа баға көрсетілмейді.
+figures-about-reach = Әр адам бір рет қана есептеледі: ботта тіркелгендердің бәрі, ал орталық үшін { $year } жылы сол орталықта кеңеске келген немесе оның іс-шарасына жазылғандар.
+figures-about-signups = Соңғы 12 аптада ботта жаңадан тіркелгендер, апта дүйсенбіден басталады.
+figures-about-events = { $year } жыл, бас тартылғандарынсыз.
+figures-about-teatalk = { $year } жылғы tea talk кездесулері, бас тартылғандарынсыз.
+figures-about-practice = Боттағы қазақ тілі жаттығуы.
+figures-about-cards = { $year } жыл: серіктестердің карта тексеруі.
+figures-section-service = Қызметтер бойынша
+figures-section-center = Орталықтар бойынша
+figures-section-district = Аудандар бойынша
+figures-section-month = Айлар бойынша
+figures-section-band = Жасы бойынша
+figures-section-occupation = Жұмыс пен оқу
+figures-section-week = Апталар бойынша
+figures-section-category = Түрлері бойынша
+figures-section-level = Деңгейлері бойынша
+figures-section-practice = Жаттығу
+figures-section-partner = Серіктес санаттары бойынша
+figures-column-section = Бөлім
+figures-column-row = Жол
+figures-column-total = барлығы
+figures-column-attended = келді
+figures-column-no_show = келмеді
+figures-column-cancelled = бас тартылды
+figures-column-upcoming = алда
+figures-column-answers = баға саны
+figures-column-average = орташа баға
+figures-column-people = адам
+figures-column-events = іс-шара
+figures-column-signed_up = жазылды
+figures-column-checks = тексеру
+figures-column-valid = жарамды
+figures-column-invalid = жарамсыз
+figures-column-count = саны
+figures-row-total = Барлығы
+figures-row-total-open = Барлығы (психолог пен заңгерден басқа)
+figures-row-unknown = Көрсетілмеген
+figures-row-week = { $monday } күні басталған апта
+figures-row-neet = Жұмыс істемейді және оқымайды (NEET)
+figures-row-not-neet = Жұмыс істейді немесе оқиды
+figures-row-active-week = Соңғы 7 күнде жаттыққандар
+figures-row-active-month = Соңғы 30 күнде жаттыққандар
+figures-row-streak-week = Соңғы 7 күннің әрқайсысында жаттыққандар
+figures-row-words = Үйренілген сөздер
 
 ## Staff
 

@@ -887,6 +887,86 @@ broadcast-summary = <b>Кому:</b> { $segment }
 broadcast-ask-confirm = Отправить рассылку { $count } получателям?
 broadcast-button-send = 📣 Отправить
 broadcast-dropped = Рассылка не отправлена.
+admin-button-figures = 📊 Показатели
+
+## Figures
+figures-title = <b>📊 Показатели</b>
+figures-choose = Выберите отчёт: его можно прочитать здесь, скачать в CSV или посмотреть графиком. Группы меньше 10 человек показаны как «&lt; 10».
+figures-centers-headline = Ваши центры: { $centers }.
+    С начала года:
+    • консультаций (кроме психолога и юриста): { $consultations }, из них состоялось: { $attended }
+    • мероприятий: { $events }
+    • молодых людей охвачено: { $people }
+figures-targets-title = <b>Цели { $year } года</b> (до 31 декабря осталось дней: { $days })
+figures-target-consultations = • Консультации (состоявшиеся): { $done } из { $target } ({ $percent }%)
+figures-target-events = • Мероприятия (прошедшие): { $done } из { $target } ({ $percent }%)
+figures-target-reached = • Охват молодёжи (зарегистрированы в боте): { $done } из { $target } ({ $percent }%)
+figures-target-ngos = • Молодёжные НПО в проектных командах: { $done } из { $target } ({ $percent }%)
+figures-target-met = цель достигнута ✅
+figures-pace = нужно: { $perDay } в день, { $perWeek } в неделю
+figures-button-csv = 📄 CSV
+figures-button-chart = 📈 График
+figures-button-weekly-off = 🔕 Не присылать сводку по понедельникам
+figures-button-weekly-on = 🔔 Присылать сводку по понедельникам
+figures-weekly-off-done = Сводка по понедельникам отключена.
+figures-weekly-on-done = Сводка будет приходить по понедельникам в 09:00.
+figures-weekly-title = <b>📊 Сводка за неделю</b>
+figures-weekly-signups = Новых регистраций за прошлую неделю: { $people }.
+figures-guard-note = * — скрыто, чтобы группу меньше 10 человек нельзя было вычислить из итогов.
+figures-more-in-csv = Полная таблица — в файле CSV.
+figures-report-consultations = Консультации
+figures-report-feedback = Оценки консультаций
+figures-report-reach = Охват молодёжи
+figures-report-signups = Регистрации
+figures-report-events = Мероприятия
+figures-report-teatalk = Tea talk
+figures-report-practice = Практика казахского
+figures-report-cards = Проверки карт
+figures-about-consultations = { $year } год. Психолог и юрист — только общим итогом по городу.
+figures-about-feedback = { $year } год: число оценок и средняя оценка из 5. Если ответов меньше 10, средняя оценка не показывается.
+figures-about-reach = Каждый человек учтён один раз: все зарегистрированные в боте, а для центра — те, кто пришёл к нему на консультацию или записался на его мероприятие в { $year } году.
+figures-about-signups = Новые регистрации в боте за 12 недель, с понедельника.
+figures-about-events = { $year } год, без отменённых.
+figures-about-teatalk = Встречи tea talk { $year } года, без отменённых.
+figures-about-practice = Практика казахского языка в боте.
+figures-about-cards = { $year } год: проверки карт партнёрами.
+figures-section-service = По услугам
+figures-section-center = По центрам
+figures-section-district = По районам
+figures-section-month = По месяцам
+figures-section-band = По возрасту
+figures-section-occupation = Работа и учёба
+figures-section-week = По неделям
+figures-section-category = По видам
+figures-section-level = По уровням
+figures-section-practice = Практика
+figures-section-partner = По категориям партнёров
+figures-column-section = Раздел
+figures-column-row = Строка
+figures-column-total = всего
+figures-column-attended = пришли
+figures-column-no_show = не пришли
+figures-column-cancelled = отменены
+figures-column-upcoming = предстоят
+figures-column-answers = оценок
+figures-column-average = средняя оценка
+figures-column-people = человек
+figures-column-events = мероприятий
+figures-column-signed_up = записались
+figures-column-checks = проверок
+figures-column-valid = действительные
+figures-column-invalid = недействительные
+figures-column-count = количество
+figures-row-total = Итого
+figures-row-total-open = Итого (кроме психолога и юриста)
+figures-row-unknown = Не указано
+figures-row-week = Неделя с { $monday }
+figures-row-neet = Не работают и не учатся (NEET)
+figures-row-not-neet = Работают или учатся
+figures-row-active-week = Занимались за последние 7 дней
+figures-row-active-month = Занимались за последние 30 дней
+figures-row-streak-week = Занимались каждый из последних 7 дней
+figures-row-words = Выученные слова
 
 ## Staff
 

@@ -21,6 +21,7 @@ import * as administration from "./2026-12-02-50-administration.js";
 import * as centerAdminInvites from "./2026-12-02-51-center-admin-invites.js";
 import * as centerPlaceholders from "./2026-12-02-52-center-placeholders.js";
 import * as broadcasts from "./2026-12-02-54-broadcasts.js";
+import * as figures from "./2026-12-02-55-figures.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-51-center-admin-invites": centerAdminInvites,
   "2026-12-02-52-center-placeholders": centerPlaceholders,
   "2026-12-02-54-broadcasts": broadcasts,
+  "2026-12-02-55-figures": figures,
 };

@@ -9,6 +9,7 @@ import { eventAdminFeature, eventAdminFlows } from "./features/event-admin/index
 import { teamAdminFeature, teamAdminFlows } from "./features/team-admin/index.js";
 import { catalogFeature, catalogFlows } from "./features/catalog/index.js";
 import { broadcastsFeature, broadcastsFlows } from "./features/broadcasts/index.js";
+import { figuresFeature } from "./features/figures/index.js";
 import { centersFeature } from "./features/centers/index.js";
 import { bookingsFeature, bookingsFlows } from "./features/bookings/index.js";
 import { cardFeature, cardFlows, cardStartFeature } from "./features/card/index.js";
@@ -134,7 +135,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   // Before startFeature: /start card_<token> checks a card (before a specialist's /start too),
   // /start staff_<token> links a specialist; any other /start passes on.
   privateChats.use(cardStartFeature, staffStartFeature, staffFeature);
-  privateChats.use(adminFeature, catalogFeature, catalogCsvFeature, eventAdminFeature, teamAdminFeature, broadcastsFeature, cardFeature);
+  privateChats.use(adminFeature, catalogFeature, catalogCsvFeature, eventAdminFeature, teamAdminFeature, broadcastsFeature, figuresFeature, cardFeature);
   privateChats.use(consultFeature, bookingsFeature);
   privateChats.use(teatalkFeature, eventsFeature);
   privateChats.use(practiceFeature);

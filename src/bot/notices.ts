@@ -3,6 +3,7 @@ import { eventAdminNoticeRenderers } from "./features/event-admin/index.js";
 import { adminNoticeRenderers } from "./features/admin/notices.js";
 import { broadcastNoticeRenderers } from "./features/broadcasts/message.js";
 import { eventNoticeRenderers } from "./features/events/index.js";
+import { figuresNoticeRenderers } from "./features/figures/index.js";
 import { reminderRenderers } from "./features/reminders/index.js";
 import { staffNoticeRenderers } from "./features/staff/notices.js";
 import { teamsNoticeRenderers } from "./features/teams/index.js";
@@ -18,4 +19,5 @@ export const noticeRenderers: NoticeRenderers = {
   ...eventAdminNoticeRenderers,
   ...adminNoticeRenderers,
   ...broadcastNoticeRenderers,
+  ...figuresNoticeRenderers,
 };

@@ -167,6 +167,12 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** A city administrator who turned the weekly summary off. */
+export interface WeeklyReportOptoutsTable {
+  telegram_id: number;
+  opted_out_at: Instant;
+}
+
 /** What the bot keeps about itself, by name (the key cards are signed with, unless configured). */
 export interface SettingsTable {
   key: string;
@@ -426,6 +432,7 @@ export interface Database {
   staff_invites: StaffInvitesTable;
   center_admins: CenterAdminsTable;
   audit_log: AuditLogTable;
+  weekly_report_optouts: WeeklyReportOptoutsTable;
   settings: SettingsTable;
   cards: CardsTable;
   partners: PartnersTable;

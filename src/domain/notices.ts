@@ -22,7 +22,8 @@ export type NoticeKind =
   | "event_reminder" // before an event; payload { signupId }
   | "event_changed" // an event's or tea-talk session's time or place changed, to each signed up; payload { signupId }
   | "event_cancelled" // an event or tea-talk session called off, to each signed up; payload { signupId }
-  | "broadcast"; // a broadcast to one of its recipients; payload { broadcastId }
+  | "broadcast" // a broadcast to one of its recipients; payload { broadcastId }
+  | "weekly_report"; // to a city administrator, Monday morning's figures; payload { week }
 
 /**
  * Reminders this close to a consultation go out even in the quiet hours: waiting for the morning

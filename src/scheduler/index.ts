@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
+import { planWeeklyReports } from "../db/weekly-report.js";
 import { forgetWhatHasPassed } from "../db/retention.js";
 import { passLapsedOffers } from "../db/seats.js";
 import { TIME_ZONE } from "../domain/time.js";
@@ -43,7 +44,7 @@ export interface Scheduler {
 }
 
 /**
- * Starts the cron job that plans practice nudges, forgets what is no longer needed, passes on lapsed
+ * Starts the cron job that plans practice nudges and Monday's summary for the city's administrators, forgets what is no longer needed, passes on lapsed
  * tea-talk offers and dispatches the outbox, and runs it once at once so that a restart catches up without waiting for the first
  * tick.
  */
@@ -56,6 +57,7 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   const runOnce = async () => {
     try {
       await planPracticeNudges(deps.db, deps.clock.now());
+      await planWeeklyReports(deps.db, deps.config.adminIds, deps.clock.now());
       const forgotten = await forgetWhatHasPassed(deps.db, deps.clock.now());
       if (Object.values(forgotten).some((count) => count > 0)) log.info(forgotten, "past data forgotten");
       // Before dispatching, so that a seat passed on is offered in the same run.

@@ -57,7 +57,7 @@ describe("the registry of buttons", () => {
 
   it("derives the screens that a press leaves a flow for, the same as the buttons already in people's chats", () => {
     expect([...screenNamespaces()].sort()).toEqual(
-      ["adm", "adm-csv", "card", "cat", "card-admin", "centers", "ev", "evadm", "fb", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "share", "signup", "staff", "staff-inv", "teams", "tmadm", "tt"].sort(),
+      ["adm", "adm-csv", "card", "cat", "card-admin", "centers", "ev", "evadm", "fb", "fig", "menu", "mybk", "nudge", "practice", "privacy", "profile", "rem", "share", "signup", "staff", "staff-inv", "teams", "tmadm", "tt"].sort(),
     );
   });
 });

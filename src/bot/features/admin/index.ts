@@ -11,6 +11,7 @@ import { teamsAdmin } from "../team-admin/buttons.js";
 import { inviteKinds } from "../staff/buttons.js";
 import { catalogCenters } from "../catalog/buttons.js";
 import { adminBroadcasts } from "../broadcasts/buttons.js";
+import { figuresEntry } from "../figures/index.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { auditFeature } from "./audit.js";
 import { adminHome, auditPage, peoplePage } from "./buttons.js";
@@ -43,6 +44,7 @@ function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
   if (scope.kind === "city") kb.text(ctx.t("admin-button-audit"), auditPage.pack({ page: 0 })).row();
   kb.text(ctx.t("admin-button-centers"), catalogCenters.pack()).row();
   kb.text(ctx.t("admin-button-broadcasts"), adminBroadcasts.pack()).row();
+  kb.text(...figuresEntry(ctx)).row();
   return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
