@@ -50,6 +50,14 @@ export interface HandledUpdatesTable {
   handled_at: Instant;
 }
 
+/** See the migration of the same name: updates a webhook acknowledged and not yet handled. */
+export interface ReceivedUpdatesTable {
+  update_id: number;
+  /** The update as Telegram posted it, JSON. */
+  body: string;
+  received_at: Instant;
+}
+
 export interface AnonymousCountsTable {
   metric: string;
   day: string;
@@ -340,6 +348,7 @@ export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
   handled_updates: HandledUpdatesTable;
+  received_updates: ReceivedUpdatesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;
   center_offers: CenterOffersTable;
