@@ -25,8 +25,13 @@ export class WebhookInbox {
 
   /** Keeps the update and starts handling it, unless it came before; resolves once it is kept. */
   async receive(update: Update): Promise<void> {
-    if (await receiveUpdate(this.deps.db, update, this.deps.clock.now())) this.handle(update);
-    else this.deps.logger.info({ update_id: update.update_id }, "update posted again; already received");
+    const log = this.deps.logger.child({ update_id: update.update_id });
+    if (await receiveUpdate(this.deps.db, update, this.deps.clock.now())) {
+      log.trace("update received");
+      this.handle(update);
+    } else {
+      log.info("update posted again; already received");
+    }
   }
 
   /** Starts handling, in order, what an earlier process received and did not handle. */
@@ -48,6 +53,7 @@ export class WebhookInbox {
       .then(async (finished) => {
         // Noted as handled by the tracker first: an update posted again meanwhile is still refused.
         if (finished) await forgetReceivedUpdate(this.deps.db, update.update_id);
+        this.deps.logger.trace({ update_id: update.update_id, finished }, "update handled");
       })
       .catch((error: unknown) => {
         this.deps.logger.error({ update_id: update.update_id, ...(describeFailure(error) ?? { err: error }) }, "handling a received update failed");
