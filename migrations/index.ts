@@ -17,6 +17,7 @@ import * as teams from "./2026-12-02-25-teams.js";
 import * as centerOffers from "./2026-12-02-26-center-offers.js";
 import * as cards from "./2026-12-02-30-cards.js";
 import * as hotPathIndexes from "./2026-12-02-45-hot-path-indexes.js";
+import * as jobLeases from "./2026-12-02-65-job-leases.js";
 import * as receivedUpdates from "./2026-12-02-65-received-updates.js";
 
 /**
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-26-center-offers": centerOffers,
   "2026-12-02-30-cards": cards,
   "2026-12-02-45-hot-path-indexes": hotPathIndexes,
+  "2026-12-02-65-job-leases": jobLeases,
   "2026-12-02-65-received-updates": receivedUpdates,
 };

@@ -58,6 +58,14 @@ export interface ReceivedUpdatesTable {
   received_at: Instant;
 }
 
+/** See the migration of the same name: which process runs a scheduled job, and until when. */
+export interface JobLeasesTable {
+  job: string;
+  holder: string;
+  due_at: Instant;
+  expires_at: Instant;
+}
+
 export interface AnonymousCountsTable {
   metric: string;
   day: string;
@@ -349,6 +357,7 @@ export interface Database {
   conversation_state: ConversationStateTable;
   handled_updates: HandledUpdatesTable;
   received_updates: ReceivedUpdatesTable;
+  job_leases: JobLeasesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;
   center_offers: CenterOffersTable;

@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
+import { claimJobRun, releaseJobLease, renewJobLease } from "../db/job-leases.js";
 import { forgetWhatHasPassed } from "../db/retention.js";
 import { passLapsedOffers } from "../db/seats.js";
 import { TIME_ZONE } from "../domain/time.js";
@@ -14,6 +15,11 @@ export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type Sch
 
 /** Every 10 seconds: a reminder is at most that late, and an idle run is two cheap queries. */
 export const DISPATCH_SCHEDULE = "*/10 * * * * *";
+const TICK_MS = 10_000;
+/** The name of the scheduler's run in `job_leases`. */
+const JOB = "scheduler";
+/** How long a run's hold lasts unless renewed: a process that died gives the jobs up after this. */
+const JOB_LEASE_MS = 60_000;
 
 /**
  * The Bot API client of the outbox: the bot's token and API root, without the bot's retries.
@@ -52,7 +58,16 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   let inFlight: Promise<void> | undefined;
 
   const runOnce = async () => {
+    let renewal: NodeJS.Timeout | undefined;
     try {
+      // Processes sharing the database run the jobs once per tick, one at a time: two
+      // dispatchers would also pace their sends apart and together exceed Telegram's limit.
+      const now = deps.clock.now();
+      const dueAt = new Date(now.getTime() - (now.getTime() % TICK_MS));
+      if (!(await claimJobRun(deps.db, JOB, dispatcher.workerId, dueAt, now, JOB_LEASE_MS))) return;
+      renewal = setInterval(() => {
+        renewJobLease(deps.db, JOB, dispatcher.workerId, deps.clock.now(), JOB_LEASE_MS).catch((err: unknown) => log.error({ err }, "keeping the run's lease failed"));
+      }, JOB_LEASE_MS / 3);
       await planPracticeNudges(deps.db, deps.clock.now());
       const forgotten = await forgetWhatHasPassed(deps.db, deps.clock.now());
       if (Object.values(forgotten).some((count) => count > 0)) log.info(forgotten, "past data forgotten");
@@ -61,8 +76,11 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
       if (lapsedOffers > 0) log.info({ count: lapsedOffers }, "lapsed tea-talk offers passed on");
       const counts = countsOf(await dispatcher.dispatchDue());
       if (Object.keys(counts).length > 0) log.info(counts, "outbox run");
+      await releaseJobLease(deps.db, JOB, dispatcher.workerId, deps.clock.now());
     } catch (err) {
       log.error({ err }, "outbox run failed");
+    } finally {
+      clearInterval(renewal);
     }
   };
   // A tick while a run lasts joins that run instead of starting another. This, rather than

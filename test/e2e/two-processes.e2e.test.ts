@@ -8,13 +8,21 @@ import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { ensureUser } from "../../src/db/users.js";
 import { projectRoot } from "../../src/paths.js";
-import { insertCenter, insertWeekdayConsultants } from "../support/fixtures.js";
-import { endToEndSetupEachTest, readDb } from "./bot-process.js";
+import { enqueue } from "../../src/db/outbox.js";
+import { addMinutes } from "../../src/domain/time-math.js";
+import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
+import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
+import { TEST_TOKEN } from "../support/harness.js";
+import { registerUser } from "../support/users.js";
+import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
 
 // Monday 23 November 2026, 09:00 in Almaty; the psychologist's first slot is Tuesday at 10:00.
 const NOW = new Date("2026-11-23T04:00:00Z");
 const TUE_10 = new Date("2026-11-24T05:00:00Z");
 const PROCESSES = 6;
+/** More than one sender claims at a time, so that two senders at once would share them out. */
+const PEOPLE = 30;
+const ANSWER_DELAY_MS = 150;
 const PEOPLE_PER_PROCESS = 5;
 
 /**
@@ -42,6 +50,48 @@ process.send("ready");
 
 const e2e = endToEndSetupEachTest("jastar-e2e-two-processes-");
 const children: ChildProcess[] = [];
+
+async function until(what: string, condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A consultation tomorrow for each person, its reminder due already, and each person known to both Telegrams. */
+async function seedDueReminders(people: number[], telegrams: BotApiEmulator[]): Promise<void> {
+  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
+  try {
+    await migrateToLatest(db);
+    const now = new Date();
+    await insertCenter(db, { id: "almaly-1" });
+    const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career" });
+    for (const [i, id] of people.entries()) {
+      await registerUser(db, id, { language: "ru" });
+      for (const em of telegrams) em.addUser({ id, first_name: `Person ${i}` });
+      const startsAt = addMinutes(now, 24 * 60 + 30 * i);
+      const bookingId = await insertBooking(db, { specialist, userId: id, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 30).toISOString() });
+      await enqueue(
+        db,
+        {
+          kind: "booking_reminder",
+          dueAt: addMinutes(now, -1),
+          expiresAt: startsAt,
+          payload: { bookingId, offsetMinutes: 24 * 60 },
+          dedupeKey: `booking_reminder:${bookingId}:1440`,
+          essential: true,
+          urgent: true,
+          recipientId: id,
+          bookingId,
+        },
+        now,
+      );
+    }
+  } finally {
+    await db.destroy();
+  }
+}
 afterEach(() => {
   for (const child of children.splice(0)) child.kill();
 });
@@ -91,5 +141,31 @@ describe("several processes on one database file", () => {
     // Only the winner's reminders were planned.
     const planned = readDb(e2e, (file) => file.prepare("select distinct booking_id from outbox where booking_id is not null").all());
     expect(planned).toEqual(booked.map((b) => ({ booking_id: b.id })));
+  });
+});
+
+describe("two bots on one database file", () => {
+  it("send each due message once, all from the one that holds the scheduler's run, never both at once", { timeout: 60_000 }, async () => {
+    const people = Array.from({ length: PEOPLE }, (_, i) => 760_001 + i);
+    const second = await startBotApiEmulator({ token: TEST_TOKEN });
+    try {
+      await seedDueReminders(people, [e2e.em, second]);
+      // Slow answers: the first run lasts seconds, and the other bot starts during it.
+      for (const em of [e2e.em, second]) em.delayAnswers("sendMessage", ANSWER_DELAY_MS);
+      const env = botEnv(e2e, { LOG_LEVEL: "warn" });
+      await Promise.all([startBot(e2e.em, env), startBot(second, env)]);
+
+      const received = () => people.map((id) => e2e.em.messagesTo(id).length + second.messagesTo(id).length);
+      await until("every reminder sent", () => received().every((n) => n > 0));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      expect(received()).toEqual(people.map(() => 1));
+      const byBot = [e2e.em, second].map((em) => em.callsOf("sendMessage").length).sort((a, b) => a - b);
+      expect(byBot).toEqual([0, PEOPLE]);
+      const states = readDb(e2e, (db) => db.prepare("select state, count(*) as n from outbox group by state").all());
+      expect(states).toEqual([{ state: "sent", n: PEOPLE }]);
+    } finally {
+      await second.close();
+    }
   });
 });
