@@ -64,7 +64,8 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
       // dispatchers would also pace their sends apart and together exceed Telegram's limit.
       const now = deps.clock.now();
       const dueAt = new Date(now.getTime() - (now.getTime() % TICK_MS));
-      if (!(await claimJobRun(deps.db, JOB, dispatcher.workerId, dueAt, now, JOB_LEASE_MS))) return;
+      const claimant = { holder: dispatcher.workerId, isGone: (holder: string) => dispatcher.isGone(holder) };
+      if (!(await claimJobRun(deps.db, JOB, claimant, dueAt, now, JOB_LEASE_MS))) return;
       renewal = setInterval(() => {
         renewJobLease(deps.db, JOB, dispatcher.workerId, deps.clock.now(), JOB_LEASE_MS).catch((err: unknown) => log.error({ err }, "keeping the run's lease failed"));
       }, JOB_LEASE_MS / 3);

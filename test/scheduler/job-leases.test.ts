@@ -20,7 +20,9 @@ afterEach(async () => {
 
 describe("a scheduled job's lease", () => {
   it("gives each due time to one holder, one at a time, and frees a dead holder's hold when it expires", async () => {
-    const claim = (holder: string, due: number, now: number) => claimJobRun(db, "scheduler", holder, at(due), at(now), LEASE_MS);
+    const killed = new Set<string>();
+    const claim = (holder: string, due: number, now: number) =>
+      claimJobRun(db, "scheduler", { holder, isGone: (h) => killed.has(h) }, at(due), at(now), LEASE_MS);
 
     expect(await claim("a", 0, 0)).toBe(true);
     // b's tick for the same moment, while a runs, and after a has finished it: a ran it.
@@ -35,5 +37,8 @@ describe("a scheduled job's lease", () => {
     expect(await claim("a", 70, 71)).toBe(true);
     // A holder may always run again, e.g. when asked at once after the clock moved.
     expect(await claim("a", 70, 72)).toBe(true);
+    // a is killed mid-run and restarted as c: its hold is given up at once, even for the same tick.
+    killed.add("a");
+    expect(await claim("c", 70, 73)).toBe(true);
   });
 });
