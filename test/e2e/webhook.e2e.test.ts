@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { htmlToPlainText, type EmulatedUser as TestUser, type RecordedCall } from "../../src/emulator/bot-api-emulator.js";
-import { botEnv, endToEndSetupEachTest, readDb, startWebhookBot, webhookEndpoint } from "./bot-process.js";
+import { botEnv, endToEndSetupEachTest, freePort, readDb, startBot, startWebhookBot, webhookEndpoint } from "./bot-process.js";
 import { QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
 
 const i18n = createI18n();
@@ -142,5 +142,25 @@ describe("the bot in webhook mode", () => {
     expect(e2e.em.webhookDeliveries).toHaveLength(1);
     expect(helpCallsTo(aliya.id).filter((c) => c.result !== undefined)).toHaveLength(1);
     expect(tableCount("received_updates")).toBe(0);
+  });
+});
+
+describe("the bot in polling mode with PORT set", () => {
+  it("answers /healthz and /readyz, serves no webhook, and polls as before", { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn", PORT: String(port) }));
+    const origin = `http://127.0.0.1:${port}`;
+
+    const health = await fetch(`${origin}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+    const ready = await fetch(`${origin}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: "ready" }]);
+    const posted = await post(`${origin}/telegram`, { update_id: 1 }, "any-secret-at-all-goes-nowhere");
+    expect(posted.status).toBe(404);
+    expect(e2e.em.callsOf("setWebhook")).toEqual([]);
+    expect(e2e.em.callsOf("deleteWebhook")).toHaveLength(1);
+
+    e2e.em.sendText(aliya, "/help");
+    expect(textOf(await e2e.em.waitForMessageTo(aliya.id, undefined, WAIT_MS))).toBe(HELP);
   });
 });
