@@ -22,6 +22,8 @@ import * as centerAdminInvites from "./2026-12-02-51-center-admin-invites.js";
 import * as centerPlaceholders from "./2026-12-02-52-center-placeholders.js";
 import * as broadcasts from "./2026-12-02-54-broadcasts.js";
 import * as figures from "./2026-12-02-55-figures.js";
+import * as jobLeases from "./2026-12-02-65-job-leases.js";
+import * as receivedUpdates from "./2026-12-02-65-received-updates.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-52-center-placeholders": centerPlaceholders,
   "2026-12-02-54-broadcasts": broadcasts,
   "2026-12-02-55-figures": figures,
+  "2026-12-02-65-job-leases": jobLeases,
+  "2026-12-02-65-received-updates": receivedUpdates,
 };

@@ -28,6 +28,14 @@ const schema = storeSchema.extend({
     .trim()
     .regex(/^\d+:[\w-]{20,}$/, "does not look like a bot token (digits:letters, as @BotFather gives it)"),
   TELEGRAM_API_ROOT: z.url({ error: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be the public https URL Telegram posts updates to" }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{16,256}$/, "must be 16 to 256 characters of A-Z a-z 0-9 _ - (e.g. from `openssl rand -hex 32`)")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535, "must be a TCP port (1-65535)").optional(),
   ADMIN_IDS: telegramIdList.default([]),
   BOOKINGS_PER_SERVICE: positiveInt(2),
   NO_SHOW_LIMIT: positiveInt(3),
@@ -45,6 +53,17 @@ const schema = storeSchema.extend({
   CARD_SECRET: z.string().trim().min(32, "must be at least 32 characters (a long random string)").optional(),
 });
 
+/** Webhook mode cannot start without the address Telegram posts to and the secret it sends back. */
+const runSchema = schema.superRefine((c, ctx) => {
+  if (c.BOT_MODE !== "webhook") return;
+  for (const name of ["WEBHOOK_URL", "WEBHOOK_SECRET"] as const) {
+    if (c[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "is required when BOT_MODE=webhook" });
+  }
+});
+
+/** The port the HTTP server listens on in webhook mode when PORT is not set. */
+export const DEFAULT_WEBHOOK_PORT = 8080;
+
 /** The names of every environment variable the bot reads. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
 
@@ -54,9 +73,18 @@ export type StoreConfig = {
   logLevel: z.infer<typeof storeSchema>["LOG_LEVEL"];
 };
 
+/** How updates reach the bot: it asks Telegram for them, or Telegram posts them to `url`. */
+export type UpdateSource = { mode: "polling" } | { mode: "webhook"; url: string; secret: string };
+
 export type Config = StoreConfig & {
   botToken: string;
   apiRoot: string;
+  updates: UpdateSource;
+  /**
+   * The port of the HTTP server (the webhook, /healthz and /readyz); in polling mode there is
+   * none unless PORT is set.
+   */
+  port: number | undefined;
   adminIds: number[];
   booking: { maxUpcomingPerService: number; noShowLimit: number; noShowWindowDays: number };
   /** Minutes before a consultation at which its reminders go out, largest first. */
@@ -109,11 +137,14 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
 
 /** The configuration of the running bot, validated once; the token is required here only. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const c = parseEnv(schema, env);
+  const c = parseEnv(runSchema, env);
+  const webhook = c.BOT_MODE === "webhook";
   return {
     ...storeConfigOf(c),
     botToken: c.BOT_TOKEN,
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    updates: webhook ? { mode: "webhook", url: c.WEBHOOK_URL!, secret: c.WEBHOOK_SECRET! } : { mode: "polling" },
+    port: c.PORT ?? (webhook ? DEFAULT_WEBHOOK_PORT : undefined),
     adminIds: c.ADMIN_IDS,
     booking: {
       maxUpcomingPerService: c.BOOKINGS_PER_SERVICE,

@@ -1,5 +1,6 @@
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig, loadDotEnv, loadStoreConfig } from "./config.js";
+import { backupDatabase, defaultBackupPath } from "./db/backup.js";
 import { runSeed } from "./db/seed/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loggerFor, openMigrated, openStore, startBotService } from "./service.js";
@@ -9,7 +10,7 @@ const STOP_DEADLINE_MS = 9_000;
 
 /**
  * Start-up: config → database → migrations → bot → polling → scheduler; SIGINT/SIGTERM stop it cleanly.
- * The `migrate` and `seed` commands stop after their own work; `sandbox` runs the bot against a
+ * The `migrate`, `seed` and `backup` commands stop after their own work; `sandbox` runs the bot against a
  * built-in Bot API with a web chat (see src/sandbox).
  */
 async function main(command: string | undefined, args: string[]): Promise<void> {
@@ -19,6 +20,12 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     const db = await openMigrated(store.database, createLogger(store.logLevel));
     if (command === "seed") console.log(await runSeed(db, systemClock.now(), args));
     await db.destroy();
+    return;
+  }
+  if (command === "backup") {
+    const store = configOrExit(loadStoreConfig);
+    const backup = await backupDatabase(store.database, args[0] ?? defaultBackupPath(systemClock.now()));
+    console.log(`backup written: ${backup.path} (${backup.bytes} bytes, integrity checked)`);
     return;
   }
   if (command === "sandbox") {

@@ -55,6 +55,33 @@ describe("configuration", () => {
   });
 });
 
+describe("configuration of how updates arrive", () => {
+  const SECRET = "a-webhook-secret-of-32-characters";
+
+  it("polls by default, with no HTTP server unless PORT is set", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN })).toMatchObject({ updates: { mode: "polling" }, port: undefined });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9090" })).toMatchObject({ updates: { mode: "polling" }, port: 9090 });
+  });
+
+  it("serves a webhook with its URL and secret, on port 8080 unless PORT says otherwise", () => {
+    const env = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: SECRET };
+    expect(loadConfig(env)).toMatchObject({ updates: { mode: "webhook", url: "https://bot.example.org/telegram", secret: SECRET }, port: 8080 });
+    expect(loadConfig({ ...env, PORT: "3000" }).port).toBe(3000);
+  });
+
+  it.each([
+    [{ BOT_MODE: "push" }, "BOT_MODE"],
+    [{ BOT_MODE: "webhook", WEBHOOK_SECRET: SECRET }, "WEBHOOK_URL"],
+    [{ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram" }, "WEBHOOK_SECRET"],
+    [{ BOT_MODE: "webhook", WEBHOOK_URL: "ftp://bot.example.org", WEBHOOK_SECRET: SECRET }, "WEBHOOK_URL"],
+    [{ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
+    [{ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: `${SECRET}!` }, "WEBHOOK_SECRET"],
+    [{ PORT: "70000" }, "PORT"],
+  ])("rejects %j naming %s", (env, variable) => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, ...env })).toThrow(new RegExp(`^${variable} `));
+  });
+});
+
 describe("configuration of migrate and seed", () => {
   it("needs no BOT_TOKEN: only the database and the log level", () => {
     expect(loadStoreConfig({})).toEqual({ database: { dialect: "sqlite", path: "./data/jastar.db" }, logLevel: "info" });

@@ -125,8 +125,12 @@ export class UpdateTracker {
     return fresh;
   }
 
-  /** Handles one update, its error handler included, and records it as finished. */
-  async handle(bot: Bot<AppContext>, update: Update): Promise<void> {
+  /**
+   * Handles one update, its error handler included, and records it as finished; returns false
+   * if the stop cut it short. An update no poll returns (a webhook's) is not kept in memory to be
+   * skipped: `polled` false.
+   */
+  async handle(bot: Bot<AppContext>, update: Update, polled = true): Promise<boolean> {
     const id = update.update_id;
     this.inFlight.add(id);
     try {
@@ -141,9 +145,10 @@ export class UpdateTracker {
       if (!this.leftOver.has(id)) await this.notes?.remember(id);
     } finally {
       this.inFlight.delete(id);
-      if (!this.leftOver.has(id)) this.finished.add(id);
+      if (polled && !this.leftOver.has(id)) this.finished.add(id);
       this.changed?.();
     }
+    return !this.leftOver.has(id);
   }
 
   /** Waits `ms`, or less when polling stops or an update in hand finishes. */
@@ -188,7 +193,7 @@ export async function startPolling(
   };
   const runner = createRunner(
     createSource({ supply }),
-    createConcurrentSink({ consume: (update) => tracker.handle(bot, update) }, async (error) => {
+    createConcurrentSink({ consume: async (update) => void (await tracker.handle(bot, update)) }, async (error) => {
       logger.error(describeFailure(error) ?? { err: error }, "the error handler failed");
     }),
   );

@@ -50,6 +50,22 @@ export interface HandledUpdatesTable {
   handled_at: Instant;
 }
 
+/** See the migration of the same name: updates a webhook acknowledged and not yet handled. */
+export interface ReceivedUpdatesTable {
+  update_id: number;
+  /** The update as Telegram posted it, JSON. */
+  body: string;
+  received_at: Instant;
+}
+
+/** See the migration of the same name: which process runs a scheduled job, and until when. */
+export interface JobLeasesTable {
+  job: string;
+  holder: string;
+  due_at: Instant;
+  expires_at: Instant;
+}
+
 export interface AnonymousCountsTable {
   metric: string;
   day: string;
@@ -422,6 +438,8 @@ export interface Database {
   users: UsersTable;
   conversation_state: ConversationStateTable;
   handled_updates: HandledUpdatesTable;
+  received_updates: ReceivedUpdatesTable;
+  job_leases: JobLeasesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;
   center_offers: CenterOffersTable;

@@ -240,6 +240,23 @@ interface PendingPoll {
   timer: NodeJS.Timeout;
 }
 
+/** One post of an update to the webhook, and how the bot answered it. */
+export interface WebhookDelivery {
+  update_id: number;
+  /** The HTTP status of the answer, or undefined when none came (refused connection, timeout). */
+  status: number | undefined;
+  /** `Date.now()` when the post was sent and when its answer came. */
+  sentAt: number;
+  answeredAt: number;
+}
+
+/** Telegram waits a while before posting again an update whose post failed; tests wait less. */
+const WEBHOOK_RETRY_MS = 100;
+/** How long a post waits for the bot's answer before it counts as failed. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_ACTIVE =
+  "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+
 interface Waiter {
   check: () => void;
   fail: (error: Error) => void;
@@ -273,6 +290,8 @@ export class BotApiEmulator {
   readonly calls: RecordedCall[] = [];
   /** Every getUpdates call, kept apart because long polling floods the log. */
   readonly polls: RecordedCall[] = [];
+  /** Every post of an update to the webhook, in the order sent. */
+  readonly webhookDeliveries: WebhookDelivery[] = [];
 
   private server: Server | undefined;
   private port = 0;
@@ -281,6 +300,9 @@ export class BotApiEmulator {
   private readonly queue: Update[] = [];
   private nextUpdateId = 1;
   private pending: PendingPoll | undefined;
+  /** Set by setWebhook: updates are then posted there, and getUpdates is refused. */
+  private webhook: { url: string; secret?: string } | undefined;
+  private delivering = false;
 
   private readonly chats = new Map<number, ChatState>();
   private readonly files = new Map<string, StoredFile>();
@@ -327,13 +349,13 @@ export class BotApiEmulator {
     },
     getChat: (call) => this.getChat(call),
     getFile: (call) => this.getFile(call),
-    getWebhookInfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: this.queue.length }),
+    getWebhookInfo: () => ({ url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: this.queue.length }),
     sendChatAction: (call) => {
       this.chatState(call.params.chat_id);
       return true;
     },
-    deleteWebhook: () => true,
-    setWebhook: () => true,
+    deleteWebhook: (call) => this.setWebhook(undefined, call),
+    setWebhook: (call) => this.setWebhook({ url: typeof call.params.url === "string" ? call.params.url : "", secret: call.params.secret_token as string | undefined }, call),
     setChatMenuButton: () => true,
     setMyDescription: () => true,
     setMyShortDescription: () => true,
@@ -368,6 +390,11 @@ export class BotApiEmulator {
   /** Updates queued and not yet confirmed by a getUpdates offset. */
   get pendingUpdates(): readonly Update[] {
     return structuredClone(this.queue);
+  }
+
+  /** The URL updates are posted to, once the bot has set a webhook. */
+  get webhookUrl(): string | undefined {
+    return this.webhook?.url;
   }
 
   /** Whether a getUpdates long poll is currently waiting. */
@@ -751,6 +778,10 @@ export class BotApiEmulator {
 
     if (method === "getUpdates") {
       this.polls.push(call);
+      if (this.webhook) {
+        call.error = apiError(409, WEBHOOK_ACTIVE);
+        return this.respond(res, 409, call.error);
+      }
       const failure = this.takeFailure(method);
       if (failure) {
         call.error = failure.body;
@@ -902,7 +933,59 @@ export class BotApiEmulator {
     this.lastActivity = Date.now();
     if (this.pending) this.finishPoll(this.pending);
     this.notify();
+    void this.deliver();
     return structuredClone(full);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Webhook
+
+  private setWebhook(webhook: { url: string; secret?: string } | undefined, call: RecordedCall): true {
+    if (webhook && !/^https?:\/\//.test(webhook.url)) throw new ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+    if (call.params.drop_pending_updates === true) this.queue.splice(0);
+    this.webhook = webhook;
+    void this.deliver();
+    return true;
+  }
+
+  /**
+   * Posts the queued updates to the webhook one at a time, oldest first, with the secret in
+   * `X-Telegram-Bot-Api-Secret-Token`; an update leaves the queue once the bot answers 2xx,
+   * and is posted again after a pause otherwise, as Telegram does.
+   */
+  private async deliver(): Promise<void> {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      while (this.webhook && this.queue.length > 0 && !this.closed) {
+        const update = this.queue[0]!;
+        const { url, secret } = this.webhook;
+        const sentAt = Date.now();
+        let status: number | undefined;
+        try {
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+            body: JSON.stringify(update),
+            signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+          });
+          status = res.status;
+          await res.arrayBuffer();
+        } catch {
+          status = undefined;
+        }
+        this.webhookDeliveries.push({ update_id: update.update_id, status, sentAt, answeredAt: Date.now() });
+        this.lastActivity = Date.now();
+        if (status !== undefined && status >= 200 && status < 300) {
+          if (this.queue[0] === update) this.queue.shift();
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, WEBHOOK_RETRY_MS));
+        }
+        this.notify();
+      }
+    } finally {
+      this.delivering = false;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

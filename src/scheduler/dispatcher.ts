@@ -117,6 +117,11 @@ export class OutboxDispatcher {
     this.stopping.abort();
   }
 
+  /** Whether the worker named `claimedBy` is certainly gone (see `claimerIsGone`). */
+  isGone(claimedBy: string): boolean {
+    return claimerIsGone(claimedBy, { ownClaimers: ownWorkers, processExists: this.processExists });
+  }
+
   private get stopped(): boolean {
     return this.stopping.signal.aborted;
   }
@@ -131,9 +136,7 @@ export class OutboxDispatcher {
     const report: DispatchReport = {
       sent: [], cancelled: [], expired: [], postponed: [], retrying: [], failed: [], throttled: [], released: [], lost: [],
     };
-    const orphaned = await releaseClaimsOfGoneWorkers(db, (claimedBy) =>
-      claimerIsGone(claimedBy, { ownClaimers: ownWorkers, processExists: this.processExists }),
-    );
+    const orphaned = await releaseClaimsOfGoneWorkers(db, (claimedBy) => this.isGone(claimedBy));
     if (orphaned > 0) this.deps.logger.warn({ count: orphaned }, "outbox rows of a stopped process on this machine taken back");
     const recovered = await releaseStaleClaims(db, this.now(), config.outboxLeaseSeconds * 1000);
     if (recovered > 0) this.deps.logger.warn({ count: recovered }, "outbox rows of a worker that stopped answering taken back");

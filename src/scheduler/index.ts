@@ -3,6 +3,7 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Config } from "../config.js";
 import { planPracticeNudges } from "../db/practice-nudges.js";
 import { planWeeklyReports } from "../db/weekly-report.js";
+import { claimJobRun, releaseJobLease, renewJobLease } from "../db/job-leases.js";
 import { forgetWhatHasPassed } from "../db/retention.js";
 import { passLapsedOffers } from "../db/seats.js";
 import { TIME_ZONE } from "../domain/time.js";
@@ -16,6 +17,11 @@ export { OutboxDispatcher, type DispatcherOptions, type DispatchReport, type Sch
 
 /** Every 10 seconds: a reminder is at most that late, and an idle run is two cheap queries. */
 export const DISPATCH_SCHEDULE = "*/10 * * * * *";
+const TICK_MS = 10_000;
+/** The name of the scheduler's run in `job_leases`. */
+const JOB = "scheduler";
+/** How long a run's hold lasts unless renewed: a process that died gives the jobs up after this. */
+const JOB_LEASE_MS = 60_000;
 
 /**
  * The Bot API client of the outbox: the bot's token and API root, without the bot's retries.
@@ -55,7 +61,17 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
   let stopping = false;
 
   const runOnce = async () => {
+    let renewal: NodeJS.Timeout | undefined;
     try {
+      // Processes sharing the database run the jobs once per tick, one at a time: two
+      // dispatchers would also pace their sends apart and together exceed Telegram's limit.
+      const now = deps.clock.now();
+      const dueAt = new Date(now.getTime() - (now.getTime() % TICK_MS));
+      const claimant = { holder: dispatcher.workerId, isGone: (holder: string) => dispatcher.isGone(holder) };
+      if (!(await claimJobRun(deps.db, JOB, claimant, dueAt, now, JOB_LEASE_MS))) return;
+      renewal = setInterval(() => {
+        renewJobLease(deps.db, JOB, dispatcher.workerId, deps.clock.now(), JOB_LEASE_MS).catch((err: unknown) => log.error({ err }, "keeping the run's lease failed"));
+      }, JOB_LEASE_MS / 3);
       await planPracticeNudges(deps.db, deps.clock.now());
       await planWeeklyReports(deps.db, deps.config.adminIds, deps.clock.now());
       const forgotten = await forgetWhatHasPassed(deps.db, deps.clock.now());
@@ -71,8 +87,11 @@ export function startScheduler(deps: SchedulerDeps, options: DispatcherOptions =
         const window = countsOf(await dispatcher.dispatchDue());
         if (Object.keys(window).length > 0) log.debug(window, "outbox run for broadcasts");
       }
+      await releaseJobLease(deps.db, JOB, dispatcher.workerId, deps.clock.now());
     } catch (err) {
       log.error({ err }, "outbox run failed");
+    } finally {
+      clearInterval(renewal);
     }
   };
   // A tick while a run lasts joins that run instead of starting another. This, rather than

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -169,6 +170,54 @@ export async function startBot(em: BotApiEmulator, env: BotEnv): Promise<BotProc
     if (Date.now() > deadline) {
       await bot.kill();
       throw new Error(`The bot process was not polling after ${START_TIMEOUT_MS} ms.\n${bot.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return bot;
+}
+
+/** A TCP port on 127.0.0.1 that is free now, for a bot process's HTTP server. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** What a bot process in webhook mode listens on, and the secret Telegram sends it. */
+export interface WebhookEndpoint {
+  /** The bot's own address, e.g. http://127.0.0.1:PORT. */
+  origin: string;
+  /** Where Telegram posts updates. */
+  url: string;
+  secret: string;
+  /** The configuration that makes a bot process serve this webhook. */
+  env: Record<string, string>;
+}
+
+/** A webhook on a free port: the bot serves it, and the emulator posts to it once it is set. */
+export async function webhookEndpoint(): Promise<WebhookEndpoint> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/telegram`;
+  const secret = "webhook-secret-of-the-test-suite";
+  return { origin, url, secret, env: { BOT_MODE: "webhook", WEBHOOK_URL: url, WEBHOOK_SECRET: secret, PORT: String(port) } };
+}
+
+/**
+ * Starts the bot in webhook mode and resolves once it has set its webhook, i.e. it listens and
+ * Telegram (the emulator) posts updates to it. Fails with the process output if it exits instead.
+ */
+export async function startWebhookBot(em: BotApiEmulator, env: BotEnv, webhook: WebhookEndpoint): Promise<BotProcess> {
+  const setBefore = em.callsOf("setWebhook").length;
+  const bot = spawnBot({ BOT_TOKEN: em.token, TELEGRAM_API_ROOT: em.apiRoot, ...webhook.env, ...env });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (em.callsOf("setWebhook").length === setBefore) {
+    if (bot.hasExited) throw new Error(`The bot process exited during start-up.\n${bot.output()}`);
+    if (Date.now() > deadline) {
+      await bot.kill();
+      throw new Error(`The bot process had not set its webhook after ${START_TIMEOUT_MS} ms.\n${bot.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

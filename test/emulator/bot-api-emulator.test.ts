@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InlineKeyboard, InputFile, Keyboard } from "grammy";
 import { buttonsOf, startBotApiEmulator, type BotApiEmulator, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
@@ -275,6 +277,45 @@ describe("bot API emulator driven by grammY", () => {
     );
     const unclosed = await failure(bot.api.sendMessage(alice.id, "<b>x", { parse_mode: "HTML" }));
     expect(unclosed.description).toMatch(/Can't find end tag corresponding to start tag "b"/);
+  });
+});
+
+describe("webhook", () => {
+  it("posts updates with the secret once set, again after a failed post, and refuses getUpdates meanwhile", async () => {
+    const posts: Array<{ secret: unknown; update_id: number }> = [];
+    let failNext = true;
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        posts.push({ secret: req.headers["x-telegram-bot-api-secret-token"], update_id: (JSON.parse(body) as { update_id: number }).update_id });
+        res.writeHead(failNext ? 500 : 200).end();
+        failNext = false;
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const bot = makeBot();
+      await bot.api.setWebhook(url, { secret_token: "s3cret" });
+      expect((await bot.api.getWebhookInfo()).url).toBe(url);
+      expect((await failure(bot.api.getUpdates())).error_code).toBe(409);
+
+      const update = em.sendText(alice, "сәлем");
+      await em.waitUntilIdle(50);
+      expect(posts).toEqual([
+        { secret: "s3cret", update_id: update.update_id },
+        { secret: "s3cret", update_id: update.update_id },
+      ]);
+      expect(em.webhookDeliveries.map((d) => d.status)).toEqual([500, 200]);
+      expect(em.pendingUpdates).toEqual([]);
+
+      await bot.api.deleteWebhook();
+      expect(em.webhookUrl).toBeUndefined();
+      expect(await bot.api.getUpdates({ timeout: 0 })).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
