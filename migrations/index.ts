@@ -17,6 +17,7 @@ import * as teams from "./2026-12-02-25-teams.js";
 import * as centerOffers from "./2026-12-02-26-center-offers.js";
 import * as cards from "./2026-12-02-30-cards.js";
 import * as hotPathIndexes from "./2026-12-02-45-hot-path-indexes.js";
+import * as nudgePlanning from "./2026-12-02-70-nudge-planning.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-26-center-offers": centerOffers,
   "2026-12-02-30-cards": cards,
   "2026-12-02-45-hot-path-indexes": hotPathIndexes,
+  "2026-12-02-70-nudge-planning": nudgePlanning,
 };
