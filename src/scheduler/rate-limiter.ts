@@ -2,14 +2,12 @@
 export const TELEGRAM_SEND_LIMITS = { perSecond: 30, perChatIntervalMs: 1000 } as const;
 
 /**
- * The second in which at most `perSecond` messages go is counted this much longer: Telegram counts
- * each from when its request arrives, which lies between when it left and when its answer came
- * back, and the limiter counts an answered send from its answer for that reason. A 429 costs a
- * whole second's pause, far more than this margin: each one widens it by as much again, up to
- * `WIDEST_WINDOW_MARGIN_MS`.
+ * The second in which at most `perSecond` messages go is counted this much longer. Telegram counts
+ * each send from when its request arrives, which lies between when it left and when its answer
+ * came back: the limiter counts an answered send from its answer for that reason, and this margin
+ * is for the sends still on their way.
  */
 export const WINDOW_MARGIN_MS = 25;
-export const WIDEST_WINDOW_MARGIN_MS = 100;
 
 /** Chats whose next slot lies in the past carry no information; past this many they are forgotten. */
 const REMEMBERED_CHATS = 1000;
@@ -32,7 +30,6 @@ export class SendRateLimiter {
   private tokens: number;
   private tokensCountedAt = 0;
   private pausedUntil = 0;
-  private marginMs = WINDOW_MARGIN_MS;
   private readonly nextFreeByChat = new Map<number, number>();
 
   constructor(limits: { perSecond: number; perChatIntervalMs: number } = TELEGRAM_SEND_LIMITS) {
@@ -50,7 +47,7 @@ export class SendRateLimiter {
   delayFor(chatId: number, nowMs: number): number {
     const chat = (this.nextFreeByChat.get(chatId) ?? 0) - nowMs;
     if (!this.limited) return Math.max(0, this.pausedUntil - nowMs, chat);
-    const window = this.lastSends.length < this.perSecond ? 0 : Math.min(...this.lastSends.map((send) => send.at)) + 1000 + this.marginMs - nowMs;
+    const window = this.lastSends.length < this.perSecond ? 0 : Math.min(...this.lastSends.map((send) => send.at)) + 1000 + WINDOW_MARGIN_MS - nowMs;
     const tokens = this.tokensAvailable(nowMs);
     const spread = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / this.perSecond);
     return Math.max(0, this.pausedUntil - nowMs, window, spread, chat);
@@ -69,9 +66,8 @@ export class SendRateLimiter {
     return (answeredAtMs) => void (send.at = Math.max(send.at, answeredAtMs));
   }
 
-  /** Telegram said "too many requests": nothing goes out before `untilMs`, to any chat, and the second is counted longer. */
+  /** Telegram said "too many requests": nothing goes out before `untilMs`, to any chat. */
   pauseUntil(untilMs: number): void {
-    if (untilMs > this.pausedUntil) this.marginMs = Math.min(WIDEST_WINDOW_MARGIN_MS, this.marginMs + WINDOW_MARGIN_MS);
     this.pausedUntil = Math.max(this.pausedUntil, untilMs);
   }
 

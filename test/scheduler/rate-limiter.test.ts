@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SendRateLimiter, TELEGRAM_SEND_LIMITS, WIDEST_WINDOW_MARGIN_MS, WINDOW_MARGIN_MS } from "../../src/scheduler/rate-limiter.js";
+import { SendRateLimiter, TELEGRAM_SEND_LIMITS, WINDOW_MARGIN_MS } from "../../src/scheduler/rate-limiter.js";
 
 /** Sends to `chats` one after another, each waiting as long as the limiter says, as the dispatcher does. */
 function schedule(limiter: SendRateLimiter, chats: number[], start = 0): number[] {
@@ -81,19 +81,6 @@ describe("send rate limiter", () => {
     limiter.pauseUntil(3000);
     expect(sendAt(limiter, 2, 100)).toBe(3000);
     expect(sendAt(limiter, 1, 100)).toBeGreaterThanOrEqual(3000);
-  });
-
-  it("counts the second longer after each 429, up to a bound", () => {
-    const windowAfter = (pauses: number) => {
-      const limiter = new SendRateLimiter();
-      // Several senders told 429 for the same pause widen it once.
-      for (let i = 1; i <= pauses; i++) for (let j = 0; j < 3; j++) limiter.pauseUntil(i * 1000);
-      const times = schedule(limiter, Array.from({ length: 31 }, (_, i) => i + 1), pauses * 1000);
-      return times[30]! - times[0]!;
-    };
-    expect(windowAfter(1)).toBe(1000 + 2 * WINDOW_MARGIN_MS);
-    expect(windowAfter(2)).toBe(1000 + 3 * WINDOW_MARGIN_MS);
-    expect(windowAfter(10)).toBe(1000 + WIDEST_WINDOW_MARGIN_MS);
   });
 
   it("keeps its limits with many distinct chats over a long time", () => {
