@@ -14,7 +14,7 @@ export interface BenchResults {
   bare_conversation: Record<keyof CeilingFigures, Spread>;
   scheduler_run_ms: Spread;
   rss_mb: number;
-  outbox_throttled: OutboxFigures & { limit_per_s: number; errors_logged: number; repeats: number };
+  outbox_throttled: Record<keyof OutboxFigures, Spread> & { limit_per_s: number; errors_logged: number };
   outbox_unthrottled: Record<keyof OutboxFigures, Spread>;
   history: {
     fill_s: number;
@@ -51,9 +51,10 @@ export function judge(r: BenchResults): Verdict[] {
     atMost("cost per update at 1M bookings ≤ 1.5×", r.history.cost_ratio_1m_bookings.median, 1.5),
     atMost("scheduler run at 1M bookings ≤ 1.5×", r.history.scheduler_cost_ratio_1m_bookings, 1.5),
     below("peak RSS < 200 MB (empty database)", r.rss_mb, 200),
-    atLeast(`outbox ≥ 95 % of ${limit} msg/s`, r.outbox_throttled.msgs_per_s, 0.95 * limit),
-    atMost("outbox duplicates = 0", r.outbox_throttled.duplicates, 0),
-    atMost("outbox losses = 0", r.outbox_throttled.lost, 0),
+    atLeast(`outbox ≥ 95 % of ${limit} msg/s`, r.outbox_throttled.msgs_per_s.median, 0.95 * limit),
+    // Not a single one in any run.
+    atMost("outbox duplicates = 0", r.outbox_throttled.duplicates.max, 0),
+    atMost("outbox losses = 0", r.outbox_throttled.lost.max, 0),
     atLeast("outbox capacity ≥ 2,000 msg/s", r.outbox_unthrottled.msgs_per_s.median, 2000),
   ];
 }
@@ -75,7 +76,8 @@ export function table(r: BenchResults, verdicts: Verdict[]): string {
     ["one-tap / bare grammY", spread(r.one_tap.ratio_to_bare_grammy)],
     ["scheduler run ms (empty)", spread(r.scheduler_run_ms)],
     ["peak RSS MB (empty / with history)", `${fixed(r.rss_mb)} / ${fixed(r.history.rss_mb)}`],
-    ["outbox at 30/s: msgs/s, duplicates, lost, 429s", `${fixed(r.outbox_throttled.msgs_per_s)}, ${r.outbox_throttled.duplicates}, ${r.outbox_throttled.lost}, ${r.outbox_throttled.throttled}`],
+    ["outbox at 30/s: msgs/s", spread(r.outbox_throttled.msgs_per_s)],
+    ["outbox at 30/s: duplicates, lost, 429s (most in a run)", `${r.outbox_throttled.duplicates.max}, ${r.outbox_throttled.lost.max}, ${r.outbox_throttled.throttled.max}`],
     ["outbox unlimited: msgs/s", spread(r.outbox_unthrottled.msgs_per_s)],
     ["history: filled in s", fixed(r.history.fill_s)],
     ["history: mix updates/s", spread(r.history.mix.updates_per_s)],

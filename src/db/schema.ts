@@ -34,6 +34,8 @@ export interface UsersTable {
   notifications: Generated<number>;
   blocked_at: Instant | null;
   practice_nudge_time: LocalTime | null;
+  /** When the planner next writes this person's nudge (see the migration of its name); null without a time. */
+  practice_nudge_plan_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -25,10 +25,12 @@ export async function ensureUser(db: Db, id: number, language: Language, now: Da
   return (await findUser(db, id))!;
 }
 
+/** Changes a person's row; a new practice time (or none) is handed to the nudge planner at once. */
 export async function updateUser(db: Db, id: number, changes: UserUpdate, now: Date): Promise<void> {
+  const planning = "practice_nudge_time" in changes ? { practice_nudge_plan_at: changes.practice_nudge_time ? now.toISOString() : null } : {};
   await db
     .updateTable("users")
-    .set({ ...changes, updated_at: now.toISOString() })
+    .set({ ...changes, ...planning, updated_at: now.toISOString() })
     .where("id", "=", id)
     .execute();
 }

@@ -42,6 +42,8 @@ export interface DispatcherOptions {
   processExists?: (pid: number) => boolean;
   /** Rows claimed per statement. */
   batchSize?: number;
+  /** Requests to Telegram in flight at once, each on its own row (see `SENDS_IN_FLIGHT`). */
+  sendsInFlight?: number;
   sleep?: Sleep;
   limiter?: SendRateLimiter;
 }
@@ -69,6 +71,11 @@ type Bucket = keyof DispatchReport;
 type Verdict = { outcome: Settlement; bucket: Bucket };
 
 const DEFAULT_BATCH_SIZE = 10;
+/**
+ * A request to Telegram takes tens to hundreds of milliseconds, and 30 a second leave 33 ms for
+ * each: one at a time, the outbox could not reach the limit. The rate limiter keeps them within it.
+ */
+export const SENDS_IN_FLIGHT = 8;
 /** The workers of this process, so that it never takes its own live claims for a dead process's. */
 const ownWorkers = new Set<string>();
 /** A claimed row handed back unsent, for the next run (or another worker) to take. */
@@ -88,8 +95,8 @@ const RELEASED: Verdict = { outcome: { state: "pending" }, bucket: "released" };
  * the write that follows the answer. The window is thus the whole round trip to Telegram (up to
  * the send timeout) plus one database write, and a crash there sends that row again once it is
  * released: Telegram has no idempotency key that could tell it "you already have this one".
- * Each worker has one request in flight at a time, so a crash duplicates at most one message per
- * worker. Rows claimed but not yet sent at a crash are not at risk; they only wait to be released.
+ * Each worker has at most `SENDS_IN_FLIGHT` requests in flight, so a crash duplicates at most that
+ * many messages per worker. Rows claimed but not yet sent at a crash are not at risk; they only wait to be released.
  * A request whose answer never came (a timeout) is the same case without a crash: it is retried,
  * and Telegram may have delivered the first one.
  */
@@ -97,6 +104,7 @@ export class OutboxDispatcher {
   readonly workerId: string;
   private readonly deps: SchedulerDeps;
   private readonly batchSize: number;
+  private readonly sendsInFlight: number;
   private readonly sleep: Sleep;
   private readonly limiter: SendRateLimiter;
   private readonly processExists: (pid: number) => boolean;
@@ -108,11 +116,12 @@ export class OutboxDispatcher {
     ownWorkers.add(this.workerId);
     this.processExists = options.processExists ?? processExists;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.sendsInFlight = options.sendsInFlight ?? SENDS_IN_FLIGHT;
     this.sleep = options.sleep ?? abortableSleep;
     this.limiter = options.limiter ?? new SendRateLimiter();
   }
 
-  /** Finishes the message in flight, hands the rest of its batch back, and starts nothing new. */
+  /** Finishes the messages in flight, hands the rest of its batch back, and starts nothing new. */
   stop(): void {
     this.stopping.abort();
   }
@@ -141,18 +150,42 @@ export class OutboxDispatcher {
     const recovered = await releaseStaleClaims(db, this.now(), config.outboxLeaseSeconds * 1000);
     if (recovered > 0) this.deps.logger.warn({ count: recovered }, "outbox rows of a worker that stopped answering taken back");
     report.expired.push(...(await expireOverdue(db, this.now())));
-    while (!this.stopped) {
-      const batch = await claimDue(db, this.workerId, this.now(), this.batchSize);
-      if (batch.length === 0) break;
-      const recipients = await findUsers(db, batch.map((row) => row.recipient_id));
-      for (const row of batch) {
-        const verdict = this.stopped ? RELEASED : await this.deliver(row, recipients.get(row.recipient_id));
-        // deliver() records a sent row itself, at once; a lost row is no longer this worker's.
-        if (verdict.bucket !== "sent" && verdict.bucket !== "lost") await this.settle(row, verdict.outcome);
-        report[verdict.bucket].push(row.id);
-      }
-    }
+    // Rounds until one finds nothing due: a row put back during a round (a 429) is due again.
+    while (!this.stopped && (await this.dispatchRound(report)) > 0);
     return report;
+  }
+
+  /** Sends what is due with several requests in flight, until none is left; returns how many rows it took. */
+  private async dispatchRound(report: DispatchReport): Promise<number> {
+    const { db } = this.deps;
+    let taken = 0;
+    const queue = new ClaimedRows(async () => {
+      if (this.stopped) return [];
+      const batch = await claimDue(db, this.workerId, this.now(), this.batchSize);
+      const recipients = await findUsers(db, batch.map((row) => row.recipient_id));
+      taken += batch.length;
+      return batch.map((row) => ({ row, recipient: recipients.get(row.recipient_id) }));
+    });
+    // One chat's messages go in the order they were due: each waits for the one before it.
+    const chats = new Map<number, Promise<unknown>>();
+    const sender = async () => {
+      for (let next = await queue.take(); next; next = await queue.take()) {
+        const { row, recipient } = next;
+        const before = chats.get(row.recipient_id);
+        const turn = (async () => {
+          await before;
+          const verdict = this.stopped ? RELEASED : await this.deliver(row, recipient);
+          // deliver() records a sent row itself, at once; a lost row is no longer this worker's.
+          if (verdict.bucket !== "sent" && verdict.bucket !== "lost") await this.settle(row, verdict.outcome);
+          report[verdict.bucket].push(row.id);
+        })();
+        chats.set(row.recipient_id, turn);
+        await turn;
+        if (chats.get(row.recipient_id) === turn) chats.delete(row.recipient_id);
+      }
+    };
+    await Promise.all(Array.from({ length: this.sendsInFlight }, sender));
+    return taken;
   }
 
   /** Sends one claimed row, or decides why not. A sent row is already recorded when this returns. */
@@ -160,10 +193,6 @@ export class OutboxDispatcher {
     const { db } = this.deps;
     const skip = this.screen(row, recipient, this.now());
     if (skip) return skip;
-
-    const wait = this.limiter.delayFor(row.recipient_id, this.now().getTime());
-    if (wait > 0) await this.sleep(wait, this.stopping.signal);
-    if (this.stopped) return RELEASED;
 
     let notice: RenderedNotice | null;
     try {
@@ -174,13 +203,23 @@ export class OutboxDispatcher {
     }
     if (!notice) return { outcome: { state: "cancelled", reason: "no longer relevant" }, bucket: "cancelled" };
 
-    // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
-    // in this window, the round trip included, sends the row twice (see the class comment).
-    if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
-    // Spaced from when it really goes: rendering can take a while when the machine is busy.
-    this.limiter.sent(row.recipient_id, this.now().getTime());
+    // Paced at the moment of sending, rendering done: a slow render neither bunches sends up nor
+    // spaces them further. The slot is taken right before the request leaves, in the same turn
+    // as the last look at the limiter, so that sends in flight side by side never share one;
+    // one taken by another send while the claim was renewed means waiting for the next.
+    for (;;) {
+      const wait = this.limiter.delayFor(row.recipient_id, this.now().getTime());
+      if (wait > 0) await this.sleep(wait, this.stopping.signal);
+      if (this.stopped) return RELEASED;
+      if (wait > 0) continue;
+      // From the claim's renewal to the write after Telegram's answer nothing else happens: a crash
+      // in this window, the round trip included, sends the row twice (see the class comment).
+      if ((await confirmClaim(db, row.id, this.workerId, this.now())).kind === "lost") return { outcome: { state: "pending" }, bucket: "lost" };
+      if (this.limiter.delayFor(row.recipient_id, this.now().getTime()) === 0) break;
+    }
+    const answered = this.limiter.sent(row.recipient_id, this.now().getTime());
     try {
-      await this.send(row.recipient_id, notice);
+      await this.send(row.recipient_id, notice).finally(() => answered(this.now().getTime()));
     } catch (err) {
       // A send cut short by a stop is handed back as it was, not counted as a failed attempt.
       // Like a timeout, it may have reached Telegram (see the class comment).
@@ -291,5 +330,31 @@ export class OutboxDispatcher {
 
   private async settle(row: OutboxRow, outcome: Settlement): Promise<void> {
     await settleClaim(this.deps.db, row.id, this.workerId, this.now(), outcome);
+  }
+}
+
+/**
+ * The rows this worker claimed and has yet to hand to a sender, claimed a batch at a time when
+ * they run out (one claim at once, however many senders ask).
+ */
+class ClaimedRows {
+  private readonly rows: { row: OutboxRow; recipient: User | undefined }[] = [];
+  private claiming: Promise<void> | undefined;
+  private exhausted = false;
+
+  constructor(private readonly claim: () => Promise<{ row: OutboxRow; recipient: User | undefined }[]>) {}
+
+  /** The next claimed row, or undefined when nothing more is due. */
+  async take(): Promise<{ row: OutboxRow; recipient: User | undefined } | undefined> {
+    while (this.rows.length === 0 && !this.exhausted) {
+      this.claiming ??= this.claim()
+        .then((batch) => {
+          if (batch.length === 0) this.exhausted = true;
+          this.rows.push(...batch);
+        })
+        .finally(() => (this.claiming = undefined));
+      await this.claiming;
+    }
+    return this.rows.shift();
   }
 }

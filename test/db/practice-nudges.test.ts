@@ -28,21 +28,37 @@ async function nudges() {
 }
 
 describe("planning practice nudges", () => {
-  it("finds the opted-in people through an index and writes their nudges hundreds per statement", async () => {
+  it("reads only the people whose planning moment has come, through an index, a batch at a time", async () => {
     const statements = new StatementLog();
     const logged = await createTestDb({ log: statements.log });
     try {
-      // 3,000 people, a fifth of whom chose a practice time.
+      // 3,000 people, a fifth of whom chose 9:00 for their practice.
       await fillWithHistory(logged.db, { people: 3000, bookings: 0, outbox: 0, idleFlows: 0 }, now);
+      const planned = async () =>
+        Number((await logged.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "practice_nudge").executeTakeFirstOrThrow()).n);
       statements.clear();
 
       await planPracticeNudges(logged.db, now);
-
-      const planned = await logged.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "practice_nudge").executeTakeFirstOrThrow();
-      expect(planned.n).toBe(600);
-      expect(statements.runs.filter((s) => /^insert into "outbox"/.test(s))).toHaveLength(2);
+      expect(await planned()).toBe(600);
+      const reads = () => statements.runs.filter((s) => /^select .* from "users"/.test(s));
+      // 500 and 100 people: the second, short batch ends the run.
+      expect(reads()).toHaveLength(2);
       const read = statements.statements().find((s) => /^select .* from "users"/.test(s.sql))!;
-      expect((await queryPlan(logged.db, read))[0]).toBe("SEARCH users USING INDEX users_practice_nudge (practice_nudge_time>?)");
+      expect(await queryPlan(logged.db, read)).toEqual(["SEARCH users USING INDEX users_nudge_plan (practice_nudge_plan_at<?)"]);
+
+      // Every nudge is written: a run reads nobody and writes nothing.
+      statements.clear();
+      await planPracticeNudges(logged.db, new Date(now.getTime() + 60_000));
+      expect(statements.runs).toHaveLength(1);
+      expect(await planned()).toBe(600);
+
+      // Tomorrow at 9:00 (the time they all chose) theirs fall due, and the day after's are written.
+      statements.clear();
+      await planPracticeNudges(logged.db, new Date("2026-11-24T04:00:00Z"));
+      expect(reads()).toHaveLength(2);
+      expect(await planned()).toBe(1200);
+      const dueAt = await logged.db.selectFrom("outbox").select("due_at").distinct().orderBy("due_at").execute();
+      expect(dueAt.map((r) => r.due_at)).toEqual(["2026-11-24T04:00:00.000Z", "2026-11-25T04:00:00.000Z"]);
     } finally {
       await logged.cleanup();
     }

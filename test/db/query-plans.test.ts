@@ -149,5 +149,12 @@ describe("what grows with the data", () => {
       "LIST SUBQUERY 1",
       "SEARCH outbox USING COVERING INDEX outbox_due (state=? AND due_at<?)",
     ]);
+    // The nudge planner reads only the people whose moment has come, not everyone with a time.
+    const planning = run.find((s) => /^select .* from "users" where "practice_nudge_plan_at" <= \?/.test(s.sql))!;
+    expect(await queryPlan(h.db, planning)).toEqual(["SEARCH users USING INDEX users_nudge_plan (practice_nudge_plan_at<?)"]);
+    // Forgetting deletes a bounded batch found through an index.
+    const forgetting = run.filter((s) => /^delete from "(outbox|conversation_state)" where .* limit \?\)$/.test(s.sql));
+    expect(forgetting).toHaveLength(2);
+    for (const statement of forgetting) expect((await queryPlan(h.db, statement)).join("\n")).toMatch(/USING (COVERING )?INDEX (outbox_due|conversation_state_updated)/);
   });
 });

@@ -4,6 +4,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
+import { ABANDONED_FLOW_DAYS } from "../../src/db/conversation-state.js";
 import { updateUser } from "../../src/db/users.js";
 import { insertOutboxRow } from "../support/fixtures.js";
 import { createLogger } from "../../src/logger.js";
@@ -56,6 +57,26 @@ describe("the scheduler's cron job", () => {
     scheduler = undefined;
     await vi.advanceTimersByTimeAsync(30_000);
     expect(fired).toHaveLength(1);
+  });
+
+  it("forgets what has passed once a minute, not on every tick", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+    const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n(), renderers: noticeRenderers };
+    const abandon = (key: string) =>
+      store.db.insertInto("conversation_state").values({ key, value: "{}", updated_at: new Date(Date.now() - (ABANDONED_FLOW_DAYS + 1) * 86_400_000).toISOString() }).execute();
+    const flows = async () => (await store.db.selectFrom("conversation_state").select("key").orderBy("key").execute()).map((r) => r.key);
+    await abandon("chat:1");
+
+    scheduler = startScheduler(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await flows()).toEqual([]);
+
+    // Ticks within the minute leave a flow abandoned meanwhile; the first tick past it forgets it.
+    await abandon("chat:2");
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(await flows()).toEqual(["chat:2"]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await flows()).toEqual([]);
   });
 
   it("starts no second run during a long one, and says nothing of the ticks it skips", async () => {

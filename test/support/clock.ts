@@ -19,4 +19,14 @@ export class TestClock implements Clock {
   advance(ms: number): void {
     this.current += ms;
   }
+
+  /**
+   * A sleep for the code under test: time passes on this clock, and sleeps side by side overlap
+   * rather than add up. Time moves only once the work already under way has had its turn.
+   */
+  readonly sleep = async (ms: number): Promise<void> => {
+    const until = this.current + ms;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.current = Math.max(this.current, until);
+  };
 }

@@ -88,6 +88,7 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
 
   const people = Array.from({ length: volume.people }, (_, i) => {
     const id = firstId + i;
+    const nudgeTime = volume.nudgeEveryone || i % 5 === 0 ? NUDGE_TIMES[i % NUDGE_TIMES.length]! : null;
     return {
       id,
       language: i % 2 === 0 ? ("kk" as const) : ("ru" as const),
@@ -102,7 +103,9 @@ export async function fillWithHistory(db: Db, volume: Volume, now: Date): Promis
       consent_at: at,
       registered_at: at,
       blocked_at: null,
-      practice_nudge_time: volume.nudgeEveryone || i % 5 === 0 ? NUDGE_TIMES[i % NUDGE_TIMES.length]! : null,
+      practice_nudge_time: nudgeTime,
+      // As the bot leaves it: planned at the scheduler's next run.
+      practice_nudge_plan_at: nudgeTime ? at : null,
       created_at: at,
       updated_at: at,
     };
