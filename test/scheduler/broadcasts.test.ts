@@ -242,7 +242,7 @@ function sentToPeople(): number {
 
 /** Lets the dispatcher send `count` messages of the queue, then stops it; returns how many went. */
 async function dispatcherSending(count: number): Promise<number> {
-  const few = new OutboxDispatcher(deps, { sleep: async (ms) => clock.advance(ms), batchSize: count });
+  const few = new OutboxDispatcher(deps, { sleep: async (ms) => clock.advance(ms), batchSize: count, sendsInFlight: 1 });
   const stopAfter = em.onChange(() => {
     if (sentToPeople() >= count) few.stop();
   });
