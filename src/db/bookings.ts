@@ -18,6 +18,7 @@ import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
 import type { Db } from "./database.js";
+import { isUniqueViolation } from "./dialect.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
 import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 
@@ -340,9 +341,9 @@ export function calendarUid(booking: Pick<Booking, "id" | "calendar_uid">): stri
   return booking.calendar_uid ?? bookingEventUid(booking.id);
 }
 
-/** Whether an error is SQLite refusing a second live booking of the same specialist and start. */
+/** Whether an error is the database refusing a second live booking of the same specialist and start. */
 export function isSlotTaken(err: unknown): boolean {
-  return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
+  return isUniqueViolation(err, "bookings");
 }
 
 function detailsQuery(db: Db) {
