@@ -31,7 +31,7 @@ async function nudgesFor(userId: number) {
 
 describe("the scheduler's cron job", () => {
   it("runs at once, then every ten seconds in Almaty time, planning nudges each time", async () => {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
     await registerUser(store.db, 301);
     await updateUser(store.db, 301, { practice_nudge_time: "20:00" }, new Date());
     const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n(), renderers: noticeRenderers };
@@ -59,7 +59,7 @@ describe("the scheduler's cron job", () => {
   });
 
   it("starts no second run during a long one, and says nothing of the ticks it skips", async () => {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
     await registerUser(store.db, 303);
     await updateUser(store.db, 303, { practice_nudge_time: "12:00" }, new Date());
     await insertOutboxRow(store.db, { kind: "practice_nudge", recipientId: 303, dueAt: "2026-11-23T05:00:00Z" });
