@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Language } from "../domain/language.js";
 import type { Db } from "./database.js";
 import type { User, UserUpdate } from "./schema.js";
@@ -73,6 +72,6 @@ export async function countAnonymously(db: Db, metric: string, day: string): Pro
   await db
     .insertInto("anonymous_counts")
     .values({ metric, day, count: 1 })
-    .onConflict((oc) => oc.columns(["metric", "day"]).doUpdateSet({ count: sql`count + 1` }))
+    .onConflict((oc) => oc.columns(["metric", "day"]).doUpdateSet((eb) => ({ count: eb("anonymous_counts.count", "+", 1) })))
     .execute();
 }
