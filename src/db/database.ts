@@ -24,6 +24,14 @@ import type { Database } from "./schema.js";
 export type Db = Kysely<Database>;
 
 /**
+ * Runs `work` in a transaction: a new one, or the caller's when `db` is one already, so that a
+ * step that is one transaction on its own can also be part of a larger one.
+ */
+export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
  * Opens the database named by the configuration: an SQLite file (the embedded default) or a
  * PostgreSQL server; the rest of the code only sees `Kysely<Database>`. `log` sees every
  * statement run, with its parameters.
