@@ -57,21 +57,16 @@ export function openDatabase(config: DatabaseConfig, options: { log?: LogConfig 
 const POOL_SIZE = 10;
 
 function openPostgres(url: string, options: { log?: LogConfig }): Db {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: { getTypeParser } });
+  // Numbers come back as numbers, as they do from SQLite: Telegram's ids are `bigint` columns and
+  // `count(*)` is a `bigint`, which pg would return as strings; both stay far below 2^53. An
+  // average is `numeric`. Timestamps are text on both, so no date is parsed.
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   // An idle connection the server dropped (a restart, a failover) is left out of the pool; the
   // next query opens another. Unheard, the pool's error would stop the process.
   pool.on("error", () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
-}
-
-/**
- * Numbers come back as numbers, as they do from SQLite: Telegram's ids are `bigint` columns and
- * `count(*)` is a `bigint`, which pg would return as strings; both stay far below 2^53. An
- * average is `numeric`. Timestamps are text on both, so no date parsing is involved.
- */
-function getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
-  if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
-  return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
 }
 
 /** Distinct statements kept prepared; past this many the memory starts afresh. */

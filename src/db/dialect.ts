@@ -1,4 +1,5 @@
 import { PostgresAdapter, type Kysely } from "kysely";
+import type { Database } from "./schema.js";
 
 /**
  * What differs between the two databases the bot runs on, in one place: which one a handle
@@ -8,7 +9,7 @@ import { PostgresAdapter, type Kysely } from "kysely";
 export type DialectName = "sqlite" | "postgres";
 
 /** The database behind a handle, a transaction or a migration's `Kysely<any>`. */
-export function dialectOf(db: Kysely<any>): DialectName {
+export function dialectOf(db: Kysely<Database> | Kysely<Record<string, never>>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
