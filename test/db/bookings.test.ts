@@ -28,6 +28,7 @@ const STAFF_TELEGRAM_ID = 777_000;
 // Tuesday 24 November, 10:00 Almaty; the psychologist's slots are 50 minutes long.
 const TUE_10 = new Date("2026-11-24T05:00:00Z");
 const TUE_10_50 = new Date("2026-11-24T05:50:00Z");
+const TUE_11_40 = new Date("2026-11-24T06:40:00Z");
 
 let store: TestDb;
 let db: Db;
@@ -81,9 +82,17 @@ describe("bookSlot", () => {
     expect(await db.selectFrom("outbox").select("booking_id").distinct().execute()).toEqual([{ booking_id: live[0]!.id }]);
   });
 
-  it("holds the limit of upcoming bookings when one person books three times at the same moment", async () => {
-    const TUE_11_40 = new Date("2026-11-24T06:40:00Z");
-    const results = await Promise.all([TUE_10, TUE_10_50, TUE_11_40].map((at) => bookSlot(db, request(1, at), POLICY, NOW)));
+  it("holds the limit of upcoming bookings when one person books three psychologists at the same moment", async () => {
+    const others = [];
+    for (const weekday of [2, 3] as const) {
+      others.push(await insertSpecialist(db, { centerId: "medeu-1", service: "psychologist", slotMinutes: 50, hours: [{ start: "10:00", end: "13:00" }], weekdays: [weekday] }));
+    }
+    const WED_10 = new Date("2026-11-25T05:00:00Z");
+    const results = await Promise.all([
+      bookSlot(db, request(1, TUE_10), POLICY, NOW),
+      bookSlot(db, request(1, TUE_11_40, others[0]), POLICY, NOW),
+      bookSlot(db, request(1, WED_10, others[1]), POLICY, NOW),
+    ]);
     expect(results.map((r) => r.kind).sort()).toEqual(["booked", "booked", "limit"]);
     expect(await liveBookings()).toHaveLength(2);
   });
