@@ -397,7 +397,9 @@ describe("the outbox dispatcher", () => {
       }
       const report = await dispatcher({}, { db: logged }).dispatchDue();
       expect(report.sent).toHaveLength(4);
-      expect(statements.filter((s) => /from "users"/.test(s))).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
+      // PostgreSQL numbers its parameters ($1, $2 …) where SQLite writes "?".
+      const read = statements.filter((s) => /from "users"/.test(s)).map((s) => s.replace(/\$\d+/g, "?"));
+      expect(read).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
     } finally {
       await logged.destroy();
     }

@@ -88,16 +88,17 @@ export interface TestDb {
 }
 
 /**
- * A fresh database with every migration applied: an SQLite file, or a database of its own on
- * the PostgreSQL server that `TEST_DATABASE_URL` names. `log` sees every statement run on it.
+ * A fresh database with every migration applied (none when `empty`): an SQLite file, or a
+ * database of its own on the PostgreSQL server that `TEST_DATABASE_URL` names. `log` sees every
+ * statement run on it.
  */
-export async function createTestDb(options: { log?: LogConfig } = {}): Promise<TestDb> {
+export async function createTestDb(options: { log?: LogConfig; empty?: boolean } = {}): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "jastar-test-"));
   const path = join(dir, "jastar.db");
-  const server = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
+  const server = TEST_DATABASE_URL ? await createPostgresDatabase({ empty: options.empty }) : undefined;
   const config: DatabaseConfig = server ? { dialect: "postgres", url: server.url } : { dialect: "sqlite", path };
-  const db = openDatabase(config, options);
-  await migrateToLatest(db);
+  const db = openDatabase(config, { log: options.log });
+  if (!options.empty) await migrateToLatest(db);
   return {
     db,
     config,

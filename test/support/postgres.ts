@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { projectRoot } from "../../src/paths.js";
@@ -62,9 +63,13 @@ function migratedTemplate(): Promise<string> {
 
 let created = 0;
 
-/** A new database copied from the migrated template; `drop` removes it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new database, copied from the migrated template unless it is to start `empty`; `drop` removes it. */
+export async function createPostgresDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `jastar_test_${process.pid}_${++created}_${Date.now().toString(36)}`;
-  await server().query(`create database ${name} template ${await migratedTemplate()}`);
+  const template = options.empty ? "template0" : await migratedTemplate();
+  await server().query(`create database ${name} template ${template}`);
   return { url: urlOf(name), drop: async () => void (await server().query(`drop database if exists ${name} with (force)`)) };
 }
+
+/** A test of what only PostgreSQL does (its advisory locks); the SQLite run skips it. */
+export const itOnPostgres = TEST_DATABASE_URL ? it : it.skip;
