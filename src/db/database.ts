@@ -5,11 +5,13 @@ import {
   CompiledQuery,
   Kysely,
   PostgresDialect,
+  PostgresQueryCompiler,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
   SqliteQueryCompiler,
   type DatabaseConnection,
+  type DataTypeNode,
   type LogConfig,
   type QueryCompiler,
   type SelectModifierNode,
@@ -66,7 +68,23 @@ function openPostgres(url: string, options: { log?: LogConfig }): Db {
   // An idle connection the server dropped (a restart, a failover) is left out of the pool; the
   // next query opens another. Unheard, the pool's error would stop the process.
   pool.on("error", () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
+  return new Kysely<Database>({ dialect: new AppPostgresDialect({ pool }), log: options.log });
+}
+
+/**
+ * kysely's PostgreSQL dialect, where a column declared `integer` is a `bigint`: SQLite's
+ * integers are 64-bit, and an id read from a button, however large, must compare with a column
+ * as it does there rather than fail as out of range.
+ */
+class AppPostgresDialect extends PostgresDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new (class extends PostgresQueryCompiler {
+      protected override visitDataType(node: DataTypeNode): void {
+        if (node.dataType === "integer") this.append("bigint");
+        else super.visitDataType(node);
+      }
+    })();
+  }
 }
 
 /** Distinct statements kept prepared; past this many the memory starts afresh. */

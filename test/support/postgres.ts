@@ -28,16 +28,19 @@ function server(): pg.Pool {
 
 /**
  * A database with every migration applied, which each test's database copies: copying a
- * template is much cheaper than migrating anew. Named after the migrations' contents, so that
- * a changed migration makes a new one; the first test process to need it builds it, under an
+ * template is much cheaper than migrating anew. Named after the migrations' contents and the
+ * dialect's code, so that a change to either makes a new one; the first test process to need it builds it, under an
  * advisory lock that the others wait on.
  */
 let template: Promise<string> | undefined;
 function migratedTemplate(): Promise<string> {
   template ??= (async () => {
-    const folder = join(projectRoot(), "migrations");
+    const root = projectRoot();
+    const folder = join(root, "migrations");
     const hash = createHash("sha256");
     for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
+    // How the schema is compiled for PostgreSQL counts too.
+    hash.update(readFileSync(join(root, "src", "db", "database.ts")));
     const name = `jastar_template_${hash.digest("hex").slice(0, 16)}`;
     const client = await server().connect();
     try {
