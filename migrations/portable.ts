@@ -8,7 +8,8 @@ import { dialectOf } from "../src/db/dialect.js";
  *
  * - `id`: numbered by the database and never reused (AUTOINCREMENT, an identity column);
  * - `telegramId`: a Telegram user or chat id, and every column that refers to `users.id`; they
- *   outgrow 32 bits, which PostgreSQL's `integer` is (SQLite's is 64);
+ *   outgrow 32 bits (`bigint`; the PostgreSQL dialect also makes every `integer` column 64-bit,
+ *   as SQLite's are, but a Telegram id says so itself);
  * - `fraction`: a floating-point number (a map coordinate, a score);
  * - `instant`: an ISO-8601 instant in UTC, text on both, compared as text.
  *
