@@ -1,10 +1,12 @@
 import { sql, type Kysely } from "kysely";
+import { columns } from "./portable.js";
 
 // Migrations take Kysely<any>: they describe the schema as it was on their day, not as the code sees it now.
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey()) // Telegram user id
+    .addColumn("id", col.telegramId, (c) => c.primaryKey()) // Telegram user id
     .addColumn("language", "text", (c) => c.notNull())
     .addColumn("name", "text")
     .addColumn("age", "integer")
@@ -13,19 +15,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("phone", "text")
     .addColumn("occupation", "text")
     .addColumn("consent_version", "text")
-    .addColumn("consent_at", "text")
-    .addColumn("registered_at", "text")
+    .addColumn("consent_at", col.instant)
+    .addColumn("registered_at", col.instant)
     .addColumn("notifications", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("blocked_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("blocked_at", col.instant)
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("conversation_state")
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .execute();
 
   // What must outlive an erased account for the city's figures, without saying whose it was.

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from "kysely";
+import { columns } from "./portable.js";
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("centers")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -13,24 +15,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("hours_ru", "text", (c) => c.notNull())
     .addColumn("open_24_7", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("phone", "text")
-    .addColumn("latitude", "real", (c) => c.notNull())
-    .addColumn("longitude", "real", (c) => c.notNull())
+    .addColumn("latitude", col.fraction, (c) => c.notNull())
+    .addColumn("longitude", col.fraction, (c) => c.notNull())
     // 1 while the address, phone or map point is a stand-in an administrator must replace.
     .addColumn("placeholder", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema
     .createTable("specialists")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("center_id", "text", (c) => c.notNull().references("centers.id"))
     .addColumn("service", "text", (c) => c.notNull())
     .addColumn("display_name", "text", (c) => c.notNull())
-    .addColumn("telegram_id", "integer", (c) => c.unique())
+    .addColumn("telegram_id", col.telegramId, (c) => c.unique())
     .addColumn("slot_minutes", "integer", (c) => c.notNull())
     .addColumn("online", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
     .execute();
   await sql`create index specialists_service on specialists (service, active)`.execute(db);
 
@@ -46,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A date's own hours ("hours", one row per range) or a day off ("off", no times).
   await db.schema
     .createTable("specialist_overrides")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("specialist_id", "integer", (c) => c.notNull().references("specialists.id").onDelete("cascade"))
     .addColumn("date", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
@@ -57,11 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("blocked_times")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("specialist_id", "integer", (c) => c.notNull().references("specialists.id").onDelete("cascade"))
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", col.instant, (c) => c.notNull())
+    .addColumn("ends_at", col.instant, (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
     .execute();
   await sql`create index blocked_times_specialist on blocked_times (specialist_id, starts_at)`.execute(db);
 
@@ -69,28 +71,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("staff_invites")
     .addColumn("token", "text", (c) => c.primaryKey())
     .addColumn("specialist_id", "integer", (c) => c.notNull().references("specialists.id").onDelete("cascade"))
-    .addColumn("created_by", "integer", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("expires_at", "text", (c) => c.notNull())
-    .addColumn("used_at", "text")
-    .addColumn("used_by", "integer")
+    .addColumn("created_by", col.telegramId, (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("expires_at", col.instant, (c) => c.notNull())
+    .addColumn("used_at", col.instant)
+    .addColumn("used_by", col.telegramId)
     .execute();
 
   await db.schema
     .createTable("bookings")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     // Kept without its person after /deleteme, so the city's consultation count stays right.
-    .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("user_id", col.telegramId, (c) => c.references("users.id").onDelete("set null"))
     .addColumn("specialist_id", "integer", (c) => c.notNull().references("specialists.id"))
     .addColumn("service", "text", (c) => c.notNull())
     .addColumn("center_id", "text", (c) => c.notNull().references("centers.id"))
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", col.instant, (c) => c.notNull())
+    .addColumn("ends_at", col.instant, (c) => c.notNull())
     .addColumn("mode", "text", (c) => c.notNull())
     .addColumn("topic", "text")
     .addColumn("status", "text", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .addColumn("cancelled_by", "text")
     .addColumn("replaced_by", "integer")
     .addColumn("feedback_score", "integer")

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { columns, continueIds, createCapacityGuard } from "./portable.js";
 
 /**
  * Events and festivals, with tea-talk sessions as events of their own category: one table of
@@ -7,9 +8,10 @@ import { sql, type Kysely } from "kysely";
  * outbox, and the buttons already sent, keep naming the same rows.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("events")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("category", "text", (c) =>
       c.notNull().check(sql`category in ('festival', 'concert', 'sport', 'education', 'volunteering', 'teatalk')`),
     )
@@ -19,24 +21,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("center_id", "text", (c) => c.references("centers.id"))
     .addColumn("venue_kk", "text")
     .addColumn("venue_ru", "text")
-    .addColumn("latitude", "real")
-    .addColumn("longitude", "real")
+    .addColumn("latitude", col.fraction)
+    .addColumn("longitude", col.fraction)
     .addColumn("district", "text", (c) => c.notNull())
     .addColumn("title_kk", "text", (c) => c.notNull())
     .addColumn("title_ru", "text", (c) => c.notNull())
     .addColumn("description_kk", "text")
     .addColumn("description_ru", "text")
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", col.instant, (c) => c.notNull())
+    .addColumn("ends_at", col.instant, (c) => c.notNull())
     // Null: as many as come (an open-air festival).
     .addColumn("capacity", "integer", (c) => c.check(sql`capacity >= 1`))
     // The organiser: a specialist of the centers, someone named in free text, or a linked account.
     .addColumn("host_specialist_id", "integer", (c) => c.references("specialists.id"))
     .addColumn("host_name", "text")
-    .addColumn("host_telegram_id", "integer")
+    .addColumn("host_telegram_id", col.telegramId)
     .addColumn("status", "text", (c) => c.notNull().defaultTo("scheduled").check(sql`status in ('scheduled', 'cancelled')`))
     .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
     .addCheckConstraint("events_period", sql`ends_at > starts_at`)
     .addCheckConstraint("events_place", sql`center_id is not null or (venue_kk is not null and venue_ru is not null)`)
     .addCheckConstraint("events_level", sql`(category = 'teatalk') = (level is not null)`)
@@ -53,17 +55,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("event_signups")
     // The id is also the order of the waitlist: whoever signed up first is offered first.
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("event_id", "integer", (c) => c.notNull().references("events.id").onDelete("cascade"))
     // Kept without its person after /deleteme, so the city's attendance figures stay right.
-    .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("user_id", col.telegramId, (c) => c.references("users.id").onDelete("set null"))
     .addColumn("status", "text", (c) =>
       c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'offered', 'cancelled', 'attended', 'no_show')`),
     )
     // Until when an offered seat is held; kept afterwards, so a late "accept" can be told it lapsed.
-    .addColumn("offer_expires_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("offer_expires_at", col.instant)
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .addCheckConstraint("event_signups_offer_deadline", sql`status <> 'offered' or offer_expires_at is not null`)
     .execute();
 
@@ -75,12 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into event_signups (id, event_id, user_id, status, offer_expires_at, created_at, updated_at)
     select id, session_id, user_id, status, offer_expires_at, created_at, updated_at from teatalk_signups`.execute(db);
   // New rows continue after the moved ones, even where the last old ones had been deleted.
-  for (const [from, to] of [["teatalk_sessions", "events"], ["teatalk_signups", "event_signups"]] as const) {
-    await sql`insert into sqlite_sequence (name, seq) select ${to}, 0
-      where not exists (select 1 from sqlite_sequence where name = ${to})`.execute(db);
-    await sql`update sqlite_sequence set seq = max(seq, coalesce((select seq from sqlite_sequence where name = ${from}), 0))
-      where name = ${to}`.execute(db);
-  }
+  await continueIds(db, "events", "teatalk_sessions");
+  await continueIds(db, "event_signups", "teatalk_signups");
   await db.schema.dropTable("teatalk_signups").execute();
   await db.schema.dropTable("teatalk_sessions").execute();
 
@@ -91,38 +89,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index event_signups_user on event_signups (user_id, status)`.execute(db);
   await sql`create index event_signups_offers on event_signups (status, offer_expires_at)`.execute(db);
 
-  // The last guard of the capacity: no sign-up takes a seat (confirmed or offered) beyond it,
-  // whatever the code above it does.
-  // An event without a capacity is never full: comparing with null is not true.
-  const full = sql`(select count(*) from event_signups
-      where event_id = new.event_id and status in ('confirmed', 'offered'))
-    >= (select capacity from events where id = new.event_id)`;
-  await sql`create trigger event_signups_capacity_insert before insert on event_signups
-    when new.status in ('confirmed', 'offered') and ${full}
-    begin select raise(abort, 'event full'); end`.execute(db);
-  await sql`create trigger event_signups_capacity_update before update of status on event_signups
-    when new.status in ('confirmed', 'offered') and old.status not in ('confirmed', 'offered') and ${full}
-    begin select raise(abort, 'event full'); end`.execute(db);
+  // The last guard of the capacity; an event without a capacity is never full.
+  await createCapacityGuard(db, { signups: "event_signups", parent: "events", parentId: "event_id", message: "event full" });
 }
 
 /** Back to tea-talk tables only: the other events and their sign-ups have no place there and go. */
 export async function down(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("teatalk_sessions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("center_id", "text", (c) => c.notNull().references("centers.id"))
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", col.instant, (c) => c.notNull())
+    .addColumn("ends_at", col.instant, (c) => c.notNull())
     .addColumn("level", "text", (c) => c.notNull().check(sql`level in ('beginner', 'intermediate', 'advanced')`))
     .addColumn("host_specialist_id", "integer", (c) => c.references("specialists.id"))
     .addColumn("host_name", "text")
-    .addColumn("host_telegram_id", "integer")
+    .addColumn("host_telegram_id", col.telegramId)
     .addColumn("capacity", "integer", (c) => c.notNull().check(sql`capacity between 1 and 40`))
     .addColumn("topic_kk", "text", (c) => c.notNull())
     .addColumn("topic_ru", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull().defaultTo("scheduled").check(sql`status in ('scheduled', 'cancelled')`))
     .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
     .addCheckConstraint("teatalk_sessions_period", sql`ends_at > starts_at`)
     .addCheckConstraint("teatalk_sessions_host", sql`host_specialist_id is not null or host_name is not null`)
     .execute();
@@ -130,15 +119,15 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`create index teatalk_sessions_host on teatalk_sessions (host_telegram_id, starts_at)`.execute(db);
   await db.schema
     .createTable("teatalk_signups")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("session_id", "integer", (c) => c.notNull().references("teatalk_sessions.id").onDelete("cascade"))
-    .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("user_id", col.telegramId, (c) => c.references("users.id").onDelete("set null"))
     .addColumn("status", "text", (c) =>
       c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'offered', 'cancelled', 'attended', 'no_show')`),
     )
-    .addColumn("offer_expires_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("offer_expires_at", col.instant)
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .addCheckConstraint("teatalk_signups_offer_deadline", sql`status <> 'offered' or offer_expires_at is not null`)
     .execute();
   await sql`insert into teatalk_sessions (id, center_id, starts_at, ends_at, level, host_specialist_id, host_name,
@@ -149,6 +138,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`insert into teatalk_signups (id, session_id, user_id, status, offer_expires_at, created_at, updated_at)
     select u.id, u.event_id, u.user_id, u.status, u.offer_expires_at, u.created_at, u.updated_at
     from event_signups u join events e on e.id = u.event_id where e.category = 'teatalk'`.execute(db);
+  await continueIds(db, "teatalk_sessions");
+  await continueIds(db, "teatalk_signups");
   await db.schema.dropTable("event_signups").execute();
   await db.schema.dropTable("events").execute();
   await sql`create unique index teatalk_signups_one_per_person on teatalk_signups (session_id, user_id)
@@ -156,13 +147,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`create index teatalk_signups_session on teatalk_signups (session_id, status, id)`.execute(db);
   await sql`create index teatalk_signups_user on teatalk_signups (user_id, status)`.execute(db);
   await sql`create index teatalk_signups_offers on teatalk_signups (status, offer_expires_at)`.execute(db);
-  const full = sql`(select count(*) from teatalk_signups
-      where session_id = new.session_id and status in ('confirmed', 'offered'))
-    >= (select capacity from teatalk_sessions where id = new.session_id)`;
-  await sql`create trigger teatalk_signups_capacity_insert before insert on teatalk_signups
-    when new.status in ('confirmed', 'offered') and ${full}
-    begin select raise(abort, 'teatalk session full'); end`.execute(db);
-  await sql`create trigger teatalk_signups_capacity_update before update of status on teatalk_signups
-    when new.status in ('confirmed', 'offered') and old.status not in ('confirmed', 'offered') and ${full}
-    begin select raise(abort, 'teatalk session full'); end`.execute(db);
+  await createCapacityGuard(db, { signups: "teatalk_signups", parent: "teatalk_sessions", parentId: "session_id", message: "teatalk session full" });
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { columns } from "./portable.js";
 
 /**
  * Youth NGO project teams that work with the centers, and the people who asked to join them.
@@ -7,9 +8,10 @@ import { sql, type Kysely } from "kysely";
  * the person erases their data.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("teams")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("name_kk", "text", (c) => c.notNull())
     .addColumn("name_ru", "text", (c) => c.notNull())
     .addColumn("description_kk", "text", (c) => c.notNull())
@@ -17,22 +19,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("category", "text", (c) => c.notNull().check(sql`category in ('ecology', 'patriotic', 'volunteer', 'other')`))
     .addColumn("district", "text")
     .addColumn("center_id", "text", (c) => c.references("centers.id"))
-    .addColumn("coordinator_id", "integer")
+    .addColumn("coordinator_id", col.telegramId)
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("teams_coordinator").on("teams").column("coordinator_id").execute();
 
   await db.schema
     .createTable("team_members")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("team_id", "integer", (c) => c.notNull().references("teams.id").onDelete("cascade"))
-    .addColumn("user_id", "integer", (c) => c.notNull())
+    .addColumn("user_id", col.telegramId, (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('requested', 'member', 'declined', 'left')`))
     .addColumn("message", "text", (c) => c.check(sql`length(message) <= 300`))
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("updated_at", col.instant, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex("team_members_live")

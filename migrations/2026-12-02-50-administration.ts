@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { columns } from "./portable.js";
 
 /**
  * The city's administration: who administers which center, and the log of every administrative
@@ -7,9 +8,10 @@ import { sql, type Kysely } from "kysely";
  * administrator can see who changed what, and when.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("center_admins")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("telegram_id", "integer", (c) => c.notNull())
     .addColumn("center_id", "text", (c) => c.notNull().references("centers.id"))
     .addColumn("granted_by", "integer", (c) => c.notNull())
@@ -26,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_id", "integer", (c) => c.notNull())
     .addColumn("action", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
+import { columns, replaceTable } from "./portable.js";
 
 /**
  * Invite links for center administrators: each names the center the person will administer.
@@ -37,6 +38,7 @@ interface Shape {
 
 /** The table with these constraints, holding the rows `keep` selects. */
 async function rebuild(db: Kysely<any>, shape: Shape): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("staff_invites_next")
     .addColumn("token", "text", (c) => c.primaryKey())
@@ -46,15 +48,15 @@ async function rebuild(db: Kysely<any>, shape: Shape): Promise<void> {
     .addColumn("center_id", "text", (c) => c.references("centers.id"))
     .addColumn("partner_id", "integer")
     .addColumn("team_id", "integer")
-    .addColumn("created_by", "integer", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("expires_at", "text", (c) => c.notNull())
-    .addColumn("used_at", "text")
-    .addColumn("used_by", "integer")
+    .addColumn("created_by", col.telegramId, (c) => c.notNull())
+    .addColumn("created_at", col.instant, (c) => c.notNull())
+    .addColumn("expires_at", col.instant, (c) => c.notNull())
+    .addColumn("used_at", col.instant)
+    .addColumn("used_by", col.telegramId)
     .addCheckConstraint("staff_invites_target", shape.targets)
     .execute();
-  const columns = sql.raw("token, kind, specialist_id, host_name, center_id, partner_id, team_id, created_by, created_at, expires_at, used_at, used_by");
-  await sql`insert into staff_invites_next (${columns}) select ${columns} from staff_invites where ${shape.keep}`.execute(db);
+  const names = sql.raw("token, kind, specialist_id, host_name, center_id, partner_id, team_id, created_by, created_at, expires_at, used_at, used_by");
+  await sql`insert into staff_invites_next (${names}) select ${names} from staff_invites where ${shape.keep}`.execute(db);
   await db.schema.dropTable("staff_invites").execute();
-  await db.schema.alterTable("staff_invites_next").renameTo("staff_invites").execute();
+  await replaceTable(db, "staff_invites_next", "staff_invites");
 }

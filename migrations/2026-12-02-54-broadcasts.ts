@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { columns } from "./portable.js";
 
 /**
  * Broadcasts: a message from the city or a center to a segment of young people, and who it is
@@ -9,9 +10,10 @@ import { sql, type Kysely } from "kysely";
  * are kept with the outcomes, so the progress is read without counting every recipient.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const col = columns(db);
   await db.schema
     .createTable("broadcasts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", col.id)
     .addColumn("created_by", "integer", (c) => c.notNull())
     .addColumn("sender_language", "text", (c) => c.notNull())
     .addColumn("center_id", "text", (c) => c.references("centers.id"))

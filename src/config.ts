@@ -16,7 +16,10 @@ const storeSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^sqlite:.+/, "must look like sqlite:PATH (for example sqlite:./data/jastar.db)")
+    .regex(
+      /^(sqlite:.+|postgres(ql)?:\/\/.+)/,
+      "must look like sqlite:PATH (for example sqlite:./data/jastar.db) or postgres://USER:PASSWORD@HOST:PORT/DATABASE",
+    )
     .default("sqlite:./data/jastar.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -67,9 +70,12 @@ export const DEFAULT_WEBHOOK_PORT = 8080;
 /** The names of every environment variable the bot reads. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
 
+/** An SQLite file on this machine (the embedded default), or a PostgreSQL server that several instances share. */
+export type DatabaseConfig = { dialect: "sqlite"; path: string } | { dialect: "postgres"; url: string };
+
 /** Where the data lives and how much to log: all that `migrate` and `seed` need. */
 export type StoreConfig = {
-  database: { dialect: "sqlite"; path: string };
+  database: DatabaseConfig;
   logLevel: z.infer<typeof storeSchema>["LOG_LEVEL"];
 };
 
@@ -124,7 +130,9 @@ function parseEnv<S extends z.ZodType>(shape: S, env: NodeJS.ProcessEnv): z.infe
 }
 
 function storeConfigOf(c: z.infer<typeof storeSchema>): StoreConfig {
-  return { database: { dialect: "sqlite", path: c.DATABASE_URL.slice("sqlite:".length) }, logLevel: c.LOG_LEVEL };
+  const url = c.DATABASE_URL;
+  const database: DatabaseConfig = url.startsWith("sqlite:") ? { dialect: "sqlite", path: url.slice("sqlite:".length) } : { dialect: "postgres", url };
+  return { database, logLevel: c.LOG_LEVEL };
 }
 
 /**

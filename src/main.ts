@@ -24,6 +24,11 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
   if (command === "backup") {
     const store = configOrExit(loadStoreConfig);
+    if (store.database.dialect !== "sqlite") {
+      // PostgreSQL keeps its own consistent copies: pg_dump, as the README says.
+      console.error("npm run backup copies an SQLite file; for PostgreSQL use pg_dump (see the README)");
+      process.exit(2);
+    }
     const backup = await backupDatabase(store.database, args[0] ?? defaultBackupPath(systemClock.now()));
     console.log(`backup written: ${backup.path} (${backup.bytes} bytes, integrity checked)`);
     return;

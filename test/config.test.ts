@@ -33,7 +33,7 @@ describe("configuration", () => {
       CARD_SECRET: " a-long-random-key-chosen-by-the-operator ",
     });
     expect(config.apiRoot).toBe("http://127.0.0.1:8081");
-    expect(config.database.path).toBe("/var/lib/jastar/bot.db");
+    expect(config.database).toEqual({ dialect: "sqlite", path: "/var/lib/jastar/bot.db" });
     expect(config.adminIds).toEqual([111, 222]);
     expect(config.logLevel).toBe("debug");
     expect(config.reminderOffsetsMinutes).toEqual([1440, 60]);
@@ -44,7 +44,7 @@ describe("configuration", () => {
     [{}, "BOT_TOKEN"],
     [{ BOT_TOKEN: "" }, "BOT_TOKEN"],
     [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN"],
-    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ BOT_TOKEN: TOKEN, ADMIN_IDS: "12,abc" }, "ADMIN_IDS"],
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nowhere" }, "TELEGRAM_API_ROOT"],
@@ -91,8 +91,14 @@ describe("configuration of migrate and seed", () => {
     });
   });
 
+  it("reads a PostgreSQL server's URL, as both spellings write it", () => {
+    for (const url of ["postgres://bot:secret@db.example:5432/jastar", "postgresql://bot@127.0.0.1/jastar"]) {
+      expect(loadStoreConfig({ DATABASE_URL: url }).database).toEqual({ dialect: "postgres", url });
+    }
+  });
+
   it("still names a malformed database or log level", () => {
-    expect(() => loadStoreConfig({ DATABASE_URL: "postgres://x" })).toThrow(/^DATABASE_URL /);
+    expect(() => loadStoreConfig({ DATABASE_URL: "mysql://x" })).toThrow(/^DATABASE_URL /);
     expect(() => loadStoreConfig({ LOG_LEVEL: "loud" })).toThrow(/^LOG_LEVEL /);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import type { StoreConfig } from "../config.js";
+import type { DatabaseConfig } from "../config.js";
 
 /** What a backup wrote. */
 export interface Backup {
@@ -20,7 +20,7 @@ export function defaultBackupPath(now: Date): string {
  * in WAL mode does not hold up the bot's writes, and which sees one moment of the database; a
  * copy in many steps would start over at every write of the bot.
  */
-export async function backupDatabase(database: StoreConfig["database"], target: string): Promise<Backup> {
+export async function backupDatabase(database: Extract<DatabaseConfig, { dialect: "sqlite" }>, target: string): Promise<Backup> {
   const path = resolve(target);
   if (existsSync(path)) throw new Error(`${target} exists already; a backup never overwrites a file`);
   mkdirSync(dirname(path), { recursive: true });

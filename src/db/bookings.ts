@@ -17,8 +17,10 @@ import { localDateOf } from "../domain/time.js";
 import { addMinutes } from "../domain/time-math.js";
 import { findClash } from "./appointments.js";
 import { loadSchedules } from "./catalog.js";
-import type { Db } from "./database.js";
+import { transact, type Db } from "./database.js";
+import { isUniqueViolation } from "./dialect.js";
 import { cancelPendingForBooking, enqueue } from "./outbox.js";
+import { lockPerson } from "./users.js";
 import type { Booking, BookingStatus, Center, Specialist } from "./schema.js";
 
 /** The statuses that hold a slot: exactly those the `bookings_active_slot` unique index guards. */
@@ -140,6 +142,7 @@ export async function bookSlot(
 ): Promise<BookResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<BookResult> => {
+      await lockPerson(trx, request.userId);
       const held = await heldBooking(trx, request);
       if (held) return { kind: "booked", bookingId: held.id };
       const specialist = await activeSpecialist(trx, request.specialistId);
@@ -175,7 +178,9 @@ export async function bookSlot(
  * a crash, before its confirmation and calendar file went) reports it cancelled and changes nothing.
  */
 export async function cancelBooking(db: Db, userId: number, bookingId: number, now: Date): Promise<CancelBookingResult> {
-  return db.transaction().execute(async (trx): Promise<CancelBookingResult> => {
+  return transact(db, async (trx): Promise<CancelBookingResult> => {
+    await lockPerson(trx, userId);
+    await lockBooking(trx, bookingId);
     const booking = await findOwnBooking(trx, userId, bookingId);
     if (!booking) return { kind: "not-found" };
     if (booking.status === "cancelled" && booking.cancelled_by === "user") return { kind: "cancelled" };
@@ -203,6 +208,7 @@ export async function cancelBookingByStaff(
       .selectAll()
       .where("id", "=", request.bookingId)
       .where("specialist_id", "=", request.specialistId)
+      .forUpdate()
       .executeTakeFirst();
     if (!booking) return { kind: "not-found" };
     if (!isUpcoming(booking, now)) return { kind: "not-active" };
@@ -271,6 +277,8 @@ export async function rescheduleBooking(
 ): Promise<RescheduleResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<RescheduleResult> => {
+      await lockPerson(trx, request.userId);
+      await lockBooking(trx, request.bookingId);
       const old = await findOwnBooking(trx, request.userId, request.bookingId);
       if (!old) return { kind: "not-found" };
       const done = await movedTo(trx, old, request);
@@ -362,9 +370,9 @@ export function calendarUid(booking: Pick<Booking, "id" | "calendar_uid">): stri
   return booking.calendar_uid ?? bookingEventUid(booking.id);
 }
 
-/** Whether an error is SQLite refusing a second live booking of the same specialist and start. */
+/** Whether an error is the database refusing a second live booking of the same specialist and start. */
 export function isSlotTaken(err: unknown): boolean {
-  return err instanceof Error && (err as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE" && /bookings\./.test(err.message);
+  return isUniqueViolation(err, "bookings");
 }
 
 function detailsQuery(db: Db) {
@@ -400,8 +408,17 @@ async function movedTo(db: Db, old: Booking, request: { specialistId: number; st
     .executeTakeFirst();
 }
 
+/**
+ * The specialist, if active, locked until the transaction ends: whoever books or moves into
+ * their agenda checks the slot after the one before has written (see `lockPerson`).
+ */
 async function activeSpecialist(db: Db, id: number): Promise<Specialist | undefined> {
-  return db.selectFrom("specialists").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
+  return db.selectFrom("specialists").selectAll().where("id", "=", id).where("active", "=", 1).forUpdate().executeTakeFirst();
+}
+
+/** Locks a booking's row, so that a person and their specialist cancelling it at once do it one after the other. */
+async function lockBooking(db: Db, id: number): Promise<void> {
+  await db.selectFrom("bookings").select("id").where("id", "=", id).forUpdate().execute();
 }
 
 /** The specialist's open slot starting at `startsAt`, as it stands inside the transaction. */

@@ -4,26 +4,42 @@ import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
   Kysely,
+  PostgresDialect,
+  PostgresQueryCompiler,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  SqliteQueryCompiler,
   type DatabaseConnection,
+  type DataTypeNode,
   type LogConfig,
+  type QueryCompiler,
+  type SelectModifierNode,
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
-import type { Config } from "../config.js";
+import pg from "pg";
+import type { DatabaseConfig } from "../config.js";
 import type { Database } from "./schema.js";
 
 /** A database handle or an open transaction: a module's functions take either, so a caller can make several one. */
 export type Db = Kysely<Database>;
 
 /**
- * Opens the database named by the configuration. SQLite is the embedded default; another
- * dialect is another branch here, the rest of the code only sees `Kysely<Database>`. `log` sees
- * every statement run, with its parameters.
+ * Runs `work` in a transaction: a new one, or the caller's when `db` is one already, so that a
+ * step that is one transaction on its own can also be part of a larger one.
  */
-export function openDatabase(config: Config["database"], options: { log?: LogConfig } = {}): Db {
+export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Opens the database named by the configuration: an SQLite file (the embedded default) or a
+ * PostgreSQL server; the rest of the code only sees `Kysely<Database>`. `log` sees every
+ * statement run, with its parameters.
+ */
+export function openDatabase(config: DatabaseConfig, options: { log?: LogConfig } = {}): Db {
+  if (config.dialect === "postgres") return openPostgres(config.url, options);
   const path = resolve(config.path);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -37,6 +53,38 @@ export function openDatabase(config: Config["database"], options: { log?: LogCon
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return new Kysely<Database>({ dialect: new AppSqliteDialect({ database: preparingOnce(sqlite) }), log: options.log });
+}
+
+/** Connections one process keeps open to PostgreSQL: the bot's updates, the scheduler and the outbox side by side. */
+const POOL_SIZE = 10;
+
+function openPostgres(url: string, options: { log?: LogConfig }): Db {
+  // Numbers come back as numbers, as they do from SQLite: Telegram's ids are `bigint` columns and
+  // `count(*)` is a `bigint`, which pg would return as strings; both stay far below 2^53. An
+  // average is `numeric`. Timestamps are text on both, so no date is parsed.
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  // An idle connection the server dropped (a restart, a failover) is left out of the pool; the
+  // next query opens another. Unheard, the pool's error would stop the process.
+  pool.on("error", () => undefined);
+  return new Kysely<Database>({ dialect: new AppPostgresDialect({ pool }), log: options.log });
+}
+
+/**
+ * kysely's PostgreSQL dialect, where a column declared `integer` is a `bigint`: SQLite's
+ * integers are 64-bit, and an id read from a button, however large, must compare with a column
+ * as it does there rather than fail as out of range.
+ */
+class AppPostgresDialect extends PostgresDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new (class extends PostgresQueryCompiler {
+      protected override visitDataType(node: DataTypeNode): void {
+        if (node.dataType === "integer") this.append("bigint");
+        else super.visitDataType(node);
+      }
+    })();
+  }
 }
 
 /** Distinct statements kept prepared; past this many the memory starts afresh. */
@@ -64,7 +112,7 @@ function preparingOnce(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** kysely's SQLite dialect with two corrections, explained on each. */
+/** kysely's SQLite dialect with three corrections, explained on each. */
 class AppSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
@@ -89,7 +137,23 @@ class AppSqliteDialect extends SqliteDialect {
   override createDriver(): SqliteDriver {
     return new ImmediateSqliteDriver(this.#config);
   }
+
+  /**
+   * Row locks (`forUpdate()`, `skipLocked()`) are PostgreSQL's way of keeping two connections'
+   * check-then-write apart. SQLite has no such syntax and needs none: every transaction here
+   * begins IMMEDIATE, holding the whole file's write lock, so the same query runs without them.
+   */
+  override createQueryCompiler(): QueryCompiler {
+    return new (class extends SqliteQueryCompiler {
+      protected override visitSelectModifier(node: SelectModifierNode): void {
+        if (node.modifier && ROW_LOCKS.has(node.modifier)) return;
+        super.visitSelectModifier(node);
+      }
+    })();
+  }
 }
+
+const ROW_LOCKS = new Set(["ForUpdate", "ForShare", "ForKeyShare", "ForNoKeyUpdate", "NoWait", "SkipLocked"]);
 
 /**
  * Begins every transaction IMMEDIATE, taking the write lock at once. A plain BEGIN reads from a

@@ -93,7 +93,10 @@ export type HostLinking =
  * Meant to run inside the transaction that uses up the invite, which holds the write lock.
  */
 export async function linkNamedHost(trx: Db, host: NamedHost, telegramId: number, now: Date): Promise<HostLinking> {
-  const holders = (await namedHostSessions(trx, host, now).select("host_telegram_id").distinct().execute()).map((r) => r.host_telegram_id);
+  // The sessions are locked while they are checked, so that two accounts opening the host's
+  // links at once take them one after the other, the second finding them taken.
+  const sessions = await namedHostSessions(trx, host, now).select("host_telegram_id").forUpdate().execute();
+  const holders = [...new Set(sessions.map((r) => r.host_telegram_id))];
   if (holders.length === 0) return { kind: "no-sessions" };
   if (holders.some((id) => id !== null && id !== telegramId)) return { kind: "taken" };
   if (!holders.includes(null)) return { kind: "already" };

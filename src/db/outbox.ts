@@ -75,7 +75,8 @@ export async function cancelPendingByKeys(db: Db, dedupeKeys: string[]): Promise
 
 /**
  * Takes up to `limit` due rows for `worker` in one statement, so two workers never share a row:
- * SQLite runs a statement under the write lock, its subquery included. The rows are picked by
+ * SQLite runs a statement under the write lock, its subquery included; PostgreSQL locks the
+ * rows the subquery picks and skips those another worker has locked. The rows are picked by
  * id only; a condition on the state there too would have SQLite walk every waiting row to test
  * each against the few picked.
  */
@@ -92,7 +93,10 @@ export async function claimDue(db: Db, worker: string, now: Date, limit: number)
         .where("due_at", "<=", at)
         .orderBy("due_at")
         .orderBy("id")
-        .limit(limit),
+        .limit(limit)
+        // On PostgreSQL, rows another sender is claiming at this moment are left to it.
+        .forUpdate()
+        .skipLocked(),
     )
     .returningAll()
     .execute()

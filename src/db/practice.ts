@@ -5,6 +5,7 @@ import { progressOf, type Progress } from "../domain/practice/progress.js";
 import { almatyDay, reviewCard, type CardState } from "../domain/practice/srs.js";
 import type { Db } from "./database.js";
 import type { PracticeCardRow, PracticeSettings } from "./schema.js";
+import { lockPerson } from "./users.js";
 
 /** One of a learner's cards: which deck item, and its FSRS state. */
 export interface StoredCard {
@@ -103,6 +104,8 @@ export async function recordReview(
 ): Promise<CardState> {
   const { userId, itemId, reviewNumber, rating, kind, now } = review;
   return db.transaction().execute(async (trx) => {
+    // The same review asked for twice at once is stored by the first and found by the second.
+    await lockPerson(trx, userId);
     const row = await trx
       .selectFrom("practice_cards")
       .selectAll()

@@ -19,11 +19,12 @@ import {
   type SignupStatus,
 } from "../domain/seats.js";
 import { findClash } from "./appointments.js";
-import type { Db } from "./database.js";
+import { transact, type Db } from "./database.js";
 import { findLiveSignup, listOwnSignups, waitlistPosition } from "./events.js";
 import { hostedBy } from "./organisers.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Event, EventSignup } from "./schema.js";
+import { lockPerson } from "./users.js";
 
 /**
  * The one seat engine of events and tea-talk sessions: signing up into a seat or the waitlist,
@@ -86,7 +87,8 @@ export async function signUp(
   now: Date,
 ): Promise<SignUpResult> {
   return db.transaction().execute(async (trx): Promise<SignUpResult> => {
-    const event = await trx.selectFrom("events").selectAll().where("id", "=", request.eventId).executeTakeFirst();
+    await lockPerson(trx, request.userId);
+    const event = await trx.selectFrom("events").selectAll().where("id", "=", request.eventId).forUpdate().executeTakeFirst();
     if (!event) return { kind: "not-found" };
     const existing = await findLiveSignup(trx, event.id, request.userId);
     if (existing) {
@@ -123,8 +125,8 @@ export async function signUp(
  * first in line in the same transaction; what was waiting to be sent about it is withdrawn.
  */
 export async function cancelSignup(db: Db, request: { signupId: number; userId: number }, now: Date): Promise<CancelSignupResult> {
-  return db.transaction().execute(async (trx): Promise<CancelSignupResult> => {
-    const found = await ownSignupWithEvent(trx, request.userId, request.signupId);
+  return transact(db, async (trx): Promise<CancelSignupResult> => {
+    const found = await signupWithLockedEvent(trx, request.signupId, request.userId);
     if (!found) return { kind: "not-found" };
     const { signup, event } = found;
     if (!cancellable(signup, { status: event.status, startsAt: new Date(event.starts_at) }, now)) return { kind: "not-active" };
@@ -172,7 +174,7 @@ async function answerOffer<T extends "confirmed" | "declined">(
   onValid: (trx: Db, signup: EventSignup, event: Event) => Promise<T>,
 ): Promise<OfferAnswerResult<T>> {
   return db.transaction().execute(async (trx): Promise<OfferAnswerResult<T>> => {
-    const found = await ownSignupWithEvent(trx, request.userId, request.signupId);
+    const found = await signupWithLockedEvent(trx, request.signupId, request.userId);
     if (!found) return { kind: "not-found" };
     const { signup, event } = found;
     const lapsed = signup.offer_expires_at !== null && offerLapsed(new Date(signup.offer_expires_at), now);
@@ -201,11 +203,10 @@ export async function passLapsedOffers(db: Db, now: Date): Promise<number> {
   let passed = 0;
   for (const { id } of lapsed) {
     passed += await db.transaction().execute(async (trx) => {
-      const signup = await trx.selectFrom("event_signups").selectAll().where("id", "=", id).executeTakeFirst();
+      const found = await signupWithLockedEvent(trx, id);
       // Accepted or declined since it was listed.
-      if (signup?.status !== "offered") return 0;
-      const event = await trx.selectFrom("events").selectAll().where("id", "=", signup.event_id).executeTakeFirstOrThrow();
-      await release(trx, signup, event, now);
+      if (found?.signup.status !== "offered") return 0;
+      await release(trx, found.signup, found.event, now);
       return 1;
     });
   }
@@ -265,19 +266,19 @@ async function setStatus(trx: Db, signupId: number, status: SignupStatus, now: D
   await trx.updateTable("event_signups").set({ status, updated_at: now.toISOString() }).where("id", "=", signupId).execute();
 }
 
-async function ownSignupWithEvent(
-  db: Db,
-  userId: number,
-  signupId: number,
-): Promise<{ signup: EventSignup; event: Event } | undefined> {
-  const signup = await db
-    .selectFrom("event_signups")
-    .selectAll()
-    .where("id", "=", signupId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!signup) return undefined;
-  const event = await db.selectFrom("events").selectAll().where("id", "=", signup.event_id).executeTakeFirstOrThrow();
+/**
+ * The sign-up with its event, the event's row locked first and the sign-up read after: two
+ * answers about seats of one event (two cancellations, an accept and the sweep of lapsed
+ * offers) count and offer one after the other, each seeing what the one before wrote. The lock
+ * is PostgreSQL's row lock; an SQLite transaction holds the whole database already.
+ */
+async function signupWithLockedEvent(db: Db, signupId: number, userId?: number): Promise<{ signup: EventSignup; event: Event } | undefined> {
+  let ref = db.selectFrom("event_signups").select("event_id").where("id", "=", signupId);
+  if (userId !== undefined) ref = ref.where("user_id", "=", userId);
+  const found = await ref.executeTakeFirst();
+  if (!found) return undefined;
+  const event = await db.selectFrom("events").selectAll().where("id", "=", found.event_id).forUpdate().executeTakeFirstOrThrow();
+  const signup = await db.selectFrom("event_signups").selectAll().where("id", "=", signupId).executeTakeFirstOrThrow();
   return { signup, event };
 }
 

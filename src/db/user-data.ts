@@ -8,7 +8,7 @@ import type { Card, PracticeSettings, User } from "./schema.js";
 import { cancelUpcomingSignups } from "./seats.js";
 import { exportSignups, listEveryOwnSignup, type SignupView } from "./events.js";
 import { eraseMemberships, exportMemberships, type MembershipView } from "./teams.js";
-import { countAnonymously, findUser } from "./users.js";
+import { countAnonymously, findUser, lockPerson } from "./users.js";
 
 /**
  * Everything stored about one person, for /mydata. Each table that holds personal data adds
@@ -70,10 +70,12 @@ export async function loadPersonalData(db: Db, userId: number): Promise<Personal
  * their person, topic or comment, and nothing sent to the person is kept; the erasure itself is counted anonymously.
  */
 export async function eraseUserData(db: Db, userId: number, now: Date): Promise<void> {
-  for (const booking of await listUpcomingOwnBookings(db, userId, now)) await cancelBooking(db, userId, booking.id, now);
-  await cancelUpcomingSignups(db, userId, now);
-
+  // One transaction: a booking or sign-up made at the same moment from another device waits
+  // for the person's row and then finds nobody, instead of outliving the erasure.
   await db.transaction().execute(async (trx) => {
+    await lockPerson(trx, userId);
+    for (const booking of await listUpcomingOwnBookings(trx, userId, now)) await cancelBooking(trx, userId, booking.id, now);
+    await cancelUpcomingSignups(trx, userId, now);
     await trx.updateTable("bookings").set({ topic: null, feedback_comment: null }).where("user_id", "=", userId).execute();
     // Every message to the person goes, sent ones too: a row naming their Telegram id next to a
     // booking would tie the anonymous booking back to them.

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Language } from "../domain/language.js";
 import type { Db } from "./database.js";
 import type { User, UserUpdate } from "./schema.js";
@@ -70,11 +69,21 @@ export function isRegistered(user: User | undefined): user is User & { registere
   return !!user?.registered_at;
 }
 
+/**
+ * Locks the person's row until the transaction ends, so that what one person does at once from
+ * two places (two presses, a replayed flow, /deleteme beside a booking) is checked and written one
+ * after the other. The lock is PostgreSQL's row lock; an SQLite transaction holds the whole
+ * database already. Whoever locks a person and something else locks the person first.
+ */
+export async function lockPerson(trx: Db, userId: number): Promise<void> {
+  await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+}
+
 /** Adds one to an anonymous daily figure. */
 export async function countAnonymously(db: Db, metric: string, day: string): Promise<void> {
   await db
     .insertInto("anonymous_counts")
     .values({ metric, day, count: 1 })
-    .onConflict((oc) => oc.columns(["metric", "day"]).doUpdateSet({ count: sql`count + 1` }))
+    .onConflict((oc) => oc.columns(["metric", "day"]).doUpdateSet((eb) => ({ count: eb("anonymous_counts.count", "+", 1) })))
     .execute();
 }

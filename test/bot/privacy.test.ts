@@ -166,6 +166,17 @@ describe("/mydata and /deleteme", () => {
     expect(documents(after)).toEqual([]);
   });
 
+  it("counts a second erasure on the same day into the same figure", async () => {
+    for (const id of [704, 705]) {
+      await registerUser(h.db, id, { language: "ru" });
+      const u = h.user({ id, first_name: "Test", language_code: "ru" });
+      await u.send("/deleteme");
+      expect(h.texts(await u.press("privacy:erase:yes"))).toEqual([ru("deleteme-done")]);
+    }
+    const counts = await h.db.selectFrom("anonymous_counts").selectAll().execute();
+    expect(counts).toEqual([{ metric: "accounts_erased", day: "2026-11-23", count: 2 }]);
+  });
+
   it("erasing mid-conversation drops the saved conversation too", async () => {
     const u = h.user({ id: 703, first_name: "Test", language_code: "ru" });
     await u.send("/start");

@@ -15,7 +15,7 @@ import type { Specialist } from "../../src/db/schema.js";
 import { ensureUser } from "../../src/db/users.js";
 import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
 import { createTestDb, type TestDb } from "../support/harness.js";
-import { queryPlan, StatementLog } from "../support/statements.js";
+import { queryPlan, StatementLog, itOnSqlite } from "../support/statements.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 
 // Monday 23 November 2026, 09:00 in Almaty (UTC+5) = 04:00Z.
@@ -28,6 +28,7 @@ const STAFF_TELEGRAM_ID = 777_000;
 // Tuesday 24 November, 10:00 Almaty; the psychologist's slots are 50 minutes long.
 const TUE_10 = new Date("2026-11-24T05:00:00Z");
 const TUE_10_50 = new Date("2026-11-24T05:50:00Z");
+const TUE_11_40 = new Date("2026-11-24T06:40:00Z");
 
 let store: TestDb;
 let db: Db;
@@ -79,6 +80,21 @@ describe("bookSlot", () => {
     expect(live[0]).toMatchObject({ id: (winners[0] as { bookingId: number }).bookingId, starts_at: TUE_10.toISOString() });
     // Only the winner's messages were planned.
     expect(await db.selectFrom("outbox").select("booking_id").distinct().execute()).toEqual([{ booking_id: live[0]!.id }]);
+  });
+
+  it("holds the limit of upcoming bookings when one person books three psychologists at the same moment", async () => {
+    const others = [];
+    for (const weekday of [2, 3] as const) {
+      others.push(await insertSpecialist(db, { centerId: "medeu-1", service: "psychologist", slotMinutes: 50, hours: [{ start: "10:00", end: "13:00" }], weekdays: [weekday] }));
+    }
+    const WED_10 = new Date("2026-11-25T05:00:00Z");
+    const results = await Promise.all([
+      bookSlot(db, request(1, TUE_10), POLICY, NOW),
+      bookSlot(db, request(1, TUE_11_40, others[0]), POLICY, NOW),
+      bookSlot(db, request(1, WED_10, others[1]), POLICY, NOW),
+    ]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["booked", "booked", "limit"]);
+    expect(await liveBookings()).toHaveLength(2);
   });
 
   it("writes the booking with its reminders, feedback request and the specialist's notice", async () => {
@@ -173,7 +189,7 @@ describe("bookSlot", () => {
 });
 
 describe("loadAgendas", () => {
-  it("reads a specialist's bookings from the start of the one still going on, not every past one", async () => {
+  itOnSqlite("reads a specialist's bookings from the start of the one still going on, not every past one", async () => {
     const statements = new StatementLog();
     const logged = await createTestDb({ log: statements.log });
     try {
@@ -376,6 +392,26 @@ describe("cancelBooking", () => {
     expect(await cancelBooking(db, 1, bookingId, later)).toEqual({ kind: "cancelled" });
     expect(await bookingRow(bookingId)).toEqual(cancelled);
     expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(withdrawn);
+  });
+
+  it("cancels once when the person presses twice and the specialist cancels at the same moment", async () => {
+    const { bookingId } = (await bookSlot(db, request(1), POLICY, NOW)) as { bookingId: number };
+    const results = await Promise.all([
+      cancelBooking(db, 1, bookingId, NOW),
+      cancelBooking(db, 1, bookingId, NOW),
+      cancelBookingByStaff(db, { bookingId, specialistId: psychologist.id }, NOW),
+    ]);
+    const row = await bookingRow(bookingId);
+    // Whoever came first cancelled it; the person's second press finds it cancelled by them, or
+    // all later ones find it no longer active.
+    const expected =
+      row.cancelled_by === "user"
+        ? [{ kind: "cancelled" }, { kind: "cancelled" }, { kind: "not-active" }]
+        : [{ kind: "not-active" }, { kind: "not-active" }, { kind: "cancelled" }];
+    expect(results).toEqual(expected);
+    expect(row).toMatchObject({ status: "cancelled", calendar_sequence: 1 });
+    const told = (await outboxOf(bookingId)).filter((o) => ["staff_booking_cancelled", "booking_cancelled_by_staff"].includes(o.kind));
+    expect(told.map((o) => o.kind)).toEqual([row.cancelled_by === "user" ? "staff_booking_cancelled" : "booking_cancelled_by_staff"]);
   });
 
   it("leaves a booking the specialist cancelled as it is, for its person", async () => {

@@ -44,7 +44,7 @@ describe("the key cards are signed with", () => {
     expect(first.length).toBeGreaterThanOrEqual(43);
     expect(await cardSecret(db, undefined, NOW)).toBe(first);
     // Another process on the same file finds the same key.
-    const other = openDatabase({ dialect: "sqlite", path: store.path });
+    const other = openDatabase(store.config);
     try {
       expect(await cardSecret(other, undefined, NOW)).toBe(first);
     } finally {

@@ -6,6 +6,7 @@ import { LISTED_CATEGORIES } from "../../src/domain/events.js";
 import { TestClock } from "../support/clock.js";
 import { insertEvent } from "../support/events.js";
 import { insertCenter } from "../support/fixtures.js";
+import { itOnSqlite } from "../support/statements.js";
 import { createTestDb } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
@@ -103,7 +104,7 @@ describe("RSVPs to an event, on the engine tea talk uses", () => {
 });
 
 describe("the events list", () => {
-  it("reads upcoming events of the chosen kinds through the index on their start", async () => {
+  itOnSqlite("reads upcoming events of the chosen kinds through the index on their start", async () => {
     const from = clock.now();
     const to = new Date(from.getTime() + 30 * 86_400_000);
     await insertEvent(db, { centerId: "almaly-1", startsAt: START });

@@ -3,7 +3,7 @@ import type { Db } from "../../src/db/database.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../src/db/practice-nudges.js";
 import { ensureUser, updateUser } from "../../src/db/users.js";
 import { createTestDb } from "../support/harness.js";
-import { queryPlan, StatementLog } from "../support/statements.js";
+import { queryPlan, StatementLog, itOnSqlite } from "../support/statements.js";
 import { fillWithHistory } from "../support/volume.js";
 import { registerUser } from "../support/users.js";
 
@@ -28,7 +28,7 @@ async function nudges() {
 }
 
 describe("planning practice nudges", () => {
-  it("reads only the people whose planning moment has come, through an index, a batch at a time", async () => {
+  itOnSqlite("reads only the people whose planning moment has come, through an index, a batch at a time", async () => {
     const statements = new StatementLog();
     const logged = await createTestDb({ log: statements.log });
     try {

@@ -81,6 +81,15 @@ describe("practice cards", () => {
     ]);
   });
 
+  it("stores a review once when the same review is recorded twice at the same moment", async () => {
+    const [a, b] = await Promise.all([review("greetings-001", Rating.Good, now), review("greetings-001", Rating.Good, now)]);
+    expect(a).toEqual(b);
+    expect((await loadCards(db, 1)).map((c) => c.card)).toEqual([a]);
+    expect(await db.selectFrom("practice_reviews").select(["item_id", "review_number"]).execute()).toEqual([
+      { item_id: "greetings-001", review_number: 1 },
+    ]);
+  });
+
   it("caps new items per Almaty day, across midnight", async () => {
     await savePlacement(db, 1, 1, true, now);
     await setNewPerDay(db, 1, 3, now);

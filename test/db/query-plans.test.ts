@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { forgetConfirmedUpdates, handledUpdates, rememberHandledUpdates } from "../../src/db/handled-updates.js";
 import { planPracticeNudges } from "../../src/db/practice-nudges.js";
@@ -10,7 +10,7 @@ import { forgetWhatHasPassed } from "../../src/db/retention.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { createHarness, createTestDb, type Harness, type HarnessUser } from "../support/harness.js";
-import { hasPlan, queryPlan, scannedTables, StatementLog } from "../support/statements.js";
+import { hasPlan, queryPlan, scannedTables, StatementLog, itOnSqlite } from "../support/statements.js";
 import { registerUser } from "../support/users.js";
 import { fillWithHistory } from "../support/volume.js";
 
@@ -118,7 +118,7 @@ async function scheduledWork(): Promise<void> {
 }
 
 describe("what grows with the data", () => {
-  it("is read through an index on every path a person or the scheduler takes", async () => {
+  itOnSqlite("is read through an index on every path a person or the scheduler takes", async () => {
     await everydayUse();
     await scheduledWork();
     const run = statements.statements().filter((s) => hasPlan(s.sql));

@@ -110,7 +110,7 @@ describe("signing up under concurrency", () => {
       created_at: at,
       updated_at: at,
     });
-    await expect(db.insertInto("event_signups").values(row(100, "waitlisted")).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto("event_signups").values(row(100, "waitlisted")).execute()).rejects.toThrow(/unique/i);
     await people(300, 1);
     await expect(db.insertInto("event_signups").values(row(300, "confirmed")).execute()).rejects.toThrow(/event full/);
     await db.insertInto("event_signups").values(row(300, "waitlisted")).execute();

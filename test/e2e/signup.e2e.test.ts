@@ -252,7 +252,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
     { variable: "BOT_TOKEN", env: (): Record<string, string> => botEnv(e2e) },
     {
       variable: "DATABASE_URL",
-      env: (): Record<string, string> => ({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: "postgres://localhost/jastar" }),
+      env: (): Record<string, string> => ({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: "mysql://localhost/jastar" }),
     },
   ])("refuses to start with a bad $variable, saying so in one line", async ({ variable, env }) => {
     const bot = spawnBot({ TELEGRAM_API_ROOT: e2e.em.apiRoot, LOG_LEVEL: "info", ...env() });

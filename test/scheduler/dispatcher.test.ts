@@ -35,7 +35,7 @@ beforeEach(async () => {
   store = await createTestDb();
   db = store.db;
   clock = new TestClock(MORNING);
-  const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+  const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
   deps = { config, db, logger: createLogger("silent"), clock, api: outboxApi(config), i18n, renderers: noticeRenderers };
 });
 afterEach(async () => {
@@ -395,7 +395,7 @@ describe("the outbox dispatcher", () => {
 
   it("reads the recipients of a batch at once, not one by one, and their messages without reading them again", async () => {
     const statements: string[] = [];
-    const logged = openDatabase({ dialect: "sqlite", path: store.path }, { log: (e) => void statements.push(e.query.sql) });
+    const logged = openDatabase(store.config, { log: (e) => void statements.push(e.query.sql) });
     try {
       for (const id of [150, 151, 152, 153]) {
         await person(id);
@@ -404,7 +404,9 @@ describe("the outbox dispatcher", () => {
       }
       const report = await dispatcher({}, { db: logged }).dispatchDue();
       expect(report.sent).toHaveLength(4);
-      expect(statements.filter((s) => /from "users"/.test(s))).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
+      // PostgreSQL numbers its parameters ($1, $2 …) where SQLite writes "?".
+      const read = statements.filter((s) => /from "users"/.test(s)).map((s) => s.replace(/\$\d+/g, "?"));
+      expect(read).toEqual(['select * from "users" where "id" in (?, ?, ?, ?)']);
     } finally {
       await logged.destroy();
     }
@@ -499,7 +501,7 @@ describe("the outbox dispatcher", () => {
       await insertOutboxRow(db, { kind: "practice_nudge", recipientId: id, dueAt: MORNING });
     }
     // A second process: its own connection to the same database file.
-    const otherDb = openDatabase({ dialect: "sqlite", path: store.path });
+    const otherDb = openDatabase(store.config);
     try {
       const a = dispatcher({ workerId: "a", batchSize: 3 });
       const b = dispatcher({ workerId: "b", batchSize: 3 }, { db: otherDb });

@@ -1,11 +1,12 @@
 import { Api } from "grammy";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import { ABANDONED_FLOW_DAYS } from "../../src/db/conversation-state.js";
 import { updateUser } from "../../src/db/users.js";
+import { itOnSqlite } from "../support/statements.js";
 import { insertOutboxRow } from "../support/fixtures.js";
 import { createLogger } from "../../src/logger.js";
 import { DISPATCH_SCHEDULE, startScheduler, type Scheduler } from "../../src/scheduler/index.js";
@@ -30,9 +31,11 @@ async function nudgesFor(userId: number) {
   return store.db.selectFrom("outbox").select(["kind", "state", "dedupe_key"]).where("recipient_id", "=", userId).execute();
 }
 
+// The cron job's timing is tested with fake timers, which do not wait for a database server's
+// answers over a socket; what each run does is tested on both databases in the dispatcher's tests.
 describe("the scheduler's cron job", () => {
-  it("runs at once, then every ten seconds in Almaty time, planning nudges each time", async () => {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+  itOnSqlite("runs at once, then every ten seconds in Almaty time, planning nudges each time", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
     await registerUser(store.db, 301);
     await updateUser(store.db, 301, { practice_nudge_time: "20:00" }, new Date());
     const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n(), renderers: noticeRenderers };
@@ -59,8 +62,8 @@ describe("the scheduler's cron job", () => {
     expect(fired).toHaveLength(1);
   });
 
-  it("forgets what has passed once a minute, not on every tick", async () => {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+  itOnSqlite("forgets what has passed once a minute, not on every tick", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
     const deps = { config, db: store.db, logger: createLogger("silent"), clock: systemClock, api: new Api(TEST_TOKEN), i18n: createI18n(), renderers: noticeRenderers };
     const abandon = (key: string) =>
       store.db.insertInto("conversation_state").values({ key, value: "{}", updated_at: new Date(Date.now() - (ABANDONED_FLOW_DAYS + 1) * 86_400_000).toISOString() }).execute();
@@ -79,8 +82,8 @@ describe("the scheduler's cron job", () => {
     expect(await flows()).toEqual([]);
   });
 
-  it("starts no second run during a long one, and says nothing of the ticks it skips", async () => {
-    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent" });
+  itOnSqlite("starts no second run during a long one, and says nothing of the ticks it skips", async () => {
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent" });
     await registerUser(store.db, 303);
     await updateUser(store.db, 303, { practice_nudge_time: "12:00" }, new Date());
     await insertOutboxRow(store.db, { kind: "practice_nudge", recipientId: 303, dueAt: "2026-11-23T05:00:00Z" });

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Update } from "grammy/types";
 import { conversationKey } from "../../src/db/conversation-state.js";
+import { dialectOf } from "../../src/db/dialect.js";
 import type { ApiCall, Harness } from "./harness.js";
 
 /** A person's flows as saved between two updates (what each update replays), if any. */
@@ -17,15 +18,28 @@ const STATE_WRITES = ["insert", "update", "delete"] as const;
  * flow from the step it was at before. Returns the calls the update made.
  */
 export async function handleWithFlowStateLost(h: Pick<Harness, "db" | "bot" | "calls">, update: Update): Promise<ApiCall[]> {
-  for (const event of STATE_WRITES) {
-    await sql`create trigger state_lost_${sql.raw(event)} before ${sql.raw(event)} on conversation_state
-      begin select raise(abort, 'disk I/O error'); end`.execute(h.db);
+  const postgres = dialectOf(h.db) === "postgres";
+  if (postgres) {
+    await sql`create function state_lost() returns trigger language plpgsql as $$
+      begin raise exception 'disk I/O error'; end $$`.execute(h.db);
+    await sql`create trigger state_lost before insert or update or delete on conversation_state
+      for each row execute function state_lost()`.execute(h.db);
+  } else {
+    for (const event of STATE_WRITES) {
+      await sql`create trigger state_lost_${sql.raw(event)} before ${sql.raw(event)} on conversation_state
+        begin select raise(abort, 'disk I/O error'); end`.execute(h.db);
+    }
   }
   const from = h.calls.length;
   try {
     await h.bot.handleUpdate(update).catch((err) => h.bot.errorHandler(err));
   } finally {
-    for (const event of STATE_WRITES) await sql`drop trigger ${sql.raw(`state_lost_${event}`)}`.execute(h.db);
+    if (postgres) {
+      await sql`drop trigger state_lost on conversation_state`.execute(h.db);
+      await sql`drop function state_lost()`.execute(h.db);
+    } else {
+      for (const event of STATE_WRITES) await sql`drop trigger ${sql.raw(`state_lost_${event}`)}`.execute(h.db);
+    }
   }
   return h.calls.slice(from);
 }

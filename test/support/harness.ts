@@ -7,13 +7,14 @@ import type { Message, Update } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
 import { registeredCallbacks } from "../../src/bot/shared/callback-data.js";
 import type { AppDeps } from "../../src/bot/context.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import { loadConfig, type Config, type DatabaseConfig } from "../../src/config.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { isTelegramOutage } from "../../src/telegram/failures.js";
 import { multipartBoundary, parseMultipart } from "../../src/emulator/multipart.js";
 import { TestClock } from "./clock.js";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres.js";
 import { botInfoOf, callbackUpdate, contactUpdate, documentUpdate, photoUpdate, stickerUpdate, textUpdate, type TestUser } from "./updates.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-test-suite";
@@ -75,23 +76,38 @@ type Refusal = (call: ApiCall) => { error_code: number; description: string } | 
 
 export interface TestDb {
   db: Db;
+  /** How to open this database again (a second process, a restart). */
+  config: DatabaseConfig;
+  /** The same as `DATABASE_URL` says it. */
+  url: string;
+  /** Where the SQLite file is, or would be when the suite runs on PostgreSQL. */
   path: string;
+  /** A folder of the test's own, removed with the database. */
   dir: string;
   cleanup: () => Promise<void>;
 }
 
-/** A fresh SQLite file with every migration applied; `log` sees every statement run on it. */
-export async function createTestDb(options: { log?: LogConfig } = {}): Promise<TestDb> {
+/**
+ * A fresh database with every migration applied (none when `empty`): an SQLite file, or a
+ * database of its own on the PostgreSQL server that `TEST_DATABASE_URL` names. `log` sees every
+ * statement run on it.
+ */
+export async function createTestDb(options: { log?: LogConfig; empty?: boolean } = {}): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "jastar-test-"));
   const path = join(dir, "jastar.db");
-  const db = openDatabase({ dialect: "sqlite", path }, options);
-  await migrateToLatest(db);
+  const server = TEST_DATABASE_URL ? await createPostgresDatabase({ empty: options.empty }) : undefined;
+  const config: DatabaseConfig = server ? { dialect: "postgres", url: server.url } : { dialect: "sqlite", path };
+  const db = openDatabase(config, { log: options.log });
+  if (!options.empty) await migrateToLatest(db);
   return {
     db,
+    config,
+    url: server?.url ?? `sqlite:${path}`,
     path,
     dir,
     async cleanup() {
       await db.destroy();
+      await server?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -107,7 +123,7 @@ export async function createHarness(options: { env?: Record<string, string>; now
   const store = options.store ?? (await createTestDb());
   const config: Config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,
-    DATABASE_URL: `sqlite:${store.path}`,
+    DATABASE_URL: store.url,
     LOG_LEVEL: "silent",
     ...options.env,
   });

@@ -10,12 +10,11 @@ import {
   parseBroadcastText,
   SEGMENT_KINDS,
   sendingSeconds,
-  type AgeBand,
   type Segment,
   type SegmentKind,
 } from "../../../domain/broadcasts.js";
 import { cardPayload, startLink } from "../../../domain/deep-links.js";
-import { DISTRICTS, type DistrictCode } from "../../../domain/districts.js";
+import { DISTRICTS } from "../../../domain/districts.js";
 import { EVENT_CATEGORIES } from "../../../domain/events.js";
 import { LANGUAGES, type Language } from "../../../domain/language.js";
 import { addMinutes } from "../../../domain/time-math.js";
@@ -80,21 +79,21 @@ async function askSegment(conversation: AppConversation, ctx: BaseContext, deps:
         text: c.t("broadcast-ask-district"),
         markup: districtKeyboard(c.t, (d) => targetStep.data(d)),
       }));
-      return { segment: { kind, district: a.choice as DistrictCode }, ctx: a.ctx };
+      return { segment: { kind, district: a.choice }, ctx: a.ctx };
     }
     case "language": {
       const a = await askChoice(conversation, ctx, targetStep, LANGUAGES, (c) => ({
         text: c.t("broadcast-ask-language"),
         markup: languageKeyboard(c.t, (l) => targetStep.data(l)),
       }));
-      return { segment: { kind, language: a.choice as Language }, ctx: a.ctx };
+      return { segment: { kind, language: a.choice }, ctx: a.ctx };
     }
     case "age": {
       const a = await askChoice(conversation, ctx, targetStep, AGE_BAND_KEYS, (c) => ({
         text: c.t("broadcast-ask-age"),
         markup: gridKeyboard(AGE_BAND_KEYS.map((b) => InlineKeyboard.text(c.t("broadcast-age-band", { band: b }), targetStep.data(b))), 2),
       }));
-      return { segment: { kind, band: a.choice as AgeBand }, ctx: a.ctx };
+      return { segment: { kind, band: a.choice }, ctx: a.ctx };
     }
     case "center": {
       const a = await askChoice(conversation, ctx, targetStep, centers.map((c) => c.id), (c) => ({

@@ -126,7 +126,7 @@ admin.callbackQuery(
   forCityAdmin(async (ctx) => {
     await ctx.answerCallbackQuery();
     const partnerId = adminPartnerReactivate.unpack(ctx.match).partner;
-    const taken = await setPartnerActive(ctx.deps.db, { partnerId, active: true, actorId: ctx.from!.id }, ctx.deps.clock.now());
+    const taken = await setPartnerActive(ctx.deps.db, { partnerId, active: true, actorId: ctx.from.id }, ctx.deps.clock.now());
     const partner = await findPartner(ctx.deps.db, partnerId);
     if (!partner) return showAdminPartners(ctx, 0, ctx.t("card-admin-partner-gone"));
     if (taken) ctx.log.info({ partner_id: partnerId }, "partnership taken up again");
@@ -156,7 +156,7 @@ admin.callbackQuery(
     const { partner: partnerId, category } = adminPartnerSetCategory.unpack(ctx.match);
     const partner = await partnerOfButton(ctx, partnerId);
     if (!partner) return;
-    const edited = await editPartner(ctx.deps.db, { partnerId, change: { category }, actorId: ctx.from!.id }, ctx.deps.clock.now());
+    const edited = await editPartner(ctx.deps.db, { partnerId, change: { category }, actorId: ctx.from.id }, ctx.deps.clock.now());
     ctx.log.info({ partner_id: partnerId }, "partner's category changed");
     if (edited) await showAdminPartner(ctx, edited, ctx.t("admin-saved"));
   }),

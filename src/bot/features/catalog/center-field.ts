@@ -1,4 +1,4 @@
-import { InlineKeyboard, Keyboard } from "grammy";
+import { Keyboard } from "grammy";
 import { findCenter } from "../../../db/catalog.js";
 import { editCenter, type CenterEdit } from "../../../db/center-edits.js";
 import {
