@@ -12,6 +12,7 @@ import {
   type SpecialistRow,
 } from "../domain/catalog-csv.js";
 import type { DistrictCode } from "../domain/districts.js";
+import type { EventCategory } from "../domain/events.js";
 import type { DateOverride, WeeklyHours } from "../domain/slots.js";
 import { localDateOf, localTimeOf } from "../domain/time.js";
 import type { Insertable } from "kysely";
@@ -19,6 +20,7 @@ import { recordAudit } from "./audit.js";
 import { loadSchedules } from "./catalog.js";
 import type { Db } from "./database.js";
 import type { Center, SpecialistOverridesTable } from "./schema.js";
+import { settleEventChange } from "./event-admin.js";
 import { findEvent } from "./events.js";
 
 /** The centers an administrator may change: every one, or these. */
@@ -362,10 +364,8 @@ export async function planImport(db: Db, kind: CsvKind, rows: readonly ReadRow<C
   return { changes: planned.map((p) => p.change), problems };
 }
 
-/** Events whose time or place an import changed: the people signed up are to be told. */
 export interface ImportResult extends ImportPlan {
   applied: boolean;
-  movedEvents: number[];
 }
 
 /**
@@ -378,13 +378,13 @@ export async function applyImport(
   rows: readonly ReadRow<CsvKind>[],
   scope: CenterScope,
   actorId: number,
+  reminderMinutes: (category: EventCategory) => number,
   now: Date,
 ): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     const { planned, problems } = await planAll(trx, kind, rows, scope, now);
     const changes = planned.map((p) => p.change);
-    if (problems.length > 0) return { changes, problems, applied: false, movedEvents: [] };
-    const movedEvents: number[] = [];
+    if (problems.length > 0) return { changes, problems, applied: false };
     for (const p of planned) {
       if (p.change.action === "unchanged") continue;
       const audit = { actorId, before: p.before, after: p.after };
@@ -405,13 +405,16 @@ export async function applyImport(
         if (id === null) {
           id = (await trx.insertInto("events").values({ ...values, host_specialist_id: null, host_telegram_id: null, latitude: null, longitude: null, created_at: now.toISOString() }).returning("id").executeTakeFirstOrThrow()).id;
         } else {
+          // As an edit in the bot: the people signed up hear of a new time or place, once.
+          const before = await trx.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
           await trx.updateTable("events").set(values).where("id", "=", id).execute();
-          if (p.change.columns.some((c) => ["starts_at", "ends_at", "center_id", "venue_kk", "venue_ru"].includes(c))) movedEvents.push(id);
+          const after = await trx.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+          await settleEventChange(trx, before, after, reminderMinutes(after.category), now);
         }
         await recordAudit(trx, { ...audit, action: `event.${p.change.action}`, subject: `event:${id}`, centerId: row.center_id }, now);
       }
     }
-    return { changes, problems, applied: true, movedEvents };
+    return { changes, problems, applied: true };
   });
 }
 

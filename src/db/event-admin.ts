@@ -118,6 +118,11 @@ async function liveSignups(trx: Db, eventId: number) {
     .execute();
 }
 
+/** How long before its start each kind of event is reminded of, as the configuration says. */
+export function reminderMinutesOf(config: { teatalkReminderMinutes: number; eventReminderMinutes: number }) {
+  return (category: EventCategory): number => (category === "teatalk" ? config.teatalkReminderMinutes : config.eventReminderMinutes);
+}
+
 /**
  * Changes an event. A new time or place is told to everyone signed up, and the reminders move
  * with the time (one whose new time has passed is dropped). Seats may grow, freeing them for
@@ -144,25 +149,36 @@ export async function editEvent(
         : {};
     await trx.updateTable("events").set({ ...change, ...placeChange }).where("id", "=", before.id).execute();
     const after = await trx.selectFrom("events").selectAll().where("id", "=", before.id).executeTakeFirstOrThrow();
-
-    const timeChanged = after.starts_at !== before.starts_at || after.ends_at !== before.ends_at;
-    const placeChanged = after.center_id !== before.center_id;
-    if (after.starts_at !== before.starts_at) await moveReminders(trx, after, signups, edit.reminderMinutes(after.category), now);
-    if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity)) await offerFreedSeats(trx, after, now);
-    const startsAt = new Date(after.starts_at);
-    const told = timeChanged || placeChanged ? signups : [];
-    await enqueueAll(
-      trx,
-      told.map((s) => ({ ...organiserNotice({ id: s.id, startsAt }, { kind: "changed", changedAt: now }, now), recipientId: s.user_id! })),
-      now,
-    );
+    const told = await settleEventChange(trx, before, after, edit.reminderMinutes(after.category), now);
     await recordAudit(
       trx,
       { actorId: edit.actor.telegramId, action: "event.edit", subject: `event:${after.id}`, centerId: after.center_id, before: auditView(before), after: auditView(after) },
       now,
     );
-    return { kind: "edited", told: told.length };
+    return { kind: "edited", told };
   });
+}
+
+/**
+ * What follows a change already written to an event, however it was made (in the bot or from a
+ * file): a new time or place is told to everyone signed up, the reminders move with the time (one
+ * whose new time has passed is dropped), and seats added go to those in line. Returns how many
+ * people were told.
+ */
+export async function settleEventChange(trx: Db, before: Event, after: Event, reminderMinutes: number, now: Date): Promise<number> {
+  const signups = await liveSignups(trx, after.id);
+  const timeChanged = after.starts_at !== before.starts_at || after.ends_at !== before.ends_at;
+  const placeChanged = after.center_id !== before.center_id || after.venue_kk !== before.venue_kk || after.venue_ru !== before.venue_ru;
+  if (after.starts_at !== before.starts_at) await moveReminders(trx, after, signups, reminderMinutes, now);
+  if ((after.capacity ?? Infinity) > (before.capacity ?? Infinity)) await offerFreedSeats(trx, after, now);
+  const startsAt = new Date(after.starts_at);
+  const told = timeChanged || placeChanged ? signups : [];
+  await enqueueAll(
+    trx,
+    told.map((s) => ({ ...organiserNotice({ id: s.id, startsAt }, { kind: "changed", changedAt: now }, now), recipientId: s.user_id! })),
+    now,
+  );
+  return told.length;
 }
 
 /**

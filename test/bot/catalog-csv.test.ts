@@ -358,4 +358,31 @@ describe("importing events", () => {
     });
     expect((await h.db.selectFrom("audit_log").select("action").orderBy("id").execute()).map((a) => a.action)).toEqual(["event.update", "event.create"]);
   });
+
+  it("tells the people signed up once when a file moves their event, as an edit in the bot does", async () => {
+    const { id } = await h.db
+      .insertInto("events")
+      .values({
+        category: "education",
+        center_id: CENTER,
+        district: "almaly",
+        title_kk: "IT кеші",
+        title_ru: "IT-вечер",
+        starts_at: "2026-12-10T13:00:00.000Z",
+        ends_at: "2026-12-10T15:00:00.000Z",
+        capacity: 20,
+        created_at: "2026-11-01T00:00:00.000Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await registerUser(h.db, 1);
+    await h.db.insertInto("event_signups").values({ event_id: id, user_id: 1, status: "confirmed", created_at: "2026-11-02T00:00:00.000Z", updated_at: "2026-11-02T00:00:00.000Z" }).execute();
+    const rows = await exportKind(admin, "events");
+    await startImport(admin, "events");
+    await admin.sendDocument("events.csv", csvOf(rows[0]!, [{ ...records(rows)[0]!, starts: "2026-12-11 18:00", ends: "2026-12-11 20:00" }]));
+    await admin.click(ru("csv-button-apply"));
+    const notices = await h.db.selectFrom("outbox").select(["recipient_id", "kind"]).where("kind", "=", "event_changed").execute();
+    expect(notices).toEqual([{ recipient_id: 1, kind: "event_changed" }]);
+    expect(await h.db.selectFrom("events").select("starts_at").where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ starts_at: "2026-12-11T13:00:00.000Z" });
+  });
 });

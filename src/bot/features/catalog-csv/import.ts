@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { reminderMinutesOf } from "../../../db/event-admin.js";
 import { applyImport, planImport, type CenterScope, type ImportPlan, type RowChange } from "../../../db/catalog-csv.js";
 import { CSV_MAX_BYTES, readRows, type CsvKind, type RowProblem } from "../../../domain/catalog-csv.js";
 import type { AppConversation, AppDeps, BaseContext } from "../../context.js";
@@ -45,7 +46,7 @@ function summary(plan: ImportPlan): Extract<Checked, { kind: "checked" }> {
  * sender's scope as it is at this moment. Given the context outside the flow: the file is
  * fetched once, not as a call the flow replays.
  */
-async function checkFile(deps: AppDeps, ctx: BaseContext, kind: CsvKind, fileId: string, apply: boolean): Promise<Checked & { applied?: boolean; moved?: number[] }> {
+async function checkFile(deps: AppDeps, ctx: BaseContext, kind: CsvKind, fileId: string, apply: boolean): Promise<Checked & { applied?: boolean }> {
   const scope = await adminScopeOf(ctx);
   if (!scope) return { kind: "not-allowed" };
   const read = readCsv(await downloadFile(ctx, fileId));
@@ -57,8 +58,8 @@ async function checkFile(deps: AppDeps, ctx: BaseContext, kind: CsvKind, fileId:
     return summary({ changes: plan.changes, problems: [...problems, ...plan.problems].sort((a, b) => a.line - b.line) });
   }
   if (!apply) return summary(await planImport(deps.db, kind, rows, centerScopeOf(scope), now));
-  const result = await applyImport(deps.db, kind, rows, centerScopeOf(scope), ctx.from!.id, now);
-  return { ...summary(result), applied: result.applied, moved: result.movedEvents };
+  const result = await applyImport(deps.db, kind, rows, centerScopeOf(scope), ctx.from!.id, reminderMinutesOf(deps.config), now);
+  return { ...summary(result), applied: result.applied };
 }
 
 function changeLine(ctx: BaseContext, change: RowChange): string {

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { listCenters } from "../../../db/catalog.js";
-import { addEvent, editEvent, type EventChange, type EventDraft } from "../../../db/event-admin.js";
+import { addEvent, editEvent, reminderMinutesOf, type EventChange, type EventDraft } from "../../../db/event-admin.js";
 import { findEvent } from "../../../db/events.js";
 import { EVENT_MAX_SEATS, readCapacity, readEnd, readStart, TEATALK_MAX_SEATS } from "../../../domain/event-times.js";
 import { EVENT_CATEGORIES, type EventCategory } from "../../../domain/events.js";
@@ -310,7 +310,7 @@ export function editEventConversation(deps: AppDeps) {
           eventId,
           change,
           actor: { telegramId: actorId },
-          reminderMinutes: (category) => (category === "teatalk" ? deps.config.teatalkReminderMinutes : deps.config.eventReminderMinutes),
+          reminderMinutes: reminderMinutesOf(deps.config),
         },
         deps.clock.now(),
       );
