@@ -32,14 +32,17 @@ async function centerNamesRu(ids: string[]): Promise<string> {
 }
 
 describe("/admin", () => {
-  it("shows a city administrator the whole city, with invites, people and roles, and the audit log", async () => {
+  it("shows a city administrator every section, card partners and the audit log among them, two to a row", async () => {
     const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-city")]);
-    expect(admin.buttons().map((b) => b.text)).toEqual([
-      ru("admin-button-invite"),
-      ru("admin-button-people"),
-      ru("admin-button-audit"),
-      ru("button-menu"),
+    const keyboard = admin.messages().at(-1)!.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text));
+    expect(keyboard).toEqual([
+      [ru("admin-button-invite"), ru("admin-button-people")],
+      [ru("admin-button-centers"), ru("admin-button-events")],
+      [ru("admin-button-teams"), ru("admin-button-partners")],
+      [ru("admin-button-broadcasts"), ru("admin-button-figures")],
+      [ru("admin-button-csv"), ru("admin-button-audit")],
+      [ru("button-menu")],
     ]);
   });
 
@@ -49,7 +52,17 @@ describe("/admin", () => {
     await grantCenter(CENTER_ADMIN, second!.id);
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-centers", { centers: await centerNamesRu([first!.id, second!.id]) })]);
-    expect(admin.buttons().map((b) => b.text)).toEqual([ru("admin-button-invite"), ru("admin-button-people"), ru("button-menu")]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([
+      ru("admin-button-invite"),
+      ru("admin-button-people"),
+      ru("admin-button-centers"),
+      ru("admin-button-events"),
+      ru("admin-button-teams"),
+      ru("admin-button-broadcasts"),
+      ru("admin-button-figures"),
+      ru("admin-button-csv"),
+      ru("button-menu"),
+    ]);
   });
 
   it("refuses anyone else, a revoked center administrator too, also when they press a kept button", async () => {

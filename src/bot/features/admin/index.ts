@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { listCenters } from "../../../db/catalog.js";
 import type { AppContext, BaseContext } from "../../context.js";
+import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
@@ -33,19 +34,27 @@ adminFeature.callbackQuery(
   }),
 );
 
-/** The sections an administrator of this scope may open. */
+/** The sections an administrator of this scope may open, two to a row; some are the city's alone. */
 function sections(ctx: BaseContext, scope: AdminScope): InlineKeyboard {
+  const city = scope.kind === "city";
+  const entries: [string, string][] = [
+    [ctx.t("admin-button-invite"), inviteKinds.pack()],
+    [ctx.t("admin-button-people"), peoplePage.pack({ page: 0 })],
+    [ctx.t("admin-button-centers"), catalogCenters.pack()],
+    [ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })],
+    [ctx.t("admin-button-teams"), teamsAdmin.pack()],
+    ...(city ? [[ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })] as [string, string]] : []),
+    [ctx.t("admin-button-broadcasts"), adminBroadcasts.pack()],
+    figuresEntry(ctx),
+    [ctx.t("admin-button-csv"), csvHome.pack()],
+    ...(city ? [[ctx.t("admin-button-audit"), auditPage.pack({ page: 0 })] as [string, string]] : []),
+  ];
   const kb = new InlineKeyboard();
-  kb.text(ctx.t("admin-button-csv"), csvHome.pack()).row();
-  if (scope.kind === "city") kb.text(ctx.t("admin-button-partners"), adminPartners.pack({ page: 0 })).row();
-  kb.text(ctx.t("admin-button-events"), eventsAdmin.pack({ page: 0 })).row();
-  kb.text(ctx.t("admin-button-teams"), teamsAdmin.pack()).row();
-  kb.text(ctx.t("admin-button-invite"), inviteKinds.pack()).text(ctx.t("admin-button-people"), peoplePage.pack({ page: 0 })).row();
-  if (scope.kind === "city") kb.text(ctx.t("admin-button-audit"), auditPage.pack({ page: 0 })).row();
-  kb.text(ctx.t("admin-button-centers"), catalogCenters.pack()).row();
-  kb.text(ctx.t("admin-button-broadcasts"), adminBroadcasts.pack()).row();
-  kb.text(...figuresEntry(ctx)).row();
-  return kb.text(ctx.t("button-menu"), menuOpenButton.pack());
+  entries.forEach(([label, data], i) => {
+    kb.text(label, data);
+    if (i % 2 === 1) kb.row();
+  });
+  return startRow(kb).text(ctx.t("button-menu"), menuOpenButton.pack());
 }
 
 export async function showAdminHome(ctx: BaseContext, scope: AdminScope): Promise<void> {
