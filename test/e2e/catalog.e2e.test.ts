@@ -5,7 +5,7 @@ import { recorded } from "../support/harness.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
-import { expectReplies, textOf } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-catalog-");
 
@@ -14,34 +14,47 @@ const text = (lang: Language, key: string, vars?: Record<string, string | number
 const label = (lang: Language, key: string, vars?: Record<string, string | number>) => i18n.t(lang, key, vars);
 
 describe("a center's card fixed in the bot process", () => {
-  it("shows the address an administrator typed to a young person who opens the center's link", async () => {
+  it("a city administrator invites a center administrator, who fixes the center's address; a young person who opens the center's link sees it", async () => {
     const admin: TestUser = { id: 700601, first_name: "Админ", language_code: "ru" };
+    const manager: TestUser = { id: 700603, first_name: "Манар", language_code: "ru" };
     const u: TestUser = { id: 700602, first_name: "Дана", language_code: "kk" };
     const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn", ADMIN_IDS: String(admin.id) }));
-    const center = readDb(e2e, (db) => db.prepare("select name_ru, name_kk from centers where id = 'medeu-1'").get()) as { name_ru: string; name_kk: string };
+    const center = readDb(e2e, (db) => db.prepare("select name_ru, name_kk from centers where id = 'almaly-1'").get()) as { name_ru: string; name_kk: string };
 
+    // The city administrator makes a one-time link for the center's administrator.
     await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "/admin"), [text("ru", "admin-home-city")]);
-    await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "admin-button-centers")), [text("ru", "catalog-centers")]);
-    const card = await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, `⚠️ ${center.name_ru}`), [expect.stringContaining(center.name_ru)]);
+    await expectScreen(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "admin-button-invite")), text("ru", "staff-invite-choose-kind"));
+    await expectScreen(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "staff-invite-kind-center-admin")), text("ru", "staff-invite-choose-center-admin"));
+    const [created] = await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, center.name_ru), [expect.any(String)]);
+    const payload = /start=(cadm_[A-Za-z0-9_-]+)/.exec(textOf(created!))?.[1];
+    expect(payload, textOf(created!)).toBeDefined();
+
+    // The center's administrator opens it and fixes the address of their center.
+    await expectReplies(e2e, manager, () => e2e.em.sendText(manager, `/start ${payload}`), [
+      text("ru", "staff-center-admin-linked", { center: center.name_ru }),
+      text("ru", "admin-home-centers", { centers: center.name_ru }),
+    ]);
+    await expectReplies(e2e, manager, () => e2e.em.clickButton(manager, label("ru", "admin-button-centers")), [text("ru", "catalog-centers")]);
+    const card = await expectReplies(e2e, manager, () => e2e.em.clickButton(manager, `⚠️ ${center.name_ru}`), [expect.stringContaining(center.name_ru)]);
     expect(textOf(card[0]!)).toContain(text("ru", "catalog-center-stand-ins"));
-    await expectReplies(e2e, admin, () => e2e.em.clickButton(admin, label("ru", "catalog-button-address")), [
+    await expectReplies(e2e, manager, () => e2e.em.clickButton(manager, label("ru", "catalog-button-address")), [
       text("ru", "catalog-ask-address-kk", { max: 200 }),
     ]);
-    await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "Достық даңғылы, 85"), [text("ru", "catalog-ask-address-ru", { max: 200 })]);
-    await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "проспект Достык, 85"), [
+    await expectReplies(e2e, manager, () => e2e.em.sendText(manager, "Достық даңғылы, 85"), [text("ru", "catalog-ask-address-ru", { max: 200 })]);
+    await expectReplies(e2e, manager, () => e2e.em.sendText(manager, "проспект Достык, 85"), [
       text("ru", "catalog-saved"),
       expect.stringContaining("проспект Достык, 85"),
     ]);
 
     // A young person follows the center's link and signs up: the card has the new address.
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start center_medeu-1"), [text("kk", "signup-choose-language")]);
+    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start center_almaly-1"), [text("kk", "signup-choose-language")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [text("kk", "signup-overview")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [text("kk", "signup-consent")]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [text("kk", "signup-ask-name")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [text("kk", "signup-ask-age")]);
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "20"), [text("kk", "signup-ask-district")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-medeu")), [
-      recorded(text("kk", "signup-ask-district"), label("kk", "district-medeu")),
+    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-almaly")), [
+      recorded(text("kk", "signup-ask-district"), label("kk", "district-almaly")),
       text("kk", "signup-ask-phone"),
     ]);
     await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-skip")), [
@@ -54,6 +67,11 @@ describe("a center's card fixed in the bot process", () => {
       expect.stringContaining(center.name_kk),
     ]);
     expect(textOf(landed[2]!)).toContain("Мекенжайы: Достық даңғылы, 85\n");
+    expect(readDb(e2e, (db) => db.prepare("select actor_id, action from audit_log order by id").all())).toEqual([
+      { actor_id: admin.id, action: "invite.create" },
+      { actor_id: manager.id, action: "role.grant" },
+      { actor_id: manager.id, action: "center.edit" },
+    ]);
     expect(await bot.stop()).toBe(0);
   });
 });
