@@ -1,5 +1,6 @@
 import { Api } from "grammy";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, vi } from "vitest";
+import { itOnSqlite } from "../support/statements.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
@@ -50,7 +51,7 @@ async function weeklyRows() {
 }
 
 describe("the weekly summary", () => {
-  it("goes to each city administrator at 09:00 on Monday, once a week, restarts or not, and not to one who opted out", async () => {
+  itOnSqlite("goes to each city administrator at 09:00 on Monday, once a week, restarts or not, and not to one who opted out", async () => {
     await setWeeklyReport(store.db, OPTED_OUT, false, new Date());
     // Two people signed up last week (30 November – 6 December): fewer than ten, so "< 10".
     await registerUser(store.db, 7001, { now: new Date("2026-12-01T06:00:00Z") });
@@ -97,7 +98,7 @@ describe("the weekly summary", () => {
     expect(sent.map((m) => m.chat_id)).toEqual([ADMIN, OTHER_ADMIN, ADMIN]);
   });
 
-  it("is not sent to someone who turned it off after it was planned", async () => {
+  itOnSqlite("is not sent to someone who turned it off after it was planned", async () => {
     const sent: { chat_id: number; text: string }[] = [];
     await store.db
       .insertInto("outbox")
