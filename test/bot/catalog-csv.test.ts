@@ -60,6 +60,26 @@ async function center(id: string) {
   return h.db.selectFrom("centers").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+/** An evening of IT talks at the center on 10 December, 18:00–20:00 Almaty time, with 20 seats. */
+async function itEvening(): Promise<number> {
+  const { id } = await h.db
+    .insertInto("events")
+    .values({
+      category: "education",
+      center_id: CENTER,
+      district: "almaly",
+      title_kk: "IT кеші",
+      title_ru: "IT-вечер",
+      starts_at: "2026-12-10T13:00:00.000Z",
+      ends_at: "2026-12-10T15:00:00.000Z",
+      capacity: 20,
+      created_at: "2026-11-01T00:00:00.000Z",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 async function startImport(user: HarnessUser, kind: string) {
   return user.press(`adm-csv:i:${kind}`);
 }
@@ -307,21 +327,7 @@ describe("importing specialists with their schedules", () => {
 
 describe("importing events", () => {
   it("creates an event and changes another's capacity; refuses a start in the past and a capacity below the sign-ups", async () => {
-    const { id } = await h.db
-      .insertInto("events")
-      .values({
-        category: "education",
-        center_id: CENTER,
-        district: "almaly",
-        title_kk: "IT кеші",
-        title_ru: "IT-вечер",
-        starts_at: "2026-12-10T13:00:00.000Z",
-        ends_at: "2026-12-10T15:00:00.000Z",
-        capacity: 20,
-        created_at: "2026-11-01T00:00:00.000Z",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await itEvening();
     for (let user = 1; user <= 3; user++) {
       await registerUser(h.db, user);
       await h.db.insertInto("event_signups").values({ event_id: id, user_id: user, status: "confirmed", created_at: "2026-11-02T00:00:00.000Z", updated_at: "2026-11-02T00:00:00.000Z" }).execute();
@@ -360,21 +366,7 @@ describe("importing events", () => {
   });
 
   it("tells the people signed up once when a file moves their event, as an edit in the bot does", async () => {
-    const { id } = await h.db
-      .insertInto("events")
-      .values({
-        category: "education",
-        center_id: CENTER,
-        district: "almaly",
-        title_kk: "IT кеші",
-        title_ru: "IT-вечер",
-        starts_at: "2026-12-10T13:00:00.000Z",
-        ends_at: "2026-12-10T15:00:00.000Z",
-        capacity: 20,
-        created_at: "2026-11-01T00:00:00.000Z",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await itEvening();
     await registerUser(h.db, 1);
     await h.db.insertInto("event_signups").values({ event_id: id, user_id: 1, status: "confirmed", created_at: "2026-11-02T00:00:00.000Z", updated_at: "2026-11-02T00:00:00.000Z" }).execute();
     const rows = await exportKind(admin, "events");

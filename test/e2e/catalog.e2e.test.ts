@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
-import { recorded } from "../support/harness.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf } from "./dialogue.js";
+import { expectReplies, expectScreen, signUpFromCardLink, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-catalog-");
 
@@ -47,25 +46,7 @@ describe("a center's card fixed in the bot process", () => {
     ]);
 
     // A young person follows the center's link and signs up: the card has the new address.
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start center_almaly-1"), [text("kk", "signup-choose-language")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [text("kk", "signup-overview")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [text("kk", "signup-consent")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [text("kk", "signup-ask-name")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [text("kk", "signup-ask-age")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "20"), [text("kk", "signup-ask-district")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-almaly")), [
-      recorded(text("kk", "signup-ask-district"), label("kk", "district-almaly")),
-      text("kk", "signup-ask-phone"),
-    ]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-skip")), [
-      text("kk", "signup-phone-skipped"),
-      text("kk", "signup-ask-occupation"),
-    ]);
-    const landed = await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
-      recorded(text("kk", "signup-ask-occupation"), label("kk", "occupation-study")),
-      text("kk", "signup-done", { name: "Дана" }),
-      expect.stringContaining(center.name_kk),
-    ]);
+    const landed = await signUpFromCardLink(e2e, u, "center_almaly-1", "almaly", center.name_kk);
     expect(textOf(landed[2]!)).toContain("Мекенжайы: Достық даңғылы, 85\n");
     expect(readDb(e2e, (db) => db.prepare("select actor_id, action from audit_log order by id").all())).toEqual([
       { actor_id: admin.id, action: "invite.create" },

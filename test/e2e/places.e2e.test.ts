@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
-import { recorded } from "../support/harness.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
-import { expectReplies, textOf } from "./dialogue.js";
+import { expectReplies, signUpFromCardLink, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-places-");
 
@@ -19,25 +18,7 @@ describe("a poster's link and the nearest centers, in the bot process", () => {
     const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn" }));
     const center = readDb(e2e, (db) => db.prepare("select name_kk from centers where id = 'zhetysu-1'").get()) as { name_kk: string };
 
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start center_zhetysu-1"), [text("kk", "signup-choose-language")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "language-kk")), [text("kk", "signup-overview")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-signup-start")), [text("kk", "signup-consent")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-consent-yes")), [text("kk", "signup-ask-name")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "Дана"), [text("kk", "signup-ask-age")]);
-    await expectReplies(e2e, u, () => e2e.em.sendText(u, "20"), [text("kk", "signup-ask-district")]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "district-zhetysu")), [
-      recorded(text("kk", "signup-ask-district"), label("kk", "district-zhetysu")),
-      text("kk", "signup-ask-phone"),
-    ]);
-    await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "button-skip")), [
-      text("kk", "signup-phone-skipped"),
-      text("kk", "signup-ask-occupation"),
-    ]);
-    const landed = await expectReplies(e2e, u, () => e2e.em.clickButton(u, label("kk", "occupation-study")), [
-      recorded(text("kk", "signup-ask-occupation"), label("kk", "occupation-study")),
-      text("kk", "signup-done", { name: "Дана" }),
-      expect.stringContaining(center.name_kk),
-    ]);
+    const landed = await signUpFromCardLink(e2e, u, "center_zhetysu-1", "zhetysu", center.name_kk);
     // The card says what the center has: here, the brainstorm room the city named.
     expect(textOf(landed[2]!)).toContain(label("kk", "center-offer-brainstorm_room"));
 
