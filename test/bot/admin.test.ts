@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/db/audit.js";
 import { seedCatalog } from "../../src/db/seed/index.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { insertCenterAdmin } from "../support/fixtures.js";
 
 const CITY_ADMIN = 900;
 const CENTER_ADMIN = 901;
@@ -20,10 +21,7 @@ afterEach(async () => {
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 
 async function grantCenter(telegramId: number, centerId: string, revokedAt: string | null = null) {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: revokedAt })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN, revokedAt });
 }
 
 async function centerNamesRu(ids: string[]): Promise<string> {

@@ -3,7 +3,7 @@ import { createBroadcast, recordProgressMessage } from "../../src/db/broadcasts.
 import type { Broadcast } from "../../src/db/schema.js";
 import { TELEGRAM_SEND_LIMITS } from "../../src/scheduler/rate-limiter.js";
 import { createHarness, recorded, type Harness, type HarnessUser } from "../support/harness.js";
-import { insertCenter } from "../support/fixtures.js";
+import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
 import { insertEvent } from "../support/events.js";
 import { registerUser } from "../support/users.js";
 
@@ -36,10 +36,7 @@ const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru
 const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk", key, vars);
 
 async function grantCenter(telegramId: number, centerId: string) {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
 }
 
 function admin(id: number): HarnessUser {

@@ -4,6 +4,7 @@ import { seedCatalog } from "../../src/db/seed/index.js";
 import { formatKm } from "../../src/domain/distance.js";
 import type { Language } from "../../src/domain/language.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { insertCenterAdmin } from "../support/fixtures.js";
 import { locationContent, messageUpdate } from "../support/updates.js";
 
 const CITY_ADMIN = 900;
@@ -26,10 +27,7 @@ const ru = t("ru");
 const kk = t("kk");
 
 async function grantCenter(telegramId: number, centerId: string) {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
 }
 
 const audit = () => h.db.selectFrom("audit_log").selectAll().orderBy("id").execute();

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedCatalog } from "../../src/db/seed/index.js";
 import { registerUser } from "../support/users.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { insertCenterAdmin } from "../support/fixtures.js";
 
 const CITY_ADMIN = 900;
 const CENTER_ADMIN = 901;
@@ -27,10 +28,7 @@ afterEach(async () => {
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 
 async function grantCenter(telegramId: number, centerId: string) {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z" })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
 }
 
 /** The CSV document in a batch, read back as rows (the header first). */

@@ -5,7 +5,7 @@ import type { Language } from "../../src/domain/language.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertEvent } from "../support/events.js";
-import { insertCenter } from "../support/fixtures.js";
+import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
@@ -25,10 +25,7 @@ beforeEach(async () => {
   h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: CENTER_ADMIN, center_id: "almaly-1", granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId: CENTER_ADMIN, centerId: "almaly-1", grantedBy: CITY_ADMIN });
   // 10 December, 19:00 in Almaly, two seats; a tea-talk session on 5 December, 18:00 in Medeu.
   concert = await insertEvent(h.db, { centerId: "almaly-1", startsAt: "2026-12-10T14:00:00Z", capacity: 2, title: "Концерт", hostTelegramId: HOST });
   session = await insertTeaTalkSession(h.db, { centerId: "medeu-1", startsAt: "2026-12-05T13:00:00Z", capacity: 10, hostTelegramId: OTHER_HOST });

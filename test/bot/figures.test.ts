@@ -5,7 +5,7 @@ import { seedCatalog } from "../../src/db/seed/index.js";
 import type { BookingStatus, Specialist } from "../../src/db/schema.js";
 import type { ServiceCode } from "../../src/domain/services.js";
 import { insertEvent } from "../support/events.js";
-import { insertBooking, insertSpecialist } from "../support/fixtures.js";
+import { insertBooking, insertSpecialist, insertCenterAdmin } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 
@@ -28,10 +28,7 @@ afterEach(async () => {
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 
 async function grantCenter(telegramId: number, centerId: string) {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
 }
 
 /** `count` bookings of one specialist from `day` on, an hour apart (so that no two share a slot). */

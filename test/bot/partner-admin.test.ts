@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPartner } from "../../src/db/cards.js";
 import type { Partner } from "../../src/db/schema.js";
-import { insertCenter } from "../support/fixtures.js";
+import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
 
 const ADMIN = 900;
@@ -112,10 +112,7 @@ describe("card partners from /admin", () => {
 
   it("refuses a center administrator and anyone else, whatever button they forge", async () => {
     await insertCenter(h.db, { id: "almaly-1" });
-    await h.db
-      .insertInto("center_admins")
-      .values({ telegram_id: CENTER_ADMIN, center_id: "almaly-1", granted_by: ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-      .execute();
+    await insertCenterAdmin(h.db, { telegramId: CENTER_ADMIN, centerId: "almaly-1", grantedBy: ADMIN });
     await h.db.updateTable("partners").set({ active: 0 }).execute();
     for (const id of [CENTER_ADMIN, NOBODY]) {
       const someone = h.user({ id, first_name: "X", language_code: "ru" });

@@ -6,7 +6,7 @@ import { createPartner, linkPartnerAccount } from "../../src/db/cards.js";
 import type { OutboxRow, Specialist, Team } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
-import { insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { insertCenter, insertSpecialist, insertCenterAdmin } from "../support/fixtures.js";
 import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { textNotice } from "../support/notices.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
@@ -57,11 +57,8 @@ const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCal
 const cityAdmin = () => h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
 const manager = (language: Language = "ru") => h.user({ id: MANAGER, first_name: "Манар", language_code: language });
 
-async function grantCenter(telegramId: number, centerId: string): Promise<void> {
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: telegramId, center_id: centerId, granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+async function grantCenter(telegramId: number, centerId: string) {
+  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
 }
 
 async function auditRows() {

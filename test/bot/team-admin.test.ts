@@ -4,7 +4,7 @@ import type { Team } from "../../src/db/schema.js";
 import type { Language } from "../../src/domain/language.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
-import { insertCenter } from "../support/fixtures.js";
+import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
 import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
 import { insertTeam } from "../support/teams.js";
 import { registerUser } from "../support/users.js";
@@ -22,10 +22,7 @@ beforeEach(async () => {
   h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
-  await h.db
-    .insertInto("center_admins")
-    .values({ telegram_id: CENTER_ADMIN, center_id: "almaly-1", granted_by: CITY_ADMIN, granted_at: "2026-12-01T05:00:00.000Z", revoked_at: null })
-    .execute();
+  await insertCenterAdmin(h.db, { telegramId: CENTER_ADMIN, centerId: "almaly-1", grantedBy: CITY_ADMIN });
   ours = await insertTeam(h.db, { name_kk: "Жасыл Алмалы", name_ru: "Зелёный Алмалы", category: "ecology", center_id: "almaly-1", district: "almaly" });
   theirs = await insertTeam(h.db, { name_kk: "Медеу еріктілері", name_ru: "Волонтёры Медеу", center_id: "medeu-1", district: "medeu" });
 });

@@ -11,6 +11,23 @@ const FIXTURE_CREATED_AT = "2026-11-01T00:00:00.000Z";
  * `district` are what tests usually care about. `placeholder: 1` makes it a catalog stand-in,
  * each of its details a stand-in unless told otherwise.
  */
+/** Makes `telegramId` an administrator of the center, granted by `grantedBy` on 1 December (or revoked at `revokedAt`). */
+export async function insertCenterAdmin(
+  db: Db,
+  admin: { telegramId: number; centerId: string; grantedBy: number; revokedAt?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("center_admins")
+    .values({
+      telegram_id: admin.telegramId,
+      center_id: admin.centerId,
+      granted_by: admin.grantedBy,
+      granted_at: "2026-12-01T05:00:00.000Z",
+      revoked_at: admin.revokedAt ?? null,
+    })
+    .execute();
+}
+
 export async function insertCenter(db: Db, center: Partial<Center> & { id: string }): Promise<Center> {
   const row: NewCenter = {
     district: "almaly",
