@@ -1,3 +1,4 @@
+import { ALMATY_AREA, parseKazakhPhone } from "./center-fields.js";
 import { DISTRICTS, type DistrictCode } from "./districts.js";
 import { EVENT_CATEGORIES, type EventCategory } from "./events.js";
 import { SERVICE_CODES, type ServiceCode } from "./services.js";
@@ -63,9 +64,6 @@ export interface RowProblem {
   key: string;
   vars?: Record<string, string | number>;
 }
-
-/** Almaty's area, generously: a map point outside it is a typing mistake. */
-const ALMATY = { latitude: [43.0, 43.5], longitude: [76.6, 77.3] } as const;
 
 const YES = new Set(["yes", "1", "да", "иә", "true"]);
 const NO = new Set(["no", "0", "нет", "жоқ", "false"]);
@@ -239,13 +237,6 @@ export function formatOverrides(overrides: readonly DateOverride[]): string {
   return overrides.map((o) => (o.kind === "off" ? `${o.date} off` : `${o.date} ${formatRanges(o.ranges)}`)).join("; ");
 }
 
-/** A phone number as +7 and ten digits, however it was typed (8 707…, +7 (707) …). */
-export function normalizePhone(text: string): string | null {
-  const digits = text.replace(/[\s()-]/g, "");
-  const match = /^(?:\+7|8|7)(\d{10})$/.exec(digits);
-  return match ? `+7${match[1]}` : null;
-}
-
 /** A center id as the seed writes them ("almaly-1"): lowercase Latin letters, digits and dashes. */
 const CENTER_ID = /^[a-z][a-z0-9-]{1,31}$/;
 
@@ -253,7 +244,7 @@ function readCenter(c: Cells): CenterRow | undefined {
   const id = c.raw("id");
   if (!CENTER_ID.test(id)) c.note("id", "csv-problem-center-id");
   const phoneText = c.raw("phone");
-  const phone = phoneText === "" ? null : normalizePhone(phoneText);
+  const phone = phoneText === "" ? null : parseKazakhPhone(phoneText);
   if (phoneText !== "" && phone === null) c.note("phone", "csv-problem-phone");
   const row = {
     id,
@@ -266,8 +257,8 @@ function readCenter(c: Cells): CenterRow | undefined {
     hours_ru: c.text("hours_ru", 200),
     open_24_7: c.yesNo("open_24_7"),
     phone,
-    latitude: c.number("latitude", ALMATY.latitude[0], ALMATY.latitude[1], false),
-    longitude: c.number("longitude", ALMATY.longitude[0], ALMATY.longitude[1], false),
+    latitude: c.number("latitude", ALMATY_AREA.south, ALMATY_AREA.north, false),
+    longitude: c.number("longitude", ALMATY_AREA.west, ALMATY_AREA.east, false),
   };
   return c.problems.length === 0 ? (row as CenterRow) : undefined;
 }
