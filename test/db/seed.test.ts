@@ -58,6 +58,16 @@ describe("catalog seed", () => {
     expect(new Set(centers.map((c) => c.name_kk)).size).toBe(16);
   });
 
+  it("installs each center once when two starts race for an empty catalog", async () => {
+    // Both read the catalog before either writes, as two processes starting together do.
+    const added = await Promise.all([seedCatalog(db), seedCatalog(db)]);
+    expect(added.reduce((a, b) => a + b)).toBe(16);
+    expect(await listCenters(db)).toHaveLength(16);
+    const offers = await db.selectFrom("center_offers").select(["center_id", "offer"]).execute();
+    expect(new Set(offers.map((o) => `${o.center_id}/${o.offer}`)).size).toBe(offers.length);
+    expect(new Set(offers.map((o) => o.center_id)).size).toBe(16);
+  });
+
   it("marks every unknown address, phone and point as a placeholder, and nothing as open 24/7 yet", async () => {
     await seedCatalog(db);
     for (const c of await listCenters(db)) {

@@ -18,15 +18,17 @@ import { seedTeamsDemo } from "./teams.js";
  */
 export async function seedCatalog(db: Db): Promise<number> {
   const before = new Set((await listCenters(db)).map((c) => c.id));
-  const added = CENTER_CATALOG.filter((c) => !before.has(c.id));
-  if (added.length === 0) return 0;
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto("centers").values(added).execute();
+  const missing = CENTER_CATALOG.filter((c) => !before.has(c.id));
+  if (missing.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    // Two processes starting on one database both see the centers missing: the later insert
+    // skips what the other added, and only the rows this one added get their offers.
+    const added = await trx.insertInto("centers").values(missing).onConflict((oc) => oc.column("id").doNothing()).returning("id").execute();
     // What a new center is known to offer; an administrator's later changes to older centers stay.
     const offers = added.flatMap((c) => knownOffers(c.id).map((offer) => ({ center_id: c.id, offer })));
-    await trx.insertInto("center_offers").values(offers).onConflict((oc) => oc.doNothing()).execute();
+    if (offers.length > 0) await trx.insertInto("center_offers").values(offers).onConflict((oc) => oc.doNothing()).execute();
+    return added.length;
   });
-  return added.length;
 }
 
 /**
