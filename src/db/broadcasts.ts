@@ -363,6 +363,17 @@ export async function openRecipients(db: Db, broadcastId: number): Promise<{ rem
   return { remaining: Number(row.remaining), onTheirWay: Number(row.onTheirWay) };
 }
 
+/** The broadcasts a person was among the recipients of, for /mydata: which, when, and how it went. */
+export async function exportBroadcastsReceived(db: Db, userId: number) {
+  return db
+    .selectFrom("broadcast_recipients as r")
+    .innerJoin("broadcasts as b", "b.id", "r.broadcast_id")
+    .select(["r.broadcast_id", "b.created_at", "r.outcome"])
+    .where("r.user_id", "=", userId)
+    .orderBy("r.broadcast_id")
+    .execute();
+}
+
 /**
  * Marks a broadcast settled: a sending one with nobody left becomes done; a cancelled one is
  * settled once nothing of it is on its way. Returns the broadcast as it is now.

@@ -1,5 +1,6 @@
 import { localDateOf } from "../domain/time.js";
 import { eraseCard, exportCard, type OwnCardCheck } from "./cards.js";
+import { exportBroadcastsReceived } from "./broadcasts.js";
 import { cancelBooking, listEveryOwnBooking, listUpcomingOwnBookings, type BookingDetails } from "./bookings.js";
 import { deleteConversationState } from "./conversation-state.js";
 import type { Db } from "./database.js";
@@ -31,7 +32,15 @@ export async function exportUserData(db: Db, userId: number): Promise<Record<str
     created_at: m.created_at,
     updated_at: m.updated_at,
   }));
-  return { user, bookings, practice, event_signups: await exportSignups(db, userId), teams, card: await exportCard(db, userId) };
+  return {
+    user,
+    bookings,
+    practice,
+    event_signups: await exportSignups(db, userId),
+    teams,
+    card: await exportCard(db, userId),
+    broadcasts: await exportBroadcastsReceived(db, userId),
+  };
 }
 
 /** The same data as exportUserData, with what a person needs to read it: center names, sessions, words. */

@@ -9,7 +9,7 @@ import {
   settleBroadcast,
   unsettledBroadcasts,
 } from "../../src/db/broadcasts.js";
-import { eraseUserData } from "../../src/db/user-data.js";
+import { eraseUserData, exportUserData } from "../../src/db/user-data.js";
 import { hasPlan, itOnSqlite, queryPlan, scannedTables, StatementLog } from "../support/statements.js";
 import type { Db } from "../../src/db/database.js";
 import { ensureUser, updateUser } from "../../src/db/users.js";
@@ -125,6 +125,19 @@ describe("a broadcast's segments", () => {
 });
 
 describe("a broadcast's recipients", () => {
+  it("find the broadcasts they were sent in their /mydata export, and others' not", async () => {
+    const broadcast = await createBroadcast(
+      db,
+      { id: 900, language: "ru", centerId: null },
+      { segment: { kind: "district", district: "medeu" }, textKk: null, textRu: "Привет", photoFileId: null, button: null },
+      NOW,
+    );
+    const reached = (await exportUserData(db, 3)) as { broadcasts: unknown[] };
+    expect(reached.broadcasts).toEqual([{ broadcast_id: broadcast.id, created_at: NOW.toISOString(), outcome: null }]);
+    const elsewhere = (await exportUserData(db, 2)) as { broadcasts: unknown[] };
+    expect(elsewhere.broadcasts).toEqual([]);
+  });
+
   it("go with a person who erases their data", async () => {
     const broadcast = await createBroadcast(
       db,
