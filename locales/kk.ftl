@@ -711,7 +711,7 @@ evadm-button-title = ✏️ Атауы
 evadm-button-description = ✏️ Сипаттамасы
 evadm-button-time = 🕒 Уақыты
 evadm-button-capacity = 🪑 Орын саны
-evadm-button-place = 📍 Орталығы
+evadm-button-place = 📍 Өтетін орны
 evadm-button-host = 👤 Ұйымдастырушы
 evadm-button-cancel-event = ❌ Іс-шарадан бас тарту
 evadm-cancel-confirm =
@@ -724,6 +724,11 @@ evadm-button-cancel-yes = Иә, бас тарту
 evadm-cancelled = «{ $title }» іс-шарасынан бас тартылды. Бұл туралы хабар алатындар: { $count }.
 evadm-gone = Бұл іс-шарадан бас тартылған немесе ол өтіп кеткен.
 evadm-ask-center = Іс-шара қай орталықта өтеді?
+evadm-ask-place-city = Іс-шара қайда өтеді? Орталықты немесе қаладағы басқа орынды таңдаңыз.
+evadm-button-venue = 🌳 Қаладағы басқа орын
+evadm-ask-venue-kk = Орынның атауын қазақша жазыңыз ({ $max } таңбаға дейін), мысалы: 28 гвардияшыл-панфиловшылар атындағы саябақ.
+evadm-ask-venue-ru = Енді орынның атауын орысша жазыңыз ({ $max } таңбаға дейін).
+evadm-ask-district = Бұл орын қай ауданда?
 evadm-ask-category = Бұл қандай іс-шара?
 evadm-ask-level = Кездесу қазақ тілінің қай деңгейіне арналған?
 evadm-ask-title-kk = Атауын қазақша жазыңыз ({ $max } таңбаға дейін).
@@ -747,6 +752,7 @@ evadm-confirm-new =
     <b>{ $titleKk }</b>
     <b>{ $titleRu }</b>
     🏷 { $category }
+    📍 { $place }
     📅 { $day }, { $time }
     🪑 Орын саны: { $seats }
     👤 Ұйымдастырушы: { $host }

@@ -720,7 +720,7 @@ evadm-button-title = ✏️ Название
 evadm-button-description = ✏️ Описание
 evadm-button-time = 🕒 Время
 evadm-button-capacity = 🪑 Места
-evadm-button-place = 📍 Центр
+evadm-button-place = 📍 Место
 evadm-button-host = 👤 Организатор
 evadm-button-cancel-event = ❌ Отменить мероприятие
 evadm-cancel-confirm =
@@ -733,6 +733,11 @@ evadm-button-cancel-yes = Да, отменить
 evadm-cancelled = «{ $title }» отменено. Сообщение об отмене получат: { $count }.
 evadm-gone = Это мероприятие уже отменено или прошло.
 evadm-ask-center = В каком центре пройдёт мероприятие?
+evadm-ask-place-city = Где пройдёт мероприятие? Выберите центр или другое место в городе.
+evadm-button-venue = 🌳 Другое место в городе
+evadm-ask-venue-kk = Напишите название места на казахском (до { $max } символов), например: Парк имени 28 гвардейцев-панфиловцев.
+evadm-ask-venue-ru = Теперь название места на русском (до { $max } символов).
+evadm-ask-district = В каком районе это место?
 evadm-ask-category = Что это за мероприятие?
 evadm-ask-level = Для какого уровня казахского эта встреча?
 evadm-ask-title-kk = Напишите название на казахском (до { $max } символов).
@@ -756,6 +761,7 @@ evadm-confirm-new =
     <b>{ $titleKk }</b>
     <b>{ $titleRu }</b>
     🏷 { $category }
+    📍 { $place }
     📅 { $day }, { $time }
     🪑 Мест: { $seats }
     👤 Организатор: { $host }

@@ -1,4 +1,5 @@
 import type { Updateable } from "kysely";
+import type { DistrictCode } from "../domain/districts.js";
 import type { EventCategory } from "../domain/events.js";
 import { pageAt, type Page } from "../domain/paging.js";
 import { LIVE_STATUSES, offerKey, organiserNotice, reminderKey, seatReminder } from "../domain/seats.js";
@@ -16,12 +17,20 @@ import { offerFreedSeats } from "./seats.js";
  * Every change is one transaction with its audit record and the notices to the people signed up.
  */
 
-/** A new event in one of the centers, as the creation flow collected it. */
+/** Where an event takes place: one of the centers, or a venue of the city (a park, a hall) in a district. */
+export type EventPlace = { kind: "center"; centerId: string } | { kind: "venue"; venueKk: string; venueRu: string; district: DistrictCode };
+
+/** The center of a place; null for a venue of the city, which only a city administrator may choose. */
+export function centerOf(place: EventPlace): string | null {
+  return place.kind === "center" ? place.centerId : null;
+}
+
+/** A new event, as the creation flow collected it. */
 export interface EventDraft {
   category: EventCategory;
   /** Only for tea talk. */
   level: TeaTalkLevel | null;
-  centerId: string;
+  place: EventPlace;
   titleKk: string;
   titleRu: string;
   descriptionKk: string | null;
@@ -33,11 +42,11 @@ export interface EventDraft {
   hostName: string | null;
 }
 
-/** What an edit may change: the fields are the table's. */
+/** What an edit may change: the fields are the table's, the place as a whole. */
 export type EventChange = Pick<
   Updateable<EventsTable>,
-  "title_kk" | "title_ru" | "description_kk" | "description_ru" | "starts_at" | "ends_at" | "capacity" | "center_id" | "host_name"
->;
+  "title_kk" | "title_ru" | "description_kk" | "description_ru" | "starts_at" | "ends_at" | "capacity" | "host_name"
+> & { place?: EventPlace };
 
 /** Who makes a change, for the audit log. */
 export interface Actor {
@@ -53,9 +62,13 @@ export type EditResult =
 export type CancelEventResult = { kind: "cancelled"; told: number } | { kind: "not-found" | "already-cancelled" };
 
 /** The center's district, which an event in it is listed under. */
-async function districtOf(db: Db, centerId: string) {
-  const center = await db.selectFrom("centers").select("district").where("id", "=", centerId).executeTakeFirstOrThrow();
-  return center.district;
+/** The columns that say where an event is; a place typed in the bot has no map point of its own. */
+async function placeColumns(db: Db, place: EventPlace) {
+  if (place.kind === "venue") {
+    return { center_id: null, venue_kk: place.venueKk, venue_ru: place.venueRu, district: place.district, latitude: null, longitude: null };
+  }
+  const center = await db.selectFrom("centers").select("district").where("id", "=", place.centerId).executeTakeFirstOrThrow();
+  return { center_id: place.centerId, venue_kk: null, venue_ru: null, district: center.district, latitude: null, longitude: null };
 }
 
 /** The audit's picture of an event: what an administrator can change, and its state. */
@@ -82,12 +95,7 @@ export async function addEvent(db: Db, draft: EventDraft, actor: Actor, now: Dat
     const id = await createEvent(trx, {
       category: draft.category,
       level: draft.category === "teatalk" ? draft.level : null,
-      center_id: draft.centerId,
-      venue_kk: null,
-      venue_ru: null,
-      latitude: null,
-      longitude: null,
-      district: await districtOf(trx, draft.centerId),
+      ...(await placeColumns(trx, draft.place)),
       title_kk: draft.titleKk,
       title_ru: draft.titleRu,
       description_kk: draft.descriptionKk,
@@ -101,7 +109,7 @@ export async function addEvent(db: Db, draft: EventDraft, actor: Actor, now: Dat
       created_at: now.toISOString(),
     });
     const event = await trx.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.telegramId, action: "event.create", subject: `event:${id}`, centerId: draft.centerId, after: auditView(event) }, now);
+    await recordAudit(trx, { actorId: actor.telegramId, action: "event.create", subject: `event:${id}`, centerId: event.center_id, after: auditView(event) }, now);
     return id;
   });
 }
@@ -137,17 +145,17 @@ export async function editEvent(
     const before = await trx.selectFrom("events").selectAll().where("id", "=", edit.eventId).executeTakeFirst();
     if (!before) return { kind: "not-found" };
     if (before.status !== "scheduled") return { kind: "cancelled" };
-    const { change } = edit;
+    const { place, ...fields } = edit.change;
     const signups = await liveSignups(trx, before.id);
-    if (change.capacity !== undefined && change.capacity !== null) {
+    if (fields.capacity !== undefined && fields.capacity !== null) {
       const taken = signups.filter((s) => s.status !== "waitlisted").length;
-      if (change.capacity < taken) return { kind: "capacity-below", taken };
+      if (fields.capacity < taken) return { kind: "capacity-below", taken };
     }
-    const placeChange =
-      change.center_id !== undefined && change.center_id !== null && change.center_id !== before.center_id
-        ? { center_id: change.center_id, district: await districtOf(trx, change.center_id), venue_kk: null, venue_ru: null, latitude: null, longitude: null }
-        : {};
-    await trx.updateTable("events").set({ ...change, ...placeChange }).where("id", "=", before.id).execute();
+    await trx
+      .updateTable("events")
+      .set({ ...fields, ...(place ? await placeColumns(trx, place) : {}) })
+      .where("id", "=", before.id)
+      .execute();
     const after = await trx.selectFrom("events").selectAll().where("id", "=", before.id).executeTakeFirstOrThrow();
     const told = await settleEventChange(trx, before, after, edit.reminderMinutes(after.category), now);
     await recordAudit(

@@ -121,12 +121,55 @@ describe("creating an event", () => {
     expect(JSON.parse(record!.after!)).toMatchObject({ title_ru: "Новый год", capacity: 12 });
   });
 
+  it("lets a city administrator hold a festival at a place elsewhere in the city, which young people then see", async () => {
+    const admin = cityAdmin();
+    expect(h.texts(await admin.press("evadm:new"))).toEqual([ru("evadm-ask-place-city")]);
+    await admin.click(ru("evadm-button-venue"));
+    expect(h.texts(await admin.send("П"))).toEqual([ru("admin-text-invalid", { max: 120 })]);
+    await admin.send("28 гвардияшыл-панфиловшылар атындағы саябақ");
+    await admin.send("Парк имени 28 гвардейцев-панфиловцев");
+    expect(h.texts(await admin.send("Медеу"))).toContain(ru("need-button"));
+    await admin.click(ru("district-medeu"));
+    await admin.click(ru("event-category-festival"));
+    await admin.send("Жастар фестивалі");
+    await admin.send("Фестиваль молодёжи");
+    await admin.click(ru("button-skip"));
+    await admin.click(ru("button-skip"));
+    await admin.send("19.12 12:00");
+    await admin.send("18:00");
+    await admin.click(ru("evadm-button-no-limit"));
+    const confirm = h.texts(await admin.click(ru("button-skip")));
+    expect(confirm.at(-1)).toContain("📍 Парк имени 28 гвардейцев-панфиловцев");
+    await admin.click(ru("evadm-button-create"));
+
+    const created = await h.db.selectFrom("events").selectAll().where("title_ru", "=", "Фестиваль молодёжи").executeTakeFirstOrThrow();
+    expect(created).toMatchObject({
+      category: "festival",
+      center_id: null,
+      venue_kk: "28 гвардияшыл-панфиловшылар атындағы саябақ",
+      venue_ru: "Парк имени 28 гвардейцев-панфиловцев",
+      district: "medeu",
+      starts_at: "2026-12-19T07:00:00.000Z",
+    });
+    expect((await audit()).map((r) => [r.action, r.center_id])).toEqual([["event.create", null]]);
+
+    await registerUser(h.db, 21, { language: "kk" });
+    const young = h.user({ id: 21, first_name: "Әсел", language_code: "kk" });
+    await young.press("ev:l:all:medeu:all:0");
+    expect(young.buttons().map((b) => b.callback_data)).toContain(`ev:e:${created.id}:all:medeu:all:0`);
+    const details = h.texts(await young.press(`ev:e:${created.id}:all:medeu:all:0`)).join("\n");
+    expect(details).toContain("Жастар фестивалі");
+    expect(details).toContain("28 гвардияшыл-панфиловшылар атындағы саябақ");
+  });
+
   it("offers a center administrator their own centers only, and an event without a seat limit", async () => {
     const admin = centerAdmin();
     await admin.press("evadm:new");
     expect(admin.buttons().map((b) => b.text)).toEqual(["Центр almaly-1"]);
     // A forged choice of another center is not an answer.
     expect(h.texts(await admin.press("evn-center:medeu-1"))).toContain(ru("need-button"));
+    // Nor is a place elsewhere in the city, which is the city administrators' to choose.
+    expect(h.texts(await admin.press("evn-center:venue"))).toContain(ru("need-button"));
     await admin.click("Центр almaly-1");
     await admin.click(ru("event-category-concert"));
     await admin.send("Концерт kk");
@@ -193,6 +236,19 @@ describe("changing an event", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("Мероприятие, на которое вы записались, отменено");
     expect(sent[0]).toContain("Центр medeu-1");
+  });
+
+  it("moves an event from a center to a place elsewhere in the city, and tells the people signed up", async () => {
+    await signUpAs(concert, 11, "ru");
+    const admin = cityAdmin();
+    await admin.press(`evadm:edit:${concert}:place`);
+    await admin.click(ru("evadm-button-venue"));
+    await admin.send("Республика алаңы");
+    await admin.send("Площадь Республики");
+    expect(h.texts(await admin.click(ru("district-almaly")))).toContain(ru("evadm-saved-told", { count: 1 }));
+    expect(await eventRow(concert)).toMatchObject({ center_id: null, venue_ru: "Площадь Республики", venue_kk: "Республика алаңы", district: "almaly" });
+    expect((await outbox("event_changed")).map((r) => r.recipient_id)).toEqual([11]);
+    expect(sentTo(await dispatch(), 11).join("\n")).toContain("Площадь Республики");
   });
 
   it("refuses seats fewer than those taken, with a clear message, and changes nothing", async () => {

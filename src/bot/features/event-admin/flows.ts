@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { listCenters } from "../../../db/catalog.js";
-import { addEvent, editEvent, reminderMinutesOf, type EventChange, type EventDraft } from "../../../db/event-admin.js";
+import { addEvent, centerOf, editEvent, reminderMinutesOf, type EventChange, type EventDraft, type EventPlace } from "../../../db/event-admin.js";
 import { findEvent } from "../../../db/events.js";
+import { DISTRICTS } from "../../../domain/districts.js";
 import { EVENT_MAX_SEATS, readCapacity, readEnd, readStart, TEATALK_MAX_SEATS } from "../../../domain/event-times.js";
 import { EVENT_CATEGORIES, type EventCategory } from "../../../domain/events.js";
 import { TEATALK_LEVELS, type TeaTalkLevel } from "../../../domain/teatalk.js";
@@ -10,6 +11,7 @@ import type { AppConversation, AppDeps, BaseContext, Flow } from "../../context.
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { dayOf, escapeHtml, timeRange } from "../../shared/format.js";
+import { districtKeyboard } from "../../shared/keyboards.js";
 import { adminScopeOf, mayManageCenter } from "../admin/access.js";
 import { eventAccessOf } from "./access.js";
 import { eventAdmin, eventsAdmin, type EventField } from "./buttons.js";
@@ -20,8 +22,12 @@ export const EVENT_ADMIN_EDIT = "event-admin-edit";
 const TITLE_MAX = 120;
 const DESCRIPTION_MAX = 1000;
 const HOST_NAME_MAX = 80;
+const VENUE_MAX = 120;
+/** The choice, among the centers, of a place elsewhere in the city. */
+const VENUE = "venue";
 
 const centerStep = defineStep("evn-center");
+const districtStep = defineStep("evn-district");
 const categoryStep = defineStep("evn-category");
 const levelStep = defineStep("evn-level");
 const skipStep = defineStep("evn-skip");
@@ -38,12 +44,13 @@ async function nowOf(conversation: AppConversation, deps: AppDeps): Promise<Date
   return new Date(await conversation.external(() => deps.clock.now().toISOString()));
 }
 
-async function askTitle(conversation: AppConversation, ctx: BaseContext, question: string) {
+/** One line of text, from 2 to `max` characters: a title or a place's name. */
+async function askLine(conversation: AppConversation, ctx: BaseContext, question: string, max = TITLE_MAX) {
   return askText(conversation, ctx, {
-    prompt: (c) => ({ text: c.t(question, { max: TITLE_MAX }) }),
-    parse: (text) => plainText(text, TITLE_MAX),
-    invalid: (c) => c.t("admin-text-invalid", { max: TITLE_MAX }),
-    maxLength: TITLE_MAX,
+    prompt: (c) => ({ text: c.t(question, { max }) }),
+    parse: (text) => plainText(text, max),
+    invalid: (c) => c.t("admin-text-invalid", { max }),
+    maxLength: max,
   });
 }
 
@@ -138,22 +145,48 @@ function afterwards(ctx: BaseContext, eventId: number | null, admin: boolean): I
   return kb;
 }
 
-/** A center of the administrator's, from buttons. */
-async function askCenter(conversation: AppConversation, ctx: BaseContext, deps: AppDeps, centerIds: readonly string[] | null) {
+/** A place chosen in a flow, with its name in both languages to show it back. */
+interface ChosenPlace {
+  place: EventPlace;
+  name: { kk: string; ru: string };
+  ctx: BaseContext;
+}
+
+/**
+ * Where: one of the administrator's centers (`centerIds`; null for the whole city). A city
+ * administrator may instead name a place elsewhere in the city (a park, a hall) in both
+ * languages, and its district.
+ */
+async function askPlace(conversation: AppConversation, ctx: BaseContext, deps: AppDeps, centerIds: readonly string[] | null): Promise<ChosenPlace> {
   const centers = await conversation.external(async () =>
     (await listCenters(deps.db)).filter((c) => centerIds === null || centerIds.includes(c.id)).map((c) => ({ id: c.id, kk: c.name_kk, ru: c.name_ru })),
   );
-  return askChoice(
+  const city = centerIds === null;
+  const chosen = await askChoice(
     conversation,
     ctx,
     centerStep,
-    centers.map((c) => c.id),
+    [...centers.map((c) => c.id), ...(city ? [VENUE] : [])],
     (c) => {
       const kb = new InlineKeyboard();
       for (const center of centers) startRow(kb).text(c.language === "kk" ? center.kk : center.ru, centerStep.data(center.id));
-      return { text: c.t("evadm-ask-center"), markup: kb };
+      if (city) startRow(kb).text(c.t("evadm-button-venue"), centerStep.data(VENUE));
+      return { text: c.t(city ? "evadm-ask-place-city" : "evadm-ask-center"), markup: kb };
     },
   );
+  const center = centers.find((c) => c.id === chosen.choice);
+  if (center) return { place: { kind: "center", centerId: center.id }, name: center, ctx: chosen.ctx };
+  const kk = await askLine(conversation, chosen.ctx, "evadm-ask-venue-kk", VENUE_MAX);
+  const ru = await askLine(conversation, kk.ctx, "evadm-ask-venue-ru", VENUE_MAX);
+  const district = await askChoice(conversation, ru.ctx, districtStep, DISTRICTS, (c) => ({
+    text: c.t("evadm-ask-district"),
+    markup: districtKeyboard(c.t, (d) => districtStep.data(d)),
+  }));
+  return {
+    place: { kind: "venue", venueKk: kk.value, venueRu: ru.value, district: district.choice },
+    name: { kk: kk.value, ru: ru.value },
+    ctx: district.ctx,
+  };
 }
 
 /**
@@ -167,8 +200,8 @@ export function newEventConversation(deps: AppDeps) {
     if (!scope) return void (await ctx.reply(ctx.t("staff-not-allowed")));
     const now = await nowOf(conversation, deps);
 
-    const center = await askCenter(conversation, ctx, deps, scope.kind === "city" ? null : scope.centerIds);
-    ctx = center.ctx;
+    const where = await askPlace(conversation, ctx, deps, scope.kind === "city" ? null : scope.centerIds);
+    ctx = where.ctx;
     const category = await askChoice(conversation, ctx, categoryStep, EVENT_CATEGORIES, (c) => {
       const kb = new InlineKeyboard();
       EVENT_CATEGORIES.forEach((each, i) => {
@@ -188,8 +221,8 @@ export function newEventConversation(deps: AppDeps) {
       ctx = chosen.ctx;
       level = chosen.choice;
     }
-    const titleKk = await askTitle(conversation, ctx, "evadm-ask-title-kk");
-    const titleRu = await askTitle(conversation, titleKk.ctx, "evadm-ask-title-ru");
+    const titleKk = await askLine(conversation, ctx, "evadm-ask-title-kk");
+    const titleRu = await askLine(conversation, titleKk.ctx, "evadm-ask-title-ru");
     const descriptionKk = await askDescription(conversation, titleRu.ctx, "evadm-ask-description-kk");
     const descriptionRu = await askDescription(conversation, descriptionKk.ctx, "evadm-ask-description-ru");
     const period = await askPeriod(conversation, descriptionRu.ctx, now);
@@ -200,7 +233,7 @@ export function newEventConversation(deps: AppDeps) {
     const draft: EventDraft = {
       category: category.choice,
       level,
-      centerId: center.choice,
+      place: where.place,
       titleKk: titleKk.value,
       titleRu: titleRu.value,
       descriptionKk: descriptionKk.value || null,
@@ -218,6 +251,7 @@ export function newEventConversation(deps: AppDeps) {
           titleKk: escapeHtml(draft.titleKk),
           titleRu: escapeHtml(draft.titleRu),
           category: c.t(`event-category-${draft.category}`),
+          place: escapeHtml(where.name[c.language]),
           day: dayOf(draft.startsAt.toISOString(), c.language),
           time: timeRange({ starts_at: draft.startsAt.toISOString(), ends_at: draft.endsAt.toISOString() }),
           seats: draft.capacity === null ? c.t("evadm-no-limit") : draft.capacity,
@@ -232,7 +266,7 @@ export function newEventConversation(deps: AppDeps) {
     const created = await conversation.external(async () => {
       // The role is read again: it may have been revoked while the flow went on.
       const current = await adminScopeOf(ctx);
-      if (!current || !mayManageCenter(current, draft.centerId)) return null;
+      if (!current || !mayManageCenter(current, centerOf(draft.place))) return null;
       const id = await addEvent(deps.db, draft, { telegramId: actorId }, deps.clock.now());
       ctx.log.info({ event_id: id }, "event created");
       return id;
@@ -256,8 +290,8 @@ export function editEventConversation(deps: AppDeps) {
 
     let change: EventChange;
     if (field === "title") {
-      const kk = await askTitle(conversation, ctx, "evadm-ask-title-kk");
-      const ru = await askTitle(conversation, kk.ctx, "evadm-ask-title-ru");
+      const kk = await askLine(conversation, ctx, "evadm-ask-title-kk");
+      const ru = await askLine(conversation, kk.ctx, "evadm-ask-title-ru");
       ctx = ru.ctx;
       change = { title_kk: kk.value, title_ru: ru.value };
     } else if (field === "description") {
@@ -287,9 +321,9 @@ export function editEventConversation(deps: AppDeps) {
       ctx = seats.ctx;
       change = { capacity: seats.value.seats };
     } else if (field === "place") {
-      const center = await askCenter(conversation, ctx, deps, access?.kind === "admin" && access.scope.kind === "centers" ? access.scope.centerIds : null);
-      ctx = center.ctx;
-      change = { center_id: center.choice };
+      const where = await askPlace(conversation, ctx, deps, access?.kind === "admin" && access.scope.kind === "centers" ? access.scope.centerIds : null);
+      ctx = where.ctx;
+      change = { place: where.place };
     } else {
       const host = await askHost(conversation, ctx, event.category);
       ctx = host.ctx;
@@ -301,8 +335,7 @@ export function editEventConversation(deps: AppDeps) {
       const current = await findEvent(deps.db, eventId);
       const allowed = current && (await eventAccessOf(ctx, current));
       // A center administrator moves events only between their own centers; a host not at all.
-      const placeAllowed =
-        change.center_id === undefined || (allowed?.kind === "admin" && mayManageCenter(allowed.scope, change.center_id ?? null));
+      const placeAllowed = change.place === undefined || (allowed?.kind === "admin" && mayManageCenter(allowed.scope, centerOf(change.place)));
       if (!allowed || !placeAllowed) return { kind: "not-allowed" } as const;
       const edited = await editEvent(
         deps.db,
