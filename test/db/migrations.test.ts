@@ -27,6 +27,8 @@ describe("migrations", () => {
     expect(Object.keys(migrations)).toEqual(files);
   });
 
+  // The journal mode and the foreign-key switch are settings of an SQLite file and connection;
+  // PostgreSQL has neither (it always logs ahead and always checks foreign keys).
   itOnSqlite("apply to a new file with WAL and foreign keys on, and a second run applies nothing", async () => {
     const store = await createTestDb();
     cleanup = store.cleanup;
@@ -216,9 +218,7 @@ describe("numbering the practice reviews stored before a review was stored once"
 });
 
 describe("tea-talk sessions becoming events", () => {
-  // The history is written with explicit ids, which SQLite's AUTOINCREMENT counts and a
-  // PostgreSQL identity column does not: there every id comes from the sequence.
-  itOnSqlite("keep their ids and their sign-ups' ids, and going back keeps the tea-talk ones", async () => {
+  it("keep their ids and their sign-ups' ids, and going back keeps the tea-talk ones", async () => {
     const store = await createTestDb();
     cleanup = store.cleanup;
     const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
@@ -227,31 +227,48 @@ describe("tea-talk sessions becoming events", () => {
     await registerUser(store.db, 1);
     await registerUser(store.db, 2);
     const at = "2026-11-20T10:00:00.000Z";
-    await sql`insert into teatalk_sessions (id, center_id, starts_at, ends_at, level, host_name, capacity, topic_kk, topic_ru, created_at)
-      values (7, 'almaly-1', '2026-11-24T13:30:00.000Z', '2026-11-24T15:00:00.000Z', 'advanced', 'Айгерім', 1, 'Кітап', 'Книги', ${at})`.execute(store.db);
-    await sql`insert into teatalk_signups (id, session_id, user_id, status, offer_expires_at, created_at, updated_at)
-      values (41, 7, 1, 'offered', '2026-11-24T10:00:00.000Z', ${at}, ${at}), (42, 7, 2, 'waitlisted', null, ${at}, ${at})`.execute(store.db);
+    // Ids come from the database, as the bot's did: numbered by AUTOINCREMENT or by a sequence.
+    const session = (topicKk: string, topicRu: string, capacity: number) =>
+      sql<{ id: number }>`insert into teatalk_sessions (center_id, starts_at, ends_at, level, host_name, capacity, topic_kk, topic_ru, created_at)
+        values ('almaly-1', '2026-11-24T13:30:00.000Z', '2026-11-24T15:00:00.000Z', 'advanced', 'Айгерім', ${capacity}, ${topicKk}, ${topicRu}, ${at})
+        returning id`
+        .execute(store.db)
+        .then((r) => r.rows[0]!.id);
+    const signUp = (sessionId: number, userId: number | null, status: string, offerExpiresAt: string | null = null) =>
+      sql<{ id: number }>`insert into teatalk_signups (session_id, user_id, status, offer_expires_at, created_at, updated_at)
+        values (${sessionId}, ${userId}, ${status}, ${offerExpiresAt}, ${at}, ${at}) returning id`
+        .execute(store.db)
+        .then((r) => r.rows[0]!.id);
+    // An earlier session, deleted with its sign-ups: the ids kept do not start at 1, so a
+    // renumbering would show.
+    const earlier = await session("Кино", "Кино", 5);
+    await signUp(earlier, 1, "confirmed");
+    await signUp(earlier, 2, "confirmed");
+    await sql`delete from teatalk_signups where session_id = ${earlier}`.execute(store.db);
+    await sql`delete from teatalk_sessions where id = ${earlier}`.execute(store.db);
+    const kept = await session("Кітап", "Книги", 1);
+    const offered = await signUp(kept, 1, "offered", "2026-11-24T10:00:00.000Z");
+    const waitlisted = await signUp(kept, 2, "waitlisted");
     // The last sign-up was deleted: its id is not given to anyone else.
-    await sql`insert into teatalk_signups (id, session_id, user_id, status, created_at, updated_at)
-      values (43, 7, null, 'cancelled', ${at}, ${at})`.execute(store.db);
-    await sql`delete from teatalk_signups where id = 43`.execute(store.db);
+    const deleted = await signUp(kept, null, "cancelled");
+    await sql`delete from teatalk_signups where id = ${deleted}`.execute(store.db);
 
     expect((await migrator.migrateTo("2026-12-02-20-events")).error).toBeUndefined();
     expect(await store.db.selectFrom("events").select(["id", "category", "level", "district", "title_ru", "capacity"]).execute()).toEqual([
-      { id: 7, category: "teatalk", level: "advanced", district: "almaly", title_ru: "Книги", capacity: 1 },
+      { id: kept, category: "teatalk", level: "advanced", district: "almaly", title_ru: "Книги", capacity: 1 },
     ]);
     expect(await store.db.selectFrom("event_signups").select(["id", "event_id", "status"]).orderBy("id").execute()).toEqual([
-      { id: 41, event_id: 7, status: "offered" },
-      { id: 42, event_id: 7, status: "waitlisted" },
+      { id: offered, event_id: kept, status: "offered" },
+      { id: waitlisted, event_id: kept, status: "waitlisted" },
     ]);
     const next = await store.db
       .insertInto("event_signups")
-      .values({ event_id: 7, user_id: null, status: "cancelled", offer_expires_at: null, created_at: at, updated_at: at })
+      .values({ event_id: kept, user_id: null, status: "cancelled", offer_expires_at: null, created_at: at, updated_at: at })
       .returning("id")
       .executeTakeFirstOrThrow();
-    expect(next.id).toBe(44);
+    expect(next.id).toBe(deleted + 1);
     // The capacity still holds below the code: the offered seat was the only one.
-    await expect(sql`update event_signups set status = 'confirmed' where id = 42`.execute(store.db)).rejects.toThrow(/event full/);
+    await expect(sql`update event_signups set status = 'confirmed' where id = ${waitlisted}`.execute(store.db)).rejects.toThrow(/event full/);
     // A tea-talk session needs its level; an event has none.
     const levelless = sql`insert into events (category, center_id, district, title_kk, title_ru, starts_at, ends_at, host_name, capacity, created_at)
       values ('teatalk', 'almaly-1', 'almaly', 'a', 'a', '2026-11-24T13:30:00.000Z', '2026-11-24T15:00:00.000Z', 'Айгерім', 5, ${at})`;
@@ -262,11 +279,11 @@ describe("tea-talk sessions becoming events", () => {
     );
 
     expect((await migrator.migrateTo("2026-12-02-11-practice-review-once")).error).toBeUndefined();
-    expect(await sql`select id, topic_ru from teatalk_sessions`.execute(store.db).then((r) => r.rows)).toEqual([{ id: 7, topic_ru: "Книги" }]);
+    expect(await sql`select id, topic_ru from teatalk_sessions`.execute(store.db).then((r) => r.rows)).toEqual([{ id: kept, topic_ru: "Книги" }]);
     expect(await sql`select id, status from teatalk_signups order by id`.execute(store.db).then((r) => r.rows)).toEqual([
-      { id: 41, status: "offered" },
-      { id: 42, status: "waitlisted" },
-      { id: 44, status: "cancelled" },
+      { id: offered, status: "offered" },
+      { id: waitlisted, status: "waitlisted" },
+      { id: next.id, status: "cancelled" },
     ]);
   });
 });

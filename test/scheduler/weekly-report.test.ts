@@ -1,6 +1,5 @@
 import { Api } from "grammy";
-import { afterEach, beforeEach, describe, expect, vi } from "vitest";
-import { itOnSqlite } from "../support/statements.js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { noticeRenderers } from "../../src/bot/notices.js";
 import { systemClock } from "../../src/clock.js";
@@ -8,6 +7,7 @@ import { loadConfig } from "../../src/config.js";
 import { setWeeklyReport } from "../../src/db/weekly-report.js";
 import { createLogger } from "../../src/logger.js";
 import { startScheduler, type Scheduler } from "../../src/scheduler/index.js";
+import { advanceClock } from "../support/fake-clock.js";
 import { createTestDb, TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 /** The scheduler as the process starts it (node-cron on the faked clock), its sends recorded. */
 function start(sent: { chat_id: number; text: string; reply_markup?: any }[]): Scheduler {
-  const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: `sqlite:${store.path}`, LOG_LEVEL: "silent", ADMIN_IDS: `${ADMIN},${OPTED_OUT},${OTHER_ADMIN}` });
+  const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, DATABASE_URL: store.url, LOG_LEVEL: "silent", ADMIN_IDS: `${ADMIN},${OPTED_OUT},${OTHER_ADMIN}` });
   const api = new Api(TEST_TOKEN);
   api.config.use(async (_prev, method, payload) => {
     if (method === "sendMessage") sent.push(payload as never);
@@ -51,7 +51,7 @@ async function weeklyRows() {
 }
 
 describe("the weekly summary", () => {
-  itOnSqlite("goes to each city administrator at 09:00 on Monday, once a week, restarts or not, and not to one who opted out", async () => {
+  it("goes to each city administrator at 09:00 on Monday, once a week, restarts or not, and not to one who opted out", async () => {
     await setWeeklyReport(store.db, OPTED_OUT, false, new Date());
     // Two people signed up last week (30 November – 6 December): fewer than ten, so "< 10".
     await registerUser(store.db, 7001, { now: new Date("2026-12-01T06:00:00Z") });
@@ -59,12 +59,12 @@ describe("the weekly summary", () => {
     const sent: { chat_id: number; text: string; reply_markup?: any }[] = [];
     scheduler = start(sent);
 
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(0);
     expect(await weeklyRows()).toEqual([]);
 
     // The tick at 09:00:00 plans it and sends it in the same run (Telegram's pace spreads the sends over a few seconds).
-    await vi.advanceTimersByTimeAsync(10_000);
-    await vi.advanceTimersByTimeAsync(3_000);
+    await advanceClock(10_000);
+    await advanceClock(3_000);
     expect(await weeklyRows()).toEqual([
       { recipient_id: ADMIN, due_at: "2026-12-07T04:00:00.000Z", state: "sent", dedupe_key: `weekly_report:${ADMIN}:2026-12-07` },
       { recipient_id: OTHER_ADMIN, due_at: "2026-12-07T04:00:00.000Z", state: "sent", dedupe_key: `weekly_report:${OTHER_ADMIN}:2026-12-07` },
@@ -80,7 +80,7 @@ describe("the weekly summary", () => {
     await scheduler.stop();
     vi.setSystemTime(new Date("2026-12-07T04:00:30Z"));
     scheduler = start(sent);
-    await vi.advanceTimersByTimeAsync(60_000);
+    await advanceClock(60_000);
     expect(await weeklyRows()).toHaveLength(2);
     expect(sent).toHaveLength(2);
 
@@ -89,16 +89,16 @@ describe("the weekly summary", () => {
     await scheduler.stop();
     vi.setSystemTime(new Date("2026-12-14T03:59:55Z"));
     scheduler = start(sent);
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(0);
     expect(await weeklyRows()).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(10_000);
-    await vi.advanceTimersByTimeAsync(3_000);
+    await advanceClock(10_000);
+    await advanceClock(3_000);
     const rows = await weeklyRows();
     expect(rows.slice(2)).toEqual([{ recipient_id: ADMIN, due_at: "2026-12-14T04:00:00.000Z", state: "sent", dedupe_key: `weekly_report:${ADMIN}:2026-12-14` }]);
     expect(sent.map((m) => m.chat_id)).toEqual([ADMIN, OTHER_ADMIN, ADMIN]);
   });
 
-  itOnSqlite("is not sent to someone who turned it off after it was planned", async () => {
+  it("is not sent to someone who turned it off after it was planned", async () => {
     const sent: { chat_id: number; text: string }[] = [];
     await store.db
       .insertInto("outbox")
@@ -108,7 +108,7 @@ describe("the weekly summary", () => {
     // Monday, 15:00 in Almaty: the summary planned at 09:00 was not sent yet (the process was down).
     vi.setSystemTime(new Date("2026-12-07T10:00:00Z"));
     scheduler = start(sent);
-    await vi.advanceTimersByTimeAsync(3_000);
+    await advanceClock(3_000);
     expect(sent.filter((m) => m.chat_id === ADMIN)).toEqual([]);
     expect((await weeklyRows()).find((r) => r.recipient_id === ADMIN)?.state).toBe("cancelled");
   });
