@@ -14,7 +14,7 @@ const TURN_LEASE_MS = 30_000;
 /** A turn is renewed this often while its updates are handled. */
 const TURN_RENEW_MS = TURN_LEASE_MS / 3;
 /** How often waiting updates with no live holder (one killed mid-update) are looked for. */
-export const SWEEP_EVERY_MS = 5_000;
+const SWEEP_EVERY_MS = 5_000;
 /** A chat's updates read at a time by its holder. */
 const UPDATES_PER_READ = 20;
 /** Chats a sweep looks at, those waiting longest first; the rest wait for the next sweep. */
@@ -24,8 +24,7 @@ const CHATS_PER_SWEEP = 200;
 const ownHolders = new Set<string>();
 
 export interface WebhookInboxOptions {
-  /** Who this inbox is in `chat_turns` (by default "<host>:<pid>:<nonce>", see `newClaimerId`). */
-  holder?: string;
+  /** Whether a process of this machine runs (a holder whose process does not is gone). */
   processExists?: (pid: number) => boolean;
 }
 
@@ -61,7 +60,7 @@ export class WebhookInbox {
     private readonly deps: Pick<AppDeps, "db" | "clock" | "logger">,
     options: WebhookInboxOptions = {},
   ) {
-    this.holder = options.holder ?? newClaimerId();
+    this.holder = newClaimerId();
     ownHolders.add(this.holder);
     this.processExists = options.processExists ?? processExists;
   }
@@ -91,10 +90,10 @@ export class WebhookInbox {
   }
 
   /** Sweeps now and then from now on (see `sweep`). */
-  startSweeping(everyMs = SWEEP_EVERY_MS): void {
+  startSweeping(): void {
     this.sweeper = setInterval(() => {
       this.sweep().catch((err: unknown) => this.deps.logger.error({ err }, "looking for waiting updates failed"));
-    }, everyMs);
+    }, SWEEP_EVERY_MS);
   }
 
   /** Starts no new update and waits for those in hand; the rest wait in the database. */

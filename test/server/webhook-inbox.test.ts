@@ -8,7 +8,7 @@ import { handledUpdateNotes, UpdateTracker } from "../../src/bot/polling.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { findUser } from "../../src/db/users.js";
 import { createLogger } from "../../src/logger.js";
-import { WebhookInbox } from "../../src/server/webhook.js";
+import { WebhookInbox, type WebhookInboxOptions } from "../../src/server/webhook.js";
 import { TestClock } from "../support/clock.js";
 import { BOT_INFO, createHarness, createTestDb, TEST_TOKEN, type Harness, type TestDb } from "../support/harness.js";
 import { callbackUpdate, textUpdate, type TestUser } from "../support/updates.js";
@@ -45,7 +45,7 @@ function gate(): { opened: Promise<void>; open: () => void } {
  * An instance of the bot as far as the inbox sees it: a bot that notes when it starts and ends
  * each update (waiting at the update's gate, if it has one), on its own connection.
  */
-function instance(name: string, db: Db, log: string[], gates = new Map<number, Promise<void>>(), options: { holder?: string } = {}): WebhookInbox {
+function instance(name: string, db: Db, log: string[], gates = new Map<number, Promise<void>>(), options: WebhookInboxOptions = {}): WebhookInbox {
   const bot = new Bot<AppContext>(TEST_TOKEN, { botInfo: BOT_INFO });
   bot.use(async (ctx) => {
     const id = ctx.update.update_id;
@@ -150,7 +150,7 @@ describe("two instances behind one webhook", () => {
     const log: string[] = [];
     const elsewhere = "db-2.example.org:4242:0badf00d";
     const dead = `${hostname()}:999999:deadbeef`;
-    const a = instance("A", store.db, log);
+    const a = instance("A", store.db, log, undefined, { processExists: (pid) => pid !== 999_999 });
     const expiresAt = new Date(Date.parse(NOW) + 30_000).toISOString();
     await store.db
       .insertInto("chat_turns")
