@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
  * With TEST_DATABASE_URL the suite runs on PostgreSQL. What is about SQLite's file itself (two
  * processes on one file, WAL, its prepared statements), the sandbox (which keeps its own SQLite
  * file by design) and the end-to-end tests (which start the bot on an SQLite file and read it
- * directly) stay with the SQLite run.
+ * directly) stay with the SQLite run, but for the two instances on one database, which runs on both.
  */
-const sqliteOnly = process.env.TEST_DATABASE_URL ? ["test/db/database.test.ts", "test/sandbox/**", "test/e2e/**"] : [];
+const sqliteOnly = process.env.TEST_DATABASE_URL ? ["test/db/database.test.ts", "test/sandbox/**", "test/e2e/!(instances).e2e.test.ts"] : [];
 
 export default defineConfig({
   test: {

@@ -25,6 +25,7 @@ import * as figures from "./2026-12-02-55-figures.js";
 import * as jobLeases from "./2026-12-02-65-job-leases.js";
 import * as receivedUpdates from "./2026-12-02-65-received-updates.js";
 import * as nudgePlanning from "./2026-12-02-70-nudge-planning.js";
+import * as chatTurns from "./2026-12-02-75-chat-turns.js";
 
 /**
  * Every migration, by name. Listed rather than read from the folder so that the same code runs
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-65-job-leases": jobLeases,
   "2026-12-02-65-received-updates": receivedUpdates,
   "2026-12-02-70-nudge-planning": nudgePlanning,
+  "2026-12-02-75-chat-turns": chatTurns,
 };

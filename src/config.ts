@@ -50,6 +50,7 @@ const schema = storeSchema.extend({
     .default("1440,120")
     .transform((s) => [...new Set(s.split(",").map((p) => Number(p.trim())))].sort((a, b) => b - a)),
   OUTBOX_LEASE_SECONDS: positiveInt(120),
+  OUTBOX_SENDS_PER_SECOND: z.coerce.number().int().positive().optional(),
   TEATALK_REMINDER_MINUTES: positiveInt(180),
   EVENT_REMINDER_MINUTES: positiveInt(1440),
   PRACTICE_NEW_PER_DAY: positiveInt(10),
@@ -97,6 +98,11 @@ export type Config = StoreConfig & {
   reminderOffsetsMinutes: number[];
   /** How long an outbox row may stay claimed before another run may take it over (its sender died). */
   outboxLeaseSeconds: number;
+  /**
+   * Messages the outbox sends a second at most, over all chats; Telegram's limit unless set. The
+   * bot's replies count against the same limit: a lower figure leaves them room at busy times.
+   */
+  outboxSendsPerSecond: number | undefined;
   /** Minutes before a tea-talk session at which its participants are reminded. */
   teatalkReminderMinutes: number;
   /** Minutes before an event at which those signed up are reminded. */
@@ -161,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     reminderOffsetsMinutes: c.REMINDER_OFFSETS_MINUTES,
     outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
+    outboxSendsPerSecond: c.OUTBOX_SENDS_PER_SECOND,
     teatalkReminderMinutes: c.TEATALK_REMINDER_MINUTES,
     eventReminderMinutes: c.EVENT_REMINDER_MINUTES,
     practiceNewPerDay: c.PRACTICE_NEW_PER_DAY,

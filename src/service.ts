@@ -121,8 +121,9 @@ async function startIntake(bot: Bot<AppContext>, tracker: UpdateTracker, deps: A
 
   const { url, secret } = config.updates;
   const inbox = new WebhookInbox(bot, tracker, deps);
-  const left = await inbox.catchUp();
-  if (left > 0) logger.info({ count: left }, "handling updates received before the restart");
+  const left = await inbox.sweep();
+  if (left > 0) logger.info({ chats: left }, "handling updates received before the restart");
+  inbox.startSweeping();
   const webhook = { path: new URL(url).pathname, secret, receive: (update: Update) => inbox.receive(update) };
   const http = await startHttpServer(config.port!, { webhook, notReady }, logger);
   // Listening first: Telegram posts what is waiting as soon as the webhook is set.

@@ -17,6 +17,8 @@ describe("configuration", () => {
       logLevel: "info",
       booking: { maxUpcomingPerService: 2, noShowLimit: 3, noShowWindowDays: 90 },
       reminderOffsetsMinutes: [1440, 120],
+      // The outbox keeps to Telegram's limit.
+      outboxSendsPerSecond: undefined,
       // The cards' key is then made once and kept in the database.
       cardSecret: undefined,
     });
@@ -30,6 +32,7 @@ describe("configuration", () => {
       ADMIN_IDS: "111, 222",
       LOG_LEVEL: "debug",
       REMINDER_OFFSETS_MINUTES: "60,1440,60",
+      OUTBOX_SENDS_PER_SECOND: "25",
       CARD_SECRET: " a-long-random-key-chosen-by-the-operator ",
     });
     expect(config.apiRoot).toBe("http://127.0.0.1:8081");
@@ -37,6 +40,7 @@ describe("configuration", () => {
     expect(config.adminIds).toEqual([111, 222]);
     expect(config.logLevel).toBe("debug");
     expect(config.reminderOffsetsMinutes).toEqual([1440, 60]);
+    expect(config.outboxSendsPerSecond).toBe(25);
     expect(config.cardSecret).toBe("a-long-random-key-chosen-by-the-operator");
   });
 
@@ -49,6 +53,7 @@ describe("configuration", () => {
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "nowhere" }, "TELEGRAM_API_ROOT"],
     [{ BOT_TOKEN: TOKEN, CARD_SECRET: "too-short-to-sign-cards" }, "CARD_SECRET"],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_SENDS_PER_SECOND: "0" }, "OUTBOX_SENDS_PER_SECOND"],
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable} `));

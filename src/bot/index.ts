@@ -34,6 +34,7 @@ import { telegramTransport } from "../telegram/transport.js";
 import { FlowState } from "./flow-state.js";
 import { createI18n, withLanguage } from "./i18n.js";
 import { handledUpdateNotes, UpdateTracker } from "./polling.js";
+import { turnKeyOf } from "./turns.js";
 import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
 import { attachDeps } from "./shared/deps.js";
@@ -107,8 +108,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   bot.use(answers.track);
 
   const tracker = new UpdateTracker(handledUpdateNotes(deps));
-  // One chat's updates in order: conversations replay from stored state and must not interleave.
-  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  // One chat's updates in order within this process; across processes, see WebhookInbox.
+  bot.use(sequentialize(turnKeyOf));
   bot.use(tracker.middleware);
 
   const i18n = createI18n();

@@ -58,6 +58,15 @@ export interface ReceivedUpdatesTable {
   /** The update as Telegram posted it, JSON. */
   body: string;
   received_at: Instant;
+  /** Whose updates these are, one at a time in order (see `turnKeyOf`). */
+  chat_key: string;
+}
+
+/** See the migration of the same name: which process is handling a chat's updates, and until when. */
+export interface ChatTurnsTable {
+  chat_key: string;
+  holder: string;
+  expires_at: Instant;
 }
 
 /** See the migration of the same name: which process runs a scheduled job, and until when. */
@@ -441,6 +450,7 @@ export interface Database {
   conversation_state: ConversationStateTable;
   handled_updates: HandledUpdatesTable;
   received_updates: ReceivedUpdatesTable;
+  chat_turns: ChatTurnsTable;
   job_leases: JobLeasesTable;
   anonymous_counts: AnonymousCountsTable;
   centers: CentersTable;

@@ -20,7 +20,7 @@ import { isChatLinkRefused } from "../telegram/failures.js";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { claimerIsGone, newClaimerId, processExists } from "./claimer.js";
 import type { BroadcastProgressRenderer, NoticeRenderers, RenderedNotice } from "./notice.js";
-import { SendRateLimiter } from "./rate-limiter.js";
+import { SendRateLimiter, TELEGRAM_SEND_LIMITS } from "./rate-limiter.js";
 
 /**
  * What the scheduler works with besides the app's dependencies, handed to it at start-up: a Bot
@@ -118,7 +118,7 @@ export class OutboxDispatcher {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.sendsInFlight = options.sendsInFlight ?? SENDS_IN_FLIGHT;
     this.sleep = options.sleep ?? abortableSleep;
-    this.limiter = options.limiter ?? new SendRateLimiter();
+    this.limiter = options.limiter ?? new SendRateLimiter({ ...TELEGRAM_SEND_LIMITS, perSecond: deps.config.outboxSendsPerSecond ?? TELEGRAM_SEND_LIMITS.perSecond });
   }
 
   /** Finishes the messages in flight, hands the rest of its batch back, and starts nothing new. */

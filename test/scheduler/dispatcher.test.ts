@@ -393,6 +393,28 @@ describe("the outbox dispatcher", () => {
     expect((clock.now().getTime() - start) / 1000).toBeLessThan(90 / (0.9 * 30));
   });
 
+  it("keeps to the configured pace when OUTBOX_SENDS_PER_SECOND is set below Telegram's limit", async () => {
+    const recipients = Array.from({ length: 12 }, (_, i) => 1100 + i);
+    for (const id of recipients) {
+      await person(id);
+      await updateUser(db, id, { practice_nudge_time: "12:00" }, clock.now());
+      await insertOutboxRow(db, { kind: "practice_nudge", recipientId: id, dueAt: MORNING });
+    }
+    const config = loadConfig({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DATABASE_URL: store.url, LOG_LEVEL: "silent", OUTBOX_SENDS_PER_SECOND: "4" });
+    const sentAt: number[] = [];
+    const api = outboxApi(config);
+    api.config.use(async (prev, method, payload, signal) => {
+      if (method === "sendMessage") sentAt.push(clock.now().getTime());
+      return prev(method, payload, signal);
+    });
+    const start = clock.now().getTime();
+    const report = await dispatcher({}, { config, api }).dispatchDue();
+    expect(report.sent).toHaveLength(12);
+    for (const t of sentAt) expect(sentAt.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(4);
+    // Twelve at four a second: the last goes out in the third second.
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(2000);
+  });
+
   it("reads the recipients of a batch at once, not one by one, and their messages without reading them again", async () => {
     const statements: string[] = [];
     const logged = openDatabase(store.config, { log: (e) => void statements.push(e.query.sql) });
