@@ -97,6 +97,28 @@ describe("card partners from /admin", () => {
     expect(h.texts(await holder.press("card:category:culture:0"))[0]).toContain("Театр");
   });
 
+  it("lists the partners eight to a page, with arrows to the pages before and after", async () => {
+    // Театр and nine more, listed by name.
+    for (let i = 1; i <= 9; i++) await createPartner(h.db, { name: `Спортзал ${i}`, category: "sport", benefitKk: null, benefitRu: null }, h.clock.now());
+    const listed = (buttons: { callback_data?: string }[]) => buttons.filter((b) => b.callback_data?.startsWith("card-admin:partner:")).length;
+    await admin.send("/admin");
+    await admin.click(ru("admin-button-partners"));
+    expect(listed(admin.buttons())).toBe(8);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("staff-page-next"));
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-prev"));
+    const next = await admin.click(ru("staff-page-next"));
+    expect(next.map((c) => c.method)).toContain("editMessageText");
+    expect(listed(admin.buttons())).toBe(2);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("staff-page-prev"));
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-next"));
+    // A page gone since (partnerships ended) shows the last one there is.
+    await h.db.updateTable("partners").set({ active: 0 }).where("name", "like", "Спортзал%").execute();
+    await admin.click(ru("staff-page-prev"));
+    await admin.press("card-admin:partners:1");
+    expect(listed(admin.buttons())).toBe(1);
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-prev"));
+  });
+
   it("records a new partner's creation, and the invite for its staff", async () => {
     await admin.press("card-admin:new");
     await admin.send("Бассейн");

@@ -2,12 +2,11 @@ import { InlineKeyboard } from "grammy";
 import { cancelBookingByStaff } from "../../../db/bookings.js";
 import { specialistAgenda, type AgendaEntry, type StaffMember } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { pageOf } from "../../../domain/paging.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import { addMinutes } from "../../../domain/time-math.js";
 import type { BaseContext } from "../../context.js";
-import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
+import { paged } from "../../shared/paged.js";
 import { when } from "./agenda.js";
 import { cancelChoice, cancelConfirm, cancelsPage } from "./buttons.js";
 import { personName } from "./format.js";
@@ -37,12 +36,8 @@ export async function showCancellable(ctx: BaseContext, member: StaffMember, pag
     return;
   }
   const language = ctx.language;
-  const { items, index, pages } = pageOf(entries, page, PAGE_SIZE);
-  const kb = new InlineKeyboard();
-  for (const e of items) kb.text(label(ctx, e, language), cancelChoice.pack({ booking: e.id })).row();
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), cancelsPage.pack({ page: index - 1 }));
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), cancelsPage.pack({ page: index + 1 }));
-  startRow(kb).text(ctx.t("button-back"), STAFF_MENU);
+  const buttons = entries.map((e) => ({ text: label(ctx, e, language), data: cancelChoice.pack({ booking: e.id }) }));
+  const kb = paged(ctx, buttons, page, PAGE_SIZE, (p) => cancelsPage.pack({ page: p })).text(ctx.t("button-back"), STAFF_MENU);
   await ctx.reply(ctx.t("staff-cancel-choose"), { reply_markup: kb });
 }
 
