@@ -148,7 +148,7 @@ describe("partners and their invites", () => {
     const partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: "Билетке 20%", benefitRu: null }, h.clock.now());
     await linkPartnerAccount(h.db, partner.id, 7400, h.clock.now());
     await admin.press("card-admin:partners:0");
-    expect(admin.buttons().map((b) => b.text)).toEqual([`Театр · ${ru("card-category-culture")}`, ru("card-admin-button-new-partner"), ru("button-menu")]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([`Театр · ${ru("card-category-culture")}`, ru("card-admin-button-new-partner"), ru("button-back")]);
     expect(h.texts(await admin.click(`Театр · ${ru("card-category-culture")}`))).toEqual([
       ru("card-admin-partner", {
         name: "Театр",

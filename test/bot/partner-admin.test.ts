@@ -97,6 +97,13 @@ describe("card partners from /admin", () => {
     expect(h.texts(await holder.press("card:category:culture:0"))[0]).toContain("Театр");
   });
 
+  it("ends the list with the way back to /admin, as every administrative list does", async () => {
+    await admin.send("/admin");
+    await admin.click(ru("admin-button-partners"));
+    expect(admin.buttons().at(-1)).toEqual({ text: ru("button-back"), callback_data: "adm:home" });
+    expect(h.texts(await admin.click(ru("button-back")))).toEqual([ru("admin-home-city")]);
+  });
+
   it("lists the partners eight to a page, with arrows to the pages before and after", async () => {
     // Театр and nine more, listed by name.
     for (let i = 1; i <= 9; i++) await createPartner(h.db, { name: `Спортзал ${i}`, category: "sport", benefitKk: null, benefitRu: null }, h.clock.now());

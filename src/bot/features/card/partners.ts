@@ -7,10 +7,10 @@ import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../co
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuOpenButton } from "../../shared/keyboards.js";
 import { paged } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { forCityAdmin } from "../admin/access.js";
+import { adminHome } from "../admin/buttons.js";
 import { isAdmin, linkVars } from "../staff/invite.js";
 import {
   adminPartner,
@@ -48,7 +48,7 @@ async function showAdminPartners(ctx: BaseContext, page: number, notice?: string
   kb.text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row();
   const ended = (await listEndedPartners(ctx.deps.db)).length;
   if (ended > 0) kb.text(ctx.t("card-admin-button-ended", { count: ended }), adminPartnersEnded.pack()).row();
-  kb.text(ctx.t("button-menu"), menuOpenButton.pack());
+  kb.text(ctx.t("button-back"), adminHome.pack());
   const text = ctx.t(partners.length > 0 ? "card-admin-partners" : "card-admin-partners-none");
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
 }
