@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { findEvent, findOwnSignup, listOwnSignups, type EventView, type SignupView } from "../../db/events.js";
+import { findEvent, findOwnSignup, listOwnSignups, type EventView, type SignupStanding, type SignupView } from "../../db/events.js";
 import { acceptOffer, cancelSignup, declineOffer, signUp, type OfferRefusal } from "../../db/seats.js";
 import type { EventCategory } from "../../domain/events.js";
 import type { Language } from "../../domain/language.js";
@@ -52,7 +52,7 @@ export interface SeatScreens<Place> {
 }
 
 /** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */
-export function seatStatusText(texts: SeatScreens<unknown>["texts"], t: Translate, language: Language, view: SignupView, now: Date): string {
+export function seatStatusText(texts: SeatScreens<unknown>["texts"], t: Translate, language: Language, view: SignupStanding, now: Date): string {
   switch (view.signup.status) {
     case "waitlisted":
       return t(`${texts}-status-waitlisted`, { position: view.position ?? 0 });
@@ -120,7 +120,8 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
       case "confirmed":
         await ctx.answerCallbackQuery({ text: ctx.t(key("joined-alert")) });
         await recordAnswer(ctx);
-        await confirm(ctx, screens.joined(ctx, (await findEvent(db, eventId))!, result.signupId, now), place);
+        // Its when and where, as read before: taking a seat changes neither.
+        await confirm(ctx, screens.joined(ctx, event!, result.signupId, now), place);
     }
   }
 
@@ -191,10 +192,10 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
         : ({ kind: "not-found" } as const);
     ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, `${screens.logName} offer accepted`);
     if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
-    const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
     await ctx.answerCallbackQuery({ text: ctx.t(key("offer-accepted-alert")) });
     await recordAnswer(ctx);
-    await confirm(ctx, screens.accepted(ctx, view, now));
+    // The sign-up as read before, now a seat: its event's when and where are what the confirmation says.
+    await confirm(ctx, screens.accepted(ctx, { ...own!, signup: { ...own!.signup, status: "confirmed" } }, now));
   }
 
   /** "I can't" under an offer: the seat goes to the next in line at once. */
