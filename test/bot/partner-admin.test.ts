@@ -2,20 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPartner } from "../../src/db/cards.js";
 import type { Partner } from "../../src/db/schema.js";
 import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { CENTER_ADMIN, CITY_ADMIN as ADMIN, NOBODY, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { HarnessUser } from "../support/harness.js";
 
-const ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
-
-let h: Harness;
+let h: AdminHarness;
 let admin: HarnessUser;
 let partner: Partner;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty (UTC+5).
-  h = await createHarness({ env: { ADMIN_IDS: String(ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+  h = await createAdminHarness();
+  admin = h.admin();
   partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: "Билетке 20%", benefitRu: "20% на билеты" }, h.clock.now());
 });
 afterEach(async () => {
@@ -23,7 +20,6 @@ afterEach(async () => {
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 async function partnerRow() {
   return h.db.selectFrom("partners").select(["category", "benefit_kk", "benefit_ru", "active"]).where("id", "=", partner.id).executeTakeFirstOrThrow();
