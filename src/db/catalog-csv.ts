@@ -14,6 +14,7 @@ import {
 import type { DistrictCode } from "../domain/districts.js";
 import type { EventCategory } from "../domain/events.js";
 import type { DateOverride, WeeklyHours } from "../domain/slots.js";
+import { standInsAfterWriting } from "../domain/stand-ins.js";
 import { localDateOf, localTimeOf } from "../domain/time.js";
 import type { Insertable } from "kysely";
 import { recordAudit } from "./audit.js";
@@ -153,28 +154,6 @@ function centerValues(r: CenterRow) {
     latitude: r.latitude,
     longitude: r.longitude,
   };
-}
-
-/** Each detail of a center that a file may replace, by its stand-in flag. */
-const DETAILS = {
-  address_placeholder: ["address_kk", "address_ru"],
-  hours_placeholder: ["hours_kk", "hours_ru"],
-  phone_placeholder: ["phone"],
-  location_placeholder: ["latitude", "longitude"],
-} as const;
-
-/**
- * The stand-in flags after an import: a detail the file changes is real from now on, one it
- * leaves as it was keeps its flag; a new center has real details only.
- */
-function standInFlags(current: Center | undefined, columns: readonly string[]) {
-  const flags = Object.fromEntries(
-    Object.entries(DETAILS).map(([flag, details]) => [
-      flag,
-      current && !details.some((d) => columns.includes(d)) ? current[flag as keyof typeof DETAILS] : 0,
-    ]),
-  ) as Record<keyof typeof DETAILS, number>;
-  return { ...flags, placeholder: Number(Object.values(flags).some((f) => f === 1)) };
 }
 
 async function planCenters(db: Db, rows: ReadRow<"centers">[], scope: CenterScope, problems: RowProblem[]): Promise<Planned<CenterRow>[]> {
@@ -391,7 +370,9 @@ export async function applyImport(
       if (kind === "centers") {
         const row = p.row as CenterRow;
         const current = await trx.selectFrom("centers").selectAll().where("id", "=", row.id).executeTakeFirst();
-        const values = { ...centerValues(row), ...standInFlags(current, p.change.columns) };
+        // A new center's details are all written, and real.
+        const written = current ? p.change.columns : Object.keys(centerValues(row));
+        const values = { ...centerValues(row), ...standInsAfterWriting(current ?? {}, written) };
         if (p.change.action === "create") await trx.insertInto("centers").values({ id: row.id, ...values }).execute();
         else await trx.updateTable("centers").set(values).where("id", "=", row.id).execute();
         await recordAudit(trx, { ...audit, action: `center.${p.change.action}`, subject: `center:${row.id}`, centerId: row.id }, now);

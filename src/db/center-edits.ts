@@ -1,6 +1,7 @@
 import type { CenterOffer } from "../domain/center-offers.js";
 import type { GeoPoint } from "../domain/distance.js";
 import type { Language } from "../domain/language.js";
+import { standInsAfterWriting } from "../domain/stand-ins.js";
 import { recordAudit } from "./audit.js";
 import { findCenter } from "./catalog.js";
 import type { Db } from "./database.js";
@@ -15,29 +16,22 @@ export type CenterEdit =
 
 type CenterColumns = Partial<Omit<Center, "id" | "district">>;
 
-/** The columns an edit writes, the stand-in flag it clears among them. */
+/** The columns an edit writes. */
 function columnsOf(edit: CenterEdit): CenterColumns {
   switch (edit.field) {
     case "name":
       return { name_kk: edit.text.kk, name_ru: edit.text.ru };
     case "address":
-      return { address_kk: edit.text.kk, address_ru: edit.text.ru, address_placeholder: 0 };
+      return { address_kk: edit.text.kk, address_ru: edit.text.ru };
     case "hours":
-      return { hours_kk: edit.text.kk, hours_ru: edit.text.ru, hours_placeholder: 0 };
+      return { hours_kk: edit.text.kk, hours_ru: edit.text.ru };
     case "phone":
-      return { phone: edit.phone, phone_placeholder: 0 };
+      return { phone: edit.phone };
     case "point":
-      return { latitude: edit.point.latitude, longitude: edit.point.longitude, location_placeholder: 0 };
+      return { latitude: edit.point.latitude, longitude: edit.point.longitude };
     case "open_24_7":
       return { open_24_7: Number(edit.open) };
   }
-}
-
-const STAND_IN_FLAGS = ["address_placeholder", "hours_placeholder", "phone_placeholder", "location_placeholder"] as const;
-
-/** The stand-in details a center still has, by flag: the center is flagged while any is left. */
-export function standInDetails(center: Pick<Center, (typeof STAND_IN_FLAGS)[number]>): (typeof STAND_IN_FLAGS)[number][] {
-  return STAND_IN_FLAGS.filter((flag) => center[flag] === 1);
 }
 
 /**
@@ -50,8 +44,7 @@ export async function editCenter(db: Db, change: { centerId: string; actorId: nu
     const before = await findCenter(trx, change.centerId);
     if (!before) return undefined;
     const columns = columnsOf(change.edit);
-    const flags = { ...before, ...columns };
-    const set = { ...columns, placeholder: Number(standInDetails(flags).length > 0) };
+    const set = { ...columns, ...standInsAfterWriting(before, Object.keys(columns)) };
     await trx.updateTable("centers").set(set).where("id", "=", before.id).execute();
     const keys = Object.keys(set) as (keyof typeof set)[];
     if (keys.every((k) => before[k] === set[k])) return before;

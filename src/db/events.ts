@@ -1,10 +1,10 @@
-import type { Insertable } from "kysely";
+import type { ExpressionBuilder, Insertable } from "kysely";
 import type { DistrictCode } from "../domain/districts.js";
 import type { EventCategory } from "../domain/events.js";
 import { LIVE_STATUSES, SEAT_STATUSES, type SignupStatus } from "../domain/seats.js";
 import type { TeaTalkLevel } from "../domain/teatalk.js";
 import type { Db } from "./database.js";
-import type { Event, EventSignup, EventsTable } from "./schema.js";
+import type { Database, Event, EventSignup, EventsTable } from "./schema.js";
 
 /** An event as lists and cards show it: where it is, its organiser's name and how its seats stand. */
 export interface EventView extends Event {
@@ -27,11 +27,15 @@ export interface EventView extends Event {
   waiting: number;
 }
 
-/** One of a person's sign-ups with its event; `position` in the waitlist when waiting. */
-export interface SignupView {
+/** Where a person stands with a sign-up: the sign-up, and its `position` in the waitlist when waiting. */
+export interface SignupStanding {
   signup: EventSignup;
-  event: EventView;
   position: number | null;
+}
+
+/** One of a person's sign-ups with its event. */
+export interface SignupView extends SignupStanding {
+  event: EventView;
 }
 
 /** Which upcoming events a list shows. */
@@ -45,6 +49,20 @@ export interface EventFilter {
   to: Date;
 }
 
+/**
+ * How the seats of the event `e` stand, counted from its sign-ups: those holding a seat
+ * (`taken`) and those in line (`waiting`).
+ */
+export function seatCounts(eb: ExpressionBuilder<Database & { e: EventsTable }, "e">) {
+  const signupsIn = (statuses: readonly SignupStatus[]) =>
+    eb
+      .selectFrom("event_signups as n")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .whereRef("n.event_id", "=", "e.id")
+      .where("n.status", "in", statuses);
+  return [signupsIn(SEAT_STATUSES).as("taken"), signupsIn(["waitlisted"]).as("waiting")] as const;
+}
+
 /** Events with their place, organiser and seats, for the lists and cards of the database layer. */
 export function eventViews(db: Db) {
   return db
@@ -53,12 +71,6 @@ export function eventViews(db: Db) {
     .leftJoin("specialists as h", "h.id", "e.host_specialist_id")
     .selectAll("e")
     .select((eb) => {
-      const signupsIn = (statuses: readonly SignupStatus[]) =>
-        eb
-          .selectFrom("event_signups as n")
-          .select((e) => e.fn.countAll<number>().as("n"))
-          .whereRef("n.event_id", "=", "e.id")
-          .where("n.status", "in", statuses);
       // A placeholder center's address and point stand in until an administrator fills them in.
       const address = (column: "c.address_kk" | "c.address_ru") =>
         eb.case().when("c.address_placeholder", "=", 0).then(eb.ref(column)).end();
@@ -72,8 +84,7 @@ export function eventViews(db: Db) {
         eb.fn.coalesce("e.latitude", point("c.latitude")).as("map_latitude"),
         eb.fn.coalesce("e.longitude", point("c.longitude")).as("map_longitude"),
         eb.fn.coalesce("e.host_name", "h.display_name").as("host_display_name"),
-        signupsIn(SEAT_STATUSES).as("taken"),
-        signupsIn(["waitlisted"]).as("waiting"),
+        ...seatCounts(eb),
       ];
     });
 }
@@ -127,7 +138,7 @@ export async function createEvent(db: Db, event: Insertable<EventsTable>): Promi
 }
 
 /** The person's live sign-up (confirmed, waitlisted or offered) for an event, if any. */
-export async function findLiveSignup(db: Db, eventId: number, userId: number): Promise<SignupView | undefined> {
+export async function findLiveSignup(db: Db, eventId: number, userId: number): Promise<SignupStanding | undefined> {
   const signup = await db
     .selectFrom("event_signups")
     .selectAll()
@@ -135,7 +146,7 @@ export async function findLiveSignup(db: Db, eventId: number, userId: number): P
     .where("user_id", "=", userId)
     .where("status", "in", LIVE_STATUSES)
     .executeTakeFirst();
-  return signup && withEvent(db, signup);
+  return signup && standingOf(db, signup);
 }
 
 /** One of the person's sign-ups; undefined when it is someone else's or does not exist. */
@@ -164,10 +175,12 @@ export async function listOwnSignups(db: Db, userId: number, now: Date, categori
   return Promise.all(signups.map((s) => withEvent(db, s)));
 }
 
+async function standingOf(db: Db, signup: EventSignup): Promise<SignupStanding> {
+  return { signup, position: signup.status === "waitlisted" ? await waitlistPosition(db, signup) : null };
+}
+
 async function withEvent(db: Db, signup: EventSignup): Promise<SignupView> {
-  const event = (await findEvent(db, signup.event_id))!;
-  const position = signup.status === "waitlisted" ? await waitlistPosition(db, signup) : null;
-  return { signup, event, position };
+  return { ...(await standingOf(db, signup)), event: (await findEvent(db, signup.event_id))! };
 }
 
 /** 1 for the first in line: the waitlist is in sign-up order. */

@@ -10,7 +10,6 @@ import {
   offerLapsed,
   offerWindow,
   reminderKey,
-  SEAT_STATUSES,
   seatOffer,
   seatReminder,
   signupOpen,
@@ -20,7 +19,7 @@ import {
 } from "../domain/seats.js";
 import { findClash } from "./appointments.js";
 import { transact, type Db } from "./database.js";
-import { findLiveSignup, listOwnSignups, waitlistPosition } from "./events.js";
+import { findLiveSignup, listOwnSignups, seatCounts, waitlistPosition } from "./events.js";
 import { hostedBy } from "./organisers.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Event, EventSignup } from "./schema.js";
@@ -61,16 +60,17 @@ export type MarkParticipantResult =
   | { kind: "not-found" | "not-started" | "not-confirmed" }
   | { kind: "already-marked"; status: AttendanceMark };
 
+/**
+ * How the event's seats stand now, counted as the lists count them. Read in a statement of its
+ * own, after the event's row is locked, so that it sees what the transaction before wrote.
+ */
 async function seatCount(db: Db, event: Pick<Event, "id" | "capacity">): Promise<SeatCount> {
-  const rows = await db
-    .selectFrom("event_signups")
-    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("event_id", "=", event.id)
-    .groupBy("status")
-    .execute();
-  const count = (statuses: readonly SignupStatus[]) =>
-    rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
-  return { capacity: event.capacity, taken: count(SEAT_STATUSES), waiting: count(["waitlisted"]) };
+  const row = await db
+    .selectFrom("events as e")
+    .select((eb) => seatCounts(eb))
+    .where("e.id", "=", event.id)
+    .executeTakeFirstOrThrow();
+  return { capacity: event.capacity, taken: Number(row.taken), waiting: Number(row.waiting) };
 }
 
 /**

@@ -1,28 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/db/audit.js";
-import { seedCatalog } from "../../src/db/seed/index.js";
-import { createHarness, type Harness } from "../support/harness.js";
-import { insertCenterAdmin } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, createAdminHarness, type AdminHarness } from "../support/admins.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
-
-let h: Harness;
+let h: AdminHarness;
 
 beforeEach(async () => {
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  await seedCatalog(h.db);
+  h = await createAdminHarness({ catalog: true });
 });
 afterEach(async () => {
   await h.cleanup();
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
-
-async function grantCenter(telegramId: number, centerId: string, revokedAt: string | null = null) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN, revokedAt });
-}
 
 async function centerNamesRu(ids: string[]): Promise<string> {
   const rows = await h.db.selectFrom("centers").select(["id", "name_ru"]).where("id", "in", ids).orderBy("id").execute();
@@ -31,7 +20,7 @@ async function centerNamesRu(ids: string[]): Promise<string> {
 
 describe("/admin", () => {
   it("shows a city administrator every section, card partners and the audit log among them, two to a row", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-city")]);
     const keyboard = admin.messages().at(-1)!.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text));
     expect(keyboard).toEqual([
@@ -46,8 +35,8 @@ describe("/admin", () => {
 
   it("shows a center administrator their centers only, without the city's audit log", async () => {
     const [first, second] = await h.db.selectFrom("centers").select("id").orderBy("id").limit(2).execute();
-    await grantCenter(CENTER_ADMIN, first!.id);
-    await grantCenter(CENTER_ADMIN, second!.id);
+    await h.grantCenter(CENTER_ADMIN, first!.id);
+    await h.grantCenter(CENTER_ADMIN, second!.id);
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     expect(h.texts(await admin.send("/admin"))).toEqual([ru("admin-home-centers", { centers: await centerNamesRu([first!.id, second!.id]) })]);
     expect(admin.buttons().map((b) => b.text)).toEqual([
@@ -65,7 +54,7 @@ describe("/admin", () => {
 
   it("refuses anyone else, a revoked center administrator too, also when they press a kept button", async () => {
     const [center] = await h.db.selectFrom("centers").select("id").orderBy("id").limit(1).execute();
-    await grantCenter(NOBODY, center!.id, "2026-12-02T04:00:00.000Z");
+    await h.grantCenter(NOBODY, center!.id, "2026-12-02T04:00:00.000Z");
     const person = h.user({ id: NOBODY, first_name: "Someone", language_code: "ru" });
     expect(h.texts(await person.send("/admin"))).toEqual([ru("staff-not-allowed")]);
     const batch = await person.press("adm:home");

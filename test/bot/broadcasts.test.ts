@@ -2,26 +2,25 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBroadcast, recordProgressMessage } from "../../src/db/broadcasts.js";
 import type { Broadcast } from "../../src/db/schema.js";
 import { TELEGRAM_SEND_LIMITS } from "../../src/scheduler/rate-limiter.js";
-import { createHarness, recorded, type Harness, type HarnessUser } from "../support/harness.js";
-import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import { recorded, type HarnessUser } from "../support/harness.js";
+import { insertCenter } from "../support/fixtures.js";
 import { insertEvent } from "../support/events.js";
 import { registerUser } from "../support/users.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
 const OTHER_CENTER_ADMIN = 902;
 const NOBODY = 903;
 const CENTER_A = "almaly-1";
 const CENTER_B = "medeu-1";
 
-let h: Harness;
+let h: AdminHarness;
 
 beforeEach(async () => {
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  h = await createAdminHarness();
   await insertCenter(h.db, { id: CENTER_A, district: "almaly", name_ru: "Центр Алмалы", name_kk: "Алмалы орталығы" });
   await insertCenter(h.db, { id: CENTER_B, district: "medeu", name_ru: "Центр Медеу", name_kk: "Медеу орталығы" });
-  await grantCenter(CENTER_ADMIN, CENTER_A);
-  await grantCenter(OTHER_CENTER_ADMIN, CENTER_B);
+  await h.grantCenter(CENTER_ADMIN, CENTER_A);
+  await h.grantCenter(OTHER_CENTER_ADMIN, CENTER_B);
   // Three in Almaly (two Kazakh, one Russian), one in Medeu.
   await registerUser(h.db, 1, { language: "kk", district: "almaly" });
   await registerUser(h.db, 2, { language: "ru", district: "almaly" });
@@ -34,14 +33,6 @@ afterEach(async () => {
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk", key, vars);
-
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
-
-function admin(id: number): HarnessUser {
-  return h.user({ id, first_name: "Admin", language_code: "ru" });
-}
 
 /** From /admin to the first question of a new broadcast. */
 async function startNew(u: HarnessUser) {
@@ -56,7 +47,7 @@ async function broadcasts(): Promise<Broadcast[]> {
 
 describe("composing a broadcast", () => {
   it("refuses an empty text, a text too long for a message, and one too long for a photo's caption", async () => {
-    const u = admin(CITY_ADMIN);
+    const u = h.admin(CITY_ADMIN);
     expect(h.texts(await startNew(u))).toEqual([ru("broadcast-ask-photo")]);
     // Text where a photo is asked for.
     expect(h.texts(await u.send("привет"))).toEqual([ru("broadcast-photo-invalid")]);
@@ -79,7 +70,7 @@ describe("composing a broadcast", () => {
 
   it("counts a district's people, shows the message as each language gets it, and sends it once confirmed", async () => {
     const eventId = await insertEvent(h.db, { startsAt: "2026-12-10T13:00:00Z", centerId: CENTER_A, title: "Концерт" });
-    const u = admin(CITY_ADMIN);
+    const u = h.admin(CITY_ADMIN);
     await startNew(u);
     await u.click(ru("button-skip"));
     await u.send("Сәлем & <қош келдіңіз>");
@@ -132,7 +123,7 @@ describe("composing a broadcast", () => {
   });
 
   it("previews a photo with its caption, once when only one language is given", async () => {
-    const u = admin(CITY_ADMIN);
+    const u = h.admin(CITY_ADMIN);
     await startNew(u);
     await u.sendPhoto();
     await u.click(ru("button-skip"));
@@ -146,7 +137,7 @@ describe("composing a broadcast", () => {
   });
 
   it("says nobody is reached instead of creating an empty broadcast", async () => {
-    const u = admin(CITY_ADMIN);
+    const u = h.admin(CITY_ADMIN);
     await startNew(u);
     await u.click(ru("button-skip"));
     await u.click(ru("button-skip"));
@@ -168,7 +159,7 @@ describe("who may broadcast to whom", () => {
     const eventA = await insertEvent(h.db, { startsAt: "2026-12-11T13:00:00Z", centerId: CENTER_A });
     await h.db.insertInto("event_signups").values({ event_id: eventA, user_id: 4, status: "confirmed", offer_expires_at: null, created_at: at, updated_at: at }).execute();
 
-    const u = admin(CENTER_ADMIN);
+    const u = h.admin(CENTER_ADMIN);
     await startNew(u);
     await u.click(ru("button-skip"));
     await u.click(ru("button-skip"));
@@ -195,18 +186,18 @@ describe("who may broadcast to whom", () => {
     );
     for (const id of [NOBODY, OTHER_CENTER_ADMIN]) {
       for (const data of [`adm:bc:pause:${broadcast.id}`, `adm:bc:cancel-yes:${broadcast.id}`, `adm:bc:show:${broadcast.id}`]) {
-        const batch = await admin(id).press(data);
+        const batch = await h.admin(id).press(data);
         expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("staff-not-allowed"));
       }
-      expect(h.texts(await admin(id).press(broadcastNewData))).toEqual(id === NOBODY ? [ru("staff-not-allowed")] : [ru("broadcast-ask-photo")]);
-      await admin(id).send("/cancel");
+      expect(h.texts(await h.admin(id).press(broadcastNewData))).toEqual(id === NOBODY ? [ru("staff-not-allowed")] : [ru("broadcast-ask-photo")]);
+      await h.admin(id).send("/cancel");
     }
     expect((await broadcasts())[0]!.state).toBe("sending");
     expect(await h.db.selectFrom("audit_log").select("action").execute()).toEqual([{ action: "broadcast.send" }]);
   });
 
   it("pauses, resumes and cancels from the progress message, each in the audit log, the message edited at once", async () => {
-    const u = admin(CENTER_ADMIN);
+    const u = h.admin(CENTER_ADMIN);
     const broadcast = await createBroadcast(
       h.db,
       { id: CENTER_ADMIN, language: "ru", centerId: CENTER_A },
@@ -252,7 +243,7 @@ describe("who may broadcast to whom", () => {
       h.clock.now(),
     );
     await recordProgressMessage(h.db, broadcast.id, { chatId: CENTER_ADMIN, messageId: 1, text: "…" }, h.clock.now());
-    await admin(CITY_ADMIN).press(`adm:bc:pause:${broadcast.id}`);
+    await h.admin(CITY_ADMIN).press(`adm:bc:pause:${broadcast.id}`);
     expect((await broadcasts())[0]!.state).toBe("paused");
   });
 });

@@ -3,22 +3,22 @@ import { createPartner, currentCard, linkPartnerAccount } from "../../src/db/car
 import type { Partner } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import { cardNumberOf } from "../../src/domain/card.js";
-import { BOT_INFO, createHarness, recorded, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { CITY_ADMIN as ADMIN, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import { BOT_INFO, recorded, type ApiCall, type HarnessUser } from "../support/harness.js";
 import { decodeQr } from "../support/qr.js";
 import { registerUser } from "../support/users.js";
 
-const ADMIN = 900;
 const HOLDER = 501;
 const INVITE_RE = new RegExp(`https://t\\.me/${BOT_INFO.username}\\?start=(partner_[A-Za-z0-9_-]+)`);
 
-let h: Harness;
+let h: AdminHarness;
 let admin: HarnessUser;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty (UTC+5).
-  h = await createHarness({ env: { ADMIN_IDS: String(ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  h = await createAdminHarness();
   await registerUser(h.db, HOLDER, { name: "Айгерім Сейтқали", age: 27 });
-  admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+  admin = h.admin();
 });
 afterEach(async () => {
   await h.cleanup();
@@ -30,7 +30,6 @@ const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk
 async function audit() {
   return h.db.selectFrom("audit_log").select(["at", "actor_id", "action", "subject", "before", "after"]).orderBy("id").execute();
 }
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 async function partners() {
   return h.db.selectFrom("partners").select(["id", "name", "category", "benefit_kk", "benefit_ru", "active"]).orderBy("id").execute();
@@ -148,7 +147,7 @@ describe("partners and their invites", () => {
     const partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: "Билетке 20%", benefitRu: null }, h.clock.now());
     await linkPartnerAccount(h.db, partner.id, 7400, h.clock.now());
     await admin.press("card-admin:partners:0");
-    expect(admin.buttons().map((b) => b.text)).toEqual([`Театр · ${ru("card-category-culture")}`, ru("card-admin-button-new-partner"), ru("button-menu")]);
+    expect(admin.buttons().map((b) => b.text)).toEqual([`Театр · ${ru("card-category-culture")}`, ru("card-admin-button-new-partner"), ru("button-back")]);
     expect(h.texts(await admin.click(`Театр · ${ru("card-category-culture")}`))).toEqual([
       ru("card-admin-partner", {
         name: "Театр",

@@ -1,22 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findCenter } from "../../src/db/catalog.js";
-import { seedCatalog } from "../../src/db/seed/index.js";
 import { formatKm } from "../../src/domain/distance.js";
 import type { Language } from "../../src/domain/language.js";
-import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
-import { insertCenterAdmin } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
 import { locationContent, messageUpdate } from "../support/updates.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
 const YOUNG = 903;
 
-let h: Harness;
+let h: AdminHarness;
 
 beforeEach(async () => {
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  await seedCatalog(h.db);
+  h = await createAdminHarness({ catalog: true });
 });
 afterEach(async () => {
   await h.cleanup();
@@ -26,18 +20,13 @@ const t = (lang: Language) => (key: string, vars?: Record<string, string | numbe
 const ru = t("ru");
 const kk = t("kk");
 
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
-
 const audit = () => h.db.selectFrom("audit_log").selectAll().orderBy("id").execute();
 const centersDump = () => h.db.selectFrom("centers").selectAll().orderBy("id").execute();
 const offersDump = () => h.db.selectFrom("center_offers").selectAll().orderBy("center_id").orderBy("offer").execute();
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 describe("centers in /admin", () => {
   it("lists all sixteen centers to a city administrator, each flagged while it has stand-ins", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.send("/admin");
     const batch = await admin.click(ru("admin-button-centers"));
     expect(h.texts(batch)).toEqual([ru("catalog-centers")]);
@@ -47,7 +36,7 @@ describe("centers in /admin", () => {
   });
 
   it("lets a center administrator fix the address in both languages, and a young person sees it at once", async () => {
-    await grantCenter(CENTER_ADMIN, "medeu-1");
+    await h.grantCenter(CENTER_ADMIN, "medeu-1");
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "kk" });
     await admin.send("/admin");
     await admin.click(kk("admin-button-centers"));
@@ -89,7 +78,7 @@ describe("centers in /admin", () => {
   });
 
   it("unflags a center once every stand-in is replaced, and shows its map point to young people", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press("cat:center:almaly-2");
     await admin.click(ru("catalog-button-address"));
     await admin.send("Абылай хана, 10");
@@ -132,7 +121,7 @@ describe("centers in /admin", () => {
   });
 
   it("takes a map point shared in Telegram, and refuses one outside Almaty", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "kk" });
+    const admin = h.admin(CITY_ADMIN, "kk");
     await admin.press("cat:center:turksib-1");
     await admin.click(kk("catalog-button-point"));
     // A location is not text: the question comes again under the hint.
@@ -146,7 +135,7 @@ describe("centers in /admin", () => {
 
   it("explains bad input and keeps asking, and /cancel or Cancel leave nothing half-changed", async () => {
     const before = await centersDump();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press("cat:center:auezov-1");
     await admin.click(ru("catalog-button-address"));
     expect(h.texts(await admin.send("нет номера"))).toEqual([ru("catalog-address-invalid", { max: 200 })]);
@@ -173,7 +162,7 @@ describe("centers in /admin", () => {
   });
 
   it("switches 24/7 and what a center offers, each with its audit record, and young people see it", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press("cat:center:alatau-1");
     await admin.click(ru("catalog-button-24-7-on"));
     expect((await findCenter(h.db, "alatau-1"))!.open_24_7).toBe(1);
@@ -204,7 +193,7 @@ describe("who may change a center", () => {
   const FORGED = ["cat:center:almaly-1", "cat:edit:almaly-1:address", "cat:open:almaly-1:1", "cat:offers:almaly-1", "cat:offer:almaly-1:0:1", "cat:offer:almaly-1:5:0"];
 
   it("refuses another center's administrator and anyone else every button of a center, and changes nothing", async () => {
-    await grantCenter(CENTER_ADMIN, "medeu-1");
+    await h.grantCenter(CENTER_ADMIN, "medeu-1");
     const before = { centers: await centersDump(), offers: await offersDump() };
     for (const id of [CENTER_ADMIN, NOBODY]) {
       const person = h.user({ id, first_name: "Someone", language_code: "ru" });
@@ -221,7 +210,7 @@ describe("who may change a center", () => {
   });
 
   it("answers a city administrator's press on a center that is not there with the list, changing nothing", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     for (const data of ["cat:center:nowhere-9", "cat:edit:nowhere-9:phone", "cat:open:nowhere-9:1", "cat:offer:nowhere-9:0:1"]) {
       const batch = await admin.press(data);
       expect(alerts(batch)).toEqual([ru("catalog-center-gone")]);
@@ -232,7 +221,7 @@ describe("who may change a center", () => {
   });
 
   it("writes nothing when the administrator's right ends in the middle of an edit", async () => {
-    await grantCenter(CENTER_ADMIN, "medeu-1");
+    await h.grantCenter(CENTER_ADMIN, "medeu-1");
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     await admin.press("cat:center:medeu-1");
     await admin.click(ru("catalog-button-phone"));

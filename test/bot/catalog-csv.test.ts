@@ -1,35 +1,26 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedCatalog } from "../../src/db/seed/index.js";
 import { registerUser } from "../support/users.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
-import { insertCenterAdmin } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { ApiCall, HarnessUser } from "../support/harness.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
 const CENTER = "almaly-1";
 const OTHER_CENTER = "medeu-2";
 
-let h: Harness;
+let h: AdminHarness;
 let admin: HarnessUser;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty (UTC+5).
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  await seedCatalog(h.db);
-  admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+  h = await createAdminHarness({ catalog: true });
+  admin = h.admin();
 });
 afterEach(async () => {
   await h.cleanup();
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
-
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
 
 /** The CSV document in a batch, read back as rows (the header first). */
 function documentRows(batch: ApiCall[]): string[][] {
@@ -92,7 +83,7 @@ describe("exporting the catalog", () => {
   });
 
   it("gives a center administrator their own center's rows only", async () => {
-    await grantCenter(CENTER_ADMIN, CENTER);
+    await h.grantCenter(CENTER_ADMIN, CENTER);
     const centerAdmin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     expect((await exportKind(centerAdmin, "centers")).slice(1).map((r) => r[0])).toEqual([CENTER]);
   });
@@ -177,7 +168,7 @@ describe("importing centers", () => {
   });
 
   it("refuses a center administrator's row for another center, and a new center, applying nothing", async () => {
-    await grantCenter(CENTER_ADMIN, CENTER);
+    await h.grantCenter(CENTER_ADMIN, CENTER);
     const centerAdmin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     const all = records(await exportKind(admin, "centers"));
     const header = Object.keys(all[0]!);
@@ -198,7 +189,7 @@ describe("importing centers", () => {
   });
 
   it("applies nothing when the administrator's access ended between the check and the confirmation", async () => {
-    await grantCenter(CENTER_ADMIN, CENTER);
+    await h.grantCenter(CENTER_ADMIN, CENTER);
     const centerAdmin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     const rows = await exportKind(centerAdmin, "centers");
     await startImport(centerAdmin, "centers");
@@ -273,7 +264,6 @@ describe("importing specialists with their schedules", () => {
     ]);
     const madina = await h.db.selectFrom("specialists").selectAll().where("display_name", "=", "Мадина С.").executeTakeFirstOrThrow();
     expect(madina).toMatchObject({ center_id: CENTER, service: "psychologist", slot_minutes: 50, active: 1 });
-
 
     // A confirmed consultation still to come keeps Асқар active until it is cancelled.
     await registerUser(h.db, 1);

@@ -1,24 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Specialist } from "../../src/db/schema.js";
-import { seedCatalog } from "../../src/db/seed/index.js";
 import type { Language } from "../../src/domain/language.js";
 import { formatDay } from "../../src/domain/time.js";
-import { insertBooking, insertSpecialist, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { insertBooking, insertSpecialist } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
 import { registerUser } from "../support/users.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
 const PERSON = 910;
 
-let h: Harness;
+let h: AdminHarness;
 let almaly: Specialist;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty.
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  await seedCatalog(h.db);
+  h = await createAdminHarness({ catalog: true });
   almaly = await insertSpecialist(h.db, {
     centerId: "almaly-1",
     service: "career",
@@ -37,16 +32,11 @@ const t = (lang: Language) => (key: string, vars?: Record<string, string | numbe
 const ru = t("ru");
 const kk = t("kk");
 
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
-
 const audit = () => h.db.selectFrom("audit_log").selectAll().orderBy("id").execute();
 const hoursOf = (id: number) =>
   h.db.selectFrom("specialist_hours").select(["weekday", "start_time", "end_time"]).where("specialist_id", "=", id).orderBy("weekday").orderBy("start_time").execute();
 const overridesOf = (id: number) =>
   h.db.selectFrom("specialist_overrides").select(["date", "kind", "start_time", "end_time"]).where("specialist_id", "=", id).orderBy("date").orderBy("start_time").execute();
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 /** Monday 7 December, 11:00–11:45 in Almaty: inside Асель's weekly hours. */
 const bookMonday = () =>
@@ -54,7 +44,7 @@ const bookMonday = () =>
 
 describe("a center's specialists", () => {
   it("are added by the center's administrator with their service, and recorded", async () => {
-    await grantCenter(CENTER_ADMIN, "medeu-1");
+    await h.grantCenter(CENTER_ADMIN, "medeu-1");
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "kk" });
     await admin.press("cat:center:medeu-1");
     expect(h.texts(await admin.click(kk("catalog-button-specialists")))).toEqual([
@@ -73,7 +63,7 @@ describe("a center's specialists", () => {
   });
 
   it("have their weekday hours set in one or more ranges, or a day off, checked and recorded", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press(`cat:spec:${almaly.id}`);
     expect(h.texts(await admin.click(ru("catalog-weekday-6")))).toEqual([ru("catalog-ask-weekday", { day: ru("catalog-weekday-6") })]);
     expect(h.texts(await admin.send("13:00-10:00"))).toEqual([ru("catalog-ranges-invalid")]);
@@ -98,7 +88,7 @@ describe("a center's specialists", () => {
 
   it("say how many bookings new hours leave outside, change only when confirmed, and keep the bookings", async () => {
     const booking = await bookMonday();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press(`cat:spec:${almaly.id}`);
     await admin.click(ru("catalog-weekday-1"));
     expect(h.texts(await admin.send("14:00-18:00"))).toEqual([ru("catalog-bookings-outside", { count: 1 })]);
@@ -121,7 +111,7 @@ describe("a center's specialists", () => {
 
   it("get a date off or other hours on a date, with the same warning, and the date can be removed again", async () => {
     await bookMonday();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "kk" });
+    const admin = h.admin(CITY_ADMIN, "kk");
     await admin.press(`cat:dates:${almaly.id}`);
     await admin.click(kk("catalog-button-new-date"));
     expect(h.texts(await admin.send("01.12.2026"))).toEqual([kk("catalog-date-invalid")]);
@@ -148,7 +138,7 @@ describe("a center's specialists", () => {
 
   it("leave the list when deactivated: their upcoming bookings are cancelled and the people told", async () => {
     const booking = await bookMonday();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press(`cat:spec:${almaly.id}`);
     expect(h.texts(await admin.click(ru("catalog-button-deactivate")))).toEqual([ru("catalog-deactivate-confirm", { name: "Асель", count: 1 })]);
     const done = h.texts(await admin.click(ru("catalog-button-deactivate-yes")));
@@ -169,7 +159,7 @@ describe("a center's specialists", () => {
 
 describe("who may change a specialist", () => {
   it("refuses another center's administrator and anyone else, and changes nothing", async () => {
-    await grantCenter(CENTER_ADMIN, "medeu-1");
+    await h.grantCenter(CENTER_ADMIN, "medeu-1");
     const booking = await bookMonday();
     await h.db.insertInto("specialist_overrides").values({ specialist_id: almaly.id, date: "2026-12-08", kind: "off", start_time: null, end_time: null }).execute();
     const forged = [

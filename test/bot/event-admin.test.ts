@@ -6,23 +6,21 @@ import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertEvent } from "../support/events.js";
 import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { ApiCall } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { registerUser } from "../support/users.js";
 
-// Wednesday 2 December 2026, 10:00 in Almaty.
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
 const HOST = 903;
 const OTHER_HOST = 904;
 
-let h: Harness;
+let h: AdminHarness;
 let concert: number;
 let session: number;
 
 beforeEach(async () => {
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  // Wednesday 2 December 2026, 10:00 in Almaty.
+  h = await createAdminHarness();
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
   await insertCenterAdmin(h.db, { telegramId: CENTER_ADMIN, centerId: "almaly-1", grantedBy: CITY_ADMIN });
@@ -38,7 +36,7 @@ const t = (lang: Language) => (key: string, vars?: Record<string, string | numbe
 const ru = t("ru");
 const kk = t("kk");
 
-const cityAdmin = () => h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+const cityAdmin = () => h.admin();
 const centerAdmin = () => h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
 
 async function signUpAs(eventId: number, userId: number, language: Language) {

@@ -1,35 +1,25 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REPORTS } from "../../src/bot/features/figures/reports.js";
-import { seedCatalog } from "../../src/db/seed/index.js";
 import type { BookingStatus, Specialist } from "../../src/db/schema.js";
 import type { ServiceCode } from "../../src/domain/services.js";
 import { insertEvent } from "../support/events.js";
-import { insertBooking, insertSpecialist, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { insertBooking, insertSpecialist } from "../support/fixtures.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { ApiCall, HarnessUser } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
-/** Wednesday 2 December 2026, 10:00 in Almaty: 30 days left in the year, today included. */
-const NOW = "2026-12-02T05:00:00Z";
-
-let h: Harness;
+let h: AdminHarness;
 
 beforeEach(async () => {
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: NOW });
-  await seedCatalog(h.db);
+  // Wednesday 2 December 2026, 10:00 in Almaty: 30 days left in the year, today included.
+  h = await createAdminHarness({ catalog: true });
 });
 afterEach(async () => {
   await h.cleanup();
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
-
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
 
 /** `count` bookings of one specialist from `day` on, an hour apart (so that no two share a slot). */
 let nextHour = 0;
@@ -103,9 +93,9 @@ function expectNothingDerivable(rows: Map<string, string[]>, section: string, to
 
 describe("📊 Figures", () => {
   it("is on the home screen of city and center administrators", async () => {
-    await grantCenter(CENTER_ADMIN, "almaly-1");
+    await h.grantCenter(CENTER_ADMIN, "almaly-1");
     for (const id of [CITY_ADMIN, CENTER_ADMIN]) {
-      const admin = h.user({ id, first_name: "Admin", language_code: "ru" });
+      const admin = h.admin(id);
       await admin.send("/admin");
       expect(admin.buttons().map((b) => b.text)).toContain(ru("admin-button-figures"));
     }
@@ -119,7 +109,7 @@ describe("📊 Figures", () => {
     await insertEvent(h.db, { startsAt: "2026-12-20T12:00:00Z", centerId: "almaly-1" });
     await insertEvent(h.db, { startsAt: "2026-05-20T12:00:00Z", centerId: "almaly-1", status: "cancelled" });
     await insertEvent(h.db, { startsAt: "2025-11-20T12:00:00Z", centerId: "almaly-1" });
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.send("/admin");
     const [text] = h.texts(await admin.click(ru("admin-button-figures")));
 
@@ -137,7 +127,7 @@ describe("📊 Figures", () => {
 
   it("counts consultations by service, center, district and month, the psychologist and the lawyer only as city totals", async () => {
     await seedConsultations();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     const { header, rows } = await csvOf(admin, "consultations");
     expect(header).toEqual([ru("figures-column-section"), ru("figures-column-row"), ...["total", "attended", "no_show", "cancelled", "upcoming"].map((c) => ru(`figures-column-${c}`))]);
     const row = (section: string, label: string) => rows.get(`${ru(`figures-section-${section}`)}|${label}`);
@@ -188,7 +178,7 @@ describe("📊 Figures", () => {
 
   it("shows the same figures as a message", async () => {
     await seedConsultations();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     const [text] = h.texts(await admin.press("fig:rep:consultations"));
     expect(text).toContain(`${ru("service-business")}: 25 / 15 / 0 / 0 / 10`);
     expect(text).toContain(`${ru("service-lawyer")}: &lt; 10 / &lt; 10 / 0 / 0 / 0`);
@@ -201,8 +191,8 @@ describe("📊 Figures", () => {
     for (let i = 0; i < 13; i++) await registerUser(h.db, 6100 + i, { district: "medeu", age: 16, guardianConsent: true, occupation: "study" });
     for (let i = 0; i < 3; i++) await registerUser(h.db, 6200 + i, { district: "turksib", age: 30, occupation: null });
     // Someone who never finished signing up is not counted.
-    await h.db.insertInto("users").values({ id: 6300, language: "ru", created_at: NOW, updated_at: NOW } as never).execute();
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    await h.db.insertInto("users").values({ id: 6300, language: "ru", created_at: h.clock.now().toISOString(), updated_at: h.clock.now().toISOString() } as never).execute();
+    const admin = h.admin();
     const { rows } = await csvOf(admin, "reach");
     const row = (section: string, label: string) => rows.get(`${ru(`figures-section-${section}`)}|${label}`)?.[0];
     expect(row("district", ru("district-almaly"))).toBe("12");
@@ -240,7 +230,7 @@ describe("📊 Figures", () => {
 describe("a center administrator's figures", () => {
   it("cover their centers only, without the sensitive services or the city's reports", async () => {
     await seedConsultations();
-    await grantCenter(CENTER_ADMIN, "almaly-1");
+    await h.grantCenter(CENTER_ADMIN, "almaly-1");
     const admin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     await admin.send("/admin");
     const [home] = h.texts(await admin.click(ru("admin-button-figures")));
@@ -266,7 +256,7 @@ describe("a center administrator's figures", () => {
   });
 
   it("refuse a forged button of a city report, and anyone without the role", async () => {
-    await grantCenter(CENTER_ADMIN, "almaly-1");
+    await h.grantCenter(CENTER_ADMIN, "almaly-1");
     const centerAdmin = h.user({ id: CENTER_ADMIN, first_name: "Center", language_code: "ru" });
     for (const data of ["fig:csv:cards", "fig:png:signups", "fig:rep:practice", "fig:weekly:off:home"]) {
       const batch = await centerAdmin.press(data);
@@ -283,7 +273,7 @@ describe("a center administrator's figures", () => {
 
 describe("the weekly summary's switch", () => {
   it("turns the summary off and on again from the figures, and off under a summary", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.press("fig:home");
     let batch = await admin.click(ru("figures-button-weekly-off"));
     expect(batch.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(ru("figures-weekly-off-done"));

@@ -2,20 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPartner } from "../../src/db/cards.js";
 import type { Partner } from "../../src/db/schema.js";
 import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness, type HarnessUser } from "../support/harness.js";
+import { CENTER_ADMIN, CITY_ADMIN as ADMIN, NOBODY, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { HarnessUser } from "../support/harness.js";
 
-const ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
-
-let h: Harness;
+let h: AdminHarness;
 let admin: HarnessUser;
 let partner: Partner;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty (UTC+5).
-  h = await createHarness({ env: { ADMIN_IDS: String(ADMIN) }, now: "2026-12-02T05:00:00Z" });
-  admin = h.user({ id: ADMIN, first_name: "Admin", language_code: "ru" });
+  h = await createAdminHarness();
+  admin = h.admin();
   partner = await createPartner(h.db, { name: "Театр", category: "culture", benefitKk: "Билетке 20%", benefitRu: "20% на билеты" }, h.clock.now());
 });
 afterEach(async () => {
@@ -23,7 +20,6 @@ afterEach(async () => {
 });
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
 
 async function partnerRow() {
   return h.db.selectFrom("partners").select(["category", "benefit_kk", "benefit_ru", "active"]).where("id", "=", partner.id).executeTakeFirstOrThrow();
@@ -95,6 +91,35 @@ describe("card partners from /admin", () => {
     ]);
     const holder = h.user({ id: 501, first_name: "Айгерім", language_code: "ru" });
     expect(h.texts(await holder.press("card:category:culture:0"))[0]).toContain("Театр");
+  });
+
+  it("ends the list with the way back to /admin, as every administrative list does", async () => {
+    await admin.send("/admin");
+    await admin.click(ru("admin-button-partners"));
+    expect(admin.buttons().at(-1)).toEqual({ text: ru("button-back"), callback_data: "adm:home" });
+    expect(h.texts(await admin.click(ru("button-back")))).toEqual([ru("admin-home-city")]);
+  });
+
+  it("lists the partners eight to a page, with arrows to the pages before and after", async () => {
+    // Театр and nine more, listed by name.
+    for (let i = 1; i <= 9; i++) await createPartner(h.db, { name: `Спортзал ${i}`, category: "sport", benefitKk: null, benefitRu: null }, h.clock.now());
+    const listed = (buttons: { callback_data?: string }[]) => buttons.filter((b) => b.callback_data?.startsWith("card-admin:partner:")).length;
+    await admin.send("/admin");
+    await admin.click(ru("admin-button-partners"));
+    expect(listed(admin.buttons())).toBe(8);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("staff-page-next"));
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-prev"));
+    const next = await admin.click(ru("staff-page-next"));
+    expect(next.map((c) => c.method)).toContain("editMessageText");
+    expect(listed(admin.buttons())).toBe(2);
+    expect(admin.buttons().map((b) => b.text)).toContain(ru("staff-page-prev"));
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-next"));
+    // A page gone since (partnerships ended) shows the last one there is.
+    await h.db.updateTable("partners").set({ active: 0 }).where("name", "like", "Спортзал%").execute();
+    await admin.click(ru("staff-page-prev"));
+    await admin.press("card-admin:partners:1");
+    expect(listed(admin.buttons())).toBe(1);
+    expect(admin.buttons().map((b) => b.text)).not.toContain(ru("staff-page-prev"));
   });
 
   it("records a new partner's creation, and the invite for its staff", async () => {

@@ -6,21 +6,21 @@ import { createPartner, linkPartnerAccount } from "../../src/db/cards.js";
 import type { OutboxRow, Specialist, Team } from "../../src/db/schema.js";
 import { findUser } from "../../src/db/users.js";
 import type { Language } from "../../src/domain/language.js";
-import { insertCenter, insertSpecialist, insertCenterAdmin } from "../support/fixtures.js";
-import { BOT_INFO, createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { insertCenter, insertSpecialist } from "../support/fixtures.js";
+import { CITY_ADMIN, alerts, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import { BOT_INFO, type ApiCall } from "../support/harness.js";
 import { textNotice } from "../support/notices.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { insertTeam } from "../support/teams.js";
 import { registerUser } from "../support/users.js";
 
-const CITY_ADMIN = 900;
 const MANAGER = 901;
 const NOBODY = 555;
 const A = "almaly-1";
 const B = "bostandyk-1";
 const CADM_RE = new RegExp(`https://t\\.me/${BOT_INFO.username}\\?start=(cadm_[A-Za-z0-9_-]+)`);
 
-let h: Harness;
+let h: AdminHarness;
 let sA: Specialist;
 let sB: Specialist;
 let unlinkedA: Specialist;
@@ -32,7 +32,7 @@ let partnerId: number;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty (UTC+5).
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  h = await createAdminHarness();
   await insertCenter(h.db, { id: A });
   await insertCenter(h.db, { id: B, district: "bostandyk" });
   sA = await insertSpecialist(h.db, { centerId: A, service: "psychologist", displayName: "Айжан Серикова", telegramId: 7001 });
@@ -53,13 +53,8 @@ afterEach(async () => {
 
 const ru = (key: string, vars?: Record<string, string | number>) => h.i18n.t("ru", key, vars);
 const kk = (key: string, vars?: Record<string, string | number>) => h.i18n.t("kk", key, vars);
-const alerts = (batch: ApiCall[]) => batch.filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.text);
-const cityAdmin = () => h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+const cityAdmin = () => h.admin();
 const manager = (language: Language = "ru") => h.user({ id: MANAGER, first_name: "Манар", language_code: language });
-
-async function grantCenter(telegramId: number, centerId: string) {
-  await insertCenterAdmin(h.db, { telegramId, centerId, grantedBy: CITY_ADMIN });
-}
 
 async function auditRows() {
   return h.db.selectFrom("audit_log").select(["at", "actor_id", "action", "subject", "center_id", "before", "after"]).orderBy("id").execute();
@@ -164,7 +159,7 @@ describe("center administrators through invites", () => {
   });
 
   it("a center administrator invites the specialists and hosts of their own centers only", async () => {
-    await grantCenter(MANAGER, A);
+    await h.grantCenter(MANAGER, A);
     // Hosts no account hosts yet, one at each center.
     const newHostA = await insertTeaTalkSession(h.db, { centerId: A, startsAt: "2026-12-04T13:00:00Z", hostName: "Жанар" });
     const newHostB = await insertTeaTalkSession(h.db, { centerId: B, startsAt: "2026-12-04T13:00:00Z", hostName: "Әсел" });
@@ -200,7 +195,7 @@ describe("center administrators through invites", () => {
 
 describe("people and roles", () => {
   it("a city administrator sees everyone holding a role, and revokes one after a confirmation: the person is told and loses access at once", async () => {
-    await grantCenter(MANAGER, A);
+    await h.grantCenter(MANAGER, A);
     await registerUser(h.db, MANAGER, { name: "Манар <Ж>" });
     const admin = cityAdmin();
     await admin.send("/admin");
@@ -295,8 +290,8 @@ describe("people and roles", () => {
   });
 
   it("a center administrator sees and revokes their centers' specialists and hosts only; another center's stay as they are", async () => {
-    await grantCenter(MANAGER, A);
-    await grantCenter(902, B);
+    await h.grantCenter(MANAGER, A);
+    await h.grantCenter(902, B);
     const person = manager();
     await person.send("/admin");
     expect(h.texts(await person.click(ru("admin-button-people")))).toEqual([ru("admin-people", { count: 2 })]);
@@ -330,7 +325,7 @@ describe("people and roles", () => {
   });
 
   it("a non-administrator's forged buttons change nothing and are answered as not allowed", async () => {
-    await grantCenter(MANAGER, A);
+    await h.grantCenter(MANAGER, A);
     const person = h.user({ id: NOBODY, first_name: "Someone", language_code: "ru" });
     const before = await state();
     for (const data of [
@@ -389,7 +384,7 @@ describe("the audit log in the bot", () => {
   });
 
   it("is not a center administrator's", async () => {
-    await grantCenter(MANAGER, A);
+    await h.grantCenter(MANAGER, A);
     await record(1);
     const person = manager();
     for (const data of ["adm:audit:0", "adm:audit-csv"]) {

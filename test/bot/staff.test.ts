@@ -655,6 +655,33 @@ describe("blocking time", () => {
 });
 
 describe("cancelling a consultation", () => {
+  it("lists ten a page with arrows, and after a cancellation shows the first page of what is left", async () => {
+    await link(psychologist, 7001);
+    await registerUser(h.db, 662);
+    // Eleven consultations, from Tuesday 24 November on, one a day at 10:00 Almaty.
+    const ids: number[] = [];
+    for (let day = 0; day < 11; day++) {
+      const start = new Date(Date.UTC(2026, 10, 24 + day, 5, 0));
+      ids.push(await insertBooking(h.db, { specialist: psychologist, userId: 662, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 50 * 60_000).toISOString() }));
+    }
+    const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
+    const listed = () => s.buttons().filter((b) => b.callback_data?.startsWith("staff:cancel:")).map((b) => Number(b.callback_data!.split(":")[2]));
+    await s.send("/staff");
+    await s.press("staff:cancels:0");
+    expect(listed()).toEqual(ids.slice(0, 10));
+    expect(s.buttons().slice(-2).map((b) => b.text)).toEqual([ru("staff-page-next"), ru("button-back")]);
+    await s.click(ru("staff-page-next"));
+    expect(listed()).toEqual(ids.slice(10));
+    expect(s.buttons().slice(-2).map((b) => b.text)).toEqual([ru("staff-page-prev"), ru("button-back")]);
+
+    await s.press(`staff:cancel:${ids[10]}`);
+    const done = await s.press(`staff:cancel-yes:${ids[10]}`);
+    expect(h.texts(done)[0]!.split("\n\n")[1]).toBe(ru("staff-cancel-choose"));
+    expect(listed()).toEqual(ids.slice(0, 10));
+    expect(s.buttons().map((b) => b.text)).not.toContain(ru("staff-page-next"));
+    expect(await bookingStatus(ids[10]!)).toBe("cancelled");
+  });
+
   it("the specialist cancels their own upcoming one after asking; the person is told, offered another time and sent the cancelling calendar file", async () => {
     await link(psychologist, 7001);
     const person = await signedUpUser(h, 661, "kk");
@@ -672,7 +699,10 @@ describe("cancelling a consultation", () => {
     const s = h.user({ id: 7001, first_name: "Айжан", language_code: "ru" });
     await s.send("/staff");
     expect(s.buttons().find((b) => b.text === ru("staff-button-cancel"))?.callback_data).toBe("staff:cancels:0");
-    expect(h.texts(await s.press("staff:cancels:0"))).toEqual([ru("staff-cancel-choose")]);
+    // Each step takes the place of the screen pressed on, as the rest of the staff menu does.
+    const list = await s.press("staff:cancels:0");
+    expect(list.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method)).toEqual(["editMessageText"]);
+    expect(h.texts(list)).toEqual([ru("staff-cancel-choose")]);
     expect(s.buttons()).toEqual([
       { text: consultation, callback_data: `staff:cancel:${booked.bookingId}` },
       { text: ru("button-back"), callback_data: "staff:menu" },
@@ -688,11 +718,16 @@ describe("cancelling a consultation", () => {
     }
     expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
 
-    expect(h.texts(await s.press(`staff:cancel:${booked.bookingId}`))).toEqual([ru("staff-cancel-confirm", { consultation })]);
+    const asked = await s.press(`staff:cancel:${booked.bookingId}`);
+    expect(asked.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method)).toEqual(["editMessageText"]);
+    expect(h.texts(asked)).toEqual([ru("staff-cancel-confirm", { consultation })]);
     expect(await bookingStatus(booked.bookingId)).toBe("confirmed");
+    // Done: the question becomes what is left to cancel, headed by what was cancelled.
     const done = await s.press(`staff:cancel-yes:${booked.bookingId}`);
     expect(answers(done)).toEqual([ru("staff-cancelled-alert")]);
-    expect(h.texts(done)).toEqual([ru("staff-cancelled", { consultation })]);
+    expect(done.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method)).toEqual(["editMessageText"]);
+    expect(h.texts(done)).toEqual([`${ru("staff-cancelled", { consultation })}\n\n${ru("staff-cancel-none")}`]);
+    expect(s.buttons()).toEqual([{ text: ru("button-back"), callback_data: "staff:menu" }]);
     expect(await bookingStatus(booked.bookingId)).toBe("cancelled");
     // A second press changes nothing, and the list has nothing left to cancel.
     expect(answers(await s.press(`staff:cancel-yes:${booked.bookingId}`))).toEqual([ru("staff-cancel-unavailable")]);

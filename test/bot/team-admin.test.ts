@@ -5,21 +5,18 @@ import type { Language } from "../../src/domain/language.js";
 import { createLogger } from "../../src/logger.js";
 import { OutboxDispatcher } from "../../src/scheduler/dispatcher.js";
 import { insertCenter, insertCenterAdmin } from "../support/fixtures.js";
-import { createHarness, type ApiCall, type Harness } from "../support/harness.js";
+import { CENTER_ADMIN, CITY_ADMIN, NOBODY, createAdminHarness, type AdminHarness } from "../support/admins.js";
+import type { ApiCall } from "../support/harness.js";
 import { insertTeam } from "../support/teams.js";
 import { registerUser } from "../support/users.js";
 
-const CITY_ADMIN = 900;
-const CENTER_ADMIN = 901;
-const NOBODY = 902;
-
-let h: Harness;
+let h: AdminHarness;
 let ours: Team;
 let theirs: Team;
 
 beforeEach(async () => {
   // Wednesday 2 December 2026, 10:00 in Almaty.
-  h = await createHarness({ env: { ADMIN_IDS: String(CITY_ADMIN) }, now: "2026-12-02T05:00:00Z" });
+  h = await createAdminHarness();
   await insertCenter(h.db, { id: "almaly-1", district: "almaly" });
   await insertCenter(h.db, { id: "medeu-1", district: "medeu" });
   await insertCenterAdmin(h.db, { telegramId: CENTER_ADMIN, centerId: "almaly-1", grantedBy: CITY_ADMIN });
@@ -53,7 +50,7 @@ const sentTo = (batch: ApiCall[], chatId: number) => batch.filter((c) => c.metho
 
 describe("NGO teams from /admin", () => {
   it("a city administrator adds a team working across a district, with its audit record", async () => {
-    const admin = h.user({ id: CITY_ADMIN, first_name: "Admin", language_code: "ru" });
+    const admin = h.admin();
     await admin.send("/admin");
     await admin.click(ru("admin-button-teams"));
     await admin.click(ru("tmadm-button-new"));

@@ -356,6 +356,14 @@ describe("signing up", () => {
     expect(h.texts(sent)).toEqual([kk("teatalk-offer", { details: kkDetails, deadline: "11:00" })]);
     const [, , offered] = await signupsOf(almaly);
     expect(c.buttons().map((x) => x.callback_data)).toEqual([`tt:accept:${offered!.id}`, `tt:decline:${offered!.id}`]);
+    // The offer, the person's sign-ups and the session's card answer it with the same row of buttons.
+    const offerRows = (keyboard: any[][]) => keyboard.map((row) => row.map((x) => x.callback_data));
+    const answerRow = [`tt:accept:${offered!.id}`, `tt:decline:${offered!.id}`];
+    expect(offerRows(sent.find((x) => x.method === "sendMessage")!.payload.reply_markup.inline_keyboard)).toEqual([answerRow]);
+    await c.press("tt:my");
+    expect(offerRows(c.messages().at(-1)!.reply_markup!.inline_keyboard)).toEqual([answerRow, ["tt:clubs", "menu:open"]]);
+    await c.press(`tt:s:${almaly}`);
+    expect(offerRows(c.messages().at(-1)!.reply_markup!.inline_keyboard)[0]).toEqual(answerRow);
 
     // Someone else cannot take it.
     const forged = await b.press(`tt:accept:${offered!.id}`);

@@ -1,16 +1,17 @@
 import { InlineKeyboard } from "grammy";
-import { findEvent, findOwnSignup, type EventView, type SignupView } from "../../db/events.js";
+import { findEvent, findOwnSignup, listOwnSignups, type EventView, type SignupStanding, type SignupView } from "../../db/events.js";
 import { acceptOffer, cancelSignup, declineOffer, signUp, type OfferRefusal } from "../../db/seats.js";
+import type { EventCategory } from "../../domain/events.js";
 import type { Language } from "../../domain/language.js";
 import { cancellable } from "../../domain/seats.js";
 import type { AppContext, BaseContext } from "../context.js";
 import { clashText } from "./appointments.js";
-import type { CallbackCodec, Field } from "./callback-data.js";
+import { startRow } from "./ask.js";
 import type { Translate } from "./format.js";
+import { menuOpenButton } from "./keyboards.js";
 import { recordAnswer, showScreen } from "./screen.js";
+import { signupButtons, type SignupButton, type SignupButtons } from "./seat-buttons.js";
 import { deadlineText } from "./when.js";
-
-type SignupButton = CallbackCodec<{ signup: Field<number> }>;
 
 /** A message that stays, and the buttons it may carry before the ways on. */
 export interface Confirmation {
@@ -29,6 +30,10 @@ export interface SeatScreens<Place> {
   logName: string;
   /** Whether a sign-up's event is one of these screens' (a tea-talk session, or another event). */
   shows(event: EventView): boolean;
+  /** The categories of these screens' events, which "my sign-ups" lists. */
+  categories: readonly EventCategory[];
+  /** The button data of the list's first page, with no filter. */
+  listStart(): string;
   details(t: Translate, language: Language, event: EventView): string;
   /** The ways on after a sign-up is made, answered or cancelled. */
   afterwards(ctx: BaseContext, place?: Place): InlineKeyboard;
@@ -36,7 +41,7 @@ export interface SeatScreens<Place> {
   showList(ctx: BaseContext, place?: Place): Promise<void>;
   /** Whether the person has an account, having been asked to sign up if not (and brought back to the event after). */
   hasAccount(ctx: BaseContext, eventId: number): Promise<boolean>;
-  buttons: { confirmCancel: SignupButton; keep: SignupButton };
+  buttons: SignupButtons & { confirmCancel: SignupButton; keep: SignupButton };
   reminderMinutes(ctx: BaseContext): number;
   /** The confirmation of a seat taken on signing up, with what may come before the ways on. */
   joined(ctx: BaseContext, event: EventView, signupId: number, now: Date): Confirmation;
@@ -47,7 +52,7 @@ export interface SeatScreens<Place> {
 }
 
 /** Where the person stands with their sign-up: in, waiting (and where), or offered until when. */
-export function seatStatusText(texts: SeatScreens<unknown>["texts"], t: Translate, language: Language, view: SignupView, now: Date): string {
+export function seatStatusText(texts: SeatScreens<unknown>["texts"], t: Translate, language: Language, view: SignupStanding, now: Date): string {
   switch (view.signup.status) {
     case "waitlisted":
       return t(`${texts}-status-waitlisted`, { position: view.position ?? 0 });
@@ -115,7 +120,8 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
       case "confirmed":
         await ctx.answerCallbackQuery({ text: ctx.t(key("joined-alert")) });
         await recordAnswer(ctx);
-        await confirm(ctx, screens.joined(ctx, (await findEvent(db, eventId))!, result.signupId, now), place);
+        // Its when and where, as read before: taking a seat changes neither.
+        await confirm(ctx, screens.joined(ctx, event!, result.signupId, now), place);
     }
   }
 
@@ -186,10 +192,10 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
         : ({ kind: "not-found" } as const);
     ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, `${screens.logName} offer accepted`);
     if (outcome.kind !== "confirmed") return answerUnusable(ctx, outcome.kind);
-    const view = (await findOwnSignup(db, ctx.from!.id, signupId))!;
     await ctx.answerCallbackQuery({ text: ctx.t(key("offer-accepted-alert")) });
     await recordAnswer(ctx);
-    await confirm(ctx, screens.accepted(ctx, view, now));
+    // The sign-up as read before, now a seat: its event's when and where are what the confirmation says.
+    await confirm(ctx, screens.accepted(ctx, { ...own!, signup: { ...own!.signup, status: "confirmed" } }, now));
   }
 
   /** "I can't" under an offer: the seat goes to the next in line at once. */
@@ -222,5 +228,23 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
     }
   }
 
-  return { join, cancellableSignup, refuse, askToCancel, confirmCancel, keepSignup, acceptFromButton, declineFromButton };
+  /**
+   * "My sign-ups": each upcoming one with where the person stands and what they can do, each a
+   * message of its own (so always new messages), or a screen saying there are none.
+   */
+  async function showMine(ctx: BaseContext): Promise<void> {
+    const now = ctx.deps.clock.now();
+    const language = ctx.language;
+    const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now, screens.categories);
+    if (signups.length === 0) return showScreen(ctx, ctx.t(key("my-none")), screens.afterwards(ctx));
+    await ctx.reply(ctx.t(key("my-title"), { count: signups.length }));
+    for (const [i, view] of signups.entries()) {
+      const kb = signupButtons(ctx.t, screens.texts, screens.buttons, view);
+      if (i === signups.length - 1) startRow(kb).text(ctx.t(key("button-to-list")), screens.listStart()).text(ctx.t("button-menu"), menuOpenButton.pack());
+      const text = `${screens.details(ctx.t, language, view.event)}\n\n${seatStatusText(screens.texts, ctx.t, language, view, now)}`;
+      await ctx.reply(text, { reply_markup: kb });
+    }
+  }
+
+  return { join, cancellableSignup, refuse, askToCancel, confirmCancel, keepSignup, acceptFromButton, declineFromButton, showMine };
 }

@@ -3,11 +3,9 @@ import { findOwnSignup, type EventView } from "../../db/events.js";
 import type { Language } from "../../domain/language.js";
 import { offerLapsed } from "../../domain/seats.js";
 import type { NoticeRenderer } from "../../scheduler/notice.js";
-import type { CallbackCodec, Field } from "./callback-data.js";
 import type { Translate } from "./format.js";
+import { signupButtons, type SignupButtons } from "./seat-buttons.js";
 import { consultationWhen, deadlineText } from "./when.js";
-
-type SignupButton = CallbackCodec<{ signup: Field<number> }>;
 
 /**
  * What the notices about a seat say, for tea-talk sessions or for events: their messages are
@@ -16,7 +14,7 @@ type SignupButton = CallbackCodec<{ signup: Field<number> }>;
 export interface SeatNoticeWording {
   texts: "teatalk" | "events";
   details: (t: Translate, language: Language, event: EventView) => string;
-  buttons: { accept: SignupButton; decline: SignupButton; cancel: SignupButton };
+  buttons: SignupButtons;
 }
 
 /** The sign-up a notice is about, if it is still the recipient's; null for a malformed payload. */
@@ -40,10 +38,7 @@ export function seatNoticeRenderers({ texts, details, buttons }: SeatNoticeWordi
     if (offerLapsed(deadline, now)) return null;
     return {
       text: t(`${texts}-offer`, { details: details(t, language, view.event), deadline: deadlineText(deadline, now, language) }),
-      reply_markup: new InlineKeyboard()
-        .text(t(`${texts}-button-accept`), buttons.accept.pack({ signup: view.signup.id }))
-        .row()
-        .text(t(`${texts}-button-decline`), buttons.decline.pack({ signup: view.signup.id })),
+      reply_markup: signupButtons(t, texts, buttons, view),
     };
   };
 

@@ -1,10 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findRoleHolding, listRoleHoldings, revokeRole, type RoleHolding, type RoleKey, type RoleScope } from "../../../db/roles.js";
-import { pageOf } from "../../../domain/paging.js";
 import type { TranslateIn } from "../../commands.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
+import { paged } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { putCommandMenuRight } from "../staff/command-menus.js";
 import { forAdmin, type AdminScope } from "./access.js";
@@ -45,16 +44,12 @@ function whatOf(ctx: BaseContext, holding: RoleHolding): string {
 
 async function showPeople(ctx: BaseContext, scope: AdminScope, page: number, notice?: string): Promise<void> {
   const holdings = await listRoleHoldings(ctx.deps.db, roleScopeOf(scope), ctx.deps.clock.now());
-  const { items, index, pages } = pageOf(holdings, page, PEOPLE_PER_PAGE);
-  const kb = new InlineKeyboard();
-  for (const h of items) {
+  const buttons = holdings.map((h) => {
     const name = h.personName ?? String(h.telegramId);
     const what = ctx.language === "kk" ? h.label_kk : h.label_ru;
-    kb.text(`${ctx.t(`admin-role-${h.role}`)} · ${what} · ${name}`, personRole.pack(valuesOf(h))).row();
-  }
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), peoplePage.pack({ page: index - 1 }));
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), peoplePage.pack({ page: index + 1 }));
-  startRow(kb).text(ctx.t("button-back"), adminHome.pack());
+    return { text: `${ctx.t(`admin-role-${h.role}`)} · ${what} · ${name}`, data: personRole.pack(valuesOf(h)) };
+  });
+  const kb = paged(ctx, buttons, page, PEOPLE_PER_PAGE, (p) => peoplePage.pack({ page: p })).text(ctx.t("button-back"), adminHome.pack());
   const text = holdings.length > 0 ? ctx.t("admin-people", { count: holdings.length }) : ctx.t("admin-people-none");
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
 }

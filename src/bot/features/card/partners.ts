@@ -3,14 +3,14 @@ import { addPartner, countPartnerAccounts, editPartner, findPartner, listActiveP
 import type { Partner } from "../../../db/schema.js";
 import { createInvite, type CreatedInvite } from "../../../db/staff.js";
 import { BENEFIT_MAX, PARTNER_CATEGORIES, PARTNER_NAME_MAX, parsePartnerName } from "../../../domain/card.js";
-import { pageOf } from "../../../domain/paging.js";
 import type { AppContext, AppConversation, AppDeps, BaseContext } from "../../context.js";
 import { askChoice, askText, startRow } from "../../shared/ask.js";
 import { defineStep } from "../../shared/callback-data.js";
 import { escapeHtml } from "../../shared/format.js";
-import { menuOpenButton } from "../../shared/keyboards.js";
+import { paged } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { forCityAdmin } from "../admin/access.js";
+import { adminHome } from "../admin/buttons.js";
 import { isAdmin, linkVars } from "../staff/invite.js";
 import {
   adminPartner,
@@ -43,15 +43,12 @@ const admin = partnersAdminFeature.filter(isAdmin);
 /** The partners, a page at a time, each leading to its own screen; and a new one. */
 async function showAdminPartners(ctx: BaseContext, page: number, notice?: string): Promise<void> {
   const partners = await listActivePartners(ctx.deps.db);
-  const { items, index, pages } = pageOf(partners, page, PARTNERS_PER_PAGE);
-  const kb = new InlineKeyboard();
-  for (const p of items) kb.text(`${p.name} · ${ctx.t(`card-category-${p.category}`)}`, adminPartner.pack({ partner: p.id })).row();
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), adminPartners.pack({ page: index - 1 }));
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), adminPartners.pack({ page: index + 1 }));
-  startRow(kb).text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row();
+  const buttons = partners.map((p) => ({ text: `${p.name} · ${ctx.t(`card-category-${p.category}`)}`, data: adminPartner.pack({ partner: p.id }) }));
+  const kb = paged(ctx, buttons, page, PARTNERS_PER_PAGE, (p) => adminPartners.pack({ page: p }));
+  kb.text(ctx.t("card-admin-button-new-partner"), adminPartnerNew.pack()).row();
   const ended = (await listEndedPartners(ctx.deps.db)).length;
   if (ended > 0) kb.text(ctx.t("card-admin-button-ended", { count: ended }), adminPartnersEnded.pack()).row();
-  kb.text(ctx.t("button-menu"), menuOpenButton.pack());
+  kb.text(ctx.t("button-back"), adminHome.pack());
   const text = ctx.t(partners.length > 0 ? "card-admin-partners" : "card-admin-partners-none");
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
 }

@@ -4,9 +4,9 @@ import { ageBandOf, CARD_START_PREFIX, cardNumberOf, firstNameOf, PARTNER_CATEGO
 import { startLink } from "../../../domain/deep-links.js";
 import { pageOf } from "../../../domain/paging.js";
 import type { AppDeps, BaseContext } from "../../context.js";
-import { startRow } from "../../shared/ask.js";
 import { dateWithYearOf, escapeHtml, type Translate } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { pageArrows } from "../../shared/paged.js";
 import { qrPng } from "../../shared/qr.js";
 import { showScreen } from "../../shared/screen.js";
 import { requireAccount } from "../menu/menu.js";
@@ -80,8 +80,6 @@ export async function showCategory(ctx: BaseContext, category: PartnerCategory, 
   });
   const title = ctx.t("card-partners-in-category", { category: ctx.t(`card-category-${category}`) });
   const text = [title, ...(lines.length > 0 ? lines : [ctx.t("card-partners-none")])].join("\n");
-  const kb = new InlineKeyboard();
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), cardCategory.pack({ category, page: index - 1 }));
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), cardCategory.pack({ category, page: index + 1 }));
-  await showScreen(ctx, text, startRow(kb).text(ctx.t("button-back"), cardPartners.pack()).text(ctx.t("button-menu"), menuOpenButton.pack()));
+  const kb = pageArrows(ctx, new InlineKeyboard(), { index, pages }, (p) => cardCategory.pack({ category, page: p }));
+  await showScreen(ctx, text, kb.text(ctx.t("button-back"), cardPartners.pack()).text(ctx.t("button-menu"), menuOpenButton.pack()));
 }

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { findCenter, findCenterOffers, listCenters } from "../../../db/catalog.js";
-import { standInDetails } from "../../../db/center-edits.js";
 import type { Center } from "../../../db/schema.js";
 import { CENTER_OFFERS } from "../../../domain/center-offers.js";
+import { standInDetails } from "../../../domain/stand-ins.js";
 import type { BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { showScreen } from "../../shared/screen.js";

@@ -5,6 +5,7 @@ import { hostEvents } from "../../../db/organisers.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { dayOf, escapeHtml, timeRange } from "../../shared/format.js";
 import { startRow } from "../../shared/ask.js";
+import { pageArrows } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { forAdmin, refuseAdmin, type AdminScope } from "../admin/access.js";
 import { adminHome } from "../admin/buttons.js";
@@ -35,9 +36,10 @@ async function showEventsAdmin(ctx: BaseContext, scope: AdminScope, page: number
     const title = ctx.language === "kk" ? e.title_kk : e.title_ru;
     kb.text(`${dayOf(e.starts_at, ctx.language)} ${timeRange(e)} · ${title}`, eventAdmin.pack({ event: e.id })).row();
   }
-  if (list.index > 0) kb.text(ctx.t("staff-page-prev"), eventsAdmin.pack({ page: list.index - 1 }));
-  if (list.index < list.pages - 1) kb.text(ctx.t("staff-page-next"), eventsAdmin.pack({ page: list.index + 1 }));
-  startRow(kb).text(ctx.t("evadm-button-new"), newEventButton.pack()).row().text(ctx.t("button-back"), adminHome.pack());
+  pageArrows(ctx, kb, list, (p) => eventsAdmin.pack({ page: p }))
+    .text(ctx.t("evadm-button-new"), newEventButton.pack())
+    .row()
+    .text(ctx.t("button-back"), adminHome.pack());
   const text = list.items.length > 0 ? ctx.t("evadm-list") : ctx.t("evadm-list-none");
   await showScreen(ctx, notice ? `${notice}\n\n${text}` : text, kb);
 }

@@ -1,6 +1,7 @@
 import { DISTRICTS } from "../../../domain/districts.js";
 import { EVENT_PERIODS, LISTED_CATEGORIES } from "../../../domain/events.js";
 import { defineScreen, int, optional, oneOf, type Field } from "../../shared/callback-data.js";
+import type { SignupButtons } from "../../shared/seat-buttons.js";
 import type { ListPlace } from "./list.js";
 
 const category = oneOf(["all", ...LISTED_CATEGORIES]);
@@ -43,3 +44,5 @@ export const keepEventSignup = defineScreen("ev:keep", { signup });
 export const acceptEventOffer = defineScreen("ev:accept", { signup });
 export const declineEventOffer = defineScreen("ev:decline", { signup });
 export const eventCalendarFile = defineScreen("ev:ics", { signup });
+
+export const eventSignupButtons: SignupButtons = { accept: acceptEventOffer, decline: declineEventOffer, cancel: cancelEventSignup, calendar: eventCalendarFile };

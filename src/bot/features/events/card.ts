@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { findEvent, findLiveSignup, listOwnSignups, type EventView, type SignupView } from "../../../db/events.js";
+import { findEvent, findLiveSignup, type EventView, type SignupView } from "../../../db/events.js";
 import { cardPayload, rowIdOf } from "../../../domain/deep-links.js";
 import { LISTED_CATEGORIES } from "../../../domain/events.js";
 import { calendarFile } from "../../../domain/ics.js";
@@ -7,24 +7,15 @@ import type { Language } from "../../../domain/language.js";
 import { joinStatus, signupOpen } from "../../../domain/seats.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
-import { dayOf, escapeHtml, type Translate } from "../../shared/format.js";
+import { dayOf, escapeHtml } from "../../shared/format.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showScreen } from "../../shared/screen.js";
 import { seatActions, seatStatusText } from "../../shared/seat-actions.js";
+import { signupButtons } from "../../shared/seat-buttons.js";
 import { addEventShareButton, eventLinkState } from "../links/share.js";
 import { requireAccount, showMainMenu } from "../menu/menu.js";
 import { showSession } from "../teatalk/clubs.js";
-import {
-  acceptEventOffer,
-  cancelEventSignup,
-  confirmCancelEventSignup,
-  declineEventOffer,
-  eventCalendarFile,
-  eventMap,
-  joinEvent,
-  keepEventSignup,
-  myEvents,
-} from "./buttons.js";
+import { confirmCancelEventSignup, eventCalendarFile, eventMap, eventSignupButtons, joinEvent, keepEventSignup, myEvents } from "./buttons.js";
 import { eventCardText, eventDetails, eventWhenAndWhere } from "./format.js";
 import { EVENTS_START, listPlaceData, showEvents, type ListPlace } from "./list.js";
 
@@ -35,16 +26,6 @@ export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = EVENTS_S
     .row()
     .text(ctx.t("events-button-to-list"), listPlaceData(place))
     .text(ctx.t("button-menu"), menuOpenButton.pack());
-}
-
-/** What a person can do with their live sign-up: answer an offer, or cancel (and, with a seat, add it to a calendar). */
-function signupButtons(t: Translate, kb: InlineKeyboard, view: SignupView): InlineKeyboard {
-  const signup = view.signup.id;
-  if (view.signup.status === "offered") {
-    return kb.text(t("events-button-accept"), acceptEventOffer.pack({ signup })).text(t("events-button-decline"), declineEventOffer.pack({ signup }));
-  }
-  if (view.signup.status === "confirmed") kb.text(t("events-button-calendar"), eventCalendarFile.pack({ signup })).row();
-  return kb.text(t("events-button-cancel"), cancelEventSignup.pack({ signup }));
 }
 
 /**
@@ -104,7 +85,7 @@ async function showEventCard(ctx: BaseContext, event: EventView, place: ListPlac
   if (event.status === "cancelled") parts.push(ctx.t("events-card-cancelled"));
   else if (own) {
     parts.push(seatStatusText("events", ctx.t, language, own, now));
-    signupButtons(ctx.t, kb, own);
+    signupButtons(ctx.t, "events", eventSignupButtons, own, kb);
   } else if (signupOpen(new Date(event.starts_at), now)) {
     const full = joinStatus(event) === "waitlisted";
     kb.text(ctx.t(full ? "events-button-join-waitlist" : "events-button-join"), joinEvent.pack({ event: event.id, place }));
@@ -128,24 +109,6 @@ export async function sendEventMap(ctx: BaseContext, eventId: number): Promise<v
   await ctx.replyWithVenue(event.map_latitude, event.map_longitude, kk ? event.title_kk : event.title_ru, address ? `${place}, ${address}` : place);
 }
 
-/** "My events": each upcoming sign-up with where the person stands and what they can do, a message each. */
-export async function showMyEvents(ctx: BaseContext): Promise<void> {
-  const now = ctx.deps.clock.now();
-  const language = ctx.language;
-  const signups = await listOwnSignups(ctx.deps.db, ctx.from!.id, now, LISTED_CATEGORIES);
-  if (signups.length === 0) {
-    await showScreen(ctx, ctx.t("events-my-none"), afterwardsKeyboard(ctx));
-    return;
-  }
-  await ctx.reply(ctx.t("events-my-title", { count: signups.length }));
-  for (const [i, view] of signups.entries()) {
-    const kb = signupButtons(ctx.t, new InlineKeyboard(), view);
-    if (i === signups.length - 1) startRow(kb).text(ctx.t("events-button-to-list"), listPlaceData(EVENTS_START)).text(ctx.t("button-menu"), menuOpenButton.pack());
-    const text = `${eventDetails(ctx.t, language, view.event)}\n\n${seatStatusText("events", ctx.t, language, view, now)}`;
-    await ctx.reply(text, { reply_markup: kb });
-  }
-}
-
 function calendarButton(ctx: BaseContext, signup: number): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("events-button-calendar"), eventCalendarFile.pack({ signup }));
 }
@@ -156,11 +119,13 @@ export const eventSeatActions = seatActions<ListPlace>({
   logName: "event",
   // Tea-talk sessions are joined from their own card, whose messages and checks are theirs.
   shows: (event) => event.category !== "teatalk",
+  categories: LISTED_CATEGORIES,
+  listStart: () => listPlaceData(EVENTS_START),
   details: eventDetails,
   afterwards: afterwardsKeyboard,
   showList: showEvents,
   hasAccount: (ctx, eventId) => requireAccount(ctx, cardPayload("event", eventId)),
-  buttons: { confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
+  buttons: { ...eventSignupButtons, confirmCancel: confirmCancelEventSignup, keep: keepEventSignup },
   reminderMinutes: (ctx) => ctx.deps.config.eventReminderMinutes,
   joined: (ctx, event, signupId, now) => ({
     text: ctx.t("events-joined", eventWhenAndWhere(ctx.t, ctx.language, event, now)),

@@ -18,7 +18,7 @@ import {
   myEvents,
   periodChoice,
 } from "./buttons.js";
-import { calendarFromButton, eventSeatActions as seats, sendEventMap, showEvent, showMyEvents } from "./card.js";
+import { calendarFromButton, eventSeatActions as seats, sendEventMap, showEvent } from "./card.js";
 import { EVENTS_START, showCategoryChoice, showDistrictChoice, showEvents, showPeriodChoice } from "./list.js";
 
 export { showEvent } from "./card.js";
@@ -73,7 +73,7 @@ eventsFeature.callbackQuery(joinEvent.filter(), async (ctx) => {
 
 eventsFeature.callbackQuery(myEvents.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (await requireAccount(ctx, "events")) await showMyEvents(ctx);
+  if (await requireAccount(ctx, "events")) await seats.showMine(ctx);
 });
 
 eventsFeature.callbackQuery(cancelEventSignup.filter(), (ctx) => seats.askToCancel(ctx, cancelEventSignup.unpack(ctx.match).signup));

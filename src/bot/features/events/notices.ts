@@ -1,12 +1,12 @@
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import { seatNoticeRenderers } from "../../shared/seat-notices.js";
-import { acceptEventOffer, cancelEventSignup, declineEventOffer } from "./buttons.js";
+import { eventSignupButtons } from "./buttons.js";
 import { eventDetails } from "./format.js";
 
 const { offer, reminder } = seatNoticeRenderers({
   texts: "events",
   details: eventDetails,
-  buttons: { accept: acceptEventOffer, decline: declineEventOffer, cancel: cancelEventSignup },
+  buttons: eventSignupButtons,
 });
 
 /** The events' notices, registered in src/bot/notices.ts. */

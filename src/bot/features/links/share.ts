@@ -5,14 +5,14 @@ import { linkedEventState, type LinkedEventState } from "../../../domain/events.
 import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { defineScreen, key } from "../../shared/callback-data.js";
-import { isCentersStaff, staffRolesOf } from "../staff/roles.js";
+import { isCentersStaff, senderRoles } from "../staff/roles.js";
 
 /** "🔗 Link and QR" under a card: the card's deep link and a QR image of it, for posters. */
 export const shareCardButton = defineScreen("share", { card: key(48) });
 
 /** Whether the person may hand out links to the centers' cards: any of the centers' staff. */
 export async function mayShareCards(ctx: BaseContext): Promise<boolean> {
-  return ctx.from !== undefined && isCentersStaff(await staffRolesOf(ctx.deps, ctx.from.id));
+  return ctx.from !== undefined && isCentersStaff(await senderRoles(ctx));
 }
 
 /** Adds the "🔗 Link and QR" button, on a row of its own, for those who may share the card. */

@@ -2,16 +2,16 @@ import { InlineKeyboard } from "grammy";
 import { cancelBookingByStaff } from "../../../db/bookings.js";
 import { specialistAgenda, type AgendaEntry, type StaffMember } from "../../../db/staff.js";
 import type { Language } from "../../../domain/language.js";
-import { pageOf } from "../../../domain/paging.js";
 import { BOOKING_WINDOW_DAYS } from "../../../domain/services.js";
 import { addMinutes } from "../../../domain/time-math.js";
 import type { BaseContext } from "../../context.js";
-import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
+import { paged } from "../../shared/paged.js";
+import { showScreen } from "../../shared/screen.js";
 import { when } from "./agenda.js";
 import { cancelChoice, cancelConfirm, cancelsPage } from "./buttons.js";
 import { personName } from "./format.js";
-import { STAFF_MENU } from "./menu.js";
+import { backToStaffMenu, STAFF_MENU } from "./menu.js";
 
 /** Consultations per page of the list: one button each, well within Telegram's 100. */
 const PAGE_SIZE = 10;
@@ -28,38 +28,40 @@ function label(ctx: BaseContext, entry: AgendaEntry, language: Language): string
   return `${when(entry.starts_at, language)} — ${personName(ctx.t, entry.person_name)}`;
 }
 
-/** The upcoming consultations, a page at a time, each a button that asks before cancelling it. */
-export async function showCancellable(ctx: BaseContext, member: StaffMember, page: number): Promise<void> {
+/**
+ * The upcoming consultations, a page at a time, each a button that asks before cancelling it;
+ * `done` heads the screen with what was just cancelled.
+ */
+export async function showCancellable(ctx: BaseContext, member: StaffMember, page: number, done?: string): Promise<void> {
   const entries = await cancellableBookings(ctx, member);
-  const back = new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU);
+  const headed = (text: string) => (done ? `${done}\n\n${text}` : text);
   if (entries.length === 0) {
-    await ctx.reply(ctx.t("staff-cancel-none"), { reply_markup: back });
+    await showScreen(ctx, headed(ctx.t("staff-cancel-none")), backToStaffMenu(ctx));
     return;
   }
   const language = ctx.language;
-  const { items, index, pages } = pageOf(entries, page, PAGE_SIZE);
-  const kb = new InlineKeyboard();
-  for (const e of items) kb.text(label(ctx, e, language), cancelChoice.pack({ booking: e.id })).row();
-  if (index > 0) kb.text(ctx.t("staff-page-prev"), cancelsPage.pack({ page: index - 1 }));
-  if (index < pages - 1) kb.text(ctx.t("staff-page-next"), cancelsPage.pack({ page: index + 1 }));
-  startRow(kb).text(ctx.t("button-back"), STAFF_MENU);
-  await ctx.reply(ctx.t("staff-cancel-choose"), { reply_markup: kb });
+  const buttons = entries.map((e) => ({ text: label(ctx, e, language), data: cancelChoice.pack({ booking: e.id }) }));
+  const kb = paged(ctx, buttons, page, PAGE_SIZE, (p) => cancelsPage.pack({ page: p })).text(ctx.t("button-back"), STAFF_MENU);
+  await showScreen(ctx, headed(ctx.t("staff-cancel-choose")), kb);
 }
 
-/** A consultation chosen from the list: asked once more, since the person is told at once. */
+/** A consultation chosen from the list: asked once more, in the list's place, since the person is told at once. */
 export async function askToCancel(ctx: BaseContext, member: StaffMember, bookingId: number): Promise<void> {
   const entry = (await cancellableBookings(ctx, member)).find((e) => e.id === bookingId);
   if (!entry) return refuse(ctx);
   await ctx.answerCallbackQuery();
   const language = ctx.language;
-  await ctx.reply(ctx.t("staff-cancel-confirm", { consultation: escapeHtml(label(ctx, entry, language)) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("staff-button-cancel-yes"), cancelConfirm.pack({ booking: entry.id })).row().text(ctx.t("button-back"), STAFF_MENU),
-  });
+  await showScreen(
+    ctx,
+    ctx.t("staff-cancel-confirm", { consultation: escapeHtml(label(ctx, entry, language)) }),
+    new InlineKeyboard().text(ctx.t("staff-button-cancel-yes"), cancelConfirm.pack({ booking: entry.id })).row().text(ctx.t("button-back"), STAFF_MENU),
+  );
 }
 
 /**
- * "Yes, cancel": the person is told and offered another time. Another specialist's booking is
- * answered like one that can no longer be cancelled, and stays as it was.
+ * "Yes, cancel": the person is told and offered another time; the question becomes the list of
+ * what is left, headed by what was cancelled. Another specialist's booking is answered like one
+ * that can no longer be cancelled, and stays as it was.
  */
 export async function cancelFromButton(ctx: BaseContext, member: StaffMember, bookingId: number): Promise<void> {
   const entry = (await cancellableBookings(ctx, member)).find((e) => e.id === bookingId);
@@ -68,10 +70,7 @@ export async function cancelFromButton(ctx: BaseContext, member: StaffMember, bo
   ctx.log.info({ booking_id: bookingId, outcome: result.kind }, "booking cancellation by its specialist");
   if (result.kind !== "cancelled") return refuse(ctx);
   await ctx.answerCallbackQuery({ text: ctx.t("staff-cancelled-alert") });
-  const language = ctx.language;
-  await ctx.reply(ctx.t("staff-cancelled", { consultation: escapeHtml(label(ctx, entry, language)) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-back"), STAFF_MENU),
-  });
+  await showCancellable(ctx, member, 0, ctx.t("staff-cancelled", { consultation: escapeHtml(label(ctx, entry, ctx.language)) }));
 }
 
 async function refuse(ctx: BaseContext): Promise<void> {

@@ -29,7 +29,7 @@ import { askToCancel, cancelFromButton, showCancellable } from "./cancel.js";
 import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
-import { isCentersStaff, staffRolesOf } from "./roles.js";
+import { isCentersStaff, senderRoles, staffRolesOf } from "./roles.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -68,7 +68,7 @@ staffFeature.command("staff", forStaff(showStaffMenu));
  * right their own command menu (an administrator's first /start sets theirs).
  */
 staffFeature.command("start", async (ctx, next) => {
-  const roles = await staffRolesOf(ctx.deps, ctx.from.id);
+  const roles = await senderRoles(ctx);
   if (mayHaveChatMenu(roles)) await refreshCommandMenu(ctx, roles);
   const payload = ctx.match.trim();
   if (cardOfPayload(payload) && isCentersStaff(roles)) return openCard(ctx, payload);

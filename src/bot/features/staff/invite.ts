@@ -14,14 +14,13 @@ import { listHostsToInvite, type HostToInvite, type NamedHost } from "../../../d
 import { centersAdministeredBy } from "../../../db/admins.js";
 import { ensureUser } from "../../../db/users.js";
 import type { Language } from "../../../domain/language.js";
-import { pageOf } from "../../../domain/paging.js";
 import { startLink } from "../../../domain/deep-links.js";
 import { inviteOfStartPayload, inviteStartPayload, type InviteKind } from "../../../domain/staff.js";
 import { formatDay, localDateOf, localTimeOf } from "../../../domain/time.js";
 import type { AppContext, BaseContext } from "../../context.js";
-import { startRow } from "../../shared/ask.js";
 import { dayAndTime, escapeHtml } from "../../shared/format.js";
 import { menuButton, menuOpenButton } from "../../shared/keyboards.js";
+import { paged } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { findTeam, teamsWithoutCoordinator } from "../../../db/teams.js";
 import { forAdmin, forCityAdmin, mayManageCenter, refuseAdmin, type AdminScope } from "../admin/access.js";
@@ -109,6 +108,7 @@ inviteFeature.callbackQuery(
         ctx,
         specialists.map((s) => ({ text: specialistLabel(ctx, s), data: inviteSpecialist.pack({ specialist: s.id }) })),
         page,
+        PAGE_SIZE,
         (p) => inviteCenter.pack({ center: centerId, page: p }),
       ).text(ctx.t("button-back"), invitePage.pack({ page: 0 })),
     );
@@ -203,7 +203,7 @@ async function showInviteChoices(ctx: BaseContext, scope: AdminScope, page: numb
       text: `${specialistLabel(ctx, s)}, ${language === "kk" ? s.center_name_kk : s.center_name_ru}`,
       data: inviteSpecialist.pack({ specialist: s.id }),
     }));
-    await showScreen(ctx, ctx.t("staff-invite-choose"), paged(ctx, buttons, 0, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()));
+    await showScreen(ctx, ctx.t("staff-invite-choose"), paged(ctx, buttons, 0, PAGE_SIZE, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()));
     return;
   }
   const centers = new Map<string, { name: string; count: number }>();
@@ -216,7 +216,7 @@ async function showInviteChoices(ctx: BaseContext, scope: AdminScope, page: numb
   await showScreen(
     ctx,
     ctx.t("staff-invite-choose-center", { count: specialists.length }),
-    paged(ctx, buttons, page, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    paged(ctx, buttons, page, PAGE_SIZE, (p) => invitePage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   );
 }
 
@@ -243,7 +243,7 @@ async function showHostChoices(ctx: BaseContext, scope: AdminScope, page: number
   await showScreen(
     ctx,
     ctx.t("staff-invite-choose-host"),
-    paged(ctx, buttons, page, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    paged(ctx, buttons, page, PAGE_SIZE, (p) => inviteHostPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   );
 }
 
@@ -252,21 +252,6 @@ function hostLabel(ctx: BaseContext, h: HostToInvite, language: Language): strin
   const who = h.host.kind === "named" ? h.host.name : specialistLabel(ctx, { display_name: h.host.name, service: h.host.service });
   const { day, time } = dayAndTime(h.startsAt, language);
   return `${who} · ${language === "kk" ? h.center_name_kk : h.center_name_ru} · ${day}, ${time}`;
-}
-
-/** One button per row, `PAGE_SIZE` per page, with arrows to the neighbouring pages, then a row for the way out. */
-function paged(
-  ctx: BaseContext,
-  buttons: { text: string; data: string }[],
-  page: number,
-  pageData: (page: number) => string,
-): InlineKeyboard {
-  const { items: shown, index: current, pages } = pageOf(buttons, page, PAGE_SIZE);
-  const kb = new InlineKeyboard();
-  for (const b of shown) kb.text(b.text, b.data).row();
-  if (current > 0) kb.text(ctx.t("staff-page-prev"), pageData(current - 1));
-  if (current < pages - 1) kb.text(ctx.t("staff-page-next"), pageData(current + 1));
-  return startRow(kb);
 }
 
 /**
@@ -344,7 +329,7 @@ async function showTeamChoices(ctx: BaseContext, page: number): Promise<void> {
   await showScreen(
     ctx,
     ctx.t("staff-invite-choose-team"),
-    paged(ctx, buttons, page, (p) => inviteTeamPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
+    paged(ctx, buttons, page, PAGE_SIZE, (p) => inviteTeamPage.pack({ page: p })).text(ctx.t("button-menu"), menuOpenButton.pack()),
   );
 }
 
@@ -378,7 +363,7 @@ async function showCenterAdminChoices(ctx: BaseContext, page: number): Promise<v
   await showScreen(
     ctx,
     ctx.t("staff-invite-choose-center-admin"),
-    paged(ctx, buttons, page, (p) => inviteCenterAdminPage.pack({ page: p })).text(ctx.t("button-back"), inviteKinds.pack()),
+    paged(ctx, buttons, page, PAGE_SIZE, (p) => inviteCenterAdminPage.pack({ page: p })).text(ctx.t("button-back"), inviteKinds.pack()),
   );
 }
 

@@ -3,7 +3,7 @@ import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../.
 import { hostsEventsAfter } from "../../../db/organisers.js";
 import { teamsCoordinatedBy } from "../../../db/teams.js";
 import { agendaWindow } from "../../../domain/staff.js";
-import type { AppDeps } from "../../context.js";
+import type { AppDeps, BaseContext } from "../../context.js";
 import type { StaffCommand } from "../../commands.js";
 
 /** What someone may do on the staff side; most people have none of it. */
@@ -31,6 +31,23 @@ export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock"
     admin: deps.config.adminIds.includes(telegramId),
     centerAdmin: await centersAdministeredBy(deps.db, telegramId),
   };
+}
+
+/** Each update's sender's roles, once read: several screens of one update may ask. */
+const rolesOfUpdate = new WeakMap<BaseContext, Promise<StaffRoles>>();
+
+/**
+ * The sender's roles as they are at the start of this update, read once however many screens
+ * of it ask (a card opened by /start shows a share button to the centers' staff, say). What
+ * changes a role in the update reads them afresh with `staffRolesOf`.
+ */
+export function senderRoles(ctx: BaseContext): Promise<StaffRoles> {
+  let roles = rolesOfUpdate.get(ctx);
+  if (!roles) {
+    roles = staffRolesOf(ctx.deps, ctx.from!.id);
+    rolesOfUpdate.set(ctx, roles);
+  }
+  return roles;
 }
 
 /** The staff commands someone with these roles may use. */

@@ -3,6 +3,7 @@ import { DISTRICTS } from "../../../domain/districts.js";
 import { TEATALK_LEVELS } from "../../../domain/teatalk.js";
 import { MARK_CODES } from "../../shared/attendance.js";
 import { coded, defineScreen, int, oneOf, optional, type Field } from "../../shared/callback-data.js";
+import type { SignupButtons } from "../../shared/seat-buttons.js";
 import type { ListPlace } from "./clubs.js";
 
 /** The list's filters; "all" where nothing is chosen. */
@@ -44,5 +45,6 @@ export const confirmCancelSignup = defineScreen("tt:cancel-yes", { signup });
 export const keepSignupButton = defineScreen("tt:keep", { signup });
 export const acceptOfferButton = defineScreen("tt:accept", { signup });
 export const declineOfferButton = defineScreen("tt:decline", { signup });
+export const sessionSignupButtons: SignupButtons = { accept: acceptOfferButton, decline: declineOfferButton, cancel: cancelSignup };
 /** The host's "came" / "did not come". */
 export const markParticipantButton = defineScreen("tt:mark", { signup, mark: coded<AttendanceMark>(MARK_CODES) });

@@ -12,19 +12,18 @@ import { showScreen } from "../../shared/screen.js";
 import { addEventShareButton } from "../links/share.js";
 import { openPractice } from "../practice/buttons.js";
 import {
-  acceptOfferButton,
-  cancelSignup,
   clubsList,
-  declineOfferButton,
   districtChoice,
   joinSession,
   levelChoice,
   sessionCard as sessionButton,
+  sessionSignupButtons,
   teatalkClubs,
   teatalkMine,
 } from "./buttons.js";
 import { listLine, sessionCard } from "./format.js";
 import { seatStatusText } from "../../shared/seat-actions.js";
+import { signupButtons } from "../../shared/seat-buttons.js";
 
 /** Sessions per page of the list: each is a few lines and a number button. */
 const PAGE_SIZE = 8;
@@ -154,10 +153,7 @@ export async function showSession(ctx: BaseContext, session: EventView, place: L
   const kb = new InlineKeyboard();
   if (own) {
     parts.push(seatStatusText("teatalk", ctx.t, language, own, now));
-    if (own.signup.status === "offered") {
-      const signup = own.signup.id;
-      kb.text(ctx.t("teatalk-button-accept"), acceptOfferButton.pack({ signup })).text(ctx.t("teatalk-button-decline"), declineOfferButton.pack({ signup }));
-    } else kb.text(ctx.t("teatalk-button-cancel"), cancelSignup.pack({ signup: own.signup.id }));
+    signupButtons(ctx.t, "teatalk", sessionSignupButtons, own, kb);
   } else if (signupOpen(new Date(session.starts_at), now)) {
     const full = joinStatus(session) === "waitlisted";
     kb.text(ctx.t(full ? "teatalk-button-join-waitlist" : "teatalk-button-join"), joinSession.pack({ session: session.id, place }));

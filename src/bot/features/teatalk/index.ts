@@ -21,7 +21,7 @@ import {
 } from "./buttons.js";
 import { ALL_CLUBS, LIST_START, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
-import { showMySignups, teatalkSeatActions as seats } from "./signups.js";
+import { teatalkSeatActions as seats } from "./signups.js";
 
 export { teatalkNoticeRenderers } from "./notices.js";
 
@@ -82,7 +82,7 @@ teatalkFeature.callbackQuery(joinSession.filter(), async (ctx) => {
 
 teatalkFeature.callbackQuery(teatalkMine.filter(), async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (await requireAccount(ctx, "teatalk")) await showMySignups(ctx);
+  if (await requireAccount(ctx, "teatalk")) await seats.showMine(ctx);
 });
 
 teatalkFeature.callbackQuery(cancelSignup.filter(), (ctx) => seats.askToCancel(ctx, cancelSignup.unpack(ctx.match).signup));

@@ -1,12 +1,12 @@
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import { seatNoticeRenderers } from "../../shared/seat-notices.js";
-import { acceptOfferButton, cancelSignup, declineOfferButton } from "./buttons.js";
+import { sessionSignupButtons } from "./buttons.js";
 import { sessionDetails } from "./format.js";
 
 const { offer, reminder } = seatNoticeRenderers({
   texts: "teatalk",
   details: sessionDetails,
-  buttons: { accept: acceptOfferButton, decline: declineOfferButton, cancel: cancelSignup },
+  buttons: sessionSignupButtons,
 });
 
 /** The tea-talk notices, registered in src/bot/notices.ts. */
