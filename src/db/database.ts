@@ -162,7 +162,45 @@ const ROW_LOCKS = new Set(["ForUpdate", "ForShare", "ForKeyShare", "ForNoKeyUpda
  * snapshot is stale. Asking first makes the transaction wait out the busy timeout instead.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #turns = new Turns();
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  // kysely's own lock stays in place behind this one, never contended.
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#turns.take();
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.#turns.pass();
+  }
+}
+
+/**
+ * The one connection handed to those waiting for it in turn, each woken once. kysely's own
+ * lock wakes every waiter at each release, and all but one go back to waiting: with many
+ * updates at once, each release costs as much as the whole queue.
+ */
+class Turns {
+  #taken = false;
+  readonly #waiting: (() => void)[] = [];
+
+  async take(): Promise<void> {
+    if (!this.#taken) {
+      this.#taken = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** The next in line has it now; with nobody waiting it is free. */
+  pass(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#taken = false;
   }
 }
