@@ -36,7 +36,7 @@ import { createI18n, withLanguage } from "./i18n.js";
 import { handledUpdateNotes, UpdateTracker } from "./polling.js";
 import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
-import { attachDeps } from "./shared/deps.js";
+import { attachDeps, attachDepsPerRun } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
 import { commandsLeavingFlows } from "./shared/leave-flow.js";
 import { noteSends } from "./shared/screen.js";
@@ -112,15 +112,17 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   bot.use(tracker.middleware);
 
   const i18n = createI18n();
-  const withDeps = attachDeps(deps, (filePath) => transport(`${deps.config.apiRoot}/file/bot${deps.config.botToken}/${filePath}`));
+  const fetchFile = (filePath: string) => transport(`${deps.config.apiRoot}/file/bot${deps.config.botToken}/${filePath}`);
+  const withDepsInFlow = attachDepsPerRun(deps, fetchFile);
 
   const privateChats = bot.chatType("private");
-  privateChats.use(withDeps, i18n, withLanguage);
+  privateChats.use(attachDeps(deps, fetchFile), i18n, withLanguage);
   const flows = new FlowState(deps);
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, withLanguage, withTransformers, noteSends],
+      // Installed again inside, because a conversation builds fresh contexts on replay.
+      plugins: (run) => [withDepsInFlow(run), i18n, withLanguage, withTransformers, noteSends],
     }),
   );
   privateChats.use(flows.keepOnOutage);
