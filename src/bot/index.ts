@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
@@ -40,6 +40,7 @@ import { attachDeps, attachDepsPerRun } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
 import { commandsLeavingFlows } from "./shared/leave-flow.js";
 import { noteSends } from "./shared/screen.js";
+import { Handlers } from "./shared/handlers.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -165,7 +166,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
 }
 
 /** /cancel leaves any flow; mounted before the conversations so that they never swallow it. */
-const flowControl = new Composer<AppContext>();
+const flowControl = new Handlers<AppContext>();
 flowControl.command("cancel", async (ctx) => {
   const active = inFlow(ctx);
   await ctx.conversation.exitAll();
@@ -178,11 +179,11 @@ flowControl.command("cancel", async (ctx) => {
  * The bot talks in private chats only; a press anywhere else (a group, a message sent through
  * inline mode) is still answered, or the person's client keeps waiting on it.
  */
-const elsewhere = new Composer<BaseContext>();
+const elsewhere = new Handlers<BaseContext>();
 elsewhere.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 
 /** Whatever no feature took: a stale button or a message out of context still gets an answer. */
-const fallback = new Composer<AppContext>();
+const fallback = new Handlers<AppContext>();
 fallback.on("callback_query", async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
   await ctx.reply(ctx.t("stale-button"));
