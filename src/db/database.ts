@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
+  createQueryId,
   Kysely,
   PostgresDialect,
   PostgresQueryCompiler,
@@ -10,6 +11,7 @@ import {
   SqliteDialect,
   SqliteDriver,
   SqliteQueryCompiler,
+  type Compilable,
   type DatabaseConnection,
   type DataTypeNode,
   type LogConfig,
@@ -31,6 +33,25 @@ export type Db = Kysely<Database>;
  */
 export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * A statement of one parameter that runs on every update, built and compiled once per database
+ * instead of at every call: kysely builds and compiles a query anew each time, which costs more
+ * than SQLite takes to run one this short. `build` is given a stand-in for the parameter.
+ */
+export function compiledOnce<P, R>(standIn: P, build: (db: Db, parameter: P) => Compilable<R>): (db: Db, parameter: P) => Promise<R[]> {
+  const compiled = new WeakMap<Db, CompiledQuery<R>>();
+  return async (db, parameter) => {
+    let query = compiled.get(db);
+    if (!query) {
+      query = build(db, standIn).compile();
+      if (query.parameters.length !== 1) throw new Error(`a statement compiled once takes one parameter, not ${query.parameters.length}`);
+      compiled.set(db, query);
+    }
+    const result = await db.executeQuery<R>({ ...query, parameters: [parameter], queryId: createQueryId() });
+    return result.rows;
+  };
 }
 
 /**

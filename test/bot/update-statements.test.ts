@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DefaultQueryCompiler } from "kysely";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { savePlacement } from "../../src/db/practice.js";
 import { seedCatalog } from "../../src/db/seed/index.js";
 import { createHarness, createTestDb, type Harness, type HarnessUser } from "../support/harness.js";
@@ -23,9 +24,25 @@ async function statementsOf(update: () => Promise<unknown>): Promise<string[]> {
   return [...log.runs];
 }
 
-const accountLookUps = (runs: string[]) => runs.filter((sql) => /^select \* from "users" where "id" = \?$/.test(sql)).length;
+const accountLookUps = (runs: string[]) => runs.filter((sql) => /^select \* from "users" where "id" = (\?|\$1)$/.test(sql)).length;
 
 describe("the statements an update runs", () => {
+  it("a menu screen reads the person's account and flows, two statements compiled once for all updates", async () => {
+    const u = await log.unrecorded(() => signedUpUser(h, 5002, "kk"));
+    await u.press("menu:open");
+    const compile = vi.spyOn(DefaultQueryCompiler.prototype, "compileQuery");
+    try {
+      for (const data of ["menu:open", "menu:teatalk", "menu:open"]) {
+        const runs = await statementsOf(() => u.press(data));
+        expect(runs).toHaveLength(2);
+        expect(accountLookUps(runs)).toBe(1);
+      }
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
+  });
+
   it("a step of a flow reads the person's account twice, outside the flow and in it, however many steps came before", async () => {
     const u: HarnessUser = await log.unrecorded(async () => {
       const u = await signedUpUser(h, 5001, "ru");
