@@ -1,13 +1,13 @@
 import { createHook } from "node:async_hooks";
 import { Composer, Context, type Api } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { UserFromGetMe } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { Handlers } from "../../src/bot/shared/handlers.js";
 
 const me = { id: 1, is_bot: true, first_name: "bot", username: "bot" } as UserFromGetMe;
 const press = (data: string): Context =>
   new Context(
-    { update_id: 1, callback_query: { id: "1", chat_instance: "1", from: { id: 7, is_bot: false, first_name: "A" }, data } } as Update,
+    { update_id: 1, callback_query: { id: "1", chat_instance: "1", from: { id: 7, is_bot: false, first_name: "A" }, data } },
     {} as Api,
     me,
   );
