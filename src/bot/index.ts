@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, type ApiClientOptions, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
@@ -37,10 +37,11 @@ import { handledUpdateNotes, UpdateTracker } from "./polling.js";
 import { turnKeyOf } from "./turns.js";
 import { inFlow } from "./shared/ask.js";
 import { CallbackAnswers } from "./shared/callback-answers.js";
-import { attachDeps } from "./shared/deps.js";
+import { attachDeps, attachDepsPerRun } from "./shared/deps.js";
 import { helpButton } from "./shared/keyboards.js";
 import { commandsLeavingFlows } from "./shared/leave-flow.js";
 import { noteSends } from "./shared/screen.js";
+import { Handlers } from "./shared/handlers.js";
 
 /**
  * Bumped whenever a conversation's steps change shape, so that state saved by older code is
@@ -113,15 +114,17 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   bot.use(tracker.middleware);
 
   const i18n = createI18n();
-  const withDeps = attachDeps(deps, (filePath) => transport(`${deps.config.apiRoot}/file/bot${deps.config.botToken}/${filePath}`));
+  const fetchFile = (filePath: string) => transport(`${deps.config.apiRoot}/file/bot${deps.config.botToken}/${filePath}`);
+  const withDepsInFlow = attachDepsPerRun(deps, fetchFile);
 
   const privateChats = bot.chatType("private");
-  privateChats.use(withDeps, i18n, withLanguage);
+  privateChats.use(attachDeps(deps, fetchFile), i18n, withLanguage);
   const flows = new FlowState(deps);
   privateChats.use(
     conversations<AppContext, BaseContext>({
       storage: flows.storage(CONVERSATIONS_VERSION),
-      plugins: [withDeps, i18n, withLanguage, withTransformers, noteSends],
+      // Installed again inside, because a conversation builds fresh contexts on replay.
+      plugins: (run) => [withDepsInFlow(run), i18n, withLanguage, withTransformers, noteSends],
     }),
   );
   privateChats.use(flows.keepOnOutage);
@@ -164,7 +167,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
 }
 
 /** /cancel leaves any flow; mounted before the conversations so that they never swallow it. */
-const flowControl = new Composer<AppContext>();
+const flowControl = new Handlers<AppContext>();
 flowControl.command("cancel", async (ctx) => {
   const active = inFlow(ctx);
   await ctx.conversation.exitAll();
@@ -177,11 +180,11 @@ flowControl.command("cancel", async (ctx) => {
  * The bot talks in private chats only; a press anywhere else (a group, a message sent through
  * inline mode) is still answered, or the person's client keeps waiting on it.
  */
-const elsewhere = new Composer<BaseContext>();
+const elsewhere = new Handlers<BaseContext>();
 elsewhere.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 
 /** Whatever no feature took: a stale button or a message out of context still gets an answer. */
-const fallback = new Composer<AppContext>();
+const fallback = new Handlers<AppContext>();
 fallback.on("callback_query", async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("stale-button-alert") });
   await ctx.reply(ctx.t("stale-button"));

@@ -1,6 +1,6 @@
 import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { Clock } from "../clock.js";
-import type { Db } from "./database.js";
+import { compiledOnce, type Db } from "./database.js";
 
 /**
  * Conversation state in the database, so that a half-finished flow resumes after a restart.
@@ -9,7 +9,7 @@ import type { Db } from "./database.js";
 export function conversationStateStorage<S>(db: Db, clock: Clock): VersionedStateStorage<string, S> {
   return {
     async read(key) {
-      const row = await db.selectFrom("conversation_state").select("value").where("key", "=", key).executeTakeFirst();
+      const [row] = await stateByKey(db, key);
       return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
     },
     async write(key, state) {
@@ -26,6 +26,9 @@ export function conversationStateStorage<S>(db: Db, clock: Clock): VersionedStat
     },
   };
 }
+
+/** Every update in a private chat reads its chat's flows. */
+const stateByKey = compiledOnce("", (db, key: string) => db.selectFrom("conversation_state").select("value").where("key", "=", key));
 
 /** The storage key of a chat's conversations. */
 export function conversationKey(chatId: number): string {

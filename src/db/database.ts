@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
+  createQueryId,
   Kysely,
   PostgresDialect,
   PostgresQueryCompiler,
@@ -10,6 +11,7 @@ import {
   SqliteDialect,
   SqliteDriver,
   SqliteQueryCompiler,
+  type Compilable,
   type DatabaseConnection,
   type DataTypeNode,
   type LogConfig,
@@ -31,6 +33,25 @@ export type Db = Kysely<Database>;
  */
 export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * A statement of one parameter that runs on every update, built and compiled once per database
+ * instead of at every call: kysely builds and compiles a query anew each time, which costs more
+ * than SQLite takes to run one this short. `build` is given a stand-in for the parameter.
+ */
+export function compiledOnce<P, R>(standIn: P, build: (db: Db, parameter: P) => Compilable<R>): (db: Db, parameter: P) => Promise<R[]> {
+  const compiled = new WeakMap<Db, CompiledQuery<R>>();
+  return async (db, parameter) => {
+    let query = compiled.get(db);
+    if (!query) {
+      query = build(db, standIn).compile();
+      if (query.parameters.length !== 1) throw new Error(`a statement compiled once takes one parameter, not ${query.parameters.length}`);
+      compiled.set(db, query);
+    }
+    const result = await db.executeQuery<R>({ ...query, parameters: [parameter], queryId: createQueryId() });
+    return result.rows;
+  };
 }
 
 /**
@@ -162,7 +183,45 @@ const ROW_LOCKS = new Set(["ForUpdate", "ForShare", "ForKeyShare", "ForNoKeyUpda
  * snapshot is stale. Asking first makes the transaction wait out the busy timeout instead.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #turns = new Turns();
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  // kysely's own lock stays in place behind this one, never contended.
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#turns.take();
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.#turns.pass();
+  }
+}
+
+/**
+ * The one connection handed to those waiting for it in turn, each woken once. kysely's own
+ * lock wakes every waiter at each release, and all but one go back to waiting: with many
+ * updates at once, each release costs as much as the whole queue.
+ */
+class Turns {
+  #taken = false;
+  readonly #waiting: (() => void)[] = [];
+
+  async take(): Promise<void> {
+    if (!this.#taken) {
+      this.#taken = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** The next in line has it now; with nobody waiting it is free. */
+  pass(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#taken = false;
   }
 }

@@ -1,9 +1,12 @@
 import type { Language } from "../domain/language.js";
-import type { Db } from "./database.js";
+import { compiledOnce, type Db } from "./database.js";
 import type { User, UserUpdate } from "./schema.js";
 
+/** Every update reads its sender's row. */
+const userById = compiledOnce(0, (db, id: number) => db.selectFrom("users").selectAll().where("id", "=", id));
+
 export async function findUser(db: Db, id: number): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return (await userById(db, id))[0];
 }
 
 /** The rows of these people, by id; someone the bot has no row for is missing. */

@@ -1,3 +1,4 @@
+import { createHook } from "node:async_hooks";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -100,5 +101,39 @@ describe("statements", () => {
     } finally {
       prepare.mockRestore();
     }
+  });
+});
+
+describe("statements waiting for the connection", () => {
+  it("run after the transaction holding it, each woken once, so that a longer queue costs no more per statement", async () => {
+    store = await createTestDb();
+    const { db } = store;
+    await insertCenter(db, { id: "almaly-1" });
+    /** Promises made while `waiting` reads queue up behind a transaction, per read. */
+    const promisesPerRead = async (waiting: number, hours: string) => {
+      let promises = 0;
+      const hook = createHook({
+        init: (_id, type) => {
+          if (type === "PROMISE") promises++;
+        },
+      });
+      let reads: Promise<{ hours_ru: string }[]> = Promise.resolve([]);
+      await db.transaction().execute(async (trx) => {
+        hook.enable();
+        reads = Promise.all(
+          Array.from({ length: waiting }, () => db.selectFrom("centers").select("hours_ru").where("id", "=", "almaly-1").executeTakeFirstOrThrow()),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await trx.updateTable("centers").set({ hours_ru: hours }).where("id", "=", "almaly-1").execute();
+      });
+      const seen = await reads;
+      hook.disable();
+      // Every read waited for the transaction's end: none ran inside it, none saw it half done.
+      expect(seen.map((r) => r.hours_ru)).toEqual(Array.from({ length: waiting }, () => hours));
+      return promises / waiting;
+    };
+    const fewWaiting = await promisesPerRead(10, "Пн–Пт 09:00–18:00");
+    const manyWaiting = await promisesPerRead(400, "Пн–Сб 10:00–19:00");
+    expect(manyWaiting).toBeLessThan(2 * fewWaiting);
   });
 });

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { AppContext } from "../context.js";
 import { inFlow } from "./ask.js";
+import { Handlers } from "./handlers.js";
 
 /**
  * Commands that lead somewhere from anywhere (/start, /menu, /staff, /host): sent in the middle of
@@ -13,7 +14,7 @@ export function commandsLeavingFlows(
   commands: string[],
   leaves: (ctx: AppContext) => Promise<boolean> = async () => true,
 ): Composer<AppContext> {
-  const composer = new Composer<AppContext>();
+  const composer = new Handlers<AppContext>();
   composer.command(commands, async (ctx, next) => {
     if (inFlow(ctx) && (await leaves(ctx))) {
       await ctx.conversation.exitAll();

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { allAudit, auditPageOf, countAudit } from "../../../db/audit.js";
 import type { AuditEntry } from "../../../db/schema.js";
 import { pageAt } from "../../../domain/paging.js";
@@ -10,13 +10,14 @@ import { pageArrows } from "../../shared/paged.js";
 import { showScreen } from "../../shared/screen.js";
 import { forCityAdmin } from "./access.js";
 import { adminHome, auditExport, auditPage } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * The audit log for city administrators: who did what, when, and the state before and after, a
  * page at a time, newest first; and the whole log as a CSV document. The log names people by
  * their Telegram id alone.
  */
-export const auditFeature = new Composer<AppContext>().chatType("private");
+export const auditFeature = new Handlers<AppContext>().chatType("private");
 
 /** Entries shown at a time: each takes three short lines. */
 const ENTRIES_PER_PAGE = 10;

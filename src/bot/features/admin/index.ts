@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { listCenters } from "../../../db/catalog.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
@@ -17,12 +17,13 @@ import { forAdmin, type AdminScope } from "./access.js";
 import { auditFeature } from "./audit.js";
 import { adminHome, auditPage, peoplePage } from "./buttons.js";
 import { peopleFeature } from "./people.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * /admin: the home of the city's and the centers' administrators. Each administrative section
  * adds its entry to the home screen here; what an entry leads to checks the role again.
  */
-export const adminFeature = new Composer<AppContext>().chatType("private");
+export const adminFeature = new Handlers<AppContext>().chatType("private");
 
 adminFeature.use(peopleFeature, auditFeature);
 adminFeature.command("admin", forAdmin(showAdminHome));

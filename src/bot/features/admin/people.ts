@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findRoleHolding, listRoleHoldings, revokeRole, type RoleHolding, type RoleKey, type RoleScope } from "../../../db/roles.js";
 import type { TranslateIn } from "../../commands.js";
 import type { AppContext, BaseContext } from "../../context.js";
@@ -8,6 +8,7 @@ import { showScreen } from "../../shared/screen.js";
 import { putCommandMenuRight } from "../staff/command-menus.js";
 import { forAdmin, type AdminScope } from "./access.js";
 import { adminHome, peoplePage, personRole, revokeAsk, revokeYes } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * People and roles: everyone holding a role the administrator's scope covers (the whole city for
@@ -15,7 +16,7 @@ import { adminHome, peoplePage, personRole, revokeAsk, revokeYes } from "./butto
  * revocation after a confirmation. Every press reads the scope and the role afresh, so a forged or
  * kept button changes nothing outside the sender's scope.
  */
-export const peopleFeature = new Composer<AppContext>().chatType("private");
+export const peopleFeature = new Handlers<AppContext>().chatType("private");
 
 /** Roles listed at a time. */
 const PEOPLE_PER_PAGE = 8;

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { cancelBooking, findOwnBooking, isUpcoming, type BookingDetails } from "../../../db/bookings.js";
 import type { AppContext, Flow } from "../../context.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
@@ -8,10 +8,11 @@ import { requireAccount } from "../menu/menu.js";
 import { calendarFile, cancelBooking as cancelButton, confirmCancel, keepBooking, rescheduleBooking } from "./buttons.js";
 import { showBookings } from "./list.js";
 import { RESCHEDULE, rescheduleConversation } from "./reschedule.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const bookingsFlows: Flow[] = [{ id: RESCHEDULE, build: rescheduleConversation }];
 
-export const bookingsFeature = new Composer<AppContext>().chatType("private");
+export const bookingsFeature = new Handlers<AppContext>().chatType("private");
 
 bookingsFeature.callbackQuery(menuEntryData("bookings"), async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { changeBroadcast, findBroadcast, openRecipients, recentBroadcasts, recordProgressMessage, recordProgressShown, type BroadcastChange } from "../../../db/broadcasts.js";
 import type { Broadcast } from "../../../db/schema.js";
 import type { AppContext, BaseContext, Flow } from "../../context.js";
@@ -9,6 +9,7 @@ import { adminHome } from "../admin/buttons.js";
 import { adminBroadcasts, broadcastCancel, broadcastCancelYes, broadcastNew, broadcastPause, broadcastResume, broadcastShow } from "./buttons.js";
 import { BROADCAST_NEW, newBroadcastConversation } from "./compose.js";
 import { renderProgress } from "./progress.js";
+import { Handlers } from "../../shared/handlers.js";
 
 
 export const broadcastsFlows: Flow[] = [{ id: BROADCAST_NEW, build: newBroadcastConversation }];
@@ -21,7 +22,7 @@ const RECENT_BROADCASTS = 5;
  * A city administrator reaches everyone; a center administrator the people of their centers, and
  * may pause, resume or cancel only their centers' broadcasts.
  */
-export const broadcastsFeature = new Composer<AppContext>().chatType("private");
+export const broadcastsFeature = new Handlers<AppContext>().chatType("private");
 
 /** Whether this scope may pause, resume or cancel the broadcast: a city one is the city's alone. */
 function mayManageBroadcast(scope: AdminScope, broadcast: Broadcast): boolean {

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { countChecks, findCard, restoreCard, revokeCard, type HeldCard } from "../../../db/cards.js";
 import { cardIdOfNumber, cardNumberOf } from "../../../domain/card.js";
 import type { AppContext, BaseContext } from "../../context.js";
@@ -8,13 +8,14 @@ import { showScreen } from "../../shared/screen.js";
 import { isAdmin } from "../staff/invite.js";
 import { ADMIN_BUTTONS, adminCard, adminRestore, adminRevoke, adminRevokeYes } from "./buttons.js";
 import { holderLine } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * Administrators' side of the card: a card by its number (/card 0001 2345), its revocation, and
  * a new issue of a card revoked by mistake (its holder cannot reissue it themselves).
  * Every administrator's button of the card, the partners' included, is refused here to anyone else.
  */
-export const cardAdminFeature = new Composer<AppContext>().chatType("private");
+export const cardAdminFeature = new Handlers<AppContext>().chatType("private");
 
 const admin = cardAdminFeature.filter(isAdmin);
 cardAdminFeature.filter(

@@ -1,10 +1,11 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { checkCardToken, findPartner, partnerOfAccount, recordCheck } from "../../../db/cards.js";
 import { cardTokenOfStartPayload } from "../../../domain/card.js";
 import type { AppContext, BaseContext } from "../../context.js";
 import { escapeHtml } from "../../shared/format.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import { holderLine, secretOf } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * `/start card_<token>`: a card's QR code scanned with a phone's camera. A partner's account
@@ -12,7 +13,7 @@ import { holderLine, secretOf } from "./view.js";
  * check is recorded; the holder is told it is their own card; anyone else learns only what the
  * card is and how to get one. Mounted before every other /start, a specialist's included.
  */
-export const cardStartFeature = new Composer<AppContext>().chatType("private");
+export const cardStartFeature = new Handlers<AppContext>().chatType("private");
 
 cardStartFeature.command("start", async (ctx, next) => {
   const token = cardTokenOfStartPayload(ctx.match.trim());

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { reissueCard } from "../../../db/cards.js";
 import type { AppContext, Flow } from "../../context.js";
 import { menuButton, menuEntryData } from "../../shared/keyboards.js";
@@ -7,6 +7,7 @@ import { cardAdminFeature, lookUpCard } from "./admin.js";
 import { cardCategory, cardPartners, cardReissue, cardReissueNo, cardReissueYes } from "./buttons.js";
 import { CARD_PARTNER_BENEFITS, CARD_PARTNER_NEW, newPartnerConversation, partnerBenefitsConversation, partnersAdminFeature } from "./partners.js";
 import { sendCardPhoto, showCategory, showMyCard, showPartnerCategories } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { cardStartFeature, greetPartner } from "./check.js";
 
@@ -16,7 +17,7 @@ export const cardFlows: Flow[] = [
 ];
 
 /** "My card" with its partners and reissue, and administrators' cards and partners. */
-export const cardFeature = new Composer<AppContext>().chatType("private");
+export const cardFeature = new Handlers<AppContext>().chatType("private");
 
 cardFeature.use(cardAdminFeature, partnersAdminFeature);
 

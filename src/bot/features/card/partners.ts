@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { addPartner, countPartnerAccounts, editPartner, findPartner, listActivePartners, listEndedPartners, setPartnerActive } from "../../../db/cards.js";
 import type { Partner } from "../../../db/schema.js";
 import { createInvite, type CreatedInvite } from "../../../db/staff.js";
@@ -25,6 +25,7 @@ import {
   adminPartnersEnded,
   adminPartnerSetCategory,
 } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const CARD_PARTNER_NEW = "card-partner-new";
 export const CARD_PARTNER_BENEFITS = "card-partner-benefits";
@@ -36,7 +37,7 @@ const PARTNERS_PER_PAGE = 8;
  * Administrators' partners, reached from /invite: adding one, its staff's invite links, ending a
  * partnership. Anyone else's presses were refused before (see cardAdminFeature).
  */
-export const partnersAdminFeature = new Composer<AppContext>().chatType("private");
+export const partnersAdminFeature = new Handlers<AppContext>().chatType("private");
 
 const admin = partnersAdminFeature.filter(isAdmin);
 

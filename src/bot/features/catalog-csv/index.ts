@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { exportCatalog } from "../../../db/catalog-csv.js";
 import { CSV_KINDS } from "../../../domain/catalog-csv.js";
 import { localDateOf } from "../../../domain/time.js";
@@ -9,6 +9,7 @@ import { adminHome } from "../admin/buttons.js";
 import { csvExport, csvHome, csvImport } from "./buttons.js";
 import { csvDocument } from "./files.js";
 import { CATALOG_IMPORT, catalogImportConversation, centerScopeOf } from "./import.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const catalogCsvFlows: Flow[] = [{ id: CATALOG_IMPORT, build: catalogImportConversation }];
 
@@ -17,7 +18,7 @@ export const catalogCsvFlows: Flow[] = [{ id: CATALOG_IMPORT, build: catalogImpo
  * schedules, and events, each exported and imported for the administrator's own centers (the
  * whole city for a city administrator).
  */
-export const catalogCsvFeature = new Composer<AppContext>().chatType("private");
+export const catalogCsvFeature = new Handlers<AppContext>().chatType("private");
 
 catalogCsvFeature.callbackQuery(
   csvHome.filter(),

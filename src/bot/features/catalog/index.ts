@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { InlineKeyboard } from "grammy";
 import { setCenterOffer, editCenter } from "../../../db/center-edits.js";
 import { countBookingsOutside, countUpcomingBookings, deactivateSpecialist as deactivate, setDateOverride } from "../../../db/specialist-edits.js";
@@ -36,6 +35,7 @@ import {
   weekdayConversation,
 } from "./specialist-flows.js";
 import { managedSpecialist, showCatalogSpecialist, showCenterSpecialists, showSpecialistOverrides, WEEKDAYS } from "./specialists.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const catalogFlows: Flow[] = [
   { id: CATALOG_CENTER_FIELD, build: centerFieldConversation },
@@ -49,7 +49,7 @@ export const catalogFlows: Flow[] = [
  * and their hours. A center administrator reaches their own centers only; every button checks
  * the sender's right to the center it names.
  */
-export const catalogFeature = new Composer<AppContext>().chatType("private");
+export const catalogFeature = new Handlers<AppContext>().chatType("private");
 
 catalogFeature.callbackQuery(
   catalogCenters.filter(),

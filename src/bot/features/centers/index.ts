@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { findCenter } from "../../../db/catalog.js";
 import { cardPayload } from "../../../domain/deep-links.js";
 import { LANGUAGES } from "../../../domain/language.js";
@@ -8,9 +7,10 @@ import { CONSULT } from "../consult/conversation.js";
 import { requireAccount } from "../menu/menu.js";
 import { bookAtCenter, centerCard, districtCenters, nearestCenters } from "./buttons.js";
 import { askLocation, showCenter, showDistrictCenters, showDistricts, showNearestCenters } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /** The public directory of centers: district → its centers → a center's card. No account needed. */
-export const centersFeature = new Composer<AppContext>().chatType("private");
+export const centersFeature = new Handlers<AppContext>().chatType("private");
 
 centersFeature.callbackQuery(menuEntryData("centers"), async (ctx) => {
   await ctx.answerCallbackQuery();

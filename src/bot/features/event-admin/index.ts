@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { cancelEvent, listManagedEvents } from "../../../db/event-admin.js";
 import { findEvent, type EventView } from "../../../db/events.js";
 import { hostEvents } from "../../../db/organisers.js";
@@ -14,6 +14,7 @@ import { detailsOf } from "./format.js";
 import { eventAccessOf, type EventAccess } from "./access.js";
 import { cancelEventButton, cancelEventYes, editEventButton, eventAdmin, eventsAdmin, EVENT_FIELDS, hostedEvents, newEventButton } from "./buttons.js";
 import { EVENT_ADMIN_EDIT, EVENT_ADMIN_NEW } from "./flows.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { eventAdminFlows } from "./flows.js";
 export { eventAdminNoticeRenderers } from "./notices.js";
@@ -26,7 +27,7 @@ const EVENTS_PER_PAGE = 8;
  * list of what is ahead, each event's screen with its changes, and calling one off. Every button
  * checks, on each press, that the presser may manage that very event.
  */
-export const eventAdminFeature = new Composer<AppContext>().chatType("private");
+export const eventAdminFeature = new Handlers<AppContext>().chatType("private");
 
 async function showEventsAdmin(ctx: BaseContext, scope: AdminScope, page: number, notice?: string): Promise<void> {
   const centers = scope.kind === "city" ? null : scope.centerIds;

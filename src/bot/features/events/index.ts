@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
 import { requireAccount } from "../menu/menu.js";
@@ -20,6 +19,7 @@ import {
 } from "./buttons.js";
 import { calendarFromButton, eventSeatActions as seats, sendEventMap, showEvent } from "./card.js";
 import { EVENTS_START, showCategoryChoice, showDistrictChoice, showEvents, showPeriodChoice } from "./list.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { showEvent } from "./card.js";
 export { eventNoticeRenderers } from "./notices.js";
@@ -28,7 +28,7 @@ export { eventNoticeRenderers } from "./notices.js";
  * Events and festivals of the centers and the city. Anyone may browse them; signing up needs an
  * account. Ids in the buttons are checked against the presser.
  */
-export const eventsFeature = new Composer<AppContext>().chatType("private");
+export const eventsFeature = new Handlers<AppContext>().chatType("private");
 
 eventsFeature.callbackQuery(menuEntryData("events"), async (ctx) => {
   await ctx.answerCallbackQuery();

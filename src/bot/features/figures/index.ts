@@ -1,4 +1,4 @@
-import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { listCenters } from "../../../db/catalog.js";
 import type { Db } from "../../../db/database.js";
 import type { FigureScope } from "../../../db/figures.js";
@@ -14,6 +14,7 @@ import { renderBarChart } from "./chart.js";
 import { countText, progressText, reportChart, reportCsv, reportText, type Reader } from "./format.js";
 import { weeklyNoticeKeyboard } from "./notices.js";
 import { buildReport, cityProgress, OPEN_TOTAL, reportsFor, TOTAL, type ReportCode } from "./reports.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { figuresNoticeRenderers } from "./notices.js";
 
@@ -23,7 +24,7 @@ export { figuresNoticeRenderers } from "./notices.js";
  * center administrator their centers. Only counts are shown, small groups as "< 10", and the
  * psychologist's and the lawyer's consultations only as city-wide totals.
  */
-export const figuresFeature = new Composer<AppContext>().chatType("private");
+export const figuresFeature = new Handlers<AppContext>().chatType("private");
 
 const figuresScope = (scope: AdminScope): FigureScope => (scope.kind === "city" ? null : scope.centerIds);
 

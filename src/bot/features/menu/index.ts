@@ -1,9 +1,9 @@
-import { Composer } from "grammy";
 import type { AppContext } from "../../context.js";
 import { menuOpenButton } from "../../shared/keyboards.js";
 import { showMainMenu } from "./menu.js";
+import { Handlers } from "../../shared/handlers.js";
 
-export const menuFeature = new Composer<AppContext>().chatType("private");
+export const menuFeature = new Handlers<AppContext>().chatType("private");
 
 menuFeature.command("menu", (ctx) => showMainMenu(ctx));
 

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findPracticeSettings, setNewPerDay } from "../../../db/practice.js";
 import { isRegistered } from "../../../db/users.js";
 import { NEW_PER_DAY_CHOICES } from "../../../domain/practice/session.js";
@@ -9,6 +9,7 @@ import { openPractice as openButton, pace, retakePlacement, startSession } from 
 import { loadPracticeHome, newPerDayOf, sendPracticeHome, showPracticeHome } from "./home.js";
 import { PRACTICE_PLACEMENT, practicePlacementConversation } from "./placement.js";
 import { PRACTICE_SESSION, practiceSessionConversation } from "./session.js";
+import { Handlers } from "../../shared/handlers.js";
 
 
 /**
@@ -20,7 +21,7 @@ export const practiceFlows: Flow[] = [
   { id: PRACTICE_PLACEMENT, build: practicePlacementConversation },
 ];
 
-export const practiceFeature = new Composer<AppContext>().chatType("private");
+export const practiceFeature = new Handlers<AppContext>().chatType("private");
 
 /**
  * The practice screen, or the placement quiz for someone starting out. The screen takes the place

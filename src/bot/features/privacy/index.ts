@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { listUpcomingOwnBookings } from "../../../db/bookings.js";
 import { listOwnSignups } from "../../../db/events.js";
 import { eraseUserData, exportUserData, loadPersonalData } from "../../../db/user-data.js";
@@ -10,8 +10,9 @@ import { bookingVars, factsOfBooking } from "../consult/details.js";
 import { newPerDayOf } from "../practice/home.js";
 import { erase, eraseConfirmed, eraseDeclined, exportData } from "./buttons.js";
 import { readableExport } from "./readable.js";
+import { Handlers } from "../../shared/handlers.js";
 
-export const privacyFeature = new Composer<AppContext>().chatType("private");
+export const privacyFeature = new Handlers<AppContext>().chatType("private");
 
 /** Two files: one to read, in the person's language, and the same data as JSON for machines. */
 async function sendMyData(ctx: AppContext): Promise<void> {

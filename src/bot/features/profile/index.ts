@@ -1,4 +1,4 @@
-import { Composer, type InlineKeyboard } from "grammy";
+import { type InlineKeyboard } from "grammy";
 import type { User, UserUpdate } from "../../../db/schema.js";
 import { isRegistered, updateUser } from "../../../db/users.js";
 import type { AppContext, Flow } from "../../context.js";
@@ -20,10 +20,11 @@ import {
 } from "./buttons.js";
 import { PROFILE_EDIT, profileEditConversation } from "./edit.js";
 import { showProfile } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const profileFlows: Flow[] = [{ id: PROFILE_EDIT, build: profileEditConversation }];
 
-export const profileFeature = new Composer<AppContext>().chatType("private");
+export const profileFeature = new Handlers<AppContext>().chatType("private");
 
 profileFeature.command("profile", async (ctx) => {
   if (await requireAccount(ctx, "profile")) await showProfile(ctx, ctx.account!);

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findUpcomingOwnBooking } from "../../../db/bookings.js";
 import type { NoticeRenderer } from "../../../scheduler/notice.js";
 import type { AppContext } from "../../context.js";
@@ -9,6 +9,7 @@ import { cancelBooking, rescheduleBooking } from "../bookings/buttons.js";
 import { factsOfBooking, onlineNote, withOnlineNote } from "../consult/details.js";
 import { comingButton } from "./buttons.js";
 import { consultationWhen } from "../../shared/when.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * "Tomorrow at 14:00: psychologist, <center>" with the buttons to confirm, cancel or move it.
@@ -40,7 +41,7 @@ export const renderBookingReminder: NoticeRenderer = async ({ row, recipient, pa
  * "I'll come" under a reminder: thanks below it, kept as a record of the answer, if the booking
  * is still the presser's and upcoming; otherwise the reminder gives way to why.
  */
-export const bookingReminderButtons = new Composer<AppContext>().chatType("private");
+export const bookingReminderButtons = new Handlers<AppContext>().chatType("private");
 
 bookingReminderButtons.callbackQuery(comingButton.filter(), async (ctx) => {
   const now = ctx.deps.clock.now();

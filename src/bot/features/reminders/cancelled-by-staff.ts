@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { bookSlot, findOwnBooking, type BookingDetails } from "../../../db/bookings.js";
 import type { Db } from "../../../db/database.js";
 import { findActiveSpecialist } from "../../../db/specialist-edits.js";
@@ -13,6 +13,7 @@ import { consultationWhen } from "../../shared/when.js";
 import { limitText } from "../consult/conversation.js";
 import { calendarDocument, describeBooking, factsOfBooking, onlineNote, sendCalendarFile, withOnlineNote } from "../consult/details.js";
 import { rebookAt } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /** How many free times the notice offers, and how many nearby ones are looked at to choose them. */
 const OFFERED_TIMES = 3;
@@ -80,7 +81,7 @@ export const renderCalendarCancelledByStaff: NoticeRenderer = async ({ row, payl
  * and with the topic of the cancelled one. Only for the presser's own cancelled booking, and
  * only with a specialist of its service at its center, whatever the button says.
  */
-export const rebookButtons = new Composer<AppContext>().chatType("private");
+export const rebookButtons = new Handlers<AppContext>().chatType("private");
 
 rebookButtons.callbackQuery(rebookAt.filter(), async (ctx) => {
   const { booking: bookingId, specialist: specialistId, at } = rebookAt.unpack(ctx.match);

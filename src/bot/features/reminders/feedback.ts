@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findOwnBooking } from "../../../db/bookings.js";
 import { saveFeedbackComment, saveFeedbackScore } from "../../../db/feedback.js";
 import {
@@ -17,6 +17,7 @@ import { defineStep } from "../../shared/callback-data.js";
 import { menuButton } from "../../shared/keyboards.js";
 import { recordAnswer } from "../../shared/screen.js";
 import { feedbackScore } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export const FEEDBACK_COMMENT = "feedback-comment";
 
@@ -43,7 +44,7 @@ export const renderFeedbackRequest: NoticeRenderer = async ({ row, payload, lang
  * A score button: stored once, by the booking's person, after the consultation; the request
  * keeps the score as its record, then the comment step.
  */
-export const feedbackButtons = new Composer<AppContext>().chatType("private");
+export const feedbackButtons = new Handlers<AppContext>().chatType("private");
 
 feedbackButtons.callbackQuery(feedbackScore.filter(), async (ctx, next) => {
   const { booking: bookingId, score } = feedbackScore.unpack(ctx.match);

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { updateUser } from "../../../db/users.js";
 import type { NoticeRenderers } from "../../../scheduler/notice.js";
 import type { AppContext, Flow } from "../../context.js";
@@ -6,6 +5,7 @@ import { bookingReminderButtons, renderBookingReminder } from "./booking-reminde
 import { rebookButtons, renderCalendarCancelledByStaff, renderCancelledByStaff } from "./cancelled-by-staff.js";
 import { FEEDBACK_COMMENT, feedbackButtons, feedbackCommentConversation, renderFeedbackRequest } from "./feedback.js";
 import { practiceNudgeSettings, renderPracticeNudge } from "./practice-nudge.js";
+import { Handlers } from "../../shared/handlers.js";
 
 
 /** The messages this feature sends on its own, registered in src/bot/notices.ts. */
@@ -20,7 +20,7 @@ export const reminderRenderers = {
 /** Buttons under reminders, feedback requests and nudges, and the nudge's settings. */
 export const remindersFlows: Flow[] = [{ id: FEEDBACK_COMMENT, build: feedbackCommentConversation }];
 
-export const remindersFeature = new Composer<AppContext>().chatType("private");
+export const remindersFeature = new Handlers<AppContext>().chatType("private");
 
 // Someone marked as having blocked the bot writes again: they can be reached once more.
 remindersFeature.use(async (ctx, next) => {

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findPracticeSettings } from "../../../db/practice.js";
 import { planPracticeNudges, setPracticeNudgeTime } from "../../../db/practice-nudges.js";
 import { isRegistered } from "../../../db/users.js";
@@ -14,6 +14,7 @@ import { phraseOfTheDayText } from "../practice/format.js";
 import { loadPracticeHome, showPracticeHome } from "../practice/home.js";
 import { showProfile } from "../profile/view.js";
 import { openNudgeTimes, setNudgeTime } from "./buttons.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /**
  * The daily nudge: a friendly line, the phrase of the day (by the nudge's Almaty date, up to the
@@ -34,7 +35,7 @@ export const renderPracticeNudge: NoticeRenderer = async ({ recipient: user, pay
  * where it was opened. The practice screen's buttons say so (`from`). Only for an account,
  * like every profile button.
  */
-export const practiceNudgeSettings = new Composer<AppContext>().chatType("private");
+export const practiceNudgeSettings = new Handlers<AppContext>().chatType("private");
 const settings = practiceNudgeSettings.filter((ctx) => isRegistered(ctx.account));
 
 settings.callbackQuery(openNudgeTimes.filter(), async (ctx) => {

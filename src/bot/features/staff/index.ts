@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import type { StaffMember } from "../../../db/staff.js";
 import { ensureUser, findUser, updateUser } from "../../../db/users.js";
 import type { AppContext, BaseContext, Flow } from "../../context.js";
@@ -30,6 +29,7 @@ import { mayHaveChatMenu, refreshCommandMenu } from "./command-menus.js";
 import { inviteFeature } from "./invite.js";
 import { forStaff, showStaffMenu, STAFF_MENU } from "./menu.js";
 import { isCentersStaff, senderRoles, staffRolesOf } from "./roles.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { staffStartFeature } from "./invite.js";
 
@@ -39,7 +39,7 @@ export { staffStartFeature } from "./invite.js";
  */
 export const staffFlows: Flow[] = [{ id: STAFF_BLOCK_TIME, build: blockTimeConversation }];
 
-export const staffFeature = new Composer<AppContext>().chatType("private");
+export const staffFeature = new Handlers<AppContext>().chatType("private");
 
 staffFeature.use(inviteFeature);
 

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findCenter, listCenters } from "../../../db/catalog.js";
 import {
   createInvite,
@@ -47,6 +47,7 @@ import { refreshCommandMenu } from "./command-menus.js";
 import { centerName } from "./format.js";
 import { showStaffMenu } from "./menu.js";
 import { staffRolesOf } from "./roles.js";
+import { Handlers } from "../../shared/handlers.js";
 
 /** Buttons per page when choosing whom to invite. */
 const PAGE_SIZE = 8;
@@ -61,7 +62,7 @@ export function isAdmin(ctx: BaseContext): boolean {
  * the specialists and hosts of their own centers. Every handler checks the sender's scope again,
  * so a forged or kept button creates nothing for anyone else.
  */
-export const inviteFeature = new Composer<AppContext>().chatType("private");
+export const inviteFeature = new Handlers<AppContext>().chatType("private");
 
 inviteFeature.command(
   "invite",
@@ -397,7 +398,7 @@ export function linkVars(ctx: BaseContext, kind: InviteKind, invite: CreatedInvi
  * the ordinary /start, which gets every other payload. No sign-up is needed: these sides work on
  * the link alone.
  */
-export const staffStartFeature = new Composer<AppContext>().chatType("private");
+export const staffStartFeature = new Handlers<AppContext>().chatType("private");
 
 staffStartFeature.command("start", async (ctx, next) => {
   const invite = inviteOfStartPayload(ctx.match.trim());

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { isRegistered } from "../../../db/users.js";
 import { cardOfPayload } from "../../../domain/deep-links.js";
 import type { AppContext } from "../../context.js";
@@ -6,8 +5,9 @@ import { destinationOf, signupButton } from "../../shared/keyboards.js";
 import { openCard } from "../links/index.js";
 import { showMainMenu } from "../menu/menu.js";
 import { SIGNUP } from "../signup/conversation.js";
+import { Handlers } from "../../shared/handlers.js";
 
-export const startFeature = new Composer<AppContext>().chatType("private");
+export const startFeature = new Handlers<AppContext>().chatType("private");
 
 /**
  * /start, and the deep links of posters (`/start center_<id>`, `team_<id>`, `event_<id>`): someone

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { findCenter } from "../../../db/catalog.js";
 import type { Team } from "../../../db/schema.js";
 import { deactivateTeam, findTeam, listManagedTeams, listTeamPeople } from "../../../db/teams.js";
@@ -11,6 +11,7 @@ import { adminHome } from "../admin/buttons.js";
 import { teamName } from "../teams/view.js";
 import { closeTeamButton, closeTeamYes, editTeamButton, newTeamButton, teamAdmin, teamsAdmin, TEAM_FIELDS } from "./buttons.js";
 import { TEAM_ADMIN_EDIT, TEAM_ADMIN_NEW } from "./flows.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { teamAdminFlows } from "./flows.js";
 
@@ -18,7 +19,7 @@ export { teamAdminFlows } from "./flows.js";
  * NGO teams for administrators: a city administrator manages every team, a center administrator
  * the teams of their centers. Every press checks the presser's scope against that very team.
  */
-export const teamAdminFeature = new Composer<AppContext>().chatType("private");
+export const teamAdminFeature = new Handlers<AppContext>().chatType("private");
 
 /** Whether the scope covers a team: a team of no center is the city's. */
 export function mayManageTeam(scope: AdminScope, team: Pick<Team, "center_id">): boolean {

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { findTeam, findLiveMembership, leaveTeam } from "../../../db/teams.js";
 import { cardPayload } from "../../../domain/deep-links.js";
 import type { AppContext } from "../../context.js";
@@ -8,6 +7,7 @@ import { acceptRequest, declineRequest, joinTeamButton, leaveTeamButton, manageT
 import { TEAM_JOIN } from "./join.js";
 import { decideFromButton, manageFromButton, showCoordinatorHome } from "./manage.js";
 import { showTeam, showTeams } from "./view.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { teamsFlows } from "./join.js";
 export { teamsNoticeRenderers } from "./notices.js";
@@ -16,7 +16,7 @@ export { teamsNoticeRenderers } from "./notices.js";
  * Youth NGO project teams: the list and each team's card for anyone; joining and leaving with an
  * account; /team for coordinators, who answer requests and see their members.
  */
-export const teamsFeature = new Composer<AppContext>().chatType("private");
+export const teamsFeature = new Handlers<AppContext>().chatType("private");
 
 teamsFeature.callbackQuery(menuEntryData("teams"), async (ctx) => {
   await ctx.answerCallbackQuery();

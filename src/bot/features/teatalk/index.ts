@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { findEvent } from "../../../db/events.js";
 import type { AppContext } from "../../context.js";
 import { menuEntryData } from "../../shared/keyboards.js";
@@ -22,6 +21,7 @@ import {
 import { ALL_CLUBS, LIST_START, showClubs, showDistrictChoice, showLevelChoice, showSession, showTeaTalkMenu } from "./clubs.js";
 import { markFromButton, showHostDay } from "./host.js";
 import { teatalkSeatActions as seats } from "./signups.js";
+import { Handlers } from "../../shared/handlers.js";
 
 export { teatalkNoticeRenderers } from "./notices.js";
 
@@ -30,7 +30,7 @@ export { teatalkNoticeRenderers } from "./notices.js";
  * needs an account. Ids in the buttons are checked against the presser. Data no button carries
  * matches none of them and passes on to the catch-all, which answers it as a stale button.
  */
-export const teatalkFeature = new Composer<AppContext>().chatType("private");
+export const teatalkFeature = new Handlers<AppContext>().chatType("private");
 
 teatalkFeature.callbackQuery(menuEntryData("teatalk"), async (ctx) => {
   await ctx.answerCallbackQuery();
