@@ -1,6 +1,6 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { formatDay, localDateOf } from "../../src/domain/time.js";
 import { insertCenter } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
@@ -26,13 +26,8 @@ describe("a tea-talk host invited by an administrator, in the bot process", () =
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
     // A session that starts now is today's in Almaty, whatever the hour.
     const startsAt = new Date();
-    const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-    try {
-      await insertCenter(db, { id: CENTER });
-      await insertTeaTalkSession(db, { centerId: CENTER, startsAt, hostName: "Айгерім" });
-    } finally {
-      await db.destroy();
-    }
+    await insertCenter(e2e.db, { id: CENTER });
+    await insertTeaTalkSession(e2e.db, { centerId: CENTER, startsAt, hostName: "Айгерім" });
     const bot = await startBot(e2e.em, env);
     e2e.em.addUser(admin);
     e2e.em.addUser(volunteer);
@@ -52,7 +47,7 @@ describe("a tea-talk host invited by an administrator, in the bot process", () =
       kk("teatalk-host-title", { day }),
       expect.stringContaining(kk("teatalk-host-no-participants")),
     ]);
-    expect(readDb(e2e, (d) => d.prepare("select host_telegram_id from events").all())).toEqual([{ host_telegram_id: volunteer.id }]);
+    expect(await readDb(e2e, sql`select host_telegram_id from events`)).toEqual([{ host_telegram_id: volunteer.id }]);
     expect(await bot.stop()).toBe(0);
   });
 });
