@@ -27,7 +27,7 @@ const env = () => botEnv(e2e, { LOG_LEVEL: "warn", REMINDER_OFFSETS_MINUTES: "12
 
 /** The catalog with its demo specialists (hours from today on), and a person signed up in Almaly. */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
   await registerUser(e2e.db, person.id, { language: "ru", district: "almaly", now: new Date() });
 }

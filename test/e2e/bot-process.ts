@@ -12,7 +12,12 @@ import { TEST_TOKEN } from "../support/harness.js";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "../support/postgres.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
 
-const START_TIMEOUT_MS = 10_000;
+/**
+ * A first start, and `migrate` or `seed --demo`, build a whole database: on PostgreSQL, where
+ * each statement is a round trip, on a busy machine that alone takes seconds.
+ */
+const START_TIMEOUT_MS = 30_000;
+const COMMAND_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** How a process ended: an exit code, or the signal that killed it. */
@@ -144,7 +149,7 @@ export interface CommandResult extends ExitStatus {
 export async function runBotCommand(
   args: readonly string[],
   env: Record<string, string>,
-  timeoutMs = STOP_TIMEOUT_MS,
+  timeoutMs = COMMAND_TIMEOUT_MS,
 ): Promise<CommandResult> {
   const command = new BotProcess(env, args);
   try {

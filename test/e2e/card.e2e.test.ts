@@ -10,7 +10,7 @@ import { registerUser } from "../support/users.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-card-");
 
@@ -24,7 +24,7 @@ describe("the discount card, in the bot process", () => {
   it("is signed with a key made at the first start and kept: a code shown before a restart is valid after it", async () => {
     // No CARD_SECRET: the token is all the configuration there is.
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" });
-    const migrated = await runBotCommand(["migrate"], env, WAIT_MS);
+    const migrated = await runBotCommand(["migrate"], env);
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
     await registerUser(e2e.db, holder.id, { name: "Айгерім Сейтқали", age: 19 });
     const partner = await createPartner(e2e.db, { name: "Театр", category: "culture", benefitKk: null, benefitRu: null }, new Date());

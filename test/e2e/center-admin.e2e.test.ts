@@ -5,7 +5,7 @@ import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { htmlToPlainText, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-center-admin-");
 
@@ -20,7 +20,7 @@ const OTHER = "bostandyk-1";
 describe("a center administrator invited by a city administrator, in the bot process", () => {
   it("opens the link, gets /admin for their center, invites its specialist, and loses it all when revoked", async () => {
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: String(admin.id), LOG_LEVEL: "warn" });
-    const migrated = await runBotCommand(["migrate"], env, WAIT_MS);
+    const migrated = await runBotCommand(["migrate"], env);
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
     await insertCenter(e2e.db, { id: CENTER });
     await insertCenter(e2e.db, { id: OTHER, district: "bostandyk" });

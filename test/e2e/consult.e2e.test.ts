@@ -45,7 +45,7 @@ interface Consultant {
  * specialists, whose hours count from today), then a person who has signed up.
  */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
   expect(seed.stdout).toContain(`demo: ${CENTER_CATALOG.length * SERVICE_CODES.length} specialists added`);
 

@@ -6,7 +6,7 @@ import { registerUser } from "../support/users.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-events-");
 
@@ -21,7 +21,7 @@ describe("events in the bot process", () => {
   it("lists the demo events from the main menu, signs up for one and sends its calendar file", async () => {
     // A reminder an hour before: tomorrow's 18:00 class is less than a day ahead in the evening.
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn", EVENT_REMINDER_MINUTES: "60" });
-    const seed = await runBotCommand(["seed", "--demo"], env, WAIT_MS);
+    const seed = await runBotCommand(["seed", "--demo"], env);
     expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
     expect(seed.stdout).toContain("events: 8 added");
     await registerUser(e2e.db, person.id, { language: "ru", now: new Date() });

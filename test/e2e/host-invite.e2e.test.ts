@@ -7,7 +7,7 @@ import { TEST_TOKEN } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { htmlToPlainText, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-host-invite-");
 
@@ -22,7 +22,7 @@ const CENTER = "almaly-1";
 describe("a tea-talk host invited by an administrator, in the bot process", () => {
   it("opens the administrator's link and finds today's session under /host and in the command menu", async () => {
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: String(admin.id), LOG_LEVEL: "warn" });
-    const migrated = await runBotCommand(["migrate"], env, WAIT_MS);
+    const migrated = await runBotCommand(["migrate"], env);
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
     // A session that starts now is today's in Almaty, whatever the hour.
     const startsAt = new Date();

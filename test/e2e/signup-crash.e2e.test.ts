@@ -23,7 +23,7 @@ const env = () => botEnv(e2e, { LOG_LEVEL: "warn" });
 
 /** The catalog with its demo events, clubs and teams (one with a coordinator), and a person signed up. */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
   await registerUser(e2e.db, person.id, { language: "ru", district: "almaly", now: new Date() });
   await registerUser(e2e.db, coordinator, { language: "kk", now: new Date() });
