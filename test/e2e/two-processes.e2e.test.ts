@@ -137,7 +137,7 @@ describe.skipIf(Boolean(TEST_DATABASE_URL))("several processes on one database f
   });
 });
 
-// Two bots sharing SQLite's file; several instances on one PostgreSQL are a test of their own.
+// Two bots taking turns at SQLite's file: its one writer at a time decides the scheduler's run.
 describe.skipIf(Boolean(TEST_DATABASE_URL))("two bots on one database file", () => {
   it("send each due message once, all from the one that holds the scheduler's run, never both at once", { timeout: 60_000 }, async () => {
     const people = Array.from({ length: PEOPLE }, (_, i) => 760_001 + i);
