@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import type { Booking, OutboxRow } from "../../src/db/schema.js";
 import { localDateOf } from "../../src/domain/time.js";
 import { buttonsOf, htmlToPlainText, type RecordedCall, type SentMessage, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
@@ -28,19 +27,13 @@ const env = () => botEnv(e2e, { LOG_LEVEL: "warn", REMINDER_OFFSETS_MINUTES: "12
 
 /** The catalog with its demo specialists (hours from today on), and a person signed up in Almaly. */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await registerUser(db, person.id, { language: "ru", district: "almaly", now: new Date() });
-  } finally {
-    await db.destroy();
-  }
+  await registerUser(e2e.db, person.id, { language: "ru", district: "almaly", now: new Date() });
 }
 
-const bookings = () => readDb(e2e, (db) => db.prepare("select * from bookings where user_id = ? order by id").all(person.id) as Booking[]);
-const outboxOf = (bookingId: number) =>
-  readDb(e2e, (db) => db.prepare("select * from outbox where booking_id = ? order by id").all(bookingId) as OutboxRow[]);
+const bookings = () => readDb(e2e, sql<Booking>`select * from bookings where user_id = ${person.id} order by id`);
+const outboxOf = (bookingId: number) => readDb(e2e, sql<OutboxRow>`select * from outbox where booking_id = ${bookingId} order by id`);
 
 /** What the person was shown since `mark`, each message by its first line ("file" for a document). */
 function shownSince(mark: number): string[] {
@@ -111,20 +104,20 @@ function errorsLogged(bot: BotProcess): string[] {
   return bot.stdout.split("\n").filter((line) => line.startsWith("{") && (JSON.parse(line) as { level: number }).level >= 50);
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
 /** Exactly one confirmed booking, with each of its messages planned once and none sent or lost. */
-function expectOneBookingPlannedOnce(): Booking {
-  const all = bookings();
+async function expectOneBookingPlannedOnce(): Promise<Booking> {
+  const all = await bookings();
   expect(all.map((b) => b.status)).toEqual(["confirmed"]);
   const booking = all[0]!;
-  const planned = outboxOf(booking.id);
+  const planned = await outboxOf(booking.id);
   expect(planned.map((o) => o.kind).sort()).toEqual(["booking_feedback", "booking_reminder"]);
   expect(new Set(planned.map((o) => o.dedupe_key)).size).toBe(planned.length);
   return booking;
@@ -155,7 +148,7 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     const confirmMark = e2e.em.calls.length;
     await press("cs-ok:yes");
     expect(shownSince(confirmMark)).toEqual([opening("consult-summary"), opening("consult-booked"), "file", opening("menu-title")]);
-    expectOneBookingPlannedOnce();
+    await expectOneBookingPlannedOnce();
     expect(await second.stop()).toBe(0);
     expect(errorsLogged(second)).toEqual([]);
   });
@@ -190,7 +183,7 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     const confirmMark = e2e.em.calls.length;
     await press("cs-ok:yes");
     expect(shownSince(confirmMark)).toEqual([opening("consult-summary"), opening("consult-booked"), "file", opening("menu-title")]);
-    expectOneBookingPlannedOnce();
+    await expectOneBookingPlannedOnce();
     expect(await second.stop()).toBe(0);
     expect(errorsLogged(second)).toEqual([]);
   });
@@ -211,23 +204,22 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     await e2e.em.waitForCallSince(mark, "sendMessage", isConfirmation, WAIT_MS);
     await first.kill();
     e2e.em.delayAnswers("sendMessage", 0);
-    const booking = expectOneBookingPlannedOnce();
-    const planned = outboxOf(booking.id);
+    const booking = await expectOneBookingPlannedOnce();
+    const planned = await outboxOf(booking.id);
     const reminder = planned.find((o) => o.kind === "booking_reminder")!;
 
     // The process runs on the real clock: the hours until the reminder pass while it is down.
-    const db = new Database(e2e.dbPath);
-    try {
-      db.prepare("update outbox set due_at = ? where id = ?").run(new Date(Date.now() - 60_000).toISOString(), reminder.id);
-    } finally {
-      db.close();
-    }
+    await e2e.db
+      .updateTable("outbox")
+      .set({ due_at: new Date(Date.now() - 60_000).toISOString() })
+      .where("id", "=", reminder.id)
+      .execute();
 
     // Telegram delivers the press again: the flow resumes at the confirmation, finds the booking
     // it made, and says so again; the reminder goes out at once.
     const restart = e2e.em.calls.length;
     const second = await startBot(e2e.em, env());
-    await until("the reminder to be sent", () => outboxOf(booking.id).find((o) => o.id === reminder.id)?.state === "sent");
+    await until("the reminder to be sent", async () => (await outboxOf(booking.id)).find((o) => o.id === reminder.id)?.state === "sent");
     await e2e.em.waitUntilIdle(QUIET_MS * 3, WAIT_MS);
     const after = shownSince(restart);
     const reminderLead = lead("reminders-booking", ["when", "service", "place"]);
@@ -238,8 +230,8 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     const all = shownSince(mark);
     expect(all.filter((line) => line === opening("consult-booked"))).toHaveLength(2);
     expect(all.filter((line) => line === "file")).toHaveLength(1);
-    expect(expectOneBookingPlannedOnce().id).toBe(booking.id);
-    expect(outboxOf(booking.id).map((o) => [o.id, o.kind, o.state])).toEqual(
+    expect((await expectOneBookingPlannedOnce()).id).toBe(booking.id);
+    expect((await outboxOf(booking.id)).map((o) => [o.id, o.kind, o.state])).toEqual(
       planned.map((o) => [o.id, o.kind, o.id === reminder.id ? "sent" : "pending"]),
     );
     expect(e2e.em.pendingUpdates).toEqual([]);
@@ -254,7 +246,7 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     await press(`cs-day:${laterDay()}`);
     await toSummary();
     await press("cs-ok:yes");
-    const booking = expectOneBookingPlannedOnce();
+    const booking = await expectOneBookingPlannedOnce();
     await press(buttonsOf(e2e.em.lastMessageTo(person.id)!).find((b) => b.text === html("menu-bookings"))!.callback_data!);
     await press(`mybk:cancel:${booking.id}`);
 
@@ -267,7 +259,7 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     await e2e.em.waitForCallSince(mark, "sendMessage", isConfirmation, WAIT_MS);
     await first.kill();
     e2e.em.delayAnswers("sendMessage", 0);
-    expect(bookings().map((b) => b.status)).toEqual(["cancelled"]);
+    expect((await bookings()).map((b) => b.status)).toEqual(["cancelled"]);
     expect(e2e.em.callsOf("sendDocument")).toHaveLength(1);
 
     // The press comes again: it finds the booking it cancelled, says so once more and sends the file.
@@ -281,8 +273,8 @@ describe("a booking across a crash (SIGKILL) and a restart", () => {
     expect(file).toContain(`\r\nUID:booking-${booking.id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
 
     // Once: the booking is cancelled by the person, and what it had planned is withdrawn, once.
-    expect(bookings()).toMatchObject([{ id: booking.id, status: "cancelled", cancelled_by: "user" }]);
-    expect(outboxOf(booking.id).map((o) => o.state)).toEqual(["cancelled", "cancelled"]);
+    expect(await bookings()).toMatchObject([{ id: booking.id, status: "cancelled", cancelled_by: "user" }]);
+    expect((await outboxOf(booking.id)).map((o) => o.state)).toEqual(["cancelled", "cancelled"]);
     expect(await second.stop()).toBe(0);
     expect(errorsLogged(second)).toEqual([]);
   });

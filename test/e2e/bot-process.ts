@@ -3,14 +3,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import type { RawBuilder } from "kysely";
 import { afterEach, beforeEach } from "vitest";
-import { CONFIG_VARIABLES } from "../../src/config.js";
+import { CONFIG_VARIABLES, type DatabaseConfig } from "../../src/config.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
 import { projectRoot } from "../../src/paths.js";
 import { TEST_TOKEN } from "../support/harness.js";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "../support/postgres.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
 
-const START_TIMEOUT_MS = 10_000;
+/**
+ * A first start, and `migrate` or `seed --demo`, build a whole database: on PostgreSQL, where
+ * each statement is a round trip, on a busy machine that alone takes seconds.
+ */
+const START_TIMEOUT_MS = 30_000;
+const COMMAND_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** How a process ended: an exit code, or the signal that killed it. */
@@ -142,7 +149,7 @@ export interface CommandResult extends ExitStatus {
 export async function runBotCommand(
   args: readonly string[],
   env: Record<string, string>,
-  timeoutMs = STOP_TIMEOUT_MS,
+  timeoutMs = COMMAND_TIMEOUT_MS,
 ): Promise<CommandResult> {
   const command = new BotProcess(env, args);
   try {
@@ -240,49 +247,85 @@ export function cleanUpBotProcessesAfterEach(): void {
   });
 }
 
-/** What each end-to-end test runs against: its own Bot API emulator, and where its database goes. */
+/** What each end-to-end test runs against: its own Bot API emulator, and its own database. */
 export interface EndToEndSetup {
   em: BotApiEmulator;
-  /** A file in a fresh, empty folder: no database exists until someone creates it. */
-  dbPath: string;
+  /** A fresh folder of this test's own, for what a test keeps beside the database (a clock, a backup). */
+  dir: string;
+  /**
+   * Where the bot keeps its data: an SQLite file in `dir` that does not exist yet or, when
+   * TEST_DATABASE_URL names a server, an empty PostgreSQL database. Either way the bot process
+   * migrates it itself, as it does in production.
+   */
+  database: DatabaseConfig;
+  /**
+   * This test's database through a connection of the test's own, beside the bot's: to prepare
+   * what the bot will find, and to read what it wrote. Opened on first use, closed after the test.
+   */
+  readonly db: Db;
 }
 
 /**
- * Registers the hooks of an end-to-end test file: before each test a fresh emulator and an empty
- * folder (named with `dirPrefix`) for the database; after it, the bot processes are stopped, and
- * only then the emulator is closed and the folder removed. The returned object is refilled for
- * each test.
+ * Registers the hooks of an end-to-end test file: before each test a fresh emulator, an empty
+ * folder (named with `dirPrefix`) and an empty database; after it, the bot processes are
+ * stopped, and only then the emulator is closed, the test's connection closed, the folder
+ * removed and the database dropped. The returned object is refilled for each test.
  */
 export function endToEndSetupEachTest(dirPrefix: string): EndToEndSetup {
-  const setup = {} as EndToEndSetup;
-  let dir = "";
+  let db: Db | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  const setup = {
+    get db(): Db {
+      db ??= openDatabase(setup.database);
+      return db;
+    },
+  } as EndToEndSetup;
   beforeEach(async () => {
     setup.em = await startBotApiEmulator({ token: TEST_TOKEN });
-    dir = mkdtempSync(join(tmpdir(), dirPrefix));
-    setup.dbPath = join(dir, "jastar.db");
+    setup.dir = mkdtempSync(join(tmpdir(), dirPrefix));
+    if (TEST_DATABASE_URL) {
+      const server = await createPostgresDatabase({ empty: true });
+      setup.database = { dialect: "postgres", url: server.url };
+      dropDatabase = server.drop;
+    } else {
+      setup.database = { dialect: "sqlite", path: join(setup.dir, "jastar.db") };
+    }
   });
   afterEach(async () => {
     await setup.em.close();
-    rmSync(dir, { recursive: true, force: true });
+    await db?.destroy();
+    db = undefined;
+    rmSync(setup.dir, { recursive: true, force: true });
+    await dropDatabase?.();
+    dropDatabase = undefined;
   });
   // Registered last so that it runs first: bots are stopped before the emulator goes away.
   cleanUpBotProcessesAfterEach();
   return setup;
 }
 
-/** A bot configuration on this test's database, with `variables` besides. */
-export function botEnv(setup: EndToEndSetup, variables: Record<string, string> = {}): BotEnv {
-  return { DATABASE_URL: `sqlite:${setup.dbPath}`, ...variables };
+/** The DATABASE_URL that names this configuration, as the bot process reads it. */
+function databaseUrl(database: DatabaseConfig): string {
+  return database.dialect === "sqlite" ? `sqlite:${database.path}` : database.url;
 }
 
-/** Reads this test's database with a read-only connection of its own, beside the bot's. */
-export function readDb<T>(setup: EndToEndSetup, query: (db: Database.Database) => T): T {
-  const db = new Database(setup.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return query(db);
-  } finally {
-    db.close();
-  }
+/** A bot configuration on this test's database, with `variables` besides. */
+export function botEnv(setup: EndToEndSetup, variables: Record<string, string> = {}): BotEnv {
+  return { DATABASE_URL: databaseUrl(setup.database), ...variables };
+}
+
+/** The database file of a test about SQLite's file itself, which the PostgreSQL run skips. */
+export function sqliteFile(setup: EndToEndSetup): string {
+  if (setup.database.dialect !== "sqlite") throw new Error("a test of SQLite's file runs on SQLite only");
+  return setup.database.path;
+}
+
+/**
+ * The rows `query` (kysely's `sql` template, written to mean the same on SQLite and on
+ * PostgreSQL) reads from this test's database.
+ */
+export async function readDb<Row>(setup: EndToEndSetup, query: RawBuilder<Row>): Promise<Row[]> {
+  return (await query.execute(setup.db)).rows;
 }
 
 // Last resort if the test worker itself is torn down (e.g. by a timeout) before afterEach ran.

@@ -1,7 +1,7 @@
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import type { Language } from "../../src/domain/language.js";
 import { CONSENT_VERSION } from "../../src/domain/profile.js";
@@ -31,39 +31,35 @@ const TEXT = { kk: "Сенбіде орталықта жастар форумы 
 
 /** A thousand signed-up people, written in a few statements, whom the bot may write to. */
 async function seedPeople(): Promise<void> {
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await migrateToLatest(db);
-    const at = "2026-11-20T10:00:00.000Z";
-    const rows = people.map((p) => ({
-      id: p.id,
-      language: p.language,
-      name: "Тест",
-      age: 20,
-      guardian_consent: null,
-      district: "almaly" as const,
-      phone: null,
-      username: null,
-      occupation: null,
-      consent_version: CONSENT_VERSION,
-      consent_at: at,
-      registered_at: at,
-      blocked_at: null,
-      practice_nudge_time: null,
-      created_at: at,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto("users").values(rows.slice(i, i + 200)).execute();
-  } finally {
-    await db.destroy();
-  }
+  const db = e2e.db;
+  await migrateToLatest(db);
+  const at = "2026-11-20T10:00:00.000Z";
+  const rows = people.map((p) => ({
+    id: p.id,
+    language: p.language,
+    name: "Тест",
+    age: 20,
+    guardian_consent: null,
+    district: "almaly" as const,
+    phone: null,
+    username: null,
+    occupation: null,
+    consent_version: CONSENT_VERSION,
+    consent_at: at,
+    registered_at: at,
+    blocked_at: null,
+    practice_nudge_time: null,
+    created_at: at,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto("users").values(rows.slice(i, i + 200)).execute();
   for (const p of people) e2e.em.addUser({ id: p.id, first_name: "Person" });
   e2e.em.addUser(admin);
 }
 
-async function until(what: string, condition: () => boolean): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + DEADLINE_MS;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -82,14 +78,15 @@ async function act(action: () => unknown): Promise<void> {
 
 const reached = () => people.filter((p) => e2e.em.messagesTo(p.id).length > 0).length;
 
-function broadcastRow(): { state: string; sent: number; total: number } {
-  return readDb(e2e, (db) => db.prepare("select state, sent, total from broadcasts").get() as { state: string; sent: number; total: number });
+async function broadcastRow(): Promise<{ state: string; sent: number; total: number } | undefined> {
+  const [row] = await readDb(e2e, sql<{ state: string; sent: number; total: number }>`select state, sent, total from broadcasts`);
+  return row;
 }
 
 describe("a broadcast to a thousand people across a restart", () => {
   it("is composed in the bot, paused, survives the process being killed, resumes, and reaches each person once", { timeout: 150_000 }, async () => {
     // Noon in Almaty, whatever the time of the run: never held back for the night.
-    const clock = new ProcessClock(join(dirname(e2e.dbPath), "clock"), toInstant(addDays(localDateOf(new Date()), 1), "12:00"));
+    const clock = new ProcessClock(join(e2e.dir, "clock"), toInstant(addDays(localDateOf(new Date()), 1), "12:00"));
     await seedPeople();
     const env = botEnv(e2e, { LOG_LEVEL: "warn", ADMIN_IDS: String(admin.id), ...clock.env });
     const em = e2e.em;
@@ -106,11 +103,11 @@ describe("a broadcast to a thousand people across a restart", () => {
     const summary = plain("broadcast-summary", { segment: ru("broadcast-segment-everyone-about"), count: PEOPLE, minutes: 1, rate: 30 });
     await until("the summary", () => em.messagesTo(admin.id).some((m) => m.text === summary));
     await act(() => em.clickButton(admin, ru("broadcast-button-send")));
-    expect(broadcastRow()).toMatchObject({ state: "sending", total: PEOPLE });
+    expect(await broadcastRow()).toMatchObject({ state: "sending", total: PEOPLE });
 
     await until(`${PAUSE_AFTER} people reached`, () => reached() >= PAUSE_AFTER);
     await act(() => em.clickButton(admin, ru("broadcast-button-pause")));
-    expect(broadcastRow().state).toBe("paused");
+    expect((await broadcastRow())?.state).toBe("paused");
     // What was on its way when paused ends; after that, nothing more goes out.
     await sleep(SETTLE_MS);
     const atPause = reached();
@@ -121,10 +118,10 @@ describe("a broadcast to a thousand people across a restart", () => {
     const second = await startBot(em, env);
     await sleep(SETTLE_MS);
     expect(reached()).toBe(atPause);
-    expect(broadcastRow().state).toBe("paused");
+    expect((await broadcastRow())?.state).toBe("paused");
 
     await act(() => em.clickButton(admin, ru("broadcast-button-resume")));
-    await until("everyone reached and the broadcast done", () => reached() === PEOPLE && broadcastRow().state === "done");
+    await until("everyone reached and the broadcast done", async () => reached() === PEOPLE && (await broadcastRow())?.state === "done");
     // The last edit of the progress message comes with the last outcomes recorded.
     await until("the progress message's last edit", () => em.messagesTo(admin.id).some((m) => m.text?.includes(ru("broadcast-state-done"))));
     expect(await second.stop()).toBe(0);
@@ -133,12 +130,12 @@ describe("a broadcast to a thousand people across a restart", () => {
       const messages = em.messagesTo(p.id);
       expect(messages.map((m) => m.text), `person ${p.id}`).toEqual([TEXT[p.language]]);
     }
-    expect(broadcastRow()).toMatchObject({ state: "done", sent: PEOPLE, total: PEOPLE });
+    expect(await broadcastRow()).toMatchObject({ state: "done", sent: PEOPLE, total: PEOPLE });
     const progress = em.messagesTo(admin.id).find((m) => m.text?.includes(ru("broadcast-state-done")))!;
     const state = ru("broadcast-state-done");
     expect(progress.text).toBe(plain("broadcast-progress", { id: 1, state, sent: PEOPLE, failed: 0, blocked: 0, remaining: 0, total: PEOPLE }));
     expect(progress.reply_markup).toBeUndefined();
-    const audit = readDb(e2e, (db) => db.prepare("select action from audit_log order by id").all() as { action: string }[]);
+    const audit = await readDb(e2e, sql<{ action: string }>`select action from audit_log order by id`);
     expect(audit.map((a) => a.action)).toEqual(["broadcast.send", "broadcast.pause", "broadcast.resume"]);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
@@ -18,7 +19,8 @@ describe("a center's card fixed in the bot process", () => {
     const manager: TestUser = { id: 700603, first_name: "Манар", language_code: "ru" };
     const u: TestUser = { id: 700602, first_name: "Дана", language_code: "kk" };
     const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn", ADMIN_IDS: String(admin.id) }));
-    const center = readDb(e2e, (db) => db.prepare("select name_ru, name_kk from centers where id = 'almaly-1'").get()) as { name_ru: string; name_kk: string };
+    const [row] = await readDb(e2e, sql<{ name_ru: string; name_kk: string }>`select name_ru, name_kk from centers where id = 'almaly-1'`);
+    const center = row!;
 
     // The city administrator makes a one-time link for the center's administrator.
     await expectReplies(e2e, admin, () => e2e.em.sendText(admin, "/admin"), [text("ru", "admin-home-city")]);
@@ -48,7 +50,7 @@ describe("a center's card fixed in the bot process", () => {
     // A young person follows the center's link and signs up: the card has the new address.
     const landed = await signUpFromCardLink(e2e, u, "center_almaly-1", "almaly", center.name_kk);
     expect(textOf(landed[2]!)).toContain("Мекенжайы: Достық даңғылы, 85\n");
-    expect(readDb(e2e, (db) => db.prepare("select actor_id, action from audit_log order by id").all())).toEqual([
+    expect(await readDb(e2e, sql`select actor_id, action from audit_log order by id`)).toEqual([
       { actor_id: admin.id, action: "invite.create" },
       { actor_id: manager.id, action: "role.grant" },
       { actor_id: manager.id, action: "center.edit" },

@@ -1,11 +1,11 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { htmlToPlainText, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-center-admin-");
 
@@ -20,17 +20,12 @@ const OTHER = "bostandyk-1";
 describe("a center administrator invited by a city administrator, in the bot process", () => {
   it("opens the link, gets /admin for their center, invites its specialist, and loses it all when revoked", async () => {
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: String(admin.id), LOG_LEVEL: "warn" });
-    const migrated = await runBotCommand(["migrate"], env, WAIT_MS);
+    const migrated = await runBotCommand(["migrate"], env);
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
-    const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-    try {
-      await insertCenter(db, { id: CENTER });
-      await insertCenter(db, { id: OTHER, district: "bostandyk" });
-      await insertSpecialist(db, { centerId: CENTER, service: "career", displayName: "Мадина Оспанова" });
-      await insertSpecialist(db, { centerId: OTHER, service: "career", displayName: "Тимур Ким" });
-    } finally {
-      await db.destroy();
-    }
+    await insertCenter(e2e.db, { id: CENTER });
+    await insertCenter(e2e.db, { id: OTHER, district: "bostandyk" });
+    await insertSpecialist(e2e.db, { centerId: CENTER, service: "career", displayName: "Мадина Оспанова" });
+    await insertSpecialist(e2e.db, { centerId: OTHER, service: "career", displayName: "Тимур Ким" });
     const bot = await startBot(e2e.em, env);
     e2e.em.addUser(admin);
     e2e.em.addUser(manager);
@@ -60,7 +55,7 @@ describe("a center administrator invited by a city administrator, in the bot pro
     await expectReplies(e2e, manager, () => e2e.em.sendText(manager, "/admin"), [ru("staff-not-allowed")]);
     expect(e2e.em.commandsFor({ type: "chat", chat_id: manager.id }, "ru").map((c) => c.command)).not.toContain("admin");
 
-    expect(readDb(e2e, (d) => d.prepare("select actor_id, action from audit_log order by id").all())).toEqual([
+    expect(await readDb(e2e, sql`select actor_id, action from audit_log order by id`)).toEqual([
       { actor_id: admin.id, action: "invite.create" },
       { actor_id: manager.id, action: "role.grant" },
       { actor_id: manager.id, action: "invite.create" },

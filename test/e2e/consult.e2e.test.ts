@@ -1,8 +1,8 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { escapeHtml } from "../../src/bot/shared/format.js";
 import { loadConfig } from "../../src/config.js";
-import { openDatabase } from "../../src/db/database.js";
 import type { Booking, OutboxRow } from "../../src/db/schema.js";
 import { CENTER_CATALOG } from "../../src/db/seed/centers.js";
 import type { DistrictCode } from "../../src/domain/districts.js";
@@ -45,39 +45,27 @@ interface Consultant {
  * specialists, whose hours count from today), then a person who has signed up.
  */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
   expect(seed.stdout).toContain(`demo: ${CENTER_CATALOG.length * SERVICE_CODES.length} specialists added`);
 
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await registerUser(db, person.id, { language: "ru", district: DISTRICT, now: new Date() });
-  } finally {
-    await db.destroy();
-  }
+  await registerUser(e2e.db, person.id, { language: "ru", district: DISTRICT, now: new Date() });
 }
 
 /** The configuration the bot process of these tests runs with, besides this test's database. */
 const BOT_VARIABLES = { LOG_LEVEL: "info" };
 
-const bookingsOf = (userId: number) =>
-  readDb(e2e, (db) => db.prepare("select * from bookings where user_id = ? order by id").all(userId) as Booking[]);
-const outboxOf = (bookingId: number) =>
-  readDb(e2e, (db) => db.prepare("select * from outbox where booking_id = ? order by id").all(bookingId) as OutboxRow[]);
+const bookingsOf = (userId: number) => readDb(e2e, sql<Booking>`select * from bookings where user_id = ${userId} order by id`);
+const outboxOf = (bookingId: number) => readDb(e2e, sql<OutboxRow>`select * from outbox where booking_id = ${bookingId} order by id`);
 
 /** The district's career consultants, by id. */
-function careerConsultants(): Consultant[] {
+function careerConsultants(): Promise<Consultant[]> {
   return readDb(
     e2e,
-    (db) =>
-      db
-        .prepare(
-          `select s.id, s.online, s.telegram_id, s.center_id, c.name_ru
-           from specialists s join centers c on c.id = s.center_id
-           where s.service = 'career' and s.active = 1 and c.district = ?
-           order by s.id`,
-        )
-        .all(DISTRICT) as Consultant[],
+    sql<Consultant>`select s.id, s.online, s.telegram_id, s.center_id, c.name_ru
+      from specialists s join centers c on c.id = s.center_id
+      where s.service = 'career' and s.active = 1 and c.district = ${DISTRICT}
+      order by s.id`,
   );
 }
 
@@ -127,10 +115,10 @@ function detailsHtml(b: { date: LocalDate; time: LocalTime; at: Consultant; mode
  * What a new booking plans for its person: each reminder whose time is still ahead when it was
  * booked, and the feedback request after the end; nothing for a specialist who is not linked.
  */
-function expectPlannedNotices(booking: Booking): void {
+async function expectPlannedNotices(booking: Booking): Promise<void> {
   const due = (instant: string, minutes: number) => addMinutes(new Date(instant), minutes).toISOString();
   const reminders = REMINDER_OFFSETS.map((offset) => due(booking.starts_at, -offset)).filter((at) => at > booking.created_at);
-  expect(outboxOf(booking.id).map((o) => [o.kind, o.recipient_id, o.due_at, o.state])).toEqual([
+  expect((await outboxOf(booking.id)).map((o) => [o.kind, o.recipient_id, o.due_at, o.state])).toEqual([
     ...reminders.map((at) => ["booking_reminder", person.id, at, "pending"]),
     ["booking_feedback", person.id, due(booking.ends_at, FEEDBACK_DELAY_MINUTES), "pending"],
   ]);
@@ -153,7 +141,7 @@ async function bookCareer(
   // Both centers of the district give career advice: either, or one of them.
   expect(choicesOf(bothPrompt, "cs-day").filter((c) => c.value.startsWith("c:"))).toEqual([
     { text: `✓ ${html("consult-button-both-centers")}`, value: "c:any" },
-    ...careerConsultants().map((c) => ({ text: c.name_ru, value: `c:${c.center_id}` })),
+    ...(await careerConsultants()).map((c) => ({ text: c.name_ru, value: `c:${c.center_id}` })),
   ]);
   const [dayPrompt] = await expectReplies(e2e, u, () => e2e.em.clickButton(u, expected.name_ru), [
     ru("consult-ask-day", { place: html("consult-place-center", { center: escapeHtml(expected.name_ru) }) }),
@@ -219,7 +207,7 @@ function expectConfirmedBooking(booking: Booking | undefined, at: Consultant, da
 describe("consultations, driven through the Bot API emulator", () => {
   it("books, cancels, books the same time again and reschedules, as a person would", { timeout: 40_000 }, async () => {
     await prepareDatabase();
-    const consultants = careerConsultants();
+    const consultants = await careerConsultants();
     expect(consultants).toHaveLength(2);
     // Demo consultants are not linked to anyone's Telegram account: no staff notices.
     expect(consultants.map((c) => c.telegram_id)).toEqual([null, null]);
@@ -233,11 +221,12 @@ describe("consultations, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/start"), [ru("menu-title")]);
     const today = localDateOf(new Date());
     const slot = await bookCareer(first, { day: (days) => days.find((d) => d > today), time: (times) => times[0] });
-    const [booked] = bookingsOf(u.id) as [Booking];
-    expect(bookingsOf(u.id)).toHaveLength(1);
+    const afterBooking = await bookingsOf(u.id);
+    expect(afterBooking).toHaveLength(1);
+    const [booked] = afterBooking as [Booking];
     expectConfirmedBooking(booked, first, slot.date, slot.time);
-    expectPlannedNotices(booked);
-    const planned = outboxOf(booked.id);
+    await expectPlannedNotices(booked);
+    const planned = await outboxOf(booked.id);
     const bookedDetails = detailsHtml({ ...slot, at: first, mode: "in_person" });
 
     // 2. Cancel it from My bookings, confirming first.
@@ -263,10 +252,10 @@ describe("consultations, driven through the Bot API emulator", () => {
     expect(cancelIcs).toContain(`\r\nUID:booking-${booked.id}@jastar-bot\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n`);
     expect(e2e.em.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(html("bookings-cancelled-alert"));
 
-    expect(bookingsOf(u.id)).toMatchObject([{ id: booked.id, status: "cancelled", cancelled_by: "user" }]);
+    expect(await bookingsOf(u.id)).toMatchObject([{ id: booked.id, status: "cancelled", cancelled_by: "user" }]);
     // What was planned is withdrawn, and nothing is added for a specialist nobody is linked to.
     const withdrawn = planned.map((o) => ({ id: o.id, kind: o.kind, state: "cancelled" }));
-    expect(outboxOf(booked.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
+    expect((await outboxOf(booked.id)).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
 
     // 3. The same day and time are offered again, and can be booked again: the cancelled row
     // no longer holds the slot.
@@ -275,14 +264,15 @@ describe("consultations, driven through the Bot API emulator", () => {
       day: (days) => days.find((d) => d === slot.date),
       time: (times) => times.find((t) => t === slot.time),
     });
-    const [, rebooked] = bookingsOf(u.id) as [Booking, Booking];
-    expect(bookingsOf(u.id)).toHaveLength(2);
+    const afterRebooking = await bookingsOf(u.id);
+    expect(afterRebooking).toHaveLength(2);
+    const [, rebooked] = afterRebooking as [Booking, Booking];
     expect(rebooked.id).not.toBe(booked.id);
     expectConfirmedBooking(rebooked, first, slot.date, slot.time);
     expect(rebooked.starts_at).toBe(booked.starts_at);
-    expectPlannedNotices(rebooked);
-    expect(outboxOf(booked.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
-    const plannedAgain = outboxOf(rebooked.id);
+    await expectPlannedNotices(rebooked);
+    expect((await outboxOf(booked.id)).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(withdrawn);
+    const plannedAgain = await outboxOf(rebooked.id);
 
     // 4. Reschedule it from My bookings to another time of the same day.
     const pastLine = html("bookings-past-line", {
@@ -334,16 +324,17 @@ describe("consultations, driven through the Bot API emulator", () => {
       ru("menu-title"),
     ]);
 
-    const [cancelled, old, moved] = bookingsOf(u.id) as [Booking, Booking, Booking];
-    expect(bookingsOf(u.id)).toHaveLength(3);
+    const afterMove = await bookingsOf(u.id);
+    expect(afterMove).toHaveLength(3);
+    const [cancelled, old, moved] = afterMove as [Booking, Booking, Booking];
     expect(cancelled).toMatchObject({ id: booked.id, status: "cancelled" });
     expect(old).toMatchObject({ id: rebooked.id, status: "rescheduled", replaced_by: moved.id });
     expectConfirmedBooking(moved, first, slot.date, target!.time);
-    expect(outboxOf(old.id).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(
+    expect((await outboxOf(old.id)).map(({ id, kind, state }) => ({ id, kind, state }))).toEqual(
       plannedAgain.map((o) => ({ id: o.id, kind: o.kind, state: "cancelled" })),
     );
-    expectPlannedNotices(moved);
-    expect(readDb(e2e, (db) => db.prepare("select count(*) as n from outbox where kind like 'staff_%'").get())).toEqual({ n: 0 });
+    await expectPlannedNotices(moved);
+    expect(await readDb(e2e, sql`select count(*) as n from outbox where kind like 'staff_%'`)).toEqual([{ n: 0 }]);
     // One calendar file per booking made or cancelled; the last one moves the rebooked event.
     expect(e2e.em.callsOf("sendDocument")).toHaveLength(4);
     const movedIcs = lastCalendarFile();
@@ -373,7 +364,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     await expectReplies(e2e, u, () => e2e.em.sendText(u, "/cancel"), [ru("cancelled"), ru("menu-title")]);
 
     expect(await bot.stop("SIGTERM")).toBe(0);
-    expect(bookingsOf(u.id)).toEqual([]);
+    expect(await bookingsOf(u.id)).toEqual([]);
   });
 
   it("leaves a person who books a psychologist from the main menu with five new messages", async () => {
@@ -403,7 +394,7 @@ describe("consultations, driven through the Bot API emulator", () => {
     const summary = await answer("cs-topic:skip");
     expect(textOf(summary!)).toMatch(new RegExp(`^${literal(ru("consult-summary", { details: "" }).split("\n")[0]!)}`));
     await answer("cs-ok:yes");
-    expect(bookingsOf(u.id)).toMatchObject([{ service: "psychologist", status: "confirmed" }]);
+    expect(await bookingsOf(u.id)).toMatchObject([{ service: "psychologist", status: "confirmed" }]);
 
     // What stays: the help lines, the summary as a record of the confirmation, the
     // confirmation itself, the calendar file and the menu. The menu the booking started from

@@ -1,8 +1,8 @@
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { eventCardText, eventDetails, eventWhenAndWhere } from "../../src/bot/features/events/format.js";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { findEvent, type EventView } from "../../src/db/events.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { addDays, localDateOf, toInstant } from "../../src/domain/time.js";
@@ -28,14 +28,10 @@ const REMINDER_WAIT_MS = 15_000;
 
 /** An event in a park, in a database the bot will find migrated. */
 async function prepareEvent(startsAt: Date): Promise<EventView> {
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await migrateToLatest(db);
-    const id = await insertEvent(db, { startsAt, title: "Жастар форумы", venue: { kk: "Орталық саябақ", ru: "Центральный парк" }, capacity: 50 });
-    return (await findEvent(db, id))!;
-  } finally {
-    await db.destroy();
-  }
+  const db = e2e.db;
+  await migrateToLatest(db);
+  const id = await insertEvent(db, { startsAt, title: "Жастар форумы", venue: { kk: "Орталық саябақ", ru: "Центральный парк" }, capacity: 50 });
+  return (await findEvent(db, id))!;
 }
 
 describe("a poster's link to an event, in the bot process", () => {
@@ -43,7 +39,7 @@ describe("a poster's link to an event, in the bot process", () => {
     // The process runs on a clock of the test's own: tomorrow at noon in Almaty, whatever the
     // time of the run, so that the reminder is never held back for the night.
     const today = localDateOf(new Date());
-    const clock = new ProcessClock(join(dirname(e2e.dbPath), "clock"), toInstant(addDays(today, 1), "12:00"));
+    const clock = new ProcessClock(join(e2e.dir, "clock"), toInstant(addDays(today, 1), "12:00"));
     // The reminder falls due two minutes later: time enough for the sign-up, and a short jump.
     const startsAt = toInstant(addDays(today, 2), "12:02");
     const event = await prepareEvent(startsAt);
@@ -74,12 +70,11 @@ describe("a poster's link to an event, in the bot process", () => {
       kk("events-joined", eventWhenAndWhere(t, "kk", event, clock.now())),
     ]);
     expect(textOf(joined!)).toMatch(/^✅/);
-    const signups = readDb(e2e, (d) => d.prepare("select id, status from event_signups where user_id = ?").all(u.id)) as { id: number; status: string }[];
+    const signups = await readDb(e2e, sql<{ id: number; status: string }>`select id, status from event_signups where user_id = ${u.id}`);
     expect(signups).toMatchObject([{ status: "confirmed" }]);
     const dueAt = addMinutes(startsAt, -24 * 60);
-    const reminder = () =>
-      readDb(e2e, (d) => d.prepare("select kind, due_at, state from outbox where recipient_id = ?").all(u.id)) as { kind: string; due_at: string; state: string }[];
-    expect(reminder()).toEqual([{ kind: "event_reminder", due_at: dueAt.toISOString(), state: "pending" }]);
+    const reminder = () => readDb(e2e, sql`select kind, due_at, state from outbox where recipient_id = ${u.id}`);
+    expect(await reminder()).toEqual([{ kind: "event_reminder", due_at: dueAt.toISOString(), state: "pending" }]);
 
     // A day before the event: the reminder comes, with a way to give the seat up.
     clock.advance(dueAt.getTime() - clock.now().getTime() + 1000);
@@ -93,7 +88,7 @@ describe("a poster's link to an event, in the bot process", () => {
 
     // Stopping lets the run in flight record what it sent.
     expect(await bot.stop()).toBe(0);
-    expect(reminder()).toMatchObject([{ kind: "event_reminder", state: "sent" }]);
+    expect(await reminder()).toMatchObject([{ kind: "event_reminder", state: "sent" }]);
     expect(bot.output()).not.toContain("Әсем");
   });
 });

@@ -1,12 +1,12 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { registerUser } from "../support/users.js";
 import { htmlToPlainText } from "../../src/emulator/bot-api-emulator.js";
 import type { TestUser } from "../support/updates.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-events-");
 
@@ -21,15 +21,10 @@ describe("events in the bot process", () => {
   it("lists the demo events from the main menu, signs up for one and sends its calendar file", async () => {
     // A reminder an hour before: tomorrow's 18:00 class is less than a day ahead in the evening.
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn", EVENT_REMINDER_MINUTES: "60" });
-    const seed = await runBotCommand(["seed", "--demo"], env, WAIT_MS);
+    const seed = await runBotCommand(["seed", "--demo"], env);
     expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
     expect(seed.stdout).toContain("events: 8 added");
-    const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-    try {
-      await registerUser(db, person.id, { language: "ru", now: new Date() });
-    } finally {
-      await db.destroy();
-    }
+    await registerUser(e2e.db, person.id, { language: "ru", now: new Date() });
     const bot = await startBot(e2e.em, env);
     e2e.em.addUser(person);
 
@@ -48,8 +43,8 @@ describe("events in the bot process", () => {
     const [file] = await expectReplies(e2e, person, () => e2e.em.clickButton(person, label("events-button-calendar")), [ru("events-ics-caption")]);
     expect(file!.document?.file_name).toBe("event.ics");
 
-    expect(readDb(e2e, (d) => d.prepare("select status from event_signups where user_id = ?").all(person.id))).toEqual([{ status: "confirmed" }]);
-    expect(readDb(e2e, (d) => d.prepare("select kind from outbox where recipient_id = ?").all(person.id))).toEqual([{ kind: "event_reminder" }]);
+    expect(await readDb(e2e, sql`select status from event_signups where user_id = ${person.id}`)).toEqual([{ status: "confirmed" }]);
+    expect(await readDb(e2e, sql`select kind from outbox where recipient_id = ${person.id}`)).toEqual([{ kind: "event_reminder" }]);
     expect(await bot.stop()).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { formatDay, localDateOf } from "../../src/domain/time.js";
 import { insertCenter } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { insertTeaTalkSession } from "../support/teatalk.js";
 import { htmlToPlainText, type EmulatedUser as TestUser } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, runBotCommand, startBot } from "./bot-process.js";
-import { expectReplies, expectScreen, textOf, WAIT_MS } from "./dialogue.js";
+import { expectReplies, expectScreen, textOf } from "./dialogue.js";
 
 const e2e = endToEndSetupEachTest("jastar-e2e-host-invite-");
 
@@ -22,17 +22,12 @@ const CENTER = "almaly-1";
 describe("a tea-talk host invited by an administrator, in the bot process", () => {
   it("opens the administrator's link and finds today's session under /host and in the command menu", async () => {
     const env = botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: String(admin.id), LOG_LEVEL: "warn" });
-    const migrated = await runBotCommand(["migrate"], env, WAIT_MS);
+    const migrated = await runBotCommand(["migrate"], env);
     expect(migrated.code, `${migrated.stdout}${migrated.stderr}`).toBe(0);
     // A session that starts now is today's in Almaty, whatever the hour.
     const startsAt = new Date();
-    const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-    try {
-      await insertCenter(db, { id: CENTER });
-      await insertTeaTalkSession(db, { centerId: CENTER, startsAt, hostName: "Айгерім" });
-    } finally {
-      await db.destroy();
-    }
+    await insertCenter(e2e.db, { id: CENTER });
+    await insertTeaTalkSession(e2e.db, { centerId: CENTER, startsAt, hostName: "Айгерім" });
     const bot = await startBot(e2e.em, env);
     e2e.em.addUser(admin);
     e2e.em.addUser(volunteer);
@@ -52,7 +47,7 @@ describe("a tea-talk host invited by an administrator, in the bot process", () =
       kk("teatalk-host-title", { day }),
       expect.stringContaining(kk("teatalk-host-no-participants")),
     ]);
-    expect(readDb(e2e, (d) => d.prepare("select host_telegram_id from events").all())).toEqual([{ host_telegram_id: volunteer.id }]);
+    expect(await readDb(e2e, sql`select host_telegram_id from events`)).toEqual([{ host_telegram_id: volunteer.id }]);
     expect(await bot.stop()).toBe(0);
   });
 });

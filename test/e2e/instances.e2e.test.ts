@@ -11,8 +11,7 @@ import { seedCatalog } from "../../src/db/seed/index.js";
 import { addDays, formatDay, toInstant, type LocalDate, type LocalTime } from "../../src/domain/time.js";
 import { htmlToPlainText, type EmulatedUser, type SentMessage } from "../../src/emulator/bot-api-emulator.js";
 import { insertSpecialist } from "../support/fixtures.js";
-import { createPostgresDatabase, TEST_DATABASE_URL } from "../support/postgres.js";
-import { endToEndSetupEachTest, startWebhookBot, webhookEndpoint, type WebhookEndpoint } from "./bot-process.js";
+import { botEnv, endToEndSetupEachTest, startWebhookBot, webhookEndpoint, type WebhookEndpoint } from "./bot-process.js";
 import { ProcessClock } from "./process-clock.js";
 import { textOf } from "./dialogue.js";
 
@@ -33,23 +32,12 @@ const html = (key: string, vars?: Record<string, string | number>) => i18n.t("ru
 const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(html(key, vars));
 
 const e2e = endToEndSetupEachTest("jastar-e2e-instances-");
-let dropDatabase: (() => Promise<void>) | undefined;
 let balancer: Server | undefined;
 afterEach(async () => {
   balancer?.closeAllConnections();
   await new Promise((resolve) => (balancer ? balancer.close(resolve) : resolve(undefined)));
   balancer = undefined;
-  await dropDatabase?.();
-  dropDatabase = undefined;
 });
-
-/** This test's database: one PostgreSQL database both instances share, or one SQLite file. */
-async function sharedDatabase(): Promise<string> {
-  if (!TEST_DATABASE_URL) return `sqlite:${e2e.dbPath}`;
-  const created = await createPostgresDatabase({ empty: true });
-  dropDatabase = created.drop;
-  return created.url;
-}
 
 /** Repeatable choices: the same run sprays the same updates the same way. */
 function seededRandom(seed: number): () => number {
@@ -169,7 +157,8 @@ describe("two instances behind one webhook, on one database", () => {
     "take updates sprayed across both, some posted to both, and 2,000 due notices: each handled or sent exactly once",
     { timeout: 120_000 },
     async () => {
-      const url = await sharedDatabase();
+      // One database both instances share: PostgreSQL in that run, one SQLite file otherwise.
+      const url = botEnv(e2e).DATABASE_URL;
       // Names are letters only: each person's own, from the tens and units of their number.
       const letters = "abcdefghij";
       const people: EmulatedUser[] = Array.from({ length: PEOPLE }, (_, i) => ({
@@ -185,7 +174,7 @@ describe("two instances behind one webhook, on one database", () => {
 
         const instances = [await webhookEndpoint(), await webhookEndpoint()];
         const { url: publicUrl, posts } = await startBalancer(instances, seededRandom(20261202));
-        const clock = new ProcessClock(join(e2e.dbPath, "..", "clock"), NOW);
+        const clock = new ProcessClock(join(e2e.dir, "clock"), NOW);
         // Faster than Telegram's pace: the emulator has no limit, and the test need not wait a minute.
         const env = { DATABASE_URL: url, LOG_LEVEL: "warn", WEBHOOK_URL: publicUrl, OUTBOX_SENDS_PER_SECOND: "1000", ...clock.env };
         await Promise.all(instances.map((webhook) => startWebhookBot(e2e.em, env, webhook)));

@@ -1,6 +1,6 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { enqueue } from "../../src/db/outbox.js";
 import type { Language } from "../../src/domain/language.js";
@@ -38,52 +38,48 @@ const people = Array.from({ length: PEOPLE }, (_, i): { id: number; language: La
  * them all waiting when it starts. The process runs on the real clock, so "due" is "in the past".
  */
 async function seedDueReminders(): Promise<void> {
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await migrateToLatest(db);
-    const now = new Date();
-    await insertCenter(db, CENTER);
-    const specialist = await insertSpecialist(db, { centerId: CENTER.id, service: "career" });
-    for (const [i, p] of people.entries()) {
-      await registerUser(db, p.id, { language: p.language });
-      e2e.em.addUser({ id: p.id, first_name: `Person ${i}` });
-      const startsAt = addMinutes(now, 24 * 60 + 30 * i);
-      const bookingId = await insertBooking(db, {
-        specialist,
-        userId: p.id,
-        startsAt: startsAt.toISOString(),
-        endsAt: addMinutes(startsAt, 30).toISOString(),
-      });
-      await enqueue(
-        db,
-        {
-          kind: "booking_reminder",
-          dueAt: addMinutes(now, -1),
-          expiresAt: startsAt,
-          payload: { bookingId, offsetMinutes: 24 * 60 },
-          dedupeKey: `booking_reminder:${bookingId}:1440`,
-          essential: true,
-          urgent: true,
-          recipientId: p.id,
-          bookingId,
-        },
-        now,
-      );
-    }
-  } finally {
-    await db.destroy();
+  const db = e2e.db;
+  await migrateToLatest(db);
+  const now = new Date();
+  await insertCenter(db, CENTER);
+  const specialist = await insertSpecialist(db, { centerId: CENTER.id, service: "career" });
+  for (const [i, p] of people.entries()) {
+    await registerUser(db, p.id, { language: p.language });
+    e2e.em.addUser({ id: p.id, first_name: `Person ${i}` });
+    const startsAt = addMinutes(now, 24 * 60 + 30 * i);
+    const bookingId = await insertBooking(db, {
+      specialist,
+      userId: p.id,
+      startsAt: startsAt.toISOString(),
+      endsAt: addMinutes(startsAt, 30).toISOString(),
+    });
+    await enqueue(
+      db,
+      {
+        kind: "booking_reminder",
+        dueAt: addMinutes(now, -1),
+        expiresAt: startsAt,
+        payload: { bookingId, offsetMinutes: 24 * 60 },
+        dedupeKey: `booking_reminder:${bookingId}:1440`,
+        essential: true,
+        urgent: true,
+        recipientId: p.id,
+        bookingId,
+      },
+      now,
+    );
   }
 }
 
 type OutboxState = { id: number; recipient_id: number; state: string };
 
-function outboxStates(): OutboxState[] {
-  return readDb(e2e, (db) => db.prepare("select id, recipient_id, state from outbox order by id").all() as OutboxState[]);
+function outboxStates(): Promise<OutboxState[]> {
+  return readDb(e2e, sql<OutboxState>`select id, recipient_id, state from outbox order by id`);
 }
 
-async function until(what: string, condition: () => boolean): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + DEADLINE_MS;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -113,11 +109,11 @@ describe("the outbox across crashes", () => {
       // most that many such rows, and at least the one the crash waited for.
       // (Telegram has a message of an earlier crash's flight again only once it was sent again.)
       const hasNew = (id: number) => e2e.em.messagesTo(id).length > crashesInFlight(id);
-      const inFlight = outboxStates().filter((r) => r.state === "sending" && hasNew(r.recipient_id));
+      const inFlight = (await outboxStates()).filter((r) => r.state === "sending" && hasNew(r.recipient_id));
       expect(inFlight.length).toBeGreaterThanOrEqual(1);
       expect(inFlight.length).toBeLessThanOrEqual(SENDS_IN_FLIGHT);
       // Every other message Telegram has is recorded sent.
-      const sentRows = outboxStates().filter((r) => r.state === "sent");
+      const sentRows = (await outboxStates()).filter((r) => r.state === "sent");
       const unanswered = new Set(inFlight.map((r) => r.recipient_id));
       expect(new Set(sentRows.map((r) => r.recipient_id))).toEqual(new Set(people.filter((p) => hasNew(p.id) && !unanswered.has(p.id)).map((p) => p.id)));
       inFlightAtCrashes.push(inFlight);
@@ -127,8 +123,8 @@ describe("the outbox across crashes", () => {
     // Each restart takes the dead process's rows back at once, long before their lease ends.
     e2e.em.delayAnswers("sendMessage", 0);
     const last = await startBot(e2e.em, env);
-    await until("every reminder delivered and recorded", () =>
-      received().every((n) => n > 0) && outboxStates().every((r) => r.state === "sent"),
+    await until("every reminder delivered and recorded", async () =>
+      received().every((n) => n > 0) && (await outboxStates()).every((r) => r.state === "sent"),
     );
     expect(await last.stop()).toBe(0);
 

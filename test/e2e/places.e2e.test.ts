@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
@@ -16,9 +17,9 @@ describe("a poster's link and the nearest centers, in the bot process", () => {
   it("signs up someone new who followed a center's link, lands them on the card, and finds the nearest centers", async () => {
     const u: TestUser = { id: 700501, first_name: "Дана", language_code: "kk" };
     const bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "warn" }));
-    const center = readDb(e2e, (db) => db.prepare("select name_kk from centers where id = 'zhetysu-1'").get()) as { name_kk: string };
+    const [center] = await readDb(e2e, sql<{ name_kk: string }>`select name_kk from centers where id = 'zhetysu-1'`);
 
-    const landed = await signUpFromCardLink(e2e, u, "center_zhetysu-1", "zhetysu", center.name_kk);
+    const landed = await signUpFromCardLink(e2e, u, "center_zhetysu-1", "zhetysu", center!.name_kk);
     // The card says what the center has: here, the brainstorm room the city named.
     expect(textOf(landed[2]!)).toContain(label("kk", "center-offer-brainstorm_room"));
 

@@ -1,6 +1,6 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { joinEvent } from "../../src/bot/features/events/buttons.js";
 import { joinTeamButton } from "../../src/bot/features/teams/buttons.js";
 import { joinSession } from "../../src/bot/features/teatalk/buttons.js";
@@ -23,27 +23,22 @@ const env = () => botEnv(e2e, { LOG_LEVEL: "warn" });
 
 /** The catalog with its demo events, clubs and teams (one with a coordinator), and a person signed up. */
 async function prepareDatabase(): Promise<void> {
-  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }), WAIT_MS);
+  const seed = await runBotCommand(["seed", "--demo"], botEnv(e2e, { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "warn" }));
   expect(seed.code, `${seed.stdout}${seed.stderr}`).toBe(0);
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await registerUser(db, person.id, { language: "ru", district: "almaly", now: new Date() });
-    await registerUser(db, coordinator, { language: "kk", now: new Date() });
-    await db.updateTable("teams").set({ coordinator_id: coordinator }).execute();
-  } finally {
-    await db.destroy();
-  }
+  await registerUser(e2e.db, person.id, { language: "ru", district: "almaly", now: new Date() });
+  await registerUser(e2e.db, coordinator, { language: "kk", now: new Date() });
+  await e2e.db.updateTable("teams").set({ coordinator_id: coordinator }).execute();
   e2e.em.addUser(person);
 }
 
 /** The soonest tea-talk session (or other event) more than a day ahead: its reminder is still to come. */
-function soonest(category: "teatalk" | "other"): number {
-  const op = category === "teatalk" ? "=" : "<>";
-  const row = readDb(e2e, (db) =>
-    db
-      .prepare(`select id from events where category ${op} 'teatalk' and status = 'scheduled' and starts_at > ? order by starts_at limit 1`)
-      .get(new Date(Date.now() + 30 * 3_600_000).toISOString()),
-  ) as { id: number } | undefined;
+async function soonest(category: "teatalk" | "other"): Promise<number> {
+  const op = category === "teatalk" ? sql`=` : sql`<>`;
+  const after = new Date(Date.now() + 30 * 3_600_000).toISOString();
+  const [row] = await readDb(
+    e2e,
+    sql<{ id: number }>`select id from events where category ${op} 'teatalk' and status = 'scheduled' and starts_at > ${after} order by starts_at limit 1`,
+  );
   expect(row, `a ${category} event ahead`).toBeDefined();
   return row!.id;
 }
@@ -93,63 +88,60 @@ function errorsLogged(bot: BotProcess): string[] {
 }
 
 const signups = (eventId: number) =>
-  readDb(e2e, (db) => db.prepare("select status from event_signups where event_id = ? and user_id = ?").all(eventId, person.id)) as { status: string }[];
+  readDb(e2e, sql<{ status: string }>`select status from event_signups where event_id = ${eventId} and user_id = ${person.id}`);
 const outboxTo = (recipient: number) =>
-  readDb(e2e, (db) => db.prepare("select kind, dedupe_key from outbox where recipient_id = ? and state <> 'cancelled' order by id").all(recipient)) as {
-    kind: string;
-    dedupe_key: string;
-  }[];
+  readDb(e2e, sql<{ kind: string; dedupe_key: string }>`select kind, dedupe_key from outbox where recipient_id = ${recipient} and state <> 'cancelled' order by id`);
 
 describe("a sign-up across a crash (SIGKILL) and a restart", () => {
   it("signs up for an event once, and plans its reminder once, when killed while the confirmation is on its way", { timeout: 30_000 }, async () => {
     await prepareDatabase();
-    const event = soonest("other");
+    const event = await soonest("other");
     const first = await startBot(e2e.em, env());
     await openMenu();
     await killWhileAnswerIsHeld(first, joinEvent.pack({ event }));
-    expect(signups(event)).toEqual([{ status: "confirmed" }]);
+    expect(await signups(event)).toEqual([{ status: "confirmed" }]);
 
     const { bot, shown } = await restart();
     // The press comes again: it finds the seat taken and says so; nothing is taken twice.
     expect(shown).toEqual([ru("events-already-confirmed")]);
-    expect(signups(event)).toEqual([{ status: "confirmed" }]);
-    expect(outboxTo(person.id).map((o) => o.kind)).toEqual(["event_reminder"]);
+    expect(await signups(event)).toEqual([{ status: "confirmed" }]);
+    expect((await outboxTo(person.id)).map((o) => o.kind)).toEqual(["event_reminder"]);
     expect(await bot.stop()).toBe(0);
     expect(errorsLogged(bot)).toEqual([]);
   });
 
   it("takes one tea-talk seat, and plans its reminder once, when killed while the confirmation is on its way", { timeout: 30_000 }, async () => {
     await prepareDatabase();
-    const session = soonest("teatalk");
+    const session = await soonest("teatalk");
     const first = await startBot(e2e.em, env());
     await openMenu();
     await killWhileAnswerIsHeld(first, joinSession.pack({ session }));
-    expect(signups(session)).toEqual([{ status: "confirmed" }]);
+    expect(await signups(session)).toEqual([{ status: "confirmed" }]);
 
     const { bot, shown } = await restart();
     expect(shown).toEqual([ru("teatalk-already-confirmed")]);
-    expect(signups(session)).toEqual([{ status: "confirmed" }]);
-    expect(outboxTo(person.id).map((o) => o.kind)).toEqual(["teatalk_reminder"]);
+    expect(await signups(session)).toEqual([{ status: "confirmed" }]);
+    expect((await outboxTo(person.id)).map((o) => o.kind)).toEqual(["teatalk_reminder"]);
     expect(await bot.stop()).toBe(0);
     expect(errorsLogged(bot)).toEqual([]);
   });
 
   it("asks to join a team once, and tells its coordinator once, when killed while the answer is on its way", { timeout: 30_000 }, async () => {
     await prepareDatabase();
-    const team = readDb(e2e, (db) => db.prepare("select id from teams order by id limit 1").get()) as { id: number };
+    const [team] = await readDb(e2e, sql<{ id: number }>`select id from teams order by id limit 1`);
     const first = await startBot(e2e.em, env());
     await openMenu();
-    await press(joinTeamButton.pack({ team: team.id }));
+    await press(joinTeamButton.pack({ team: team!.id }));
     // The message to the coordinator is skipped; the request is written and its answer held.
     await killWhileAnswerIsHeld(first, "tm-msg:skip");
-    const requests = () => readDb(e2e, (db) => db.prepare("select status from team_members where team_id = ? and user_id = ?").all(team.id, person.id));
-    expect(requests()).toEqual([{ status: "requested" }]);
+    const requests = () => readDb(e2e, sql`select status from team_members where team_id = ${team!.id} and user_id = ${person.id}`);
+    expect(await requests()).toEqual([{ status: "requested" }]);
 
     // The skip comes again: the flow finds the request it wrote and says it waits for an answer.
     const { bot, shown } = await restart();
     expect(shown).toEqual([ru("teams-you-requested")]);
-    expect(requests()).toEqual([{ status: "requested" }]);
-    expect(outboxTo(coordinator).map((o) => o.kind)).toEqual(["team_request"]);
+    expect(await requests()).toEqual([{ status: "requested" }]);
+    expect((await outboxTo(coordinator)).map((o) => o.kind)).toEqual(["team_request"]);
     expect(await bot.stop()).toBe(0);
     expect(errorsLogged(bot)).toEqual([]);
   });

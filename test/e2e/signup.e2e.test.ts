@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Language } from "../../src/domain/language.js";
@@ -23,8 +24,18 @@ const e2e = endToEndSetupEachTest("jastar-e2e-");
 /** The configuration every bot process of these tests runs with, besides this test's database. */
 const BOT_VARIABLES = { ADMIN_IDS: "700900", LOG_LEVEL: "debug" };
 
-function userRow(id: number): Record<string, unknown> | undefined {
-  return readDb(e2e, (db) => db.prepare("select * from users where id = ?").get(id) as Record<string, unknown> | undefined);
+async function userRow(id: number): Promise<Record<string, unknown> | undefined> {
+  const [row] = await readDb(e2e, sql<Record<string, unknown>>`select * from users where id = ${id}`);
+  return row;
+}
+
+/**
+ * Whether the bot left this test's database as it was given: no SQLite file made, or no table
+ * made in the empty PostgreSQL database.
+ */
+async function databaseUntouched(): Promise<boolean> {
+  if (e2e.database.dialect === "sqlite") return !existsSync(e2e.database.path);
+  return (await readDb(e2e, sql`select table_name from information_schema.tables where table_schema = 'public'`)).length === 0;
 }
 
 describe("the bot process, driven through the Bot API emulator", () => {
@@ -53,9 +64,9 @@ describe("the bot process, driven through the Bot API emulator", () => {
 
     expect(await bot.stop()).toBe(0);
     // The catalog of centers comes with the first start, two in each of the eight districts.
-    const perDistrict = readDb(e2e, (db) => db.prepare("select district, count(*) as n from centers group by district").all());
+    const perDistrict = await readDb(e2e, sql<{ n: number }>`select district, count(*) as n from centers group by district`);
     expect(perDistrict).toHaveLength(8);
-    expect(perDistrict.every((row) => (row as { n: number }).n === 2)).toBe(true);
+    expect(perDistrict.every((row) => row.n === 2)).toBe(true);
   });
 
   it("signs up a Russian speaker who gets every step wrong once", async () => {
@@ -108,7 +119,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
     ]);
 
     expect(await bot.stop()).toBe(0);
-    const row = userRow(u.id);
+    const row = await userRow(u.id);
     expect(row).toMatchObject({
       language: "ru",
       name: "Дана",
@@ -183,7 +194,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
     ]);
 
     expect(await bot.stop()).toBe(0);
-    expect(userRow(u.id)).toMatchObject({
+    expect(await userRow(u.id)).toMatchObject({
       language: "kk",
       name: "Ерасыл",
       age: 16,
@@ -236,13 +247,10 @@ describe("the bot process, driven through the Bot API emulator", () => {
     const erasedUntil = localDateOf(new Date());
 
     expect(await bot.stop()).toBe(0);
-    expect(userRow(u.id)).toBeUndefined();
+    expect(await userRow(u.id)).toBeUndefined();
     // Nor does a half-finished flow keep the person's answers.
-    expect(readDb(e2e, (db) => db.prepare("select key from conversation_state").all())).toEqual([]);
-    const counts = readDb(e2e, (db) => db.prepare("select * from anonymous_counts where metric = 'accounts_erased'").all()) as Array<{
-      day: string;
-      count: number;
-    }>;
+    expect(await readDb(e2e, sql`select key from conversation_state`)).toEqual([]);
+    const counts = await readDb(e2e, sql<{ day: string; count: number }>`select * from anonymous_counts where metric = 'accounts_erased'`);
     expect(counts).toHaveLength(1);
     expect(counts[0]!.count).toBe(1);
     expect([erasedFrom, erasedUntil]).toContain(counts[0]!.day);
@@ -265,7 +273,7 @@ describe("the bot process, driven through the Bot API emulator", () => {
     expect(lines[0]).toContain(variable);
     expect(bot.stdout).toBe("");
     // It stopped before touching anything.
-    expect(existsSync(e2e.dbPath)).toBe(false);
+    expect(await databaseUntouched()).toBe(true);
     expect(e2e.em.calls).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { enqueue } from "../../src/db/outbox.js";
 import { addMinutes } from "../../src/domain/time-math.js";
@@ -21,9 +21,9 @@ const STOP_LIMIT_MS = 10_000;
 
 const e2e = endToEndSetupEachTest("jastar-e2e-faults-");
 
-async function until(what: string, condition: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -49,34 +49,30 @@ async function timedStop(bot: BotProcess): Promise<{ code: number | null; ms: nu
 
 /** A person with a consultation tomorrow whose reminder is due now. */
 async function seedDueReminder(personId: number): Promise<void> {
-  const db = openDatabase({ dialect: "sqlite", path: e2e.dbPath });
-  try {
-    await migrateToLatest(db);
-    const now = new Date();
-    await insertCenter(db, { id: "almaly-1" });
-    const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career" });
-    await registerUser(db, personId, { language: "ru" });
-    e2e.em.addUser({ id: personId, first_name: "Person" });
-    const startsAt = addMinutes(now, 24 * 60);
-    const bookingId = await insertBooking(db, { specialist, userId: personId, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 30).toISOString() });
-    await enqueue(
-      db,
-      {
-        kind: "booking_reminder",
-        dueAt: addMinutes(now, -1),
-        expiresAt: startsAt,
-        payload: { bookingId, offsetMinutes: 24 * 60 },
-        dedupeKey: `booking_reminder:${bookingId}:1440`,
-        essential: true,
-        urgent: true,
-        recipientId: personId,
-        bookingId,
-      },
-      now,
-    );
-  } finally {
-    await db.destroy();
-  }
+  const db = e2e.db;
+  await migrateToLatest(db);
+  const now = new Date();
+  await insertCenter(db, { id: "almaly-1" });
+  const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career" });
+  await registerUser(db, personId, { language: "ru" });
+  e2e.em.addUser({ id: personId, first_name: "Person" });
+  const startsAt = addMinutes(now, 24 * 60);
+  const bookingId = await insertBooking(db, { specialist, userId: personId, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 30).toISOString() });
+  await enqueue(
+    db,
+    {
+      kind: "booking_reminder",
+      dueAt: addMinutes(now, -1),
+      expiresAt: startsAt,
+      payload: { bookingId, offsetMinutes: 24 * 60 },
+      dedupeKey: `booking_reminder:${bookingId}:1440`,
+      essential: true,
+      urgent: true,
+      recipientId: personId,
+      bookingId,
+    },
+    now,
+  );
 }
 
 describe("a stop while Telegram does not answer", () => {
@@ -119,12 +115,12 @@ describe("a stop while Telegram does not answer", () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(STOP_LIMIT_MS);
     // Handed back as it was: not sent, not counted as a failed attempt.
-    const rowState = () => readDb(e2e, (db) => db.prepare("select state, attempts from outbox").get());
-    expect(rowState()).toEqual({ state: "pending", attempts: 0 });
+    const rowState = () => readDb(e2e, sql<{ state: string; attempts: number }>`select state, attempts from outbox`);
+    expect(await rowState()).toEqual([{ state: "pending", attempts: 0 }]);
 
     bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "info" }));
     await until("the reminder to be sent", () => e2e.em.messagesTo(personId).length > 0);
-    await until("the reminder to be recorded", () => (rowState() as { state: string }).state === "sent");
+    await until("the reminder to be recorded", async () => (await rowState())[0]?.state === "sent");
     expect(await bot.stop()).toBe(0);
     expect(e2e.em.messagesTo(personId)).toHaveLength(1);
   });
