@@ -16,20 +16,23 @@ export interface JobClaimant {
 export async function claimJobRun(db: Db, job: string, claimant: JobClaimant, dueAt: Date, now: Date, leaseMs: number): Promise<boolean> {
   const { holder } = claimant;
   return db.transaction().execute(async (trx) => {
-    const lease = await trx.selectFrom("job_leases").selectAll().where("job", "=", job).executeTakeFirst();
+    // Two instances ticking at once must not both find the job free: the row is made if missing
+    // (free, long expired) and locked, so the second waits for the first's claim and sees it.
+    const never = new Date(0).toISOString();
+    await trx
+      .insertInto("job_leases")
+      .values({ job, holder: "", due_at: never, expires_at: never })
+      .onConflict((oc) => oc.column("job").doNothing())
+      .execute();
+    const lease = await trx.selectFrom("job_leases").selectAll().where("job", "=", job).forUpdate().executeTakeFirstOrThrow();
     const due_at = dueAt.toISOString();
     const free =
-      !lease ||
       lease.holder === holder ||
       claimant.isGone(lease.holder) ||
       (lease.due_at < due_at && lease.expires_at <= now.toISOString());
     if (!free) return false;
     const values = { holder, due_at, expires_at: new Date(now.getTime() + leaseMs).toISOString() };
-    await trx
-      .insertInto("job_leases")
-      .values({ job, ...values })
-      .onConflict((oc) => oc.column("job").doUpdateSet(values))
-      .execute();
+    await trx.updateTable("job_leases").set(values).where("job", "=", job).execute();
     return true;
   });
 }

@@ -41,4 +41,17 @@ describe("a scheduled job's lease", () => {
     killed.add("a");
     expect(await claim("c", 70, 73)).toBe(true);
   });
+
+  it("gives a due time to exactly one of many instances claiming it at the same moment", async () => {
+    // An earlier run's lease, long expired; and on PostgreSQL, connections open beforehand so
+    // that the claims below run side by side, as instances do.
+    expect(await claimJobRun(db, "scheduler", { holder: "earlier", isGone: () => false }, at(-600), at(-600), LEASE_MS)).toBe(true);
+    await Promise.all(Array.from({ length: 12 }, () => db.selectFrom("job_leases").select("job").execute()));
+    const claims = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => claimJobRun(db, "scheduler", { holder: `instance-${i}`, isGone: () => false }, at(0), at(0), LEASE_MS)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const lease = await db.selectFrom("job_leases").selectAll().where("job", "=", "scheduler").executeTakeFirstOrThrow();
+    expect(lease.holder).toBe(`instance-${claims.indexOf(true)}`);
+  });
 });
