@@ -1,6 +1,7 @@
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import SQLite from "better-sqlite3";
 import { Bot, Context } from "grammy";
+import pg from "pg";
 import { botInfoOf, messageUpdate, textContent, type EmulatedUser } from "../src/emulator/updates.js";
 import { percentile } from "./stats.js";
 import type { InProcessTelegram } from "./telegram.js";
@@ -40,16 +41,16 @@ export async function bareGrammy(telegram: InProcessTelegram, people: { count: n
 
 type WalkContext = Context & ConversationFlavor<Context>;
 
-/**
- * The conversations plugin walking a conversation of `steps` steps that does no work besides
- * answering each, its state kept in a SQLite key-value table (a file in `dir`).
- */
-export async function bareConversation(
-  telegram: InProcessTelegram,
-  people: { count: number; firstId: number },
-  steps: number,
-  path: string,
-): Promise<CeilingFigures> {
+/** Where the bare conversation keeps its state: one table of keys and JSON values. */
+export interface KeyValueTable {
+  read(key: string): Promise<string | undefined> | string | undefined;
+  write(key: string, value: string): Promise<void> | void;
+  delete(key: string): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+/** The table in an SQLite file at `path`, set up as the bot's own file is. */
+export function sqliteKeyValue(path: string): KeyValueTable {
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
@@ -57,19 +58,50 @@ export async function bareConversation(
   const get = sqlite.prepare<[string], { value: string }>("SELECT value FROM kv WHERE key = ?");
   const put = sqlite.prepare("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   const drop = sqlite.prepare("DELETE FROM kv WHERE key = ?");
+  return {
+    read: (key) => get.get(key)?.value,
+    write: (key, value) => void put.run(key, value),
+    delete: (key) => void drop.run(key),
+    close: async () => void sqlite.close(),
+  };
+}
 
+/** The table in the PostgreSQL database at `url`, through a pool as large as the bot's. */
+export async function postgresKeyValue(url: string): Promise<KeyValueTable> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  return {
+    read: async (key) => (await pool.query<{ value: string }>("SELECT value FROM kv WHERE key = $1", [key])).rows[0]?.value,
+    write: async (key, value) => void (await pool.query("INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])),
+    delete: async (key) => void (await pool.query("DELETE FROM kv WHERE key = $1", [key])),
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * The conversations plugin walking a conversation of `steps` steps that does no work besides
+ * answering each, its state kept in `table`, which is closed at the end.
+ */
+export async function bareConversation(
+  telegram: InProcessTelegram,
+  people: { count: number; firstId: number },
+  steps: number,
+  table: KeyValueTable,
+): Promise<CeilingFigures> {
   const bot = new Bot<WalkContext>(TOKEN, { botInfo: botInfoOf(123456), client: { fetch: telegram.fetch as never } });
   bot.use(
     conversations<WalkContext, Context>({
       storage: {
         type: "key",
         adapter: {
+          // better-sqlite3 answers at once, as it does for the bot: only PostgreSQL's answer is awaited.
           read: (key) => {
-            const row = get.get(key);
-            return row ? (JSON.parse(row.value) as never) : undefined;
+            const parse = (value: string | undefined) => (value === undefined ? undefined : (JSON.parse(value) as never));
+            const value = table.read(key);
+            return value instanceof Promise ? value.then(parse) : parse(value);
           },
-          write: (key, state) => void put.run(key, JSON.stringify(state)),
-          delete: (key) => void drop.run(key),
+          write: (key, state) => table.write(key, JSON.stringify(state)),
+          delete: (key) => table.delete(key),
         },
       },
     }),
@@ -86,6 +118,6 @@ export async function bareConversation(
   try {
     return await drive(bot, people, steps);
   } finally {
-    sqlite.close();
+    await table.close();
   }
 }

@@ -1,7 +1,7 @@
 import type { Bot } from "grammy";
 import type { AppContext } from "../src/bot/context.js";
 import type { UpdateTracker } from "../src/bot/polling.js";
-import { SimulatedPerson, type Step, type StepKind } from "./people.js";
+import { browse, SimulatedPerson, visit, type Step, type StepKind } from "./people.js";
 import { percentile } from "./stats.js";
 import type { InProcessTelegram } from "./telegram.js";
 
@@ -85,4 +85,25 @@ export async function runMix(
     },
     offScript,
   };
+}
+
+/** What a round measured: the mix, then the same people looking around (one-tap only). */
+export interface RoundFigures {
+  mix: MixFigures;
+  taps: MixFigures;
+  /** Steps that went off script in both, with the first of them described. */
+  offScript: number;
+  firstOffScript: string | undefined;
+}
+
+/** The mix, then the same people looking around; ids of the round's people from `firstId`. */
+export async function runRound(
+  created: { bot: Bot<AppContext>; tracker: UpdateTracker },
+  telegram: InProcessTelegram,
+  people: { count: number; firstId: number },
+): Promise<RoundFigures> {
+  const mix = await runMix(created, telegram, people, visit);
+  const taps = await runMix(created, telegram, people, browse);
+  const offScript = [...mix.offScript, ...taps.offScript];
+  return { mix: mix.figures, taps: taps.figures, offScript: offScript.length, firstOffScript: offScript[0] };
 }

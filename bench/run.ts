@@ -1,156 +1,197 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { projectRoot } from "../src/paths.js";
 import { fillWithHistory } from "../test/support/volume.js";
-import { bareConversation, bareGrammy, type CeilingFigures } from "./ceilings.js";
-import { runMix, type MixFigures } from "./mix.js";
+import { BotProcess } from "./bot-process.js";
+import { bareConversation, bareGrammy, postgresKeyValue, sqliteKeyValue, type CeilingFigures, type KeyValueTable } from "./ceilings.js";
+import type { MixFigures } from "./mix.js";
+import { benchOptions, POSTGRES_VARIABLE } from "./options.js";
 import { dispatchThrottled, dispatchUnthrottled, type OutboxFigures } from "./outbox.js";
-import { browse, visit } from "./people.js";
-import { timeSchedulerRuns } from "./scheduler.js";
-import { benchBot, openBenchStore, type Store } from "./setup.js";
+import { visit } from "./people.js";
+import { PostgresServer } from "./postgres.js";
+import { newBenchDatabase, openBenchStore, type Store } from "./setup.js";
 import { spreadOf, spreadsOf } from "./stats.js";
 import { InProcessTelegram } from "./telegram.js";
-import { judge, table, type BenchResults } from "./targets.js";
+import { judge, table, type BenchResults, type DatabaseFigures } from "./targets.js";
 
-const { values: args } = parseArgs({
-  options: {
-    people: { type: "string", default: "200" },
-    repeats: { type: "string", default: "3" },
-    "outbox-messages": { type: "string", default: "20000" },
-    "history-people": { type: "string", default: "100000" },
-    "history-bookings": { type: "string", default: "1000000" },
-  },
-});
-const PEOPLE = Number(args.people);
-const REPEATS = Number(args.repeats);
-const OUTBOX_MESSAGES = Number(args["outbox-messages"]);
-const HISTORY_PEOPLE = Number(args["history-people"]);
-const HISTORY_BOOKINGS = Number(args["history-bookings"]);
+const options = benchOptions(process.argv.slice(2), process.env);
+const PEOPLE = options.people;
+const REPEATS = options.repeats;
 
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-/** The mix, then the same people looking around, on one store; ids of this repetition's people from `firstId`. */
-async function mixOn(store: Store, telegram: InProcessTelegram, bot: ReturnType<typeof benchBot>, firstId: number, count = PEOPLE) {
-  const mix = await runMix(bot, telegram, { count, firstId }, visit);
-  const taps = await runMix(bot, telegram, { count, firstId }, browse);
-  const offScript = [...mix.offScript, ...taps.offScript];
-  if (offScript.length > 0) say(`  ${offScript.length} steps off script, e.g. ${offScript[0]}`);
-  return { mix: mix.figures, taps: taps.figures, offScript: offScript.length };
-}
 
 /** Updates a person sends in the mix: the ceilings walk the same number of steps. */
 const STEPS = visit(0).length;
 
+/** A round in the bot's process (the mix, then the same people looking around), saying what went off script. */
+async function round(bot: BotProcess, firstId: number, count = PEOPLE) {
+  const figures = await bot.round(firstId, count);
+  if (figures.offScript > 0) say(`  ${figures.offScript} steps off script, e.g. ${figures.firstOffScript}`);
+  return figures;
+}
+
+/**
+ * The mix with its two ceilings and the scheduler, then the same on a database with years of
+ * history: on SQLite files, or on new databases of `server`'s. The bot runs in a process of its
+ * own for each database; the ceilings and the filling run here.
+ */
+async function measureDatabase(server: PostgresServer | undefined): Promise<DatabaseFigures> {
+  const where = server ? "PostgreSQL" : "SQLite";
+  const tmp = mkdtempSync(join(tmpdir(), "jastar-bench-kv-"));
+  // The bare conversation keeps its state where the bot keeps its own: a new file for each
+  // walk, or a table in a database of its own on the same server.
+  const kv = server ? await server.newDatabase() : undefined;
+  const keyValue = async (name: string): Promise<KeyValueTable> => (kv ? postgresKeyValue(kv.url) : sqliteKeyValue(join(tmp, `${name}.db`)));
+  try {
+    // (a), (b): the mix on an empty database, and the two ceilings, side by side in each repetition.
+    say(`${where}: mix of ${PEOPLE} people, ${REPEATS} times, with the two ceilings...`);
+    const empty = await newBenchDatabase(server);
+    await (await openBenchStore(empty.url)).close();
+    const bot = await BotProcess.start(empty.url);
+    // Warm-up, not measured: a running bot has compiled its code long ago.
+    await round(bot, 9_000_000, 20);
+    await bareGrammy(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS);
+    await bareConversation(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS, await keyValue("warm"));
+    const runs: { mix: MixFigures; taps: MixFigures; grammy: CeilingFigures; conversation: CeilingFigures; offScript: number }[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      const firstId = 1_000_000 + r * 10_000;
+      const grammy = await bareGrammy(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS);
+      const conversation = await bareConversation(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS, await keyValue(`kv-${r}`));
+      runs.push({ ...(await round(bot, firstId)), grammy, conversation });
+      say(`  run ${r + 1}: mix ${runs[r]!.mix.updates_per_s.toFixed(0)} updates/s`);
+    }
+    const schedulerEmpty = await bot.schedulerRuns(REPEATS);
+    const emptyEnd = await bot.finish();
+    await empty.remove();
+
+    // (c): the same mix on a database with years of history.
+    say(`${where}: history: ${options.historyPeople} people, ${options.historyBookings} bookings...`);
+    const full = await newBenchDatabase(server);
+    const store = await openBenchStore(full.url);
+    const fillStart = performance.now();
+    await fillWithHistory(
+      store.db,
+      {
+        people: options.historyPeople,
+        bookings: options.historyBookings,
+        // For each million bookings: 200,000 outbox messages, 20,000 tea-talk sessions (200,000
+        // seats taken) and 500,000 practice answers; an idle flow for one person in ten.
+        outbox: options.historyBookings / 5,
+        teaTalks: options.historyBookings / 50,
+        practiceReviews: options.historyBookings / 2,
+        idleFlows: options.historyPeople / 10,
+        firstPersonId: 50_000_000,
+      },
+      new Date(),
+    );
+    const fillSeconds = (performance.now() - fillStart) / 1000;
+    await store.close();
+    say(`  filled in ${fillSeconds.toFixed(0)} s`);
+    const fullBot = await BotProcess.start(full.url);
+    await round(fullBot, 9_100_000, 20);
+    const fullRuns = [];
+    for (let r = 0; r < REPEATS; r++) fullRuns.push(await round(fullBot, 3_000_000 + r * 10_000));
+    const schedulerFull = await fullBot.schedulerRuns(REPEATS);
+    const fullEnd = await fullBot.finish();
+    await full.remove();
+
+    return {
+      mix: {
+        ...spreadsOf(runs.map((r) => r.mix)),
+        ratio_to_bare_conversation: spreadOf(runs.map((r) => r.mix.updates_per_s / r.conversation.updates_per_s)),
+        steps_off_script: runs.reduce((sum, r) => sum + r.offScript, 0),
+        errors_logged: emptyEnd.errorsLogged,
+      },
+      one_tap: { ...spreadsOf(runs.map((r) => r.taps)), ratio_to_bare_grammy: spreadOf(runs.map((r) => r.taps.updates_per_s / r.grammy.updates_per_s)) },
+      bare_grammy: spreadsOf(runs.map((r) => r.grammy)),
+      bare_conversation: spreadsOf(runs.map((r) => r.conversation)),
+      scheduler_run_ms: spreadOf(schedulerEmpty),
+      rss_mb: emptyEnd.peakRssMb,
+      history: {
+        fill_s: fillSeconds,
+        mix: spreadsOf(fullRuns.map((r) => r.mix)),
+        cost_ratio_1m_bookings: spreadOf(fullRuns.map((r, i) => r.mix.ms_per_update / runs[i]!.mix.ms_per_update)),
+        one_tap_cost_ratio_1m_bookings: spreadOf(fullRuns.map((r, i) => r.taps.ms_per_update / runs[i]!.taps.ms_per_update)),
+        scheduler_run_ms: spreadOf(schedulerFull),
+        scheduler_cost_ratio_1m_bookings: spreadOf(schedulerFull).median / spreadOf(schedulerEmpty).median,
+        steps_off_script: fullRuns.reduce((sum, r) => sum + r.offScript, 0),
+        errors_logged: fullEnd.errorsLogged,
+        rss_mb: fullEnd.peakRssMb,
+      },
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    await kv?.remove();
+  }
+}
+
+/** The same figures on PostgreSQL, when a server is given. */
+async function measurePostgres(): Promise<BenchResults["postgres"]> {
+  if (!options.postgres) {
+    const skipped = `no server given: --postgres or ${POSTGRES_VARIABLE}`;
+    say(`PostgreSQL: skipped (${skipped})`);
+    return { skipped };
+  }
+  const server = new PostgresServer(options.postgres);
+  try {
+    return { server_version: await server.version(), ...(await measureDatabase(server)) };
+  } finally {
+    await server.close();
+  }
+}
+
+/** `work` on a new SQLite store with the demo data, removed afterwards. */
+async function onNewStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const database = await newBenchDatabase();
+  const store = await openBenchStore(database.url);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+    await database.remove();
+  }
+}
+
 async function main(): Promise<void> {
   const started = new Date();
-  const tmp = mkdtempSync(join(tmpdir(), "jastar-bench-kv-"));
-
-  // (a), (b): the mix on an empty database, and the two ceilings, side by side in each repetition.
-  say(`mix of ${PEOPLE} people, ${REPEATS} times, with the two ceilings...`);
-  const empty = await openBenchStore();
-  const telegram = new InProcessTelegram();
-  const bot = benchBot(empty, telegram);
-  // Warm-up, not measured: a running bot has compiled its code long ago.
-  await mixOn(empty, telegram, bot, 9_000_000, 20);
-  await bareGrammy(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS);
-  await bareConversation(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS, join(tmp, "warm.db"));
-  const runs: { mix: MixFigures; taps: MixFigures; grammy: CeilingFigures; conversation: CeilingFigures; offScript: number }[] = [];
-  for (let r = 0; r < REPEATS; r++) {
-    const firstId = 1_000_000 + r * 10_000;
-    const grammy = await bareGrammy(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS);
-    const conversation = await bareConversation(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS, join(tmp, `kv-${r}.db`));
-    runs.push({ ...(await mixOn(empty, telegram, bot, firstId)), grammy, conversation });
-    say(`  run ${r + 1}: mix ${runs[r]!.mix.updates_per_s.toFixed(0)} updates/s`);
-  }
-  const schedulerEmpty = await timeSchedulerRuns(empty, REPEATS);
-  const errorsEmpty = empty.errors.count;
-  await empty.close();
-  const rssMb = peakRssMb();
+  const onMachine = machine();
+  const sqlite = await measureDatabase(undefined);
+  const postgres = await measurePostgres();
 
   // (e): the outbox, against Telegram's limit and without any.
-  say(`outbox: ${OUTBOX_MESSAGES} messages at Telegram's 30 a second, ${REPEATS} times (about ${Math.ceil((REPEATS * OUTBOX_MESSAGES) / 30 / 60)} minutes)...`);
+  say(`outbox: ${options.outboxMessages} messages at Telegram's 30 a second, ${REPEATS} times (about ${Math.ceil((REPEATS * options.outboxMessages) / 30 / 60)} minutes)...`);
   const throttled: OutboxFigures[] = [];
   let errorsThrottled = 0;
   for (let r = 0; r < REPEATS; r++) {
-    const store = await openBenchStore();
-    throttled.push(await dispatchThrottled(store, OUTBOX_MESSAGES, 20_000_000));
-    errorsThrottled += store.errors.count;
-    await store.close();
+    throttled.push(
+      await onNewStore(async (store) => {
+        const figures = await dispatchThrottled(store, options.outboxMessages, 20_000_000);
+        errorsThrottled += store.errors.count;
+        return figures;
+      }),
+    );
     say(`  run ${r + 1}: ${throttled[r]!.msgs_per_s.toFixed(1)} msgs/s`);
   }
-  say(`outbox: ${OUTBOX_MESSAGES} messages without a limit, ${REPEATS} times...`);
+  say(`outbox: ${options.outboxMessages} messages without a limit, ${REPEATS} times...`);
   const unthrottled: OutboxFigures[] = [];
-  for (let r = 0; r < REPEATS; r++) {
-    const store = await openBenchStore();
-    unthrottled.push(await dispatchUnthrottled(store, OUTBOX_MESSAGES, 20_000_000));
-    await store.close();
-  }
+  for (let r = 0; r < REPEATS; r++) unthrottled.push(await onNewStore((store) => dispatchUnthrottled(store, options.outboxMessages, 20_000_000)));
 
-  // (c): the same mix on a database with years of history.
-  say(`history: ${HISTORY_PEOPLE} people, ${HISTORY_BOOKINGS} bookings...`);
-  const full = await openBenchStore();
-  const fillStart = performance.now();
-  await fillWithHistory(
-    full.db,
-    {
-      people: HISTORY_PEOPLE,
-      bookings: HISTORY_BOOKINGS,
-      // For each million bookings: 200,000 outbox messages, 20,000 tea-talk sessions (200,000
-      // seats taken) and 500,000 practice answers; an idle flow for one person in ten.
-      outbox: HISTORY_BOOKINGS / 5,
-      teaTalks: HISTORY_BOOKINGS / 50,
-      practiceReviews: HISTORY_BOOKINGS / 2,
-      idleFlows: HISTORY_PEOPLE / 10,
-      firstPersonId: 50_000_000,
-    },
-    new Date(),
-  );
-  const fillSeconds = (performance.now() - fillStart) / 1000;
-  say(`  filled in ${fillSeconds.toFixed(0)} s`);
-  const fullTelegram = new InProcessTelegram();
-  const fullBot = benchBot(full, fullTelegram);
-  await mixOn(full, fullTelegram, fullBot, 9_100_000, 20);
-  const fullRuns: { mix: MixFigures; taps: MixFigures; offScript: number }[] = [];
-  for (let r = 0; r < REPEATS; r++) fullRuns.push(await mixOn(full, fullTelegram, fullBot, 3_000_000 + r * 10_000));
-  const schedulerFull = await timeSchedulerRuns(full, REPEATS);
-  const errorsFull = full.errors.count;
-  await full.close();
-  rmSync(tmp, { recursive: true, force: true });
-
-  const mix = spreadsOf(runs.map((r) => r.mix));
-  const taps = spreadsOf(runs.map((r) => r.taps));
-  const mixFull = spreadsOf(fullRuns.map((r) => r.mix));
   const results: BenchResults = {
     date: started.toISOString(),
-    machine: machine(),
-    options: { people: PEOPLE, repeats: REPEATS, steps_per_person: STEPS, outbox_messages: OUTBOX_MESSAGES, history_people: HISTORY_PEOPLE, history_bookings: HISTORY_BOOKINGS },
-    mix: {
-      ...mix,
-      ratio_to_bare_conversation: spreadOf(runs.map((r) => r.mix.updates_per_s / r.conversation.updates_per_s)),
-      steps_off_script: runs.reduce((sum, r) => sum + r.offScript, 0),
-      errors_logged: errorsEmpty,
+    machine: onMachine,
+    options: {
+      people: PEOPLE,
+      repeats: REPEATS,
+      steps_per_person: STEPS,
+      outbox_messages: options.outboxMessages,
+      history_people: options.historyPeople,
+      history_bookings: options.historyBookings,
     },
-    one_tap: { ...taps, ratio_to_bare_grammy: spreadOf(runs.map((r) => r.taps.updates_per_s / r.grammy.updates_per_s)) },
-    bare_grammy: spreadsOf(runs.map((r) => r.grammy)),
-    bare_conversation: spreadsOf(runs.map((r) => r.conversation)),
-    scheduler_run_ms: spreadOf(schedulerEmpty),
-    rss_mb: rssMb,
+    ...sqlite,
     outbox_throttled: { ...spreadsOf(throttled), limit_per_s: 30, errors_logged: errorsThrottled },
     outbox_unthrottled: spreadsOf(unthrottled),
-    history: {
-      fill_s: fillSeconds,
-      mix: mixFull,
-      cost_ratio_1m_bookings: spreadOf(fullRuns.map((r, i) => r.mix.ms_per_update / runs[i]!.mix.ms_per_update)),
-      one_tap_cost_ratio_1m_bookings: spreadOf(fullRuns.map((r, i) => r.taps.ms_per_update / runs[i]!.taps.ms_per_update)),
-      scheduler_run_ms: spreadOf(schedulerFull),
-      scheduler_cost_ratio_1m_bookings: spreadOf(schedulerFull).median / spreadOf(schedulerEmpty).median,
-      steps_off_script: fullRuns.reduce((sum, r) => sum + r.offScript, 0),
-      errors_logged: errorsFull,
-      rss_mb: peakRssMb(),
-    },
+    postgres,
   };
   const verdicts = judge(results);
   const dir = join(projectRoot(), "bench", "results");

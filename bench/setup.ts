@@ -10,6 +10,7 @@ import { runSeed } from "../src/db/seed/index.js";
 import { botInfoOf } from "../src/emulator/updates.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { openStore } from "../src/service.js";
+import type { BenchDatabase, PostgresServer } from "./postgres.js";
 import type { InProcessTelegram } from "./telegram.js";
 
 /** The shape @BotFather gives; nothing reaches Telegram. */
@@ -28,27 +29,31 @@ export interface Store {
   db: Db;
   logger: Logger;
   errors: ErrorCount;
+  /** Closes the connection; the database stays until it is removed. */
   close(): Promise<void>;
 }
 
-/** A SQLite file of its own in a temporary folder, migrated, with the catalog and the demo data. */
-export async function openBenchStore(): Promise<Store> {
+/** A new database: an SQLite file in a temporary folder, or a database of its own on `server`. */
+export async function newBenchDatabase(server?: PostgresServer): Promise<BenchDatabase> {
+  if (server) return server.newDatabase();
   const dir = mkdtempSync(join(tmpdir(), "jastar-bench-"));
-  const config = loadConfig({ BOT_TOKEN: BENCH_TOKEN, DATABASE_URL: `sqlite:${join(dir, "jastar.db")}`, LOG_LEVEL: "warn" });
+  return { url: `sqlite:${join(dir, "jastar.db")}`, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The store as the bot opens it in production: migrated, with the catalog of centers. */
+export async function openStoreAt(url: string): Promise<Store> {
+  const config = loadConfig({ BOT_TOKEN: BENCH_TOKEN, DATABASE_URL: url, LOG_LEVEL: "warn" });
   const errors = new ErrorCount();
   const logger = createLogger("warn", [BENCH_TOKEN], errors);
   const db = await openStore(config.database, logger);
-  await runSeed(db, systemClock.now(), ["--demo"]);
-  return {
-    config,
-    db,
-    logger,
-    errors,
-    async close() {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { config, db, logger, errors, close: () => db.destroy() };
+}
+
+/** The store with the demo data besides the catalog. */
+export async function openBenchStore(url: string): Promise<Store> {
+  const store = await openStoreAt(url);
+  await runSeed(store.db, systemClock.now(), ["--demo"]);
+  return store;
 }
 
 /** The production bot on the store, with Telegram answered inside the process. */

@@ -3,19 +3,15 @@ import type { MixFigures } from "./mix.js";
 import type { OutboxFigures } from "./outbox.js";
 import type { Spread } from "./stats.js";
 
-/** Every figure of one run of the benchmark, as written to its JSON file. */
-export interface BenchResults {
-  date: string;
-  machine: { cores: number; cpu: string; ram_gb: number; node: string; platform: string; load_average_1m: number };
-  options: Record<string, number>;
+/** The figures measured on one database: the mix with its ceilings, the scheduler, the history. */
+export interface DatabaseFigures {
   mix: Record<keyof MixFigures, Spread> & { ratio_to_bare_conversation: Spread; steps_off_script: number; errors_logged: number };
   one_tap: Record<keyof MixFigures, Spread> & { ratio_to_bare_grammy: Spread };
   bare_grammy: Record<keyof CeilingFigures, Spread>;
   bare_conversation: Record<keyof CeilingFigures, Spread>;
   scheduler_run_ms: Spread;
+  /** Peak RSS of the bot's own process on the empty database. */
   rss_mb: number;
-  outbox_throttled: Record<keyof OutboxFigures, Spread> & { limit_per_s: number; errors_logged: number };
-  outbox_unthrottled: Record<keyof OutboxFigures, Spread>;
   history: {
     fill_s: number;
     mix: Record<keyof MixFigures, Spread>;
@@ -25,8 +21,22 @@ export interface BenchResults {
     scheduler_cost_ratio_1m_bookings: number;
     steps_off_script: number;
     errors_logged: number;
+    /** Peak RSS of the bot's own process on the database with the history. */
     rss_mb: number;
   };
+}
+
+/**
+ * Every figure of one run of the benchmark, as written to its JSON file: SQLite's at the top,
+ * PostgreSQL's under `postgres` with the same keys, or why they were not measured.
+ */
+export interface BenchResults extends DatabaseFigures {
+  date: string;
+  machine: { cores: number; cpu: string; ram_gb: number; node: string; platform: string; load_average_1m: number };
+  options: Record<string, number>;
+  outbox_throttled: Record<keyof OutboxFigures, Spread> & { limit_per_s: number; errors_logged: number };
+  outbox_unthrottled: Record<keyof OutboxFigures, Spread>;
+  postgres: (DatabaseFigures & { server_version: string }) | { skipped: string };
 }
 
 /** A figure against its target; a spread is judged by its median. */
@@ -40,31 +50,39 @@ const atLeast = (target: string, value: number, bound: number): Verdict => ({ ta
 const atMost = (target: string, value: number, bound: number): Verdict => ({ target, value, met: value <= bound });
 const below = (target: string, value: number, bound: number): Verdict => ({ target, value, met: value < bound });
 
+/** The targets one database's figures are held to, each named with `on` after it. */
+function judgeDatabase(r: DatabaseFigures, on: string): Verdict[] {
+  return [
+    atLeast(`mix ≥ 0.6 × bare conversation${on}`, r.mix.ratio_to_bare_conversation.median, 0.6),
+    atLeast(`one-tap ≥ 0.2 × bare grammY${on}`, r.one_tap.ratio_to_bare_grammy.median, 0.2),
+    below(`one-tap p99 < 50 ms (mix, all at once)${on}`, r.mix.tap_p99_ms.median, 50),
+    below(`conversation step p99 < 250 ms (mix, all at once)${on}`, r.mix.flow_p99_ms.median, 250),
+    atMost(`cost per update at 1M bookings ≤ 1.5×${on}`, r.history.cost_ratio_1m_bookings.median, 1.5),
+    atMost(`scheduler run at 1M bookings ≤ 1.5×${on}`, r.history.scheduler_cost_ratio_1m_bookings, 1.5),
+    below(`bot's peak RSS < 200 MB (empty database)${on}`, r.rss_mb, 200),
+  ];
+}
+
 /** The targets the figures are held to. */
 export function judge(r: BenchResults): Verdict[] {
   const limit = r.outbox_throttled.limit_per_s;
   return [
-    atLeast("mix ≥ 0.6 × bare conversation", r.mix.ratio_to_bare_conversation.median, 0.6),
-    atLeast("one-tap ≥ 0.2 × bare grammY", r.one_tap.ratio_to_bare_grammy.median, 0.2),
-    below("one-tap p99 < 50 ms (mix, all at once)", r.mix.tap_p99_ms.median, 50),
-    below("conversation step p99 < 250 ms (mix, all at once)", r.mix.flow_p99_ms.median, 250),
-    atMost("cost per update at 1M bookings ≤ 1.5×", r.history.cost_ratio_1m_bookings.median, 1.5),
-    atMost("scheduler run at 1M bookings ≤ 1.5×", r.history.scheduler_cost_ratio_1m_bookings, 1.5),
-    below("peak RSS < 200 MB (empty database)", r.rss_mb, 200),
+    ...judgeDatabase(r, ""),
     atLeast(`outbox ≥ 95 % of ${limit} msg/s`, r.outbox_throttled.msgs_per_s.median, 0.95 * limit),
     // Not a single one in any run.
     atMost("outbox duplicates = 0", r.outbox_throttled.duplicates.max, 0),
     atMost("outbox losses = 0", r.outbox_throttled.lost.max, 0),
     atLeast("outbox capacity ≥ 2,000 msg/s", r.outbox_unthrottled.msgs_per_s.median, 2000),
+    ...("skipped" in r.postgres ? [] : judgeDatabase(r.postgres, ", PostgreSQL")),
   ];
 }
 
 const fixed = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 const spread = (s: Spread) => `${fixed(s.min)} / ${fixed(s.median)} / ${fixed(s.max)}`;
 
-/** The figures and the targets as a plain-text table (min / median / max where repeated). */
-export function table(r: BenchResults, verdicts: Verdict[]): string {
-  const rows: [string, string][] = [
+/** One database's figures as rows of the table. */
+function databaseRows(r: DatabaseFigures): [string, string][] {
+  return [
     ["mix: updates/s", spread(r.mix.updates_per_s)],
     ["mix: p50 / p99 ms, all updates", `${spread(r.mix.p50_ms)}  |  ${spread(r.mix.p99_ms)}`],
     ["mix: p50 / p99 ms, one-tap actions", `${spread(r.mix.tap_p50_ms)}  |  ${spread(r.mix.tap_p99_ms)}`],
@@ -75,21 +93,37 @@ export function table(r: BenchResults, verdicts: Verdict[]): string {
     ["mix / bare conversation", spread(r.mix.ratio_to_bare_conversation)],
     ["one-tap / bare grammY", spread(r.one_tap.ratio_to_bare_grammy)],
     ["scheduler run ms (empty)", spread(r.scheduler_run_ms)],
-    ["peak RSS MB (empty / with history)", `${fixed(r.rss_mb)} / ${fixed(r.history.rss_mb)}`],
-    ["outbox at 30/s: msgs/s", spread(r.outbox_throttled.msgs_per_s)],
-    ["outbox at 30/s: duplicates, lost, 429s (most in a run)", `${r.outbox_throttled.duplicates.max}, ${r.outbox_throttled.lost.max}, ${r.outbox_throttled.throttled.max}`],
-    ["outbox unlimited: msgs/s", spread(r.outbox_unthrottled.msgs_per_s)],
+    ["bot's peak RSS MB (empty / with history)", `${fixed(r.rss_mb)} / ${fixed(r.history.rss_mb)}`],
     ["history: filled in s", fixed(r.history.fill_s)],
     ["history: mix updates/s", spread(r.history.mix.updates_per_s)],
     ["history: cost per update ×", spread(r.history.cost_ratio_1m_bookings)],
     ["history: one-tap cost per update ×", spread(r.history.one_tap_cost_ratio_1m_bookings)],
     ["history: scheduler run ms", spread(r.history.scheduler_run_ms)],
+  ];
+}
+
+/** The figures and the targets as a plain-text table (min / median / max where repeated). */
+export function table(r: BenchResults, verdicts: Verdict[]): string {
+  const rows: [string, string][] = [
+    ...databaseRows(r),
+    ["outbox at 30/s: msgs/s", spread(r.outbox_throttled.msgs_per_s)],
+    ["outbox at 30/s: duplicates, lost, 429s (most in a run)", `${r.outbox_throttled.duplicates.max}, ${r.outbox_throttled.lost.max}, ${r.outbox_throttled.throttled.max}`],
+    ["outbox unlimited: msgs/s", spread(r.outbox_unthrottled.msgs_per_s)],
     ["steps off script / errors logged", `${r.mix.steps_off_script + r.history.steps_off_script} / ${r.mix.errors_logged + r.history.errors_logged + r.outbox_throttled.errors_logged}`],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length), ...verdicts.map((v) => v.target.length));
+  const pg = r.postgres;
+  const pgRows: [string, string][] =
+    "skipped" in pg
+      ? []
+      : [...databaseRows(pg), ["steps off script / errors logged", `${pg.mix.steps_off_script + pg.history.steps_off_script} / ${pg.mix.errors_logged + pg.history.errors_logged}`]];
+  const width = Math.max(...[...rows, ...pgRows].map(([k]) => k.length), ...verdicts.map((v) => v.target.length));
+  const lines = (list: [string, string][]) => list.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   return [
-    "figure (min / median / max of the repetitions)",
-    ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
+    "figure on SQLite (min / median / max of the repetitions)",
+    ...lines(rows),
+    "",
+    "skipped" in pg ? `PostgreSQL: skipped (${pg.skipped})` : `figure on PostgreSQL ${pg.server_version} (min / median / max of the repetitions)`,
+    ...lines(pgRows),
     "",
     "target",
     ...verdicts.map((v) => `${v.target.padEnd(width)}  ${fixed(v.value).padStart(8)}  ${v.met ? "met" : "MISSED"}`),

@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
-import { parse as parseVega, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 /** One bar: its label and the figure it shows; a hidden figure draws no bar, only its label. */
 export interface Bar {
@@ -58,6 +56,9 @@ function specOf(chart: BarChart): TopLevelSpec {
 
 /** The chart as a PNG `CHART_WIDTH` pixels wide, drawn without any network or system font. */
 export async function renderBarChart(chart: BarChart): Promise<Buffer> {
+  // The drawing libraries take about 30 MB once loaded: a bot loads them for its first chart
+  // rather than at every start, since most days nobody asks for one.
+  const [{ parse: parseVega, View }, { compile }, { Resvg }] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
   const view = new View(parseVega(compile(specOf(chart)).spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();

@@ -1,0 +1,53 @@
+import { parseArgs } from "node:util";
+
+/** The sizes of one run of the benchmark, and the PostgreSQL server it also runs on, if any. */
+export interface BenchOptions {
+  people: number;
+  repeats: number;
+  outboxMessages: number;
+  historyPeople: number;
+  historyBookings: number;
+  /**
+   * A PostgreSQL server (`postgres://USER@HOST:PORT/DATABASE`, a user that may create
+   * databases) on which the mix and the history run again, each on a new database of its own.
+   */
+  postgres: string | undefined;
+}
+
+/** The variable that names the PostgreSQL server when `--postgres` does not. */
+export const POSTGRES_VARIABLE = "BENCH_DATABASE_URL";
+
+/**
+ * The options of `npm run bench` from its arguments and the environment; a size that is not a
+ * whole number above zero, or a server that is not a PostgreSQL URL, is refused with the option's name.
+ */
+export function benchOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      people: { type: "string", default: "200" },
+      repeats: { type: "string", default: "3" },
+      "outbox-messages": { type: "string", default: "20000" },
+      "history-people": { type: "string", default: "100000" },
+      "history-bookings": { type: "string", default: "1000000" },
+      postgres: { type: "string" },
+    },
+  });
+  const count = (name: keyof typeof values & string): number => {
+    const value = Number(values[name]);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above zero, not "${values[name]}"`);
+    return value;
+  };
+  const postgres = values.postgres ?? (env[POSTGRES_VARIABLE] || undefined);
+  if (postgres !== undefined && !/^postgres(ql)?:\/\//.test(postgres)) {
+    throw new Error(`--postgres (or ${POSTGRES_VARIABLE}) must look like postgres://USER@HOST:PORT/DATABASE`);
+  }
+  return {
+    people: count("people"),
+    repeats: count("repeats"),
+    outboxMessages: count("outbox-messages"),
+    historyPeople: count("history-people"),
+    historyBookings: count("history-bookings"),
+    postgres,
+  };
+}
