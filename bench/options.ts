@@ -33,7 +33,7 @@ export function benchOptions(argv: string[], env: Record<string, string | undefi
       postgres: { type: "string" },
     },
   });
-  const count = (name: keyof typeof values & string): number => {
+  const count = (name: "people" | "repeats" | "outbox-messages" | "history-people" | "history-bookings"): number => {
     const value = Number(values[name]);
     if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above zero, not "${values[name]}"`);
     return value;
