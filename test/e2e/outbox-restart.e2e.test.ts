@@ -1,15 +1,11 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { enqueue } from "../../src/db/outbox.js";
 import type { Language } from "../../src/domain/language.js";
-import { addMinutes } from "../../src/domain/time-math.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
-import { registerUser } from "../support/users.js";
 import type { RecordedCall } from "../../src/emulator/bot-api-emulator.js";
 import { SENDS_IN_FLIGHT } from "../../src/scheduler/dispatcher.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot } from "./bot-process.js";
+import { seedDueReminders } from "./due-reminders.js";
 
 const PEOPLE = 40;
 /**
@@ -33,44 +29,6 @@ const e2e = endToEndSetupEachTest("jastar-e2e-outbox-");
 
 const people = Array.from({ length: PEOPLE }, (_, i): { id: number; language: Language } => ({ id: 900_001 + i, language: i % 2 ? "ru" : "kk" }));
 
-/**
- * Forty people with a consultation tomorrow whose reminder is already due: the process finds
- * them all waiting when it starts. The process runs on the real clock, so "due" is "in the past".
- */
-async function seedDueReminders(): Promise<void> {
-  const db = e2e.db;
-  await migrateToLatest(db);
-  const now = new Date();
-  await insertCenter(db, CENTER);
-  const specialist = await insertSpecialist(db, { centerId: CENTER.id, service: "career" });
-  for (const [i, p] of people.entries()) {
-    await registerUser(db, p.id, { language: p.language });
-    e2e.em.addUser({ id: p.id, first_name: `Person ${i}` });
-    const startsAt = addMinutes(now, 24 * 60 + 30 * i);
-    const bookingId = await insertBooking(db, {
-      specialist,
-      userId: p.id,
-      startsAt: startsAt.toISOString(),
-      endsAt: addMinutes(startsAt, 30).toISOString(),
-    });
-    await enqueue(
-      db,
-      {
-        kind: "booking_reminder",
-        dueAt: addMinutes(now, -1),
-        expiresAt: startsAt,
-        payload: { bookingId, offsetMinutes: 24 * 60 },
-        dedupeKey: `booking_reminder:${bookingId}:1440`,
-        essential: true,
-        urgent: true,
-        recipientId: p.id,
-        bookingId,
-      },
-      now,
-    );
-  }
-}
-
 type OutboxState = { id: number; recipient_id: number; state: string };
 
 function outboxStates(): Promise<OutboxState[]> {
@@ -87,7 +45,7 @@ async function until(what: string, condition: () => boolean | Promise<boolean>):
 
 describe("the outbox across crashes", () => {
   it("delivers every due reminder through three SIGKILLs mid-dispatch and restarts, each once but those in flight at each crash", { timeout: 60_000 }, async () => {
-    await seedDueReminders();
+    await seedDueReminders(e2e.db, people, [e2e.em], CENTER);
     const env = botEnv(e2e, { LOG_LEVEL: "warn", OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) });
     const received = () => people.map((p) => e2e.em.messagesTo(p.id).length);
     /** Per crash, the rows whose message Telegram had while their sender had not heard back. */

@@ -1,16 +1,12 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { enqueue } from "../../src/db/outbox.js";
-import { addMinutes } from "../../src/domain/time-math.js";
-import { insertBooking, insertCenter, insertSpecialist } from "../support/fixtures.js";
 import { recorded } from "../support/harness.js";
 import { contactContent, type TestUser } from "../support/updates.js";
-import { registerUser } from "../support/users.js";
 import { htmlToPlainText, type BotApiEmulator, type RecordedCall } from "../../src/emulator/bot-api-emulator.js";
 import { botEnv, endToEndSetupEachTest, readDb, startBot, type BotProcess } from "./bot-process.js";
 import { expectReplies, QUIET_MS, textOf, WAIT_MS } from "./dialogue.js";
+import { seedDueReminders } from "./due-reminders.js";
 
 const i18n = createI18n();
 const ru = (key: string, vars?: Record<string, string | number>) => htmlToPlainText(i18n.t("ru", key, vars));
@@ -50,34 +46,6 @@ async function timedStop(bot: BotProcess): Promise<{ code: number | null; ms: nu
   return { code, ms: Date.now() - started };
 }
 
-/** A person with a consultation tomorrow whose reminder is due now. */
-async function seedDueReminder(personId: number): Promise<void> {
-  const db = e2e.db;
-  await migrateToLatest(db);
-  const now = new Date();
-  await insertCenter(db, { id: "almaly-1" });
-  const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career" });
-  await registerUser(db, personId, { language: "ru" });
-  e2e.em.addUser({ id: personId, first_name: "Person" });
-  const startsAt = addMinutes(now, 24 * 60);
-  const bookingId = await insertBooking(db, { specialist, userId: personId, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 30).toISOString() });
-  await enqueue(
-    db,
-    {
-      kind: "booking_reminder",
-      dueAt: addMinutes(now, -1),
-      expiresAt: startsAt,
-      payload: { bookingId, offsetMinutes: 24 * 60 },
-      dedupeKey: `booking_reminder:${bookingId}:1440`,
-      essential: true,
-      urgent: true,
-      recipientId: personId,
-      bookingId,
-    },
-    now,
-  );
-}
-
 describe("a stop while Telegram does not answer", () => {
   it("exits within 10 s with code 0 while a reply hangs, and the update is handled after the restart", { timeout: 40_000 }, async () => {
     const u: TestUser = { id: 720001, first_name: "Айгерим", language_code: "ru" };
@@ -109,7 +77,7 @@ describe("a stop while Telegram does not answer", () => {
 
   it("exits within 10 s with code 0 while an outbox send hangs, and the message goes out after the restart", { timeout: 40_000 }, async () => {
     const personId = 720002;
-    await seedDueReminder(personId);
+    await seedDueReminders(e2e.db, [{ id: personId, language: "ru" }], [e2e.em]);
     e2e.em.dropNext("sendMessage", "hang");
     let bot = await startBot(e2e.em, botEnv(e2e, { LOG_LEVEL: "info" }));
     await until("the reminder to hang", hung(e2e.em, "sendMessage"));

@@ -8,14 +8,12 @@ import type { BookResult } from "../../src/db/bookings.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { ensureUser } from "../../src/db/users.js";
 import { projectRoot } from "../../src/paths.js";
-import { enqueue } from "../../src/db/outbox.js";
-import { addMinutes } from "../../src/domain/time-math.js";
-import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
-import { insertBooking, insertCenter, insertSpecialist, insertWeekdayConsultants } from "../support/fixtures.js";
+import { startBotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
+import { insertCenter, insertWeekdayConsultants } from "../support/fixtures.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { TEST_DATABASE_URL } from "../support/postgres.js";
-import { registerUser } from "../support/users.js";
 import { botEnv, endToEndSetupEachTest, readDb, sqliteFile, startBot } from "./bot-process.js";
+import { seedDueReminders } from "./due-reminders.js";
 
 // Monday 23 November 2026, 09:00 in Almaty; the psychologist's first slot is Tuesday at 10:00.
 const NOW = new Date("2026-11-23T04:00:00Z");
@@ -60,35 +58,6 @@ async function until(what: string, condition: () => boolean): Promise<void> {
   }
 }
 
-/** A consultation tomorrow for each person, its reminder due already, and each person known to both Telegrams. */
-async function seedDueReminders(people: number[], telegrams: BotApiEmulator[]): Promise<void> {
-  const db = e2e.db;
-  await migrateToLatest(db);
-  const now = new Date();
-  await insertCenter(db, { id: "almaly-1" });
-  const specialist = await insertSpecialist(db, { centerId: "almaly-1", service: "career" });
-  for (const [i, id] of people.entries()) {
-    await registerUser(db, id, { language: "ru" });
-    for (const em of telegrams) em.addUser({ id, first_name: `Person ${i}` });
-    const startsAt = addMinutes(now, 24 * 60 + 30 * i);
-    const bookingId = await insertBooking(db, { specialist, userId: id, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 30).toISOString() });
-    await enqueue(
-      db,
-      {
-        kind: "booking_reminder",
-        dueAt: addMinutes(now, -1),
-        expiresAt: startsAt,
-        payload: { bookingId, offsetMinutes: 24 * 60 },
-        dedupeKey: `booking_reminder:${bookingId}:1440`,
-        essential: true,
-        urgent: true,
-        recipientId: id,
-        bookingId,
-      },
-      now,
-    );
-  }
-}
 afterEach(() => {
   for (const child of children.splice(0)) child.kill();
 });
@@ -143,7 +112,7 @@ describe.skipIf(Boolean(TEST_DATABASE_URL))("two bots on one database file", () 
     const people = Array.from({ length: PEOPLE }, (_, i) => 760_001 + i);
     const second = await startBotApiEmulator({ token: TEST_TOKEN });
     try {
-      await seedDueReminders(people, [e2e.em, second]);
+      await seedDueReminders(e2e.db, people.map((id) => ({ id, language: "ru" as const })), [e2e.em, second]);
       // Slow answers: the first run lasts seconds, and the other bot starts during it.
       for (const em of [e2e.em, second]) em.delayAnswers("sendMessage", ANSWER_DELAY_MS);
       const env = botEnv(e2e, { LOG_LEVEL: "warn" });
