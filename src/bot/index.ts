@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type ApiClientOptions, type MiddlewareFn } from "grammy";
+import { Bot, type ApiClientOptions, type ChatTypeContext, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppContext, AppDeps, AppI18n, BaseContext, Flow } from "./context.js";
 import { adminFeature } from "./features/admin/index.js";
@@ -117,7 +117,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): CreatedBot {
   const fetchFile = (filePath: string) => transport(`${deps.config.apiRoot}/file/bot${deps.config.botToken}/${filePath}`);
   const withDepsInFlow = attachDepsPerRun(deps, fetchFile);
 
-  const privateChats = bot.chatType("private");
+  const privateChats = new Handlers<ChatTypeContext<AppContext, "private">>();
+  bot.chatType("private").use(privateChats);
   privateChats.use(attachDeps(deps, fetchFile), i18n, withLanguage);
   const flows = new FlowState(deps);
   privateChats.use(

@@ -5,6 +5,11 @@ import { describe, expect, it } from "vitest";
 import { Handlers } from "../../src/bot/shared/handlers.js";
 
 const me = { id: 1, is_bot: true, first_name: "bot", username: "bot" } as UserFromGetMe;
+const message = (text: string): Context =>
+  new Context({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: "private", first_name: "A" }, from: { id: 7, is_bot: false, first_name: "A" }, text, ...(text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.length }] } : {}) } },
+    {} as Api,
+    me,
+  );
 const press = (data: string): Context =>
   new Context(
     { update_id: 1, callback_query: { id: "1", chat_instance: "1", from: { id: 7, is_bot: false, first_name: "A" }, data } },
@@ -56,5 +61,38 @@ describe("a feature's handlers", () => {
     // grammY's own makes about ten, among them a Composer of the handler's side, matching or not.
     expect(perHandler).toBeLessThanOrEqual(5);
     expect(perHandler).toBeLessThan(grammysPerHandler / 2);
+  });
+
+  it("let a press pass the handlers of other screens in one step, and a message pass every screen's", async () => {
+    const many = (composer: Composer<Context>) => {
+      for (let i = 0; i < 200; i++) composer.callbackQuery(new RegExp(`^s${i}:(\\d+)$`), () => undefined);
+      return composer;
+    };
+    expect(await promisesToPass(many(new Handlers<Context>()), press("other:1"))).toBeLessThan(10);
+    expect(await promisesToPass(many(new Handlers<Context>()), message("hello"))).toBeLessThan(10);
+    expect(await promisesToPass(many(new Composer<Context>()), press("other:1"))).toBeGreaterThan(1000);
+  });
+
+  it("still give every update to what may act on any, and to triggers without a fixed first word", async () => {
+    const seen: string[] = [];
+    const handlers = new Handlers<Context>();
+    handlers.use((ctx, next) => (seen.push(`all ${ctx.callbackQuery?.data ?? ctx.message?.text}`), next()));
+    handlers.command("start", () => void seen.push("start"));
+    handlers.on("message:text", (ctx, next) => (seen.push(`text ${ctx.message.text}`), next()));
+    handlers.callbackQuery(/^(?:x|y):\d$/, (ctx) => void seen.push(`x or y ${ctx.match[0]}`));
+    handlers.on("callback_query:data", (ctx) => void seen.push(`any press ${ctx.callbackQuery.data}`));
+    for (const ctx of [press("y:1"), press("z:1"), message("/start"), message("hi")]) await handlers.middleware()(ctx, async () => void seen.push("passed on"));
+    expect(seen).toEqual(["all y:1", "x or y y:1", "all z:1", "any press z:1", "all /start", "start", "all hi", "text hi", "passed on"]);
+  });
+
+  it("see a screen's handler added after a press of that screen went past", async () => {
+    const handlers = new Handlers<Context>();
+    const nested = handlers.filter(() => true);
+    nested.callbackQuery("a", () => undefined);
+    const passedOn: string[] = [];
+    await handlers.middleware()(press("late:1"), async () => void passedOn.push("late:1"));
+    nested.callbackQuery(/^late:(\d)$/, () => void passedOn.push("handled"));
+    await handlers.middleware()(press("late:1"), async () => void passedOn.push("late:1"));
+    expect(passedOn).toEqual(["late:1", "handled"]);
   });
 });

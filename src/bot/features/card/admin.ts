@@ -18,13 +18,15 @@ import { Handlers } from "../../shared/handlers.js";
 export const cardAdminFeature = new Handlers<AppContext>().chatType("private");
 
 const admin = cardAdminFeature.filter(isAdmin);
-cardAdminFeature.filter(
-  (ctx) => !isAdmin(ctx) && ADMIN_BUTTONS.some((codec) => codec.match(ctx.callbackQuery?.data) !== null),
-  async (ctx) => {
-    await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
-    await ctx.reply(ctx.t("staff-not-allowed"));
-  },
-);
+cardAdminFeature
+  .filter((ctx) => !isAdmin(ctx))
+  .callbackQuery(
+    ADMIN_BUTTONS.map((codec) => codec.filter()),
+    async (ctx) => {
+      await ctx.answerCallbackQuery({ text: ctx.t("staff-not-allowed") });
+      await ctx.reply(ctx.t("staff-not-allowed"));
+    },
+  );
 
 /** `/card <number>` as an administrator types it; anyone else's /card is their own card. */
 export async function lookUpCard(ctx: BaseContext, typed: string): Promise<void> {

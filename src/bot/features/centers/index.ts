@@ -56,7 +56,7 @@ centersFeature.on("message:location", async (ctx) => {
 });
 
 /** "Cancel" under the location request, in whichever language it was shown. */
-centersFeature.filter(
+centersFeature.on("message:text").filter(
   (ctx) => {
     const text = ctx.message?.text;
     return text !== undefined && LANGUAGES.some((lang) => ctx.i18n.fluent.translate(lang, "centers-near-button-cancel") === text);
