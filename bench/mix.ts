@@ -7,7 +7,7 @@ import { percentile } from "./stats.js";
 import type { InProcessTelegram } from "./telegram.js";
 
 /** The latency of one run of the mix, and the updates it took; times in milliseconds. */
-export interface PacedFigures {
+export interface LatencyFigures {
   updates: number;
   updates_per_s: number;
   p50_ms: number;
@@ -21,7 +21,7 @@ export interface PacedFigures {
 }
 
 /** What one run of the mix measured with no pause between a person's steps. */
-export interface MixFigures extends PacedFigures {
+export interface MixFigures extends LatencyFigures {
   /** Wall time per update with every person at once: the cost the database size is judged by. */
   ms_per_update: number;
 }
@@ -139,7 +139,7 @@ export async function runRound(
 
 /** What the mix at a person's pace measured. */
 export interface PacedRun extends OffScript {
-  figures: PacedFigures;
+  figures: LatencyFigures;
 }
 
 /**

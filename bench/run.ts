@@ -5,7 +5,7 @@ import { projectRoot } from "../src/paths.js";
 import { fillWithHistory } from "../test/support/volume.js";
 import { BotProcess } from "./bot-process.js";
 import { bareConversation, bareGrammy, postgresKeyValue, sqliteKeyValue, type CeilingFigures, type KeyValueTable } from "./ceilings.js";
-import type { MixFigures, OffScript, PacedFigures } from "./mix.js";
+import type { MixFigures, OffScript, LatencyFigures } from "./mix.js";
 import { benchOptions, POSTGRES_VARIABLE } from "./options.js";
 import { dispatchThrottled, dispatchUnthrottled, type OutboxFigures } from "./outbox.js";
 import { visit } from "./people.js";
@@ -59,7 +59,7 @@ async function measureDatabase(server: PostgresServer | undefined): Promise<Data
     await bareGrammy(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS);
     await bareConversation(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS, await keyValue("warm"));
     const runs: { mix: MixFigures; taps: MixFigures; grammy: CeilingFigures; conversation: CeilingFigures; offScript: number }[] = [];
-    const paced: { figures: PacedFigures; offScript: number }[] = [];
+    const paced: { figures: LatencyFigures; offScript: number }[] = [];
     for (let r = 0; r < REPEATS; r++) {
       const firstId = 1_000_000 + r * 10_000;
       const grammy = await bareGrammy(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS);

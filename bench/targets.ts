@@ -1,5 +1,5 @@
 import type { CeilingFigures } from "./ceilings.js";
-import type { MixFigures, PacedFigures } from "./mix.js";
+import type { MixFigures, LatencyFigures } from "./mix.js";
 import type { OutboxFigures } from "./outbox.js";
 import type { Spread } from "./stats.js";
 
@@ -10,7 +10,7 @@ import type { Spread } from "./stats.js";
 export interface DatabaseFigures {
   mix: Record<keyof MixFigures, Spread> & { ratio_to_bare_conversation: Spread; steps_off_script: number; errors_logged: number };
   /** New people walking the mix with a pause drawn between `think_ms`'s bounds before each update. */
-  paced: Record<keyof PacedFigures, Spread> & { think_ms: [number, number]; people: number; steps_off_script: number };
+  paced: Record<keyof LatencyFigures, Spread> & { think_ms: [number, number]; people: number; steps_off_script: number };
   one_tap: Record<keyof MixFigures, Spread> & { ratio_to_bare_grammy: Spread };
   bare_grammy: Record<keyof CeilingFigures, Spread>;
   bare_conversation: Record<keyof CeilingFigures, Spread>;
