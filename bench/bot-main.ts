@@ -1,5 +1,5 @@
 import type { BotReply, BotRequest } from "./bot-process.js";
-import { runRound } from "./mix.js";
+import { runPaced, runRound } from "./mix.js";
 import { timeSchedulerRuns } from "./scheduler.js";
 import { benchBot, openStoreAt } from "./setup.js";
 import { InProcessTelegram } from "./telegram.js";
@@ -16,6 +16,8 @@ async function answer(request: BotRequest): Promise<BotReply> {
   switch (request.kind) {
     case "round":
       return { kind: "round", figures: await runRound(bot, telegram, { count: request.count, firstId: request.firstId }) };
+    case "paced":
+      return { kind: "paced", run: await runPaced(bot, telegram, { count: request.count, firstId: request.firstId }, request.thinkMs) };
     case "scheduler":
       return { kind: "scheduler", times: await timeSchedulerRuns(store, request.runs) };
     case "finish":

@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { RoundFigures } from "./mix.js";
+import type { PacedRun, RoundFigures } from "./mix.js";
 
 /** What the driver asks the bot's process to do, one request at a time. */
 export type BotRequest =
   | { kind: "round"; firstId: number; count: number }
+  | { kind: "paced"; firstId: number; count: number; thinkMs: [number, number] }
   | { kind: "scheduler"; runs: number }
   | { kind: "finish" };
 
@@ -12,6 +13,7 @@ export type BotRequest =
 export type BotReply =
   | { kind: "ready" }
   | { kind: "round"; figures: RoundFigures }
+  | { kind: "paced"; run: PacedRun }
   | { kind: "scheduler"; times: number[] }
   | { kind: "finished"; errorsLogged: number; peakRssMb: number }
   | { kind: "failed"; error: string };
@@ -50,6 +52,13 @@ export class BotProcess {
     const reply = await this.ask({ kind: "round", firstId, count });
     if (reply.kind !== "round") throw new Error(`the bot's process answered ${reply.kind} to a round`);
     return reply.figures;
+  }
+
+  /** The mix with new people at a person's pace, pausing `thinkMs` between steps; their ids from `firstId`. */
+  async paced(firstId: number, count: number, thinkMs: [number, number]): Promise<PacedRun> {
+    const reply = await this.ask({ kind: "paced", firstId, count, thinkMs });
+    if (reply.kind !== "paced") throw new Error(`the bot's process answered ${reply.kind} to a paced run`);
+    return reply.run;
   }
 
   /** Milliseconds of each of `runs` runs of the scheduler's job, after its first. */

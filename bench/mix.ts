@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Bot } from "grammy";
 import type { AppContext } from "../src/bot/context.js";
 import type { UpdateTracker } from "../src/bot/polling.js";
@@ -5,8 +6,8 @@ import { browse, SimulatedPerson, visit, type Step, type StepKind } from "./peop
 import { percentile } from "./stats.js";
 import type { InProcessTelegram } from "./telegram.js";
 
-/** What one run of the mix measured; times in milliseconds. */
-export interface MixFigures {
+/** The latency of one run of the mix, and the updates it took; times in milliseconds. */
+export interface LatencyFigures {
   updates: number;
   updates_per_s: number;
   p50_ms: number;
@@ -17,6 +18,10 @@ export interface MixFigures {
   flow_updates: number;
   flow_p50_ms: number;
   flow_p99_ms: number;
+}
+
+/** What one run of the mix measured with no pause between a person's steps. */
+export interface MixFigures extends LatencyFigures {
   /** Wall time per update with every person at once: the cost the database size is judged by. */
   ms_per_update: number;
 }
@@ -30,24 +35,41 @@ export interface MixRun {
 /** How many times a step that repeats is tapped at most before the visit counts as off script. */
 const MAX_REPEATS = 12;
 
+/** A small seeded generator (mulberry32) of numbers in [0, 1): the same person pauses alike in every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
 /**
  * Every person goes through their script at once, each waiting for the bot's answer before the
  * next step, as polling hands updates over in production: one chat's in order, chats side by
- * side, each through the tracker that polling uses.
+ * side, each through the tracker that polling uses. With `thinkMs`, a person reads the screen
+ * before each update, for a time drawn between its two bounds; the first pause also spreads the
+ * first updates, so that the people do not all start in the same instant.
  */
 export async function runMix(
   created: { bot: Bot<AppContext>; tracker: UpdateTracker },
   telegram: InProcessTelegram,
   people: { count: number; firstId: number },
   script: (n: number) => Step[],
+  thinkMs?: readonly [number, number],
 ): Promise<MixRun> {
   const timings: Record<StepKind, number[]> = { flow: [], tap: [] };
   const offScript: string[] = [];
   const walk = async (n: number) => {
     const person = new SimulatedPerson(people.firstId + n, telegram);
+    const random = seededRandom(person.user.id);
     for (const step of script(n)) {
       const until = "until" in step ? step.until : undefined;
       for (let taps = 0; taps < (until ? MAX_REPEATS : 1); taps++) {
+        if (thinkMs) await sleep(thinkMs[0] + random() * (thinkMs[1] - thinkMs[0]));
         const update = person.updateFor(step);
         if (typeof update === "string") {
           if ("optional" in step && step.optional) break;
@@ -87,13 +109,21 @@ export async function runMix(
   };
 }
 
-/** What a round measured: the mix, then the same people looking around (one-tap only). */
-export interface RoundFigures {
-  mix: MixFigures;
-  taps: MixFigures;
-  /** Steps that went off script in both, with the first of them described. */
+/** Steps that went off script, with the first of them described. */
+export interface OffScript {
   offScript: number;
   firstOffScript: string | undefined;
+}
+
+const offScriptOf = (runs: MixRun[]): OffScript => {
+  const steps = runs.flatMap((r) => r.offScript);
+  return { offScript: steps.length, firstOffScript: steps[0] };
+};
+
+/** What a round measured: the mix, then the same people looking around (one-tap only). */
+export interface RoundFigures extends OffScript {
+  mix: MixFigures;
+  taps: MixFigures;
 }
 
 /** The mix, then the same people looking around; ids of the round's people from `firstId`. */
@@ -104,6 +134,25 @@ export async function runRound(
 ): Promise<RoundFigures> {
   const mix = await runMix(created, telegram, people, visit);
   const taps = await runMix(created, telegram, people, browse);
-  const offScript = [...mix.offScript, ...taps.offScript];
-  return { mix: mix.figures, taps: taps.figures, offScript: offScript.length, firstOffScript: offScript[0] };
+  return { mix: mix.figures, taps: taps.figures, ...offScriptOf([mix, taps]) };
+}
+
+/** What the mix at a person's pace measured. */
+export interface PacedRun extends OffScript {
+  figures: LatencyFigures;
+}
+
+/**
+ * The mix with new people, each pausing `thinkMs` between steps: wall time per update is then
+ * mostly the pauses, and is left out.
+ */
+export async function runPaced(
+  created: { bot: Bot<AppContext>; tracker: UpdateTracker },
+  telegram: InProcessTelegram,
+  people: { count: number; firstId: number },
+  thinkMs: readonly [number, number],
+): Promise<PacedRun> {
+  const run = await runMix(created, telegram, people, visit, thinkMs);
+  const { ms_per_update, ...figures } = run.figures;
+  return { figures, ...offScriptOf([run]) };
 }

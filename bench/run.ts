@@ -5,7 +5,7 @@ import { projectRoot } from "../src/paths.js";
 import { fillWithHistory } from "../test/support/volume.js";
 import { BotProcess } from "./bot-process.js";
 import { bareConversation, bareGrammy, postgresKeyValue, sqliteKeyValue, type CeilingFigures, type KeyValueTable } from "./ceilings.js";
-import type { MixFigures } from "./mix.js";
+import type { MixFigures, OffScript, LatencyFigures } from "./mix.js";
 import { benchOptions, POSTGRES_VARIABLE } from "./options.js";
 import { dispatchThrottled, dispatchUnthrottled, type OutboxFigures } from "./outbox.js";
 import { visit } from "./people.js";
@@ -24,16 +24,20 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 /** Updates a person sends in the mix: the ceilings walk the same number of steps. */
 const STEPS = visit(0).length;
 
-/** A round in the bot's process (the mix, then the same people looking around), saying what went off script. */
-async function round(bot: BotProcess, firstId: number, count = PEOPLE) {
-  const figures = await bot.round(firstId, count);
+/** Says what went off script in a run. */
+function sayOffScript<T extends OffScript>(figures: T): T {
   if (figures.offScript > 0) say(`  ${figures.offScript} steps off script, e.g. ${figures.firstOffScript}`);
   return figures;
 }
 
+/** A round in the bot's process (the mix, then the same people looking around). */
+async function round(bot: BotProcess, firstId: number, count = PEOPLE) {
+  return sayOffScript(await bot.round(firstId, count));
+}
+
 /**
- * The mix with its two ceilings and the scheduler, then the same on a database with years of
- * history: on SQLite files, or on new databases of `server`'s. The bot runs in a process of its
+ * The mix with its two ceilings, the mix at a person's pace and the scheduler, then the mix on
+ * a database with years of history: on SQLite files, or on new databases of `server`'s. The bot runs in a process of its
  * own for each database; the ceilings and the filling run here.
  */
 async function measureDatabase(server: PostgresServer | undefined): Promise<DatabaseFigures> {
@@ -44,8 +48,9 @@ async function measureDatabase(server: PostgresServer | undefined): Promise<Data
   const kv = server ? await server.newDatabase() : undefined;
   const keyValue = async (name: string): Promise<KeyValueTable> => (kv ? postgresKeyValue(kv.url) : sqliteKeyValue(join(tmp, `${name}.db`)));
   try {
-    // (a), (b): the mix on an empty database, and the two ceilings, side by side in each repetition.
-    say(`${where}: mix of ${PEOPLE} people, ${REPEATS} times, with the two ceilings...`);
+    // (a), (b): the mix on an empty database, and the two ceilings, side by side in each
+    // repetition; then new people walking the mix at a person's pace, whose latency the targets judge.
+    say(`${where}: mix of ${PEOPLE} people, ${REPEATS} times, with the two ceilings and at a person's pace...`);
     const empty = await newBenchDatabase(server);
     await (await openBenchStore(empty.url)).close();
     const bot = await BotProcess.start(empty.url);
@@ -54,12 +59,15 @@ async function measureDatabase(server: PostgresServer | undefined): Promise<Data
     await bareGrammy(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS);
     await bareConversation(new InProcessTelegram(), { count: 20, firstId: 9_000_000 }, STEPS, await keyValue("warm"));
     const runs: { mix: MixFigures; taps: MixFigures; grammy: CeilingFigures; conversation: CeilingFigures; offScript: number }[] = [];
+    const paced: { figures: LatencyFigures; offScript: number }[] = [];
     for (let r = 0; r < REPEATS; r++) {
       const firstId = 1_000_000 + r * 10_000;
       const grammy = await bareGrammy(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS);
       const conversation = await bareConversation(new InProcessTelegram(), { count: PEOPLE, firstId }, STEPS, await keyValue(`kv-${r}`));
       runs.push({ ...(await round(bot, firstId)), grammy, conversation });
-      say(`  run ${r + 1}: mix ${runs[r]!.mix.updates_per_s.toFixed(0)} updates/s`);
+      paced.push(sayOffScript(await bot.paced(2_000_000 + r * 10_000, PEOPLE, options.thinkMs)));
+      const latest = paced[r]!.figures;
+      say(`  run ${r + 1}: mix ${runs[r]!.mix.updates_per_s.toFixed(0)} updates/s; paced p99 ${latest.tap_p99_ms.toFixed(1)} ms one-tap, ${latest.flow_p99_ms.toFixed(1)} ms conversation`);
     }
     const schedulerEmpty = await bot.schedulerRuns(REPEATS);
     const emptyEnd = await bot.finish();
@@ -102,6 +110,12 @@ async function measureDatabase(server: PostgresServer | undefined): Promise<Data
         ratio_to_bare_conversation: spreadOf(runs.map((r) => r.mix.updates_per_s / r.conversation.updates_per_s)),
         steps_off_script: runs.reduce((sum, r) => sum + r.offScript, 0),
         errors_logged: emptyEnd.errorsLogged,
+      },
+      paced: {
+        think_ms: options.thinkMs,
+        people: PEOPLE,
+        ...spreadsOf(paced.map((r) => r.figures)),
+        steps_off_script: paced.reduce((sum, r) => sum + r.offScript, 0),
       },
       one_tap: { ...spreadsOf(runs.map((r) => r.taps)), ratio_to_bare_grammy: spreadOf(runs.map((r) => r.taps.updates_per_s / r.grammy.updates_per_s)) },
       bare_grammy: spreadsOf(runs.map((r) => r.grammy)),

@@ -22,9 +22,9 @@ beforeAll(() => {
 
 describe("npm run bench", () => {
   it(
-    "measures the mix and the history with the bot in a process of its own, on PostgreSQL too when a server is given",
+    "measures the mix, at a person's pace too, and the history with the bot in a process of its own, on PostgreSQL too when a server is given",
     () => {
-      const sizes = ["--people", "3", "--repeats", "1", "--outbox-messages", "2", "--history-people", "30", "--history-bookings", "300"];
+      const sizes = ["--people", "3", "--repeats", "1", "--outbox-messages", "2", "--history-people", "30", "--history-bookings", "300", "--think-ms", "1-5"];
       const run = spawnSync(process.execPath, [join(OUT_DIR, "bench", "run.js"), ...sizes, ...(TEST_DATABASE_URL ? ["--postgres", TEST_DATABASE_URL] : [])], {
         cwd: projectRoot(),
         // Only PATH: a server named in the developer's shell must not change what is tested.
@@ -43,6 +43,12 @@ describe("npm run bench", () => {
         expect(figures.mix.updates.median).toBeGreaterThanOrEqual(3 * results.options.steps_per_person!);
         expect(figures.one_tap.updates.median).toBe(3 * 32);
         expect(figures.history.mix.updates.median).toBeGreaterThanOrEqual(3 * results.options.steps_per_person!);
+        // Three new people walk the visit again, pausing between steps.
+        expect(figures.paced).toMatchObject({ think_ms: [1, 5], people: 3, steps_off_script: 0 });
+        expect(figures.paced.updates.median).toBeGreaterThanOrEqual(3 * results.options.steps_per_person!);
+        for (const key of ["updates_per_s", "p50_ms", "p99_ms", "tap_p50_ms", "tap_p99_ms", "flow_p50_ms", "flow_p99_ms"] as const) {
+          for (const value of Object.values(figures.paced[key])) expect(value).toBeGreaterThan(0);
+        }
         expect([figures.mix.steps_off_script, figures.history.steps_off_script, figures.mix.errors_logged, figures.history.errors_logged]).toEqual([0, 0, 0, 0]);
         // Measured in the bot's own process, which holds at least Node and the bot's modules.
         for (const rss of [figures.rss_mb, figures.history.rss_mb]) expect(rss).toBeGreaterThan(60);
@@ -50,15 +56,18 @@ describe("npm run bench", () => {
         expect(figures.history.cost_ratio_1m_bookings.median).toBeGreaterThan(0);
       };
       checkDatabase(results);
+      expect(results.targets.map((v) => v.target)).toContain("conversation step p99 < 250 ms (3 people at a person's pace)");
       expect(results.outbox_throttled.lost.max).toBe(0);
       if (TEST_DATABASE_URL) {
         const postgres = results.postgres;
         if ("skipped" in postgres) throw new Error(`PostgreSQL was skipped: ${postgres.skipped}`);
         expect(Object.keys(postgres.mix).sort()).toEqual(Object.keys(results.mix).sort());
         expect(Object.keys(postgres.history).sort()).toEqual(Object.keys(results.history).sort());
+        expect(Object.keys(postgres.paced).sort()).toEqual(Object.keys(results.paced).sort());
         checkDatabase(postgres);
         expect(results.targets.filter((v) => v.target.endsWith(", PostgreSQL"))).toHaveLength(7);
         expect(run.stdout).toMatch(/figure on PostgreSQL \d+/);
+        expect(run.stdout).toContain("one-tap p99 < 50 ms (3 people at a person's pace), PostgreSQL");
       } else {
         expect(results.postgres).toEqual({ skipped: "no server given: --postgres or BENCH_DATABASE_URL" });
         expect(run.stdout).toContain("PostgreSQL: skipped");
