@@ -19,7 +19,7 @@ import {
 } from "../domain/seats.js";
 import { findClash } from "./appointments.js";
 import { transact, type Db } from "./database.js";
-import { findLiveSignup, listOwnSignups, seatCounts, waitlistPosition } from "./events.js";
+import { findLiveSignup, ownSignupsAhead, seatCounts, waitlistPosition } from "./events.js";
 import { hostedBy } from "./organisers.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Event, EventSignup } from "./schema.js";
@@ -116,7 +116,7 @@ export async function signUp(
     }
     // Seats that were free while offers could not be made go to those ahead in line.
     await offerFreedSeats(trx, event, now);
-    return { kind: "waitlisted", signupId: id, position: await waitlistPosition(trx, { id, event_id: event.id }) };
+    return { kind: "waitlisted", signupId: id, position: await waitlistPosition(trx, id) };
   });
 }
 
@@ -343,5 +343,5 @@ export async function markParticipant(
  * person goes with their account row.
  */
 export async function cancelUpcomingSignups(db: Db, userId: number, now: Date): Promise<void> {
-  for (const { signup } of await listOwnSignups(db, userId, now)) await cancelSignup(db, { signupId: signup.id, userId }, now);
+  for (const signupId of await ownSignupsAhead(db, userId, now)) await cancelSignup(db, { signupId, userId }, now);
 }
