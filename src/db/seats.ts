@@ -1,5 +1,6 @@
 import type { Appointment } from "../domain/appointments.js";
 import type { AttendanceMark } from "../domain/attendance.js";
+import type { EventCategory } from "../domain/events.js";
 import {
   attendanceOpen,
   cancellable,
@@ -79,17 +80,19 @@ async function seatCount(db: Db, event: Pick<Event, "id" | "capacity">): Promise
  * are free, else a place in the waitlist. A place in the waitlist is kept free of overlaps too,
  * since it may turn into a seat. The unique index on sign-ups and the capacity triggers are the
  * last guards below this. A second sign-up for the same event finds the first ("already").
+ * With `categories`, an event of another kind is not found: a button of the events list never
+ * signs up for a tea-talk session, nor the other way round.
  */
 export async function signUp(
   db: Db,
-  request: { eventId: number; userId: number },
+  request: { eventId: number; userId: number; categories?: readonly EventCategory[] },
   policy: SeatPolicy,
   now: Date,
 ): Promise<SignUpResult> {
   return db.transaction().execute(async (trx): Promise<SignUpResult> => {
     await lockPerson(trx, request.userId);
     const event = await trx.selectFrom("events").selectAll().where("id", "=", request.eventId).forUpdate().executeTakeFirst();
-    if (!event) return { kind: "not-found" };
+    if (!event || (request.categories && !request.categories.includes(event.category))) return { kind: "not-found" };
     const existing = await findLiveSignup(trx, event.id, request.userId);
     if (existing) {
       // findLiveSignup only finds live sign-ups.
