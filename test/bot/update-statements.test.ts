@@ -136,3 +136,31 @@ describe("the lists people open most read what they show in one statement", () =
     expect(runs.filter((sql) => /from "centers"/.test(sql))).toHaveLength(1);
   });
 });
+
+describe("the cards people open most ask for their roles in one statement", () => {
+  const rolesAsked = (runs: string[]) => runs.filter((sql) => /from "center_admins"/.test(sql)).length;
+
+  it("an event's and a session's card: the event, one's sign-up and whether one may share it", async () => {
+    const startsAt = "2026-11-25T13:00:00Z";
+    const [event, session, u] = await log.unrecorded(() =>
+      Promise.all([
+        insertEvent(h.db, { centerId: "almaly-1", startsAt }),
+        insertTeaTalkSession(h.db, { centerId: "almaly-1", startsAt }),
+        signedUpUser(h, 5005, "ru"),
+      ]),
+    );
+    for (const data of [`ev:e:${event}`, `tt:s:${session}`]) {
+      const runs = await statementsOf(() => u.press(data));
+      expect(runs).toHaveLength(5);
+      expect(rolesAsked(runs)).toBe(1);
+    }
+  });
+
+  it("a center's card: the center, its services and offers, and whether one may share it", async () => {
+    const u = await log.unrecorded(() => signedUpUser(h, 5006, "ru"));
+    const runs = await statementsOf(() => u.press("centers:center:almaly-1"));
+    expect(runs).toHaveLength(6);
+    expect(rolesAsked(runs)).toBe(1);
+    expect(runs.filter((sql) => /from "specialists"/.test(sql) && !/exists/.test(sql))).toHaveLength(1);
+  });
+});
