@@ -4,7 +4,7 @@ import type { EventCategory } from "../domain/events.js";
 import { LIVE_STATUSES, SEAT_STATUSES, type SignupStatus } from "../domain/seats.js";
 import type { TeaTalkLevel } from "../domain/teatalk.js";
 import { pageAt, type Page } from "../domain/paging.js";
-import type { Db } from "./database.js";
+import { compiledOnce, type Db } from "./database.js";
 import type { Database, Event, EventSignup, EventSignupsTable, EventsTable } from "./schema.js";
 
 /** An event as lists and cards show it: where it is, its organiser's name and how its seats stand. */
@@ -156,8 +156,11 @@ export async function upcomingEventsPage(db: Db, filter: EventFilter, page: numb
   return { items: rows.map(({ total, ...row }) => normalized(row)), ...at };
 }
 
+/** Every card reads its event. */
+const eventById = compiledOnce([-1], (db, id: number) => eventViews(db).where("e.id", "=", id));
+
 export async function findEvent(db: Db, eventId: number): Promise<EventView | undefined> {
-  const row = await eventViews(db).where("e.id", "=", eventId).executeTakeFirst();
+  const [row] = await eventById(db, eventId);
   return row && normalized(row);
 }
 
@@ -183,16 +186,20 @@ function waitlistPlace(eb: ExpressionBuilder<Database & { u: EventSignupsTable }
 
 const positionOf = (place: unknown): number | null => (place === null ? null : Number(place));
 
-/** The person's live sign-up (confirmed, waitlisted or offered) for an event, if any. */
-export async function findLiveSignup(db: Db, eventId: number, userId: number): Promise<SignupStanding | undefined> {
-  const row = await db
+/** Every card of an event reads the person's sign-up for it. */
+const liveSignup = compiledOnce([-1, -2], (db, eventId: number, userId: number) =>
+  db
     .selectFrom("event_signups as u")
     .selectAll("u")
     .select((eb) => waitlistPlace(eb).as("position"))
     .where("u.event_id", "=", eventId)
     .where("u.user_id", "=", userId)
-    .where("u.status", "in", LIVE_STATUSES)
-    .executeTakeFirst();
+    .where("u.status", "in", LIVE_STATUSES),
+);
+
+/** The person's live sign-up (confirmed, waitlisted or offered) for an event, if any. */
+export async function findLiveSignup(db: Db, eventId: number, userId: number): Promise<SignupStanding | undefined> {
+  const [row] = await liveSignup(db, eventId, userId);
   if (!row) return undefined;
   const { position, ...signup } = row;
   return { signup, position: positionOf(position) };

@@ -140,7 +140,7 @@ describe("the lists people open most read what they show in one statement", () =
 describe("the cards people open most ask for their roles in one statement", () => {
   const rolesAsked = (runs: string[]) => runs.filter((sql) => /from "center_admins"/.test(sql)).length;
 
-  it("an event's and a session's card: the event, one's sign-up and whether one may share it", async () => {
+  it("an event's and a session's card: the event, one's sign-up and whether one may share it, compiled once for all cards", async () => {
     const startsAt = "2026-11-25T13:00:00Z";
     const [event, session, u] = await log.unrecorded(() =>
       Promise.all([
@@ -153,6 +153,13 @@ describe("the cards people open most ask for their roles in one statement", () =
       const runs = await statementsOf(() => u.press(data));
       expect(runs).toHaveLength(5);
       expect(rolesAsked(runs)).toBe(1);
+    }
+    const compile = vi.spyOn(DefaultQueryCompiler.prototype, "compileQuery");
+    try {
+      for (const data of [`ev:e:${event}`, `tt:s:${session}`]) await u.press(data);
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
     }
   });
 
