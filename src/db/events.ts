@@ -134,6 +134,39 @@ export async function countUpcomingEvents(db: Db, filter: EventFilter): Promise<
   return Number(row.n);
 }
 
+/** The values a page's statement takes, in the order of its stand-ins. */
+function pageValues(filter: EventFilter, limit: number, offset: number): unknown[] {
+  return [...filter.categories, filter.district, filter.level, filter.from.toISOString(), filter.to.toISOString(), limit, offset].filter(
+    (value) => value !== undefined,
+  );
+}
+
+/**
+ * The statement of a page of upcoming events for filters shaped like `shape` (as many
+ * categories, a district or not, a level or not), compiled once: the lists are the screens
+ * opened most, and kysely would build and compile it anew at every page.
+ */
+function pageStatement(shape: EventFilter) {
+  // Values none of the statement's own can be.
+  const mark = (name: string) => `\u0000${name}`;
+  const standIn: EventFilter = {
+    categories: shape.categories.map((_, i) => mark(`category${i}`) as EventCategory),
+    district: shape.district && (mark("district") as DistrictCode),
+    level: shape.level && (mark("level") as TeaTalkLevel),
+    from: new Date(-1),
+    to: new Date(-2),
+  };
+  const [limit, offset] = [-1, -2];
+  return compiledOnce(pageValues(standIn, limit, offset), (db, ..._values: unknown[]) =>
+    upcoming(db, standIn)
+      .select((eb) => eb.selectFrom("events as e").select((c) => c.fn.countAll<number>().as("n")).where(matching(standIn)).as("total"))
+      .limit(limit)
+      .offset(offset),
+  );
+}
+
+const pageStatements = new Map<string, ReturnType<typeof pageStatement>>();
+
 /**
  * The `page`-th run of `size` events of `listUpcomingEvents`. The page's rows and the number of
  * all that match come in one statement, the count a subquery run once rather than per row. A
@@ -141,12 +174,10 @@ export async function countUpcomingEvents(db: Db, filter: EventFilter): Promise<
  * count: the count alone is read then, and the last page.
  */
 export async function upcomingEventsPage(db: Db, filter: EventFilter, page: number, size: number): Promise<Page<EventView>> {
-  const read = (index: number) =>
-    upcoming(db, filter)
-      .select((eb) => eb.selectFrom("events as e").select((c) => c.fn.countAll<number>().as("n")).where(matching(filter)).as("total"))
-      .limit(size)
-      .offset(index * size)
-      .execute();
+  const shape = `${filter.categories.length}:${filter.district !== undefined}:${filter.level !== undefined}`;
+  let statement = pageStatements.get(shape);
+  if (!statement) pageStatements.set(shape, (statement = pageStatement(filter)));
+  const read = (index: number) => statement(db, ...pageValues(filter, size, index * size));
   let rows = await read(Math.max(0, page));
   if (rows.length === 0 && page > 0) {
     const total = await countUpcomingEvents(db, filter);
