@@ -1,14 +1,13 @@
 import type { Db } from "./database.js";
 
+/** The centers a person administers now, by id, as a query to run or to ask whether there are any. */
+export function administeredCenters(db: Db, telegramId: number) {
+  return db.selectFrom("center_admins").select("center_id").where("telegram_id", "=", telegramId).where("revoked_at", "is", null);
+}
+
 /** The centers a person administers now (none for most people), by id. */
 export async function centersAdministeredBy(db: Db, telegramId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom("center_admins")
-    .select("center_id")
-    .where("telegram_id", "=", telegramId)
-    .where("revoked_at", "is", null)
-    .orderBy("center_id")
-    .execute();
+  const rows = await administeredCenters(db, telegramId).orderBy("center_id").execute();
   return rows.map((r) => r.center_id);
 }
 

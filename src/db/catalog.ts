@@ -1,7 +1,7 @@
 import { CENTER_OFFERS, type CenterOffer } from "../domain/center-offers.js";
 import type { DistrictCode } from "../domain/districts.js";
 import type { Language } from "../domain/language.js";
-import type { ServiceCode } from "../domain/services.js";
+import { SERVICE_CODES, type ServiceCode } from "../domain/services.js";
 import type { DateOverride, TimeRange, WeeklyHours } from "../domain/slots.js";
 import type { Weekday } from "../domain/time.js";
 import type { Db } from "./database.js";
@@ -41,6 +41,13 @@ export async function findSpecialists(
     .orderBy("specialists.id");
   if (filter.district) q = q.where("centers.district", "=", filter.district);
   return q.execute();
+}
+
+/** The services the center's active specialists give, in the usual service order. */
+export async function servicesAtCenter(db: Db, centerId: string): Promise<ServiceCode[]> {
+  const rows = await db.selectFrom("specialists").select("service").distinct().where("center_id", "=", centerId).where("active", "=", 1).execute();
+  const given = new Set(rows.map((r) => r.service));
+  return SERVICE_CODES.filter((s) => given.has(s));
 }
 
 export interface Schedule {

@@ -28,7 +28,7 @@ export function conversationStateStorage<S>(db: Db, clock: Clock): VersionedStat
 }
 
 /** Every update in a private chat reads its chat's flows. */
-const stateByKey = compiledOnce("", (db, key: string) => db.selectFrom("conversation_state").select("value").where("key", "=", key));
+const stateByKey = compiledOnce([""], (db, key: string) => db.selectFrom("conversation_state").select("value").where("key", "=", key));
 
 /** The storage key of a chat's conversations. */
 export function conversationKey(chatId: number): string {

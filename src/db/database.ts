@@ -36,20 +36,30 @@ export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
 }
 
 /**
- * A statement of one parameter that runs on every update, built and compiled once per database
+ * A statement that runs on every update or every card, built and compiled once per database
  * instead of at every call: kysely builds and compiles a query anew each time, which costs more
- * than SQLite takes to run one this short. `build` is given a stand-in for the parameter.
+ * than SQLite takes to run one this short. `build` is given stand-ins for the values that vary,
+ * each unlike the others and unlike every value fixed in the statement (an id nobody has, say);
+ * wherever a stand-in went among the parameters, the call's value goes.
  */
-export function compiledOnce<P, R>(standIn: P, build: (db: Db, parameter: P) => Compilable<R>): (db: Db, parameter: P) => Promise<R[]> {
-  const compiled = new WeakMap<Db, CompiledQuery<R>>();
-  return async (db, parameter) => {
-    let query = compiled.get(db);
-    if (!query) {
-      query = build(db, standIn).compile();
-      if (query.parameters.length !== 1) throw new Error(`a statement compiled once takes one parameter, not ${query.parameters.length}`);
-      compiled.set(db, query);
+export function compiledOnce<P extends readonly unknown[], R>(
+  standIns: P,
+  build: (db: Db, ...values: P) => Compilable<R>,
+): (db: Db, ...values: P) => Promise<R[]> {
+  const compiled = new WeakMap<Db, { query: CompiledQuery<R>; slots: number[] }>();
+  return async (db, ...values) => {
+    let entry = compiled.get(db);
+    if (!entry) {
+      const query = build(db, ...standIns).compile();
+      const slots = query.parameters.map((p) => standIns.indexOf(p));
+      const lost = standIns.findIndex((_, i) => !slots.includes(i));
+      if (lost !== -1) throw new Error(`the stand-in ${String(standIns[lost])} is not among the statement's parameters`);
+      entry = { query, slots };
+      compiled.set(db, entry);
     }
-    const result = await db.executeQuery<R>({ ...query, parameters: [parameter], queryId: createQueryId() });
+    const { query, slots } = entry;
+    const parameters = query.parameters.map((fixed, i) => (slots[i] === -1 ? fixed : values[slots[i]!]));
+    const result = await db.executeQuery<R>({ ...query, parameters, queryId: createQueryId() });
     return result.rows;
   };
 }

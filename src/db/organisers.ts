@@ -34,17 +34,19 @@ export async function hostEvents(db: Db, telegramId: number, from: Date, to: Dat
   return rows.map(normalized);
 }
 
-/** Whether the account hosts a scheduled event that ends after `since`. */
-export async function hostsEventsAfter(db: Db, telegramId: number, since: Date): Promise<boolean> {
-  const row = await db
+/** The scheduled events the account hosts that end after `since`. */
+export function eventsHostedAfter(db: Db, telegramId: number, since: Date) {
+  return db
     .selectFrom("events as e")
     .select("e.id")
     .where((eb) => hostedBy(eb, telegramId))
     .where("e.status", "=", "scheduled")
-    .where("e.ends_at", ">", since.toISOString())
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where("e.ends_at", ">", since.toISOString());
+}
+
+/** Whether the account hosts a scheduled event that ends after `since`. */
+export async function hostsEventsAfter(db: Db, telegramId: number, since: Date): Promise<boolean> {
+  return (await eventsHostedAfter(db, telegramId, since).limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** The accounts that host a scheduled event ending after `since`, named or as its specialist. */

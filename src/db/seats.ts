@@ -1,5 +1,6 @@
 import type { Appointment } from "../domain/appointments.js";
 import type { AttendanceMark } from "../domain/attendance.js";
+import type { EventCategory } from "../domain/events.js";
 import {
   attendanceOpen,
   cancellable,
@@ -19,7 +20,7 @@ import {
 } from "../domain/seats.js";
 import { findClash } from "./appointments.js";
 import { transact, type Db } from "./database.js";
-import { findLiveSignup, listOwnSignups, seatCounts, waitlistPosition } from "./events.js";
+import { findLiveSignup, ownSignupsAhead, seatCounts, waitlistPosition } from "./events.js";
 import { hostedBy } from "./organisers.js";
 import { cancelPendingByKeys, enqueue } from "./outbox.js";
 import type { Event, EventSignup } from "./schema.js";
@@ -79,17 +80,19 @@ async function seatCount(db: Db, event: Pick<Event, "id" | "capacity">): Promise
  * are free, else a place in the waitlist. A place in the waitlist is kept free of overlaps too,
  * since it may turn into a seat. The unique index on sign-ups and the capacity triggers are the
  * last guards below this. A second sign-up for the same event finds the first ("already").
+ * With `categories`, an event of another kind is not found: a button of the events list never
+ * signs up for a tea-talk session, nor the other way round.
  */
 export async function signUp(
   db: Db,
-  request: { eventId: number; userId: number },
+  request: { eventId: number; userId: number; categories?: readonly EventCategory[] },
   policy: SeatPolicy,
   now: Date,
 ): Promise<SignUpResult> {
   return db.transaction().execute(async (trx): Promise<SignUpResult> => {
     await lockPerson(trx, request.userId);
     const event = await trx.selectFrom("events").selectAll().where("id", "=", request.eventId).forUpdate().executeTakeFirst();
-    if (!event) return { kind: "not-found" };
+    if (!event || (request.categories && !request.categories.includes(event.category))) return { kind: "not-found" };
     const existing = await findLiveSignup(trx, event.id, request.userId);
     if (existing) {
       // findLiveSignup only finds live sign-ups.
@@ -116,7 +119,7 @@ export async function signUp(
     }
     // Seats that were free while offers could not be made go to those ahead in line.
     await offerFreedSeats(trx, event, now);
-    return { kind: "waitlisted", signupId: id, position: await waitlistPosition(trx, { id, event_id: event.id }) };
+    return { kind: "waitlisted", signupId: id, position: await waitlistPosition(trx, id) };
   });
 }
 
@@ -343,5 +346,5 @@ export async function markParticipant(
  * person goes with their account row.
  */
 export async function cancelUpcomingSignups(db: Db, userId: number, now: Date): Promise<void> {
-  for (const { signup } of await listOwnSignups(db, userId, now)) await cancelSignup(db, { signupId: signup.id, userId }, now);
+  for (const signupId of await ownSignupsAhead(db, userId, now)) await cancelSignup(db, { signupId, userId }, now);
 }

@@ -49,10 +49,9 @@ export async function listUnlinkedSpecialists(db: Db): Promise<StaffMember[]> {
     .execute();
 }
 
-/** Whether a Telegram account is linked to a specialist, active or deactivated. */
-export async function isLinkedToSpecialist(db: Db, telegramId: number): Promise<boolean> {
-  const row = await db.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId).executeTakeFirst();
-  return row !== undefined;
+/** The specialists a Telegram account is linked to, active or deactivated. */
+export function specialistsLinkedTo(db: Db, telegramId: number) {
+  return db.selectFrom("specialists").select("id").where("telegram_id", "=", telegramId);
 }
 
 /** Every Telegram account linked to a specialist, active or deactivated. */

@@ -17,9 +17,14 @@ export async function findTeam(db: Db, id: number): Promise<Team | undefined> {
   return db.selectFrom("teams").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
 }
 
+/** The active teams an account coordinates, as a query to select from. */
+export function coordinatedTeams(db: Db, telegramId: number) {
+  return db.selectFrom("teams").where("coordinator_id", "=", telegramId).where("active", "=", 1);
+}
+
 /** Active teams an account coordinates. */
 export async function teamsCoordinatedBy(db: Db, telegramId: number): Promise<Team[]> {
-  return db.selectFrom("teams").selectAll().where("coordinator_id", "=", telegramId).where("active", "=", 1).orderBy("id").execute();
+  return coordinatedTeams(db, telegramId).selectAll().orderBy("id").execute();
 }
 
 /** Every account that coordinates a team, active or not: their command menus may need putting right. */

@@ -3,7 +3,7 @@ import { compiledOnce, type Db } from "./database.js";
 import type { User, UserUpdate } from "./schema.js";
 
 /** Every update reads its sender's row. */
-const userById = compiledOnce(0, (db, id: number) => db.selectFrom("users").selectAll().where("id", "=", id));
+const userById = compiledOnce([0], (db, id: number) => db.selectFrom("users").selectAll().where("id", "=", id));
 
 export async function findUser(db: Db, id: number): Promise<User | undefined> {
   return (await userById(db, id))[0];

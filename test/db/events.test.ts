@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/database.js";
-import { countUpcomingEvents, listUpcomingEvents } from "../../src/db/events.js";
+import { countUpcomingEvents, upcomingEventsPage } from "../../src/db/events.js";
 import { cancelSignup, passLapsedOffers, signUp } from "../../src/db/seats.js";
 import { LISTED_CATEGORIES } from "../../src/domain/events.js";
 import { TestClock } from "../support/clock.js";
@@ -111,7 +111,7 @@ describe("the events list", () => {
     await insertTeaTalkSession(db, { centerId: "almaly-1", startsAt: START });
     const filter = { categories: LISTED_CATEGORIES, from, to };
     expect(await countUpcomingEvents(db, filter)).toBe(1);
-    expect((await listUpcomingEvents(db, filter, { limit: 6, offset: 0 })).map((e) => e.category)).toEqual(["concert"]);
+    expect((await upcomingEventsPage(db, filter, 0, 6)).items.map((e) => e.category)).toEqual(["concert"]);
 
     const compiled = db
       .selectFrom("events as e")

@@ -28,9 +28,7 @@ export interface SeatScreens<Place> {
   texts: "teatalk" | "events";
   /** What the logs call it. */
   logName: string;
-  /** Whether a sign-up's event is one of these screens' (a tea-talk session, or another event). */
-  shows(event: EventView): boolean;
-  /** The categories of these screens' events, which "my sign-ups" lists. */
+  /** The categories of these screens' events (tea talk, or the others): those they sign up for, list and act on. */
   categories: readonly EventCategory[];
   /** The button data of the list's first page, with no filter. */
   listStart(): string;
@@ -89,11 +87,8 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
     }
     const { db, clock } = ctx.deps;
     const now = clock.now();
-    const event = await findEvent(db, eventId);
-    const result =
-      event && screens.shows(event)
-        ? await signUp(db, { eventId, userId: ctx.from!.id }, { reminderMinutes: screens.reminderMinutes(ctx) }, now)
-        : ({ kind: "not-found" } as const);
+    const request = { eventId, userId: ctx.from!.id, categories: screens.categories };
+    const result = await signUp(db, request, { reminderMinutes: screens.reminderMinutes(ctx) }, now);
     ctx.log.info({ event_id: eventId, outcome: result.kind }, `${screens.logName} sign-up`);
     switch (result.kind) {
       case "not-found":
@@ -120,8 +115,8 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
       case "confirmed":
         await ctx.answerCallbackQuery({ text: ctx.t(key("joined-alert")) });
         await recordAnswer(ctx);
-        // Its when and where, as read before: taking a seat changes neither.
-        await confirm(ctx, screens.joined(ctx, event!, result.signupId, now), place);
+        // The event as cards show it is read for the confirmation only: no other outcome shows it.
+        await confirm(ctx, screens.joined(ctx, (await findEvent(db, eventId))!, result.signupId, now), place);
     }
   }
 
@@ -134,7 +129,7 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
   /** The presser's own sign-up of these screens' kind, if it can still be cancelled. */
   async function cancellableSignup(ctx: AppContext, signupId: number): Promise<SignupView | undefined> {
     const view = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
-    if (!view || !screens.shows(view.event)) {
+    if (!view || !screens.categories.includes(view.event.category)) {
       ctx.log.warn({ signup_id: signupId, outcome: "not-own" }, `${screens.logName} button for a sign-up that is not the presser's`);
       return refuse(ctx, "not-found");
     }
@@ -187,7 +182,7 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
     const now = clock.now();
     const own = await findOwnSignup(db, ctx.from!.id, signupId);
     const outcome =
-      own && screens.shows(own.event)
+      own && screens.categories.includes(own.event.category)
         ? await acceptOffer(db, { signupId, userId: ctx.from!.id }, { reminderMinutes: screens.reminderMinutes(ctx) }, now)
         : ({ kind: "not-found" } as const);
     ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, `${screens.logName} offer accepted`);
@@ -202,7 +197,7 @@ export function seatActions<Place>(screens: SeatScreens<Place>) {
   async function declineFromButton(ctx: AppContext, signupId: number): Promise<void> {
     const own = await findOwnSignup(ctx.deps.db, ctx.from!.id, signupId);
     const outcome =
-      own && screens.shows(own.event)
+      own && screens.categories.includes(own.event.category)
         ? await declineOffer(ctx.deps.db, { signupId, userId: ctx.from!.id }, ctx.deps.clock.now())
         : ({ kind: "not-found" } as const);
     ctx.log.info({ signup_id: signupId, outcome: outcome.kind }, `${screens.logName} offer declined`);

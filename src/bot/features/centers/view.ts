@@ -1,11 +1,9 @@
 import { InlineKeyboard, Keyboard } from "grammy";
-import { findCenter, findCenterOffers, findSpecialists, knownAddress, listCenters } from "../../../db/catalog.js";
-import type { Db } from "../../../db/database.js";
+import { findCenter, findCenterOffers, knownAddress, listCenters, servicesAtCenter } from "../../../db/catalog.js";
 import type { Center } from "../../../db/schema.js";
 import { cardPayload } from "../../../domain/deep-links.js";
 import { formatKm, nearest, type GeoPoint } from "../../../domain/distance.js";
 import type { DistrictCode } from "../../../domain/districts.js";
-import { SERVICE_CODES, type ServiceCode } from "../../../domain/services.js";
 import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { escapeHtml } from "../../shared/format.js";
@@ -37,17 +35,6 @@ export async function showDistrictCenters(ctx: BaseContext, district: DistrictCo
   await showScreen(ctx, ctx.t(text, { district: ctx.t(`district-${district}`) }), kb);
 }
 
-/** Services of the center's active specialists, in the usual service order. */
-async function servicesAt(db: Db, center: Center): Promise<ServiceCode[]> {
-  const offered = await Promise.all(
-    SERVICE_CODES.map(async (service) => {
-      const specialists = await findSpecialists(db, { service, district: center.district });
-      return specialists.some((s) => s.center_id === center.id) ? [service] : [];
-    }),
-  );
-  return offered.flat();
-}
-
 function nameOf(ctx: BaseContext, center: Center): string {
   return ctx.language === "kk" ? center.name_kk : center.name_ru;
 }
@@ -60,7 +47,7 @@ export async function showCenter(ctx: BaseContext, center: Center): Promise<void
   const kk = ctx.language === "kk";
   const name = nameOf(ctx, center);
   const address = knownAddress(center)?.[kk ? "kk" : "ru"];
-  const services = await servicesAt(ctx.deps.db, center);
+  const services = await servicesAtCenter(ctx.deps.db, center.id);
   const offers = await findCenterOffers(ctx.deps.db, center.id);
 
   const parts = [

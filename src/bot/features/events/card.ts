@@ -118,7 +118,6 @@ export const eventSeatActions = seatActions<ListPlace>({
   texts: "events",
   logName: "event",
   // Tea-talk sessions are joined from their own card, whose messages and checks are theirs.
-  shows: (event) => event.category !== "teatalk",
   categories: LISTED_CATEGORIES,
   listStart: () => listPlaceData(EVENTS_START),
   details: eventDetails,

@@ -1,8 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import { countUpcomingEvents, listUpcomingEvents, type EventFilter } from "../../../db/events.js";
+import { upcomingEventsPage, type EventFilter } from "../../../db/events.js";
 import type { DistrictCode } from "../../../domain/districts.js";
 import { EVENT_PERIODS, LISTED_CATEGORIES, periodSpan, type EventPeriod, type ListedCategory } from "../../../domain/events.js";
-import { pageAt } from "../../../domain/paging.js";
 import type { BaseContext } from "../../context.js";
 import { startRow } from "../../shared/ask.js";
 import { districtKeyboard, gridKeyboard, menuOpenButton } from "../../shared/keyboards.js";
@@ -58,9 +57,7 @@ export async function showEvents(ctx: BaseContext, place: ListPlace = EVENTS_STA
   const language = ctx.language;
   const { filter } = place;
   const where = dbFilter(filter, ctx.deps.clock.now());
-  const total = await countUpcomingEvents(ctx.deps.db, where);
-  const { index: current, pages, offset } = pageAt(total, place.page, PAGE_SIZE);
-  const shown = await listUpcomingEvents(ctx.deps.db, where, { limit: PAGE_SIZE, offset });
+  const { items: shown, index: current, pages, offset } = await upcomingEventsPage(ctx.deps.db, where, place.page, PAGE_SIZE);
 
   const labels = filterLabels(ctx, filter);
   const parts = [ctx.t("events-list-title", labels)];

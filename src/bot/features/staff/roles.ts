@@ -1,7 +1,9 @@
-import { centersAdministeredBy } from "../../../db/admins.js";
-import { findStaffMember, isLinkedToSpecialist, type StaffMember } from "../../../db/staff.js";
-import { hostsEventsAfter } from "../../../db/organisers.js";
-import { teamsCoordinatedBy } from "../../../db/teams.js";
+import { sql, type SqlBool } from "kysely";
+import { administeredCenters } from "../../../db/admins.js";
+import { compiledOnce } from "../../../db/database.js";
+import { findStaffMember, specialistsLinkedTo, type StaffMember } from "../../../db/staff.js";
+import { eventsHostedAfter } from "../../../db/organisers.js";
+import { coordinatedTeams } from "../../../db/teams.js";
 import { agendaWindow } from "../../../domain/staff.js";
 import type { AppDeps, BaseContext } from "../../context.js";
 import type { StaffCommand } from "../../commands.js";
@@ -22,14 +24,40 @@ export interface StaffRoles {
   centerAdmin: string[];
 }
 
+/**
+ * Which roles an account holds, in one statement, since most people hold none and every card
+ * asks (its share button is for staff): a row for each center the account administers, and one
+ * without a center that says whether it is linked, hosts (an event ending after `since`) and
+ * coordinates.
+ */
+const rolesHeld = compiledOnce([-1, "0000-01-01T00:00:00.000Z"], (db, telegramId: number, since: string) => {
+  // A center's row leaves the roles unsaid: only the row without a center is read for them.
+  const unsaid = sql<SqlBool>`null`;
+  return db
+    .selectNoFrom((eb) => [
+      sql<string | null>`null`.as("center_id"),
+      eb.exists(specialistsLinkedTo(db, telegramId)).as("linked"),
+      eb.exists(eventsHostedAfter(db, telegramId, new Date(since))).as("host"),
+      eb.exists(coordinatedTeams(db, telegramId).select("id")).as("coordinator"),
+    ])
+    .unionAll(administeredCenters(db, telegramId).select([unsaid.as("linked"), unsaid.as("host"), unsaid.as("coordinator")]))
+    .orderBy("center_id");
+});
+
+/** The account's roles; its specialist is read only when it is linked to one. */
 export async function staffRolesOf(deps: Pick<AppDeps, "db" | "config" | "clock">, telegramId: number): Promise<StaffRoles> {
+  const { db } = deps;
+  const rows = await rolesHeld(db, telegramId, agendaWindow(deps.clock.now(), 1).from.toISOString());
+  const held = rows.find((r) => r.center_id === null)!;
+  // SQLite answers 0 or 1, PostgreSQL false or true.
+  const linked = Boolean(held.linked);
   return {
-    member: await findStaffMember(deps.db, telegramId),
-    linked: await isLinkedToSpecialist(deps.db, telegramId),
-    host: await hostsEventsAfter(deps.db, telegramId, agendaWindow(deps.clock.now(), 1).from),
-    coordinator: (await teamsCoordinatedBy(deps.db, telegramId)).length > 0,
+    member: linked ? await findStaffMember(db, telegramId) : undefined,
+    linked,
+    host: Boolean(held.host),
+    coordinator: Boolean(held.coordinator),
     admin: deps.config.adminIds.includes(telegramId),
-    centerAdmin: await centersAdministeredBy(deps.db, telegramId),
+    centerAdmin: rows.flatMap((r) => r.center_id ?? []),
   };
 }
 

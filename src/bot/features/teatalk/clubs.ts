@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { findLiveSignup, listUpcomingEvents, type EventView } from "../../../db/events.js";
+import { findLiveSignup, upcomingEventsPage, type EventView } from "../../../db/events.js";
 import type { DistrictCode } from "../../../domain/districts.js";
-import { pageOf } from "../../../domain/paging.js";
 import { joinStatus, signupOpen } from "../../../domain/seats.js";
 import { TEATALK_LEVELS, TEATALK_LIST_DAYS, type TeaTalkLevel } from "../../../domain/teatalk.js";
 import { addMinutes } from "../../../domain/time-math.js";
@@ -72,14 +71,14 @@ export async function showTeaTalkMenu(ctx: BaseContext): Promise<void> {
 export async function showClubs(ctx: BaseContext, filter: ClubsFilter, page = 0): Promise<void> {
   const language = ctx.language;
   const now = ctx.deps.clock.now();
-  const sessions = await listUpcomingEvents(ctx.deps.db, {
-    categories: ["teatalk"],
+  const sessions = {
+    categories: ["teatalk"] as const,
     level: filter.level === "all" ? undefined : filter.level,
     district: filter.district === "all" ? undefined : filter.district,
     from: now,
     to: addMinutes(now, TEATALK_LIST_DAYS * 24 * 60),
-  });
-  const { items: shown, index: current, pages, offset } = pageOf(sessions, page, PAGE_SIZE);
+  };
+  const { items: shown, index: current, pages, offset } = await upcomingEventsPage(ctx.deps.db, sessions, page, PAGE_SIZE);
 
   const title = ctx.t("teatalk-list-title", {
     days: TEATALK_LIST_DAYS,

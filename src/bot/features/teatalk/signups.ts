@@ -21,7 +21,6 @@ export function afterwardsKeyboard(ctx: BaseContext, place: ListPlace = LIST_STA
 export const teatalkSeatActions = seatActions<ListPlace>({
   texts: "teatalk",
   logName: "tea-talk",
-  shows: (event) => event.category === "teatalk",
   categories: ["teatalk"],
   listStart: () => teatalkClubs.pack(),
   details: sessionDetails,
