@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../src/paths.js";
 import type { PacedRun, RoundFigures } from "./mix.js";
 
 /** What the driver asks the bot's process to do, one request at a time. */
@@ -41,7 +44,7 @@ export class BotProcess {
   }
 
   static async start(url: string): Promise<BotProcess> {
-    const child = fork(fileURLToPath(new URL("./bot-main.js", import.meta.url)), [url], { serialization: "advanced" });
+    const child = fork(fileURLToPath(new URL("./bot-main.js", import.meta.url)), [url], { serialization: "advanced", execArgv: startFlags() });
     const bot = new BotProcess(child);
     await bot.next();
     return bot;
@@ -87,4 +90,10 @@ export class BotProcess {
       this.waiting = { resolve, reject };
     });
   }
+}
+
+/** The flags `npm start` gives node (package.json's start script): the bot's process runs with them here too. */
+export function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { createRequire } from "node:module";
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
@@ -20,7 +21,6 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
-import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import type { Database } from "./schema.js";
 
@@ -90,6 +90,8 @@ export function openDatabase(config: DatabaseConfig, options: { log?: LogConfig 
 const POOL_SIZE = 10;
 
 function openPostgres(url: string, options: { log?: LogConfig }): Db {
+  // Loaded only here: a bot on SQLite never needs the PostgreSQL client, nor the memory it holds.
+  const pg = createRequire(import.meta.url)("pg") as typeof import("pg");
   // Numbers come back as numbers, as they do from SQLite: Telegram's ids are `bigint` columns and
   // `count(*)` is a `bigint`, which pg would return as strings; both stay far below 2^53. An
   // average is `numeric`. Timestamps are text on both, so no date is parsed.

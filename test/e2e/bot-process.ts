@@ -11,6 +11,7 @@ import { projectRoot } from "../../src/paths.js";
 import { TEST_TOKEN } from "../support/harness.js";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "../support/postgres.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/emulator/bot-api-emulator.js";
+import { startFlags } from "../../bench/bot-process.js";
 
 /**
  * A first start, and `migrate` or `seed --demo`, build a whole database: on PostgreSQL, where
@@ -56,7 +57,7 @@ export class BotProcess {
   private status: ExitStatus | undefined;
 
   constructor(env: Record<string, string>, args: readonly string[] = []) {
-    this.child = spawn(process.execPath, [join(projectRoot(), "dist", "src", "main.js"), ...args], {
+    this.child = spawn(process.execPath, [...startFlags(), join(projectRoot(), "dist", "src", "main.js"), ...args], {
       cwd: projectRoot(),
       env: processEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
